@@ -1,0 +1,82 @@
+/*
+ * auth.h — who is calling: browser sessions (cookie + CSRF token), API
+ * tokens from POST /auth/login, long-lived API keys; access levels.
+ */
+#ifndef REQDESK_AUTH_H
+#define REQDESK_AUTH_H
+
+#include "http.h"
+
+/* Access levels, lowest first (TelecomX names). */
+enum level {
+	LVL_VIEWER,
+	LVL_MANAGER,
+	LVL_OWNER,
+	LVL_RESELLER,
+	LVL_RESELLER_ADMIN,
+	LVL_ADMIN,
+	LVL__MAX
+};
+
+#define LV(x)		(1u << (x))
+#define LV_ALL		(LV(LVL__MAX) - 1)
+/* Those who may create requests for a customer. */
+#define LV_CREATE	(LV(LVL_MANAGER) | LV(LVL_OWNER) | LV(LVL_RESELLER) | \
+			 LV(LVL_RESELLER_ADMIN) | LV(LVL_ADMIN))
+#define LV_ADMIN	LV(LVL_ADMIN)
+
+enum via {
+	VIA_SESSION,	/* browser cookie */
+	VIA_TOKEN,	/* Authorization: Bearer, from POST /auth/login */
+	VIA_APIKEY,	/* X-API-Key or Authorization: Bearer with a key */
+};
+
+/* The authenticated caller.  Owned by the request (r->who). */
+struct principal {
+	char		 user_id[25];
+	char		*name;
+	char		*email;
+	enum level	 level;
+	char		*customer_id;	/* NULL for ADMIN and reseller staff */
+	char		*customer_name;
+	char		*reseller_id;	/* NULL unless reseller staff */
+	enum via	 via;
+	char		 csrf[65];	/* session's CSRF token (VIA_SESSION) */
+	char		 session_hash[65];
+};
+
+extern const char *const level_names[LVL__MAX];
+
+/* Level from its name, or -1. */
+int  level_from_name(const char *name);
+
+/*
+ * Identify the caller of `r` from its cookie (HTML routes) or its
+ * Authorization / X-API-Key header (JSON routes) and set r->who.
+ * Returns 0 (r->who may stay NULL: anonymous), or an enum herr for a
+ * credential that is present but malformed, unknown or expired, or -1
+ * on a storage error.
+ */
+int  auth_identify(struct req *r, int json_route);
+
+/* 0 if the form's "csrf" field matches the session's token, else -1. */
+int  auth_check_csrf(const struct req *r);
+
+void principal_free(struct principal *p);
+
+/* Hash a password for storage (argon2id, libsodium); out must hold
+ * crypto_pwhash_STRBYTES (128).  0 or -1. */
+int  auth_hash_password(const char *password, char out[128]);
+
+/* Create a long-lived API key for the user; out receives the key (shown
+ * once, stored hashed).  0 or -1. */
+int  auth_apikey_create(struct store *st, const char *user_id,
+	const char *label, char out[80]);
+
+/* Page and API handlers of this module. */
+int  page_login(struct req *r);
+int  page_login_post(struct req *r);
+int  page_logout(struct req *r);
+int  api_auth_login(struct req *r);
+
+#endif

@@ -1,0 +1,202 @@
+/*
+ * config.c — configuration file and environment overrides.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <ini.h>
+
+#include "config.h"
+
+struct config config;
+
+enum ctype { C_STR, C_INT, C_SIZE, C_UINT };
+
+/* Every key: section, name, environment variable, type, target, bounds. */
+static const struct ckey {
+	const char	*section;
+	const char	*name;
+	const char	*env;
+	enum ctype	 type;
+	size_t		 off;
+	long long	 min, max;
+} ckeys[] = {
+	{ "server", "socket", "REQDESK_SOCKET", C_STR, offsetof(struct config, socket), 0, 0 },
+	{ "server", "workers", "REQDESK_WORKERS", C_INT, offsetof(struct config, workers), 1, 64 },
+	{ "server", "threads", "REQDESK_THREADS", C_INT, offsetof(struct config, threads), 1, 256 },
+	{ "server", "body_max", "REQDESK_BODY_MAX", C_SIZE, offsetof(struct config, body_max), 1024, 1LL << 30 },
+	{ "server", "base_url", "REQDESK_BASE_URL", C_STR, offsetof(struct config, base_url), 0, 0 },
+	{ "storage", "database", "REQDESK_DB", C_STR, offsetof(struct config, database), 0, 0 },
+	{ "storage", "busy_timeout_ms", "REQDESK_BUSY_TIMEOUT_MS", C_INT, offsetof(struct config, busy_timeout_ms), 0, 600000 },
+	{ "storage", "wal_size_limit", "REQDESK_WAL_LIMIT", C_SIZE, offsetof(struct config, wal_limit), 0, 1LL << 40 },
+	{ "paths", "templates", "REQDESK_TEMPLATES", C_STR, offsetof(struct config, templates), 0, 0 },
+	{ "paths", "catalog", "REQDESK_CATALOG", C_STR, offsetof(struct config, catalog), 0, 0 },
+	{ "auth", "session_idle_minutes", "REQDESK_SESSION_IDLE_MIN", C_INT, offsetof(struct config, session_idle_min), 1, 60 * 24 * 30 },
+	{ "auth", "session_max_minutes", "REQDESK_SESSION_MAX_MIN", C_INT, offsetof(struct config, session_max_min), 1, 60 * 24 * 365 },
+	{ "auth", "token_minutes", "REQDESK_TOKEN_MIN", C_INT, offsetof(struct config, token_min), 1, 60 * 24 },
+	{ "auth", "password_memory_kib", "REQDESK_PWHASH_MEM_KIB", C_UINT, offsetof(struct config, pwhash_mem_kib), 8, 1 << 22 },
+	{ "auth", "login_max_failures", "REQDESK_LOGIN_MAX_FAILURES", C_INT, offsetof(struct config, login_max_failures), 1, 1000 },
+	{ "auth", "login_lock_max_seconds", "REQDESK_LOGIN_LOCK_MAX_S", C_INT, offsetof(struct config, login_lock_max_s), 1, 86400 },
+};
+
+/* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
+static int
+parse_number(const char *s, enum ctype t, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	if (t == C_SIZE && *end != '\0') {
+		long long mult = 1;
+		switch (*end++) {
+		case 'k': case 'K': mult = 1024; break;
+		case 'm': case 'M': mult = 1024 * 1024; break;
+		case 'g': case 'G': mult = 1024LL * 1024 * 1024; break;
+		default: return -1;
+		}
+		if (*end == 'i' || *end == 'b' || *end == 'B')
+			end++;
+		if (*end == 'B')
+			end++;
+		if (v > LLONG_MAX / mult)
+			return -1;
+		v *= mult;
+	}
+	if (*end != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Store `value` into the key's field; 0 ok, -1 out of range or bad. */
+static int
+ckey_store(const struct ckey *k, const char *value)
+{
+	char		*base = (char *)&config;
+	long long	 v;
+
+	if (k->type == C_STR) {
+		char **p = (char **)(base + k->off);
+		char *dup = strdup(value);
+		if (dup == NULL)
+			return -1;
+		free(*p);
+		*p = dup;
+		return 0;
+	}
+	if (parse_number(value, k->type, &v) < 0 || v < k->min || v > k->max)
+		return -1;
+	switch (k->type) {
+	case C_INT:  *(int *)(base + k->off) = (int)v; break;
+	case C_UINT: *(unsigned *)(base + k->off) = (unsigned)v; break;
+	case C_SIZE: *(long long *)(base + k->off) = v; break;
+	case C_STR:  break;
+	}
+	return 0;
+}
+
+int
+config_set(const char *section, const char *name, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ckeys) / sizeof(ckeys[0]); i++)
+		if (strcasecmp(ckeys[i].section, section) == 0 &&
+		    strcasecmp(ckeys[i].name, name) == 0)
+			return ckey_store(&ckeys[i], value);
+	return -1;
+}
+
+/* inih callback: nonzero means success. Unknown keys of known sections of
+ * later versions are reported, not fatal. */
+static int
+on_ini(void *user, const char *section, const char *name, const char *value)
+{
+	const char *file = user;
+
+	if (config_set(section, name, value) == 0)
+		return 1;
+	fprintf(stderr, "reqdesk: %s: [%s] %s = %s: unknown key or bad value\n",
+	    file, section, name, value);
+	/* Unknown sections belong to other programs (mailer); only bad values fail. */
+	return strcasecmp(section, "mail") == 0 ? 1 : 0;
+}
+
+static void
+config_defaults(void)
+{
+	config_set("server", "socket", RUNSTATEDIR "/reqdesk/reqdesk.sock");
+	config.workers = 2;
+	config.threads = 8;
+	config.body_max = 1024 * 1024;
+	config_set("server", "base_url", "http://127.0.0.1:8080");
+	config_set("storage", "database", LOCALSTATEDIR "/lib/reqdesk/reqdesk.db");
+	config.busy_timeout_ms = 5000;
+	config.wal_limit = 64LL * 1024 * 1024;
+	config_set("paths", "templates", PKGDATADIR "/templates");
+	config_set("paths", "catalog", PKGDATADIR "/catalog");
+	config.session_idle_min = 60;
+	config.session_max_min = 12 * 60;
+	config.token_min = 15;
+	config.pwhash_mem_kib = 64 * 1024;
+	config.login_max_failures = 5;
+	config.login_lock_max_s = 15 * 60;
+}
+
+int
+config_load(const char *path)
+{
+	const char	*env;
+	size_t		 i;
+	int		 rc, explicit_path;
+
+	config_free();
+	config_defaults();
+	if ((env = getenv("REQDESK_CONFIG")) != NULL && *env != '\0')
+		path = env;
+	explicit_path = path != NULL;
+	if (path == NULL)
+		path = SYSCONFDIR "/reqdesk.conf";
+	if (explicit_path || access(path, R_OK) == 0) {
+		rc = ini_parse(path, on_ini, (void *)path);
+		if (rc < 0) {
+			fprintf(stderr, "reqdesk: %s: cannot read configuration\n", path);
+			return -1;
+		} else if (rc > 0) {
+			fprintf(stderr, "reqdesk: %s:%d: configuration error\n", path, rc);
+			return -1;
+		}
+	}
+	for (i = 0; i < sizeof(ckeys) / sizeof(ckeys[0]); i++) {
+		if ((env = getenv(ckeys[i].env)) == NULL || *env == '\0')
+			continue;
+		if (ckey_store(&ckeys[i], env) < 0) {
+			fprintf(stderr, "reqdesk: %s=%s: bad value\n", ckeys[i].env, env);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+config_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ckeys) / sizeof(ckeys[0]); i++)
+		if (ckeys[i].type == C_STR) {
+			char **p = (char **)((char *)&config + ckeys[i].off);
+			free(*p);
+			*p = NULL;
+		}
+}

@@ -1,0 +1,46 @@
+/*
+ * config.h — the desk's configuration: conf/reqdesk.conf (INI, read with
+ * libinih) overridden by REQDESK_* environment variables.
+ *
+ * One global, filled once at start by config_load() and read-only after,
+ * so every thread may read it without locking.
+ */
+#ifndef REQDESK_CONFIG_H
+#define REQDESK_CONFIG_H
+
+struct config {
+	char		*socket;	/* [server] socket: unix socket path */
+	int		 workers;	/* [server] workers: processes */
+	int		 threads;	/* [server] threads: per worker */
+	long long	 body_max;	/* [server] body_max: bytes, 413 above */
+	char		*base_url;	/* [server] base_url: for links in mail */
+	char		*database;	/* [storage] database */
+	int		 busy_timeout_ms; /* [storage] busy_timeout_ms */
+	long long	 wal_limit;	/* [storage] wal_size_limit: bytes */
+	char		*templates;	/* [paths] templates */
+	char		*catalog;	/* [paths] catalog */
+	int		 session_idle_min; /* [auth] session_idle_minutes */
+	int		 session_max_min;  /* [auth] session_max_minutes */
+	int		 token_min;	/* [auth] token_minutes (POST /auth/login) */
+	unsigned	 pwhash_mem_kib; /* [auth] password_memory_kib */
+	int		 login_max_failures; /* [auth] login_max_failures */
+	int		 login_lock_max_s;   /* [auth] login_lock_max_seconds */
+};
+
+extern struct config config;
+
+/*
+ * Load defaults, then the file (path from REQDESK_CONFIG, or `path` if
+ * not NULL, or the installed default if it exists), then the environment.
+ * Returns 0, or -1 after printing why to stderr (file named explicitly but
+ * unreadable, syntax error with its line, value out of range).
+ */
+int config_load(const char *path);
+
+/* Free what config_load allocated (for leak checkers). */
+void config_free(void);
+
+/* Set one key ("section.name") from a string; 0 ok, -1 unknown or bad. */
+int config_set(const char *section, const char *name, const char *value);
+
+#endif

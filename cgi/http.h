@@ -1,0 +1,186 @@
+/*
+ * http.h — one HTTP request and its response, over FastCGI or plain CGI.
+ *
+ * A `struct req` is filled from the CGI environment of the request
+ * (PATH_INFO, QUERY_STRING, CONTENT_TYPE...), reads its body on demand
+ * within the configured cap, and writes its response through the same
+ * transport.  Every response carries the request id and the security
+ * headers.  Errors are written in the shape of the route's family by
+ * resp_error().
+ */
+#ifndef REQDESK_HTTP_H
+#define REQDESK_HTTP_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "util.h"
+
+/* Methods, as bits so that a route can accept several. */
+enum method {
+	M_GET = 1 << 0,
+	M_HEAD = 1 << 1,
+	M_POST = 1 << 2,
+	M_PUT = 1 << 3,
+	M_DELETE = 1 << 4,
+	M_PATCH = 1 << 5,
+	M_OPTIONS = 1 << 6,
+	M_OTHER = 1 << 7,
+};
+
+/* The error shape a route answers with. */
+enum family {
+	FAM_HTML,	/* HTML error page through the layout */
+	FAM_ORANGE,	/* {"code": int, "message", "description", "details"} */
+	FAM_TCX,	/* {"error": {code, path, status, message, check}, "errors": [...]} */
+};
+
+/* Generic errors every route family can answer; see the table in http.c
+ * for their status, Orange code and TelecomX code. */
+enum herr {
+	HERR_BAD_QUERY,		/* 400 */
+	HERR_BAD_BODY,		/* 400 */
+	HERR_AUTH_MISSING,	/* 401 */
+	HERR_AUTH_INVALID,	/* 401 */
+	HERR_AUTH_EXPIRED,	/* 401 */
+	HERR_AUTH_FORMAT,	/* 401 */
+	HERR_FORBIDDEN,		/* 403 */
+	HERR_CSRF,		/* 403 */
+	HERR_NOT_FOUND,		/* 404 */
+	HERR_METHOD,		/* 405 */
+	HERR_CONFLICT,		/* 409 */
+	HERR_TOO_LARGE,		/* 413 */
+	HERR_MEDIA_TYPE,	/* 415 */
+	HERR_TOO_MANY,		/* 429 */
+	HERR_INTERNAL,		/* 500 */
+	HERR_UNAVAILABLE,	/* 503 */
+	HERR__MAX
+};
+
+/* The transport of one request: CGI environment, body in, response out. */
+struct io {
+	int	(*read)(void *ctx, char *buf, size_t n);	/* >0 bytes, 0 end, <0 error */
+	int	(*write)(void *ctx, const char *buf, size_t n);	/* 0 ok, <0 error */
+	void	 *ctx;
+	char	**envp;
+};
+
+struct kv {
+	char	*key;
+	char	*val;
+};
+
+struct kvlist {
+	struct kv	*v;
+	size_t		 n, cap;
+};
+
+struct store;
+struct route;
+struct principal;
+
+struct req {
+	struct io		 io;
+	struct store		*store;		/* borrowed: the thread's connection */
+	char			 id[33];	/* request id, 32 hex */
+	unsigned		 method;	/* enum method bit */
+	const char		*method_name;	/* borrowed from the environment */
+	char			*path;		/* owned, decoded, starts with '/' */
+	const char		*content_type;	/* borrowed, may be NULL */
+	const char		*remote_addr;	/* borrowed, may be "" */
+	int			 https;
+	long long		 content_length;
+	long long		 body_consumed;
+	struct buf		 body;		/* owned; filled by req_read_body */
+	int			 body_read;
+	struct kvlist		 query, form, cookies;
+	enum family		 family;
+	const struct route	*route;		/* matched route, NULL if none */
+	char			*param;		/* owned: the {id} of the path, if any */
+	struct principal	*who;		/* owned by auth: the caller, or NULL */
+	/* response */
+	int			 status;
+	int			 started;	/* headers written */
+	int			 io_failed;
+	struct buf		 headers;	/* extra headers, "Name: value\r\n" each */
+};
+
+/* Fill `r` from the transport.  Returns 0, or -1 on allocation failure
+ * (answer 500).  The request must be released with req_free(). */
+int  req_init(struct req *r, const struct io *io, struct store *store);
+
+/* Drain what is left of the body (so the peer sees a clean end) and free. */
+void req_free(struct req *r);
+
+/* A CGI variable of the request, or NULL.  Borrowed. */
+const char *req_env(const struct req *r, const char *name);
+
+/* Lookups; borrowed values or NULL. */
+const char *req_query(const struct req *r, const char *key);
+const char *req_form(const struct req *r, const char *key);
+const char *req_cookie(const struct req *r, const char *key);
+
+/* Read the whole body into r->body.  Returns 0, HERR_TOO_LARGE (nothing
+ * read), or -1 on transport error. */
+int  req_read_body(struct req *r);
+
+/* Read and decode an application/x-www-form-urlencoded body into r->form.
+ * Returns 0 or an enum herr (TOO_LARGE, MEDIA_TYPE, BAD_BODY), -1 i/o. */
+int  req_read_form(struct req *r);
+
+/* Read and parse a JSON object body.  On success returns a new reference
+ * and sets *err to 0; otherwise NULL and *err is HERR_TOO_LARGE,
+ * HERR_MEDIA_TYPE (not application/json), HERR_BAD_BODY (not a JSON
+ * object; `why` gets the parser's message if not NULL) or -1 (i/o). */
+json_t *req_read_json(struct req *r, int *err, char *why, size_t whylen);
+
+/* Decode %XX and, if plus is set, '+' in place.  Returns -1 if the
+ * result would contain NUL or an invalid escape, else 0. */
+int  url_decode(char *s, int plus);
+
+/* Parse "a=1&b=2" into `list` (appending).  0, or -1 ENOMEM / too many. */
+int  kv_parse_query(struct kvlist *list, const char *s);
+const char *kv_get(const struct kvlist *list, const char *key);
+void kv_free(struct kvlist *list);
+
+/* Add a response header before resp_start().  Refuses names or values
+ * containing CR or LF (-1). */
+int  resp_header(struct req *r, const char *name, const char *value);
+
+/* Write the status line and headers.  Returns 0 or -1 (i/o). */
+int  resp_start(struct req *r, int status, const char *content_type);
+
+/* Write body bytes (suppressed for HEAD).  0 or -1. */
+int  resp_write(struct req *r, const char *s, size_t n);
+int  resp_puts(struct req *r, const char *s);
+
+/* A complete JSON response; `body` is borrowed.  0 or -1. */
+int  resp_json(struct req *r, int status, const json_t *body);
+
+/* 303 See Other to a local path. */
+int  resp_redirect(struct req *r, const char *location);
+
+/* A complete error response in the shape of r->family; `detail` may be
+ * NULL (the table's description is used). */
+int  resp_error(struct req *r, enum herr e, const char *detail);
+
+/* Orange error object; `details` (array or NULL) is stolen. */
+int  resp_orange(struct req *r, int status, int code, const char *message,
+	const char *description, json_t *details);
+
+/* TelecomX error: `errors` is a non-empty array of tcx_error() objects,
+ * stolen; the first becomes "error". */
+int  resp_tcx(struct req *r, int status, json_t *errors);
+
+/* A new TelecomX error object; path and check may be NULL. */
+json_t *tcx_error(const char *code, const char *path, int status,
+	const char *message, const char *check);
+
+/* The HTTP status of a generic error. */
+int  herr_status(enum herr e);
+
+/* Reason phrase of an HTTP status. */
+const char *http_reason(int status);
+
+#endif

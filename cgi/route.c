@@ -1,0 +1,193 @@
+/*
+ * route.c — the route table and the dispatcher.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "auth.h"
+#include "config.h"
+#include "http.h"
+#include "log.h"
+#include "pages.h"
+#include "route.h"
+
+const struct route routes[RT__MAX] = {
+	{ "/", M_GET, FAM_HTML, 0, 0, page_home, NULL }, /* RT_HOME */
+	{ "/healthz", M_GET, FAM_TCX, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
+	{ "/login", M_GET | M_POST, FAM_HTML, RF_FORM, 0, page_login, page_login_post }, /* RT_LOGIN */
+	{ "/logout", M_POST, FAM_HTML, RF_FORM, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
+	{ "/auth/login", M_POST, FAM_TCX, RF_JSON, 0, NULL, api_auth_login }, /* RT_AUTH_LOGIN */
+};
+
+enum family
+route_family_of(const char *path)
+{
+	if (strncmp(path, "/ordering/", 10) == 0 ||
+	    strncmp(path, "/core-information/", 18) == 0)
+		return FAM_ORANGE;
+	if (strncmp(path, "/internet/", 10) == 0 ||
+	    strcmp(path, "/internet") == 0 ||
+	    strncmp(path, "/auth/", 6) == 0 ||
+	    strcmp(path, "/healthz") == 0 ||
+	    strcmp(path, "/openapi.json") == 0)
+		return FAM_TCX;
+	return FAM_HTML;
+}
+
+/*
+ * Does `path` match `pattern`?  "{id}" matches one non-empty segment,
+ * copied to *param (owned by the caller) when param is not NULL.
+ */
+static int
+path_match(const char *pattern, const char *path, char **param)
+{
+	const char *p = pattern, *s = path, *end;
+
+	while (*p != '\0' && *s != '\0') {
+		if (strncmp(p, "{id}", 4) == 0) {
+			end = strchr(s, '/');
+			if (end == NULL)
+				end = s + strlen(s);
+			if (end == s)
+				return 0;
+			if (param != NULL) {
+				free(*param);
+				*param = strndup(s, (size_t)(end - s));
+			}
+			p += 4;
+			s = end;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	return *p == '\0' && *s == '\0';
+}
+
+/* Set the Allow header from the methods of every route matching the path. */
+static void
+set_allow(struct req *r, unsigned methods)
+{
+	static const struct { unsigned m; const char *name; } names[] = {
+		{ M_GET, "GET, HEAD" }, { M_POST, "POST" }, { M_PUT, "PUT" },
+		{ M_DELETE, "DELETE" }, { M_PATCH, "PATCH" },
+	};
+	struct buf	b = { 0 };
+	size_t		i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (methods & names[i].m)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", names[i].name);
+	if (b.len)
+		resp_header(r, "Allow", b.data);
+	buf_free(&b);
+}
+
+/* Find the route for r; 0 found, or HERR_NOT_FOUND / HERR_METHOD. */
+static int
+route_find(struct req *r)
+{
+	unsigned	 want = r->method == M_HEAD ? M_GET : r->method;
+	unsigned	 seen = 0;
+	size_t		 i;
+
+	for (i = 0; i < RT__MAX; i++) {
+		if (!path_match(routes[i].pattern, r->path, NULL))
+			continue;
+		seen |= routes[i].methods;
+		if (routes[i].methods & want) {
+			path_match(routes[i].pattern, r->path, &r->param);
+			r->route = &routes[i];
+			r->family = routes[i].family;
+			return 0;
+		}
+	}
+	if (seen == 0)
+		return HERR_NOT_FOUND;
+	set_allow(r, seen);
+	return HERR_METHOD;
+}
+
+/* Checks that need no handler: body size and kind. 0 or an enum herr. */
+static int
+check_body(struct req *r)
+{
+	if (!(r->method & (M_POST | M_PUT | M_PATCH)))
+		return 0;
+	if (r->content_length > config.body_max)
+		return HERR_TOO_LARGE;
+	if (r->route->flags & RF_JSON) {
+		const char *ct = r->content_type;
+		if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
+		    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
+			return HERR_MEDIA_TYPE;
+	}
+	return 0;
+}
+
+/* Credentials and level.  0 to go on; otherwise the response is written. */
+static int
+check_access(struct req *r)
+{
+	unsigned	levels = r->route->levels;
+	int		rc;
+
+	rc = auth_identify(r, r->family != FAM_HTML);
+	if (rc < 0)
+		return resp_error(r, HERR_UNAVAILABLE, NULL), -1;
+	if (rc > 0 && (levels != 0 || r->family != FAM_HTML))
+		return resp_error(r, rc, NULL), -1;
+	if (levels == 0)
+		return 0;
+	if (r->who == NULL) {
+		if (r->family == FAM_HTML) {
+			resp_redirect(r, "/login");
+			return -1;
+		}
+		return resp_error(r, HERR_AUTH_MISSING, NULL), -1;
+	}
+	if (!(levels & LV(r->who->level)))
+		return resp_error(r, HERR_FORBIDDEN, NULL), -1;
+	return 0;
+}
+
+void
+route_dispatch(struct req *r)
+{
+	handler_fn	fn;
+	int		rc;
+
+	r->family = route_family_of(r->path);
+	if ((rc = route_find(r)) != 0) {
+		resp_error(r, rc, NULL);
+		return;
+	}
+	if ((rc = check_body(r)) != 0) {
+		resp_error(r, rc, NULL);
+		return;
+	}
+	if (check_access(r) != 0)
+		return;
+	if (r->method == M_POST && (r->route->flags & RF_FORM)) {
+		if ((rc = req_read_form(r)) != 0) {
+			resp_error(r, rc < 0 ? HERR_BAD_BODY : rc, NULL);
+			return;
+		}
+		if (auth_check_csrf(r) != 0) {
+			resp_error(r, HERR_CSRF, NULL);
+			return;
+		}
+	}
+	fn = r->method == M_POST ? r->route->post : r->route->get;
+	if (fn == NULL) {
+		resp_error(r, HERR_METHOD, NULL);
+		return;
+	}
+	if (fn(r) < 0 && !r->started) {
+		log_err("handler failed for %s %s", r->method_name, r->path);
+		resp_error(r, HERR_INTERNAL, NULL);
+	}
+}

@@ -1,0 +1,44 @@
+/*
+ * route.h — the route table: every URL of the desk, its methods, error
+ * family, body kind, who may call it, and its handler.
+ */
+#ifndef REQDESK_ROUTE_H
+#define REQDESK_ROUTE_H
+
+#include "http.h"
+
+/* Body kinds checked before the handler runs (on POST/PUT/PATCH). */
+#define RF_JSON	0x01	/* application/json body, else 415 */
+#define RF_FORM	0x02	/* urlencoded form with a valid CSRF token */
+
+typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
+
+enum route_id {
+	RT_HOME,
+	RT_HEALTHZ,
+	RT_LOGIN,
+	RT_LOGOUT,
+	RT_AUTH_LOGIN,
+	RT__MAX
+};
+
+struct route {
+	const char	*pattern;	/* path; "{id}" matches one segment */
+	unsigned	 methods;	/* enum method bits (HEAD follows GET) */
+	enum family	 family;
+	unsigned	 flags;		/* RF_* */
+	unsigned	 levels;	/* LV() bits allowed; 0 = anyone, even anonymous */
+	handler_fn	 get;		/* GET / HEAD handler */
+	handler_fn	 post;		/* POST handler */
+};
+
+extern const struct route routes[RT__MAX];
+
+/* Answer one request: match, check method, body, credentials and level,
+ * run the handler, and turn a handler failure into a 500. */
+void route_dispatch(struct req *r);
+
+/* The error family of a path that matched no route. */
+enum family route_family_of(const char *path);
+
+#endif

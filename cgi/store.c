@@ -1,0 +1,532 @@
+/*
+ * store.c — SQLite storage: connection setup, migrations, and the table
+ * of every SQL statement of the program.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "config.h"
+#include "log.h"
+#include "store.h"
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmts[ST__MAX];	/* prepared on first use */
+};
+
+/*
+ * Migrations: migrations[i] brings user_version from i to i + 1.  Never
+ * edit one that has shipped; append a new one.
+ */
+static const char *const migrations[] = {
+	/* 1: accounts, access, service points, products */
+	"CREATE TABLE customers ("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  market TEXT NOT NULL,"
+	"  catalog TEXT NOT NULL DEFAULT 'standard'"
+	"    CHECK (catalog IN ('standard', 'customized'))"
+	") STRICT;"
+	"CREATE TABLE customer_types ("
+	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+	"  type TEXT NOT NULL,"
+	"  PRIMARY KEY (customer_id, type)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE resellers ("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE reseller_customers ("
+	"  reseller_id TEXT NOT NULL REFERENCES resellers(id) ON DELETE CASCADE,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (reseller_id, customer_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX reseller_customers_by_customer ON reseller_customers(customer_id);"
+	"CREATE TABLE users ("
+	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
+	"  email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  name TEXT NOT NULL,"
+	"  phone TEXT,"
+	"  level TEXT NOT NULL CHECK (level IN ('VIEWER', 'MANAGER', 'OWNER',"
+	"    'RESELLER', 'RESELLER_ADMIN', 'ADMIN')),"
+	"  customer_id TEXT REFERENCES customers(id),"
+	"  reseller_id TEXT REFERENCES resellers(id),"
+	"  password_hash TEXT,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((level = 'ADMIN' AND customer_id IS NULL AND reseller_id IS NULL)"
+	"    OR (level IN ('VIEWER', 'MANAGER', 'OWNER')"
+	"        AND customer_id IS NOT NULL AND reseller_id IS NULL)"
+	"    OR (level IN ('RESELLER', 'RESELLER_ADMIN')"
+	"        AND reseller_id IS NOT NULL AND customer_id IS NULL))"
+	") STRICT;"
+	"CREATE INDEX users_by_customer ON users(customer_id);"
+	"CREATE TABLE credentials ("
+	"  hash TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('session', 'token', 'apikey')),"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  label TEXT,"
+	"  prefix TEXT,"
+	"  csrf TEXT,"
+	"  created INTEGER NOT NULL,"
+	"  last_used INTEGER NOT NULL,"
+	"  expires INTEGER,"
+	"  revoked INTEGER NOT NULL DEFAULT 0"
+	") STRICT;"
+	"CREATE INDEX credentials_by_user ON credentials(user_id, kind);"
+	"CREATE TABLE login_failures ("
+	"  key TEXT PRIMARY KEY,"
+	"  failures INTEGER NOT NULL,"
+	"  last_failure INTEGER NOT NULL,"
+	"  locked_until INTEGER NOT NULL DEFAULT 0"
+	") STRICT;"
+	"CREATE TABLE service_points ("
+	"  id TEXT PRIMARY KEY,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id),"
+	"  name TEXT NOT NULL,"
+	"  reference TEXT,"
+	"  customer_reference TEXT,"
+	"  state TEXT NOT NULL CHECK (state IN ('OPERATIONAL', 'IN_PROGRESS',"
+	"    'SUSPENDED', 'TERMINATED')),"
+	"  profile TEXT,"
+	"  street TEXT,"
+	"  postcode TEXT,"
+	"  city TEXT,"
+	"  country TEXT"
+	") STRICT;"
+	"CREATE INDEX service_points_by_custref ON service_points(customer_id, customer_reference);"
+	"CREATE INDEX service_points_by_ref ON service_points(customer_id, reference);"
+	"CREATE TABLE products ("
+	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
+	"  name TEXT NOT NULL,"
+	"  type TEXT NOT NULL CHECK (type IN ('DSL', 'FIBER')),"
+	"  initiation_fee INTEGER NOT NULL DEFAULT 0,"
+	"  all_customers INTEGER NOT NULL DEFAULT 1"
+	") STRICT;"
+	"CREATE TABLE product_customers ("
+	"  product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (product_id, customer_id)"
+	") STRICT, WITHOUT ROWID;",
+};
+
+#define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
+	"u.reseller_id, u.password_hash, u.disabled, c.name"
+
+static const char *const sqls[ST__MAX] = {
+	"BEGIN", /* ST_BEGIN */
+	"BEGIN IMMEDIATE", /* ST_BEGIN_IMMEDIATE */
+	"COMMIT", /* ST_COMMIT */
+	"ROLLBACK", /* ST_ROLLBACK */
+	"SELECT count(*) FROM customers", /* ST_PING */
+	"INSERT INTO customers (id, name, market, catalog) VALUES (?, ?, ?, ?)", /* ST_CUSTOMER_ADD */
+	"INSERT INTO customer_types (customer_id, type) VALUES (?, ?)", /* ST_CUSTOMER_TYPE_ADD */
+	"SELECT id, name, market, catalog FROM customers WHERE id = ?", /* ST_CUSTOMER_GET */
+	"SELECT c.id, c.name, c.market, c.catalog,"
+	"  (SELECT group_concat(type, ', ') FROM customer_types t WHERE t.customer_id = c.id),"
+	"  (SELECT group_concat(reseller_id, ', ') FROM reseller_customers r WHERE r.customer_id = c.id)"
+	" FROM customers c ORDER BY c.id", /* ST_CUSTOMER_LIST */
+	"INSERT INTO resellers (id, name) VALUES (?, ?)", /* ST_RESELLER_ADD */
+	"INSERT INTO reseller_customers (reseller_id, customer_id) VALUES (?, ?)", /* ST_RESELLER_CUSTOMER_ADD */
+	"SELECT r.id, r.name,"
+	"  (SELECT group_concat(customer_id, ', ') FROM reseller_customers rc WHERE rc.reseller_id = r.id)"
+	" FROM resellers r ORDER BY r.id", /* ST_RESELLER_LIST */
+	"INSERT INTO users (id, email, name, phone, level, customer_id, reseller_id,"
+	" password_hash, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_USER_ADD */
+	"SELECT " USER_COLS " FROM users u LEFT JOIN customers c ON c.id = u.customer_id"
+	" WHERE u.email = ?", /* ST_USER_BY_EMAIL */
+	"SELECT " USER_COLS " FROM users u LEFT JOIN customers c ON c.id = u.customer_id"
+	" WHERE u.id = ?", /* ST_USER_BY_ID */
+	"SELECT " USER_COLS " FROM users u LEFT JOIN customers c ON c.id = u.customer_id"
+	" ORDER BY u.level = 'ADMIN' DESC, coalesce(u.customer_id, u.reseller_id), u.email", /* ST_USER_LIST */
+	"UPDATE users SET level = ? WHERE id = ?", /* ST_USER_SET_LEVEL */
+	"UPDATE users SET disabled = ? WHERE id = ?", /* ST_USER_SET_DISABLED */
+	"UPDATE users SET password_hash = ? WHERE id = ?", /* ST_USER_SET_PASSWORD */
+	"INSERT INTO credentials (hash, kind, user_id, label, prefix, csrf, created,"
+	" last_used, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_CRED_ADD */
+	"SELECT k.kind, k.csrf, k.created, k.last_used, k.expires, k.revoked, "
+	USER_COLS " FROM credentials k"
+	" JOIN users u ON u.id = k.user_id LEFT JOIN customers c ON c.id = u.customer_id"
+	" WHERE k.hash = ?", /* ST_CRED_LOOKUP */
+	"UPDATE credentials SET last_used = ? WHERE hash = ?", /* ST_CRED_TOUCH */
+	"DELETE FROM credentials WHERE hash = ?", /* ST_CRED_DELETE */
+	"UPDATE credentials SET revoked = 1 WHERE prefix = ? AND kind = 'apikey'", /* ST_CRED_REVOKE */
+	"DELETE FROM credentials WHERE user_id = ? AND kind IN ('session', 'token')", /* ST_CRED_REVOKE_USER */
+	"SELECT prefix, label, created, last_used, revoked FROM credentials"
+	" WHERE user_id = ? AND kind = 'apikey' ORDER BY created", /* ST_CRED_LIST_KEYS */
+	"DELETE FROM credentials WHERE kind IN ('session', 'token') AND expires < ?", /* ST_CRED_PURGE */
+	"SELECT failures, last_failure, locked_until FROM login_failures WHERE key = ?", /* ST_LOGINFAIL_GET */
+	"INSERT INTO login_failures (key, failures, last_failure, locked_until)"
+	" VALUES (?1, 1, ?2, 0) ON CONFLICT (key) DO UPDATE SET"
+	" failures = CASE WHEN last_failure < ?2 - ?4 THEN 1 ELSE failures + 1 END,"
+	" last_failure = ?2, locked_until = CASE WHEN last_failure >= ?2 - ?4"
+	"   AND failures + 1 >= ?3 THEN ?2 + min(?5, 30 * (1 << min(failures + 1 - ?3, 20)))"
+	"   ELSE locked_until END", /* ST_LOGINFAIL_RECORD */
+	"DELETE FROM login_failures WHERE key = ?", /* ST_LOGINFAIL_CLEAR */
+	"INSERT INTO service_points (id, customer_id, name, reference, customer_reference,"
+	" state, profile, street, postcode, city, country)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_SP_ADD */
+	"INSERT INTO products (id, name, type, initiation_fee, all_customers)"
+	" VALUES (?, ?, ?, ?, ?)", /* ST_PRODUCT_ADD */
+	"INSERT INTO product_customers (product_id, customer_id) VALUES (?, ?)", /* ST_PRODUCT_CUSTOMER_ADD */
+};
+
+int
+store_schema_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+/* Run one SQL text with no result; 0 or -1 (logged). */
+static int
+exec_sql(struct store *st, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_err("%s: %s", st->path, err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, int create)
+{
+	struct store	*st;
+	char		 pragmas[256];
+	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return NULL;
+	if ((st->path = strdup(path)) == NULL)
+		goto err;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		log_err("%s: cannot open: %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto err;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, config.busy_timeout_ms);
+	snprintf(pragmas, sizeof(pragmas),
+	    "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL;"
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA journal_size_limit = %lld;", config.wal_limit);
+	if (exec_sql(st, pragmas) < 0)
+		goto err;
+	return st;
+err:
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(st->stmts[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int
+store_db_version(struct store *st)
+{
+	sqlite3_stmt	*s;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_migrate(struct store *st)
+{
+	char	sql[64];
+	int	v, target = store_schema_version();
+
+	if (exec_sql(st, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	if ((v = store_db_version(st)) < 0)
+		goto err;
+	if (v > target) {
+		log_err("%s: schema version %d is newer than this program's %d",
+		    st->path, v, target);
+		goto err;
+	}
+	for (; v < target; v++) {
+		if (exec_sql(st, migrations[v]) < 0)
+			goto err;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (exec_sql(st, sql) < 0)
+			goto err;
+		log_info("%s: migrated to schema version %d", st->path, v + 1);
+	}
+	return exec_sql(st, "COMMIT");
+err:
+	exec_sql(st, "ROLLBACK");
+	return -1;
+}
+
+/* The prepared statement `id`, reset and unbound; NULL on error. */
+static sqlite3_stmt *
+stmt_get(struct store *st, enum stmt id)
+{
+	sqlite3_stmt *s = st->stmts[id];
+
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, sqls[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+			log_err("prepare %d: %s", (int)id, sqlite3_errmsg(st->db));
+			return NULL;
+		}
+		st->stmts[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* Bind arguments described by `types`; 0 or -1. */
+static int
+stmt_bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap)
+{
+	const char	*str;
+	int		 i, rc = SQLITE_OK;
+
+	for (i = 1; types != NULL && *types != '\0' && rc == SQLITE_OK; types++, i++) {
+		switch (*types) {
+		case 's':
+			str = va_arg(ap, const char *);
+			rc = str ? sqlite3_bind_text(s, i, str, -1, SQLITE_TRANSIENT) :
+			    sqlite3_bind_null(s, i);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int(s, i, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, long long));
+			break;
+		default:
+			rc = SQLITE_MISUSE;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		log_err("bind: %s", sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_exec(struct store *st, enum stmt id, const char *types, ...)
+{
+	sqlite3_stmt	*s;
+	va_list		 ap;
+	int		 rc;
+
+	if ((s = stmt_get(st, id)) == NULL)
+		return -1;
+	va_start(ap, types);
+	rc = stmt_bind(st, s, types, ap);
+	va_end(ap);
+	if (rc < 0)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return sqlite3_changes(st->db);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return -2;
+	log_err("statement %d: %s", (int)id, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+sqlite3_stmt *
+store_query(struct store *st, enum stmt id, const char *types, ...)
+{
+	sqlite3_stmt	*s;
+	va_list		 ap;
+	int		 rc;
+
+	if ((s = stmt_get(st, id)) == NULL)
+		return NULL;
+	va_start(ap, types);
+	rc = stmt_bind(st, s, types, ap);
+	va_end(ap);
+	return rc < 0 ? NULL : s;
+}
+
+int
+store_row(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	log_err("query: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
+	return -1;
+}
+
+void
+store_done(sqlite3_stmt *s)
+{
+	if (s != NULL)
+		sqlite3_reset(s);
+}
+
+const char *
+store_text(sqlite3_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(s, col);
+}
+
+long long
+store_int(sqlite3_stmt *s, int col)
+{
+	return sqlite3_column_int64(s, col);
+}
+
+int
+store_isnull(sqlite3_stmt *s, int col)
+{
+	return sqlite3_column_type(s, col) == SQLITE_NULL;
+}
+
+int
+store_begin(struct store *st)
+{
+	return store_exec(st, ST_BEGIN_IMMEDIATE, NULL) < 0 ? -1 : 0;
+}
+
+int
+store_commit(struct store *st)
+{
+	return store_exec(st, ST_COMMIT, NULL) < 0 ? -1 : 0;
+}
+
+int
+store_rollback(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return 0;
+	return store_exec(st, ST_ROLLBACK, NULL) < 0 ? -1 : 0;
+}
+
+int
+store_ping(struct store *st)
+{
+	struct stat	 sb;
+	sqlite3		*db = NULL;
+	sqlite3_stmt	*s;
+	int		 ok = 0;
+
+	if (st == NULL || stat(st->path, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return -1;
+	if ((s = store_query(st, ST_PING, NULL)) == NULL || store_row(s) != 1) {
+		store_done(s);
+		return -1;
+	}
+	store_done(s);
+	/* A new connection must also be able to read the file: this catches
+	 * a file replaced or damaged under the open connection. */
+	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) == SQLITE_OK) {
+		ok = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return ok ? 0 : -1;
+}
+
+int
+store_backup(struct store *st, const char *dest)
+{
+	sqlite3_backup	*b;
+	sqlite3		*out = NULL;
+	int		 rc;
+
+	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		log_err("%s: %s", dest, out ? sqlite3_errmsg(out) : "out of memory");
+		sqlite3_close(out);
+		return -1;
+	}
+	if ((b = sqlite3_backup_init(out, "main", st->db, "main")) == NULL) {
+		log_err("%s: %s", dest, sqlite3_errmsg(out));
+		sqlite3_close(out);
+		return -1;
+	}
+	/* Copy in steps so writers are not held off for long. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		log_err("%s: backup failed: %s", dest, sqlite3_errmsg(out));
+		sqlite3_close(out);
+		return -1;
+	}
+	return sqlite3_close(out) == SQLITE_OK ? 0 : -1;
+}
+
+int
+store_check(struct store *st)
+{
+	sqlite3_stmt	*s;
+	const char	*msg;
+	int		 ok = 1, rc;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		msg = (const char *)sqlite3_column_text(s, 0);
+		if (msg == NULL || strcmp(msg, "ok") != 0) {
+			log_err("integrity: %s", msg ? msg : "?");
+			ok = 0;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		log_err("foreign key: row %lld of %s refers to a missing %s",
+		    (long long)sqlite3_column_int64(s, 1),
+		    (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 2));
+		ok = 0;
+	}
+	sqlite3_finalize(s);
+	return ok && rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,0 +1,110 @@
+/*
+ * store.h — the desk's storage: one SQLite database in WAL mode with
+ * synchronous=FULL, schema migrations keyed on PRAGMA user_version, and
+ * every SQL statement of the program in one table of prepared
+ * statements (store.c).  One `struct store` per thread.
+ *
+ * Statement helpers bind their arguments from a type string:
+ *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long.
+ */
+#ifndef REQDESK_STORE_H
+#define REQDESK_STORE_H
+
+#include <sqlite3.h>
+
+struct store;
+
+/* Every statement of the program; SQL text in store.c's table. */
+enum stmt {
+	ST_BEGIN,
+	ST_BEGIN_IMMEDIATE,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_PING,
+	/* customers, resellers */
+	ST_CUSTOMER_ADD,
+	ST_CUSTOMER_TYPE_ADD,
+	ST_CUSTOMER_GET,
+	ST_CUSTOMER_LIST,
+	ST_RESELLER_ADD,
+	ST_RESELLER_CUSTOMER_ADD,
+	ST_RESELLER_LIST,
+	/* users */
+	ST_USER_ADD,
+	ST_USER_BY_EMAIL,
+	ST_USER_BY_ID,
+	ST_USER_LIST,
+	ST_USER_SET_LEVEL,
+	ST_USER_SET_DISABLED,
+	ST_USER_SET_PASSWORD,
+	/* credentials: sessions, tokens, API keys */
+	ST_CRED_ADD,
+	ST_CRED_LOOKUP,
+	ST_CRED_TOUCH,
+	ST_CRED_DELETE,
+	ST_CRED_REVOKE,
+	ST_CRED_REVOKE_USER,
+	ST_CRED_LIST_KEYS,
+	ST_CRED_PURGE,
+	/* failed logins */
+	ST_LOGINFAIL_GET,
+	ST_LOGINFAIL_RECORD,
+	ST_LOGINFAIL_CLEAR,
+	/* service points, products */
+	ST_SP_ADD,
+	ST_PRODUCT_ADD,
+	ST_PRODUCT_CUSTOMER_ADD,
+	ST__MAX
+};
+
+/*
+ * Open the database at `path` (creating it if `create`), set the
+ * connection's pragmas.  Returns an owned store or NULL (reason logged).
+ */
+struct store *store_open(const char *path, int create);
+void store_close(struct store *st);		/* accepts NULL */
+
+/* Apply pending migrations.  0, or -1 (logged).  Refuses a database
+ * newer than this program. */
+int  store_migrate(struct store *st);
+
+/* Schema version this program writes, and the database's. */
+int  store_schema_version(void);
+int  store_db_version(struct store *st);
+
+/* 0 if the thread's connection answers and the file on disk can still
+ * be opened and read by a new connection; -1 otherwise. */
+int  store_ping(struct store *st);
+
+/* Online backup to `dest` (overwritten).  0 or -1 (logged). */
+int  store_backup(struct store *st, const char *dest);
+
+/* Integrity check; 0 if "ok", -1 otherwise (problems logged). */
+int  store_check(struct store *st);
+
+/* Transactions. 0 or -1. */
+int  store_begin(struct store *st);		/* BEGIN IMMEDIATE */
+int  store_commit(struct store *st);
+int  store_rollback(struct store *st);
+
+/* Run a statement that returns no row.  Returns the number of changed
+ * rows (>= 0), -2 on a constraint violation, -1 on any other error. */
+int  store_exec(struct store *st, enum stmt id, const char *types, ...);
+
+/* Bind and return the statement, ready for store_row(); NULL on error.
+ * The statement is borrowed: finish with store_done(). */
+sqlite3_stmt *store_query(struct store *st, enum stmt id, const char *types, ...);
+
+/* Step: 1 a row is ready, 0 no more rows, -1 error (logged). */
+int  store_row(sqlite3_stmt *s);
+void store_done(sqlite3_stmt *s);
+
+/* Column accessors; text is borrowed until the next step/done. */
+const char *store_text(sqlite3_stmt *s, int col);	/* NULL for SQL NULL */
+long long store_int(sqlite3_stmt *s, int col);
+int  store_isnull(sqlite3_stmt *s, int col);
+
+/* Path of the database file. Borrowed. */
+const char *store_path(const struct store *st);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * util.h — small helpers shared by every module: growable buffers,
+ * random identifiers, time stamps, strings.
+ */
+#ifndef REQDESK_UTIL_H
+#define REQDESK_UTIL_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* A growable byte buffer; always NUL-terminated when len > 0. */
+struct buf {
+	char	*data;
+	size_t	 len, cap;
+};
+
+int  buf_append(struct buf *b, const char *s, size_t n);	/* 0, -1 ENOMEM */
+int  buf_puts(struct buf *b, const char *s);
+int  buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);					/* accepts zeroed */
+
+/* Fill `out` (2n+1 bytes) with n random bytes as lowercase hex. 0 or -1. */
+int  random_hex(char *out, size_t n);
+
+/* A new 24-hex object id (TelecomX-style): out must hold 25 bytes. */
+int  new_object_id(char out[25]);
+
+/* Current time as ISO 8601 UTC with milliseconds, "2026-01-02T03:04:05.678Z". */
+void now_iso(char out[32]);
+
+/* Seconds since the epoch (one place to change the clock). */
+time_t now_epoch(void);
+
+/* True if s is exactly `n` lowercase hexadecimal characters. */
+int  is_hex(const char *s, size_t n);
+
+/* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
+char *xstrdup(const char *s);
+
+#endif

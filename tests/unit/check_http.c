@@ -1,0 +1,225 @@
+/*
+ * check_http.c — unit tests of the HTTP layer over an in-memory transport.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <jansson.h>
+#include <sodium.h>
+
+#include "config.h"
+#include "http.h"
+#include "util.h"
+
+/* In-memory transport: body from `in`, response into `out`. */
+struct mem {
+	const char	*in;
+	size_t		 off;
+	struct buf	 out;
+};
+
+static int
+mem_read(void *ctx, char *buf, size_t n)
+{
+	struct mem	*m = ctx;
+	size_t		 left = strlen(m->in) - m->off;
+
+	if (n > left)
+		n = left;
+	memcpy(buf, m->in + m->off, n);
+	m->off += n;
+	return (int)n;
+}
+
+static int
+mem_write(void *ctx, const char *buf, size_t n)
+{
+	return buf_append(&((struct mem *)ctx)->out, buf, n);
+}
+
+static void
+setup(void)
+{
+	ck_assert_int_eq(sodium_init() >= 0, 1);
+	ck_assert_int_eq(config_load(NULL), 0);
+}
+
+static void
+teardown(void)
+{
+	config_free();
+}
+
+START_TEST(test_url_decode)
+{
+	char a[] = "a%20b+c", b[] = "%zz", c[] = "x%00y", d[] = "%C3%A9";
+
+	ck_assert_int_eq(url_decode(a, 1), 0);
+	ck_assert_str_eq(a, "a b c");
+	ck_assert_int_eq(url_decode(b, 1), -1);
+	ck_assert_int_eq(url_decode(c, 1), -1);	/* NUL is never let in */
+	ck_assert_int_eq(url_decode(d, 0), 0);
+	ck_assert_str_eq(d, "\xc3\xa9");
+}
+END_TEST
+
+START_TEST(test_query_parse)
+{
+	struct kvlist l = { 0 };
+
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%2Cy&&c&d=two+words"), 0);
+	ck_assert_str_eq(kv_get(&l, "a"), "1");
+	ck_assert_str_eq(kv_get(&l, "b"), "x,y");
+	ck_assert_str_eq(kv_get(&l, "c"), "");
+	ck_assert_str_eq(kv_get(&l, "d"), "two words");
+	ck_assert_ptr_null(kv_get(&l, "e"));
+	kv_free(&l);
+}
+END_TEST
+
+/* Run `fn` on a request built from env, return the raw response. */
+static char *
+run(char **env, const char *body, int (*fn)(struct req *))
+{
+	struct mem	 m = { body, 0, { 0 } };
+	struct io	 io = { mem_read, mem_write, &m, env };
+	struct req	 r;
+	char		*out;
+
+	ck_assert_int_eq(req_init(&r, &io, NULL), 0);
+	fn(&r);
+	req_free(&r);
+	out = strdup(m.out.data ? m.out.data : "");
+	buf_free(&m.out);
+	return out;
+}
+
+static int
+orange_not_found(struct req *r)
+{
+	r->family = FAM_ORANGE;
+	return resp_error(r, HERR_NOT_FOUND, NULL);
+}
+
+static int
+tcx_too_large(struct req *r)
+{
+	r->family = FAM_TCX;
+	return resp_error(r, HERR_TOO_LARGE, NULL);
+}
+
+START_TEST(test_error_shapes)
+{
+	char	*env[] = { "REQUEST_METHOD=GET", "PATH_INFO=/x", NULL };
+	char	*out, *body;
+	json_t	*j;
+
+	out = run(env, "", orange_not_found);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 404 Not Found\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "X-Content-Type-Options: nosniff\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "frame-ancestors 'none'"));
+	ck_assert_ptr_nonnull(strstr(out, "X-Request-Id: "));
+	body = strstr(out, "\r\n\r\n") + 4;
+	j = json_loads(body, 0, NULL);
+	ck_assert_ptr_nonnull(j);
+	ck_assert_int_eq(json_integer_value(json_object_get(j, "code")), 60);
+	ck_assert_str_eq(json_string_value(json_object_get(j, "message")), "Resource not found");
+	json_decref(j);
+	free(out);
+
+	out = run(env, "", tcx_too_large);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 413 "));
+	body = strstr(out, "\r\n\r\n") + 4;
+	j = json_loads(body, 0, NULL);
+	ck_assert_ptr_nonnull(j);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "error"), "code")),
+	    "payload_too_large");
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "error"), "status")), 413);
+	ck_assert_int_eq(json_array_size(json_object_get(j, "errors")), 1);
+	json_decref(j);
+	free(out);
+}
+END_TEST
+
+static int last_err;
+
+static int
+read_json(struct req *r)
+{
+	json_t *j = req_read_json(r, &last_err, NULL, 0);
+
+	json_decref(j);
+	return 0;
+}
+
+START_TEST(test_read_json)
+{
+	char *ok[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json; charset=utf-8",
+	    "CONTENT_LENGTH=8", NULL };
+	char *text[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=text/plain",
+	    "CONTENT_LENGTH=8", NULL };
+	char *big[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
+	    "CONTENT_LENGTH=2097152", NULL };
+	char *arr[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
+	    "CONTENT_LENGTH=2", NULL };
+
+	free(run(ok, "{\"a\":1}\n", read_json));
+	ck_assert_int_eq(last_err, 0);
+	free(run(text, "{\"a\":1}\n", read_json));
+	ck_assert_int_eq(last_err, HERR_MEDIA_TYPE);
+	free(run(big, "", read_json));
+	ck_assert_int_eq(last_err, HERR_TOO_LARGE);
+	free(run(arr, "[]", read_json));
+	ck_assert_int_eq(last_err, HERR_BAD_BODY);
+}
+END_TEST
+
+static int
+header_injection(struct req *r)
+{
+	ck_assert_int_eq(resp_header(r, "X-Test", "a\r\nSet-Cookie: x=1"), -1);
+	ck_assert_int_eq(resp_header(r, "X-Test", "fine"), 0);
+	return resp_redirect(r, "//evil.example/");
+}
+
+START_TEST(test_headers)
+{
+	char *env[] = { "REQUEST_METHOD=GET", NULL };
+	char *out = run(env, "", header_injection);
+
+	ck_assert_ptr_null(strstr(out, "Set-Cookie"));
+	ck_assert_ptr_nonnull(strstr(out, "X-Test: fine\r\n"));
+	/* never an open redirect */
+	ck_assert_ptr_nonnull(strstr(out, "Location: /\r\n"));
+	free(out);
+}
+END_TEST
+
+static Suite *
+http_suite(void)
+{
+	Suite	*s = suite_create("http");
+	TCase	*tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_url_decode);
+	tcase_add_test(tc, test_query_parse);
+	tcase_add_test(tc, test_error_shapes);
+	tcase_add_test(tc, test_read_json);
+	tcase_add_test(tc, test_headers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(http_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

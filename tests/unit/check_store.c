@@ -1,0 +1,163 @@
+/*
+ * check_store.c — unit tests of storage: pragmas, migrations, demo data,
+ * constraints, backup.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "config.h"
+#include "demo.h"
+#include "store.h"
+
+static char dir[64];
+static char path[128];
+
+static void
+setup(void)
+{
+	ck_assert_int_eq(sodium_init() >= 0, 1);
+	ck_assert_int_eq(config_load(NULL), 0);
+	config.pwhash_mem_kib = 8;	/* fast hashes: this is not a password test */
+	snprintf(dir, sizeof(dir), "check_store.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+}
+
+static void
+teardown(void)
+{
+	char cmd[200];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	config_free();
+}
+
+/* Value of a one-row, one-column query on a separate connection. */
+static long long
+scalar(const char *db, const char *sql)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	long long	 v = -1;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+START_TEST(test_open_migrate)
+{
+	struct store	*st;
+	sqlite3_stmt	*s;
+
+	ck_assert_ptr_null(store_open(path, 0));	/* no silent creation */
+	st = store_open(path, 1);
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_db_version(st), 0);
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(store_db_version(st), store_schema_version());
+	ck_assert_int_eq(store_migrate(st), 0);	/* idempotent */
+	s = store_query(st, ST_PING, NULL);
+	ck_assert_int_eq(store_row(s), 1);
+	store_done(s);
+	ck_assert_int_eq(store_ping(st), 0);
+	store_close(st);
+	ck_assert_int_eq(scalar(path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+}
+END_TEST
+
+START_TEST(test_demo)
+{
+	struct store	*st = store_open(path, 1);
+	sqlite3_stmt	*s;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	ck_assert_int_eq(demo_load(st), -1);	/* refused on a non-empty database */
+	s = store_query(st, ST_USER_BY_EMAIL, "s", "OWNER@fdj.test");
+	ck_assert_int_eq(store_row(s), 1);
+	ck_assert_str_eq(store_text(s, 0), "5eed0000000000000000f001");
+	ck_assert_str_eq(store_text(s, 4), "OWNER");
+	ck_assert_str_eq(store_text(s, 5), "FDJ");
+	store_done(s);
+	/* An ADMIN belongs to no customer: the schema refuses it. */
+	ck_assert_int_eq(store_exec(st, ST_USER_ADD, "sssssssss",
+	    "5eed0000000000000000a0ff", "x@y.test", "X", NULL, "ADMIN", "FDJ",
+	    NULL, "h", "now"), -2);
+	/* Foreign keys are on. */
+	ck_assert_int_eq(store_exec(st, ST_USER_ADD, "sssssssss",
+	    "5eed0000000000000000a0fe", "z@y.test", "Z", NULL, "OWNER", "NOPE",
+	    NULL, "h", "now"), -2);
+	store_close(st);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM service_points"), 5);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM products"), 5);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users"), 8);
+}
+END_TEST
+
+START_TEST(test_backup)
+{
+	struct store	*st = store_open(path, 1);
+	char		 copy[160];
+
+	snprintf(copy, sizeof(copy), "%s/copy.db", dir);
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	ck_assert_int_eq(store_backup(st, copy), 0);
+	ck_assert_int_eq(store_check(st), 0);
+	store_close(st);
+	ck_assert_int_eq(scalar(copy, "SELECT count(*) FROM customers"), 3);
+	ck_assert_int_eq(scalar(copy, "PRAGMA user_version"), store_schema_version());
+}
+END_TEST
+
+START_TEST(test_ping_detects_replaced_file)
+{
+	struct store	*st = store_open(path, 1);
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(store_ping(st), 0);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(store_ping(st), -1);
+	store_close(st);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite	*s = suite_create("store");
+	TCase	*tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_open_migrate);
+	tcase_add_test(tc, test_demo);
+	tcase_add_test(tc, test_backup);
+	tcase_add_test(tc, test_ping_detects_replaced_file);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(store_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
