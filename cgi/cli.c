@@ -16,6 +16,7 @@
 
 #include "autoconf.h"
 #include "auth.h"
+#include "catalog.h"
 #include "config.h"
 #include "demo.h"
 #include "log.h"
@@ -78,6 +79,12 @@ cmd_check(struct store *st, int argc, char *argv[])
 		fprintf(stderr, "database integrity check failed\n");
 		bad = 1;
 	}
+	if (catalog_load(config.catalog) < 0) {
+		fprintf(stderr, "catalog %s: declarations with errors (see above)\n",
+		    config.catalog);
+		bad = 1;
+	} else
+		printf("catalog: %zu request type(s)\n", catalog_count());
 	if (tpl_init(config.templates) < 0 ||
 	    (n = tpl_check_dir(err, sizeof(err))) != 0) {
 		fprintf(stderr, "templates: %s\n", err);

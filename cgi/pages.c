@@ -127,6 +127,8 @@ page_healthz(struct req *r)
 	int	 ok, rc;
 
 	ok = r->store != NULL && store_ping(r->store) == 0;
+	if (!ok)
+		log_warn("healthz: the database cannot be used");
 	j = json_pack("{s:s, s:s, s:s}", "status", ok ? "ok" : "error",
 	    "database", ok ? "ok" : "unavailable", "version", PACKAGE_VERSION);
 	if (j == NULL)

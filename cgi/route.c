@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api_orange.h"
 #include "auth.h"
 #include "config.h"
 #include "http.h"
@@ -13,11 +14,21 @@
 #include "route.h"
 
 const struct route routes[RT__MAX] = {
-	{ "/", M_GET, FAM_HTML, 0, 0, page_home, NULL }, /* RT_HOME */
-	{ "/healthz", M_GET, FAM_TCX, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
-	{ "/login", M_GET | M_POST, FAM_HTML, RF_FORM, 0, page_login, page_login_post }, /* RT_LOGIN */
-	{ "/logout", M_POST, FAM_HTML, RF_FORM, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
-	{ "/auth/login", M_POST, FAM_TCX, RF_JSON, 0, NULL, api_auth_login }, /* RT_AUTH_LOGIN */
+	{ "/", M_GET, FAM_HTML, 0, 0, 0, page_home, NULL }, /* RT_HOME */
+	{ "/healthz", M_GET, FAM_TCX, 0, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
+	{ "/login", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0, page_login, page_login_post }, /* RT_LOGIN */
+	{ "/logout", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
+	{ "/auth/login", M_POST, FAM_TCX, RF_JSON, 0, 0, NULL, api_auth_login }, /* RT_AUTH_LOGIN */
+	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_ALL, LV_CREATE,
+	    api_requests_list, api_requests_post }, /* RT_OR_REQUESTS */
+	{ "/ordering/b2b/v2/requests/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_request_get, NULL }, /* RT_OR_REQUEST */
+	{ "/ordering/b2b/v2/requests/{id}/status", M_POST, FAM_ORANGE, RF_JSON, 0, LV_ALL,
+	    NULL, api_request_status }, /* RT_OR_REQUEST_STATUS */
+	{ "/ordering/b2b/v2/catalogItems", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_catalog_items, NULL }, /* RT_OR_CATALOG */
+	{ "/ordering/b2b/v2/catalogItems/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_catalog_item, NULL }, /* RT_OR_CATALOG_ITEM */
 };
 
 enum family
@@ -132,7 +143,8 @@ check_body(struct req *r)
 static int
 check_access(struct req *r)
 {
-	unsigned	levels = r->route->levels;
+	unsigned	levels = r->method == M_POST ? r->route->post_levels :
+			    r->route->levels;
 	int		rc;
 
 	rc = auth_identify(r, r->family != FAM_HTML);
@@ -169,7 +181,11 @@ route_dispatch(struct req *r)
 		resp_error(r, rc, NULL);
 		return;
 	}
-	if (check_access(r) != 0)
+	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {
+		resp_error(r, HERR_UNAVAILABLE, NULL);
+		return;
+	}
+	if (r->store != NULL && check_access(r) != 0)
 		return;
 	if (r->method == M_POST && (r->route->flags & RF_FORM)) {
 		if ((rc = req_read_form(r)) != 0) {

@@ -19,6 +19,11 @@ enum route_id {
 	RT_LOGIN,
 	RT_LOGOUT,
 	RT_AUTH_LOGIN,
+	RT_OR_REQUESTS,
+	RT_OR_REQUEST,
+	RT_OR_REQUEST_STATUS,
+	RT_OR_CATALOG,
+	RT_OR_CATALOG_ITEM,
 	RT__MAX
 };
 
@@ -27,7 +32,8 @@ struct route {
 	unsigned	 methods;	/* enum method bits (HEAD follows GET) */
 	enum family	 family;
 	unsigned	 flags;		/* RF_* */
-	unsigned	 levels;	/* LV() bits allowed; 0 = anyone, even anonymous */
+	unsigned	 levels;	/* LV() bits allowed to GET; 0 = anyone, even anonymous */
+	unsigned	 post_levels;	/* LV() bits allowed to POST; 0 = anyone */
 	handler_fn	 get;		/* GET / HEAD handler */
 	handler_fn	 post;		/* POST handler */
 };

@@ -31,6 +31,7 @@
 #include <sodium.h>
 
 #include "autoconf.h"
+#include "catalog.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
@@ -403,6 +404,11 @@ main(int argc, char *argv[])
 	if (sodium_init() < 0 || tpl_init(config.templates) < 0) {
 		fprintf(stderr, "reqdesk-fcgi: cannot initialise (templates: %s)\n",
 		    config.templates);
+		return 1;
+	}
+	if (catalog_load(config.catalog) < 0) {
+		fprintf(stderr, "reqdesk-fcgi: the request catalog %s is not usable\n",
+		    config.catalog);
 		return 1;
 	}
 

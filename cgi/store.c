@@ -114,10 +114,68 @@ static const char *const migrations[] = {
 	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (product_id, customer_id)"
 	") STRICT, WITHOUT ROWID;",
+	/* 2: Orange-style ordering requests and their history */
+	"CREATE TABLE requests ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  category TEXT NOT NULL CHECK (category IN ('NEW', 'CHANGE', 'DISCONNECT')),"
+	"  status TEXT NOT NULL CHECK (status IN ('NEW', 'IN_PROGRESS', 'COMPLETED',"
+	"    'REJECTED', 'CANCELED')),"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id),"
+	"  customer_reference TEXT,"
+	"  contract TEXT,"
+	"  service_point_id TEXT REFERENCES service_points(id),"
+	"  properties TEXT NOT NULL CHECK (json_valid(properties)),"
+	"  comment TEXT,"
+	"  requested_at TEXT NOT NULL,"
+	"  issued_at TEXT NOT NULL,"
+	"  completed_at TEXT,"
+	"  updated_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL REFERENCES users(id)"
+	") STRICT;"
+	"CREATE INDEX requests_by_customer ON requests(customer_id, seq);"
+	"CREATE INDEX requests_by_status ON requests(status, seq);"
+	"CREATE TABLE request_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_seq INTEGER NOT NULL REFERENCES requests(seq) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  by_user TEXT REFERENCES users(id),"
+	"  from_status TEXT,"
+	"  to_status TEXT NOT NULL,"
+	"  comment TEXT"
+	") STRICT;"
+	"CREATE INDEX request_history_by_request ON request_history(request_seq, id);",
 };
+
+/* The caller's scope over a customer id column: parameters ?1 (all),
+ * ?2 (customer id), ?3 (reseller id); see store.h. */
+#define IN_SCOPE(col) "(?1 = 1 OR " col " = ?2 OR " col " IN (SELECT customer_id" \
+	" FROM reseller_customers WHERE reseller_id = ?3))"
 
 #define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
 	"u.reseller_id, u.password_hash, u.disabled, c.name"
+
+
+#define REQ_COLS "r.id, r.type, r.name, r.category, r.status, r.customer_id," \
+	" c.name, r.customer_reference, r.contract, r.properties, r.comment," \
+	" r.requested_at, r.issued_at, r.completed_at, r.updated_at," \
+	" r.created_by, r.service_point_id, r.seq"
+/* Scope ?1-?3, then comma-list filters as JSON arrays: ?4 id, ?5 status,
+ * ?6 type, ?7 category, ?8 customerReference. */
+#define REQ_WHERE " FROM requests r JOIN customers c ON c.id = r.customer_id" \
+	" WHERE " IN_SCOPE("r.customer_id") \
+	" AND (?4 IS NULL OR r.id IN (SELECT value FROM json_each(?4)))" \
+	" AND (?5 IS NULL OR r.status IN (SELECT value FROM json_each(?5)))" \
+	" AND (?6 IS NULL OR r.type IN (SELECT value FROM json_each(?6)))" \
+	" AND (?7 IS NULL OR r.category IN (SELECT value FROM json_each(?7)))" \
+	" AND (?8 IS NULL OR r.customer_reference IN (SELECT value FROM json_each(?8)))"
+#define REQ_LIST(order) "SELECT " REQ_COLS REQ_WHERE " ORDER BY " order \
+	" LIMIT ?9 OFFSET ?10"
+#define SP_FIND(col) "SELECT s.id, s.customer_id FROM service_points s" \
+	" WHERE " IN_SCOPE("s.customer_id") " AND s.customer_id = ?4" \
+	" AND s.state <> 'TERMINATED' AND s." col " = ?5 ORDER BY s.id LIMIT 10"
 
 static const char *const sqls[ST__MAX] = {
 	"BEGIN", /* ST_BEGIN */
@@ -175,6 +233,38 @@ static const char *const sqls[ST__MAX] = {
 	"INSERT INTO products (id, name, type, initiation_fee, all_customers)"
 	" VALUES (?, ?, ?, ?, ?)", /* ST_PRODUCT_ADD */
 	"INSERT INTO product_customers (product_id, customer_id) VALUES (?, ?)", /* ST_PRODUCT_CUSTOMER_ADD */
+	"SELECT c.id, c.name, c.market, c.catalog FROM customers c WHERE "
+	IN_SCOPE("c.id") " ORDER BY c.id", /* ST_CUSTOMERS_IN_SCOPE */
+	"SELECT 1 FROM customer_types WHERE customer_id = ? AND type = ?", /* ST_CUSTOMER_HAS_TYPE */
+	SP_FIND("id"), /* ST_SP_FIND_BY_ID */
+	SP_FIND("reference"), /* ST_SP_FIND_BY_REF */
+	SP_FIND("customer_reference"), /* ST_SP_FIND_BY_CUSTREF */
+	"INSERT INTO requests (id, type, name, category, status, customer_id,"
+	" customer_reference, contract, service_point_id, properties, comment,"
+	" requested_at, issued_at, updated_at, created_by)"
+	" VALUES (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_REQ_ADD */
+	"INSERT INTO request_history (request_seq, at, by_user, from_status, to_status, comment)"
+	" VALUES ((SELECT seq FROM requests WHERE id = ?), ?, ?, ?, ?, ?)", /* ST_REQ_HISTORY_ADD */
+	"SELECT " REQ_COLS REQ_WHERE " AND r.id = ?9", /* ST_REQ_GET */
+	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment"
+	" FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
+	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY */
+	"UPDATE requests SET status = ?1, updated_at = ?2,"
+	" completed_at = CASE WHEN ?1 = 'COMPLETED' THEN ?2 ELSE completed_at END"
+	" WHERE id = ?3 AND status = ?4", /* ST_REQ_SET_STATUS */
+	"SELECT count(*)" REQ_WHERE, /* ST_REQ_COUNT */
+	REQ_LIST("r.seq ASC"), /* ST_REQ_LIST_ISSUED_ASC */
+	REQ_LIST("r.seq DESC"), /* ST_REQ_LIST_ISSUED_DESC */
+	REQ_LIST("r.requested_at ASC, r.seq ASC"), /* ST_REQ_LIST_REQUESTED_ASC */
+	REQ_LIST("r.requested_at DESC, r.seq DESC"), /* ST_REQ_LIST_REQUESTED_DESC */
+	REQ_LIST("r.status ASC, r.seq ASC"), /* ST_REQ_LIST_STATUS_ASC */
+	REQ_LIST("r.status DESC, r.seq DESC"), /* ST_REQ_LIST_STATUS_DESC */
+	REQ_LIST("r.type ASC, r.seq ASC"), /* ST_REQ_LIST_TYPE_ASC */
+	REQ_LIST("r.type DESC, r.seq DESC"), /* ST_REQ_LIST_TYPE_DESC */
+	REQ_LIST("r.customer_reference ASC, r.seq ASC"), /* ST_REQ_LIST_CUSTREF_ASC */
+	REQ_LIST("r.customer_reference DESC, r.seq DESC"), /* ST_REQ_LIST_CUSTREF_DESC */
+	REQ_LIST("r.id ASC"), /* ST_REQ_LIST_ID_ASC */
+	REQ_LIST("r.id DESC"), /* ST_REQ_LIST_ID_DESC */
 };
 
 int

@@ -6,7 +6,15 @@
  *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long.
+ *
+ * Tenant isolation: every statement that reads or changes customer data
+ * takes the caller's scope as its first three parameters, bound with the
+ * types "iss" and the arguments SCOPE_ARGS(principal): ADMIN sees every
+ * customer, customer staff their own customer, reseller staff the
+ * customers of their reseller.  A row outside the scope is simply not
+ * found, so it answers exactly as a row that does not exist.
  */
+#define SCOPE_ARGS(p) ((p)->level == LVL_ADMIN), (p)->customer_id, (p)->reseller_id
 #ifndef REQDESK_STORE_H
 #define REQDESK_STORE_H
 
@@ -54,6 +62,30 @@ enum stmt {
 	ST_SP_ADD,
 	ST_PRODUCT_ADD,
 	ST_PRODUCT_CUSTOMER_ADD,
+	/* Orange-style requests */
+	ST_CUSTOMERS_IN_SCOPE,
+	ST_CUSTOMER_HAS_TYPE,
+	ST_SP_FIND_BY_ID,
+	ST_SP_FIND_BY_REF,
+	ST_SP_FIND_BY_CUSTREF,
+	ST_REQ_ADD,
+	ST_REQ_HISTORY_ADD,
+	ST_REQ_GET,
+	ST_REQ_HISTORY,
+	ST_REQ_SET_STATUS,
+	ST_REQ_COUNT,
+	ST_REQ_LIST_ISSUED_ASC,		/* sort statements: pairs ASC, DESC */
+	ST_REQ_LIST_ISSUED_DESC,
+	ST_REQ_LIST_REQUESTED_ASC,
+	ST_REQ_LIST_REQUESTED_DESC,
+	ST_REQ_LIST_STATUS_ASC,
+	ST_REQ_LIST_STATUS_DESC,
+	ST_REQ_LIST_TYPE_ASC,
+	ST_REQ_LIST_TYPE_DESC,
+	ST_REQ_LIST_CUSTREF_ASC,
+	ST_REQ_LIST_CUSTREF_DESC,
+	ST_REQ_LIST_ID_ASC,
+	ST_REQ_LIST_ID_DESC,
 	ST__MAX
 };
 

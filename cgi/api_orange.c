@@ -1,0 +1,306 @@
+/*
+ * api_orange.c — HTTP handlers of the Orange-compatible ordering API.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "api_orange.h"
+#include "auth.h"
+#include "catalog.h"
+#include "http.h"
+#include "log.h"
+#include "request.h"
+#include "store.h"
+
+#define LIST_MAX 250
+
+int
+resp_problems(struct req *r, const struct problems *pb)
+{
+	json_t	*details = json_array();
+	size_t	 i;
+
+	for (i = 0; i < pb->n; i++)
+		json_array_append_new(details, json_pack("{s:i, s:s, s:s}",
+		    "code", pb->v[i].code, "message", pb->v[i].message,
+		    "description", pb->v[i].description));
+	return resp_orange(r, pb->v[0].status, pb->v[0].code, pb->v[0].message,
+	    pb->v[0].description, details);
+}
+
+int
+query_int(const struct req *r, const char *key, long long def, long long min,
+    long long max, long long *out)
+{
+	const char	*s = req_query(r, key);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL) {
+		*out = def;
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* POST /ordering/b2b/v2/requests */
+int
+api_requests_post(struct req *r)
+{
+	struct problems	 pb = { 0 };
+	json_t		*body, *req;
+	char		 id[25], why[256], loc[128];
+	int		 err, rc;
+
+	if ((body = req_read_json(r, &err, why, sizeof(why))) == NULL)
+		return err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	switch (request_create(r->store, r->who, body, &pb, id, why, sizeof(why))) {
+	case CREATE_OK:
+		break;
+	case CREATE_INVALID:
+		rc = resp_problems(r, &pb);
+		goto out;
+	case CREATE_FORBIDDEN:
+		rc = resp_error(r, HERR_FORBIDDEN, why);
+		goto out;
+	case CREATE_UNAVAILABLE:
+		rc = resp_orange(r, 422, 3623, orange_message(3623), "The ordering "
+		    "system is not available at the moment. The request was not "
+		    "accepted.", NULL);
+		goto out;
+	}
+	if ((req = request_load(r->store, r->who, id, &err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", id);
+	resp_header(r, "Content-Location", loc);
+	log_info("request %s created by %s", id, r->who->user_id);
+	rc = resp_json(r, 201, req);
+	json_decref(req);
+out:
+	problems_free(&pb);
+	json_decref(body);
+	return rc;
+}
+
+/* Keep only the top-level members named in the comma list `fields`. */
+static void
+partial(json_t *o, const char *fields)
+{
+	const char	*key;
+	json_t		*v;
+	void		*tmp;
+	char		 want[512];
+	size_t		 len;
+
+	json_object_foreach_safe(o, tmp, key, v) {
+		int keep = 0;
+		const char *p = fields, *comma;
+		for (; !keep && p != NULL; p = comma ? comma + 1 : NULL) {
+			comma = strchr(p, ',');
+			len = comma ? (size_t)(comma - p) : strlen(p);
+			snprintf(want, sizeof(want), "%.*s", (int)len, p);
+			if (strchr(want, '.'))
+				*strchr(want, '.') = '\0';
+			keep = strcmp(want, key) == 0 || strcmp(key, "id") == 0;
+		}
+		if (!keep)
+			json_object_del(o, key);
+	}
+}
+
+/* GET /ordering/b2b/v2/requests */
+int
+api_requests_list(struct req *r)
+{
+	struct request_filter	 f;
+	json_t			*items, *it;
+	long long		 total;
+	const char		*fields = req_query(r, "fields");
+	char			 n[32];
+	size_t			 i;
+	int			 rc;
+
+	memset(&f, 0, sizeof(f));
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
+		return resp_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+	if (query_int(r, "limit", LIST_MAX, 1, LIST_MAX, &f.limit) < 0)
+		return resp_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+	f.sort = req_query(r, "sort");
+	if (f.sort != NULL && !request_sort_valid(f.sort))
+		return resp_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
+		    "requestedAt, status, type, customerReference, id, optionally "
+		    "preceded by '-'.");
+	f.id = req_query(r, "id");
+	f.status = req_query(r, "status");
+	f.type = req_query(r, "type");
+	f.category = req_query(r, "category");
+	f.customer_reference = req_query(r, "customerReference");
+	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	if (fields != NULL && *fields != '\0')
+		json_array_foreach(items, i, it)
+			partial(it, fields);
+	snprintf(n, sizeof(n), "%lld", total);
+	resp_header(r, "X-Total-Count", n);
+	snprintf(n, sizeof(n), "%zu", json_array_size(items));
+	resp_header(r, "X-Result-Count", n);
+	rc = resp_json(r, 200, items);
+	json_decref(items);
+	return rc;
+}
+
+/* GET /ordering/b2b/v2/requests/{id} */
+int
+api_request_get(struct req *r)
+{
+	json_t	*o;
+	int	 err, rc;
+
+	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
+		    "No request with this id.");
+	rc = resp_json(r, 200, o);
+	json_decref(o);
+	return rc;
+}
+
+/* POST /ordering/b2b/v2/requests/{id}/status {status, comment} */
+int
+api_request_status(struct req *r)
+{
+	json_t		*body, *o;
+	const char	*comment;
+	char		 why[256];
+	int		 err, rc;
+
+	if ((body = req_read_json(r, &err, why, sizeof(why))) == NULL)
+		return err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	comment = json_string_value(json_object_get(body, "comment"));
+	if (comment == NULL)
+		comment = json_string_value(json_object_get(body, "reason"));
+	rc = request_transition(r->store, r->who, r->param,
+	    json_string_value(json_object_get(body, "status")), comment, why, sizeof(why));
+	json_decref(body);
+	if (rc < 0)
+		return -1;
+	if (rc == HERR_BAD_BODY && strstr(why, "reason") != NULL)
+		return resp_orange(r, 412, 65, orange_message(65),
+		    "The mandatory field 'comment' is missing.", NULL);
+	if (rc > 0)
+		return resp_error(r, rc, why[0] ? why : (rc == HERR_NOT_FOUND ?
+		    "No request with this id." : NULL));
+	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+		return -1;
+	rc = resp_json(r, 200, o);
+	json_decref(o);
+	return rc;
+}
+
+/* One catalogItem for a type. */
+static json_t *
+catalog_item(const struct rtype *t)
+{
+	json_t	*o, *markets = json_array();
+	char	 self[160];
+	size_t	 i;
+
+	for (i = 0; i < t->nmarkets; i++)
+		json_array_append_new(markets, json_string(t->markets[i]));
+	snprintf(self, sizeof(self), "/ordering/b2b/v2/catalogItems/%s", t->type);
+	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
+	    "id", t->type, "name", t->title, "nameFr", t->title_fr,
+	    "description", t->description, "category", t->category,
+	    "leadDays", t->lead_days, "markets", markets,
+	    "catalog", "type", t->customized ? "customized" : "standard",
+	    "schema", catalog_schema(t),
+	    "_links", "self", "href", self);
+	return o;
+}
+
+json_t *
+catalog_items_for(struct req *r)
+{
+	sqlite3_stmt		*s;
+	json_t			*items = json_array();
+	const struct rtype	*t;
+	size_t			 i;
+	int			 ok, rc;
+
+	for (i = 0; (t = catalog_at(i)) != NULL; i++) {
+		ok = 0;
+		if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
+		    SCOPE_ARGS(r->who))) == NULL) {
+			json_decref(items);
+			return NULL;
+		}
+		while (!ok && (rc = store_row(s)) == 1) {
+			sqlite3_stmt *c = NULL;
+			int custom = 0;
+			char cid[64], market[16];
+			snprintf(cid, sizeof(cid), "%s", store_text(s, 0));
+			snprintf(market, sizeof(market), "%s", store_text(s, 2));
+			if (t->customized) {
+				/* a second statement while the first is open */
+				c = store_query(r->store, ST_CUSTOMER_HAS_TYPE, "ss", cid, t->type);
+				custom = c != NULL && store_row(c) == 1;
+				store_done(c);
+			}
+			ok = rtype_allowed(t, market, custom);
+		}
+		store_done(s);
+		if (ok)
+			json_array_append_new(items, catalog_item(t));
+	}
+	return items;
+}
+
+/* GET /ordering/b2b/v2/catalogItems */
+int
+api_catalog_items(struct req *r)
+{
+	json_t	*items = catalog_items_for(r);
+	char	 n[32];
+	int	 rc;
+
+	if (items == NULL)
+		return -1;
+	snprintf(n, sizeof(n), "%zu", json_array_size(items));
+	resp_header(r, "X-Total-Count", n);
+	resp_header(r, "X-Result-Count", n);
+	rc = resp_json(r, 200, items);
+	json_decref(items);
+	return rc;
+}
+
+/* GET /ordering/b2b/v2/catalogItems/{id} */
+int
+api_catalog_item(struct req *r)
+{
+	json_t	*items = catalog_items_for(r), *it;
+	size_t	 i;
+	int	 rc;
+
+	if (items == NULL)
+		return -1;
+	json_array_foreach(items, i, it)
+		if (strcmp(json_string_value(json_object_get(it, "id")), r->param) == 0) {
+			rc = resp_json(r, 200, it);
+			json_decref(items);
+			return rc;
+		}
+	json_decref(items);
+	return resp_error(r, HERR_NOT_FOUND, "No catalog item with this id.");
+}

@@ -1,0 +1,123 @@
+/*
+ * catalog.h — request types as data.
+ *
+ * Every Orange-style request type is one JSON declaration in the catalog
+ * directory (conf/catalog/TYPE.json): type, title, category, lead days,
+ * markets, standard or customized catalog, and its fields (path, JSON
+ * type, required / optional / one-of group, allowed values, default,
+ * format, length limits, profile conditions, English and French labels).
+ * The validator, the HTML form, the catalogItems JSON Schema and the
+ * OpenAPI description are all derived from the declaration; adding a
+ * type is adding a file.
+ *
+ * The catalog is loaded once, before workers start, and is read-only
+ * afterwards (shared by every thread).
+ */
+#ifndef REQDESK_CATALOG_H
+#define REQDESK_CATALOG_H
+
+#include <regex.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+enum ftype { FT_STRING, FT_BOOLEAN, FT_INTEGER, FT_NUMBER };
+enum fformat { FF_NONE, FF_EMAIL, FF_PHONE, FF_DATE };
+
+struct field {
+	const char	*path;		/* "contacts.primary.title" (in decl) */
+	char		*parts[8];	/* path split on '.' (owned) */
+	size_t		 nparts;
+	enum ftype	 type;
+	int		 required;
+	const char	*one_of;	/* one-of group name, or NULL */
+	const char	*resolve;	/* servicePoint key: id, reference, customerReference */
+	const char	**enumv;	/* allowed values (owned array, borrowed strings) */
+	size_t		 nenum;
+	const json_t	*def;		/* default value, or NULL */
+	enum fformat	 format;
+	const char	*pattern;	/* regular expression (format or "pattern") */
+	regex_t		 re;
+	int		 has_re;
+	long		 min_len, max_len;	/* -1: none */
+	const char	**profiles;	/* only valid for these profiles */
+	size_t		 nprofiles;
+	const char	*label, *label_fr, *help;
+};
+
+struct rtype {
+	const char	*type;
+	const char	*title, *title_fr, *description;
+	const char	*category;	/* NEW | CHANGE | DISCONNECT */
+	int		 lead_days;
+	const char	**markets;	/* empty: every market */
+	size_t		 nmarkets;
+	int		 customized;	/* reserved to customers listing it */
+	const char	*profile_field;	/* path of the profile field, or NULL */
+	struct field	*fields;
+	size_t		 nfields;
+	json_t		*decl;		/* owns every borrowed string above */
+	char		*file;
+};
+
+/* Problems found in one request, in the order they were found. */
+struct problem {
+	int	 status;	/* HTTP */
+	int	 code;		/* Orange code: 65, 3611, 3620... */
+	char	*message;
+	char	*description;
+	char	*path;		/* field path for forms, or NULL */
+};
+
+struct problems {
+	struct problem	*v;
+	size_t		 n, cap;
+};
+
+/* Load every *.json of `dir`.  0, or -1 after printing each bad file
+ * and why to stderr (a broken catalog stops the start). */
+int  catalog_load(const char *dir);
+void catalog_free(void);
+
+size_t catalog_count(void);
+const struct rtype *catalog_at(size_t i);
+const struct rtype *catalog_find(const char *type);	/* NULL if unknown */
+
+/* May a customer of `market` use the type?  `has_custom` says whether
+ * the customer's customized catalog lists it. */
+int  rtype_allowed(const struct rtype *t, const char *market, int has_custom);
+
+/* The field at `path`, or NULL. */
+const struct field *rtype_field(const struct rtype *t, const char *path);
+
+/* Is field f relevant for the given profile value (NULL: unknown)? */
+int  field_applies(const struct rtype *t, const struct field *f, const char *profile);
+
+/*
+ * Validate `props` (borrowed; may be NULL when absent) against the type.
+ * Appends 412/65 for missing mandatory fields and 422/3620 for invalid
+ * values and unknown attributes to `pb`.  *out receives a new object:
+ * the properties to store, with defaults filled in and attributes that
+ * the profile makes irrelevant dropped.  Returns 0, or -1 on ENOMEM.
+ */
+int  catalog_validate(const struct rtype *t, const json_t *props,
+	struct problems *pb, json_t **out);
+
+/* A JSON Schema (draft 2020-12) of the type's properties; new reference. */
+json_t *catalog_schema(const struct rtype *t);
+
+/* The value at a dotted path of an object, borrowed, or NULL. */
+const json_t *json_path_get(const json_t *obj, const char *path);
+
+/* Orange error messages and descriptions for a code. */
+const char *orange_message(int code);
+
+/* Add a problem; description is formatted.  0 or -1. */
+int  problems_add(struct problems *pb, int status, int code, const char *path,
+	const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Add a 3620 with %MSG% filled from fmt. */
+int  problems_add_3620(struct problems *pb, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void problems_free(struct problems *pb);
+
+#endif

@@ -1,0 +1,618 @@
+/*
+ * request.c — Orange-style ordering requests: the rules of seeds 000 and
+ * 001 applied through the catalog, storage, reading and status life.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "auth.h"
+#include "catalog.h"
+#include "http.h"
+#include "log.h"
+#include "request.h"
+#include "store.h"
+#include "util.h"
+#include "workday.h"
+
+#define TOP_MAX_LEN	64	/* customerReference, contract */
+#define COMMENT_MAX_LEN	4096
+
+/* Legal moves: from, to, who may make them. */
+static const struct transition {
+	const char	*from, *to;
+	unsigned	 levels;
+} transitions[] = {
+	{ "NEW", "IN_PROGRESS", LV_ADMIN },
+	{ "NEW", "REJECTED", LV_ADMIN },
+	{ "NEW", "CANCELED", LV(LVL_MANAGER) | LV(LVL_OWNER) | LV(LVL_RESELLER) |
+	    LV(LVL_RESELLER_ADMIN) | LV_ADMIN },
+	{ "IN_PROGRESS", "COMPLETED", LV_ADMIN },
+	{ "IN_PROGRESS", "REJECTED", LV_ADMIN },
+};
+
+static const char *const statuses[] = {
+	"NEW", "IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELED", NULL
+};
+
+/* Rank of a problem in the order of checks. */
+static int
+problem_rank(const struct problem *p)
+{
+	switch (p->code) {
+	case 65: return 0;
+	case 21: case 3620: return 1;
+	case 3611: return 2;
+	default: return 3;
+	}
+}
+
+/* Stable sort by rank (insertion sort: lists are short). */
+static void
+problems_sort(struct problems *pb)
+{
+	size_t		i, j;
+	struct problem	tmp;
+
+	for (i = 1; i < pb->n; i++) {
+		tmp = pb->v[i];
+		for (j = i; j > 0 && problem_rank(&pb->v[j - 1]) > problem_rank(&tmp); j--)
+			pb->v[j] = pb->v[j - 1];
+		pb->v[j] = tmp;
+	}
+}
+
+struct customer_info {
+	char	id[64];
+	char	name[256];
+	char	market[16];
+	int	found;
+};
+
+/* Find a customer within the caller's scope: `id`, or the only one. */
+static int
+customer_in_scope(struct store *st, const struct principal *who, const char *id,
+    struct customer_info *ci)
+{
+	sqlite3_stmt	*s;
+	int		 rc, n = 0;
+
+	memset(ci, 0, sizeof(*ci));
+	if ((s = store_query(st, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(who))) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1) {
+		n++;
+		if (id == NULL ? n == 1 : strcmp(store_text(s, 0), id) == 0) {
+			snprintf(ci->id, sizeof(ci->id), "%s", store_text(s, 0));
+			snprintf(ci->name, sizeof(ci->name), "%s", store_text(s, 1));
+			snprintf(ci->market, sizeof(ci->market), "%s", store_text(s, 2));
+			ci->found = 1;
+		}
+	}
+	store_done(s);
+	if (rc < 0)
+		return -1;
+	if (id == NULL && n != 1)
+		ci->found = 0;	/* several customers: the body must name one */
+	return 0;
+}
+
+static int
+customer_has_type(struct store *st, const char *customer, const char *type)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_CUSTOMER_HAS_TYPE, "ss", customer, type)) == NULL)
+		return -1;
+	rc = store_row(s);
+	store_done(s);
+	return rc;
+}
+
+/* Top-level optional string attribute: absent, or a string within max. */
+static int
+check_top_string(const json_t *body, const char *key, size_t max, struct problems *pb)
+{
+	const json_t *v = json_object_get(body, key);
+
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_string(v) || json_string_length(v) > max)
+		return problems_add(pb, 400, 21, key, "'%s' must be a string of at most "
+		    "%zu characters", key, max);
+	return 0;
+}
+
+/* Does any problem concern a field of the one-of group of `f`? */
+static int
+group_has_problem(const struct problems *pb, size_t first)
+{
+	size_t i;
+
+	for (i = first; i < pb->n; i++)
+		if (pb->v[i].path != NULL && strncmp(pb->v[i].path, "servicePoint", 12) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Resolve the service point named by the validated properties within
+ * the customer: every given key must designate the same one.  Adds 3622
+ * or 3621; on success sp_id receives its id.  0, or -1.
+ */
+static int
+resolve_service_point(struct store *st, const struct principal *who,
+    const struct rtype *t, const char *customer, const json_t *props,
+    struct problems *pb, char sp_id[64])
+{
+	char		 cand[10][64];
+	size_t		 ncand = 0, i, j, k, nnew;
+	int		 keys = 0, rc;
+	sqlite3_stmt	*s;
+
+	sp_id[0] = '\0';
+	for (i = 0; i < t->nfields; i++) {
+		const struct field	*f = &t->fields[i];
+		const char		*v;
+		char			 found[10][64];
+		enum stmt		 q;
+
+		if (f->resolve == NULL ||
+		    (v = json_string_value(json_path_get(props, f->path))) == NULL)
+			continue;
+		q = strcmp(f->resolve, "id") == 0 ? ST_SP_FIND_BY_ID :
+		    strcmp(f->resolve, "reference") == 0 ? ST_SP_FIND_BY_REF :
+		    ST_SP_FIND_BY_CUSTREF;
+		if ((s = store_query(st, q, "issss", SCOPE_ARGS(who), customer, v)) == NULL)
+			return -1;
+		for (nnew = 0; (rc = store_row(s)) == 1 && nnew < 10; nnew++)
+			snprintf(found[nnew], 64, "%s", store_text(s, 0));
+		store_done(s);
+		if (rc < 0)
+			return -1;
+		if (keys++ == 0) {
+			memcpy(cand, found, sizeof(found));
+			ncand = nnew;
+			continue;
+		}
+		/* intersect */
+		for (j = 0, k = 0; j < ncand; j++) {
+			size_t m;
+			for (m = 0; m < nnew; m++)
+				if (strcmp(cand[j], found[m]) == 0)
+					break;
+			if (m < nnew)
+				memmove(cand[k++], cand[j], 64);
+		}
+		ncand = k;
+	}
+	if (keys == 0)
+		return 0;
+	if (ncand == 0)
+		return problems_add(pb, 422, 3622, "servicePoint",
+		    "No Service Point was found with the current criteria.");
+	if (ncand > 1)
+		return problems_add(pb, 422, 3621, "servicePoint",
+		    "Several Service Points mach the criteria. Disconnection can be "
+		    "requested on only one Service Point.");
+	snprintf(sp_id, 64, "%s", cand[0]);
+	return 0;
+}
+
+/* Check requestedAt: 3611 unless a working day at least lead days ahead. */
+static int
+check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
+{
+	struct ymd	date, earliest;
+	char		day[11];
+
+	if (value != NULL && ymd_parse(value, &date) == 0 &&
+	    check_requested_date(&date, now_epoch(), t->lead_days, &earliest) == 0)
+		return 0;
+	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	ymd_format(&earliest, day);
+	return problems_add(pb, 422, 3611, "requestedAt", "The requestedAt date must be "
+	    "%d days minimum and must be a working day in France. The earliest valid "
+	    "date is %s.", t->lead_days, day);
+}
+
+/* Insert the request and its first history entry in one transaction. */
+static int
+store_request(struct store *st, const struct principal *who, const struct rtype *t,
+    const struct customer_info *ci, const json_t *body, const json_t *props,
+    const char *sp_id, const char *requested, char id[25])
+{
+	char	 now[32], *props_text;
+	int	 ok;
+
+	if (new_object_id(id) < 0 || (props_text = json_dumps(props, JSON_COMPACT)) == NULL)
+		return -1;
+	now_iso(now);
+	if (store_begin(st) < 0) {
+		free(props_text);
+		return -1;
+	}
+	ok = store_exec(st, ST_REQ_ADD, "ssssssssssssss", id, t->type, t->title,
+	    t->category, ci->id,
+	    json_string_value(json_object_get(body, "customerReference")),
+	    json_string_value(json_object_get(body, "contract")),
+	    sp_id[0] ? sp_id : NULL, props_text,
+	    json_string_value(json_object_get(body, "comment")),
+	    requested, now, now, who->user_id) == 1 &&
+	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
+	    NULL, "NEW", "Request created") == 1 &&
+	    store_commit(st) == 0;
+	free(props_text);
+	if (!ok) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+enum create_result
+request_create(struct store *st, const struct principal *who, const json_t *body,
+    struct problems *pb, char id[25], char *why, size_t whylen)
+{
+	const struct rtype	*t = NULL;
+	struct customer_info	 ci;
+	const char		*type, *cust, *requested;
+	json_t			*props = NULL;
+	char			 sp_id[64], day[11];
+	size_t			 before;
+	enum create_result	 res = CREATE_INVALID;
+
+	why[0] = '\0';
+	cust = json_string_value(json_path_get(body, "customer.id"));
+	if (who->customer_id != NULL && cust != NULL && strcmp(cust, who->customer_id) != 0) {
+		snprintf(why, whylen, "Requests can only be made for your own customer.");
+		return CREATE_FORBIDDEN;
+	}
+	if (customer_in_scope(st, who, cust, &ci) < 0)
+		return CREATE_UNAVAILABLE;
+	if (!ci.found) {
+		if (cust != NULL) {
+			snprintf(why, whylen, "Customer '%s' is not one of yours.", cust);
+			return CREATE_FORBIDDEN;
+		}
+		problems_add(pb, 412, 65, "customer.id", "The mandatory field 'customer.id' is missing.");
+	}
+	type = json_string_value(json_object_get(body, "type"));
+	if (json_object_get(body, "type") == NULL)
+		problems_add(pb, 412, 65, "type", "The mandatory field 'type' is missing.");
+	else if (type == NULL || (t = catalog_find(type)) == NULL ||
+	    (ci.found && !rtype_allowed(t, ci.market, customer_has_type(st, ci.id, type) == 1))) {
+		snprintf(why, whylen, "The request type '%s' is not in your catalog.",
+		    type ? type : "?");
+		return CREATE_FORBIDDEN;
+	}
+	requested = json_string_value(json_object_get(body, "requestedAt"));
+	if (json_object_get(body, "requestedAt") == NULL)
+		problems_add(pb, 412, 65, "requestedAt", "The mandatory field 'requestedAt' is missing.");
+	if (json_object_get(body, "properties") == NULL)
+		problems_add(pb, 412, 65, "properties", "The mandatory field 'properties' is missing.");
+	check_top_string(body, "customerReference", TOP_MAX_LEN, pb);
+	check_top_string(body, "contract", TOP_MAX_LEN, pb);
+	check_top_string(body, "comment", COMMENT_MAX_LEN, pb);
+	if (t == NULL)
+		goto out;
+	before = pb->n;
+	if (catalog_validate(t, json_object_get(body, "properties"), pb, &props) < 0) {
+		res = CREATE_UNAVAILABLE;
+		goto out;
+	}
+	if (json_object_get(body, "requestedAt") != NULL)
+		check_requested_at(t, requested, pb);
+	if (ci.found && !group_has_problem(pb, before) &&
+	    resolve_service_point(st, who, t, ci.id, props, pb, sp_id) < 0) {
+		res = CREATE_UNAVAILABLE;
+		goto out;
+	}
+	if (pb->n > 0)
+		goto out;
+	/* Store the date as a plain day. */
+	{
+		struct ymd d;
+		ymd_parse(requested, &d);
+		ymd_format(&d, day);
+	}
+	if (store_request(st, who, t, &ci, body, props, sp_id, day, id) < 0) {
+		res = CREATE_UNAVAILABLE;
+		goto out;
+	}
+	res = CREATE_OK;
+out:
+	json_decref(props);
+	problems_sort(pb);
+	return res;
+}
+
+/* Set key to a string or skip it when NULL. */
+static void
+set_str(json_t *o, const char *key, const char *v)
+{
+	if (v != NULL)
+		json_object_set_new(o, key, json_string(v));
+}
+
+/* The JSON of the request at the current row of `s` (REQ_COLS). */
+static json_t *
+request_json(sqlite3_stmt *s)
+{
+	json_t	*o, *kd, *props;
+	char	 self[128];
+
+	props = json_loads(store_text(s, 9), 0, NULL);
+	kd = json_object();
+	set_str(kd, "issuedAt", store_text(s, 12));
+	set_str(kd, "requestedAt", store_text(s, 11));
+	set_str(kd, "completedAt", store_text(s, 13));
+	snprintf(self, sizeof(self), "/ordering/b2b/v2/requests/%s", store_text(s, 0));
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:o, s:o*}",
+	    "id", store_text(s, 0), "type", store_text(s, 1),
+	    "name", store_text(s, 2), "category", store_text(s, 3),
+	    "status", store_text(s, 4),
+	    "customer", "id", store_text(s, 5), "name", store_text(s, 6),
+	    "keyDates", kd, "properties", props);
+	if (o == NULL)
+		return NULL;
+	set_str(o, "customerReference", store_text(s, 7));
+	set_str(o, "contract", store_text(s, 8));
+	set_str(o, "comment", store_text(s, 10));
+	set_str(o, "createdAt", store_text(s, 12));
+	set_str(o, "updatedAt", store_text(s, 14));
+	set_str(o, "createdBy", store_text(s, 15));
+	json_object_set_new(o, "_links", json_pack("{s:{s:s}}", "self", "href", self));
+	return o;
+}
+
+/* The history array of request `seq`; new reference or NULL. */
+static json_t *
+history_json(struct store *st, long long seq)
+{
+	sqlite3_stmt	*s;
+	json_t		*a = json_array(), *h;
+	int		 rc;
+
+	if ((s = store_query(st, ST_REQ_HISTORY, "I", seq)) == NULL) {
+		json_decref(a);
+		return NULL;
+	}
+	while ((rc = store_row(s)) == 1) {
+		h = json_pack("{s:s, s:s}", "at", store_text(s, 0), "to", store_text(s, 4));
+		if (store_text(s, 1) != NULL)
+			json_object_set_new(h, "by", json_pack("{s:s, s:s?}", "id",
+			    store_text(s, 1), "name", store_text(s, 2)));
+		set_str(h, "from", store_text(s, 3));
+		set_str(h, "comment", store_text(s, 5));
+		json_array_append_new(a, h);
+	}
+	store_done(s);
+	if (rc < 0) {
+		json_decref(a);
+		return NULL;
+	}
+	return a;
+}
+
+json_t *
+request_load(struct store *st, const struct principal *who, const char *id, int *err)
+{
+	sqlite3_stmt	*s;
+	json_t		*o = NULL, *hist;
+	long long	 seq = 0;
+	int		 rc;
+
+	*err = 0;
+	s = store_query(st, ST_REQ_GET, "issssssss", SCOPE_ARGS(who), NULL, NULL,
+	    NULL, NULL, NULL, id);
+	if (s == NULL) {
+		*err = -1;
+		return NULL;
+	}
+	if ((rc = store_row(s)) == 1) {
+		o = request_json(s);
+		seq = store_int(s, 17);
+	}
+	store_done(s);
+	if (rc < 0 || (rc == 1 && o == NULL)) {
+		*err = -1;
+		return NULL;
+	}
+	if (o == NULL)
+		return NULL;
+	if ((hist = history_json(st, seq)) == NULL) {
+		json_decref(o);
+		*err = -1;
+		return NULL;
+	}
+	json_object_set_new(o, "history", hist);
+	return o;
+}
+
+const char *const *
+request_next_statuses(const struct principal *who, const char *from)
+{
+	static const char *const none[] = { NULL };
+	static const char *const admin_new[] = { "IN_PROGRESS", "REJECTED", NULL };
+	static const char *const admin_prog[] = { "COMPLETED", "REJECTED", NULL };
+	static const char *const cust_new[] = { "CANCELED", NULL };
+
+	if (who == NULL || from == NULL)
+		return none;
+	if (who->level == LVL_ADMIN)
+		return strcmp(from, "NEW") == 0 ? admin_new :
+		    strcmp(from, "IN_PROGRESS") == 0 ? admin_prog : none;
+	if (who->level != LVL_VIEWER && strcmp(from, "NEW") == 0)
+		return cust_new;
+	return none;
+}
+
+int
+request_transition(struct store *st, const struct principal *who, const char *id,
+    const char *to, const char *comment, char *why, size_t whylen)
+{
+	json_t		*req;
+	const char	*from;
+	char		 now[32];
+	size_t		 i;
+	int		 err, known = 0, legal = -1, rc;
+
+	why[0] = '\0';
+	for (i = 0; to != NULL && statuses[i] != NULL; i++)
+		known |= strcmp(statuses[i], to) == 0;
+	if (!known) {
+		snprintf(why, whylen, "'status' must be one of NEW, IN_PROGRESS, "
+		    "COMPLETED, REJECTED, CANCELED");
+		return HERR_BAD_BODY;
+	}
+	if ((req = request_load(st, who, id, &err)) == NULL)
+		return err < 0 ? -1 : HERR_NOT_FOUND;
+	from = json_string_value(json_object_get(req, "status"));
+	for (i = 0; i < sizeof(transitions) / sizeof(transitions[0]); i++)
+		if (strcmp(transitions[i].from, from) == 0 &&
+		    strcmp(transitions[i].to, to) == 0)
+			legal = (int)i;
+	if (legal < 0) {
+		snprintf(why, whylen, "A request in status %s cannot move to %s.", from, to);
+		json_decref(req);
+		return HERR_CONFLICT;
+	}
+	if (!(transitions[legal].levels & LV(who->level))) {
+		json_decref(req);
+		return HERR_FORBIDDEN;
+	}
+	if (strcmp(to, "REJECTED") == 0 && (comment == NULL || *comment == '\0')) {
+		snprintf(why, whylen, "A reason is required to reject a request.");
+		json_decref(req);
+		return HERR_BAD_BODY;
+	}
+	if (comment != NULL && strlen(comment) > COMMENT_MAX_LEN) {
+		snprintf(why, whylen, "The comment must be at most %d characters.", COMMENT_MAX_LEN);
+		json_decref(req);
+		return HERR_BAD_BODY;
+	}
+	now_iso(now);
+	if (store_begin(st) < 0) {
+		json_decref(req);
+		return -1;
+	}
+	rc = store_exec(st, ST_REQ_SET_STATUS, "ssss", to, now, id, from);
+	if (rc == 1)
+		rc = store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
+		    from, to, comment) == 1 ? 1 : -1;
+	if (rc != 1 || store_commit(st) < 0) {
+		store_rollback(st);
+		json_decref(req);
+		if (rc == 0) {	/* someone moved it first */
+			snprintf(why, whylen, "The request changed meanwhile; reload it.");
+			return HERR_CONFLICT;
+		}
+		return -1;
+	}
+	log_info("request %s: %s -> %s by %s", id, from, to, who->user_id);
+	json_decref(req);
+	return 0;
+}
+
+static const struct {
+	const char	*key;
+	enum stmt	 asc;
+} sorts[] = {
+	{ "issuedAt", ST_REQ_LIST_ISSUED_ASC },
+	{ "createdAt", ST_REQ_LIST_ISSUED_ASC },
+	{ "requestedAt", ST_REQ_LIST_REQUESTED_ASC },
+	{ "status", ST_REQ_LIST_STATUS_ASC },
+	{ "type", ST_REQ_LIST_TYPE_ASC },
+	{ "customerReference", ST_REQ_LIST_CUSTREF_ASC },
+	{ "id", ST_REQ_LIST_ID_ASC },
+};
+
+/* The statement for a sort key ("-x" descending); -1 if unknown. */
+static int
+sort_stmt(const char *sort)
+{
+	int	desc = 0;
+	size_t	i;
+
+	if (sort == NULL || *sort == '\0')
+		return ST_REQ_LIST_ISSUED_DESC;
+	if (*sort == '-' || *sort == '+') {
+		desc = *sort == '-';
+		sort++;
+	}
+	if (strncmp(sort, "keyDates.", 9) == 0)
+		sort += 9;
+	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
+		if (strcmp(sorts[i].key, sort) == 0)
+			return (int)sorts[i].asc + desc;
+	return -1;
+}
+
+int
+request_sort_valid(const char *sort)
+{
+	return sort_stmt(sort) >= 0;
+}
+
+/* A comma list as a JSON array text (owned), or NULL when absent. */
+static char *
+list_param(const char *csv)
+{
+	json_t		*a;
+	const char	*p, *comma;
+	char		*out;
+
+	if (csv == NULL || *csv == '\0')
+		return NULL;
+	a = json_array();
+	for (p = csv; ; p = comma + 1) {
+		comma = strchr(p, ',');
+		json_array_append_new(a, json_stringn(p, comma ? (size_t)(comma - p) : strlen(p)));
+		if (comma == NULL)
+			break;
+	}
+	out = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	return out;
+}
+
+int
+request_list(struct store *st, const struct principal *who,
+    const struct request_filter *f, json_t **items, long long *total)
+{
+	sqlite3_stmt	*s;
+	char		*ids = list_param(f->id), *sts = list_param(f->status),
+			*tys = list_param(f->type), *cats = list_param(f->category),
+			*refs = list_param(f->customer_reference);
+	int		 rc = -1, q = sort_stmt(f->sort);
+	json_t		*o;
+
+	*items = json_array();
+	*total = 0;
+	if (q < 0 || *items == NULL)
+		goto out;
+	if ((s = store_query(st, ST_REQ_COUNT, "isssssss", SCOPE_ARGS(who), ids,
+	    sts, tys, cats, refs)) == NULL)
+		goto out;
+	if (store_row(s) == 1)
+		*total = store_int(s, 0);
+	store_done(s);
+	if ((s = store_query(st, (enum stmt)q, "isssssssII", SCOPE_ARGS(who), ids,
+	    sts, tys, cats, refs, f->limit, f->offset)) == NULL)
+		goto out;
+	while ((rc = store_row(s)) == 1)
+		if ((o = request_json(s)) != NULL)
+			json_array_append_new(*items, o);
+	store_done(s);
+out:
+	free(ids);
+	free(sts);
+	free(tys);
+	free(cats);
+	free(refs);
+	return rc < 0 ? -1 : 0;
+}

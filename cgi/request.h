@@ -1,0 +1,71 @@
+/*
+ * request.h — Orange-style ordering requests: creation with every check
+ * of the seeds, reading, listing, and the status life
+ * NEW -> IN_PROGRESS -> COMPLETED, REJECTED (ADMIN, with a reason),
+ * CANCELED (the customer, while NEW).
+ *
+ * Shared by the JSON API (api_orange.c) and the browser forms, so both
+ * apply the same rules with the same messages.
+ */
+#ifndef REQDESK_REQUEST_H
+#define REQDESK_REQUEST_H
+
+#include <jansson.h>
+
+#include "catalog.h"
+
+struct store;
+struct principal;
+
+/* Outcome of request_create() beyond the problem list. */
+enum create_result {
+	CREATE_OK,		/* stored; id filled */
+	CREATE_INVALID,		/* problems listed; nothing stored */
+	CREATE_FORBIDDEN,	/* type or customer not allowed (403 / 50) */
+	CREATE_UNAVAILABLE,	/* could not be stored (422 / 3623) */
+};
+
+/*
+ * Check `body` (borrowed) in the documented order and store it as a new
+ * request of the caller's customer, with its first history entry, in
+ * one transaction.  Problems go to `pb` sorted in the order of checks
+ * (412/65, 3620, 3611, 3622/3621).  `why` receives the reason of a
+ * CREATE_FORBIDDEN.
+ */
+enum create_result request_create(struct store *st, const struct principal *who,
+	const json_t *body, struct problems *pb, char id[25], char *why, size_t whylen);
+
+/* The request as the API shows it (new reference), or NULL if it does
+ * not exist for this caller (or on error: *err set to -1). */
+json_t *request_load(struct store *st, const struct principal *who,
+	const char *id, int *err);
+
+/*
+ * Move a request to `to`, recording who, when and why.  Returns 0,
+ * HERR_NOT_FOUND, HERR_FORBIDDEN (level), HERR_CONFLICT (illegal
+ * transition; `why` says which), HERR_BAD_BODY (REJECTED without a
+ * reason, unknown status) or -1.
+ */
+int request_transition(struct store *st, const struct principal *who,
+	const char *id, const char *to, const char *comment, char *why, size_t whylen);
+
+/* The statuses a caller may move a request in `from` to (NULL-terminated
+ * static array, for the admin page buttons). */
+const char *const *request_next_statuses(const struct principal *who, const char *from);
+
+/* List filter of GET /requests and of the list page. */
+struct request_filter {
+	const char	*id, *status, *type, *category, *customer_reference; /* comma lists or NULL */
+	const char	*sort;		/* "issuedAt", "-issuedAt", ... or NULL */
+	long long	 offset, limit;
+};
+
+/* Is `sort` a supported sort key?  1 or 0. */
+int request_sort_valid(const char *sort);
+
+/* The requests matching `f` within the caller's scope: *items receives
+ * a new array, *total the count of all matches.  0 or -1. */
+int request_list(struct store *st, const struct principal *who,
+	const struct request_filter *f, json_t **items, long long *total);
+
+#endif
