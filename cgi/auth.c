@@ -321,6 +321,18 @@ auth_apikey_create(struct store *st, const char *user_id, const char *label,
 	return secret_new(st, "apikey", user_id, label, 0, NULL, out);
 }
 
+void
+auth_throttle_clear(struct store *st, const char *email)
+{
+	char	akey[300];
+	size_t	i;
+
+	snprintf(akey, sizeof(akey), "acct:%s", email);
+	for (i = 5; akey[i] != '\0'; i++)
+		akey[i] = (char)tolower((unsigned char)akey[i]);
+	store_exec(st, ST_LOGINFAIL_CLEAR, "s", akey);
+}
+
 /* ---- pages ---- */
 
 /* Render the login form with an optional error; a fresh anti-forgery

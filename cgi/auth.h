@@ -73,6 +73,10 @@ int  auth_hash_password(const char *password, char out[128]);
 int  auth_apikey_create(struct store *st, const char *user_id,
 	const char *label, char out[80]);
 
+/* Forget the failed logins counted against the account `email` (after
+ * an admin set a new password), so its owner need not wait. */
+void auth_throttle_clear(struct store *st, const char *email);
+
 /* Page and API handlers of this module. */
 int  page_login(struct req *r);
 int  page_login_post(struct req *r);

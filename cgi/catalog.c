@@ -19,7 +19,7 @@
 /* Shapes shared by the C validator and the JSON Schema (POSIX ERE and
  * ECMA-262 read these the same way). */
 #define EMAIL_PATTERN	"^[^@ ]+@[^@ ]+\\.[^@ ]+$"
-#define PHONE_PATTERN	"^\\+?[0-9][0-9 .-]{4,18}[0-9]$"
+#define PHONE_PATTERN	"^\\+?[0-9]([ .-]*[0-9]){5,14}$"	/* 6 to 15 digits */
 
 static struct rtype	*types[MAX_TYPES];
 static size_t		 ntypes;
@@ -586,7 +586,9 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 	if (f->type != FT_STRING)
 		return 0;
 	s = json_string_value(v);
-	len = json_string_length(v);
+	/* Length in characters (code points), as JSON Schema counts. */
+	for (len = 0, i = 0; i < json_string_length(v); i++)
+		len += ((unsigned char)s[i] & 0xC0) != 0x80;
 	if (len == 0 && (f->required || f->one_of))
 		return problems_add_3620(pb, f->path, "'%s' must not be empty",
 		    f->path) < 0 ? -1 : 1;
@@ -793,6 +795,45 @@ schema_field(const struct rtype *t, const struct field *f)
 	return p;
 }
 
+/* Wrap `leaf` (stolen) as {"properties": {parts[0]: ... {parts[n-1]: leaf}}}. */
+static json_t *
+schema_at(char *const *parts, size_t n, json_t *leaf)
+{
+	while (n-- > 0)
+		leaf = json_pack("{s:{s:o}}", "properties", parts[n], leaf);
+	return leaf;
+}
+
+/*
+ * A field valid only for some profiles is ignored for the others (seed
+ * 000), whatever its value: its constraints go into an "if the profile is
+ * one of them, then" clause of the root's allOf, and the property itself
+ * keeps only its descriptive keywords.
+ */
+static json_t *
+schema_profile_only(json_t *root, const struct rtype *t, const struct field *f)
+{
+	static const char *const keep[] = { "title", "description", "x-label-fr", "default" };
+	const struct field	*pf = rtype_field(t, t->profile_field);
+	json_t			*full = schema_field(t, f), *loose = json_object();
+	json_t			*profiles = json_array(), *allof;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (json_object_get(full, keep[i]) != NULL)
+			json_object_set(loose, keep[i], json_object_get(full, keep[i]));
+	for (i = 0; i < f->nprofiles; i++)
+		json_array_append_new(profiles, json_string(f->profiles[i]));
+	if ((allof = json_object_get(root, "allOf")) == NULL) {
+		allof = json_array();
+		json_object_set_new(root, "allOf", allof);
+	}
+	json_array_append_new(allof, json_pack("{s:o, s:o}",
+	    "if", schema_at(pf->parts, pf->nparts, json_pack("{s:o}", "enum", profiles)),
+	    "then", schema_at(f->parts, f->nparts, full)));
+	return loose;
+}
+
 json_t *
 catalog_schema(const struct rtype *t)
 {
@@ -809,7 +850,8 @@ catalog_schema(const struct rtype *t)
 		const struct field *f = &t->fields[i];
 		node = schema_node(root, f, f->nparts - 1);
 		json_object_set_new(json_object_get(node, "properties"),
-		    f->parts[f->nparts - 1], schema_field(t, f));
+		    f->parts[f->nparts - 1], f->nprofiles > 0 && t->profile_field ?
+		    schema_profile_only(root, t, f) : schema_field(t, f));
 		/* Every object on the way of a mandatory field is mandatory. */
 		for (j = 0; j < f->nparts; j++) {
 			if (!((f->required && f->def == NULL) || (f->one_of && j + 1 < f->nparts)))

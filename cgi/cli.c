@@ -6,6 +6,8 @@
  *                    (password read from standard input)
  *   reqdesk apikey create --user EMAIL [--label TEXT]   (prints the key alone)
  *   reqdesk apikey revoke PREFIX
+ *   reqdesk import servicepoints FILE.csv   (header: id,customer,name,
+ *                    reference,customerReference,state,profile,street,postcode,city,country)
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "autoconf.h"
 #include "auth.h"
 #include "catalog.h"
+#include "cli_import.h"
 #include "config.h"
 #include "demo.h"
 #include "log.h"
@@ -227,6 +230,7 @@ static const struct cmd cmds[] = {
 	{ "user", "add", cmd_user_add, 0, 1, "user add --email E --name N --level L [--customer C|--reseller R] < password" },
 	{ "apikey", "create", cmd_apikey_create, 0, 1, "apikey create --user EMAIL [--label TEXT]" },
 	{ "apikey", "revoke", cmd_apikey_revoke, 0, 1, "apikey revoke PREFIX" },
+	{ "import", "servicepoints", cmd_import_servicepoints, 0, 1, IMPORT_SP_USAGE },
 };
 
 static void

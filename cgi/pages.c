@@ -12,6 +12,7 @@
 #include "http.h"
 #include "log.h"
 #include "pages.h"
+#include "pages_requests.h"
 #include "store.h"
 #include "tpl.h"
 
@@ -106,6 +107,8 @@ page_home(struct req *r)
 {
 	struct tpl_dict *root, *body;
 
+	if (r->who != NULL)
+		return page_requests(r);	/* my requests */
 	if ((root = page_new(r, "Home", "home.tpl", &body)) == NULL)
 		return -1;
 	if (r->who != NULL) {

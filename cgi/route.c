@@ -5,15 +5,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include "admin.h"
 #include "api_orange.h"
 #include "auth.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
 #include "pages.h"
+#include "pages_requests.h"
 #include "route.h"
 
-const struct route routes[RT__MAX] = {
+/* Sized by its initialiser: a row missing for an enum value (or one too
+ * many) conflicts with the declaration in route.h and fails the build. */
+const struct route routes[] = {
 	{ "/", M_GET, FAM_HTML, 0, 0, 0, page_home, NULL }, /* RT_HOME */
 	{ "/healthz", M_GET, FAM_TCX, 0, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
 	{ "/login", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0, page_login, page_login_post }, /* RT_LOGIN */
@@ -29,6 +33,30 @@ const struct route routes[RT__MAX] = {
 	    api_catalog_items, NULL }, /* RT_OR_CATALOG */
 	{ "/ordering/b2b/v2/catalogItems/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_catalog_item, NULL }, /* RT_OR_CATALOG_ITEM */
+	{ "/requests", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
+	{ "/requests.csv", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
+	{ "/requests/new", M_GET, FAM_HTML, 0, LV_ALL, 0, page_request_types, NULL }, /* RT_REQUEST_TYPES */
+	{ "/requests/new/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	    page_request_form, page_request_form_post }, /* RT_REQUEST_FORM */
+	{ "/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	    page_request, page_request_status_post }, /* RT_REQUEST_PAGE */
+	{ "/admin/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_request, page_request_status_post }, /* RT_ADMIN_REQUEST */
+	{ "/admin", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_home, NULL }, /* RT_ADMIN_HOME */
+	{ "/admin/users", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_users, page_admin_user_add }, /* RT_ADMIN_USERS */
+	{ "/admin/users/{id}", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_user, NULL }, /* RT_ADMIN_USER */
+	{ "/admin/users/{id}/level", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_user_level }, /* RT_ADMIN_USER_LEVEL */
+	{ "/admin/users/{id}/disabled", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_user_disabled }, /* RT_ADMIN_USER_DISABLED */
+	{ "/admin/users/{id}/password", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_user_password }, /* RT_ADMIN_USER_PASSWORD */
+	{ "/admin/users/{id}/keys", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_key_create }, /* RT_ADMIN_USER_KEYS */
+	{ "/admin/users/{id}/keys/revoke", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_key_revoke }, /* RT_ADMIN_USER_KEY_REVOKE */
+	{ "/admin/customers", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customers, NULL }, /* RT_ADMIN_CUSTOMERS */
 };
 
 enum family

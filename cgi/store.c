@@ -177,7 +177,28 @@ static const char *const migrations[] = {
 	" WHERE " IN_SCOPE("s.customer_id") " AND s.customer_id = ?4" \
 	" AND s.state <> 'TERMINATED' AND s." col " = ?5 ORDER BY s.id LIMIT 10"
 
-static const char *const sqls[ST__MAX] = {
+/* Service points as the Core Information API shows them: scope ?1-?3,
+ * comma-list filters as JSON arrays ?4 id, ?5 reference, ?6 customer
+ * reference, ?7 state, ?8 customer id, ?9 name; ?10 a substring of the
+ * name, reference or customer reference (ASCII case ignored). */
+#define SP_VIEW_COLS "s.id, s.name, s.customer_reference, s.reference, s.state," \
+	" s.profile, s.customer_id, c.name, s.street, s.postcode, s.city, s.country"
+#define SP_VIEW_FROM " FROM service_points s JOIN customers c ON c.id = s.customer_id" \
+	" WHERE " IN_SCOPE("s.customer_id")
+#define SP_VIEW_WHERE SP_VIEW_FROM \
+	" AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))" \
+	" AND (?5 IS NULL OR s.reference IN (SELECT value FROM json_each(?5)))" \
+	" AND (?6 IS NULL OR s.customer_reference IN (SELECT value FROM json_each(?6)))" \
+	" AND (?7 IS NULL OR s.state IN (SELECT value FROM json_each(?7)))" \
+	" AND (?8 IS NULL OR s.customer_id IN (SELECT value FROM json_each(?8)))" \
+	" AND (?9 IS NULL OR s.name IN (SELECT value FROM json_each(?9)))" \
+	" AND (?10 IS NULL OR instr(lower(s.name), lower(?10)) > 0" \
+	"   OR instr(lower(coalesce(s.reference, '')), lower(?10)) > 0" \
+	"   OR instr(lower(coalesce(s.customer_reference, '')), lower(?10)) > 0)"
+#define SP_VIEW_LIST(order) "SELECT " SP_VIEW_COLS SP_VIEW_WHERE \
+	" ORDER BY " order " LIMIT ?11 OFFSET ?12"
+
+static const char *const sqls[] = {
 	"BEGIN", /* ST_BEGIN */
 	"BEGIN IMMEDIATE", /* ST_BEGIN_IMMEDIATE */
 	"COMMIT", /* ST_COMMIT */
@@ -265,7 +286,40 @@ static const char *const sqls[ST__MAX] = {
 	REQ_LIST("r.customer_reference DESC, r.seq DESC"), /* ST_REQ_LIST_CUSTREF_DESC */
 	REQ_LIST("r.id ASC"), /* ST_REQ_LIST_ID_ASC */
 	REQ_LIST("r.id DESC"), /* ST_REQ_LIST_ID_DESC */
+	"SELECT s.id, s.name, s.customer_reference, s.reference, s.customer_id, s.profile"
+	" FROM service_points s WHERE " IN_SCOPE("s.customer_id")
+	" AND s.state <> 'TERMINATED' ORDER BY s.customer_id, s.id LIMIT 500", /* ST_SP_PICKER */
+	"SELECT " USER_COLS ", (SELECT count(*) FROM credentials k WHERE k.user_id = u.id"
+	"  AND k.kind = 'apikey' AND k.revoked = 0)"
+	" FROM users u LEFT JOIN customers c ON c.id = u.customer_id"
+	" ORDER BY u.level = 'ADMIN' DESC, coalesce(u.customer_id, u.reseller_id), u.email", /* ST_ADMIN_USER_LIST */
+	"UPDATE credentials SET revoked = 1 WHERE user_id = ? AND prefix = ?"
+	" AND kind = 'apikey' AND revoked = 0", /* ST_CRED_REVOKE_USER_KEY */
+	"SELECT count(*)" SP_VIEW_WHERE, /* ST_SP_VIEW_COUNT */
+	"SELECT " SP_VIEW_COLS SP_VIEW_FROM " AND s.id = ?4", /* ST_SP_VIEW_GET */
+	"INSERT INTO service_points (id, customer_id, name, reference, customer_reference,"
+	" state, profile, street, postcode, city, country)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+	" customer_id = excluded.customer_id, name = excluded.name,"
+	" reference = excluded.reference, customer_reference = excluded.customer_reference,"
+	" state = excluded.state, profile = excluded.profile, street = excluded.street,"
+	" postcode = excluded.postcode, city = excluded.city,"
+	" country = excluded.country", /* ST_SP_UPSERT */
+	SP_VIEW_LIST("s.id ASC"), /* ST_SP_LIST_ID_ASC */
+	SP_VIEW_LIST("s.id DESC"), /* ST_SP_LIST_ID_DESC */
+	SP_VIEW_LIST("s.name ASC, s.id ASC"), /* ST_SP_LIST_NAME_ASC */
+	SP_VIEW_LIST("s.name DESC, s.id DESC"), /* ST_SP_LIST_NAME_DESC */
+	SP_VIEW_LIST("s.customer_reference ASC, s.id ASC"), /* ST_SP_LIST_CUSTREF_ASC */
+	SP_VIEW_LIST("s.customer_reference DESC, s.id DESC"), /* ST_SP_LIST_CUSTREF_DESC */
+	SP_VIEW_LIST("s.state ASC, s.id ASC"), /* ST_SP_LIST_STATE_ASC */
+	SP_VIEW_LIST("s.state DESC, s.id DESC"), /* ST_SP_LIST_STATE_DESC */
+	SP_VIEW_LIST("s.customer_id ASC, s.id ASC"), /* ST_SP_LIST_CUSTOMER_ASC */
+	SP_VIEW_LIST("s.customer_id DESC, s.id DESC"), /* ST_SP_LIST_CUSTOMER_DESC */
 };
+
+/* Every enum stmt has its SQL, in order. */
+_Static_assert(sizeof(sqls) / sizeof(sqls[0]) == ST__MAX,
+    "sqls[] and enum stmt disagree");
 
 int
 store_schema_version(void)

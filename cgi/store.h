@@ -86,6 +86,23 @@ enum stmt {
 	ST_REQ_LIST_CUSTREF_DESC,
 	ST_REQ_LIST_ID_ASC,
 	ST_REQ_LIST_ID_DESC,
+	ST_SP_PICKER,
+	ST_ADMIN_USER_LIST,		/* admin pages: users with their active key count */
+	ST_CRED_REVOKE_USER_KEY,
+	/* service points: Core Information API, admin page, CSV import */
+	ST_SP_VIEW_COUNT,
+	ST_SP_VIEW_GET,
+	ST_SP_UPSERT,
+	ST_SP_LIST_ID_ASC,		/* sort statements: pairs ASC, DESC */
+	ST_SP_LIST_ID_DESC,
+	ST_SP_LIST_NAME_ASC,
+	ST_SP_LIST_NAME_DESC,
+	ST_SP_LIST_CUSTREF_ASC,
+	ST_SP_LIST_CUSTREF_DESC,
+	ST_SP_LIST_STATE_ASC,
+	ST_SP_LIST_STATE_DESC,
+	ST_SP_LIST_CUSTOMER_ASC,
+	ST_SP_LIST_CUSTOMER_DESC,
 	ST__MAX
 };
 

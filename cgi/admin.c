@@ -1,0 +1,901 @@
+/*
+ * admin.c — the operator's pages: /admin, /admin/users (list, add, level,
+ * disable / enable, password reset, API keys) and /admin/customers.
+ *
+ * Form input is declared in one table (afields[]): each field's name,
+ * the template variable it is shown back in, whether it is required, its
+ * length bounds and a validator.  Handlers read only the fields they
+ * need through form_read() and never see raw input.
+ *
+ * Secrets: a password typed here is hashed and wiped; an API key is
+ * shown once on the page that answers its creation and never again.
+ * Neither is logged; log lines name users by id and keys by prefix.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "admin.h"
+#include "auth.h"
+#include "http.h"
+#include "log.h"
+#include "pages.h"
+#include "store.h"
+#include "tpl.h"
+#include "util.h"
+
+/* ---- form fields ---- */
+
+enum afield {
+	AF_EMAIL,
+	AF_NAME,
+	AF_PHONE,
+	AF_LEVEL,
+	AF_CUSTOMER,
+	AF_RESELLER,
+	AF_PASSWORD,
+	AF_LABEL,
+	AF_PREFIX,
+	AF_DISABLED,
+	AF__MAX
+};
+
+#define AFM(x)	(1u << (x))
+
+/* A validator looks at a trimmed, non-empty value of the right length
+ * and returns NULL if it is fine, else a message for the person. */
+typedef const char *(*validator_fn)(const char *value);
+
+struct afield_def {
+	const char	*name;		/* form field */
+	const char	*var;		/* {{VAR}}, section VAR_ERROR, VAR_ERROR_TEXT */
+	validator_fn	 check;
+	int		 required;
+	int		 secret;	/* not trimmed, never shown back, wiped */
+	size_t		 min, max;	/* length in characters */
+};
+
+static const char *v_text(const char *);
+static const char *v_email(const char *);
+static const char *v_phone(const char *);
+static const char *v_level(const char *);
+static const char *v_code(const char *);
+static const char *v_prefix(const char *);
+static const char *v_flag(const char *);
+
+static const struct afield_def afields[AF__MAX] = {
+	{ "email", "EMAIL", v_email, 1, 0, 3, 254 }, /* AF_EMAIL */
+	{ "name", "NAME", v_text, 1, 0, 1, 200 }, /* AF_NAME */
+	{ "phone", "PHONE", v_phone, 0, 0, 0, 40 }, /* AF_PHONE */
+	{ "level", "LEVEL", v_level, 1, 0, 1, 20 }, /* AF_LEVEL */
+	{ "customer", "CUSTOMER", v_code, 0, 0, 1, 64 }, /* AF_CUSTOMER */
+	{ "reseller", "RESELLER", v_code, 0, 0, 1, 64 }, /* AF_RESELLER */
+	{ "password", "PASSWORD", v_text, 1, 1, 8, 1024 }, /* AF_PASSWORD */
+	{ "label", "LABEL", v_text, 0, 0, 1, 100 }, /* AF_LABEL */
+	{ "prefix", "PREFIX", v_prefix, 1, 0, 12, 12 }, /* AF_PREFIX */
+	{ "disabled", "DISABLED", v_flag, 1, 0, 1, 1 }, /* AF_DISABLED */
+};
+
+/* One submitted form: typed values and the error of each field. */
+struct aform {
+	char		*val[AF__MAX];	/* owned; NULL when absent or blank */
+	const char	*err[AF__MAX];	/* borrowed (static or errbuf) */
+	char		 errbuf[AF__MAX][96];
+	int		 nerr;
+};
+
+/* Number of UTF-8 characters in s, or -1 if s is not valid UTF-8 or
+ * holds a control character. */
+static long
+text_chars(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	long			 n = 0;
+	int			 more;
+
+	while (*p != '\0') {
+		if (*p < 0x20 || *p == 0x7f)
+			return -1;
+		if (*p < 0x80)
+			more = 0;
+		else if (*p >= 0xc2 && *p <= 0xdf)
+			more = 1;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			more = 2;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			more = 3;
+		else
+			return -1;
+		for (p++; more > 0; more--, p++)
+			if ((*p & 0xc0) != 0x80)
+				return -1;
+		n++;
+	}
+	return n;
+}
+
+/* Plain text: valid UTF-8 without control characters. */
+static const char *
+v_text(const char *v)
+{
+	return text_chars(v) < 0 ? "Only printable characters are allowed." : NULL;
+}
+
+/* An e-mail address: local@domain.tld, no spaces. */
+static const char *
+v_email(const char *v)
+{
+	const char *at = strchr(v, '@'), *dot;
+
+	if (at == NULL || at == v || strchr(at + 1, '@') != NULL ||
+	    strpbrk(v, " \t\"<>,;") != NULL || text_chars(v) < 0)
+		return "Enter an e-mail address such as name@example.com.";
+	dot = strrchr(at + 1, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+		return "Enter an e-mail address such as name@example.com.";
+	return NULL;
+}
+
+/* A telephone number: digits, spaces and + ( ) - . */
+static const char *
+v_phone(const char *v)
+{
+	return v[strspn(v, "0123456789 +()-.")] != '\0' ?
+	    "Use digits, spaces and + ( ) - only." : NULL;
+}
+
+/* One of the access levels. */
+static const char *
+v_level(const char *v)
+{
+	return level_from_name(v) < 0 ? "Choose one of VIEWER, MANAGER, OWNER, "
+	    "RESELLER, RESELLER_ADMIN or ADMIN." : NULL;
+}
+
+/* A customer or reseller id: letters, digits, '-' and '_'. */
+static const char *
+v_code(const char *v)
+{
+	return v[strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_")] != '\0' ? "Choose one from the list." : NULL;
+}
+
+/* The public prefix of an API key: "rqk_" and 8 hex digits. */
+static const char *
+v_prefix(const char *v)
+{
+	return strncmp(v, "rqk_", 4) != 0 || !is_hex(v + 4, 8) ?
+	    "Not the prefix of an API key." : NULL;
+}
+
+/* "1" or "0". */
+static const char *
+v_flag(const char *v)
+{
+	return strcmp(v, "1") != 0 && strcmp(v, "0") != 0 ?
+	    "Must be 1 or 0." : NULL;
+}
+
+/* Record an error for field `f` (the first one wins). */
+static void
+form_fail(struct aform *f, enum afield i, const char *msg)
+{
+	if (f->err[i] == NULL)
+		f->nerr++;
+	f->err[i] = msg;
+}
+
+/*
+ * Read the fields of `mask` from the posted form into *f (zeroed first):
+ * trimmed copies, blank ones as NULL, then required / length / validator
+ * checks.  Returns the number of fields in error, or -1 on ENOMEM.  Free
+ * with form_free() in every case.
+ */
+static int
+form_read(const struct req *r, unsigned mask, struct aform *f)
+{
+	const struct afield_def	*d;
+	const char		*raw, *msg;
+	size_t			 i, len;
+	long			 n;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < AF__MAX; i++) {
+		if (!(mask & AFM(i)))
+			continue;
+		d = &afields[i];
+		if ((raw = req_form(r, d->name)) == NULL)
+			raw = "";
+		if (!d->secret)
+			raw += strspn(raw, " \t\r\n");
+		len = strlen(raw);
+		while (!d->secret && len > 0 && strchr(" \t\r\n", raw[len - 1]))
+			len--;
+		if (len > 0 && (f->val[i] = strndup(raw, len)) == NULL)
+			return -1;
+		if (f->val[i] == NULL) {
+			if (d->required)
+				form_fail(f, i, "This field is required.");
+			continue;
+		}
+		n = text_chars(f->val[i]);
+		if (n >= 0 && ((size_t)n < d->min || (size_t)n > d->max)) {
+			snprintf(f->errbuf[i], sizeof(f->errbuf[i]), d->min == d->max ?
+			    "Must be %zu characters long." : (size_t)n < d->min ?
+			    "At least %zu characters are required." :
+			    "At most %zu characters are allowed.",
+			    (size_t)n < d->min ? d->min : d->max);
+			form_fail(f, i, f->errbuf[i]);
+		} else if ((msg = d->check(f->val[i])) != NULL)
+			form_fail(f, i, msg);
+	}
+	return f->nerr;
+}
+
+/* Free the values of a form, wiping secret ones. */
+static void
+form_free(struct aform *f)
+{
+	size_t i;
+
+	for (i = 0; i < AF__MAX; i++) {
+		if (f->val[i] != NULL && afields[i].secret)
+			sodium_memzero(f->val[i], strlen(f->val[i]));
+		free(f->val[i]);
+		f->val[i] = NULL;
+	}
+}
+
+/* Show the fields of `mask` back in `d`: kept values (never secret ones)
+ * and, for fields in error, section VAR_ERROR with VAR_ERROR_TEXT. */
+static void
+form_show(struct tpl_dict *d, const struct aform *f, unsigned mask)
+{
+	char	key[64];
+	size_t	i;
+
+	if (f == NULL)
+		return;
+	if (f->nerr > 0)
+		tpl_show(d, "FORM_ERRORS");
+	for (i = 0; i < AF__MAX; i++) {
+		if (!(mask & AFM(i)))
+			continue;
+		if (!afields[i].secret)
+			tpl_set(d, afields[i].var, f->val[i]);
+		if (f->err[i] == NULL)
+			continue;
+		snprintf(key, sizeof(key), "%s_ERROR", afields[i].var);
+		tpl_show(d, key);
+		snprintf(key, sizeof(key), "%s_ERROR_TEXT", afields[i].var);
+		tpl_set(d, key, f->err[i]);
+	}
+}
+
+/* ---- helpers ---- */
+
+/* A user as the admin pages show it.  Strings owned; see user_free. */
+struct auser {
+	char	 id[25];
+	char	*email, *name, *phone, *level, *customer_id, *reseller_id,
+		*customer_name;
+	int	 disabled;
+};
+
+static void
+user_free(struct auser *u)
+{
+	free(u->email);
+	free(u->name);
+	free(u->phone);
+	free(u->level);
+	free(u->customer_id);
+	free(u->reseller_id);
+	free(u->customer_name);
+	memset(u, 0, sizeof(*u));
+}
+
+/*
+ * Load the user named by the path's {id} into *u (zeroed first).
+ * Returns 1 found, 0 no such user (or not an id), -1 error.  Free with
+ * user_free() when 1 was returned.
+ */
+static int
+user_load(struct req *r, struct auser *u)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(u, 0, sizeof(*u));
+	if (!is_hex(r->param, 24))
+		return 0;
+	if ((s = store_query(r->store, ST_USER_BY_ID, "s", r->param)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1) {
+		snprintf(u->id, sizeof(u->id), "%s", store_text(s, 0));
+		u->email = xstrdup(store_text(s, 1));
+		u->name = xstrdup(store_text(s, 2));
+		u->phone = xstrdup(store_text(s, 3));
+		u->level = xstrdup(store_text(s, 4));
+		u->customer_id = xstrdup(store_text(s, 5));
+		u->reseller_id = xstrdup(store_text(s, 6));
+		u->disabled = store_int(s, 8) != 0;
+		u->customer_name = xstrdup(store_text(s, 9));
+		if (u->email == NULL || u->name == NULL || u->level == NULL)
+			rc = -1;
+	}
+	store_done(s);
+	if (rc != 1)
+		user_free(u);
+	return rc;
+}
+
+/* "2026-01-02 03:04 UTC" from epoch seconds. */
+static void
+fmt_epoch(long long t, char out[32])
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (gmtime_r(&tt, &tm) == NULL || strftime(out, 32, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		snprintf(out, 32, "?");
+}
+
+/* The flash message for ?done=, or NULL.  Only fixed texts: nothing of
+ * the query string is reflected. */
+static const char *
+done_message(const struct req *r)
+{
+	static const struct { const char *code, *text; } done[] = {
+		{ "added", "The user was added." },
+		{ "level", "The level was changed." },
+		{ "disabled", "The user was disabled; their sessions and login tokens were ended." },
+		{ "enabled", "The user was enabled." },
+		{ "password", "The password was reset; the user's sessions and login tokens were ended." },
+		{ "revoked", "The API key was revoked." },
+	};
+	const char	*code = req_query(r, "done");
+	size_t		 i;
+
+	for (i = 0; code != NULL && i < sizeof(done) / sizeof(done[0]); i++)
+		if (strcmp(done[i].code, code) == 0)
+			return done[i].text;
+	return NULL;
+}
+
+/* Start an admin page: page_new() plus the flash message and the
+ * session's CSRF token in the body.  Owned root or NULL. */
+static struct tpl_dict *
+admin_page(struct req *r, const char *title, const char *tpl,
+    struct tpl_dict **body)
+{
+	struct tpl_dict	*root;
+	const char	*flash = done_message(r);
+
+	if ((root = page_new(r, title, tpl, body)) == NULL)
+		return NULL;
+	if (flash != NULL) {
+		tpl_show(root, "FLASH");
+		tpl_set(root, "FLASH_TEXT", flash);
+	}
+	tpl_set(*body, "CSRF", r->who->csrf);
+	return root;
+}
+
+/* Rows of repeated section `section` for the levels in `allowed` (LV
+ * bits), with SELECTED shown on `selected`. */
+static void
+level_options(struct tpl_dict *d, const char *section, unsigned allowed,
+    const char *selected)
+{
+	struct tpl_dict	*row;
+	int		 i;
+
+	for (i = 0; i < LVL__MAX; i++) {
+		if (!(allowed & LV(i)) || (row = tpl_section_add(d, section)) == NULL)
+			continue;
+		tpl_set(row, "OPTION", level_names[i]);
+		if (selected != NULL && strcmp(selected, level_names[i]) == 0)
+			tpl_show(row, "SELECTED");
+	}
+}
+
+/* Rows of `section` from a statement whose columns are id, name; with
+ * SELECTED on `selected`.  0 or -1. */
+static int
+org_options(struct req *r, struct tpl_dict *d, const char *section,
+    enum stmt id, const char *selected)
+{
+	struct tpl_dict	*row;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(r->store, id, NULL)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(d, section)) != NULL) {
+		tpl_set(row, "OPTION", store_text(s, 0));
+		tpl_set(row, "OPTION_NAME", store_text(s, 1));
+		if (selected != NULL && strcmp(selected, store_text(s, 0)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* 303 to the user's page with a ?done= code. */
+static int
+redirect_user(struct req *r, const char *user_id, const char *done)
+{
+	char loc[96];
+
+	snprintf(loc, sizeof(loc), "/admin/users/%s?done=%s", user_id, done);
+	return resp_redirect(r, loc);
+}
+
+/* The levels a user of this kind may have: the rule of the users table's
+ * CHECK constraint, told to a person. */
+static const char *
+level_rule(const struct auser *u)
+{
+	if (u->customer_id != NULL)
+		return "A user of a customer is VIEWER, MANAGER or OWNER.";
+	if (u->reseller_id != NULL)
+		return "A user of a reseller is RESELLER or RESELLER_ADMIN.";
+	return "An operator account (no customer, no reseller) is ADMIN.";
+}
+
+/* ---- pages ---- */
+
+int
+page_admin_home(struct req *r)
+{
+	struct tpl_dict *root, *body;
+
+	if ((root = admin_page(r, "Administration", "admin_home.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "USER_NAME", r->who->name);
+	return page_send(r, 200, root);
+}
+
+/* The users list and the add form (kept input and errors from `f`, may
+ * be NULL) with `status`.  0 or -1. */
+static int
+users_page(struct req *r, int status, const struct aform *f)
+{
+	struct tpl_dict	*root, *body, *row;
+	sqlite3_stmt	*s;
+	char		 org[200];
+	int		 rc;
+
+	if ((root = admin_page(r, "Users", "admin_users.tpl", &body)) == NULL)
+		return -1;
+	if ((s = store_query(r->store, ST_ADMIN_USER_LIST, NULL)) == NULL)
+		goto err;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "USER_ROW")) != NULL) {
+		tpl_set(row, "USER_ID", store_text(s, 0));
+		tpl_set(row, "USER_EMAIL", store_text(s, 1));
+		tpl_set(row, "USER_NAME", store_text(s, 2));
+		tpl_set(row, "USER_LEVEL", store_text(s, 4));
+		if (store_text(s, 5) != NULL)
+			snprintf(org, sizeof(org), "%s (customer %s)",
+			    store_text(s, 9) ? store_text(s, 9) : "?", store_text(s, 5));
+		else if (store_text(s, 6) != NULL)
+			snprintf(org, sizeof(org), "reseller %s", store_text(s, 6));
+		else
+			snprintf(org, sizeof(org), "operator");
+		tpl_set(row, "USER_ORG", org);
+		tpl_show(row, store_int(s, 8) ? "USER_DISABLED" : "USER_ACTIVE");
+		tpl_set_int(row, "USER_KEYS", store_int(s, 10));
+	}
+	store_done(s);
+	if (rc < 0)
+		goto err;
+	form_show(body, f, AFM(AF_EMAIL) | AFM(AF_NAME) | AFM(AF_PHONE) |
+	    AFM(AF_LEVEL) | AFM(AF_CUSTOMER) | AFM(AF_RESELLER) | AFM(AF_PASSWORD));
+	level_options(body, "LEVEL_OPTION", LV_ALL, f ? f->val[AF_LEVEL] : "VIEWER");
+	if (org_options(r, body, "CUSTOMER_OPTION", ST_CUSTOMER_LIST,
+	    f ? f->val[AF_CUSTOMER] : NULL) < 0 ||
+	    org_options(r, body, "RESELLER_OPTION", ST_RESELLER_LIST,
+	    f ? f->val[AF_RESELLER] : NULL) < 0)
+		goto err;
+	return page_send(r, status, root);
+err:
+	tpl_dict_free(root);
+	return -1;
+}
+
+int
+page_admin_users(struct req *r)
+{
+	return users_page(r, 200, NULL);
+}
+
+/* Is there a user with this e-mail address?  1, 0, or -1. */
+static int
+email_taken(struct store *st, const char *email)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL)
+		return -1;
+	rc = store_row(s);
+	store_done(s);
+	return rc;
+}
+
+/* Insert the user of a valid form; *id receives its id.  Returns 1
+ * added, 0 refused (the reason recorded in f), -1 error. */
+static int
+user_insert(struct req *r, struct aform *f, char id[25])
+{
+	char	hash[128], now[32];
+	int	rc;
+
+	if ((rc = email_taken(r->store, f->val[AF_EMAIL])) != 0) {
+		if (rc > 0)
+			form_fail(f, AF_EMAIL, "A user with this e-mail address already exists.");
+		return rc > 0 ? 0 : -1;
+	}
+	if (auth_hash_password(f->val[AF_PASSWORD], hash) < 0 || new_object_id(id) < 0)
+		return -1;
+	now_iso(now);
+	rc = store_exec(r->store, ST_USER_ADD, "sssssssss", id, f->val[AF_EMAIL],
+	    f->val[AF_NAME], f->val[AF_PHONE], f->val[AF_LEVEL],
+	    f->val[AF_CUSTOMER], f->val[AF_RESELLER], hash, now);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == -2) {
+		/* The users table's CHECK (or a foreign key) refused it. */
+		form_fail(f, AF_LEVEL, "This level does not fit the customer or "
+		    "reseller chosen: ADMIN has neither; VIEWER, MANAGER and OWNER "
+		    "need a customer; RESELLER and RESELLER_ADMIN need a reseller.");
+		return 0;
+	}
+	return rc == 1 ? 1 : -1;
+}
+
+int
+page_admin_user_add(struct req *r)
+{
+	struct aform	f;
+	char		id[25];
+	int		rc;
+
+	if ((rc = form_read(r, AFM(AF_EMAIL) | AFM(AF_NAME) | AFM(AF_PHONE) |
+	    AFM(AF_LEVEL) | AFM(AF_CUSTOMER) | AFM(AF_RESELLER) | AFM(AF_PASSWORD),
+	    &f)) == 0 && (rc = user_insert(r, &f, id)) == 1) {
+		form_free(&f);
+		log_info("admin %s added user %s", r->who->user_id, id);
+		return redirect_user(r, id, "added");
+	}
+	if (rc >= 0)	/* refused: the reasons are in f */
+		rc = users_page(r, 422, &f);
+	form_free(&f);
+	return rc;
+}
+
+/* The user's page: details, forms (kept input and errors from `f`, may
+ * be NULL) and API keys, with `status`.  0 or -1. */
+static int
+user_page(struct req *r, int status, const struct auser *u, const struct aform *f)
+{
+	struct tpl_dict	*root, *body, *row;
+	sqlite3_stmt	*s;
+	char		 when[32];
+	unsigned	 allowed;
+	int		 rc;
+
+	if ((root = admin_page(r, u->email, "admin_user.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "ID", u->id);
+	tpl_set(body, "USER_EMAIL", u->email);
+	tpl_set(body, "USER_NAME", u->name);
+	tpl_set(body, "USER_PHONE", u->phone ? u->phone : "—");
+	tpl_set(body, "USER_LEVEL", u->level);
+	tpl_set(body, "USER_ORG", u->customer_id ? u->customer_id : u->reseller_id);
+	tpl_set(body, "USER_ORG_NAME", u->customer_name);
+	tpl_show(body, u->customer_id ? "ORG_CUSTOMER" : u->reseller_id ?
+	    "ORG_RESELLER" : "ORG_OPERATOR");
+	tpl_show(body, u->disabled ? "DISABLED" : "ACTIVE");
+	if (strcmp(u->id, r->who->user_id) == 0)
+		tpl_show(body, "SELF");
+	allowed = u->customer_id ? LV(LVL_VIEWER) | LV(LVL_MANAGER) | LV(LVL_OWNER) :
+	    u->reseller_id ? LV(LVL_RESELLER) | LV(LVL_RESELLER_ADMIN) : LV_ADMIN;
+	level_options(body, "LEVEL_OPTION", allowed,
+	    f && f->val[AF_LEVEL] ? f->val[AF_LEVEL] : u->level);
+	form_show(body, f, AFM(AF_PASSWORD) | AFM(AF_LABEL) | AFM(AF_PREFIX) |
+	    AFM(AF_DISABLED) | AFM(AF_LEVEL));
+	if ((s = store_query(r->store, ST_CRED_LIST_KEYS, "s", u->id)) == NULL) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "KEY_ROW")) != NULL) {
+		tpl_set(row, "KEY_PREFIX", store_text(s, 0));
+		tpl_set(row, "KEY_LABEL", store_text(s, 1));
+		fmt_epoch(store_int(s, 2), when);
+		tpl_set(row, "KEY_CREATED", when);
+		fmt_epoch(store_int(s, 3), when);
+		tpl_set(row, "KEY_LAST_USED", store_int(s, 3) == store_int(s, 2) ?
+		    "never" : when);
+		tpl_show(row, store_int(s, 4) ? "KEY_REVOKED" : "KEY_ACTIVE");
+	}
+	store_done(s);
+	if (rc < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	return page_send(r, status, root);
+}
+
+/* Load the path's user: 1 with *u filled, or the answer is written (404,
+ * or -1 for the caller to turn into a 500) and 0 / -1 returned. */
+static int
+user_or_404(struct req *r, struct auser *u)
+{
+	int rc = user_load(r, u);
+
+	if (rc == 0)
+		return resp_error(r, HERR_NOT_FOUND, "There is no such user."), 0;
+	return rc;
+}
+
+int
+page_admin_user(struct req *r)
+{
+	struct auser	u;
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	rc = user_page(r, 200, &u, NULL);
+	user_free(&u);
+	return rc;
+}
+
+/* Answer a refused form of the user's page (422) and free both. */
+static int
+user_refused(struct req *r, struct auser *u, struct aform *f)
+{
+	int rc = user_page(r, 422, u, f);
+
+	form_free(f);
+	user_free(u);
+	return rc;
+}
+
+int
+page_admin_user_level(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	if ((rc = form_read(r, AFM(AF_LEVEL), &f)) == 0) {
+		if (strcmp(u.id, r->who->user_id) == 0)
+			form_fail(&f, AF_LEVEL, "You cannot change your own level.");
+		else if ((rc = store_exec(r->store, ST_USER_SET_LEVEL, "ss",
+		    f.val[AF_LEVEL], u.id)) == -2)
+			form_fail(&f, AF_LEVEL, level_rule(&u));
+		else if (rc < 0)
+			goto err;
+	} else if (rc < 0)
+		goto err;
+	if (f.nerr > 0)
+		return user_refused(r, &u, &f);
+	log_info("admin %s set the level of user %s to %s", r->who->user_id,
+	    u.id, f.val[AF_LEVEL]);
+	form_free(&f);
+	user_free(&u);
+	return redirect_user(r, r->param, "level");
+err:
+	form_free(&f);
+	user_free(&u);
+	return -1;
+}
+
+/* Set the disabled flag; disabling also ends sessions and tokens, in the
+ * same transaction.  0 or -1. */
+static int
+user_set_disabled(struct store *st, const char *id, int disabled)
+{
+	if (store_begin(st) < 0)
+		return -1;
+	if (store_exec(st, ST_USER_SET_DISABLED, "is", disabled, id) < 0 ||
+	    (disabled && store_exec(st, ST_CRED_REVOKE_USER, "s", id) < 0) ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+page_admin_user_disabled(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	int		rc, disabled;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	if ((rc = form_read(r, AFM(AF_DISABLED), &f)) < 0)
+		goto err;
+	disabled = rc == 0 && strcmp(f.val[AF_DISABLED], "1") == 0;
+	if (disabled && strcmp(u.id, r->who->user_id) == 0)
+		form_fail(&f, AF_DISABLED, "You cannot disable your own account.");
+	if (f.nerr > 0)
+		return user_refused(r, &u, &f);
+	if (user_set_disabled(r->store, u.id, disabled) < 0)
+		goto err;
+	log_info("admin %s %s user %s", r->who->user_id,
+	    disabled ? "disabled" : "enabled", u.id);
+	form_free(&f);
+	user_free(&u);
+	return redirect_user(r, r->param, disabled ? "disabled" : "enabled");
+err:
+	form_free(&f);
+	user_free(&u);
+	return -1;
+}
+
+/* Store a new password hash and end the user's sessions and tokens, in
+ * one transaction; forget the account's failed logins.  0 or -1. */
+static int
+user_set_password(struct store *st, const struct auser *u, const char *password)
+{
+	char	hash[128];
+	int	rc = -1;
+
+	if (auth_hash_password(password, hash) < 0)
+		return -1;
+	if (store_begin(st) < 0)
+		goto out;
+	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", hash, u->id) != 1 ||
+	    store_exec(st, ST_CRED_REVOKE_USER, "s", u->id) < 0 ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		goto out;
+	}
+	auth_throttle_clear(st, u->email);
+	rc = 0;
+out:
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+int
+page_admin_user_password(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	if ((rc = form_read(r, AFM(AF_PASSWORD), &f)) > 0)
+		return user_refused(r, &u, &f);
+	if (rc < 0 || user_set_password(r->store, &u, f.val[AF_PASSWORD]) < 0) {
+		form_free(&f);
+		user_free(&u);
+		return -1;
+	}
+	log_info("admin %s reset the password of user %s", r->who->user_id, u.id);
+	form_free(&f);
+	user_free(&u);
+	return redirect_user(r, r->param, "password");
+}
+
+/* The page that shows a new key, once.  0 or -1. */
+static int
+key_page(struct req *r, const struct auser *u, const char *label, const char *key)
+{
+	struct tpl_dict	*root, *body;
+	char		 prefix[16];
+
+	if ((root = admin_page(r, "API key created", "admin_key_created.tpl", &body)) == NULL)
+		return -1;
+	snprintf(prefix, sizeof(prefix), "%.12s", key);
+	tpl_set(body, "ID", u->id);
+	tpl_set(body, "USER_EMAIL", u->email);
+	tpl_set(body, "KEY_LABEL", label);
+	tpl_set(body, "KEY_PREFIX", prefix);
+	tpl_set(body, "KEY", key);
+	return page_send(r, 200, root);
+}
+
+int
+page_admin_key_create(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	char		key[80];
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	if ((rc = form_read(r, AFM(AF_LABEL), &f)) > 0)
+		return user_refused(r, &u, &f);
+	if (rc < 0 || auth_apikey_create(r->store, u.id,
+	    f.val[AF_LABEL] ? f.val[AF_LABEL] : "admin", key) < 0) {
+		form_free(&f);
+		user_free(&u);
+		return -1;
+	}
+	log_info("admin %s created API key %.12s for user %s", r->who->user_id,
+	    key, u.id);
+	rc = key_page(r, &u, f.val[AF_LABEL] ? f.val[AF_LABEL] : "admin", key);
+	sodium_memzero(key, sizeof(key));
+	form_free(&f);
+	user_free(&u);
+	return rc;
+}
+
+int
+page_admin_key_revoke(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	if ((rc = form_read(r, AFM(AF_PREFIX), &f)) == 0) {
+		rc = store_exec(r->store, ST_CRED_REVOKE_USER_KEY, "ss", u.id,
+		    f.val[AF_PREFIX]);
+		if (rc == 0)
+			form_fail(&f, AF_PREFIX, "This user has no active API key with this prefix.");
+	}
+	if (rc < 0) {
+		form_free(&f);
+		user_free(&u);
+		return -1;
+	}
+	if (f.nerr > 0)
+		return user_refused(r, &u, &f);
+	log_info("admin %s revoked API key %s of user %s", r->who->user_id,
+	    f.val[AF_PREFIX], u.id);
+	form_free(&f);
+	user_free(&u);
+	return redirect_user(r, r->param, "revoked");
+}
+
+int
+page_admin_customers(struct req *r)
+{
+	struct tpl_dict	*root, *body, *row;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((root = admin_page(r, "Customers", "admin_customers.tpl", &body)) == NULL)
+		return -1;
+	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)
+		goto err;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "CUSTOMER_ROW")) != NULL) {
+		tpl_set(row, "CUSTOMER_ID", store_text(s, 0));
+		tpl_set(row, "CUSTOMER_NAME", store_text(s, 1));
+		tpl_set(row, "CUSTOMER_MARKET", store_text(s, 2));
+		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, 3));
+		tpl_set(row, "CUSTOMER_TYPES", store_text(s, 4) ? store_text(s, 4) : "—");
+		tpl_set(row, "CUSTOMER_RESELLERS", store_text(s, 5) ? store_text(s, 5) : "—");
+	}
+	store_done(s);
+	if (rc < 0 || (s = store_query(r->store, ST_RESELLER_LIST, NULL)) == NULL)
+		goto err;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "RESELLER_ROW")) != NULL) {
+		tpl_set(row, "RESELLER_ID", store_text(s, 0));
+		tpl_set(row, "RESELLER_NAME", store_text(s, 1));
+		tpl_set(row, "RESELLER_CUSTOMERS", store_text(s, 2) ? store_text(s, 2) : "—");
+	}
+	store_done(s);
+	if (rc < 0)
+		goto err;
+	return page_send(r, 200, root);
+err:
+	tpl_dict_free(root);
+	return -1;
+}

@@ -1,0 +1,300 @@
+/*
+ * admin_sp.c — /admin/servicepoints: the service points table with its
+ * filters and page links, and the CSV import form.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "admin_sp.h"
+#include "api_orange.h"
+#include "auth.h"
+#include "http.h"
+#include "pages.h"
+#include "service_point.h"
+#include "store.h"
+#include "tpl.h"
+#include "util.h"
+
+#define PAGE_DEFAULT	50
+#define PAGE_MAX	250
+
+static const char *const sp_states[] = {
+	"OPERATIONAL", "IN_PROGRESS", "SUSPENDED", "TERMINATED"
+};
+
+/* The page's filters, borrowed from the query string. */
+struct sp_view {
+	const char	*customer, *state, *q;	/* NULL when not filtered */
+	long long	 offset, limit;
+};
+
+/* A query parameter, or NULL when absent or empty.  Borrowed. */
+static const char *
+query_given(const struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* Append `s` percent-encoded for a query string value. */
+static void
+query_encode(struct buf *b, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	char			esc[3];
+
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+			buf_append(b, s, 1);
+			continue;
+		}
+		esc[0] = '%';
+		esc[1] = hex[c >> 4];
+		esc[2] = hex[c & 15];
+		buf_append(b, esc, 3);
+	}
+}
+
+/* Set `key` in `d` to the page's URL with the filters of `v` at
+ * `offset`. */
+static void
+set_href(struct tpl_dict *d, const char *key, const struct sp_view *v,
+    long long offset)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "/admin/servicepoints?customer=");
+	query_encode(&b, v->customer);
+	buf_puts(&b, "&state=");
+	query_encode(&b, v->state);
+	buf_puts(&b, "&q=");
+	query_encode(&b, v->q);
+	buf_printf(&b, "&offset=%lld&limit=%lld", offset, v->limit);
+	tpl_set(d, key, b.data);
+	buf_free(&b);
+}
+
+/* Customer options of the filter, SELECTED on v->customer.  0 or -1. */
+static int
+customer_options(struct req *r, struct tpl_dict *body, const struct sp_view *v)
+{
+	struct tpl_dict	*row;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1) {
+		if ((row = tpl_section_add(body, "CUSTOMER_OPTION")) == NULL)
+			break;
+		tpl_set(row, "OPTION", store_text(s, 0));
+		tpl_set(row, "OPTION_NAME", store_text(s, 1));
+		if (v->customer != NULL && strcmp(v->customer, store_text(s, 0)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* State options of the filter, SELECTED on v->state. */
+static void
+state_options(struct tpl_dict *body, const struct sp_view *v)
+{
+	struct tpl_dict	*row;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(sp_states) / sizeof(sp_states[0]); i++) {
+		if ((row = tpl_section_add(body, "STATE_OPTION")) == NULL)
+			return;
+		tpl_set(row, "OPTION", sp_states[i]);
+		if (v->state != NULL && strcmp(v->state, sp_states[i]) == 0)
+			tpl_show(row, "SELECTED");
+	}
+}
+
+/* The string o[key] (or o[key][sub] when sub is not NULL), or NULL.
+ * Borrowed from o. */
+static const char *
+member(const json_t *o, const char *key, const char *sub)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (sub != NULL)
+		v = json_object_get(v, sub);
+	return json_string_value(v);
+}
+
+/* One SP_ROW of the table from an API object. */
+static void
+sp_row(struct tpl_dict *body, const json_t *sp)
+{
+	const json_t	*addr = json_object_get(json_object_get(sp, "location"), "address");
+	struct tpl_dict	*row;
+	struct buf	 where = { 0 };
+	const char	*street = member(addr, "street", NULL),
+			*postcode = member(addr, "postalCode", NULL),
+			*city = member(addr, "city", NULL),
+			*country = member(addr, "country", NULL);
+
+	if ((row = tpl_section_add(body, "SP_ROW")) == NULL)
+		return;
+	tpl_set(row, "SP_ID", member(sp, "id", NULL));
+	tpl_set(row, "SP_CUSTOMER", member(sp, "customer", "id"));
+	tpl_set(row, "SP_CUSTOMER_NAME", member(sp, "customer", "name"));
+	tpl_set(row, "SP_NAME", member(sp, "name", NULL));
+	tpl_set(row, "SP_REFERENCE", member(sp, "reference", NULL));
+	tpl_set(row, "SP_CUSTREF", member(sp, "customerReference", NULL));
+	tpl_set(row, "SP_STATE", member(sp, "state", NULL));
+	tpl_set(row, "SP_PROFILE", member(sp, "profile", NULL));
+	if (street != NULL)
+		buf_printf(&where, "%s", street);
+	if (postcode != NULL || city != NULL)
+		buf_printf(&where, "%s%s%s%s", where.len ? ", " : "",
+		    postcode ? postcode : "", postcode && city ? " " : "",
+		    city ? city : "");
+	if (country != NULL)
+		buf_printf(&where, "%s%s", where.len ? ", " : "", country);
+	tpl_set(row, "SP_ADDRESS", where.data);
+	buf_free(&where);
+}
+
+/* The table part of the page: count, rows, page links.  0 or -1. */
+static int
+sp_table(struct req *r, struct tpl_dict *body, const struct sp_view *v)
+{
+	struct sp_filter	 f;
+	json_t			*items = NULL, *it;
+	long long		 total;
+	size_t			 i;
+
+	memset(&f, 0, sizeof(f));
+	f.customer = v->customer;
+	f.state = v->state;
+	f.text = v->q;
+	f.offset = v->offset;
+	f.limit = v->limit;
+	if (sp_list(r->store, r->who, &f, 0, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	json_array_foreach(items, i, it)
+		sp_row(body, it);
+	if (json_array_size(items) == 0)
+		tpl_show(body, "NO_SP");
+	tpl_set_int(body, "TOTAL", total);
+	tpl_set_int(body, "FROM", json_array_size(items) ? v->offset + 1 : 0);
+	tpl_set_int(body, "TO", v->offset + (long long)json_array_size(items));
+	if (v->offset > 0) {
+		tpl_show(body, "PREV");
+		set_href(body, "PREV_HREF", v, v->offset > v->limit ?
+		    v->offset - v->limit : 0);
+	}
+	if (v->offset + v->limit < total) {
+		tpl_show(body, "NEXT");
+		set_href(body, "NEXT_HREF", v, v->offset + v->limit);
+	}
+	json_decref(items);
+	return 0;
+}
+
+/* The import report: every bad row kept in `imp`. */
+static void
+import_errors(struct tpl_dict *body, const struct sp_import *imp)
+{
+	struct tpl_dict	*row;
+	size_t		 i;
+
+	tpl_show(body, "IMPORT_ERRORS");
+	tpl_set_int(body, "NBAD", (long long)imp->nbad);
+	for (i = 0; i < imp->n; i++) {
+		if ((row = tpl_section_add(body, "IMPORT_ERROR")) == NULL)
+			return;
+		tpl_set_int(row, "LINE", (long long)imp->v[i].line);
+		tpl_set(row, "REASON", imp->v[i].reason);
+	}
+	if (imp->nbad > imp->n) {
+		tpl_show(body, "MORE");
+		tpl_set_int(body, "MORE_N", (long long)(imp->nbad - imp->n));
+	}
+}
+
+/*
+ * Render the page with `status`: the table for the query's filters, and
+ * the import form holding `csv` with the report of `imp` (both may be
+ * NULL).  0, -1 (500), or an answered 400 for a bad offset or limit.
+ */
+static int
+sp_page(struct req *r, int status, const char *csv, const struct sp_import *imp)
+{
+	struct tpl_dict	*root, *body;
+	struct sp_view	 v;
+	long long	 n;
+	char		 flash[64];
+
+	memset(&v, 0, sizeof(v));
+	v.customer = query_given(r, "customer");
+	v.state = query_given(r, "state");
+	v.q = query_given(r, "q");
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &v.offset) < 0)
+		return resp_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+	if (query_int(r, "limit", PAGE_DEFAULT, 1, PAGE_MAX, &v.limit) < 0)
+		return resp_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+	if ((root = page_new(r, "Service points", "admin_servicepoints.tpl", &body)) == NULL)
+		return -1;
+	if (query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
+		snprintf(flash, sizeof(flash), "%lld service points imported", n);
+		tpl_show(root, "FLASH");
+		tpl_set(root, "FLASH_TEXT", flash);
+	}
+	tpl_set(body, "CSRF", r->who->csrf);
+	tpl_set(body, "HEADER", SP_CSV_HEADER);
+	tpl_set(body, "F_Q", v.q);
+	tpl_set_int(body, "LIMIT", v.limit);
+	tpl_set(body, "CSV", csv);
+	state_options(body, &v);
+	if (customer_options(r, body, &v) < 0 || sp_table(r, body, &v) < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	if (imp != NULL)
+		import_errors(body, imp);
+	return page_send(r, status, root);
+}
+
+int
+page_admin_service_points(struct req *r)
+{
+	return sp_page(r, 200, NULL, NULL);
+}
+
+int
+page_admin_service_points_import(struct req *r)
+{
+	struct sp_import	 imp = { 0 };
+	const char		*csv = req_form(r, "csv");
+	char			 loc[96];
+	int			 rc;
+
+	if (csv == NULL)
+		csv = "";
+	switch (sp_import_csv(r->store, csv, strlen(csv), &imp)) {
+	case SPI_OK:
+		snprintf(loc, sizeof(loc), "/admin/servicepoints?imported=%zu",
+		    imp.imported);
+		rc = resp_redirect(r, loc);
+		break;
+	case SPI_INVALID:
+		rc = sp_page(r, 422, csv, &imp);
+		break;
+	default:
+		rc = -1;
+		break;
+	}
+	sp_import_free(&imp);
+	return rc;
+}

@@ -1,0 +1,108 @@
+/*
+ * api_core.c — HTTP handlers of the Core Information API (service
+ * points).  Every read goes through service_point.c, scoped by r->who.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "api_core.h"
+#include "api_orange.h"
+#include "http.h"
+#include "service_point.h"
+
+#define SP_LIST_DEFAULT	50
+#define SP_LIST_MAX	250
+
+/*
+ * Read the boolean query flag `key` ("true" or "false", absent is
+ * false) into bit `bit` of *opts.  0, or -1 if the value is neither.
+ */
+static int
+query_flag(const struct req *r, const char *key, unsigned bit, unsigned *opts)
+{
+	const char *v = req_query(r, key);
+
+	if (v == NULL || strcmp(v, "false") == 0)
+		return 0;
+	if (strcmp(v, "true") != 0)
+		return -1;
+	*opts |= bit;
+	return 0;
+}
+
+/* The output options of the request (displayNulls, displayLinks).
+ * 0, or an answered 400 (returns 1). */
+static int
+query_opts(struct req *r, unsigned *opts)
+{
+	*opts = 0;
+	if (query_flag(r, "displayNulls", SP_NULLS, opts) < 0)
+		return resp_error(r, HERR_BAD_QUERY,
+		    "'displayNulls' must be true or false."), 1;
+	if (query_flag(r, "displayLinks", SP_LINKS, opts) < 0)
+		return resp_error(r, HERR_BAD_QUERY,
+		    "'displayLinks' must be true or false."), 1;
+	return 0;
+}
+
+int
+api_service_points(struct req *r)
+{
+	struct sp_filter	 f;
+	json_t			*items = NULL;
+	long long		 total;
+	unsigned		 opts;
+	char			 n[32];
+	int			 rc;
+
+	memset(&f, 0, sizeof(f));
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
+		return resp_error(r, HERR_BAD_QUERY,
+		    "'offset' must be a non-negative integer.");
+	if (query_int(r, "limit", SP_LIST_DEFAULT, 1, SP_LIST_MAX, &f.limit) < 0)
+		return resp_error(r, HERR_BAD_QUERY,
+		    "'limit' must be an integer between 1 and 250.");
+	f.sort = req_query(r, "sort");
+	if (!sp_sort_valid(f.sort))
+		return resp_error(r, HERR_BAD_QUERY, "'sort' must be one of id, "
+		    "name, customerReference, state, customer.id, optionally "
+		    "preceded by '-'.");
+	if (query_opts(r, &opts) != 0)
+		return 0;
+	f.id = req_query(r, "id");
+	f.reference = req_query(r, "reference");
+	f.customer_reference = req_query(r, "customerReference");
+	f.state = req_query(r, "state");
+	f.customer = req_query(r, "customer.id");
+	f.name = req_query(r, "name");
+	if (sp_list(r->store, r->who, &f, opts, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	snprintf(n, sizeof(n), "%lld", total);
+	resp_header(r, "X-Total-Count", n);
+	snprintf(n, sizeof(n), "%zu", json_array_size(items));
+	resp_header(r, "X-Result-Count", n);
+	rc = resp_json(r, 200, items);
+	json_decref(items);
+	return rc;
+}
+
+int
+api_service_point(struct req *r)
+{
+	json_t		*o;
+	unsigned	 opts;
+	int		 err, rc;
+
+	if (query_opts(r, &opts) != 0)
+		return 0;
+	if ((o = sp_load(r->store, r->who, r->param, opts, &err)) == NULL)
+		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
+		    "No service point with this id.");
+	rc = resp_json(r, 200, o);
+	json_decref(o);
+	return rc;
+}

@@ -1,0 +1,20 @@
+/*
+ * api_core.h — the Orange-compatible Core Information API:
+ * GET /core-information/b2b/v2/servicePoints and .../servicePoints/{id},
+ * the caller's service points (see service_point.h).
+ */
+#ifndef REQDESK_API_CORE_H
+#define REQDESK_API_CORE_H
+
+#include "http.h"
+
+/* GET /core-information/b2b/v2/servicePoints: the caller's service
+ * points, filtered and paged; 200 with X-Total-Count / X-Result-Count,
+ * 400 (code 20) on an invalid query parameter.  0, or -1 (500). */
+int  api_service_points(struct req *r);
+
+/* GET /core-information/b2b/v2/servicePoints/{id}: one service point;
+ * 404 (code 60) when unknown or not the caller's.  0, or -1 (500). */
+int  api_service_point(struct req *r);
+
+#endif

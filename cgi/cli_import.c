@@ -1,0 +1,85 @@
+/*
+ * cli_import.c — `reqdesk import servicepoints FILE.csv`.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_import.h"
+#include "service_point.h"
+#include "util.h"
+
+#define IMPORT_FILE_MAX	(64L * 1024 * 1024)	/* bytes */
+
+/* Read all of `path` ("-": standard input) into b.  0, or -1 with the
+ * reason printed. */
+static int
+read_file(const char *path, struct buf *b)
+{
+	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char	 chunk[65536];
+	size_t	 n;
+	int	 rc = 0;
+
+	if (f == NULL) {
+		fprintf(stderr, "reqdesk: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (b->len + n > IMPORT_FILE_MAX) {
+			fprintf(stderr, "reqdesk: %s: larger than %ld bytes\n",
+			    path, IMPORT_FILE_MAX);
+			rc = -1;
+		} else if (buf_append(b, chunk, n) < 0) {
+			fprintf(stderr, "reqdesk: %s: out of memory\n", path);
+			rc = -1;
+		}
+	}
+	if (rc == 0 && ferror(f)) {
+		fprintf(stderr, "reqdesk: %s: %s\n", path, strerror(errno));
+		rc = -1;
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int
+cmd_import_servicepoints(struct store *st, int argc, char *argv[])
+{
+	struct sp_import	 imp = { 0 };
+	struct buf		 text = { 0 };
+	size_t			 i;
+	int			 rc = 1;
+
+	if (argc != 1) {
+		fprintf(stderr, "usage: reqdesk %s\n", IMPORT_SP_USAGE);
+		return 2;
+	}
+	if (read_file(argv[0], &text) < 0)
+		return 1;
+	switch (sp_import_csv(st, text.data ? text.data : "", text.len, &imp)) {
+	case SPI_OK:
+		printf("%zu service points imported\n", imp.imported);
+		rc = 0;
+		break;
+	case SPI_INVALID:
+		for (i = 0; i < imp.n; i++)
+			fprintf(stderr, "%s:%zu: %s\n", argv[0], imp.v[i].line,
+			    imp.v[i].reason);
+		if (imp.nbad > imp.n)
+			fprintf(stderr, "%s: ... and %zu more bad rows\n", argv[0],
+			    imp.nbad - imp.n);
+		fprintf(stderr, "%s: nothing imported (%zu bad row%s)\n", argv[0],
+		    imp.nbad, imp.nbad == 1 ? "" : "s");
+		break;
+	case SPI_ERROR:
+		fprintf(stderr, "reqdesk: %s: nothing imported (database error)\n",
+		    argv[0]);
+		break;
+	}
+	sp_import_free(&imp);
+	buf_free(&text);
+	return rc;
+}

@@ -1,0 +1,645 @@
+/*
+ * pages_requests.c — request pages.  Every rule and message comes from
+ * request.c and the catalog, exactly as for the JSON API.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "api_orange.h"
+#include "auth.h"
+#include "catalog.h"
+#include "http.h"
+#include "log.h"
+#include "pages.h"
+#include "pages_requests.h"
+#include "request.h"
+#include "store.h"
+#include "tpl.h"
+#include "util.h"
+#include "workday.h"
+
+#define PAGE_SIZE 25
+
+/* The caller's type, or NULL if unknown or not in its catalog. */
+static const struct rtype *
+allowed_type(struct req *r, const char *type)
+{
+	json_t		*items = catalog_items_for(r), *it;
+	size_t		 i;
+	int		 ok = 0;
+
+	json_array_foreach(items, i, it)
+		ok |= strcmp(json_string_value(json_object_get(it, "id")), type) == 0;
+	json_decref(items);
+	return ok ? catalog_find(type) : NULL;
+}
+
+/* GET /requests/new: the types of the caller's catalog. */
+int
+page_request_types(struct req *r)
+{
+	struct tpl_dict	*root, *body, *row;
+	json_t		*items = catalog_items_for(r), *it;
+	size_t		 i;
+
+	if (items == NULL)
+		return -1;
+	if ((root = page_new(r, "New request", "request_types.tpl", &body)) == NULL) {
+		json_decref(items);
+		return -1;
+	}
+	json_array_foreach(items, i, it) {
+		row = tpl_section_add(body, "TYPE");
+		tpl_set(row, "TYPE_ID", json_string_value(json_object_get(it, "id")));
+		tpl_set(row, "TYPE_NAME", json_string_value(json_object_get(it, "name")));
+		tpl_set(row, "TYPE_NAME_FR", json_string_value(json_object_get(it, "nameFr")));
+		tpl_set(row, "TYPE_CATEGORY", json_string_value(json_object_get(it, "category")));
+		tpl_set(row, "TYPE_DESCRIPTION", json_string_value(json_object_get(it, "description")));
+	}
+	if (json_array_size(items) == 0)
+		tpl_show(body, "NO_TYPES");
+	json_decref(items);
+	return page_send(r, 200, root);
+}
+
+/* The first problem about `path`, or NULL. */
+static const struct problem *
+problem_for(const struct problems *pb, const char *path)
+{
+	size_t i;
+
+	for (i = 0; pb != NULL && i < pb->n; i++)
+		if (pb->v[i].path != NULL && strcmp(pb->v[i].path, path) == 0)
+			return &pb->v[i];
+	return NULL;
+}
+
+/* Show an error next to a field when there is one: section `name`,
+ * text in name_TEXT. */
+static void
+set_error(struct tpl_dict *d, const char *name, const struct problems *pb,
+    const char *path)
+{
+	const struct problem	*p = problem_for(pb, path);
+	char			 key[64];
+
+	if (p != NULL) {
+		tpl_show(d, name);
+		snprintf(key, sizeof(key), "%s_TEXT", name);
+		tpl_set(d, key, p->description);
+	}
+}
+
+/* Service point choices for a servicePoint.id picker. */
+static int
+fill_picker(struct req *r, struct tpl_dict *field, const char *current)
+{
+	sqlite3_stmt	*s;
+	struct tpl_dict	*opt;
+	char		 label[512];
+	int		 rc;
+
+	if ((s = store_query(r->store, ST_SP_PICKER, "iss", SCOPE_ARGS(r->who))) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1) {
+		opt = tpl_section_add(field, "OPTION");
+		tpl_set(opt, "VALUE", store_text(s, 0));
+		snprintf(label, sizeof(label), "%s — %s (%s%s%s)", store_text(s, 0),
+		    store_text(s, 1), store_text(s, 2) ? store_text(s, 2) : "",
+		    r->who->customer_id ? "" : ", ",
+		    r->who->customer_id ? "" : store_text(s, 4));
+		tpl_set(opt, "LABEL", label);
+		if (current != NULL && strcmp(current, store_text(s, 0)) == 0)
+			tpl_show(opt, "SELECTED");
+	}
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* One catalog field as a form input, with its value and error. */
+static int
+fill_field(struct req *r, const struct rtype *t, const struct field *f,
+    struct tpl_dict *body, const struct problems *pb)
+{
+	struct tpl_dict	*d, *opt;
+	const char	*value = req_form(r, f->path);
+	struct buf	 profiles = { 0 };
+	size_t		 i;
+
+	d = tpl_section_add(body, "FIELD");
+	tpl_set(d, "NAME", f->path);
+	tpl_set(d, "ID", f->path);
+	tpl_set(d, "LABEL", f->label);
+	if (f->label_fr != NULL) {
+		tpl_show(d, "LABEL_FR");
+		tpl_set(d, "LABEL_FR_TEXT", f->label_fr);
+	}
+	if (f->help != NULL) {
+		tpl_show(d, "HELP");
+		tpl_set(d, "HELP_TEXT", f->help);
+	}
+	if (f->required && f->def == NULL)
+		tpl_show(d, "REQUIRED");
+	if (f->one_of != NULL)
+		tpl_show(d, "ONE_OF");
+	for (i = 0; i < f->nprofiles; i++)
+		buf_printf(&profiles, "%s%s", i ? "|" : "", f->profiles[i]);
+	if (f->nprofiles > 0) {
+		tpl_show(d, "PROFILES");
+		tpl_set(d, "PROFILE_LIST", profiles.data);
+		tpl_set(d, "PROFILE_TEXT", profiles.data);
+	}
+	buf_free(&profiles);
+	if (t->profile_field != NULL && strcmp(t->profile_field, f->path) == 0)
+		tpl_show(d, "IS_PROFILE");
+	set_error(d, "FIELD_ERROR", pb, f->path);
+	if (f->resolve != NULL && strcmp(f->resolve, "id") == 0) {
+		tpl_show(d, "SELECT");
+		return fill_picker(r, d, value);
+	}
+	if (f->nenum > 0) {
+		tpl_show(d, "SELECT");
+		for (i = 0; i < f->nenum; i++) {
+			opt = tpl_section_add(d, "OPTION");
+			tpl_set(opt, "VALUE", f->enumv[i]);
+			tpl_set(opt, "LABEL", f->enumv[i]);
+			if (value != NULL && strcmp(value, f->enumv[i]) == 0)
+				tpl_show(opt, "SELECTED");
+		}
+		return 0;
+	}
+	if (f->type == FT_BOOLEAN) {
+		tpl_show(d, "CHECKBOX");
+		if (value != NULL ? strcmp(value, "true") == 0 :
+		    (r->method == M_GET && json_is_true(f->def)))
+			tpl_show(d, "CHECKED");
+		return 0;
+	}
+	tpl_show(d, "TEXT");
+	tpl_set(d, "INPUT_TYPE", f->format == FF_EMAIL ? "email" :
+	    f->format == FF_PHONE ? "tel" : f->format == FF_DATE ? "date" : "text");
+	tpl_set(d, "VALUE", value ? value : "");
+	if (f->max_len > 0)
+		tpl_set_int(d, "MAXLENGTH", f->max_len);
+	else
+		tpl_set_int(d, "MAXLENGTH", 1024);
+	return 0;
+}
+
+/* Top-level input kept or defaulted. */
+static void
+keep(struct req *r, struct tpl_dict *body, const char *key, const char *name)
+{
+	const char *v = req_form(r, name);
+
+	tpl_set(body, key, v ? v : "");
+}
+
+/* Render the form, with problems when re-shown after a refused post. */
+static int
+render_form(struct req *r, const struct rtype *t, const struct problems *pb,
+    const char *summary, int status)
+{
+	struct tpl_dict	*root, *body, *opt;
+	struct ymd	 earliest;
+	char		 day[11], title[256];
+	sqlite3_stmt	*s;
+	size_t		 i;
+	int		 rc;
+
+	snprintf(title, sizeof(title), "New request: %s", t->title);
+	if ((root = page_new(r, title, "request_form.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "TYPE_ID", t->type);
+	tpl_set(body, "TYPE_NAME", t->title);
+	tpl_set(body, "TYPE_NAME_FR", t->title_fr);
+	tpl_set(body, "TYPE_DESCRIPTION", t->description);
+	tpl_set(body, "CSRF", r->who->csrf);
+	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	ymd_format(&earliest, day);
+	tpl_set(body, "EARLIEST", day);
+	tpl_set_int(body, "LEAD_DAYS", t->lead_days);
+	if (req_form(r, "requestedAt") != NULL)
+		keep(r, body, "REQUESTED_AT", "requestedAt");
+	else
+		tpl_set(body, "REQUESTED_AT", day);
+	keep(r, body, "CUSTOMER_REFERENCE", "customerReference");
+	keep(r, body, "CONTRACT", "contract");
+	keep(r, body, "COMMENT", "comment");
+	set_error(body, "DATE_ERROR", pb, "requestedAt");
+	if (problem_for(pb, "customerReference") || problem_for(pb, "contract") ||
+	    problem_for(pb, "comment") || problem_for(pb, "servicePoint") ||
+	    problem_for(pb, "customer.id")) {
+		tpl_show(body, "FORM_ERRORS");
+		for (i = 0; i < pb->n; i++) {
+			const char *p = pb->v[i].path;
+			if (p != NULL && rtype_field(t, p) == NULL && strcmp(p, "requestedAt") != 0) {
+				opt = tpl_section_add(body, "FORM_ERROR");
+				tpl_set(opt, "TEXT", pb->v[i].description);
+			}
+		}
+	}
+	if (summary != NULL) {
+		tpl_show(body, "SUMMARY");
+		tpl_set(body, "SUMMARY_TEXT", summary);
+	}
+	if (r->who->customer_id == NULL) {	/* staff choosing a customer */
+		tpl_show(body, "CUSTOMER");
+		if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
+		    SCOPE_ARGS(r->who))) == NULL) {
+			tpl_dict_free(root);
+			return -1;
+		}
+		while ((rc = store_row(s)) == 1) {
+			const char *cur = req_form(r, "customer.id");
+			opt = tpl_section_add(body, "CUSTOMER_OPTION");
+			tpl_set(opt, "VALUE", store_text(s, 0));
+			tpl_set(opt, "LABEL", store_text(s, 1));
+			if (cur != NULL && strcmp(cur, store_text(s, 0)) == 0)
+				tpl_show(opt, "SELECTED");
+		}
+		store_done(s);
+	}
+	for (i = 0; i < t->nfields; i++)
+		if (fill_field(r, t, &t->fields[i], body, pb) < 0) {
+			tpl_dict_free(root);
+			return -1;
+		}
+	return page_send(r, status, root);
+}
+
+/* GET /requests/new/{TYPE} */
+int
+page_request_form(struct req *r)
+{
+	const struct rtype *t = allowed_type(r, r->param);
+
+	if (t == NULL)
+		return resp_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+	if (!(LV_CREATE & LV(r->who->level)))
+		return resp_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+	return render_form(r, t, NULL, NULL, 200);
+}
+
+/* Turn the posted form into the JSON body the API takes. */
+static json_t *
+form_to_body(struct req *r, const struct rtype *t)
+{
+	json_t		*body = json_object(), *props = json_object(), *o, *next, *v;
+	static const char *const top[] = { "requestedAt", "customerReference",
+	    "contract", "comment" };
+	const char	*s;
+	char		*end;
+	size_t		 i, j;
+
+	json_object_set_new(body, "type", json_string(t->type));
+	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
+		if ((s = req_form(r, top[i])) != NULL && *s != '\0')
+			json_object_set_new(body, top[i], json_string(s));
+	if ((s = req_form(r, "customer.id")) != NULL && *s != '\0')
+		json_object_set_new(body, "customer", json_pack("{s:s}", "id", s));
+	for (i = 0; i < t->nfields; i++) {
+		const struct field *f = &t->fields[i];
+		s = req_form(r, f->path);
+		if (f->type == FT_BOOLEAN)
+			v = s != NULL && strcmp(s, "true") == 0 ? json_true() : NULL;
+		else if (s == NULL || *s == '\0')
+			v = NULL;
+		else if (f->type == FT_INTEGER && (strtoll(s, &end, 10), *end == '\0'))
+			v = json_integer(strtoll(s, NULL, 10));
+		else if (f->type == FT_NUMBER && (strtod(s, &end), *end == '\0'))
+			v = json_real(strtod(s, NULL));
+		else
+			v = json_string(s);
+		if (v == NULL)
+			continue;
+		for (o = props, j = 0; j + 1 < f->nparts; j++, o = next)
+			if ((next = json_object_get(o, f->parts[j])) == NULL) {
+				next = json_object();
+				json_object_set_new(o, f->parts[j], next);
+			}
+		json_object_set_new(o, f->parts[f->nparts - 1], v);
+	}
+	json_object_set_new(body, "properties", props);
+	return body;
+}
+
+/* POST /requests/new/{TYPE} */
+int
+page_request_form_post(struct req *r)
+{
+	const struct rtype	*t = allowed_type(r, r->param);
+	struct problems		 pb = { 0 };
+	json_t			*body;
+	char			 id[25], why[256], loc[64], summary[300];
+	int			 rc;
+
+	if (t == NULL)
+		return resp_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+	if (!(LV_CREATE & LV(r->who->level)))
+		return resp_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+	if ((body = form_to_body(r, t)) == NULL)
+		return -1;
+	switch (request_create(r->store, r->who, body, &pb, id, why, sizeof(why))) {
+	case CREATE_OK:
+		snprintf(loc, sizeof(loc), "/requests/%s", id);
+		rc = resp_redirect(r, loc);
+		break;
+	case CREATE_INVALID:
+		snprintf(summary, sizeof(summary), "The request was not sent: %zu "
+		    "problem%s to fix.", pb.n, pb.n > 1 ? "s" : "");
+		rc = render_form(r, t, &pb, summary, 422);
+		break;
+	case CREATE_FORBIDDEN:
+		rc = resp_error(r, HERR_FORBIDDEN, why);
+		break;
+	default:
+		rc = render_form(r, t, &pb, "The ordering system is not available at "
+		    "the moment. The request was not accepted.", 503);
+		break;
+	}
+	problems_free(&pb);
+	json_decref(body);
+	return rc;
+}
+
+/* Flatten properties into label/value rows of the detail page. */
+static void
+fill_properties(struct tpl_dict *body, const json_t *o, const char *prefix)
+{
+	const char	*key;
+	json_t		*v;
+	struct tpl_dict	*row;
+	char		 path[512], *text;
+
+	json_object_foreach((json_t *)o, key, v) {
+		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "." : "", key);
+		if (json_is_object(v)) {
+			fill_properties(body, v, path);
+			continue;
+		}
+		row = tpl_section_add(body, "PROP");
+		tpl_set(row, "PROP_PATH", path);
+		if (json_is_string(v))
+			tpl_set(row, "PROP_VALUE", json_string_value(v));
+		else {
+			text = json_dumps(v, JSON_ENCODE_ANY);
+			tpl_set(row, "PROP_VALUE", text);
+			free(text);
+		}
+	}
+}
+
+static const char *
+jstr(const json_t *o, const char *path)
+{
+	return json_string_value(json_path_get(o, path));
+}
+
+/* The request page, with an error above the actions when a status
+ * change was refused. */
+static int
+render_request(struct req *r, int status, const char *error)
+{
+	struct tpl_dict		 *root, *body, *row;
+	json_t			 *o, *h;
+	const char *const	 *next;
+	size_t			  i;
+	int			  err;
+
+	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "No request with this id.");
+	if ((root = page_new(r, jstr(o, "name"), "request.tpl", &body)) == NULL) {
+		json_decref(o);
+		return -1;
+	}
+	tpl_set(body, "ID", jstr(o, "id"));
+	tpl_set(body, "TYPE", jstr(o, "type"));
+	tpl_set(body, "NAME", jstr(o, "name"));
+	tpl_set(body, "CATEGORY", jstr(o, "category"));
+	tpl_set(body, "STATUS", jstr(o, "status"));
+	tpl_set(body, "CUSTOMER", jstr(o, "customer.name"));
+	tpl_set(body, "CUSTOMER_REFERENCE", jstr(o, "customerReference"));
+	tpl_set(body, "CONTRACT", jstr(o, "contract"));
+	tpl_set(body, "COMMENT", jstr(o, "comment"));
+	tpl_set(body, "ISSUED_AT", jstr(o, "keyDates.issuedAt"));
+	tpl_set(body, "REQUESTED_AT", jstr(o, "keyDates.requestedAt"));
+	tpl_set(body, "COMPLETED_AT", jstr(o, "keyDates.completedAt"));
+	tpl_set(body, "CSRF", r->who->csrf);
+	fill_properties(body, json_object_get(o, "properties"), "");
+	json_array_foreach(json_object_get(o, "history"), i, h) {
+		row = tpl_section_add(body, "HISTORY");
+		tpl_set(row, "H_AT", jstr(h, "at"));
+		tpl_set(row, "H_BY", jstr(h, "by.name"));
+		tpl_set(row, "H_FROM", jstr(h, "from") ? jstr(h, "from") : "—");
+		tpl_set(row, "H_TO", jstr(h, "to"));
+		tpl_set(row, "H_COMMENT", jstr(h, "comment"));
+	}
+	next = request_next_statuses(r->who, jstr(o, "status"));
+	if (next[0] != NULL) {
+		tpl_show(body, "ACTIONS");
+		for (i = 0; next[i] != NULL; i++) {
+			row = tpl_section_add(body, "ACTION");
+			tpl_set(row, "TO", next[i]);
+		}
+	}
+	if (error != NULL) {
+		tpl_show(body, "ACTION_ERROR");
+		tpl_set(body, "ACTION_ERROR_TEXT", error);
+	}
+	json_decref(o);
+	return page_send(r, status, root);
+}
+
+/* GET /requests/{id}: the request, its history and what the caller may do. */
+int
+page_request(struct req *r)
+{
+	return render_request(r, 200, NULL);
+}
+
+/* POST /requests/{id}: a status change from the request page. */
+int
+page_request_status_post(struct req *r)
+{
+	char	why[256], loc[512];
+	int	rc;
+
+	rc = request_transition(r->store, r->who, r->param, req_form(r, "status"),
+	    req_form(r, "comment"), why, sizeof(why));
+	if (rc < 0)
+		return -1;
+	if (rc == HERR_NOT_FOUND || rc == HERR_FORBIDDEN)
+		return resp_error(r, rc, NULL);
+	if (rc > 0)
+		return render_request(r, herr_status(rc), why);
+	snprintf(loc, sizeof(loc), "/requests/%s", r->param);
+	return resp_redirect(r, loc);
+}
+
+/* Filters of the list page from the query string. */
+static void
+list_filter(struct req *r, struct request_filter *f)
+{
+	const char *s;
+
+	memset(f, 0, sizeof(*f));
+	f->id = req_query(r, "id");
+	f->status = req_query(r, "status");
+	f->type = req_query(r, "type");
+	f->category = req_query(r, "category");
+	f->customer_reference = req_query(r, "customerReference");
+	f->sort = req_query(r, "sort");
+	if (f->sort != NULL && (*f->sort == '\0' || !request_sort_valid(f->sort)))
+		f->sort = NULL;
+	for (s = f->id; s != NULL && *s == '\0'; s = NULL)
+		f->id = NULL;
+	if (f->status && !*f->status) f->status = NULL;
+	if (f->type && !*f->type) f->type = NULL;
+	if (f->category && !*f->category) f->category = NULL;
+	if (f->customer_reference && !*f->customer_reference) f->customer_reference = NULL;
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
+		f->offset = 0;
+	f->limit = PAGE_SIZE;
+}
+
+/* Query string of the current filters with another offset. */
+static void
+page_link(const struct request_filter *f, long long offset, char *out, size_t len)
+{
+	snprintf(out, len, "?status=%s&type=%s&category=%s&customerReference=%s&offset=%lld",
+	    f->status ? f->status : "", f->type ? f->type : "",
+	    f->category ? f->category : "",
+	    f->customer_reference ? f->customer_reference : "", offset);
+}
+
+int
+page_requests(struct req *r)
+{
+	static const char *const statuses[] = { "NEW", "IN_PROGRESS", "COMPLETED",
+	    "REJECTED", "CANCELED" };
+	static const char *const categories[] = { "NEW", "CHANGE", "DISCONNECT" };
+	struct request_filter	 f;
+	struct tpl_dict		*root, *body, *row;
+	json_t			*items, *it;
+	long long		 total;
+	char			 link[1024];
+	size_t			 i;
+
+	if (r->who == NULL)
+		return page_home(r);
+	list_filter(r, &f);
+	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	if ((root = page_new(r, "Requests", "requests.tpl", &body)) == NULL) {
+		json_decref(items);
+		return -1;
+	}
+	tpl_set(body, "USER_NAME", r->who->name);
+	tpl_set(body, "CUSTOMER_NAME", r->who->customer_name ? r->who->customer_name :
+	    (r->who->level == LVL_ADMIN ? "operator staff" : r->who->reseller_id));
+	tpl_set(body, "F_CUSTREF", f.customer_reference ? f.customer_reference : "");
+	tpl_set(body, "F_TYPE", f.type ? f.type : "");
+	for (i = 0; i < 5; i++) {
+		row = tpl_section_add(body, "STATUS_OPTION");
+		tpl_set(row, "VALUE", statuses[i]);
+		if (f.status && strcmp(f.status, statuses[i]) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	for (i = 0; i < 3; i++) {
+		row = tpl_section_add(body, "CATEGORY_OPTION");
+		tpl_set(row, "VALUE", categories[i]);
+		if (f.category && strcmp(f.category, categories[i]) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	json_array_foreach(items, i, it) {
+		row = tpl_section_add(body, "REQUEST");
+		tpl_set(row, "REQ_ID", jstr(it, "id"));
+		tpl_set(row, "REQ_TYPE", jstr(it, "type"));
+		tpl_set(row, "REQ_NAME", jstr(it, "name"));
+		tpl_set(row, "REQ_STATUS", jstr(it, "status"));
+		tpl_set(row, "REQ_CUSTOMER", jstr(it, "customer.name"));
+		tpl_set(row, "REQ_CUSTREF", jstr(it, "customerReference"));
+		tpl_set(row, "REQ_REQUESTED", jstr(it, "keyDates.requestedAt"));
+		tpl_set(row, "REQ_CREATED", jstr(it, "keyDates.issuedAt"));
+	}
+	if (json_array_size(items) == 0)
+		tpl_show(body, "NO_REQUESTS");
+	tpl_set_int(body, "TOTAL", total);
+	tpl_set_int(body, "FROM", total ? f.offset + 1 : 0);
+	tpl_set_int(body, "TO", f.offset + (long long)json_array_size(items));
+	if (f.offset > 0) {
+		tpl_show(body, "PREV");
+		page_link(&f, f.offset > PAGE_SIZE ? f.offset - PAGE_SIZE : 0, link, sizeof(link));
+		tpl_set(body, "PREV_LINK", link);
+	}
+	if (f.offset + PAGE_SIZE < total) {
+		tpl_show(body, "NEXT");
+		page_link(&f, f.offset + PAGE_SIZE, link, sizeof(link));
+		tpl_set(body, "NEXT_LINK", link);
+	}
+	page_link(&f, 0, link, sizeof(link));
+	tpl_set(body, "CSV_LINK", link);
+	json_decref(items);
+	return page_send(r, 200, root);
+}
+
+/* One CSV cell: quoted, quotes doubled; a leading = + - @ is neutralised
+ * so a spreadsheet never runs it as a formula. */
+static void
+csv_cell(struct buf *b, const char *s, int last)
+{
+	buf_puts(b, "\"");
+	if (s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+		buf_puts(b, "'");
+	for (; s != NULL && *s; s++)
+		buf_append(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+	buf_puts(b, last ? "\"\r\n" : "\",");
+}
+
+/* GET /requests.csv: the filtered list, every page. */
+int
+page_requests_csv(struct req *r)
+{
+	struct request_filter	 f;
+	struct buf		 b = { 0 };
+	json_t			*items, *it;
+	long long		 total;
+	size_t			 i;
+	int			 rc;
+
+	list_filter(r, &f);
+	f.offset = 0;
+	f.limit = 100000;
+	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	buf_puts(&b, "id,type,name,category,status,customer,customerReference,"
+	    "contract,requestedAt,issuedAt,completedAt\r\n");
+	json_array_foreach(items, i, it) {
+		csv_cell(&b, jstr(it, "id"), 0);
+		csv_cell(&b, jstr(it, "type"), 0);
+		csv_cell(&b, jstr(it, "name"), 0);
+		csv_cell(&b, jstr(it, "category"), 0);
+		csv_cell(&b, jstr(it, "status"), 0);
+		csv_cell(&b, jstr(it, "customer.id"), 0);
+		csv_cell(&b, jstr(it, "customerReference"), 0);
+		csv_cell(&b, jstr(it, "contract"), 0);
+		csv_cell(&b, jstr(it, "keyDates.requestedAt"), 0);
+		csv_cell(&b, jstr(it, "keyDates.issuedAt"), 0);
+		csv_cell(&b, jstr(it, "keyDates.completedAt"), 1);
+	}
+	json_decref(items);
+	resp_header(r, "Content-Disposition", "attachment; filename=\"requests.csv\"");
+	rc = resp_start(r, 200, "text/csv; charset=utf-8");
+	if (rc == 0)
+		rc = resp_write(r, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! Admin home body (ADMIN only), included as BODY of layout.tpl: }}
+{{! USER_NAME; a link per admin page. }}
+<h1>Administration</h1>
+<p class="lead">Signed in as {{USER_NAME}}, operator staff.</p>
+<ul class="admin-links">
+  <li><a href="/admin/users">Users</a>
+    <span class="muted">— accounts, access levels, passwords and API keys</span></li>
+  <li><a href="/admin/customers">Customers and resellers</a>
+    <span class="muted">— who the desk serves, their markets and catalogs</span></li>
+  <li><a href="/admin/servicepoints">Service points</a>
+    <span class="muted">— the customers' network sites</span></li>
+</ul>

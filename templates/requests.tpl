@@ -1,0 +1,54 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! The caller's requests with filters, pagination and a CSV export. }}
+<h1>Requests</h1>
+<p class="lead">{{USER_NAME}} · {{CUSTOMER_NAME}}</p>
+<form class="form filters" method="get" action="/requests">
+  <label for="f-status">Status</label>
+  <select id="f-status" name="status">
+    <option value="">any</option>
+{{#STATUS_OPTION}}
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+{{/STATUS_OPTION}}
+  </select>
+  <label for="f-category">Category</label>
+  <select id="f-category" name="category">
+    <option value="">any</option>
+{{#CATEGORY_OPTION}}
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+{{/CATEGORY_OPTION}}
+  </select>
+  <label for="f-type">Type</label>
+  <input id="f-type" name="type" type="text" value="{{F_TYPE}}">
+  <label for="f-custref">Your reference</label>
+  <input id="f-custref" name="customerReference" type="text" value="{{F_CUSTREF}}">
+  <button type="submit" class="button">Filter</button>
+  <a href="/requests.csv{{CSV_LINK}}" id="csv-export">Export CSV</a>
+</form>
+<p class="count">{{FROM}}–{{TO}} of <span id="total">{{TOTAL}}</span></p>
+<div class="table-wrap">
+<table class="requests">
+  <thead>
+    <tr><th scope="col">Request</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Your reference</th><th scope="col">Requested</th><th scope="col">Issued</th></tr>
+  </thead>
+  <tbody>
+{{#REQUEST}}
+    <tr>
+      <td><a href="/requests/{{REQ_ID:u}}">{{REQ_ID}}</a></td>
+      <td>{{REQ_NAME}} <code>{{REQ_TYPE}}</code></td>
+      <td><span class="badge badge-{{REQ_STATUS}}">{{REQ_STATUS}}</span></td>
+      <td>{{REQ_CUSTOMER}}</td>
+      <td>{{REQ_CUSTREF}}</td>
+      <td>{{REQ_REQUESTED}}</td>
+      <td>{{REQ_CREATED}}</td>
+    </tr>
+{{/REQUEST}}
+{{#NO_REQUESTS}}
+    <tr><td colspan="7" class="empty">No request matches.</td></tr>
+{{/NO_REQUESTS}}
+  </tbody>
+</table>
+</div>
+<p class="pager">
+{{#PREV}}<a href="/requests{{PREV_LINK}}" rel="prev">Previous</a>{{/PREV}}
+{{#NEXT}}<a href="/requests{{NEXT_LINK}}" rel="next">Next</a>{{/NEXT}}
+</p>

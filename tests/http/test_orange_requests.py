@@ -1,0 +1,1053 @@
+"""The Orange-compatible ordering API (seeds 000 and 001) through nginx:
+every error row of both seeds, the seed's full example, profile-dependent
+attributes, dates, catalog access, JSON Schema agreement, lists,
+isolation between customers, and the status life of a request.
+
+Every test creates the requests it needs (with unique customer references
+when it lists them), so the tests can run in any order and next to other
+suites sharing the session stack.  Dates are computed at run time with
+workdays.py, never hard-coded (except the seed's own 2022-06-01)."""
+
+import copy
+import json
+import subprocess
+import uuid
+
+import pytest
+
+import workdays
+from conftest import api, make_api_key
+
+BASE = "/ordering/b2b/v2"
+
+M65 = "Precondition failed"
+M3611 = "RequestedAt not Valid"
+M3620 = "Properties item is not valid"
+M3621 = "Several Products match criterias"
+M3622 = "No Service Point match criteria"
+M3623 = "Internal Ordering System not available"
+
+D3611_START = ("The requestedAt date must be 20 days minimum and must be a "
+               "working day in France.")
+D3620 = "The 'properties' attribute is not valid due to the following error : %s"
+D3621 = ("Several Service Points mach the criteria. Disconnection can be "
+         "requested on only one Service Point.")
+D3622 = "No Service Point was found with the current criteria."
+D3623 = ("The ordering system is not available at the moment. The request "
+         "was not accepted.")
+
+ADMIN_ID = "5eed0000000000000000a001"
+UNKNOWN_ID = "ffffffffffffffffffffffff"
+
+SEED_001_EXAMPLE = {
+    "requestedAt": "2022-06-01",
+    "type": "R_BVPN_FR_1",
+    "customerReference": "WAN-AAT-AA001-001",
+    "contract": "256060",
+    "properties": {
+        "servicePoint": {
+            "customerReference": "AAT-AA001-001"
+        },
+        "contracts": {
+            "primary": {
+                "title": "M",
+                "firstName": "Paul",
+                "lastName": "LANGEL",
+                "phone": "+33401010101",
+                "mobile": "+33600200200",
+                "email": "paul.langel@mycompany.com"
+            }
+        }
+    }
+}
+
+
+# ------------------------------------------------------------------ helpers
+
+def earliest():
+    return workdays.iso(workdays.earliest(20))
+
+
+def unique_ref(prefix="T"):
+    return "%s-%s" % (prefix, uuid.uuid4().hex[:16])
+
+
+def primary_contact(**over):
+    c = {"title": "M", "firstName": "Paul", "lastName": "LANGEL",
+         "phone": "+33401010101", "mobile": "+33600200200",
+         "email": "paul.langel@mycompany.com"}
+    c.update(over)
+    return c
+
+
+def r_body(service_point, requested=None, ref=None, **contact_over):
+    """An R_BVPN_FR_1 (disconnection) body."""
+    body = {"requestedAt": requested or earliest(), "type": "R_BVPN_FR_1",
+            "contract": "256060",
+            "properties": {"servicePoint": dict(service_point),
+                           "contacts": {"primary": primary_contact(**contact_over)}}}
+    body["customerReference"] = ref or unique_ref("WAN")
+    return body
+
+
+def u_body(service_point, profile="FDJ CONNECT OPTIMA 8M", options=None,
+           requested=None, ref=None):
+    """A U_BVPN_CUSTOM003_1 (update, template 0003) body."""
+    props = {"servicePoint": dict(service_point), "profile": profile}
+    if options is not None:
+        props["options"] = options
+    return {"requestedAt": requested or earliest(), "type": "U_BVPN_CUSTOM003_1",
+            "customerReference": ref or unique_ref("UPD"), "properties": props}
+
+
+def post(stack, key, body, path=BASE + "/requests"):
+    return stack.post(path, headers=api(stack, key), json=body)
+
+
+def get(stack, key, path, **params):
+    return stack.get(path, headers={"X-API-Key": key}, params=params)
+
+
+def jbody(resp):
+    ctype = resp.headers.get("Content-Type", "").split(";")[0].strip()
+    assert ctype == "application/json", (resp.status_code, ctype, resp.text[:500])
+    return resp.json()
+
+
+def assert_error(resp, status, code, message, description=None, details=None):
+    """An Orange error object with exactly this status, code, message and
+    (when given) description; `details`, when given, is the exact list of
+    (code, description) pairs expected in the body's details."""
+    assert resp.status_code == status, (resp.status_code, resp.text[:2000])
+    b = jbody(resp)
+    assert b.get("code") == code, b
+    assert b.get("message") == message, b
+    if description is not None:
+        assert b.get("description") == description, b
+    if details is not None:
+        got = [(d.get("code"), d.get("description")) for d in b.get("details", [])]
+        assert got == details, b
+        for d in b["details"]:
+            assert set(d) == {"code", "message", "description"}, d
+    if b.get("details"):
+        first = b["details"][0]
+        assert (first["code"], first["message"], first["description"]) == \
+            (b["code"], b["message"], b["description"]), b
+    return b
+
+
+def assert_3611(resp, lead=20, earliest_before=None):
+    """422/3611 naming the earliest valid date (computed before and after
+    the call, so that a run across midnight in Paris still passes)."""
+    b = assert_error(resp, 422, 3611, M3611)
+    dates = {workdays.iso(workdays.earliest(lead))}
+    if earliest_before:
+        dates.add(earliest_before)
+    start = D3611_START.replace("20 days", "%d days" % lead)
+    assert b["description"].startswith(start), b
+    assert any(b["description"].endswith("The earliest valid date is %s." % d)
+               for d in dates), (b, dates)
+    return b
+
+
+def d3620(msg):
+    return D3620 % msg
+
+
+def created(resp):
+    assert resp.status_code == 201, (resp.status_code, resp.text[:2000])
+    b = jbody(resp)
+    assert resp.headers.get("Content-Location") == "%s/requests/%s" % (BASE, b["id"])
+    return b
+
+
+def create(stack, key, body):
+    return created(post(stack, key, body))
+
+
+def set_status(stack, key, rid, status, comment=None):
+    body = {"status": status}
+    if comment is not None:
+        body["comment"] = comment
+    return post(stack, key, body, path="%s/requests/%s/status" % (BASE, rid))
+
+
+def list_ids(resp):
+    assert resp.status_code == 200, resp.text[:1000]
+    return [it["id"] for it in jbody(resp)]
+
+
+def catalog_schema(stack, key, type_id):
+    r = get(stack, key, BASE + "/catalogItems/" + type_id)
+    assert r.status_code == 200, r.text[:500]
+    return jbody(r)["schema"]
+
+
+FDJ_SP1 = {"id": "SP-FDJ-0001"}
+ACME_SP = {"customerReference": "AAT-AA001-001"}
+
+
+# ------------------------------------------------------------ credentials
+
+def test_no_credentials_is_401_code_40(stack):
+    r = stack.post(BASE + "/requests", json=r_body(ACME_SP),
+                   headers={"Content-Type": "application/json"})
+    assert_error(r, 401, 40, "Missing credentials")
+    r = stack.get(BASE + "/requests")
+    assert_error(r, 401, 40, "Missing credentials")
+
+
+def test_bad_key_is_401_code_41(stack):
+    headers = {"X-API-Key": "rqk_" + "0" * 40, "Content-Type": "application/json"}
+    r = stack.post(BASE + "/requests", json=r_body(ACME_SP), headers=headers)
+    assert_error(r, 401, 41, "Invalid credentials")
+    r = stack.get(BASE + "/requests", headers=headers)
+    assert_error(r, 401, 41, "Invalid credentials")
+
+
+# ------------------------------------------------------- seed 001 example
+
+def test_seed_001_example_as_is_is_412_with_every_problem(stack, keys):
+    r = post(stack, keys["acme_owner"], SEED_001_EXAMPLE)
+    b = assert_error(r, 412, 65, M65,
+                     "The mandatory field 'contacts.primary.title' is missing.")
+    details = [(d["code"], d["description"]) for d in b["details"]]
+    for name in ("title", "firstName", "lastName", "email", "phone", "mobile"):
+        assert (65, "The mandatory field 'contacts.primary.%s' is missing." % name) \
+            in details, details
+    assert (3620, d3620("unknown attribute 'contracts' (did you mean 'contacts'?)")) \
+        in details, details
+    # the seed's own date is long past: also reported
+    d3611 = [d for c, d in details if c == 3611]
+    assert len(d3611) == 1 and d3611[0].startswith(D3611_START), details
+    # every 412 comes before the 422 problems
+    codes = [c for c, _ in details]
+    assert codes == sorted(codes, key=lambda c: c != 65), codes
+    # nothing was stored
+    r = get(stack, keys["acme_owner"], BASE + "/requests",
+            customerReference="WAN-AAT-AA001-001", status="NEW,IN_PROGRESS,"
+            "COMPLETED,REJECTED,CANCELED")
+    assert r.status_code == 200
+    before = int(r.headers["X-Total-Count"])
+    post(stack, keys["acme_owner"], SEED_001_EXAMPLE)
+    r = get(stack, keys["acme_owner"], BASE + "/requests",
+            customerReference="WAN-AAT-AA001-001")
+    assert int(r.headers["X-Total-Count"]) == before
+
+
+def test_seed_001_example_corrected_is_201(stack, keys):
+    body = copy.deepcopy(SEED_001_EXAMPLE)
+    body["properties"]["contacts"] = body["properties"].pop("contracts")
+    body["requestedAt"] = earliest()
+    r = post(stack, keys["acme_owner"], body)
+    b = created(r)
+    assert b["status"] == "NEW"
+    assert b["type"] == "R_BVPN_FR_1"
+    assert b["category"] == "DISCONNECT"
+    assert b["customer"] == {"id": "ACME", "name": "ACME France"}
+    assert b["customerReference"] == "WAN-AAT-AA001-001"
+    assert b["contract"] == "256060"
+    assert b["keyDates"]["requestedAt"] == body["requestedAt"]
+    assert b["keyDates"]["issuedAt"]
+    assert "completedAt" not in b["keyDates"]
+    assert b["properties"] == body["properties"]
+    assert len(b["history"]) == 1, b["history"]
+    h = b["history"][0]
+    assert h["to"] == "NEW" and h.get("from") is None
+    assert h["by"]["id"] == "5eed0000000000000000ac01"
+    assert h["at"]
+    # the Content-Location answers the same resource
+    again = get(stack, keys["acme_owner"], r.headers["Content-Location"])
+    assert again.status_code == 200
+    assert jbody(again) == b
+
+
+# ---------------------------------------------------------- 412 / code 65
+
+@pytest.mark.parametrize("field", ["title", "firstName", "lastName", "email",
+                                   "phone", "mobile"])
+def test_missing_primary_contact_field_is_412(stack, keys, field):
+    body = r_body(ACME_SP)
+    del body["properties"]["contacts"]["primary"][field]
+    r = post(stack, keys["acme_owner"], body)
+    desc = "The mandatory field 'contacts.primary.%s' is missing." % field
+    assert_error(r, 412, 65, M65, desc, details=[(65, desc)])
+
+
+def test_secondary_contact_is_optional(stack, keys):
+    body = r_body(ACME_SP)
+    body["properties"]["contacts"]["secondary"] = {"lastName": "DURAND"}
+    b = create(stack, keys["acme_owner"], body)
+    assert b["properties"]["contacts"]["secondary"] == {"lastName": "DURAND"}
+
+
+@pytest.mark.parametrize("field", ["requestedAt", "type", "properties"])
+def test_missing_top_level_field_is_412(stack, keys, field):
+    body = r_body(ACME_SP)
+    del body[field]
+    r = post(stack, keys["acme_owner"], body)
+    assert_error(r, 412, 65, M65, "The mandatory field '%s' is missing." % field)
+
+
+def test_missing_service_point_group_is_412(stack, keys):
+    body = r_body(ACME_SP)
+    del body["properties"]["servicePoint"]
+    r = post(stack, keys["acme_owner"], body)
+    desc = ("The mandatory field 'servicePoint.id or servicePoint.customerReference "
+            "or servicePoint.reference' is missing.")
+    assert_error(r, 412, 65, M65, desc, details=[(65, desc)])
+
+
+def test_missing_profile_is_412(stack, keys):
+    body = u_body(FDJ_SP1)
+    del body["properties"]["profile"]
+    r = post(stack, keys["fdj_owner"], body)
+    desc = "The mandatory field 'profile' is missing."
+    assert_error(r, 412, 65, M65, desc, details=[(65, desc)])
+
+
+def test_body_not_an_object_is_400_code_21(stack, keys):
+    r = stack.post(BASE + "/requests", headers=api(stack, keys["acme_owner"]),
+                   data="[1, 2]")
+    assert_error(r, 400, 21, "Invalid body")
+    r = stack.post(BASE + "/requests", headers=api(stack, keys["acme_owner"]),
+                   data="{not json")
+    assert_error(r, 400, 21, "Invalid body")
+
+
+# ---------------------------------------------------------------- 3620
+
+def test_unknown_attribute_with_hint(stack, keys):
+    body = u_body(FDJ_SP1, options={"isAdditonalWifiNeeded": True})
+    r = post(stack, keys["fdj_owner"], body)
+    desc = d3620("unknown attribute 'options.isAdditonalWifiNeeded' "
+                 "(did you mean 'options.isAdditionalWifiNeeded'?)")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+def test_unknown_attribute_without_near_name(stack, keys):
+    body = r_body(ACME_SP)
+    body["properties"]["zzzzzzzzzzzz"] = 1
+    r = post(stack, keys["acme_owner"], body)
+    desc = d3620("unknown attribute 'zzzzzzzzzzzz'")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+def test_bad_bandwidth(stack, keys):
+    body = u_body(FDJ_SP1, options={"bandwidth": "2M"})
+    r = post(stack, keys["fdj_owner"], body)
+    desc = d3620("'options.bandwidth' must be one of 8M, 1M, EXTENDED")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+def test_non_boolean_option(stack, keys):
+    body = u_body(FDJ_SP1, options={"isMulticastNeeded": "yes"})
+    r = post(stack, keys["fdj_owner"], body)
+    desc = d3620("'options.isMulticastNeeded' must be a boolean")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+def test_bad_profile(stack, keys):
+    body = u_body(FDJ_SP1, profile="FDJ CONNECT TURBO")
+    r = post(stack, keys["fdj_owner"], body)
+    desc = d3620("'profile' must be one of FDJ CONNECT OPTIMA 8M, FDJ CONNECT "
+                 "OPTIMA 18M, FDJ CONNECT FTTH, FDJ CONNECT ULTIME, FDJ CONNECT CELL")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+@pytest.mark.parametrize("email", ["paul.langel", "paul@", "paul langel@x.com",
+                                   "@mycompany.com"])
+def test_bad_email(stack, keys, email):
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, email=email))
+    desc = d3620("'contacts.primary.email' must be a valid e-mail address")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+@pytest.mark.parametrize("phone", ["call me", "12", "+33 4x 01 01 01", "--------"])
+def test_bad_phone(stack, keys, phone):
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, phone=phone))
+    desc = d3620("'contacts.primary.phone' must be a valid phone number")
+    assert_error(r, 422, 3620, M3620, desc, details=[(3620, desc)])
+
+
+def test_every_value_problem_is_in_details(stack, keys):
+    body = u_body(FDJ_SP1, options={"bandwidth": "2M", "isMulticastNeeded": "yes",
+                                    "isAdditonalWifiNeeded": True})
+    r = post(stack, keys["fdj_owner"], body)
+    b = assert_error(r, 422, 3620, M3620)
+    descs = {d["description"] for d in b["details"]}
+    assert descs == {
+        d3620("unknown attribute 'options.isAdditonalWifiNeeded' "
+              "(did you mean 'options.isAdditionalWifiNeeded'?)"),
+        d3620("'options.bandwidth' must be one of 8M, 1M, EXTENDED"),
+        d3620("'options.isMulticastNeeded' must be a boolean"),
+    }, b
+
+
+# ---------------------------------------------------------- 3621 / 3622
+
+def test_shared_customer_reference_is_3621(stack, keys):
+    r = post(stack, keys["fdj_owner"], u_body({"customerReference": "FDJ-SHARED"}))
+    assert_error(r, 422, 3621, M3621, D3621, details=[(3621, D3621)])
+    r = post(stack, keys["fdj_owner"], r_body({"customerReference": "FDJ-SHARED"}))
+    assert_error(r, 422, 3621, M3621, D3621, details=[(3621, D3621)])
+
+
+def test_shared_reference_narrowed_by_id_is_accepted(stack, keys):
+    b = create(stack, keys["fdj_owner"],
+               u_body({"customerReference": "FDJ-SHARED", "id": "SP-FDJ-0002"},
+                      profile="FDJ CONNECT FTTH"))
+    assert b["status"] == "NEW"
+
+
+@pytest.mark.parametrize("sp", [
+    {"customerReference": "FDJ-OLD-09"},          # terminated
+    {"id": "SP-FDJ-0009"},                        # terminated, by id
+    {"reference": "BVPN-FDJ-9999"},               # unknown
+    {"id": "SP-FDJ-0001", "reference": "BVPN-FDJ-0002"},   # two different sites
+    {"id": "SP-ACME-0001"},                       # another customer's site
+], ids=["terminated", "terminated-id", "unknown", "two-sites", "other-customer"])
+def test_no_service_point_is_3622(stack, keys, sp):
+    r = post(stack, keys["fdj_owner"], u_body(sp))
+    assert_error(r, 422, 3622, M3622, D3622, details=[(3622, D3622)])
+
+
+def test_consistent_keys_designate_one_site(stack, keys):
+    b = create(stack, keys["fdj_owner"], u_body(
+        {"id": "SP-FDJ-0001", "reference": "BVPN-FDJ-0001",
+         "customerReference": "FDJ-PARIS-01"}))
+    assert b["properties"]["servicePoint"] == {
+        "id": "SP-FDJ-0001", "reference": "BVPN-FDJ-0001",
+        "customerReference": "FDJ-PARIS-01"}
+
+
+# ---------------------------------------------------------------- 3623
+
+def sqlite(db, sql):
+    out = subprocess.run(["sqlite3", db, sql], check=True, capture_output=True,
+                         text=True, timeout=30)
+    return out.stdout.strip()
+
+
+def test_storage_failure_is_3623_and_nothing_is_kept(fresh_stack):
+    s = fresh_stack()
+    key = make_api_key(s, "owner@acme.test")
+    # the stack works before the failure
+    create(s, key, r_body(ACME_SP))
+    n_req = sqlite(s.db, "SELECT count(*) FROM requests;")
+    n_hist = sqlite(s.db, "SELECT count(*) FROM request_history;")
+    assert (n_req, n_hist) == ("1", "1")
+    sqlite(s.db, "CREATE TRIGGER fail BEFORE INSERT ON requests "
+                 "BEGIN SELECT RAISE(ABORT, 'test'); END;")
+    r = post(s, key, r_body(ACME_SP))
+    assert_error(r, 422, 3623, M3623, D3623)
+    assert "Content-Location" not in r.headers
+    assert sqlite(s.db, "SELECT count(*) FROM requests;") == n_req
+    assert sqlite(s.db, "SELECT count(*) FROM request_history;") == n_hist
+    # a failing history insert rolls the request back too
+    sqlite(s.db, "DROP TRIGGER fail; CREATE TRIGGER fail2 BEFORE INSERT ON "
+                 "request_history BEGIN SELECT RAISE(ABORT, 'test'); END;")
+    r = post(s, key, r_body(ACME_SP))
+    assert_error(r, 422, 3623, M3623, D3623)
+    assert sqlite(s.db, "SELECT count(*) FROM requests;") == n_req
+    assert sqlite(s.db, "SELECT count(*) FROM request_history;") == n_hist
+    # and the desk recovers once storage works again
+    sqlite(s.db, "DROP TRIGGER fail2;")
+    create(s, key, r_body(ACME_SP))
+    assert sqlite(s.db, "SELECT count(*) FROM requests;") == "2"
+
+
+# ------------------------------------------- profile-dependent attributes
+
+def test_bandwidth_dropped_for_ftth(stack, keys):
+    b = create(stack, keys["fdj_owner"], u_body(
+        FDJ_SP1, profile="FDJ CONNECT FTTH",
+        options={"bandwidth": "8M", "isMulticastNeeded": True}))
+    assert b["properties"]["options"] == {"isMulticastNeeded": True,
+                                          "isAdditionalWifiNeeded": False}
+    # stored that way, not only answered that way
+    again = jbody(get(stack, keys["fdj_owner"], "%s/requests/%s" % (BASE, b["id"])))
+    assert "bandwidth" not in again["properties"]["options"]
+
+
+def test_bandwidth_kept_for_optima_8m(stack, keys):
+    b = create(stack, keys["fdj_owner"], u_body(
+        FDJ_SP1, profile="FDJ CONNECT OPTIMA 8M", options={"bandwidth": "EXTENDED"}))
+    assert b["properties"]["options"]["bandwidth"] == "EXTENDED"
+
+
+@pytest.mark.parametrize("profile,kept", [
+    ("FDJ CONNECT CELL", True),
+    ("FDJ CONNECT OPTIMA 8M", False),
+    ("FDJ CONNECT OPTIMA 18M", False),
+    ("FDJ CONNECT FTTH", False),
+    ("FDJ CONNECT ULTIME", False),
+])
+def test_antennas_only_for_cell(stack, keys, profile, kept):
+    b = create(stack, keys["fdj_owner"], u_body(
+        FDJ_SP1, profile=profile,
+        options={"isAnInternalAntennaNeeded": True, "isExternalAntennaNeeded": False}))
+    opts = b["properties"]["options"]
+    assert ("isAnInternalAntennaNeeded" in opts) == kept, opts
+    assert ("isExternalAntennaNeeded" in opts) == kept, opts
+    if kept:
+        assert opts["isAnInternalAntennaNeeded"] is True
+        assert opts["isExternalAntennaNeeded"] is False
+
+
+def test_additional_wifi_defaults_to_false(stack, keys):
+    b = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    assert b["properties"]["options"] == {"isAdditionalWifiNeeded": False}
+    b = create(stack, keys["fdj_owner"], u_body(FDJ_SP1, options={"isQuickstartNeeded": True}))
+    assert b["properties"]["options"] == {"isQuickstartNeeded": True,
+                                          "isAdditionalWifiNeeded": False}
+    b = create(stack, keys["fdj_owner"], u_body(FDJ_SP1, options={"isAdditionalWifiNeeded": True}))
+    assert b["properties"]["options"]["isAdditionalWifiNeeded"] is True
+
+
+# ------------------------------------------------------------------ 3611
+
+def test_saturday_is_refused(stack, keys):
+    day = workdays.next_saturday_after(workdays.earliest())
+    e = earliest()
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+
+
+def test_sunday_is_refused(stack, keys):
+    day = workdays.next_saturday_after(workdays.earliest()) + workdays.ONE_DAY
+    e = earliest()
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+
+
+def test_may_first_is_refused(stack, keys):
+    day = workdays.next_may_first_after(workdays.earliest(), weekday_only=True)
+    assert day.weekday() < 5
+    e = earliest()
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+
+
+def test_easter_monday_is_refused(stack, keys):
+    day = workdays.next_easter_monday_after(workdays.earliest())
+    e = earliest()
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+
+
+@pytest.mark.parametrize("days_after_easter", [39, 50], ids=["ascension", "whit-monday"])
+def test_movable_holidays_are_refused(stack, keys, days_after_easter):
+    em = workdays.next_easter_monday_after(workdays.earliest())
+    day = workdays.easter(em.year) + days_after_easter * workdays.ONE_DAY
+    assert workdays.is_holiday(day) and day.weekday() < 5, day
+    e = earliest()
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+
+
+def test_day_before_and_after_a_holiday_are_accepted(stack, keys):
+    em = workdays.next_easter_monday_after(workdays.earliest())
+    tuesday = em + workdays.ONE_DAY
+    create(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(tuesday)))
+
+
+def test_19th_working_day_refused_20th_accepted(stack, keys):
+    d19 = workdays.nth_working_day(19)
+    d20 = workdays.nth_working_day(20)
+    assert d20 == workdays.earliest(20)
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(d19)))
+    b = assert_3611(r, earliest_before=workdays.iso(d20))
+    assert b["details"] == [{"code": 3611, "message": M3611,
+                             "description": b["description"]}]
+    b = create(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(d20)))
+    assert b["keyDates"]["requestedAt"] == workdays.iso(d20)
+
+
+def test_today_and_past_are_refused(stack, keys):
+    for day in (workdays.paris_today(), workdays.paris_today() - 30 * workdays.ONE_DAY):
+        e = earliest()
+        r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(day)))
+        assert_3611(r, earliest_before=e)
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2030-02-30", "2030/01/15", "", 20300115])
+def test_not_a_date_is_3611(stack, keys, value):
+    body = r_body(ACME_SP)
+    body["requestedAt"] = value
+    e = earliest()
+    r = post(stack, keys["acme_owner"], body)
+    assert_3611(r, earliest_before=e)
+
+
+# ----------------------------------------------------------- catalog access
+
+def test_nordic_cannot_post_french_type(stack, keys):
+    r = post(stack, keys["nordic_owner"], r_body({"customerReference": "X"}))
+    b = assert_error(r, 403, 50, "Access denied")
+    assert "R_BVPN_FR_1" in b["description"]
+
+
+def test_acme_cannot_post_customized_type(stack, keys):
+    r = post(stack, keys["acme_owner"], u_body({"id": "SP-ACME-0001"}))
+    b = assert_error(r, 403, 50, "Access denied")
+    assert "U_BVPN_CUSTOM003_1" in b["description"]
+
+
+def test_unknown_type_is_403(stack, keys):
+    body = r_body(ACME_SP)
+    body["type"] = "X_NOPE_1"
+    assert_error(post(stack, keys["acme_owner"], body), 403, 50, "Access denied")
+
+
+def catalog_ids(stack, key):
+    r = get(stack, key, BASE + "/catalogItems")
+    assert r.status_code == 200, r.text[:500]
+    items = jbody(r)
+    assert r.headers["X-Total-Count"] == str(len(items))
+    return sorted(it["id"] for it in items)
+
+
+def test_catalog_items_per_customer(stack, keys):
+    assert catalog_ids(stack, keys["fdj_owner"]) == ["R_BVPN_FR_1", "U_BVPN_CUSTOM003_1"]
+    assert catalog_ids(stack, keys["fdj_viewer"]) == ["R_BVPN_FR_1", "U_BVPN_CUSTOM003_1"]
+    assert catalog_ids(stack, keys["acme_owner"]) == ["R_BVPN_FR_1"]
+    assert catalog_ids(stack, keys["nordic_owner"]) == []
+    assert catalog_ids(stack, keys["reseller"]) == []
+
+
+def test_catalog_item_by_id(stack, keys):
+    r = get(stack, keys["fdj_owner"], BASE + "/catalogItems/U_BVPN_CUSTOM003_1")
+    assert r.status_code == 200
+    it = jbody(r)
+    assert it["id"] == "U_BVPN_CUSTOM003_1"
+    assert it["category"] == "CHANGE"
+    assert isinstance(it["schema"], dict)
+    r = get(stack, keys["acme_owner"], BASE + "/catalogItems/U_BVPN_CUSTOM003_1")
+    assert_error(r, 404, 60, "Resource not found")
+    r = get(stack, keys["acme_owner"], BASE + "/catalogItems/NOPE")
+    assert_error(r, 404, 60, "Resource not found")
+
+
+# ------------------------------------------------------ JSON Schema agreement
+
+jsonschema = pytest.importorskip("jsonschema")
+from jsonschema import Draft202012Validator  # noqa: E402
+
+
+def test_catalog_schemas_are_valid_draft_2020_12(stack, keys):
+    r = get(stack, keys["fdj_owner"], BASE + "/catalogItems")
+    items = jbody(r)
+    assert items
+    for it in items:
+        schema = it["schema"]
+        assert schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema"
+        Draft202012Validator.check_schema(schema)
+
+
+def test_schema_rejects_seed_001_example_and_accepts_corrected(stack, keys):
+    v = Draft202012Validator(catalog_schema(stack, keys["acme_owner"], "R_BVPN_FR_1"))
+    props = copy.deepcopy(SEED_001_EXAMPLE["properties"])
+    assert not v.is_valid(props)
+    props["contacts"] = props.pop("contracts")
+    assert v.is_valid(props), [e.message for e in v.iter_errors(props)]
+
+
+def agreement_cases():
+    sp = FDJ_SP1
+    return [
+        # (role, type, properties, name)
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT OPTIMA 8M",
+                            "options": {"bandwidth": "8M", "isAdditionalWifiNeeded": True}},
+         "optima-8m"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH"}, "ftth"),
+        ("fdj_owner", "U", {"servicePoint": {"customerReference": "FDJ-PARIS-01"},
+                            "profile": "FDJ CONNECT CELL",
+                            "options": {"isAnInternalAntennaNeeded": True,
+                                        "isExternalAntennaNeeded": True,
+                                        "isMulticastNeeded": False,
+                                        "isQuickstartNeeded": True,
+                                        "isEthernetPortNeeded": True}}, "cell"),
+        ("fdj_owner", "U", {"servicePoint": {"reference": "BVPN-FDJ-0001"},
+                            "profile": "FDJ CONNECT ULTIME"}, "ultime"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT OPTIMA 8M",
+                            "options": {"bandwidth": "2M"}}, "bad-bandwidth"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT OPTIMA 8M",
+                            "options": {"bandwidth": "8m"}}, "bandwidth-case"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "nope"}, "bad-profile"),
+        ("fdj_owner", "U", {"servicePoint": sp}, "no-profile"),
+        ("fdj_owner", "U", {"profile": "FDJ CONNECT FTTH"}, "no-service-point"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
+                            "options": {"isQuickstartNeeded": 1}}, "non-boolean"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
+                            "extra": True}, "unknown"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact()}}, "r-valid"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(),
+                                          "secondary": {"email": "a@b.fr",
+                                                        "phone": "+33 1 02 03 04 05"}}},
+         "r-secondary"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(email="x@y")}},
+         "r-bad-email"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(mobile="mobile")}},
+         "r-bad-mobile"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(title="")}},
+         "r-empty-title"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(lastName="L" * 101)}},
+         "r-too-long"),
+        # lengths count characters, not bytes
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(lastName="\u00e9" * 60)}},
+         "r-accents-fit"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(lastName="\u00e9" * 101)}},
+         "r-accents-too-long"),
+        # phone numbers: 6 to 15 digits
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(phone="+33 1 02 03 04 05")}},
+         "r-phone-spaces"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(phone="1 2 3 4 5")}},
+         "r-phone-5-digits"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(phone="+1234567890123456")}},
+         "r-phone-16-digits"),
+        # an attribute irrelevant for the profile is dropped, but its value
+        # must still be one the declaration allows
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
+                            "options": {"bandwidth": "2M"}}, "ftth-bad-bandwidth"),
+        ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
+                            "options": {"isAnInternalAntennaNeeded": "yes"}},
+         "ftth-non-boolean-antenna"),
+    ]
+
+
+@pytest.mark.parametrize("role,kind,props,name", agreement_cases(),
+                         ids=[c[3] for c in agreement_cases()])
+def test_schema_and_server_agree(stack, keys, role, kind, props, name):
+    type_id = "U_BVPN_CUSTOM003_1" if kind == "U" else "R_BVPN_FR_1"
+    v = Draft202012Validator(catalog_schema(stack, keys[role], type_id))
+    body = {"requestedAt": earliest(), "type": type_id,
+            "customerReference": unique_ref("SCH"), "properties": props}
+    r = post(stack, keys[role], body)
+    assert r.status_code in (201, 412, 422), r.text[:1000]
+    if r.status_code != 201:
+        codes = {d["code"] for d in jbody(r)["details"]}
+        assert codes <= {65, 3620}, jbody(r)     # only property problems
+    schema_ok = v.is_valid(props)
+    assert schema_ok == (r.status_code == 201), (
+        name, r.status_code, r.text[:1000], [e.message for e in v.iter_errors(props)])
+
+
+# ------------------------------------------------------------------ lists
+
+@pytest.fixture
+def three_fdj(stack, keys):
+    """Three FDJ requests with unique customer references, in creation
+    order: a DISCONNECT (R_BVPN_FR_1) and two CHANGE (U_BVPN_CUSTOM003_1),
+    the last one moved to IN_PROGRESS."""
+    refs = [unique_ref("L%d" % i) for i in range(3)]
+    k = keys["fdj_owner"]
+    a = create(stack, k, r_body(FDJ_SP1, ref=refs[0]))
+    b = create(stack, k, u_body(FDJ_SP1, ref=refs[1]))
+    c = create(stack, k, u_body(FDJ_SP1, ref=refs[2], profile="FDJ CONNECT FTTH"))
+    assert set_status(stack, keys["admin"], c["id"], "IN_PROGRESS").status_code == 200
+    return refs, [a["id"], b["id"], c["id"]]
+
+
+def test_list_counts_and_paging(stack, keys, three_fdj):
+    refs, ids = three_fdj
+    k = keys["fdj_owner"]
+    r = get(stack, k, BASE + "/requests", customerReference=",".join(refs))
+    assert list_ids(r) == ids[::-1]          # default sort: -issuedAt
+    assert r.headers["X-Total-Count"] == "3"
+    assert r.headers["X-Result-Count"] == "3"
+    r = get(stack, k, BASE + "/requests", customerReference=",".join(refs),
+            limit=2, sort="issuedAt")
+    assert list_ids(r) == ids[:2]
+    assert (r.headers["X-Total-Count"], r.headers["X-Result-Count"]) == ("3", "2")
+    r = get(stack, k, BASE + "/requests", customerReference=",".join(refs),
+            limit=2, offset=2, sort="issuedAt")
+    assert list_ids(r) == ids[2:]
+    assert (r.headers["X-Total-Count"], r.headers["X-Result-Count"]) == ("3", "1")
+    r = get(stack, k, BASE + "/requests", customerReference=",".join(refs), offset=5)
+    assert list_ids(r) == []
+    assert (r.headers["X-Total-Count"], r.headers["X-Result-Count"]) == ("3", "0")
+    r = get(stack, k, BASE + "/requests", customerReference=",".join(refs), limit=250)
+    assert len(list_ids(r)) == 3
+    # list items carry no history
+    for it in jbody(r):
+        assert "history" not in it
+
+
+def test_list_total_count_without_filter(stack, keys, three_fdj):
+    k = keys["fdj_owner"]
+    r = get(stack, k, BASE + "/requests", limit=1)
+    assert r.status_code == 200
+    assert int(r.headers["X-Total-Count"]) >= 3
+    assert r.headers["X-Result-Count"] == "1"
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": "251"}, {"limit": "0"}, {"limit": "-1"}, {"limit": "ten"},
+    {"offset": "-1"}, {"offset": "x"}, {"sort": "bogus"}, {"sort": "-bogus"},
+])
+def test_list_bad_query_is_400_code_20(stack, keys, params):
+    r = get(stack, keys["fdj_owner"], BASE + "/requests", **params)
+    b = assert_error(r, 400, 20, "Invalid query-string parameter")
+    assert list(params)[0] in b["description"], b
+
+
+def test_list_filters(stack, keys, three_fdj):
+    refs, ids = three_fdj
+    k = keys["fdj_owner"]
+    mine = ",".join(refs)
+
+    def q(**params):
+        return sorted(list_ids(get(stack, k, BASE + "/requests",
+                                   customerReference=mine, **params)))
+
+    assert q(status="IN_PROGRESS") == [ids[2]]
+    assert q(status="NEW") == sorted(ids[:2])
+    assert q(status="NEW,IN_PROGRESS") == sorted(ids)
+    assert q(status="COMPLETED") == []
+    assert q(type="R_BVPN_FR_1") == [ids[0]]
+    assert q(type="U_BVPN_CUSTOM003_1") == sorted(ids[1:])
+    assert q(type="R_BVPN_FR_1,U_BVPN_CUSTOM003_1") == sorted(ids)
+    assert q(category="DISCONNECT") == [ids[0]]
+    assert q(category="CHANGE") == sorted(ids[1:])
+    assert q(category="CHANGE,DISCONNECT") == sorted(ids)
+    assert q(category="CHANGE", status="NEW") == [ids[1]]
+    assert q(id=ids[1]) == [ids[1]]
+    assert q(id="%s,%s" % (ids[0], ids[2])) == sorted([ids[0], ids[2]])
+    r = get(stack, k, BASE + "/requests", customerReference=refs[1])
+    assert list_ids(r) == [ids[1]]
+    assert r.headers["X-Total-Count"] == "1"
+    r = get(stack, k, BASE + "/requests", customerReference="%s,%s" % (refs[0], refs[2]))
+    assert sorted(list_ids(r)) == sorted([ids[0], ids[2]])
+
+
+def test_list_sort_orders(stack, keys, three_fdj):
+    refs, ids = three_fdj
+    k = keys["fdj_owner"]
+    mine = ",".join(refs)
+    asc = list_ids(get(stack, k, BASE + "/requests", customerReference=mine, sort="issuedAt"))
+    desc = list_ids(get(stack, k, BASE + "/requests", customerReference=mine, sort="-issuedAt"))
+    assert asc == ids
+    assert desc == ids[::-1]
+    by_type = list_ids(get(stack, k, BASE + "/requests", customerReference=mine, sort="type"))
+    assert by_type[0] == ids[0]              # R_... before U_...
+    by_ref = list_ids(get(stack, k, BASE + "/requests", customerReference=mine,
+                          sort="-customerReference"))
+    assert by_ref == [i for _, i in sorted(zip(refs, ids), reverse=True)]
+
+
+def test_list_partial_response(stack, keys, three_fdj):
+    refs, ids = three_fdj
+    r = get(stack, keys["fdj_owner"], BASE + "/requests",
+            customerReference=",".join(refs), fields="status,type", sort="issuedAt")
+    items = jbody(r)
+    assert [it["id"] for it in items] == ids
+    for it in items:
+        assert set(it) == {"id", "status", "type"}, it
+    assert [it["status"] for it in items] == ["NEW", "NEW", "IN_PROGRESS"]
+    assert [it["type"] for it in items] == ["R_BVPN_FR_1", "U_BVPN_CUSTOM003_1",
+                                           "U_BVPN_CUSTOM003_1"]
+
+
+# --------------------------------------------------------------- isolation
+
+def test_other_customer_cannot_read_by_id(stack, keys):
+    fdj = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    path = "%s/requests/%s" % (BASE, fdj["id"])
+    r = get(stack, keys["acme_owner"], path)
+    b = assert_error(r, 404, 60, "Resource not found")
+    unknown = get(stack, keys["acme_owner"], "%s/requests/%s" % (BASE, UNKNOWN_ID))
+    assert_error(unknown, 404, 60, "Resource not found")
+    assert b == jbody(unknown)
+    assert "FDJ" not in r.text and fdj["id"] not in r.text
+    # the reseller neither
+    r = get(stack, keys["reseller"], path)
+    assert jbody(r) == jbody(get(stack, keys["reseller"],
+                                 "%s/requests/%s" % (BASE, UNKNOWN_ID)))
+    assert r.status_code == 404
+
+
+def test_other_customer_cannot_list(stack, keys):
+    fdj = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    acme = create(stack, keys["acme_owner"], r_body(ACME_SP))
+    for role in ("acme_owner", "acme_manager"):
+        r = get(stack, keys[role], BASE + "/requests", id=fdj["id"])
+        assert list_ids(r) == []
+        assert r.headers["X-Total-Count"] == "0"
+        r = get(stack, keys[role], BASE + "/requests",
+                customerReference=fdj["customerReference"])
+        assert list_ids(r) == []
+        r = get(stack, keys[role], BASE + "/requests")
+        assert all(it["customer"]["id"] == "ACME" for it in jbody(r))
+        assert acme["id"] in list_ids(get(stack, keys[role], BASE + "/requests", id=acme["id"]))
+    # the FDJ side does not see ACME's request either
+    r = get(stack, keys["fdj_owner"], BASE + "/requests", id=acme["id"])
+    assert list_ids(r) == []
+
+
+def test_reseller_sees_no_fdj_or_acme_request(stack, keys):
+    fdj = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    acme = create(stack, keys["acme_owner"], r_body(ACME_SP))
+    r = get(stack, keys["reseller"], BASE + "/requests")
+    assert r.status_code == 200
+    assert all(it["customer"]["id"] == "NORDIC" for it in jbody(r)), r.text[:500]
+    r = get(stack, keys["reseller"], BASE + "/requests", id="%s,%s" % (fdj["id"], acme["id"]))
+    assert list_ids(r) == []
+    assert r.headers["X-Total-Count"] == "0"
+
+
+def test_admin_sees_all(stack, keys):
+    fdj = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    acme = create(stack, keys["acme_owner"], r_body(ACME_SP))
+    r = get(stack, keys["admin"], BASE + "/requests", id="%s,%s" % (fdj["id"], acme["id"]))
+    assert sorted(list_ids(r)) == sorted([fdj["id"], acme["id"]])
+    for rid in (fdj["id"], acme["id"]):
+        r = get(stack, keys["admin"], "%s/requests/%s" % (BASE, rid))
+        assert r.status_code == 200 and jbody(r)["id"] == rid
+
+
+def test_viewer_reads_but_cannot_create(stack, keys):
+    r = post(stack, keys["fdj_viewer"], u_body(FDJ_SP1))
+    assert_error(r, 403, 50, "Access denied")
+    fdj = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    r = get(stack, keys["fdj_viewer"], "%s/requests/%s" % (BASE, fdj["id"]))
+    assert r.status_code == 200
+    assert jbody(r)["id"] == fdj["id"]
+    assert list_ids(get(stack, keys["fdj_viewer"], BASE + "/requests", id=fdj["id"])) == [fdj["id"]]
+
+
+def test_manager_can_create(stack, keys):
+    b = create(stack, keys["acme_manager"], r_body(ACME_SP))
+    assert b["customer"]["id"] == "ACME"
+
+
+def test_customer_cannot_name_another_customer(stack, keys):
+    body = r_body(ACME_SP)
+    body["customer"] = {"id": "FDJ"}
+    assert_error(post(stack, keys["acme_owner"], body), 403, 50, "Access denied")
+
+
+# --------------------------------------------------------------- lifecycle
+
+def test_admin_moves_new_to_in_progress_to_completed(stack, keys):
+    req = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))
+    rid = req["id"]
+    assert "completedAt" not in req["keyDates"]
+    r = set_status(stack, keys["admin"], rid, "IN_PROGRESS", "taken")
+    assert r.status_code == 200, r.text
+    b = jbody(r)
+    assert b["status"] == "IN_PROGRESS"
+    assert "completedAt" not in b["keyDates"]
+    r = set_status(stack, keys["admin"], rid, "COMPLETED", "done")
+    assert r.status_code == 200, r.text
+    b = jbody(r)
+    assert b["status"] == "COMPLETED"
+    assert b["keyDates"].get("completedAt"), b["keyDates"]
+    hist = b["history"]
+    assert len(hist) == 3, hist
+    assert [(h.get("from"), h["to"]) for h in hist] == [
+        (None, "NEW"), ("NEW", "IN_PROGRESS"), ("IN_PROGRESS", "COMPLETED")]
+    assert [h.get("comment") for h in hist[1:]] == ["taken", "done"]
+    for h in hist[1:]:
+        assert h["by"]["id"] == ADMIN_ID
+        assert h["at"]
+    assert hist[0]["at"] <= hist[1]["at"] <= hist[2]["at"]
+    assert b["keyDates"]["completedAt"] == hist[2]["at"]
+    # the owner sees the same
+    again = jbody(get(stack, keys["fdj_owner"], "%s/requests/%s" % (BASE, rid)))
+    assert again["status"] == "COMPLETED" and len(again["history"]) == 3
+
+
+def test_reject_needs_a_comment(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    for comment in (None, ""):
+        r = set_status(stack, keys["admin"], rid, "REJECTED", comment)
+        assert_error(r, 412, 65, M65, "The mandatory field 'comment' is missing.")
+    assert jbody(get(stack, keys["admin"], "%s/requests/%s" % (BASE, rid)))["status"] == "NEW"
+    r = set_status(stack, keys["admin"], rid, "REJECTED", "site already closed")
+    assert r.status_code == 200, r.text
+    b = jbody(r)
+    assert b["status"] == "REJECTED"
+    assert b["history"][-1]["comment"] == "site already closed"
+    assert (b["history"][-1]["from"], b["history"][-1]["to"]) == ("NEW", "REJECTED")
+
+
+def test_reject_in_progress(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    assert set_status(stack, keys["admin"], rid, "IN_PROGRESS").status_code == 200
+    r = set_status(stack, keys["admin"], rid, "REJECTED", "no")
+    assert r.status_code == 200 and jbody(r)["status"] == "REJECTED"
+
+
+def test_owner_cancels_new(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    r = set_status(stack, keys["fdj_owner"], rid, "CANCELED", "changed our mind")
+    assert r.status_code == 200, r.text
+    b = jbody(r)
+    assert b["status"] == "CANCELED"
+    assert b["history"][-1]["by"]["id"] == "5eed0000000000000000f001"
+    # and it cannot come back
+    r = set_status(stack, keys["admin"], rid, "IN_PROGRESS")
+    b = assert_error(r, 409, 62, "Conflict")
+    assert "CANCELED" in b["description"] and "IN_PROGRESS" in b["description"], b
+
+
+def test_owner_cannot_take_in_progress(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    r = set_status(stack, keys["fdj_owner"], rid, "IN_PROGRESS")
+    assert_error(r, 403, 50, "Access denied")
+    r = set_status(stack, keys["fdj_owner"], rid, "COMPLETED")
+    assert r.status_code in (403, 409), r.text
+    assert jbody(get(stack, keys["fdj_owner"], "%s/requests/%s" % (BASE, rid)))["status"] == "NEW"
+
+
+def test_viewer_cannot_change_status(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    for status in ("CANCELED", "IN_PROGRESS"):
+        r = set_status(stack, keys["fdj_viewer"], rid, status, "x")
+        assert_error(r, 403, 50, "Access denied")
+    assert jbody(get(stack, keys["fdj_viewer"], "%s/requests/%s" % (BASE, rid)))["status"] == "NEW"
+
+
+def test_completed_cannot_go_back(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    assert set_status(stack, keys["admin"], rid, "IN_PROGRESS").status_code == 200
+    assert set_status(stack, keys["admin"], rid, "COMPLETED").status_code == 200
+    for status in ("NEW", "IN_PROGRESS", "CANCELED", "REJECTED", "COMPLETED"):
+        r = set_status(stack, keys["admin"], rid, status, "try")
+        b = assert_error(r, 409, 62, "Conflict")
+        assert b["description"] == \
+            "A request in status COMPLETED cannot move to %s." % status, b
+    b = jbody(get(stack, keys["admin"], "%s/requests/%s" % (BASE, rid)))
+    assert b["status"] == "COMPLETED" and len(b["history"]) == 3
+
+
+def test_unknown_status_is_400_code_21(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    for status in ("DONE", "new", "", None, 3):
+        body = {"comment": "x"}
+        if status is not None:
+            body["status"] = status
+        r = post(stack, keys["admin"], body, path="%s/requests/%s/status" % (BASE, rid))
+        b = assert_error(r, 400, 21, "Invalid body")
+        assert "NEW, IN_PROGRESS, COMPLETED, REJECTED, CANCELED" in b["description"], b
+
+
+def test_status_of_other_customers_request_is_404(stack, keys):
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    r = set_status(stack, keys["acme_owner"], rid, "CANCELED", "x")
+    b = assert_error(r, 404, 60, "Resource not found")
+    r2 = set_status(stack, keys["acme_owner"], UNKNOWN_ID, "CANCELED", "x")
+    assert jbody(r2) == b
+    assert jbody(get(stack, keys["fdj_owner"], "%s/requests/%s" % (BASE, rid)))["status"] == "NEW"

@@ -1,0 +1,251 @@
+"""Browser pages of Orange-style requests, through nginx: the forms
+generated from the catalog, the same rules and messages as the API, the
+request page, status actions, list filters, pagination and CSV export."""
+
+import csv
+import html
+import io
+import re
+import sys
+import os
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from conftest import browser_login  # noqa: E402
+import workdays  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fdj(stack):
+    return browser_login(stack, "owner@fdj.test")
+
+
+@pytest.fixture(scope="module")
+def acme(stack):
+    return browser_login(stack, "owner@acme.test")
+
+
+def field_errors(page):
+    return {k: html.unescape(v) for k, v in
+            re.findall(r'id="([^"]+)-error">([^<]*)<', page)}
+
+
+def valid_date():
+    return workdays.earliest().isoformat()
+
+
+def test_type_list_is_the_callers_catalog(stack, fdj, acme):
+    sess, _ = fdj
+    r = sess.get(stack.url("/requests/new"))
+    assert r.status_code == 200
+    types = set(re.findall(r'href="/requests/new/([A-Z0-9_]+)"', r.text))
+    assert types == {"R_BVPN_FR_1", "U_BVPN_CUSTOM003_1"}
+    sess, _ = acme
+    r = sess.get(stack.url("/requests/new"))
+    types = set(re.findall(r'href="/requests/new/([A-Z0-9_]+)"', r.text))
+    assert types == {"R_BVPN_FR_1"}
+    # a type outside the catalog answers as an unknown one
+    r = sess.get(stack.url("/requests/new/U_BVPN_CUSTOM003_1"))
+    assert r.status_code == 404
+
+
+def test_form_is_generated_from_the_catalog(stack, fdj):
+    sess, _ = fdj
+    r = sess.get(stack.url("/requests/new/U_BVPN_CUSTOM003_1"))
+    assert r.status_code == 200
+    html = r.text
+    # every declared field, French labels beside English ones
+    for name in ("profile", "options.bandwidth", "options.isAdditionalWifiNeeded",
+                 "options.isAnInternalAntennaNeeded", "servicePoint.reference"):
+        assert 'name="%s"' % name in html
+    assert "Débit" in html and "Antenne mobile intérieure" in html
+    # profile-dependent options are marked for hiding
+    assert 'data-profiles="FDJ CONNECT OPTIMA 8M"' in html
+    assert 'data-profiles="FDJ CONNECT CELL"' in html
+    # the service point picker offers the caller's live sites only
+    picker = html.split('name="servicePoint.id"')[1].split("</select>")[0]
+    assert "SP-FDJ-0001" in picker and "SP-FDJ-0002" in picker
+    assert "SP-FDJ-0009" not in picker and "SP-ACME-0001" not in picker
+
+
+def test_form_errors_next_to_fields_with_input_kept(stack, fdj):
+    sess, csrf = fdj
+    r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"), data={
+        "csrf": csrf, "requestedAt": valid_date(),
+        "servicePoint.customerReference": "FDJ-PARIS-01",
+        "contacts.primary.title": "Mme",
+        "contacts.primary.firstName": "Anne",
+        "contacts.primary.email": "not-an-address",
+        "contacts.primary.phone": "+33401010101",
+        "contacts.primary.mobile": "+33600200200",
+        "customerReference": "MY-REF-1",
+    }, allow_redirects=False)
+    assert r.status_code == 422
+    errors = field_errors(r.text)
+    assert errors["contacts.primary.lastName"] == \
+        "The mandatory field 'contacts.primary.lastName' is missing."
+    assert errors["contacts.primary.email"] == (
+        "The 'properties' attribute is not valid due to the following error : "
+        "'contacts.primary.email' must be a valid e-mail address")
+    # input kept
+    assert 'value="Anne"' in r.text and 'value="not-an-address"' in r.text
+    assert 'value="MY-REF-1"' in r.text
+
+
+def test_form_3611_and_service_point_errors(stack, fdj):
+    sess, csrf = fdj
+    saturday = workdays.next_saturday_after(workdays.earliest())
+    r = sess.post(stack.url("/requests/new/U_BVPN_CUSTOM003_1"), data={
+        "csrf": csrf, "requestedAt": saturday.isoformat(),
+        "servicePoint.customerReference": "FDJ-SHARED",
+        "profile": "FDJ CONNECT FTTH",
+    }, allow_redirects=False)
+    assert r.status_code == 422
+    errors = field_errors(r.text)
+    assert errors["requestedAt"].endswith(
+        "The earliest valid date is %s." % workdays.earliest().isoformat())
+    # the service point problem is listed in the summary (same message as the API)
+    assert ("Several Service Points mach the criteria. Disconnection can be "
+            "requested on only one Service Point.") in r.text
+
+
+def test_form_success_redirects_to_the_request(stack, fdj):
+    sess, csrf = fdj
+    r = sess.post(stack.url("/requests/new/U_BVPN_CUSTOM003_1"), data={
+        "csrf": csrf, "requestedAt": valid_date(),
+        "servicePoint.id": "SP-FDJ-0001", "profile": "FDJ CONNECT FTTH",
+        "options.bandwidth": "8M", "options.isMulticastNeeded": "true",
+        "customerReference": "FORM-OK-1",
+    }, allow_redirects=False)
+    assert r.status_code == 303
+    loc = r.headers["Location"]
+    assert re.fullmatch(r"/requests/[0-9a-f]{24}", loc)
+    page = sess.get(stack.url(loc))
+    assert page.status_code == 200
+    props = dict(re.findall(r"<code>([^<]*)</code></th><td>([^<]*)<", page.text))
+    # bandwidth is irrelevant for FTTH: dropped; wifi defaulted to false
+    assert "options.bandwidth" not in props
+    assert props["options.isAdditionalWifiNeeded"] == "false"
+    assert props["options.isMulticastNeeded"] == "true"
+    assert props["servicePoint.id"] == "SP-FDJ-0001"
+    assert "Request created" in page.text
+    # the list shows it, filters find it, CSV exports it
+    lst = sess.get(stack.url("/requests?customerReference=FORM-OK-1"))
+    assert loc in lst.text
+    other = sess.get(stack.url("/requests?customerReference=NO-SUCH-REF"))
+    assert loc not in other.text
+    exp = sess.get(stack.url("/requests.csv?customerReference=FORM-OK-1"))
+    assert exp.status_code == 200 and exp.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(exp.text)))
+    assert [row["id"] for row in rows] == [loc.rsplit("/", 1)[1]]
+    assert rows[0]["customerReference"] == "FORM-OK-1"
+
+
+def create_via_form(stack, sess, csrf, ref):
+    r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"), data={
+        "csrf": csrf, "requestedAt": valid_date(),
+        "servicePoint.reference": "BVPN-ACME-0001",
+        "contacts.primary.title": "M", "contacts.primary.firstName": "Paul",
+        "contacts.primary.lastName": "LANGEL",
+        "contacts.primary.email": "paul.langel@mycompany.com",
+        "contacts.primary.phone": "+33401010101",
+        "contacts.primary.mobile": "+33600200200",
+        "customerReference": ref,
+    }, allow_redirects=False)
+    assert r.status_code == 303, r.text[:2000]
+    return r.headers["Location"]
+
+
+def test_status_actions_and_history(stack, acme):
+    sess, csrf = acme
+    loc = create_via_form(stack, sess, csrf, "PAGE-LIFE-1")
+    admin, admin_csrf = browser_login(stack, "admin@reqdesk.test")
+    # the customer cannot move it forward
+    r = sess.post(stack.url(loc), data={"csrf": csrf, "status": "IN_PROGRESS"})
+    assert r.status_code == 403
+    # the admin can, from the request page and from /admin/requests/{id}
+    r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "IN_PROGRESS",
+                                        "comment": "taken"}, allow_redirects=False)
+    assert r.status_code == 303
+    admin_page = admin.get(stack.url("/admin" + loc))
+    assert admin_page.status_code == 200 and "Move to COMPLETED" in admin_page.text
+    # an illegal move is refused with a clear message and changes nothing
+    r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "NEW"})
+    assert r.status_code == 409
+    assert "A request in status IN_PROGRESS cannot move to NEW." in r.text
+    # rejecting needs a reason
+    r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "REJECTED"})
+    assert r.status_code == 400
+    assert "A reason is required to reject a request." in r.text
+    r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "COMPLETED",
+                                        "comment": "done"}, allow_redirects=False)
+    assert r.status_code == 303
+    page = sess.get(stack.url(loc))
+    assert 'id="request-status">COMPLETED<' in page.text
+    hist = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>",
+                      page.text)
+    assert [(h[1], h[2]) for h in hist] == [("—", "NEW"), ("NEW", "IN_PROGRESS"),
+                                            ("IN_PROGRESS", "COMPLETED")]
+    assert hist[1][3] == "taken" and hist[2][3] == "done"
+    # the customer may not use the admin page
+    assert sess.get(stack.url("/admin" + loc)).status_code == 403
+
+
+def test_customer_cancels_while_new(stack, acme):
+    sess, csrf = acme
+    loc = create_via_form(stack, sess, csrf, "PAGE-CANCEL-1")
+    r = sess.post(stack.url(loc), data={"csrf": csrf, "status": "CANCELED"},
+                  allow_redirects=False)
+    assert r.status_code == 303
+    assert 'id="request-status">CANCELED<' in sess.get(stack.url(loc)).text
+
+
+def test_pages_isolated_between_customers(stack, fdj, acme):
+    sess_a, csrf_a = acme
+    loc = create_via_form(stack, sess_a, csrf_a, "PAGE-ISO-1")
+    sess_f, csrf_f = fdj
+    r = sess_f.get(stack.url(loc))
+    assert r.status_code == 404
+    unknown = sess_f.get(stack.url("/requests/" + "0" * 24))
+    assert unknown.status_code == 404
+    assert loc not in sess_f.get(stack.url("/requests")).text
+    assert loc.rsplit("/", 1)[1] not in sess_f.get(stack.url("/requests.csv")).text
+    r = sess_f.post(stack.url(loc), data={"csrf": csrf_f, "status": "CANCELED"})
+    assert r.status_code == 404
+
+
+def test_viewer_cannot_use_forms(stack):
+    sess, csrf = browser_login(stack, "viewer@fdj.test")
+    assert sess.get(stack.url("/requests/new/R_BVPN_FR_1")).status_code == 403
+    r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"), data={"csrf": csrf})
+    assert r.status_code == 403
+
+
+def test_form_post_needs_csrf(stack, fdj):
+    sess, _ = fdj
+    before = sess.get(stack.url("/requests.csv")).text.count("\n")
+    for token in (None, "0" * 64):
+        data = {"requestedAt": valid_date(), "servicePoint.id": "SP-FDJ-0001",
+                "profile": "FDJ CONNECT FTTH"}
+        if token:
+            data["csrf"] = token
+        r = sess.post(stack.url("/requests/new/U_BVPN_CUSTOM003_1"), data=data,
+                      allow_redirects=False)
+        assert r.status_code == 403
+    assert sess.get(stack.url("/requests.csv")).text.count("\n") == before
+
+
+def test_list_pagination(stack, acme):
+    sess, csrf = acme
+    for i in range(27):
+        create_via_form(stack, sess, csrf, "PAGE-PAGER")
+    first = sess.get(stack.url("/requests?customerReference=PAGE-PAGER"))
+    assert re.search(r'id="total">27<', first.text)
+    ids1 = re.findall(r'href="/requests/([0-9a-f]{24})"', first.text)
+    assert len(ids1) == 25
+    nxt = re.search(r'href="/requests(\?[^"]*)" rel="next"', first.text).group(1)
+    second = sess.get(stack.url("/requests" + nxt.replace("&amp;", "&")))
+    ids2 = re.findall(r'href="/requests/([0-9a-f]{24})"', second.text)
+    assert len(ids2) == 2 and not set(ids1) & set(ids2)
