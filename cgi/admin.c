@@ -285,6 +285,7 @@ struct auser {
 	int	 disabled;
 };
 
+/* Free the strings of *u and zero it; accepts a zeroed one. */
 static void
 user_free(struct auser *u)
 {
@@ -449,6 +450,7 @@ level_rule(const struct auser *u)
 
 /* ---- pages ---- */
 
+/* GET /admin; contract in admin.h. */
 int
 page_admin_home(struct req *r)
 {
@@ -507,6 +509,7 @@ err:
 	return -1;
 }
 
+/* GET /admin/users; contract in admin.h. */
 int
 page_admin_users(struct req *r)
 {
@@ -557,6 +560,7 @@ user_insert(struct req *r, struct aform *f, char id[25])
 	return rc == 1 ? 1 : -1;
 }
 
+/* POST /admin/users; contract in admin.h. */
 int
 page_admin_user_add(struct req *r)
 {
@@ -642,6 +646,7 @@ user_or_404(struct req *r, struct auser *u)
 	return rc;
 }
 
+/* GET /admin/users/{id}; contract in admin.h. */
 int
 page_admin_user(struct req *r)
 {
@@ -666,6 +671,7 @@ user_refused(struct req *r, struct auser *u, struct aform *f)
 	return rc;
 }
 
+/* POST /admin/users/{id}/level; contract in admin.h. */
 int
 page_admin_user_level(struct req *r)
 {
@@ -714,6 +720,7 @@ user_set_disabled(struct store *st, const char *id, int disabled)
 	return 0;
 }
 
+/* POST /admin/users/{id}/disabled; contract in admin.h. */
 int
 page_admin_user_disabled(struct req *r)
 {
@@ -768,6 +775,7 @@ out:
 	return rc;
 }
 
+/* POST /admin/users/{id}/password; contract in admin.h. */
 int
 page_admin_user_password(struct req *r)
 {
@@ -808,6 +816,7 @@ key_page(struct req *r, const struct auser *u, const char *label, const char *ke
 	return page_send(r, 200, root);
 }
 
+/* POST /admin/users/{id}/keys; contract in admin.h. */
 int
 page_admin_key_create(struct req *r)
 {
@@ -835,6 +844,7 @@ page_admin_key_create(struct req *r)
 	return rc;
 }
 
+/* POST /admin/users/{id}/keys/revoke; contract in admin.h. */
 int
 page_admin_key_revoke(struct req *r)
 {
@@ -864,6 +874,7 @@ page_admin_key_revoke(struct req *r)
 	return redirect_user(r, r->param, "revoked");
 }
 
+/* GET /admin/customers; contract in admin.h. */
 int
 page_admin_customers(struct req *r)
 {

@@ -43,6 +43,16 @@ static const struct ckey {
 	{ "auth", "password_memory_kib", "REQDESK_PWHASH_MEM_KIB", C_UINT, offsetof(struct config, pwhash_mem_kib), 8, 1 << 22 },
 	{ "auth", "login_max_failures", "REQDESK_LOGIN_MAX_FAILURES", C_INT, offsetof(struct config, login_max_failures), 1, 1000 },
 	{ "auth", "login_lock_max_seconds", "REQDESK_LOGIN_LOCK_MAX_S", C_INT, offsetof(struct config, login_lock_max_s), 1, 86400 },
+	{ "mail", "from", "REQDESK_MAIL_FROM", C_STR, offsetof(struct config, mail_from), 0, 0 },
+	{ "mail", "operator", "REQDESK_MAIL_OPERATOR", C_STR, offsetof(struct config, mail_operator), 0, 0 },
+	{ "mail", "smtp_url", "REQDESK_SMTP_URL", C_STR, offsetof(struct config, smtp_url), 0, 0 },
+	{ "mail", "smtp_user", "REQDESK_SMTP_USER", C_STR, offsetof(struct config, smtp_user), 0, 0 },
+	{ "mail", "smtp_password", "REQDESK_SMTP_PASSWORD", C_STR, offsetof(struct config, smtp_password), 0, 0 },
+	{ "mail", "max_attempts", "REQDESK_MAIL_MAX_ATTEMPTS", C_INT, offsetof(struct config, mail_max_attempts), 1, 100 },
+	{ "mail", "retry_base_seconds", "REQDESK_MAIL_RETRY_BASE_S", C_INT, offsetof(struct config, mail_retry_base_s), 1, 86400 },
+	{ "mail", "claim_seconds", "REQDESK_MAIL_CLAIM_S", C_INT, offsetof(struct config, mail_claim_s), 1, 3600 },
+	{ "mail", "poll_ms", "REQDESK_MAIL_POLL_MS", C_INT, offsetof(struct config, mail_poll_ms), 10, 600000 },
+	{ "mail", "batch", "REQDESK_MAIL_BATCH", C_INT, offsetof(struct config, mail_batch), 1, 1000 },
 };
 
 /* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
@@ -128,8 +138,7 @@ on_ini(void *user, const char *section, const char *name, const char *value)
 		return 1;
 	fprintf(stderr, "reqdesk: %s: [%s] %s = %s: unknown key or bad value\n",
 	    file, section, name, value);
-	/* Unknown sections belong to other programs (mailer); only bad values fail. */
-	return strcasecmp(section, "mail") == 0 ? 1 : 0;
+	return 0;
 }
 
 static void
@@ -151,6 +160,14 @@ config_defaults(void)
 	config.pwhash_mem_kib = 64 * 1024;
 	config.login_max_failures = 5;
 	config.login_lock_max_s = 15 * 60;
+	config_set("mail", "from", "reqdesk <reqdesk@localhost>");
+	config_set("mail", "operator", "operator@localhost");
+	config_set("mail", "smtp_url", "smtp://127.0.0.1:25");
+	config.mail_max_attempts = 8;
+	config.mail_retry_base_s = 30;
+	config.mail_claim_s = 120;
+	config.mail_poll_ms = 1000;
+	config.mail_batch = 20;
 }
 
 int

@@ -25,6 +25,16 @@ struct config {
 	unsigned	 pwhash_mem_kib; /* [auth] password_memory_kib */
 	int		 login_max_failures; /* [auth] login_max_failures */
 	int		 login_lock_max_s;   /* [auth] login_lock_max_seconds */
+	char		*mail_from;	/* [mail] from */
+	char		*mail_operator;	/* [mail] operator: the operator's mailbox */
+	char		*smtp_url;	/* [mail] smtp_url: smtp:// or smtps:// */
+	char		*smtp_user;	/* [mail] smtp_user */
+	char		*smtp_password;	/* [mail] smtp_password */
+	int		 mail_max_attempts; /* [mail] max_attempts: then dead */
+	int		 mail_retry_base_s; /* [mail] retry_base_seconds: back-off unit */
+	int		 mail_claim_s;	/* [mail] claim_seconds: a batch's lease */
+	int		 mail_poll_ms;	/* [mail] poll_ms */
+	int		 mail_batch;	/* [mail] batch */
 };
 
 extern struct config config;

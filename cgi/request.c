@@ -12,6 +12,8 @@
 #include "catalog.h"
 #include "http.h"
 #include "log.h"
+#include "outbox.h"
+#include "tpl.h"
 #include "request.h"
 #include "store.h"
 #include "util.h"
@@ -219,6 +221,44 @@ check_requested_at(const struct rtype *t, const char *value, struct problems *pb
 	    "date is %s.", t->lead_days, day);
 }
 
+/* A mail dictionary describing a request (owned; tpl_dict_free). */
+static struct tpl_dict *
+mail_dict(const char *id, const char *type, const char *name, const char *customer,
+    const char *custref, const char *requested)
+{
+	struct tpl_dict *d = tpl_dict_new("mail");
+
+	if (d == NULL)
+		return NULL;
+	tpl_set(d, "REQUEST_ID", id);
+	tpl_set(d, "TYPE", type);
+	tpl_set(d, "NAME", name);
+	tpl_set(d, "CUSTOMER", customer);
+	tpl_set(d, "CUSTOMER_REFERENCE", custref ? custref : "-");
+	tpl_set(d, "REQUESTED_AT", requested);
+	return d;
+}
+
+/* Queue "request_created" to the creator and the operator. 0 or -1. */
+static int
+notify_created(struct store *st, const struct principal *who, const struct rtype *t,
+    const struct customer_info *ci, const json_t *body, const char *requested,
+    const char *id)
+{
+	struct tpl_dict	*d;
+	int		 rc;
+
+	d = mail_dict(id, t->type, t->title, ci->name,
+	    json_string_value(json_object_get(body, "customerReference")), requested);
+	if (d == NULL)
+		return -1;
+	tpl_set(d, "CREATOR", who->name);
+	rc = outbox_queue_user(st, "request_created", id, who->user_id, d) == 0 &&
+	    outbox_queue_operator(st, "request_created", id, d) == 0 ? 0 : -1;
+	tpl_dict_free(d);
+	return rc;
+}
+
 /* Insert the request and its first history entry in one transaction. */
 static int
 store_request(struct store *st, const struct principal *who, const struct rtype *t,
@@ -244,6 +284,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	    requested, now, now, who->user_id) == 1 &&
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
 	    NULL, "NEW", "Request created") == 1 &&
+	    notify_created(st, who, t, ci, body, requested, id) == 0 &&
 	    store_commit(st) == 0;
 	free(props_text);
 	if (!ok) {
@@ -451,6 +492,35 @@ request_next_statuses(const struct principal *who, const char *from)
 	return none;
 }
 
+/* Queue "request_status" to the request's creator.  0 or -1. */
+static int
+notify_status(struct store *st, const json_t *req, const struct principal *who,
+    const char *to, const char *comment)
+{
+	struct tpl_dict	*d;
+	int		 rc;
+
+	d = mail_dict(json_string_value(json_object_get(req, "id")),
+	    json_string_value(json_object_get(req, "type")),
+	    json_string_value(json_object_get(req, "name")),
+	    json_string_value(json_path_get(req, "customer.name")),
+	    json_string_value(json_object_get(req, "customerReference")),
+	    json_string_value(json_path_get(req, "keyDates.requestedAt")));
+	if (d == NULL)
+		return -1;
+	tpl_set(d, "FROM", json_string_value(json_object_get(req, "status")));
+	tpl_set(d, "TO", to);
+	tpl_set(d, "BY", who->name);
+	if (comment != NULL && *comment != '\0') {
+		tpl_show(d, "COMMENT");
+		tpl_set(d, "COMMENT_TEXT", comment);
+	}
+	rc = outbox_queue_user(st, "request_status", json_string_value(json_object_get(req, "id")),
+	    json_string_value(json_object_get(req, "createdBy")), d);
+	tpl_dict_free(d);
+	return rc;
+}
+
 int
 request_transition(struct store *st, const struct principal *who, const char *id,
     const char *to, const char *comment, char *why, size_t whylen)
@@ -504,6 +574,8 @@ request_transition(struct store *st, const struct principal *who, const char *id
 	if (rc == 1)
 		rc = store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
 		    from, to, comment) == 1 ? 1 : -1;
+	if (rc == 1)
+		rc = notify_status(st, req, who, to, comment) == 0 ? 1 : -1;
 	if (rc != 1 || store_commit(st) < 0) {
 		store_rollback(st);
 		json_decref(req);

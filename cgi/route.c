@@ -6,11 +6,15 @@
 #include <strings.h>
 
 #include "admin.h"
+#include "admin_sp.h"
+#include "api_core.h"
+#include "admin_outbox.h"
 #include "api_orange.h"
 #include "auth.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
+#include "openapi.h"
 #include "pages.h"
 #include "pages_requests.h"
 #include "route.h"
@@ -57,6 +61,15 @@ const struct route routes[] = {
 	{ "/admin/users/{id}/keys/revoke", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_admin_key_revoke }, /* RT_ADMIN_USER_KEY_REVOKE */
 	{ "/admin/customers", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customers, NULL }, /* RT_ADMIN_CUSTOMERS */
+	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_service_points, NULL }, /* RT_CORE_SERVICE_POINTS */
+	{ "/core-information/b2b/v2/servicePoints/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_service_point, NULL }, /* RT_CORE_SERVICE_POINT */
+	{ "/admin/servicepoints", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_service_points, page_admin_service_points_import }, /* RT_ADMIN_SERVICE_POINTS */
+	{ "/admin/outbox", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_outbox, page_admin_outbox_retry }, /* RT_ADMIN_OUTBOX */
+	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
 };
 
 enum family

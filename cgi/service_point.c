@@ -148,7 +148,7 @@ sp_list(struct store *st, const struct principal *who,
 	*total = 0;
 	if (q < 0 || *items == NULL)
 		goto out;
-	if ((s = store_query(st, ST_SP_VIEW_COUNT, "issssssss", SCOPE_ARGS(who),
+	if ((s = store_query(st, ST_SP_VIEW_COUNT, "isssssssss", SCOPE_ARGS(who),
 	    ids, refs, crefs, states, custs, names, text)) == NULL)
 		goto out;
 	if ((rc = store_row(s)) == 1)
@@ -156,7 +156,7 @@ sp_list(struct store *st, const struct principal *who,
 	store_done(s);
 	if (rc < 0)
 		goto out;
-	if ((s = store_query(st, (enum stmt)q, "issssssssII", SCOPE_ARGS(who),
+	if ((s = store_query(st, (enum stmt)q, "isssssssssII", SCOPE_ARGS(who),
 	    ids, refs, crefs, states, custs, names, text, f->limit,
 	    f->offset)) == NULL) {
 		rc = -1;
@@ -380,13 +380,26 @@ all_of(const char *s, size_t n, const char *set)
 #define UPPER	"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #define ID_CHARS UPPER "abcdefghijklmnopqrstuvwxyz" DIGITS "._-"
 
+/* Does customer `id` exist?  1, 0, or -1 (storage error). */
+static int
+customer_known(struct store *st, const char *id)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_CUSTOMER_GET, "s", id)) == NULL)
+		return -1;
+	rc = store_row(s);
+	store_done(s);
+	return rc;
+}
+
 /* Check the values of one row that need no other row (the customer is
  * looked up).  Reasons go to row->why.  0, or -1 (storage, memory). */
 static int
 row_check(struct store *st, struct sp_row *row)
 {
 	char *const	*v = row->v;
-	sqlite3_stmt	*s;
 	char		 why[256];
 	size_t		 i;
 	int		 rc = 0, found;
@@ -408,16 +421,11 @@ row_check(struct store *st, struct sp_row *row)
 	}
 	if (v[C_CUSTOMER] == NULL)
 		rc |= why_add(row, "missing customer");
-	else {
-		if ((s = store_query(st, ST_CUSTOMER_GET, "s", v[C_CUSTOMER])) == NULL)
-			return -1;
-		found = store_row(s);
-		store_done(s);
-		if (found < 0)
-			return -1;
+	else if ((found = customer_known(st, v[C_CUSTOMER])) < 0)
+		return -1;
+	else if (!found) {
 		snprintf(why, sizeof(why), "unknown customer '%.64s'", v[C_CUSTOMER]);
-		if (!found)
-			rc |= why_add(row, why);
+		rc |= why_add(row, why);
 	}
 	if (v[C_NAME] == NULL)
 		rc |= why_add(row, "missing name");

@@ -147,6 +147,112 @@ static const char *const migrations[] = {
 	"  comment TEXT"
 	") STRICT;"
 	"CREATE INDEX request_history_by_request ON request_history(request_seq, id);",
+	/* 3: e-mail outbox (one row per message) */
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event TEXT NOT NULL,"
+	"  object_id TEXT,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'queued'"
+	"    CHECK (state IN ('queued', 'sending', 'sent', 'dead')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt INTEGER NOT NULL,"
+	"  claimed_by TEXT,"
+	"  claimed_until INTEGER,"
+	"  last_error TEXT,"
+	"  created TEXT NOT NULL,"
+	"  sent_at TEXT"
+	") STRICT;"
+	"CREATE INDEX outbox_due ON outbox(state, next_attempt);"
+	"CREATE INDEX outbox_by_object ON outbox(object_id);",
+	/* 4: Internet requests (seed 002): customer addresses, requests, their
+	 * notify lists and offers, ordered accounts.  Prices are integer cents. */
+	"CREATE TABLE addresses ("
+	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+	"  address TEXT NOT NULL,"
+	"  zip TEXT NOT NULL,"
+	"  city TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX addresses_by_customer ON addresses(customer_id);"
+	"CREATE TABLE internet_requests ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE CHECK (length(id) = 24),"
+	"  type TEXT NOT NULL CHECK (type IN ('DSL', 'FIBER')),"
+	"  customer_id TEXT REFERENCES customers(id),"
+	"  reseller_id TEXT REFERENCES resellers(id),"
+	"  notes TEXT,"
+	"  address_id TEXT REFERENCES addresses(id),"
+	"  address TEXT NOT NULL,"
+	"  zip TEXT NOT NULL,"
+	"  city TEXT NOT NULL,"
+	"  address2_id TEXT REFERENCES addresses(id),"
+	"  address2 TEXT,"
+	"  zip2 TEXT,"
+	"  city2 TEXT,"
+	"  product_id TEXT REFERENCES products(id),"
+	"  takeover INTEGER CHECK (takeover IN (0, 1)),"
+	"  takeover_circuit TEXT,"
+	"  takeover_customer TEXT,"
+	"  ip_addresses INTEGER CHECK (ip_addresses IN (1, 2, 4, 8, 16, 32)),"
+	"  commitment1 INTEGER CHECK (commitment1 IN (0, 1)),"
+	"  commitment2 INTEGER CHECK (commitment2 IN (0, 1)),"
+	"  commitment3 INTEGER CHECK (commitment3 IN (0, 1)),"
+	"  reference TEXT,"
+	"  start_date TEXT,"
+	"  install_call_number TEXT,"
+	"  install_call_name TEXT,"
+	"  install_time TEXT CHECK (install_time IN ('7_30_TO_16', '7_30_TO_12', '12_TO_16')),"
+	"  created TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL REFERENCES users(id),"
+	"  answered TEXT,"
+	"  updated TEXT NOT NULL,"
+	"  CHECK (customer_id IS NOT NULL OR reseller_id IS NOT NULL)"
+	") STRICT;"
+	"CREATE INDEX internet_requests_by_customer ON internet_requests(customer_id, seq);"
+	"CREATE INDEX internet_requests_by_reseller ON internet_requests(reseller_id, seq);"
+	"CREATE TABLE internet_request_notify ("
+	"  request_id TEXT NOT NULL REFERENCES internet_requests(id) ON DELETE CASCADE,"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  PRIMARY KEY (request_id, user_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE internet_offers ("
+	"  request_id TEXT NOT NULL REFERENCES internet_requests(id) ON DELETE CASCADE,"
+	"  id TEXT NOT NULL CHECK (length(id) = 24),"
+	"  pos INTEGER NOT NULL,"
+	"  product_id TEXT NOT NULL REFERENCES products(id),"
+	"  initiation_fee_product_id TEXT REFERENCES products(id),"
+	"  initiation_cost INTEGER CHECK (initiation_cost BETWEEN 0 AND 50000000),"
+	"  initiation_wholesale INTEGER CHECK (initiation_wholesale BETWEEN 0 AND 50000000),"
+	"  initiation_customer INTEGER CHECK (initiation_customer BETWEEN 0 AND 50000000),"
+	"  monthly_cost INTEGER CHECK (monthly_cost BETWEEN 0 AND 50000000),"
+	"  monthly_wholesale INTEGER CHECK (monthly_wholesale BETWEEN 0 AND 50000000),"
+	"  monthly_customer INTEGER CHECK (monthly_customer BETWEEN 0 AND 50000000),"
+	"  commitment INTEGER CHECK (commitment BETWEEN 0 AND 60),"
+	"  provider_name TEXT,"
+	"  provider_offer_id TEXT,"
+	"  PRIMARY KEY (request_id, id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE internet_accounts ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE CHECK (length(id) = 24),"
+	"  request_id TEXT NOT NULL UNIQUE REFERENCES internet_requests(id),"
+	"  offer_id TEXT NOT NULL,"
+	"  customer_id TEXT REFERENCES customers(id),"
+	"  reseller_id TEXT REFERENCES resellers(id),"
+	"  state TEXT NOT NULL CHECK (state IN ('ORDERED', 'CONFIRMED', 'ACTIVE', 'CANCELLED')),"
+	"  offer TEXT NOT NULL CHECK (json_valid(offer)),"
+	"  ordered TEXT NOT NULL,"
+	"  ordered_by TEXT NOT NULL REFERENCES users(id),"
+	"  confirmed TEXT,"
+	"  confirmed_by TEXT REFERENCES users(id),"
+	"  start_date TEXT,"
+	"  install_time TEXT,"
+	"  circuit TEXT"
+	") STRICT;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -198,6 +304,34 @@ static const char *const migrations[] = {
 #define SP_VIEW_LIST(order) "SELECT " SP_VIEW_COLS SP_VIEW_WHERE \
 	" ORDER BY " order " LIMIT ?11 OFFSET ?12"
 
+/* Internet requests (seed 002) within the caller's scope ?1-?3: a request
+ * of a customer in scope, or one that belongs to the caller's reseller. */
+#define INET_SCOPE "(" IN_SCOPE("r.customer_id") " OR r.reseller_id = ?3)"
+#define INET_HAS_OFFER "EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = r.id)"
+#define INET_COLS "r.id, r.type, r.customer_id, r.reseller_id, r.notes, r.address_id," \
+	" r.address, r.zip, r.city, r.address2_id, r.address2, r.zip2, r.city2," \
+	" r.product_id, r.takeover, r.takeover_circuit, r.takeover_customer," \
+	" r.ip_addresses, r.commitment1, r.commitment2, r.commitment3, r.reference," \
+	" r.start_date, r.install_call_number, r.install_call_name, r.install_time," \
+	" r.created, r.created_by, r.answered, r.updated, c.name, p.name, " \
+	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name"
+#define INET_FROM " FROM internet_requests r LEFT JOIN customers c ON c.id = r.customer_id" \
+	" LEFT JOIN products p ON p.id = r.product_id" \
+	" LEFT JOIN internet_accounts a ON a.request_id = r.id" \
+	" LEFT JOIN users u ON u.id = r.created_by WHERE " INET_SCOPE
+/* List filters: ?4 customer, ?5 reseller, ?6 a substring of the
+ * installation address (ASCII case ignored), ?7 'NEW' or 'HAS_OFFER'. */
+#define INET_WHERE INET_FROM \
+	" AND (?4 IS NULL OR r.customer_id = ?4)" \
+	" AND (?5 IS NULL OR r.reseller_id = ?5 OR r.customer_id IN" \
+	"   (SELECT customer_id FROM reseller_customers WHERE reseller_id = ?5))" \
+	" AND (?6 IS NULL OR instr(lower(r.address || ', ' || r.zip || ' ' || r.city)," \
+	"   lower(?6)) > 0)" \
+	" AND (?7 IS NULL OR " INET_HAS_OFFER " = (?7 = 'HAS_OFFER'))"
+/* Whether a product may be sold to customer `cust` (NULL: a reseller). */
+#define PRODUCT_VALID(cust) "(p.all_customers = 1 OR EXISTS (SELECT 1 FROM" \
+	" product_customers pc WHERE pc.product_id = p.id AND pc.customer_id = " cust "))"
+
 static const char *const sqls[] = {
 	"BEGIN", /* ST_BEGIN */
 	"BEGIN IMMEDIATE", /* ST_BEGIN_IMMEDIATE */
@@ -242,7 +376,8 @@ static const char *const sqls[] = {
 	"DELETE FROM credentials WHERE kind IN ('session', 'token') AND expires < ?", /* ST_CRED_PURGE */
 	"SELECT failures, last_failure, locked_until FROM login_failures WHERE key = ?", /* ST_LOGINFAIL_GET */
 	"INSERT INTO login_failures (key, failures, last_failure, locked_until)"
-	" VALUES (?1, 1, ?2, 0) ON CONFLICT (key) DO UPDATE SET"
+	" VALUES (?1, 1, ?2, CASE WHEN ?3 <= 1 THEN ?2 + min(?5, 30) ELSE 0 END)"
+	" ON CONFLICT (key) DO UPDATE SET"
 	" failures = CASE WHEN last_failure < ?2 - ?4 THEN 1 ELSE failures + 1 END,"
 	" last_failure = ?2, locked_until = CASE WHEN last_failure >= ?2 - ?4"
 	"   AND failures + 1 >= ?3 THEN ?2 + min(?5, 30 * (1 << min(failures + 1 - ?3, 20)))"
@@ -315,6 +450,94 @@ static const char *const sqls[] = {
 	SP_VIEW_LIST("s.state DESC, s.id DESC"), /* ST_SP_LIST_STATE_DESC */
 	SP_VIEW_LIST("s.customer_id ASC, s.id ASC"), /* ST_SP_LIST_CUSTOMER_ASC */
 	SP_VIEW_LIST("s.customer_id DESC, s.id DESC"), /* ST_SP_LIST_CUSTOMER_DESC */
+	"INSERT INTO outbox (event, object_id, recipient, subject, body, next_attempt, created)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)", /* ST_OUTBOX_ADD */
+	"SELECT email FROM users WHERE id = ? AND disabled = 0", /* ST_USER_EMAIL */
+	"UPDATE outbox SET state = 'sending', claimed_by = ?1, claimed_until = ?2 + ?3"
+	" WHERE id IN (SELECT id FROM outbox WHERE (state = 'queued' AND next_attempt <= ?2)"
+	"   OR (state = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?4)"
+	" RETURNING id, recipient, subject, body, attempts", /* ST_OUTBOX_CLAIM */
+	"UPDATE outbox SET state = 'sent', sent_at = ?1, attempts = attempts + 1,"
+	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND claimed_by = ?3", /* ST_OUTBOX_SENT */
+	"UPDATE outbox SET attempts = attempts + 1, last_error = ?1, claimed_by = NULL,"
+	" state = CASE WHEN attempts + 1 >= ?2 THEN 'dead' ELSE 'queued' END,"
+	" next_attempt = ?3 + min(?4 * (1 << min(attempts, 16)), 3600)"
+	" WHERE id = ?5 AND claimed_by = ?6", /* ST_OUTBOX_FAILED */
+	"SELECT id, event, object_id, recipient, subject, state, attempts, next_attempt,"
+	" last_error, created, sent_at FROM outbox WHERE (?1 IS NULL OR state = ?1)"
+	" ORDER BY id DESC LIMIT ?2 OFFSET ?3", /* ST_OUTBOX_LIST */
+	"SELECT state, count(*) FROM outbox GROUP BY state", /* ST_OUTBOX_COUNTS */
+	"UPDATE outbox SET state = 'queued', attempts = 0, next_attempt = ?1,"
+	" last_error = NULL WHERE id = ?2 AND state = 'dead'", /* ST_OUTBOX_RETRY */
+	"UPDATE outbox SET state = 'queued', claimed_by = NULL, claimed_until = NULL"
+	" WHERE id = ? AND claimed_by = ? AND state = 'sending'", /* ST_OUTBOX_RELEASE */
+	"INSERT INTO addresses (id, customer_id, address, zip, city)"
+	" VALUES (?, ?, ?, ?, ?)", /* ST_ADDRESS_ADD */
+	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2", /* ST_ADDRESS_GET */
+	"SELECT a.id, a.customer_id, a.address, a.zip, a.city FROM addresses a WHERE "
+	IN_SCOPE("a.customer_id") " ORDER BY a.customer_id, a.address, a.id", /* ST_ADDRESS_PICKER */
+	"SELECT p.name, p.type, p.initiation_fee, " PRODUCT_VALID("?2")
+	" FROM products p WHERE p.id = ?1", /* ST_PRODUCT_GET */
+	"SELECT p.id, p.name, p.type, p.initiation_fee, " PRODUCT_VALID("?1")
+	" FROM products p ORDER BY p.initiation_fee, p.type, p.name, p.id", /* ST_PRODUCT_LIST */
+	"SELECT id, name FROM resellers WHERE id = ?", /* ST_RESELLER_GET */
+	"SELECT u.id, u.name FROM users u WHERE u.id = ?1 AND u.disabled = 0"
+	" AND ((?2 IS NOT NULL AND u.customer_id = ?2)"
+	"   OR (?2 IS NULL AND u.reseller_id = ?3))", /* ST_NOTIFY_USER_GET */
+	"SELECT u.id, u.name, u.email, u.customer_id FROM users u WHERE u.disabled = 0"
+	" AND u.customer_id IS NOT NULL AND " IN_SCOPE("u.customer_id")
+	" AND (?4 IS NULL OR u.customer_id = ?4) ORDER BY u.customer_id, u.name", /* ST_NOTIFY_PICKER */
+	"INSERT INTO internet_requests (id, type, customer_id, reseller_id, notes,"
+	" address_id, address, zip, city, address2_id, address2, zip2, city2,"
+	" product_id, takeover, takeover_circuit, takeover_customer, ip_addresses,"
+	" commitment1, commitment2, commitment3, reference, start_date,"
+	" install_call_number, install_call_name, install_time, created, created_by,"
+	" answered, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	" ?12, ?13, ?14, NULLIF(?15, -1), ?16, ?17, NULLIF(?18, -1), NULLIF(?19, -1),"
+	" NULLIF(?20, -1), NULLIF(?21, -1), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
+	" ?30)", /* ST_INET_ADD */
+	"UPDATE internet_requests SET notes = ?5, product_id = ?14,"
+	" takeover = NULLIF(?15, -1), takeover_circuit = ?16, takeover_customer = ?17,"
+	" ip_addresses = NULLIF(?18, -1), commitment1 = NULLIF(?19, -1),"
+	" commitment2 = NULLIF(?20, -1), commitment3 = NULLIF(?21, -1),"
+	" reference = ?22, start_date = ?23, install_call_number = ?24,"
+	" install_call_name = ?25, install_time = ?26, answered = ?29, updated = ?30"
+	" WHERE id = ?1", /* ST_INET_UPDATE */
+	"SELECT " INET_COLS INET_FROM " AND r.id = ?4", /* ST_INET_GET */
+	"SELECT count(*)" INET_WHERE, /* ST_INET_COUNT */
+	"SELECT " INET_COLS INET_WHERE " ORDER BY r.seq DESC LIMIT ?8 OFFSET ?9", /* ST_INET_LIST */
+	"SELECT " INET_COLS INET_WHERE " ORDER BY " INET_HAS_OFFER ", CASE WHEN "
+	INET_HAS_OFFER " THEN -r.seq ELSE r.seq END LIMIT ?8 OFFSET ?9", /* ST_INET_INBOX */
+	"DELETE FROM internet_request_notify WHERE request_id = ?", /* ST_INET_NOTIFY_CLEAR */
+	"INSERT INTO internet_request_notify (request_id, user_id, pos)"
+	" VALUES (?, ?, ?)", /* ST_INET_NOTIFY_ADD */
+	"SELECT u.id, u.name FROM internet_request_notify n JOIN users u ON u.id = n.user_id"
+	" WHERE n.request_id = ? ORDER BY n.pos", /* ST_INET_NOTIFY_LIST */
+	"DELETE FROM internet_offers WHERE request_id = ?", /* ST_INET_OFFER_CLEAR */
+	"INSERT INTO internet_offers (request_id, id, pos, product_id,"
+	" initiation_fee_product_id, initiation_cost, initiation_wholesale,"
+	" initiation_customer, monthly_cost, monthly_wholesale, monthly_customer,"
+	" commitment, provider_name, provider_offer_id) VALUES (?1, ?2, ?3, ?4, ?5,"
+	" NULLIF(?6, -1), NULLIF(?7, -1), NULLIF(?8, -1), NULLIF(?9, -1),"
+	" NULLIF(?10, -1), NULLIF(?11, -1), NULLIF(?12, -1), ?13, ?14)", /* ST_INET_OFFER_ADD */
+	"SELECT o.id, o.product_id, o.initiation_fee_product_id, o.initiation_cost,"
+	" o.initiation_wholesale, o.initiation_customer, o.monthly_cost,"
+	" o.monthly_wholesale, o.monthly_customer, o.commitment, o.provider_name,"
+	" o.provider_offer_id, p.name, f.name FROM internet_offers o"
+	" LEFT JOIN products p ON p.id = o.product_id"
+	" LEFT JOIN products f ON f.id = o.initiation_fee_product_id"
+	" WHERE o.request_id = ? ORDER BY o.pos", /* ST_INET_OFFER_LIST */
+	"INSERT INTO internet_accounts (id, request_id, offer_id, customer_id,"
+	" reseller_id, state, offer, ordered, ordered_by)"
+	" VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?)", /* ST_INET_ACCOUNT_ADD */
+	"SELECT a.id, a.request_id, a.offer_id, a.customer_id, a.reseller_id, a.state,"
+	" a.offer, a.ordered, a.ordered_by, a.confirmed, a.confirmed_by, a.start_date,"
+	" a.install_time, a.circuit FROM internet_accounts a"
+	" WHERE (" IN_SCOPE("a.customer_id") " OR a.reseller_id = ?3)"
+	" AND (?4 IS NULL OR a.id = ?4) AND (?5 IS NULL OR a.request_id = ?5)", /* ST_INET_ACCOUNT_GET */
+	"UPDATE internet_accounts SET state = 'CONFIRMED', confirmed = ?2,"
+	" confirmed_by = ?3, start_date = ?4, install_time = ?5, circuit = ?6"
+	" WHERE id = ?1 AND state = 'ORDERED'", /* ST_INET_ACCOUNT_CONFIRM */
 };
 
 /* Every enum stmt has its SQL, in order. */

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <new>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,14 @@
 #include <ctemplate/template_emitter.h>
 
 /* Every template is loaded, checked and expanded with this strip mode. */
-static const ctemplate::Strip TPL_STRIP = ctemplate::STRIP_BLANK_LINES;
+/* HTML templates lose their blank lines; plain-text mail templates (under
+ * mail/) keep every line, since blank lines separate their paragraphs. */
+static ctemplate::Strip
+strip_for(const char *file)
+{
+	return std::strncmp(file, "mail/", 5) == 0 ? ctemplate::DO_NOT_STRIP :
+	    ctemplate::STRIP_BLANK_LINES;
+}
 
 /* Set by tpl_init; read-only once threads run. */
 static bool tpl_ready = false;
@@ -257,7 +265,7 @@ tpl_expand_with(const char *file, const ctemplate::TemplateDictionary *td,
 	bool		 ok;
 
 	ok = ctemplate::mutable_default_template_cache()->ExpandWithData(
-	    file, TPL_STRIP, td, NULL, &out);
+	    file, strip_for(file), td, NULL, &out);
 	return out.Flush() && ok;
 }
 
@@ -296,7 +304,7 @@ tpl_check_file(const char *file, char *err, size_t errlen)
 		    cache->template_root_directory());
 		return -1;
 	}
-	if (!cache->LoadTemplate(file, TPL_STRIP)) {
+	if (!cache->LoadTemplate(file, strip_for(file))) {
 		tpl_error(err, errlen, std::string(file) +
 		    ": cannot be read or parsed (reason on stderr)");
 		return -1;

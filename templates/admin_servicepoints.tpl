@@ -78,7 +78,7 @@
     <label for="sp-csv">CSV <span class="hint">first line <code>{{HEADER}}</code>;
       a row whose id exists updates that service point; if any row is
       wrong, nothing is imported</span></label>
-    <textarea id="sp-csv" name="csv" rows="10" cols="80" spellcheck="false">{{CSV}}</textarea>
+    <textarea id="sp-csv" name="csv" rows="10" cols="80" spellcheck="false">{{CSV:pre_escape}}</textarea>
   </p>
   <p class="form-actions"><button type="submit" class="button">Import</button></p>
 </form>

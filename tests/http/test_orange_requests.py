@@ -9,7 +9,6 @@ suites sharing the session stack.  Dates are computed at run time with
 workdays.py, never hard-coded (except the seed's own 2022-06-01)."""
 
 import copy
-import json
 import subprocess
 import uuid
 
@@ -631,11 +630,14 @@ def test_catalog_item_by_id(stack, keys):
 
 # ------------------------------------------------------ JSON Schema agreement
 
-jsonschema = pytest.importorskip("jsonschema")
-from jsonschema import Draft202012Validator  # noqa: E402
+@pytest.fixture
+def Draft202012Validator():
+    """jsonschema's draft 2020-12 validator (Debian: python3-jsonschema,
+    installed by ./dev deps)."""
+    return pytest.importorskip("jsonschema").Draft202012Validator
 
 
-def test_catalog_schemas_are_valid_draft_2020_12(stack, keys):
+def test_catalog_schemas_are_valid_draft_2020_12(stack, keys, Draft202012Validator):
     r = get(stack, keys["fdj_owner"], BASE + "/catalogItems")
     items = jbody(r)
     assert items
@@ -645,7 +647,8 @@ def test_catalog_schemas_are_valid_draft_2020_12(stack, keys):
         Draft202012Validator.check_schema(schema)
 
 
-def test_schema_rejects_seed_001_example_and_accepts_corrected(stack, keys):
+def test_schema_rejects_seed_001_example_and_accepts_corrected(stack, keys,
+                                                             Draft202012Validator):
     v = Draft202012Validator(catalog_schema(stack, keys["acme_owner"], "R_BVPN_FR_1"))
     props = copy.deepcopy(SEED_001_EXAMPLE["properties"])
     assert not v.is_valid(props)
@@ -729,7 +732,7 @@ def agreement_cases():
 
 @pytest.mark.parametrize("role,kind,props,name", agreement_cases(),
                          ids=[c[3] for c in agreement_cases()])
-def test_schema_and_server_agree(stack, keys, role, kind, props, name):
+def test_schema_and_server_agree(stack, keys, Draft202012Validator, role, kind, props, name):
     type_id = "U_BVPN_CUSTOM003_1" if kind == "U" else "R_BVPN_FR_1"
     v = Draft202012Validator(catalog_schema(stack, keys[role], type_id))
     body = {"requestedAt": earliest(), "type": type_id,

@@ -1,0 +1,123 @@
+/*
+ * admin_outbox.c — the outbox as the operator sees it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin_outbox.h"
+#include "api_orange.h"
+#include "auth.h"
+#include "http.h"
+#include "pages.h"
+#include "store.h"
+#include "tpl.h"
+#include "util.h"
+
+#define OUTBOX_PAGE 50
+
+static const char *const states[] = { "queued", "sending", "sent", "dead" };
+
+/* Counts per state, as links that filter the list. */
+static int
+fill_counts(struct req *r, struct tpl_dict *body, const char *current)
+{
+	sqlite3_stmt	*s;
+	struct tpl_dict	*row;
+	long long	 counts[4] = { 0, 0, 0, 0 };
+	size_t		 i;
+	int		 rc;
+
+	if ((s = store_query(r->store, ST_OUTBOX_COUNTS, NULL)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		for (i = 0; i < 4; i++)
+			if (strcmp(store_text(s, 0), states[i]) == 0)
+				counts[i] = store_int(s, 1);
+	store_done(s);
+	for (i = 0; i < 4; i++) {
+		row = tpl_section_add(body, "STATE");
+		tpl_set(row, "STATE_NAME", states[i]);
+		tpl_set_int(row, "STATE_COUNT", counts[i]);
+		if (current != NULL && strcmp(current, states[i]) == 0)
+			tpl_show(row, "STATE_CURRENT");
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Render the page, with a notice after a retry. */
+static int
+render(struct req *r, const char *notice)
+{
+	struct tpl_dict	*root, *body, *row;
+	sqlite3_stmt	*s;
+	const char	*state = req_query(r, "state");
+	long long	 offset;
+	size_t		 i;
+	int		 rc, known = 0;
+
+	for (i = 0; state != NULL && i < 4; i++)
+		known |= strcmp(state, states[i]) == 0;
+	if (!known)
+		state = NULL;
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
+		offset = 0;
+	if ((root = page_new(r, "Outbox", "admin_outbox.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "CSRF", r->who->csrf);
+	if (notice != NULL) {
+		tpl_show(body, "NOTICE");
+		tpl_set(body, "NOTICE_TEXT", notice);
+	}
+	if (fill_counts(r, body, state) < 0 ||
+	    (s = store_query(r->store, ST_OUTBOX_LIST, "sII", state,
+	    (long long)OUTBOX_PAGE, offset)) == NULL) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	while ((rc = store_row(s)) == 1) {
+		row = tpl_section_add(body, "MSG");
+		tpl_set_int(row, "M_ID", store_int(s, 0));
+		tpl_set(row, "M_EVENT", store_text(s, 1));
+		tpl_set(row, "M_OBJECT", store_text(s, 2));
+		tpl_set(row, "M_TO", store_text(s, 3));
+		tpl_set(row, "M_SUBJECT", store_text(s, 4));
+		tpl_set(row, "M_STATE", store_text(s, 5));
+		tpl_set_int(row, "M_ATTEMPTS", store_int(s, 6));
+		tpl_set(row, "M_ERROR", store_text(s, 8));
+		tpl_set(row, "M_CREATED", store_text(s, 9));
+		tpl_set(row, "M_SENT", store_text(s, 10));
+		if (strcmp(store_text(s, 5), "dead") == 0)
+			tpl_show(row, "M_DEAD");
+	}
+	store_done(s);
+	if (rc < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	return page_send(r, 200, root);
+}
+
+int
+page_admin_outbox(struct req *r)
+{
+	return render(r, NULL);
+}
+
+int
+page_admin_outbox_retry(struct req *r)
+{
+	const char	*id = req_form(r, "id");
+	char		*end;
+	long long	 n;
+	int		 rc;
+
+	n = id != NULL ? strtoll(id, &end, 10) : 0;
+	if (id == NULL || *end != '\0' || n <= 0)
+		return resp_error(r, HERR_BAD_BODY, "No message chosen.");
+	rc = store_exec(r->store, ST_OUTBOX_RETRY, "II", (long long)now_epoch(), n);
+	if (rc < 0)
+		return -1;
+	return render(r, rc == 1 ? "The message is queued again; the mailer sends it "
+	    "on its next round." : "Only a dead message can be retried.");
+}

@@ -1,0 +1,329 @@
+/*
+ * mailer.c — reqdesk-mailer: delivers the outbox over SMTP (libcurl).
+ *
+ * Each round claims a batch of due messages in one short write
+ * transaction (state 'sending' with a lease), sends them one by one, and
+ * marks each 'sent' only after the SMTP server accepted it, or schedules
+ * a retry with exponential back-off ('dead' after max_attempts).  Several
+ * mailers may run at once: a claim is atomic, so no row is sent by two
+ * of them; a mailer killed mid-batch leaves rows whose lease expires and
+ * another round sends them again (at least once; a row marked sent is
+ * never sent again).
+ *
+ *   reqdesk-mailer [-c config] [--once]
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "autoconf.h"
+#include "config.h"
+#include "log.h"
+#include "store.h"
+#include "util.h"
+
+static volatile sig_atomic_t stopping;
+
+struct message {
+	long long	 id;
+	char		*recipient, *subject, *body;
+};
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* The bare address of "Name <addr>" or "addr". */
+static void
+bare_address(const char *from, char *out, size_t len)
+{
+	const char *lt = strchr(from, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		snprintf(out, len, "%.*s", (int)(gt - lt - 1), lt + 1);
+	else
+		snprintf(out, len, "%s", from);
+}
+
+/* Append a header value, RFC 2047-encoding it when it is not ASCII. */
+static void
+header_value(struct buf *b, const char *v)
+{
+	const unsigned char	*p;
+	char			 enc[128];
+	size_t			 len = strlen(v), chunk, i;
+
+	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0') {
+		buf_puts(b, v);
+		return;
+	}
+	for (i = 0; i < len; i += chunk) {
+		chunk = len - i > 45 ? 45 : len - i;
+		/* never split a UTF-8 sequence */
+		while (i + chunk < len && ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
+			chunk--;
+		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
+	}
+}
+
+/* The whole message, headers and body, CRLF line ends. */
+static void
+compose(const struct message *m, struct buf *b)
+{
+	char		 date[64], host[64];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	const char	*p;
+
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", date,
+	    config.mail_from, m->recipient);
+	header_value(b, m->subject);
+	buf_printf(b, "\r\nMessage-ID: <outbox-%lld@%s>\r\n"
+	    "X-Reqdesk-Outbox-Id: %lld\r\n"
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: 8bit\r\n\r\n", m->id, host, m->id);
+	for (p = m->body; *p; p++) {
+		if (*p == '\n' && (p == m->body || p[-1] != '\r'))
+			buf_append(b, "\r", 1);
+		buf_append(b, p, 1);
+	}
+	if (b->len < 2 || strcmp(b->data + b->len - 2, "\r\n") != 0)
+		buf_puts(b, "\r\n");
+}
+
+struct upload {
+	const char	*data;
+	size_t		 left;
+};
+
+static size_t
+read_cb(char *ptr, size_t size, size_t nmemb, void *userp)
+{
+	struct upload	*u = userp;
+	size_t		 n = size * nmemb;
+
+	if (n > u->left)
+		n = u->left;
+	memcpy(ptr, u->data, n);
+	u->data += n;
+	u->left -= n;
+	return n;
+}
+
+/* Hand one message to the SMTP server.  0 accepted, -1 (why in err). */
+static int
+smtp_send(const struct message *m, char *err, size_t errlen)
+{
+	struct buf		 msg = { 0 };
+	struct curl_slist	*rcpt = NULL;
+	struct upload		 up;
+	char			 from[256], mail_from[260], curlerr[CURL_ERROR_SIZE] = "";
+	CURL			*c;
+	CURLcode		 rc;
+	long			 code = 0;
+
+	if ((c = curl_easy_init()) == NULL) {
+		snprintf(err, errlen, "curl_easy_init failed");
+		return -1;
+	}
+	compose(m, &msg);
+	up.data = msg.data;
+	up.left = msg.len;
+	bare_address(config.mail_from, from, sizeof(from));
+	snprintf(mail_from, sizeof(mail_from), "<%s>", from);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, mail_from);
+	rcpt = curl_slist_append(rcpt, m->recipient);
+	curl_easy_setopt(c, CURLOPT_URL, config.smtp_url);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(c, CURLOPT_READDATA, &up);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curlerr);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	if (config.smtp_user != NULL && *config.smtp_user != '\0') {
+		curl_easy_setopt(c, CURLOPT_USERNAME, config.smtp_user);
+		curl_easy_setopt(c, CURLOPT_PASSWORD, config.smtp_password ?
+		    config.smtp_password : "");
+	}
+	rc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	if (rc != CURLE_OK)
+		snprintf(err, errlen, "%s (SMTP %ld): %s", curl_easy_strerror(rc), code,
+		    curlerr[0] ? curlerr : "-");
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	buf_free(&msg);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+static void
+messages_free(struct message *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].recipient);
+		free(v[i].subject);
+		free(v[i].body);
+	}
+	free(v);
+}
+
+/* Claim a batch of due messages.  The count (>= 0) or -1. */
+static int
+claim(struct store *st, const char *me, struct message **out)
+{
+	sqlite3_stmt	*s;
+	struct message	*v;
+	int		 n = 0, rc;
+
+	*out = NULL;
+	if ((v = calloc((size_t)config.mail_batch, sizeof(*v))) == NULL)
+		return -1;
+	if (store_begin(st) < 0) {
+		free(v);
+		return -1;
+	}
+	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", me, (long long)now_epoch(),
+	    config.mail_claim_s, config.mail_batch);
+	while (s != NULL && n < config.mail_batch && (rc = store_row(s)) == 1) {
+		v[n].id = store_int(s, 0);
+		v[n].recipient = xstrdup(store_text(s, 1));
+		v[n].subject = xstrdup(store_text(s, 2));
+		v[n].body = xstrdup(store_text(s, 3));
+		n++;
+	}
+	store_done(s);
+	if (s == NULL || store_commit(st) < 0) {
+		store_rollback(st);
+		messages_free(v, (size_t)n);
+		return -1;
+	}
+	*out = v;
+	return n;
+}
+
+/* One round: claim, send, record.  Messages handled, or -1. */
+static int
+round_once(struct store *st, const char *me)
+{
+	struct message	*v;
+	char		 err[512], now[32];
+	int		 n, i, rc;
+
+	if ((n = claim(st, me, &v)) <= 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (stopping) {
+			/* Not attempted: give it back at once. */
+			store_exec(st, ST_OUTBOX_RELEASE, "Is", v[i].id, me);
+			continue;
+		}
+		if (v[i].recipient == NULL || v[i].subject == NULL || v[i].body == NULL)
+			continue;	/* ENOMEM: the lease expires, it is retried */
+		if (smtp_send(&v[i], err, sizeof(err)) == 0) {
+			now_iso(now);
+			rc = store_exec(st, ST_OUTBOX_SENT, "sIs", now, v[i].id, me);
+			log_info("outbox %lld sent to %s%s", v[i].id, v[i].recipient,
+			    rc == 1 ? "" : " (lease lost: another mailer took it)");
+		} else {
+			store_exec(st, ST_OUTBOX_FAILED, "siIiIs", err,
+			    config.mail_max_attempts, (long long)now_epoch(),
+			    config.mail_retry_base_s, v[i].id, me);
+			log_warn("outbox %lld to %s not sent: %s", v[i].id, v[i].recipient, err);
+		}
+	}
+	messages_free(v, (size_t)n);
+	return n;
+}
+
+static void
+nap_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);	/* a signal cuts it short */
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "once", no_argument, NULL, '1' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sigaction	 sa;
+	struct store		*st = NULL;
+	const char		*conf = NULL;
+	char			 me[96], host[64];
+	int			 ch, once = 0, n;
+
+	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': conf = optarg; break;
+		case '1': once = 1; break;
+		default:
+			fprintf(stderr, "usage: reqdesk-mailer [-c config] [--once]\n");
+			return 2;
+		}
+	}
+	if (config_load(conf) < 0 || sodium_init() < 0 ||
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(me, sizeof(me), "%s:%ld", host, (long)getpid());
+	log_info("mailer %s: sending through %s", me, config.smtp_url);
+	while (!stopping) {
+		if (st == NULL && (st = store_open(config.database, 0)) == NULL) {
+			if (once)
+				return 1;
+			nap_ms(1000);
+			continue;
+		}
+		n = round_once(st, me);
+		if (n < 0) {	/* database trouble: reopen next time */
+			store_close(st);
+			st = NULL;
+		}
+		if (once && n <= 0)
+			break;
+		if (n <= 0)
+			nap_ms(config.mail_poll_ms);
+	}
+	log_info("mailer %s: stopped", me);
+	store_close(st);
+	curl_global_cleanup();
+	config_free();
+	return 0;
+}

@@ -1,0 +1,1024 @@
+/*
+ * openapi.c — GET /openapi.json: the OpenAPI 3.1 description of every
+ * JSON route, built with jansson (never printf).
+ *
+ * Layout: small builder helpers (struct oa, op_*, resp_*), then one
+ * function per component schema (schema_*), then one function per path
+ * (path_*), then openapi_document() which calls them all, then the
+ * handler.  The request bodies of POST /ordering/b2b/v2/requests are
+ * generated from the loaded catalog (catalog_schema() of every type), so
+ * a type added to the catalog appears here with no C change.
+ *
+ * HOW TO ADD A PATH (e.g. the TelecomX Internet routes):
+ *   1. write `static void path_xxx(struct oa *oa)` next to the others:
+ *        json_t *op = op_new(oa, "/internet/request", "post",
+ *            "createInternetRequest", "internet", "Create ...", "...", 0);
+ *        op_body(oa, op, "...", schema_ref("InternetRequestCreate"));
+ *        op_response(oa, op, 201, "Created.", schema_ref("InternetRequest"));
+ *        op_auth_errors(oa, op, FAM_TCX, 0);
+ *        op_body_errors(oa, op, FAM_TCX);
+ *        op_error(oa, op, FAM_TCX, 422, "...");
+ *      (op_new's last argument is 1 for a public route: no credentials);
+ *   2. add its schemas with add_schema() in a `schema_xxx(oa)` function;
+ *   3. call both in openapi_document(), at the place marked
+ *      "TelecomX Internet routes", and add the "internet" tag in add_tags().
+ * tests/http/test_openapi.py fails while a JSON route of route.c is not
+ * described here, and validates real answers against the document.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "autoconf.h"
+#include "catalog.h"
+#include "http.h"
+#include "log.h"
+#include "openapi.h"
+
+#define SCHEMAS		"#/components/schemas/"
+#define LIST_MAX	250	/* api_orange.c and api_core.c: limit maximum */
+#define REQ_LIST_DEF	250	/* api_orange.c: default limit of /requests */
+#define SP_LIST_DEF	50	/* api_core.c: default limit of /servicePoints */
+#define TOP_MAX_LEN	64	/* request.c: customerReference, contract */
+#define COMMENT_MAX_LEN	4096	/* request.c: comment */
+
+/* The document being built.  Every helper sets `failed` when jansson
+ * could not allocate, so that a half-built document is never served. */
+struct oa {
+	json_t	*doc;
+	int	 failed;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+/* Note a failed allocation when v is NULL; returns v unchanged. */
+static json_t *
+oa_check(struct oa *oa, json_t *v)
+{
+	if (v == NULL)
+		oa->failed = 1;
+	return v;
+}
+
+/* obj[key] = v, stealing v (NULL v or obj records a failure). */
+static void
+oa_set(struct oa *oa, json_t *obj, const char *key, json_t *v)
+{
+	if (obj == NULL || v == NULL || json_object_set_new(obj, key, v) != 0)
+		oa->failed = 1;
+}
+
+/* Append v (stolen) to the array arr. */
+static void
+oa_append(struct oa *oa, json_t *arr, json_t *v)
+{
+	if (arr == NULL || v == NULL || json_array_append_new(arr, v) != 0)
+		oa->failed = 1;
+}
+
+/* The object obj[key] (borrowed), created empty when absent; NULL only
+ * after a recorded failure. */
+static json_t *
+oa_child(struct oa *oa, json_t *obj, const char *key)
+{
+	json_t	*c = json_object_get(obj, key);
+
+	if (c == NULL) {
+		c = json_object();
+		oa_set(oa, obj, key, c);
+		if (oa->failed)
+			return NULL;
+	}
+	return c;
+}
+
+/* A new {"$ref": "#/components/schemas/NAME"}, or NULL. */
+static json_t *
+schema_ref(const char *name)
+{
+	char	ref[256];
+
+	snprintf(ref, sizeof(ref), SCHEMAS "%s", name);
+	return json_pack("{s:s}", "$ref", ref);
+}
+
+/* A new string schema with a description (and format when not NULL). */
+static json_t *
+str_schema(const char *description, const char *format)
+{
+	json_t	*s = json_pack("{s:s, s:s}", "type", "string", "description", description);
+
+	if (s != NULL && format != NULL)
+		json_object_set_new(s, "format", json_string(format));
+	return s;
+}
+
+/* A new schema of a string or null (absent values shown as null). */
+static json_t *
+nstr_schema(const char *description)
+{
+	return json_pack("{s:[s,s], s:s}", "type", "string", "null",
+	    "description", description);
+}
+
+/* A new string schema limited to the values of the NULL-terminated v. */
+static json_t *
+enum_schema(const char *description, const char *const *v)
+{
+	json_t	*e = json_array();
+	size_t	 i;
+
+	for (i = 0; v[i] != NULL; i++)
+		json_array_append_new(e, json_string(v[i]));
+	return json_pack("{s:s, s:s, s:o}", "type", "string", "description",
+	    description, "enum", e);
+}
+
+/* components.schemas[name] = schema (stolen). */
+static void
+add_schema(struct oa *oa, const char *name, json_t *schema)
+{
+	json_t	*c = oa_child(oa, json_object_get(oa->doc, "components"), "schemas");
+
+	oa_set(oa, c, name, oa_check(oa, schema));
+}
+
+/* Declare a tag (every tag an operation uses must be declared here). */
+static void
+add_tag(struct oa *oa, const char *name, const char *description)
+{
+	json_t	*tags = json_object_get(oa->doc, "tags");
+
+	if (tags == NULL) {
+		tags = json_array();
+		oa_set(oa, oa->doc, "tags", tags);
+	}
+	oa_append(oa, tags, json_pack("{s:s, s:s}", "name", name,
+	    "description", description));
+}
+
+/*
+ * A new operation at paths[path][method] (method in lower case), with an
+ * operationId, one tag, a summary and a description; `public` routes
+ * take no credentials (security: []), the others the document's default
+ * (X-API-Key or Bearer).  Returns the operation (borrowed) or NULL.
+ */
+static json_t *
+op_new(struct oa *oa, const char *path, const char *method, const char *id,
+    const char *tag, const char *summary, const char *description, int public)
+{
+	json_t	*item = oa_child(oa, oa_child(oa, oa->doc, "paths"), path);
+	json_t	*op;
+
+	op = oa_check(oa, json_pack("{s:s, s:[s], s:s, s:s, s:{}}",
+	    "operationId", id, "tags", tag, "summary", summary,
+	    "description", description, "responses"));
+	if (op != NULL && public)
+		json_object_set_new(op, "security", json_array());
+	oa_set(oa, item, method, op);
+	return oa->failed ? NULL : op;
+}
+
+/* Add a parameter (in: "query", "path" or "header") of schema (stolen);
+ * comma lists are arrays serialized as form, not exploded. */
+static void
+op_param(struct oa *oa, json_t *op, const char *in, const char *name,
+    int required, const char *description, json_t *schema)
+{
+	json_t		*params = json_object_get(op, "parameters"), *p;
+	const char	*type = json_string_value(json_object_get(schema, "type"));
+	int		 list = type != NULL && strcmp(type, "array") == 0;
+
+	if (params == NULL) {
+		params = json_array();
+		oa_set(oa, op, "parameters", params);
+	}
+	p = json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", name, "in", in,
+	    "required", required, "description", description, "schema", schema);
+	if (p != NULL && list) {
+		json_object_set_new(p, "style", json_string("form"));
+		json_object_set_new(p, "explode", json_false());
+	}
+	oa_append(oa, params, oa_check(oa, p));
+}
+
+/* A query parameter `sort`: a key matching `pattern`, default `def`. */
+static void
+op_sort_param(struct oa *oa, json_t *op, const char *description,
+    const char *pattern, const char *def)
+{
+	op_param(oa, op, "query", "sort", 0, description, json_pack(
+	    "{s:s, s:s, s:s}", "type", "string", "pattern", pattern, "default", def));
+}
+
+/* The {id} path parameter, naming what it identifies. */
+static void
+op_path_id(struct oa *oa, json_t *op, const char *description)
+{
+	op_param(oa, op, "path", "id", 1, description,
+	    json_pack("{s:s, s:i}", "type", "string", "minLength", 1));
+}
+
+/* A query parameter holding a comma list of strings (values limited to
+ * the NULL-terminated `values` when not NULL). */
+static void
+op_list_param(struct oa *oa, json_t *op, const char *name, const char *description,
+    const char *const *values)
+{
+	json_t	*items = values ? enum_schema(name, values) :
+		    json_pack("{s:s}", "type", "string");
+
+	if (items != NULL && values != NULL)
+		json_object_del(items, "description");
+	op_param(oa, op, "query", name, 0, description,
+	    json_pack("{s:s, s:o}", "type", "array", "items", items));
+}
+
+/* The required JSON request body of the operation: schema (stolen). */
+static void
+op_body(struct oa *oa, json_t *op, const char *description, json_t *schema)
+{
+	oa_set(oa, op, "requestBody", json_pack("{s:s, s:b, s:{s:{s:o}}}",
+	    "description", description, "required", 1, "content",
+	    "application/json", "schema", schema));
+}
+
+/* Add the response `status` (JSON body of schema, stolen, or none when
+ * NULL).  Returns the response object (borrowed) for headers, or NULL. */
+static json_t *
+op_response(struct oa *oa, json_t *op, int status, const char *description,
+    json_t *schema)
+{
+	json_t	*resp;
+	char	 code[8];
+
+	snprintf(code, sizeof(code), "%d", status);
+	resp = json_pack("{s:s}", "description", description);
+	if (resp != NULL && schema != NULL)
+		oa_set(oa, resp, "content", json_pack("{s:{s:o}}",
+		    "application/json", "schema", schema));
+	oa_set(oa, oa_child(oa, op, "responses"), code, oa_check(oa, resp));
+	return oa->failed ? NULL : resp;
+}
+
+/* Declare a response header of an integer value. */
+static void
+resp_int_header(struct oa *oa, json_t *resp, const char *name, const char *description)
+{
+	oa_set(oa, oa_child(oa, resp, "headers"), name, json_pack(
+	    "{s:s, s:{s:s, s:i}}", "description", description, "schema",
+	    "type", "integer", "minimum", 0));
+}
+
+/* An error response in the shape of the family (Orange Error object or
+ * TelecomX {error, errors}). */
+static void
+op_error(struct oa *oa, json_t *op, enum family fam, int status,
+    const char *description)
+{
+	op_response(oa, op, status, description,
+	    schema_ref(fam == FAM_ORANGE ? "Error" : "TelecomXError"));
+}
+
+/* The 401 of a route: for a protected route, missing, invalid or expired
+ * credentials; for a public one, credentials sent but not valid. */
+static void
+op_auth_errors(struct oa *oa, json_t *op, enum family fam, int public)
+{
+	if (public)
+		op_error(oa, op, fam, 401, fam == FAM_ORANGE ?
+		    "Credentials were sent but are invalid (41) or expired (42); "
+		    "send none on this public route." :
+		    "Credentials were sent but are invalid (`invalid_token`, "
+		    "`format_error`) or expired (`expired`); send none on this "
+		    "public route.");
+	else
+		op_error(oa, op, fam, 401, fam == FAM_ORANGE ?
+		    "Credentials missing (40), unknown or revoked or a malformed "
+		    "Authorization header (41), or expired (42)." :
+		    "Credentials missing (`credentials_invalid`), unknown or "
+		    "revoked (`invalid_token`), a malformed Authorization header "
+		    "(`format_error`) or expired (`expired`).");
+}
+
+/* The errors of every route taking a JSON body: 413 and 415 (checked
+ * before the credentials), 400 when the body is not a JSON object. */
+static void
+op_body_errors(struct oa *oa, json_t *op, enum family fam)
+{
+	int	orange = fam == FAM_ORANGE;
+
+	op_error(oa, op, fam, 400, orange ?
+	    "The body is not a JSON object, or a top-level attribute has the "
+	    "wrong type (21)." :
+	    "The body is not a JSON object (`bad_request`).");
+	op_error(oa, op, fam, 413, orange ?
+	    "The body is larger than the server accepts (63)." :
+	    "The body is larger than the server accepts (`payload_too_large`).");
+	op_error(oa, op, fam, 415, orange ?
+	    "The body was not sent with Content-Type: application/json (64)." :
+	    "The body was not sent with Content-Type: application/json "
+	    "(`unsupported_media_type`).");
+}
+
+/* The X-Total-Count and X-Result-Count headers of a list response. */
+static void
+resp_count_headers(struct oa *oa, json_t *resp)
+{
+	resp_int_header(oa, resp, "X-Total-Count",
+	    "How many items match, before offset and limit.");
+	resp_int_header(oa, resp, "X-Result-Count", "How many items this page holds.");
+}
+
+/* The offset and limit query parameters of a list (default limit def). */
+static void
+op_page_params(struct oa *oa, json_t *op, int def)
+{
+	op_param(oa, op, "query", "offset", 0, "How many matching items to skip.",
+	    json_pack("{s:s, s:i, s:i}", "type", "integer", "minimum", 0,
+	    "default", 0));
+	op_param(oa, op, "query", "limit", 0, "How many items to return at most.",
+	    json_pack("{s:s, s:i, s:i, s:i}", "type", "integer", "minimum", 1,
+	    "maximum", LIST_MAX, "default", def));
+}
+
+/*
+ * Remove the "$schema" keyword from a JSON Schema and its subschemas
+ * (OpenAPI 3.1 uses draft 2020-12 natively); values of enum, const,
+ * default and examples are data, not schemas, and are left alone.
+ */
+static void
+strip_dialect(json_t *schema)
+{
+	const char	*key, *k2;
+	json_t		*v, *sub;
+	size_t		 i;
+
+	if (json_is_array(schema)) {
+		json_array_foreach(schema, i, v)
+			strip_dialect(v);
+		return;
+	}
+	if (!json_is_object(schema))
+		return;
+	json_object_del(schema, "$schema");
+	json_object_foreach(schema, key, v) {
+		if (strcmp(key, "properties") == 0 || strcmp(key, "$defs") == 0 ||
+		    strcmp(key, "patternProperties") == 0 ||
+		    strcmp(key, "dependentSchemas") == 0) {
+			json_object_foreach(v, k2, sub)
+				strip_dialect(sub);
+		} else if (strcmp(key, "enum") != 0 && strcmp(key, "const") != 0 &&
+		    strcmp(key, "default") != 0 && strcmp(key, "examples") != 0) {
+			strip_dialect(v);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ schemas */
+
+static const char *const request_statuses[] = {
+	"NEW", "IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELED", NULL
+};
+static const char *const request_categories[] = {
+	"NEW", "CHANGE", "DISCONNECT", NULL
+};
+static const char *const sp_states[] = {
+	"OPERATIONAL", "IN_PROGRESS", "SUSPENDED", "TERMINATED", NULL
+};
+
+/* Error and ErrorDetail: the Orange error object (ordering, core). */
+static void
+schema_orange_error(struct oa *oa)
+{
+	add_schema(oa, "ErrorDetail", json_pack("{s:s, s:s, s:[s,s,s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "description", "One problem found in the request.",
+	    "required", "code", "message", "description",
+	    "properties",
+	    "code", json_pack("{s:s, s:s, s:s}", "type", "integer", "format",
+		"int32", "description", "Orange code of the problem."),
+	    "message", str_schema("Title of the problem.", NULL),
+	    "description", str_schema("What is wrong, in detail.", NULL)));
+	add_schema(oa, "Error", json_pack("{s:s, s:s, s:[s,s,s], s:{s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "Orange error object: the first "
+	    "problem found; `details` lists every problem found in the same body.",
+	    "required", "code", "message", "description",
+	    "properties",
+	    "code", json_pack("{s:s, s:s, s:s}", "type", "integer", "format",
+		"int32", "description", "Orange code of the error (see docs/API.md)."),
+	    "message", str_schema("Title of the error.", NULL),
+	    "description", str_schema("What is wrong, in detail.", NULL),
+	    "details", json_pack("{s:s, s:o}", "type", "array", "items",
+		schema_ref("ErrorDetail"))));
+}
+
+/* TelecomXError and TelecomXErrorItem: {error, errors} of /auth, /healthz
+ * (and the /internet routes). */
+static void
+schema_tcx_error(struct oa *oa)
+{
+	add_schema(oa, "TelecomXErrorItem", json_pack(
+	    "{s:s, s:s, s:[s,s,s], s:{s:o, s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "One TelecomX error.",
+	    "required", "code", "status", "message",
+	    "properties",
+	    "code", str_schema("Path of the property in error, or a fixed token "
+		"(not_found, access_denied, credentials_invalid, expired...).", NULL),
+	    "path", str_schema("Path of the property in error, if any.", NULL),
+	    "status", json_pack("{s:s, s:s}", "type", "integer",
+		"description", "The HTTP status."),
+	    "message", str_schema("Human-readable message.", NULL),
+	    "check", str_schema("The kind of validation check that failed, if any.", NULL)));
+	add_schema(oa, "TelecomXError", json_pack("{s:s, s:s, s:[s,s], s:{s:o, s:o}}",
+	    "type", "object", "description", "TelecomX error: the first error, "
+	    "and every error found in `errors`.",
+	    "required", "error", "errors",
+	    "properties",
+	    "error", schema_ref("TelecomXErrorItem"),
+	    "errors", json_pack("{s:s, s:i, s:o}", "type", "array", "minItems", 1,
+		"items", schema_ref("TelecomXErrorItem"))));
+}
+
+/* The properties of a Request as the API shows it (new object). */
+static json_t *
+request_members(void)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o}",
+	    "id", str_schema("Identifier (24 hexadecimal characters).", NULL),
+	    "type", str_schema("Request type (a catalog item id).", NULL),
+	    "name", str_schema("Title of the request type.", NULL),
+	    "category", enum_schema("Category of the request type.", request_categories),
+	    "status", enum_schema("Where the request is in its life.", request_statuses),
+	    "customerReference", str_schema("The customer's own reference.", NULL),
+	    "contract", str_schema("Contract number.", NULL),
+	    "comment", str_schema("Comment given at creation.", NULL),
+	    "customer", json_pack("{s:s, s:[s,s], s:{s:o, s:o}}", "type", "object",
+		"required", "id", "name", "properties",
+		"id", str_schema("Customer id.", NULL),
+		"name", str_schema("Customer name.", NULL)),
+	    "keyDates", json_pack("{s:s, s:{s:o, s:o, s:o}}", "type", "object",
+		"properties",
+		"issuedAt", str_schema("When the request was made (UTC).", "date-time"),
+		"requestedAt", str_schema("The requested date (YYYY-MM-DD).", "date"),
+		"completedAt", str_schema("When it was completed.", NULL)),
+	    "properties", json_pack("{s:s, s:s}", "type", "object", "description",
+		"The properties as stored: after defaults, without the attributes "
+		"the profile makes irrelevant (see the catalog item's schema)."),
+	    "createdAt", str_schema("When the request was made (UTC).", "date-time"),
+	    "updatedAt", str_schema("Last change (UTC).", "date-time"),
+	    "createdBy", str_schema("Id of the user who made it.", NULL),
+	    "_links", json_pack("{s:s, s:[s], s:{s:o}}", "type", "object",
+		"required", "self", "properties", "self", json_pack(
+		"{s:s, s:[s], s:{s:o}}", "type", "object", "required", "href",
+		"properties", "href", str_schema("This request's URL path.", NULL))),
+	    "history", json_pack("{s:s, s:s, s:o}", "type", "array", "description",
+		"Status changes, oldest first (only on a single request).",
+		"items", schema_ref("RequestHistoryEntry")));
+}
+
+/* Request, RequestListItem and RequestHistoryEntry. */
+static void
+schema_request(struct oa *oa)
+{
+	json_t	*full = oa_check(oa, request_members());
+	json_t	*item = oa_check(oa, request_members());
+
+	json_object_del(item, "history");
+	add_schema(oa, "RequestHistoryEntry", json_pack(
+	    "{s:s, s:s, s:[s,s], s:{s:o, s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "One status change of a request.",
+	    "required", "at", "to", "properties",
+	    "at", str_schema("When (UTC).", "date-time"),
+	    "by", json_pack("{s:s, s:[s], s:{s:o, s:o}}", "type", "object",
+		"required", "id", "properties", "id", str_schema("User id.", NULL),
+		"name", nstr_schema("User name.")),
+	    "from", enum_schema("Status before (absent on creation).", request_statuses),
+	    "to", enum_schema("Status after.", request_statuses),
+	    "comment", str_schema("Why.", NULL)));
+	add_schema(oa, "Request", json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s,s], s:o}",
+	    "type", "object", "description", "An ordering request, with its history.",
+	    "required", "id", "type", "name", "category", "status", "customer",
+	    "keyDates", "history", "properties", full));
+	add_schema(oa, "RequestListItem", json_pack("{s:s, s:s, s:[s], s:o}",
+	    "type", "object", "description", "An ordering request in a list: no "
+	    "history; with `fields`, only the members asked for (and `id`).",
+	    "required", "id", "properties", item));
+}
+
+/* A component name for a catalog type: [A-Za-z0-9._-] kept, others '_'. */
+static void
+create_schema_name(const struct rtype *t, char *out, size_t len)
+{
+	size_t	i;
+
+	snprintf(out, len, "RequestCreate_%s", t->type);
+	for (i = 0; out[i] != '\0'; i++)
+		if (!((out[i] >= 'a' && out[i] <= 'z') || (out[i] >= 'A' &&
+		    out[i] <= 'Z') || (out[i] >= '0' && out[i] <= '9') ||
+		    out[i] == '.' || out[i] == '-' || out[i] == '_'))
+			out[i] = '_';
+}
+
+/* The body of POST /requests for type t (new reference): the top-level
+ * attributes, and `properties` as catalog_schema(t) without $schema. */
+static json_t *
+request_create_schema(const struct rtype *t)
+{
+	json_t	*props = catalog_schema(t);
+	char	 desc[512];
+
+	if (props == NULL)
+		return NULL;
+	strip_dialect(props);
+	snprintf(desc, sizeof(desc), "Create a request of type %s (%s); "
+	    "requestedAt at least %d French working days ahead.", t->type,
+	    t->title, t->lead_days);
+	return json_pack("{s:s, s:s, s:s, s:[s,s,s], s:{s:{s:s, s:s}, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o}}",
+	    "type", "object", "title", t->title, "description", desc,
+	    "required", "type", "requestedAt", "properties",
+	    "properties",
+	    "type", "type", "string", "const", t->type,
+	    "requestedAt", json_pack("{s:s, s:s, s:s}", "type", "string",
+		"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T.*)?$", "description",
+		"The requested date (YYYY-MM-DD, a time part is ignored): a "
+		"French working day at least the type's lead time ahead."),
+	    "customerReference", json_pack("{s:[s,s], s:i, s:s}", "type", "string",
+		"null", "maxLength", TOP_MAX_LEN, "description", "Your own reference."),
+	    "contract", json_pack("{s:[s,s], s:i, s:s}", "type", "string", "null",
+		"maxLength", TOP_MAX_LEN, "description", "Contract number."),
+	    "comment", json_pack("{s:[s,s], s:i, s:s}", "type", "string", "null",
+		"maxLength", COMMENT_MAX_LEN, "description", "Free comment."),
+	    "customer", json_pack("{s:s, s:s, s:{s:o}}", "type", "object",
+		"description", "The customer, for ADMIN and reseller staff "
+		"(optional when the caller has a single customer; customer staff "
+		"may only name their own).", "properties",
+		"id", str_schema("Customer id.", NULL)),
+	    "properties", props);
+}
+
+/*
+ * One RequestCreate_<TYPE> schema per loaded catalog type, and the body
+ * of POST /requests: a oneOf of them with a discriminator on `type`
+ * (new reference).
+ */
+static json_t *
+schema_request_create(struct oa *oa)
+{
+	json_t			*one_of, *mapping;
+	const struct rtype	*t;
+	char			 name[160], ref[200];
+	size_t			 i;
+
+	if (catalog_count() == 0)
+		return json_pack("{s:s, s:s}", "type", "object", "description",
+		    "No request type is loaded in the catalog.");
+	one_of = oa_check(oa, json_array());
+	mapping = oa_check(oa, json_object());
+	for (i = 0; (t = catalog_at(i)) != NULL; i++) {
+		create_schema_name(t, name, sizeof(name));
+		snprintf(ref, sizeof(ref), SCHEMAS "%s", name);
+		add_schema(oa, name, request_create_schema(t));
+		oa_append(oa, one_of, schema_ref(name));
+		oa_set(oa, mapping, t->type, json_string(ref));
+	}
+	return json_pack("{s:o, s:{s:s, s:o}}", "oneOf", one_of,
+	    "discriminator", "propertyName", "type", "mapping", mapping);
+}
+
+/* RequestStatusChange: the body of POST /requests/{id}/status. */
+static void
+schema_status_change(struct oa *oa)
+{
+	add_schema(oa, "RequestStatusChange", json_pack(
+	    "{s:s, s:s, s:[s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "description", "ADMIN: NEW to IN_PROGRESS, "
+	    "IN_PROGRESS to COMPLETED, NEW or IN_PROGRESS to REJECTED (comment "
+	    "required); customer staff above VIEWER: NEW to CANCELED.",
+	    "required", "status", "properties",
+	    "status", enum_schema("The new status.", request_statuses),
+	    "comment", json_pack("{s:s, s:i, s:s}", "type", "string", "maxLength",
+		COMMENT_MAX_LEN, "description", "Why (required to reject)."),
+	    "reason", json_pack("{s:s, s:i, s:s, s:b}", "type", "string",
+		"maxLength", COMMENT_MAX_LEN, "description", "Alias of `comment`.",
+		"deprecated", 1)));
+}
+
+/* CatalogItem: one request type the caller may use. */
+static void
+schema_catalog_item(struct oa *oa)
+{
+	add_schema(oa, "CatalogItem", json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s], "
+	    "s:{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "A request type of the caller's catalog.",
+	    "required", "id", "name", "category", "leadDays", "markets", "catalog",
+	    "schema", "properties",
+	    "id", str_schema("The request type (`type` of a request).", NULL),
+	    "name", str_schema("Title.", NULL),
+	    "nameFr", str_schema("Title in French.", NULL),
+	    "description", str_schema("What the type is for.", NULL),
+	    "category", enum_schema("Category.", request_categories),
+	    "leadDays", json_pack("{s:s, s:i, s:s}", "type", "integer", "minimum", 0,
+		"description", "Minimum French working days before requestedAt."),
+	    "markets", json_pack("{s:s, s:{s:s}, s:s}", "type", "array", "items",
+		"type", "string", "description", "Markets allowed (empty: every market)."),
+	    "catalog", json_pack("{s:s, s:[s], s:{s:{s:s, s:[s,s]}}}", "type",
+		"object", "required", "type", "properties", "type", "type", "string",
+		"enum", "standard", "customized"),
+	    "schema", json_pack("{s:s, s:s}", "type", "object", "description",
+		"JSON Schema (draft 2020-12) of the request's `properties`."),
+	    "_links", json_pack("{s:s, s:{s:{s:s, s:{s:o}}}}", "type", "object",
+		"properties", "self", "type", "object", "properties", "href",
+		str_schema("This item's URL path.", NULL))));
+}
+
+/* ServicePoint: one of the caller's sites (absent values are omitted,
+ * or null with displayNulls=true). */
+static void
+schema_service_point(struct oa *oa)
+{
+	json_t	*state = json_pack("{s:[s,s], s:s, s:[s,s,s,s,n]}", "type",
+		    "string", "null", "description", "State of the service point.",
+		    "enum", sp_states[0], sp_states[1], sp_states[2], sp_states[3]);
+
+	add_schema(oa, "ServicePoint", json_pack("{s:s, s:s, s:[s,s,s], "
+	    "s:{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "A site of a customer.",
+	    "required", "id", "customer", "location", "properties",
+	    "id", str_schema("Identifier.", NULL),
+	    "name", nstr_schema("Name."),
+	    "customerReference", nstr_schema("The customer's reference of the site."),
+	    "reference", nstr_schema("The operator's reference of the site."),
+	    "state", state,
+	    "profile", nstr_schema("Service profile."),
+	    "customer", json_pack("{s:s, s:[s,s], s:{s:o, s:o}}", "type", "object",
+		"required", "id", "name", "properties",
+		"id", str_schema("Customer id.", NULL),
+		"name", str_schema("Customer name.", NULL)),
+	    "location", json_pack("{s:s, s:[s], s:{s:o, s:o}}", "type", "object",
+		"required", "address", "properties",
+		"name", nstr_schema("Name of the place."),
+		"address", json_pack("{s:s, s:{s:o, s:o, s:o, s:o}}", "type", "object",
+		"properties", "street", nstr_schema("Street."),
+		"postalCode", nstr_schema("Postal code."),
+		"city", nstr_schema("City."),
+		"country", nstr_schema("Country (ISO 3166 two letters)."))),
+	    "_links", json_pack("{s:s, s:{s:{s:s, s:{s:o}}}}", "type", "object",
+		"properties", "self", "type", "object", "properties", "href",
+		str_schema("This service point's URL path (displayLinks=true).", NULL))));
+}
+
+/* LoginRequest and LoginResponse of POST /auth/login. */
+static void
+schema_login(struct oa *oa)
+{
+	add_schema(oa, "LoginRequest", json_pack("{s:s, s:[s,s], s:{s:o, s:o}}",
+	    "type", "object", "required", "email", "password", "properties",
+	    "email", str_schema("The user's e-mail address.", "email"),
+	    "password", json_pack("{s:s, s:s, s:s}", "type", "string", "format",
+		"password", "description", "The user's password.")));
+	add_schema(oa, "LoginResponse", json_pack("{s:s, s:[s,s], s:{s:o, s:o}}",
+	    "type", "object", "required", "token", "expiresInMinutes", "properties",
+	    "token", str_schema("Bearer token for `Authorization: Bearer <token>`.", NULL),
+	    "expiresInMinutes", json_pack("{s:s, s:i, s:s}", "type", "integer",
+		"minimum", 1, "description", "Validity of the token.")));
+}
+
+/* Health: the answer of /healthz. */
+static void
+schema_health(struct oa *oa)
+{
+	add_schema(oa, "Health", json_pack("{s:s, s:[s,s,s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "required", "status", "database", "version",
+	    "properties",
+	    "status", json_pack("{s:s, s:[s,s]}", "type", "string", "enum", "ok", "error"),
+	    "database", json_pack("{s:s, s:[s,s]}", "type", "string", "enum", "ok",
+		"unavailable"),
+	    "version", str_schema("reqdesk version.", NULL)));
+}
+
+/* -------------------------------------------------------------- paths */
+
+/* GET /healthz (public). */
+static void
+path_healthz(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/healthz", "get", "getHealth", "operations",
+		    "Health check", "Whether the process and its database answer.", 1);
+
+	op_response(oa, op, 200, "Process and database answer.", schema_ref("Health"));
+	op_auth_errors(oa, op, FAM_TCX, 1);
+	op_response(oa, op, 503, "The database cannot be used.", schema_ref("Health"));
+}
+
+/* POST /auth/login (public). */
+static void
+path_auth_login(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/auth/login", "post", "login", "auth",
+		    "Log in", "Exchange an e-mail and password for a bearer token "
+		    "(15 minutes by default).", 1);
+
+	op_body(oa, op, "The user's credentials.", schema_ref("LoginRequest"));
+	op_response(oa, op, 200, "Logged in.", schema_ref("LoginResponse"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_error(oa, op, FAM_TCX, 401, "Wrong e-mail or password "
+	    "(`credentials_invalid`), or credentials sent in headers are invalid.");
+	op_error(oa, op, FAM_TCX, 422, "`email` or `password` is missing "
+	    "(one error per missing field, check `required`).");
+	op_error(oa, op, FAM_TCX, 429, "Too many failed logins "
+	    "(`too_many_requests`); wait and retry.");
+}
+
+/* GET /ordering/b2b/v2/requests. */
+static void
+op_requests_list(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/requests", "get", "listRequests",
+		    "ordering", "List requests", "The requests visible to the "
+		    "caller, filtered, sorted and paged; items carry no history.", 0);
+	json_t	*resp;
+
+	op_page_params(oa, op, REQ_LIST_DEF);
+	op_sort_param(oa, op, "Sort key, `-` for descending (`keyDates.` may "
+	    "prefix a key; `createdAt` is `issuedAt`).",
+	    "^[-+]?(keyDates\\.)?(issuedAt|createdAt|requestedAt|status|type|"
+	    "customerReference|id)$", "-issuedAt");
+	op_param(oa, op, "query", "fields", 0, "Comma list of top-level members "
+	    "to keep in each item (`id` is always kept).",
+	    json_pack("{s:s}", "type", "string"));
+	op_list_param(oa, op, "id", "Only these ids (comma list).", NULL);
+	op_list_param(oa, op, "status", "Only these statuses (comma list).",
+	    request_statuses);
+	op_list_param(oa, op, "type", "Only these request types (comma list).", NULL);
+	op_list_param(oa, op, "category", "Only these categories (comma list).",
+	    request_categories);
+	op_list_param(oa, op, "customerReference",
+	    "Only these customer references (comma list).", NULL);
+	resp = op_response(oa, op, 200, "The matching requests.", json_pack(
+	    "{s:s, s:o}", "type", "array", "items", schema_ref("RequestListItem")));
+	resp_count_headers(oa, resp);
+	op_error(oa, op, FAM_ORANGE, 400, "`offset`, `limit` or `sort` is "
+	    "invalid (20).");
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+}
+
+/* POST /ordering/b2b/v2/requests: one body per catalog type. */
+static void
+op_requests_create(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/requests", "post", "createRequest",
+		    "ordering", "Create a request", "Checks, in order: credentials, "
+		    "body, `type` in the caller's catalog, mandatory fields (412), "
+		    "values (422/3620), requestedAt (422/3611), service point "
+		    "(422/3622, 3621), storage (422/3623).  The first problem is "
+		    "the error; `details` lists every problem found.", 0);
+	json_t	*resp;
+
+	op_body(oa, op, "The request; `properties` follows the catalog item's "
+	    "schema of its `type`.", schema_request_create(oa));
+	resp = op_response(oa, op, 201, "Created; the stored request.",
+	    schema_ref("Request"));
+	oa_set(oa, oa_child(oa, resp, "headers"), "Content-Location", json_pack(
+	    "{s:s, s:{s:s}}", "description", "URL path of the new request.",
+	    "schema", "type", "string"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_error(oa, op, FAM_ORANGE, 403, "The caller's level may not create "
+	    "requests, the type is not in the caller's catalog, or the customer "
+	    "is not the caller's (50).");
+	op_error(oa, op, FAM_ORANGE, 412, "A mandatory field is missing (65); "
+	    "the description names its full path.");
+	op_error(oa, op, FAM_ORANGE, 422, "Invalid properties (3620), "
+	    "requestedAt too early or not a working day (3611), no or several "
+	    "service points match (3622, 3621), or the request could not be "
+	    "stored (3623).");
+}
+
+/* GET /ordering/b2b/v2/requests/{id}. */
+static void
+path_request(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/requests/{id}", "get", "getRequest",
+		    "ordering", "Get a request", "One request, with its history.", 0);
+
+	op_path_id(oa, op, "Request id.");
+	op_response(oa, op, 200, "The request.", schema_ref("Request"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_error(oa, op, FAM_ORANGE, 404, "No such request visible to the caller (60).");
+}
+
+/* POST /ordering/b2b/v2/requests/{id}/status. */
+static void
+path_request_status(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/requests/{id}/status", "post",
+		    "changeRequestStatus", "ordering", "Change the status of a request",
+		    "Move a request along its life; the change is kept in its history.", 0);
+
+	op_path_id(oa, op, "Request id.");
+	op_body(oa, op, "The new status.", schema_ref("RequestStatusChange"));
+	op_response(oa, op, 200, "The request after the change.", schema_ref("Request"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_error(oa, op, FAM_ORANGE, 403, "The caller may not make this change (50).");
+	op_error(oa, op, FAM_ORANGE, 404, "No such request visible to the caller (60).");
+	op_error(oa, op, FAM_ORANGE, 409, "Illegal status transition (62).");
+	op_error(oa, op, FAM_ORANGE, 412, "A rejection without a `comment` (65).");
+}
+
+/* GET /ordering/b2b/v2/catalogItems. */
+static void
+path_catalog_items(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/catalogItems", "get",
+		    "listCatalogItems", "ordering", "List catalog items",
+		    "The request types the caller may use, each with the JSON "
+		    "Schema of its properties.", 0);
+	json_t	*resp;
+
+	resp = op_response(oa, op, 200, "The caller's catalog.", json_pack(
+	    "{s:s, s:o}", "type", "array", "items", schema_ref("CatalogItem")));
+	resp_count_headers(oa, resp);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+}
+
+/* GET /ordering/b2b/v2/catalogItems/{id}. */
+static void
+path_catalog_item(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/catalogItems/{id}", "get",
+		    "getCatalogItem", "ordering", "Get a catalog item",
+		    "One request type of the caller's catalog.", 0);
+
+	op_path_id(oa, op, "Request type.");
+	op_response(oa, op, 200, "The catalog item.", schema_ref("CatalogItem"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_error(oa, op, FAM_ORANGE, 404, "No such type in the caller's catalog (60).");
+}
+
+/* The displayNulls and displayLinks flags of the service point routes. */
+static void
+op_sp_flags(struct oa *oa, json_t *op)
+{
+	op_param(oa, op, "query", "displayNulls", 0, "Show absent values as null.",
+	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
+	op_param(oa, op, "query", "displayLinks", 0, "Add `_links`.",
+	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
+}
+
+/* GET /core-information/b2b/v2/servicePoints. */
+static void
+path_service_points(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/core-information/b2b/v2/servicePoints", "get",
+		    "listServicePoints", "core-information", "List service points",
+		    "The caller's service points, filtered, sorted and paged.", 0);
+	json_t	*resp;
+
+	op_page_params(oa, op, SP_LIST_DEF);
+	op_sort_param(oa, op, "Sort key, `-` for descending.",
+	    "^[-+]?(id|name|customerReference|state|customer\\.id)$", "id");
+	op_sp_flags(oa, op);
+	op_list_param(oa, op, "id", "Only these ids (comma list).", NULL);
+	op_list_param(oa, op, "reference", "Only these references (comma list).", NULL);
+	op_list_param(oa, op, "customerReference",
+	    "Only these customer references (comma list).", NULL);
+	op_list_param(oa, op, "state", "Only these states (comma list).", sp_states);
+	op_list_param(oa, op, "customer.id", "Only these customers (comma list).", NULL);
+	op_list_param(oa, op, "name", "Only these names (comma list).", NULL);
+	resp = op_response(oa, op, 200, "The matching service points.", json_pack(
+	    "{s:s, s:o}", "type", "array", "items", schema_ref("ServicePoint")));
+	resp_count_headers(oa, resp);
+	op_error(oa, op, FAM_ORANGE, 400, "`offset`, `limit`, `sort`, "
+	    "`displayNulls` or `displayLinks` is invalid (20).");
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+}
+
+/* GET /core-information/b2b/v2/servicePoints/{id}. */
+static void
+path_service_point(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/core-information/b2b/v2/servicePoints/{id}", "get",
+		    "getServicePoint", "core-information", "Get a service point",
+		    "One of the caller's service points.", 0);
+
+	op_path_id(oa, op, "Service point id.");
+	op_sp_flags(oa, op);
+	op_response(oa, op, 200, "The service point.", schema_ref("ServicePoint"));
+	op_error(oa, op, FAM_ORANGE, 400, "`displayNulls` or `displayLinks` is "
+	    "invalid (20).");
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_error(oa, op, FAM_ORANGE, 404, "No such service point visible to the "
+	    "caller (60).");
+}
+
+/* ----------------------------------------------------------- document */
+
+/* The tags operations use (declare a new tag here before using it). */
+static void
+add_tags(struct oa *oa)
+{
+	add_tag(oa, "ordering", "Orange-compatible ordering API (Orange error object).");
+	add_tag(oa, "core-information", "Orange-compatible core information: "
+	    "the caller's service points (Orange error object).");
+	add_tag(oa, "auth", "TelecomX-style login (TelecomX error object).");
+	add_tag(oa, "operations", "Operations (TelecomX error object).");
+	/* TelecomX Internet routes: add_tag(oa, "internet", "..."); */
+}
+
+/* The document's head: version, info, servers, security. */
+static json_t *
+document_head(void)
+{
+	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:[{s:[]}, {s:[]}], "
+	    "s:{s:{s:{s:s, s:s, s:s, s:s}, s:{s:s, s:s, s:s}}}, s:{}}",
+	    "openapi", "3.1.0",
+	    "info", "title", "reqdesk", "version", PACKAGE_VERSION,
+	    "description", "Every JSON route of the reqdesk service-request desk. "
+	    "Routes under /ordering/ and /core-information/ answer the Orange "
+	    "error object; /auth/, /internet/ and /healthz the TelecomX one.  "
+	    "A method a path does not list answers 405 (with an Allow header); "
+	    "HEAD follows GET.  See docs/API.md for every error code.",
+	    "servers", "url", "/",
+	    "security", "apiKey", "bearer",
+	    "components", "securitySchemes",
+	    "apiKey", "type", "apiKey", "in", "header", "name", "X-API-Key",
+	    "description", "An API key (`reqdesk apikey create` or the admin page).",
+	    "bearer", "type", "http", "scheme", "bearer", "description",
+	    "A token from POST /auth/login, or an API key.",
+	    "paths");
+}
+
+json_t *
+openapi_document(void)
+{
+	struct oa	oa = { NULL, 0 };
+
+	if ((oa.doc = document_head()) == NULL)
+		return NULL;
+	add_tags(&oa);
+	/* Component schemas. */
+	schema_orange_error(&oa);
+	schema_tcx_error(&oa);
+	schema_request(&oa);
+	schema_status_change(&oa);
+	schema_catalog_item(&oa);
+	schema_service_point(&oa);
+	schema_login(&oa);
+	schema_health(&oa);
+	/* Paths, one call each (see "HOW TO ADD A PATH" at the top). */
+	path_healthz(&oa);
+	path_auth_login(&oa);
+	op_requests_list(&oa);
+	op_requests_create(&oa);
+	path_request(&oa);
+	path_request_status(&oa);
+	path_catalog_items(&oa);
+	path_catalog_item(&oa);
+	path_service_points(&oa);
+	path_service_point(&oa);
+	/* ---- TelecomX Internet routes: add their schema_*() and path_*()
+	 * calls here (/internet/request, /internet/request/{id},
+	 * /internet/account, /internet/account/{id}/confirm). ---- */
+	if (oa.failed) {
+		json_decref(oa.doc);
+		return NULL;
+	}
+	return oa.doc;
+}
+
+/* ------------------------------------------------------------ handler */
+
+static pthread_once_t	 openapi_once = PTHREAD_ONCE_INIT;
+static char		*openapi_text;	/* the serialized document, or NULL */
+
+/* Build and serialize the document once (pthread_once routine); the
+ * text stays for the life of the process. */
+static void
+openapi_build(void)
+{
+	json_t	*doc = openapi_document();
+
+	if (doc == NULL) {
+		log_err("openapi: the document could not be built");
+		return;
+	}
+	openapi_text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+}
+
+int
+api_openapi(struct req *r)
+{
+	pthread_once(&openapi_once, openapi_build);
+	if (openapi_text == NULL)
+		return -1;
+	if (resp_start(r, 200, "application/json") < 0)
+		return -1;
+	return resp_puts(r, openapi_text);
+}

@@ -1,0 +1,114 @@
+/*
+ * outbox.c — queue notifications in the transaction of the change.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "log.h"
+#include "outbox.h"
+#include "store.h"
+#include "tpl.h"
+#include "util.h"
+
+#define ADDRESS_MAX 254
+
+int
+mail_address_valid(const char *a)
+{
+	const char	*at, *p;
+	size_t		 len;
+
+	if (a == NULL || (len = strlen(a)) == 0 || len > ADDRESS_MAX)
+		return 0;
+	for (p = a; *p; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>(),;:\\\"[]", *p) != NULL)
+			return 0;
+	if ((at = strchr(a, '@')) == NULL || at == a || strchr(at + 1, '@') != NULL)
+		return 0;
+	/* a domain with a dot, or a bare host (localhost) */
+	return at[1] != '\0' && at[1] != '.' && a[len - 1] != '.';
+}
+
+static int
+buf_write(void *ctx, const char *s, size_t n)
+{
+	return buf_append(ctx, s, n);
+}
+
+/* Expand mail/EVENT.PART.tpl with d into out.  0 or -1. */
+static int
+render(const char *event, const char *part, const struct tpl_dict *d,
+    struct buf *out)
+{
+	char file[128];
+
+	snprintf(file, sizeof(file), "mail/%s.%s.tpl", event, part);
+	if (tpl_expand(file, d, buf_write, out) < 0 || out->len == 0) {
+		log_err("%s: mail template missing or broken", file);
+		return -1;
+	}
+	return 0;
+}
+
+int
+outbox_queue(struct store *st, const char *event, const char *object_id,
+    const char *recipient, struct tpl_dict *d)
+{
+	struct buf	 subject = { 0 }, body = { 0 };
+	char		 now[32];
+	int		 rc = -1;
+
+	if (!mail_address_valid(recipient)) {
+		log_err("outbox: %s: recipient is not a valid address", event);
+		return -1;
+	}
+	tpl_set(d, "BASE_URL", config.base_url);
+	if (render(event, "subject", d, &subject) < 0 || render(event, "body", d, &body) < 0)
+		goto out;
+	/* The subject is one header line: trim, and refuse CR/LF inside. */
+	while (subject.len > 0 && isspace((unsigned char)subject.data[subject.len - 1]))
+		subject.data[--subject.len] = '\0';
+	if (strpbrk(subject.data, "\r\n") != NULL) {
+		log_err("outbox: %s: subject holds a line break; refused", event);
+		goto out;
+	}
+	now_iso(now);
+	if (store_exec(st, ST_OUTBOX_ADD, "sssssIs", event, object_id, recipient,
+	    subject.data, body.data, (long long)now_epoch(), now) == 1)
+		rc = 0;
+out:
+	buf_free(&subject);
+	buf_free(&body);
+	return rc;
+}
+
+int
+outbox_queue_operator(struct store *st, const char *event, const char *object_id,
+    struct tpl_dict *d)
+{
+	return outbox_queue(st, event, object_id, config.mail_operator, d);
+}
+
+int
+outbox_queue_user(struct store *st, const char *event, const char *object_id,
+    const char *user_id, struct tpl_dict *d)
+{
+	sqlite3_stmt	*s;
+	char		 email[ADDRESS_MAX + 1];
+	int		 rc;
+
+	if ((s = store_query(st, ST_USER_EMAIL, "s", user_id)) == NULL)
+		return -1;
+	rc = store_row(s);
+	if (rc == 1)
+		snprintf(email, sizeof(email), "%s", store_text(s, 0));
+	store_done(s);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return 0;	/* disabled or removed user: nobody to tell */
+	return outbox_queue(st, event, object_id, email, d);
+}

@@ -1,0 +1,39 @@
+/*
+ * outbox.h — e-mail notifications through a transactional outbox.
+ *
+ * A change that someone must hear about queues its messages with
+ * outbox_queue() inside the same SQLite transaction as the change itself:
+ * if the change rolls back, so do its messages; if it commits, they are
+ * kept until reqdesk-mailer has handed them to the SMTP server.  Subject
+ * and body are rendered at that moment from templates/mail/EVENT.subject.tpl
+ * and templates/mail/EVENT.body.tpl (plain text, no auto-escaping), with
+ * BASE_URL set from the configuration.
+ */
+#ifndef REQDESK_OUTBOX_H
+#define REQDESK_OUTBOX_H
+
+struct store;
+struct tpl_dict;
+
+/*
+ * Queue one message of `event` about `object_id` to `recipient` (an
+ * e-mail address; refused if it is not a valid single address or holds
+ * CR/LF), rendering the templates with `d` (borrowed).  Must be called
+ * inside an open transaction.  Returns 0, or -1 (the caller rolls back).
+ */
+int  outbox_queue(struct store *st, const char *event, const char *object_id,
+	const char *recipient, struct tpl_dict *d);
+
+/* Queue the same message to the operator's mailbox ([mail] operator). */
+int  outbox_queue_operator(struct store *st, const char *event,
+	const char *object_id, struct tpl_dict *d);
+
+/* Queue to a user by id (the user's e-mail from the users table). */
+int  outbox_queue_user(struct store *st, const char *event,
+	const char *object_id, const char *user_id, struct tpl_dict *d);
+
+/* Is `addr` one plain e-mail address, without CR, LF, comma or angle
+ * brackets?  1 or 0. */
+int  mail_address_valid(const char *addr);
+
+#endif

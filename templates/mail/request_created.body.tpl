@@ -1,0 +1,15 @@
+Hello,
+
+A new request was received on reqdesk.
+
+  Request:          {{REQUEST_ID}}
+  Type:             {{NAME}} ({{TYPE}})
+  Customer:         {{CUSTOMER}}
+  Your reference:   {{CUSTOMER_REFERENCE}}
+  Requested date:   {{REQUESTED_AT}}
+  Submitted by:     {{CREATOR}}
+
+Follow it at {{BASE_URL}}/requests/{{REQUEST_ID}}
+
+-- 
+reqdesk

@@ -1,0 +1,1 @@
+[reqdesk] Request {{REQUEST_ID}} is now {{TO}}

@@ -1,0 +1,232 @@
+"""E-mail notifications through the real stack: the outbox written in the
+transaction of the change, reqdesk-mailer delivering it over SMTP to a real
+server on loopback, retries, a mailer killed mid-batch, the admin page."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from conftest import api, make_api_key, browser_login  # noqa: E402
+import mailtools  # noqa: E402
+import stack as stackmod  # noqa: E402
+import workdays  # noqa: E402
+
+
+def disconnect_body(ref):
+    return {
+        "requestedAt": workdays.earliest().isoformat(),
+        "type": "R_BVPN_FR_1",
+        "customerReference": ref,
+        "properties": {
+            "servicePoint": {"customerReference": "AAT-AA001-001"},
+            "contacts": {"primary": {
+                "title": "M", "firstName": "Paul", "lastName": "LANGEL",
+                "phone": "+33401010101", "mobile": "+33600200200",
+                "email": "paul.langel@mycompany.com"}},
+        },
+    }
+
+
+def create(s, key, ref):
+    r = s.post("/ordering/b2b/v2/requests", headers=api(s, key),
+               data=json.dumps(disconnect_body(ref)))
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def maildir(s):
+    return os.path.join(s.data, "mail")
+
+
+def test_request_created_and_status_changed(stack, keys):
+    rid = create(stack, keys["acme_owner"], "MAIL-CREATED-1")
+    msgs = mailtools.wait_for(lambda: len(mailtools.about(maildir(stack), rid)) >= 2 and
+                              mailtools.about(maildir(stack), rid), what="2 messages")
+    to = sorted(str(m["To"]) for m in msgs)
+    assert to == ["operator@localhost", "owner@acme.test"]
+    for m in msgs:
+        assert str(m["Subject"]) == "[reqdesk] Request %s received: Disconnection of a BVPN site" % rid
+        body = m.get_body(("plain",)).get_content()
+        assert rid in body and "R_BVPN_FR_1" in body and "MAIL-CREATED-1" in body
+        assert "%s/requests/%s" % (stack.base, rid) in body
+        assert m["Message-ID"] and m["Date"]
+    # a status change tells the creator
+    r = stack.post("/ordering/b2b/v2/requests/%s/status" % rid, headers=api(stack, keys["admin"]),
+                   data=json.dumps({"status": "IN_PROGRESS", "comment": "on it"}))
+    assert r.status_code == 200, r.text
+    msg = mailtools.wait_for(
+        lambda: [m for m in mailtools.about(maildir(stack), rid)
+                 if "is now IN_PROGRESS" in str(m["Subject"])], what="status message")
+    assert [str(m["To"]) for m in msg] == ["owner@acme.test"]
+    body = msg[0].get_body(("plain",)).get_content()
+    assert "moved from NEW to IN_PROGRESS" in body and "on it" in body
+    rows = mailtools.outbox(stack.db, "object_id = ?", (rid,))
+    assert len(rows) == 3 and all(r["state"] == "sent" for r in rows)
+
+
+def test_refused_or_rolled_back_change_sends_nothing(stack, keys):
+    before = len(mailtools.outbox(stack.db))
+    bad = disconnect_body("MAIL-REFUSED")
+    del bad["properties"]["contacts"]
+    r = stack.post("/ordering/b2b/v2/requests", headers=api(stack, keys["acme_owner"]),
+                   data=json.dumps(bad))
+    assert r.status_code == 412
+    # an illegal transition is refused and tells nobody
+    rid = create(stack, keys["acme_owner"], "MAIL-ILLEGAL")
+    after_create = len(mailtools.outbox(stack.db))
+    r = stack.post("/ordering/b2b/v2/requests/%s/status" % rid, headers=api(stack, keys["admin"]),
+                   data=json.dumps({"status": "COMPLETED"}))
+    assert r.status_code == 409
+    assert len(mailtools.outbox(stack.db)) == after_create == before + 2
+
+
+def test_storage_failure_rolls_back_its_messages(fresh_stack):
+    s = fresh_stack()
+    key = make_api_key(s, "owner@acme.test")
+    con = sqlite3.connect(s.db)
+    con.execute("CREATE TRIGGER fail_history BEFORE INSERT ON request_history "
+                "BEGIN SELECT RAISE(ABORT, 'test'); END;")
+    con.commit()
+    con.close()
+    r = s.post("/ordering/b2b/v2/requests", headers=api(s, key),
+               data=json.dumps(disconnect_body("MAIL-ROLLBACK")))
+    assert r.status_code == 422 and r.json()["code"] == 3623
+    assert mailtools.outbox(s.db) == []
+    time.sleep(1.5)  # a mailer round
+    assert mailtools.messages(maildir(s)) == []
+
+
+def test_smtp_down_then_back(fresh_stack):
+    port = mailtools.free_port()
+    s = fresh_stack(REQDESK_SMTP_URL="smtp://127.0.0.1:%d" % port,
+                    REQDESK_MAIL_RETRY_BASE_S="1", REQDESK_MAIL_POLL_MS="100")
+    key = make_api_key(s, "owner@acme.test")
+    rid = create(s, key, "MAIL-DOWN")          # the change succeeds
+    rows = mailtools.wait_for(
+        lambda: [r for r in mailtools.outbox(s.db, "object_id = ?", (rid,))
+                 if r["attempts"] >= 1] or None, what="a failed attempt")
+    assert all(r["state"] == "queued" and r["last_error"] for r in rows)
+    box = os.path.join(s.data, "late-mail")
+    server = mailtools.SmtpServer(port, box)
+    try:
+        mailtools.wait_for(lambda: all(r["state"] == "sent" for r in
+                                       mailtools.outbox(s.db, "object_id = ?", (rid,))),
+                           timeout=30, what="delivery after the server came back")
+        assert len(mailtools.about(box, rid)) == 2
+    finally:
+        server.stop()
+
+
+def mailer_env(s, smtp_port, **extra):
+    env = dict(os.environ)
+    env.update(REQDESK_CONFIG=str(stackmod.REPO / "conf" / "reqdesk.conf"),
+               REQDESK_DB=s.db, REQDESK_TEMPLATES=str(stackmod.REPO / "templates"),
+               REQDESK_SMTP_URL="smtp://127.0.0.1:%d" % smtp_port,
+               REQDESK_BASE_URL=s.base, REQDESK_MAIL_POLL_MS="100")
+    env.update(extra)
+    return env
+
+
+def test_mailer_killed_mid_batch(fresh_stack):
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@acme.test")
+    ids = [create(s, key, "MAIL-KILL-%d" % i) for i in range(6)]      # 12 messages
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "kill-mail")
+    server = mailtools.SmtpServer(port, box, delay=0.3)
+    env = mailer_env(s, port, REQDESK_MAIL_CLAIM_S="2", REQDESK_MAIL_BATCH="20")
+    mailer = os.path.join(s.build, "reqdesk-mailer")
+    log = open(os.path.join(s.data, "log", "mailer-kill.log"), "w")
+    try:
+        p = subprocess.Popen([mailer], env=env, stdout=log, stderr=log)
+        mailtools.wait_for(lambda: len(mailtools.outbox(s.db, "state = 'sent'")) >= 3,
+                           what="3 messages sent")
+        p.send_signal(signal.SIGKILL)
+        p.wait(5)
+        sent_before = {r["id"] for r in mailtools.outbox(s.db, "state = 'sent'")}
+        assert 3 <= len(sent_before) < 12
+        assert mailtools.outbox(s.db, "state = 'sending'")   # a batch was in flight
+        p = subprocess.Popen([mailer], env=env, stdout=log, stderr=log)
+        try:
+            mailtools.wait_for(lambda: len(mailtools.outbox(s.db, "state = 'sent'")) == 12,
+                               timeout=40, what="every message sent")
+        finally:
+            p.terminate()
+            p.wait(10)
+        received = {}
+        for m in mailtools.messages(box):
+            oid = int(m["X-Reqdesk-Outbox-Id"])
+            received[oid] = received.get(oid, 0) + 1
+        all_ids = {r["id"] for r in mailtools.outbox(s.db)}
+        assert set(received) == all_ids                   # every one at least once
+        for oid in sent_before:
+            assert received[oid] == 1, "message %d marked sent was sent again" % oid
+        for rid in ids:
+            assert len(mailtools.about(box, rid)) >= 2
+    finally:
+        server.stop()
+        log.close()
+
+
+def test_two_mailers_never_send_a_row_twice(fresh_stack):
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@acme.test")
+    for i in range(5):
+        create(s, key, "MAIL-TWO-%d" % i)                  # 10 messages
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "two-mail")
+    server = mailtools.SmtpServer(port, box, delay=0.05)
+    env = mailer_env(s, port, REQDESK_MAIL_BATCH="3")
+    mailer = os.path.join(s.build, "reqdesk-mailer")
+    procs = [subprocess.Popen([mailer], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for _ in range(2)]
+    try:
+        mailtools.wait_for(lambda: len(mailtools.outbox(s.db, "state = 'sent'")) == 10,
+                           timeout=30, what="every message sent")
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(10)
+        server.stop()
+    ids = [int(m["X-Reqdesk-Outbox-Id"]) for m in mailtools.messages(box)]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 10
+
+
+def test_admin_outbox_page_and_retry(fresh_stack):
+    port = mailtools.free_port()
+    s = fresh_stack(REQDESK_SMTP_URL="smtp://127.0.0.1:%d" % port,
+                    REQDESK_MAIL_MAX_ATTEMPTS="1", REQDESK_MAIL_POLL_MS="100")
+    key = make_api_key(s, "owner@acme.test")
+    rid = create(s, key, "MAIL-DEAD")
+    dead = mailtools.wait_for(lambda: mailtools.outbox(s.db, "state = 'dead'"),
+                              what="dead messages")
+    admin, csrf = browser_login(s, "admin@reqdesk.test")
+    page = admin.get(s.url("/admin/outbox?state=dead"))
+    assert page.status_code == 200
+    assert "Retry now" in page.text and rid in page.text
+    assert "Connection refused" in page.text or "Couldn" in page.text  # last error shown
+    # non-admins are refused
+    owner, _ = browser_login(s, "owner@acme.test")
+    assert owner.get(s.url("/admin/outbox")).status_code == 403
+    # retry without the form token changes nothing
+    r = admin.post(s.url("/admin/outbox"), data={"id": str(dead[0]["id"])})
+    assert r.status_code == 403
+    assert mailtools.outbox(s.db, "id = ?", (dead[0]["id"],))[0]["state"] == "dead"
+    box = os.path.join(s.data, "retry-mail")
+    server = mailtools.SmtpServer(port, box)
+    try:
+        r = admin.post(s.url("/admin/outbox"), data={"id": str(dead[0]["id"]), "csrf": csrf})
+        assert r.status_code == 200 and "queued again" in r.text
+        mailtools.wait_for(lambda: mailtools.outbox(s.db, "id = ?", (dead[0]["id"],))[0]["state"]
+                           == "sent", what="the retried message sent")
+        assert len(mailtools.about(box, rid)) == 1
+    finally:
+        server.stop()

@@ -1,0 +1,140 @@
+/*
+ * check_outbox.c — unit tests of the outbox: address validation, header
+ * injection refused, messages queued only inside the caller's transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <sodium.h>
+
+#include "config.h"
+#include "outbox.h"
+#include "store.h"
+#include "tpl.h"
+
+static char dir[64], db[128];
+
+static void
+write_file(const char *name, const char *text)
+{
+	char	 path[256];
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+setup(void)
+{
+	char path[128];
+
+	ck_assert_int_eq(sodium_init() >= 0, 1);
+	ck_assert_int_eq(config_load(NULL), 0);
+	snprintf(dir, sizeof(dir), "check_outbox.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/mail", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	write_file("mail/ev.subject.tpl", "About {{WHAT}}\n");
+	write_file("mail/ev.body.tpl", "Hello,\n\n{{WHAT}} at {{BASE_URL}}\n");
+	ck_assert_int_eq(tpl_init(dir), 0);
+	snprintf(db, sizeof(db), "%s/t.db", dir);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	config_free();
+}
+
+START_TEST(test_addresses)
+{
+	ck_assert_int_eq(mail_address_valid("owner@acme.test"), 1);
+	ck_assert_int_eq(mail_address_valid("operator@localhost"), 1);
+	ck_assert_int_eq(mail_address_valid("a@b@c.test"), 0);
+	ck_assert_int_eq(mail_address_valid("@acme.test"), 0);
+	ck_assert_int_eq(mail_address_valid("owner@"), 0);
+	ck_assert_int_eq(mail_address_valid("owner@acme.test\r\nBcc: x@y.test"), 0);
+	ck_assert_int_eq(mail_address_valid("a@b.test, c@d.test"), 0);
+	ck_assert_int_eq(mail_address_valid("Name <a@b.test>"), 0);
+	ck_assert_int_eq(mail_address_valid(""), 0);
+	ck_assert_int_eq(mail_address_valid(NULL), 0);
+}
+END_TEST
+
+/* Rows in the outbox, on a separate connection. */
+static long long
+rows(void)
+{
+	struct store	*st = store_open(db, 0);
+	sqlite3_stmt	*s;
+	long long	 n;
+
+	s = store_query(st, ST_OUTBOX_COUNTS, NULL);
+	for (n = 0; store_row(s) == 1; )
+		n += store_int(s, 1);
+	store_done(s);
+	store_close(st);
+	return n;
+}
+
+START_TEST(test_queue)
+{
+	struct store	*st = store_open(db, 1);
+	struct tpl_dict	*d = tpl_dict_new("m");
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	tpl_set(d, "WHAT", "request 1");
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(outbox_queue(st, "ev", "1", "owner@acme.test", d), 0);
+	/* a header value with a line break is refused */
+	tpl_set(d, "WHAT", "x\r\nBcc: victim@example.test");
+	ck_assert_int_eq(outbox_queue(st, "ev", "1", "owner@acme.test", d), -1);
+	/* an invalid recipient is refused */
+	tpl_set(d, "WHAT", "request 1");
+	ck_assert_int_eq(outbox_queue(st, "ev", "1", "not an address", d), -1);
+	/* a missing template is refused */
+	ck_assert_int_eq(outbox_queue(st, "nope", "1", "owner@acme.test", d), -1);
+	/* nothing is visible before the change commits ... */
+	ck_assert_int_eq(rows(), 0);
+	ck_assert_int_eq(store_rollback(st), 0);
+	/* ... and a rolled-back change leaves nothing */
+	ck_assert_int_eq(rows(), 0);
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(outbox_queue(st, "ev", "1", "owner@acme.test", d), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	ck_assert_int_eq(rows(), 1);
+	tpl_dict_free(d);
+	store_close(st);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("outbox");
+	TCase	*tc = tcase_create("core");
+	SRunner	*sr;
+	int	 failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_addresses);
+	tcase_add_test(tc, test_queue);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
