@@ -234,8 +234,10 @@ round_once(struct store *st, const char *me)
 	char		 err[512], now[32];
 	int		 n, i, rc;
 
-	if ((n = claim(st, me, &v)) <= 0)
+	if ((n = claim(st, me, &v)) <= 0) {
+		free(v);
 		return n;
+	}
 	for (i = 0; i < n; i++) {
 		if (stopping) {
 			/* Not attempted: give it back at once. */

@@ -308,9 +308,9 @@ def test_requests_conform(stack, keys, doc, jsonschema):
     r = stack.post(path, headers=api(stack, key), json=bad)
     conforms(jsonschema, doc, r, path, "post", 412)
     assert not validator(jsonschema, doc, body_schema(doc, path, "post")).is_valid(bad)
-    # 422: an invalid value (3620).
+    # 422: requestedAt too early (3611).
     bad = r_body()
-    bad["properties"]["contacts"]["primary"]["title"] = "Lord"
+    bad["requestedAt"] = workdays.iso(workdays.paris_today())
     r = stack.post(path, headers=api(stack, key), json=bad)
     conforms(jsonschema, doc, r, path, "post", 422)
     # 403: a VIEWER may not create.

@@ -1,0 +1,937 @@
+/*
+ * inet_check.c — the rules of seed 002 on an Internet request body.
+ *
+ * The properties are declared in two tables (the request's, the offers'),
+ * in the order of the seed's error table; each entry names a small check
+ * that appends TelecomX error objects {code, path, status, message,
+ * check} and stores the normalised value of a valid property in `clean`.
+ * `code` is the seed's error code (offers[].monthlyCost), `path` the
+ * concrete path (offers[1].monthlyCost), `message` the seed's text.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth.h"
+#include "http.h"
+#include "inet_check.h"
+#include "store.h"
+#include "util.h"
+
+#define OFFERS_MAX	20
+#define NOTIFY_MAX	50
+#define PRICE_MAX	500000.0
+#define COMMITMENT_MAX	60
+
+#define MSG_ADDRESS	"Address not found"
+#define MSG_NOT_VALID	"Product is not valid for customer"
+#define MSG_NO_PRODUCT	"Product not found"
+#define MSG_CIRCUIT	"Circuit is required for takeover"
+#define MSG_TAKEOVER_ID	"Customer id is required for takeover"
+#define MSG_IP		"IP address is required and must be 1,2,4,8,16 or 32"
+#define MSG_START	"Date must not be between 1 month ago and 6 months into the future"
+#define MSG_PRICE	"Must be between 0 and 500000"
+#define MSG_COMMITMENT	"Must be between 0 and 60 months"
+#define MSG_RECIPIENT	"Recipient not found"
+#define MSG_INSTALL	"Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16"
+
+/* One run of the checks. */
+struct icheck {
+	struct store		*st;
+	const struct principal	*who;
+	const json_t		*body;
+	const json_t		*stored;	/* before an update, or NULL */
+	struct inet_owner	*own;
+	json_t			*clean;
+	json_t			*errors;
+	int			 failed;	/* storage or allocation error */
+};
+
+struct ifield;
+typedef void (*check_fn)(struct icheck *, const struct ifield *, const json_t *);
+
+/* A property of the request body. */
+struct ifield {
+	const char	*name;
+	check_fn	 check;		/* called with the value, NULL if absent */
+	size_t		 max;		/* strings: at most this many characters */
+	const char	*only;		/* "DSL" / "FIBER": refused on the other type */
+	int		 create_only;	/* ignored by an update */
+};
+
+/* What a product is, for the caller's customer. */
+struct product_info {
+	char	type[8];
+	int	fee;		/* an initiation-fee product */
+	int	valid;		/* may be sold to the request's customer */
+};
+
+/* Append one error object; status is the HTTP status it stands for. */
+static void
+fail(struct icheck *c, int status, const char *code, const char *path,
+    const char *check, const char *message)
+{
+	json_t *e = tcx_error(code, path, status, message, check);
+
+	if (e == NULL || json_array_append_new(c->errors, e) < 0)
+		c->failed = 1;
+}
+
+/* Store a copy of a valid value under `name` in clean. */
+static void
+keep(struct icheck *c, const char *name, const json_t *v)
+{
+	if (json_object_set_new(c->clean, name, json_deep_copy(v)) < 0)
+		c->failed = 1;
+}
+
+/* Characters (not bytes) of a UTF-8 string. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A string of at most max characters; 0 ok, else the error is added. */
+static int
+string_ok(struct icheck *c, const json_t *v, const char *code,
+    const char *path, size_t max)
+{
+	char msg[64];
+
+	if (!json_is_string(v)) {
+		fail(c, 422, code, path, "type", "Must be a string");
+		return -1;
+	}
+	if (utf8_chars(json_string_value(v)) > max) {
+		snprintf(msg, sizeof(msg), "Invalid length. At most %zu is required.", max);
+		fail(c, 422, code, path, "length", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value a property has after this change: the body's valid value,
+ * else the stored one.  Borrowed, may be NULL. */
+static const json_t *
+merged(const struct icheck *c, const char *name)
+{
+	const json_t *v = json_object_get(c->clean, name);
+
+	if (v == NULL && c->stored != NULL)
+		v = json_object_get(c->stored, name);
+	return v;
+}
+
+/* Has an error already been reported at `path`? */
+static int
+has_error(const struct icheck *c, const char *path)
+{
+	const json_t	*e;
+	size_t		 i;
+
+	json_array_foreach(c->errors, i, e)
+		if (json_is_string(json_object_get(e, "path")) &&
+		    strcmp(json_string_value(json_object_get(e, "path")), path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Look a product up for the request's customer: 1 found, 0 not, -1. */
+static int
+product_get(struct icheck *c, const char *id, struct product_info *p)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (!is_hex(id, 24))
+		return 0;
+	s = store_query(c->st, ST_PRODUCT_GET, "ss", id,
+	    c->own->customer[0] ? c->own->customer : NULL);
+	if (s == NULL)
+		return c->failed = 1, -1;
+	if ((rc = store_row(s)) == 1) {
+		snprintf(p->type, sizeof(p->type), "%s", store_text(s, 1));
+		p->fee = store_int(s, 2) != 0;
+		p->valid = store_int(s, 3) != 0;
+	}
+	store_done(s);
+	if (rc < 0)
+		c->failed = 1;
+	return rc;
+}
+
+/*
+ * A product id at code/path: must exist, be an initiation-fee product
+ * exactly when `fee`, and be valid for the customer (when the owner is
+ * known).  Returns 0 when valid (*p filled), -1 after adding the error.
+ */
+static int
+product_ok(struct icheck *c, const json_t *v, int fee, const char *code,
+    const char *path, struct product_info *p)
+{
+	int rc;
+
+	rc = json_is_string(v) ? product_get(c, json_string_value(v), p) : 0;
+	if (rc < 0)
+		return -1;
+	if (rc == 0 || p->fee != fee) {
+		fail(c, 422, code, path, "exists", MSG_NO_PRODUCT);
+		return -1;
+	}
+	if (c->own->known && !p->valid) {
+		fail(c, 422, code, path, "valid", MSG_NOT_VALID);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- checks of the request's properties ------------------------------ */
+
+static void
+check_string(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	if (v == NULL)
+		return;
+	if (json_is_null(v) || string_ok(c, v, f->name, f->name, f->max) == 0)
+		keep(c, f->name, v);
+}
+
+static void
+check_bool(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	if (v == NULL)
+		return;
+	if (json_is_null(v) || json_is_boolean(v))
+		keep(c, f->name, v);
+	else
+		fail(c, 422, f->name, f->name, "type", "Must be true or false");
+}
+
+/* type (create): DSL or FIBER. */
+static void
+check_type(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	const char *t = json_string_value(v);
+
+	if (t == NULL || (strcmp(t, "DSL") != 0 && strcmp(t, "FIBER") != 0)) {
+		fail(c, 422, f->name, f->name, v == NULL || json_is_null(v) ?
+		    "required" : "enum", "Type is required and must be DSL or FIBER");
+		return;
+	}
+	snprintf(c->own->type, sizeof(c->own->type), "%s", t);
+	keep(c, f->name, v);
+}
+
+/* Is customer `id` within the caller's scope?  1, 0, or -1. */
+static int
+customer_visible(struct icheck *c, const char *id)
+{
+	sqlite3_stmt	*s;
+	int		 rc, found = 0;
+
+	if ((s = store_query(c->st, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(c->who))) == NULL)
+		return c->failed = 1, -1;
+	while (!found && (rc = store_row(s)) == 1)
+		found = strcmp(store_text(s, 0), id) == 0;
+	store_done(s);
+	if (!found && rc < 0)
+		return c->failed = 1, -1;
+	return found;
+}
+
+/* Does reseller `id` exist?  1, 0, or -1. */
+static int
+reseller_exists(struct icheck *c, const char *id)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(c->st, ST_RESELLER_GET, "s", id)) == NULL)
+		return c->failed = 1, -1;
+	rc = store_row(s);
+	store_done(s);
+	if (rc < 0)
+		c->failed = 1;
+	return rc;
+}
+
+/* Record the owner found by check_owner. */
+static void
+set_owner(struct icheck *c, const char *customer, const char *reseller)
+{
+	snprintf(c->own->customer, sizeof(c->own->customer), "%s", customer ? customer : "");
+	snprintf(c->own->reseller, sizeof(c->own->reseller), "%s", reseller ? reseller : "");
+	c->own->known = 1;
+	if (customer != NULL)
+		json_object_set_new(c->clean, "customer", json_string(customer));
+	if (reseller != NULL)
+		json_object_set_new(c->clean, "reseller", json_string(reseller));
+}
+
+/*
+ * customer / reseller (create): customer staff create for their own
+ * customer; reseller staff for one of their customers or, without a
+ * customer, for their reseller; an ADMIN names either.  A customer or
+ * reseller outside the caller's reach is 404, as one that does not exist.
+ */
+static void
+check_owner(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	const char *cust = json_string_value(v), *res;
+	int rc;
+
+	res = json_string_value(json_object_get(c->body, "reseller"));
+	if (v != NULL && !json_is_null(v) && cust == NULL) {
+		fail(c, 404, f->name, f->name, "exists", "Customer not found");
+		return;
+	}
+	if (cust == NULL)
+		cust = c->who->customer_id;
+	if (cust != NULL) {
+		if ((rc = customer_visible(c, cust)) == 0)
+			fail(c, 404, f->name, f->name, "exists", "Customer not found");
+		else if (rc == 1)
+			set_owner(c, cust, c->who->reseller_id);
+		return;
+	}
+	if (c->who->reseller_id != NULL) {
+		if (res != NULL && strcmp(res, c->who->reseller_id) != 0)
+			fail(c, 404, "reseller", "reseller", "exists", "Reseller not found");
+		else
+			set_owner(c, NULL, c->who->reseller_id);
+		return;
+	}
+	if (res == NULL)
+		fail(c, 422, f->name, f->name, "required", "Customer or reseller is required");
+	else if ((rc = reseller_exists(c, res)) == 0)
+		fail(c, 404, "reseller", "reseller", "exists", "Reseller not found");
+	else if (rc == 1)
+		set_owner(c, NULL, res);
+}
+
+/* One part of a new address (address, zip, city): required, bounded. */
+static void
+address_part(struct icheck *c, const json_t *v, const char *obj, const char *part,
+    size_t max, const char *required, json_t *out)
+{
+	char		 path[32];
+	const json_t	*p = json_object_get(v, part);
+	char		 zip[32];
+
+	snprintf(path, sizeof(path), "%s.%s", obj, part);
+	if (json_is_integer(p) && strcmp(part, "zip") == 0) {
+		snprintf(zip, sizeof(zip), "%lld", (long long)json_integer_value(p));
+		json_object_set_new(out, part, json_string(zip));
+		return;
+	}
+	if (p == NULL || json_is_null(p) ||
+	    (json_is_string(p) && json_string_length(p) == 0)) {
+		fail(c, 422, path, path, "required", required);
+		return;
+	}
+	if (string_ok(c, p, path, path, max) == 0)
+		json_object_set_new(out, part, json_deep_copy(p));
+}
+
+/* An existing address of the customer by _id; 404 when not found. */
+static void
+address_by_id(struct icheck *c, const struct ifield *f, const json_t *id)
+{
+	sqlite3_stmt	*s;
+	char		 path[32];
+	int		 rc = 0;
+
+	snprintf(path, sizeof(path), "%s._id", f->name);
+	if (!c->own->known)
+		return;		/* the owner is in error already */
+	if (is_hex(json_string_value(id), 24)) {
+		if ((s = store_query(c->st, ST_ADDRESS_GET, "ss", json_string_value(id),
+		    c->own->customer[0] ? c->own->customer : NULL)) == NULL) {
+			c->failed = 1;
+			return;
+		}
+		if ((rc = store_row(s)) == 1)
+			json_object_set_new(c->clean, f->name, json_pack("{s:s, s:s, s:s, s:s}",
+			    "_id", store_text(s, 0), "address", store_text(s, 1),
+			    "zip", store_text(s, 2), "city", store_text(s, 3)));
+		store_done(s);
+		if (rc < 0)
+			c->failed = 1;
+	}
+	if (rc == 0)
+		fail(c, 404, path, path, "exists", MSG_ADDRESS);
+}
+
+/* address / address2 (create): {_id} of an address of the customer, or
+ * {address, zip, city}.  address is required, address2 optional. */
+static void
+check_address(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	const json_t	*id = json_object_get(v, "_id");
+	json_t		*out;
+	size_t		 before = json_array_size(c->errors);
+
+	if (v == NULL || json_is_null(v)) {
+		if (strcmp(f->name, "address") == 0)
+			fail(c, 422, f->name, f->name, "required", "Address is required");
+		return;
+	}
+	if (!json_is_object(v)) {
+		fail(c, 422, f->name, f->name, "type",
+		    "Must be an object: {_id} or {address, zip, city}");
+		return;
+	}
+	if (id != NULL && !json_is_null(id)) {
+		address_by_id(c, f, id);
+		return;
+	}
+	out = json_object();
+	address_part(c, v, f->name, "address", 256, "Road and number are required", out);
+	address_part(c, v, f->name, "zip", 16, "Zip code is required", out);
+	address_part(c, v, f->name, "city", 128, "City is required", out);
+	if (json_array_size(c->errors) == before)
+		json_object_set_new(c->clean, f->name, out);
+	else
+		json_decref(out);
+}
+
+/* product: an existing, non-fee product, valid for the customer, of
+ * the request's type. */
+static void
+check_product(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	struct product_info	p;
+	char			msg[64];
+
+	if (v == NULL)
+		return;
+	if (json_is_null(v)) {
+		keep(c, f->name, v);
+		return;
+	}
+	if (product_ok(c, v, 0, f->name, f->name, &p) < 0)
+		return;
+	if (c->own->type[0] != '\0' && strcmp(p.type, c->own->type) != 0) {
+		snprintf(msg, sizeof(msg), "Product is not a %s product", c->own->type);
+		fail(c, 422, f->name, f->name, "type", msg);
+		return;
+	}
+	keep(c, f->name, v);
+}
+
+/* Is a JSON value absent, null or an empty string? */
+static int
+blank(const json_t *v)
+{
+	return v == NULL || json_is_null(v) ||
+	    (json_is_string(v) && json_string_length(v) == 0);
+}
+
+/* A takeover (DSL) needs the circuit and the donor's customer id. */
+static void
+check_takeover_rule(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	(void)f;
+	(void)v;
+	if (strcmp(c->own->type, "DSL") != 0)
+		return;
+	if (c->stored != NULL && json_object_get(c->body, "takeover") == NULL &&
+	    json_object_get(c->body, "takeoverCircuit") == NULL &&
+	    json_object_get(c->body, "takeoverCustomer") == NULL)
+		return;
+	if (!json_is_true(merged(c, "takeover")))
+		return;
+	if (blank(merged(c, "takeoverCircuit")) && !has_error(c, "takeoverCircuit"))
+		fail(c, 422, "takeoverCircuit", "takeoverCircuit", "required", MSG_CIRCUIT);
+	if (blank(merged(c, "takeoverCustomer")) && !has_error(c, "takeoverCustomer"))
+		fail(c, 422, "takeoverCustomer", "takeoverCustomer", "required", MSG_TAKEOVER_ID);
+}
+
+/* An integral JSON number (7 or 7.0): 0 with *out set, or -1. */
+static int
+integral(const json_t *v, long long *out)
+{
+	double d;
+
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return 0;
+	}
+	if (!json_is_real(v) || (d = json_real_value(v)) != floor(d) || fabs(d) > 1e15)
+		return -1;
+	*out = (long long)d;
+	return 0;
+}
+
+/* ipAddresses (FIBER): required, one of 1, 2, 4, 8, 16, 32. */
+static void
+check_ip(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	long long n;
+
+	if (strcmp(c->own->type, "DSL") == 0)
+		return;		/* only null can reach here: nothing to keep */
+	if (v == NULL) {
+		if (c->stored == NULL && strcmp(c->own->type, "FIBER") == 0)
+			fail(c, 422, f->name, f->name, "required", MSG_IP);
+		return;
+	}
+	if (json_is_null(v)) {
+		fail(c, 422, f->name, f->name, "required", MSG_IP);
+		return;
+	}
+	if (integral(v, &n) < 0 || n < 1 || n > 32 || (n & (n - 1)) != 0) {
+		fail(c, 422, f->name, f->name, "enum", MSG_IP);
+		return;
+	}
+	json_object_set_new(c->clean, f->name, json_integer(n));
+}
+
+/* startDate: a date within [today - 1 month, today + 6 months]. */
+static void
+check_start(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	char	iso[32];
+	long	day;
+
+	if (v == NULL)
+		return;
+	if (json_is_null(v)) {
+		keep(c, f->name, v);
+		return;
+	}
+	if (!json_is_string(v) || inet_parse_day(json_string_value(v), &day) < 0) {
+		fail(c, 422, f->name, f->name, "format", MSG_START);
+		return;
+	}
+	if (!inet_day_in_window(day)) {
+		fail(c, 422, f->name, f->name, "range", MSG_START);
+		return;
+	}
+	inet_epoch_iso((time_t)day * 86400, iso);
+	json_object_set_new(c->clean, f->name, json_string(iso));
+}
+
+/* installTime: one of the seed's three values. */
+static void
+check_install_time(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	if (v == NULL)
+		return;
+	if (json_is_null(v) || inet_install_time_valid(json_string_value(v)))
+		keep(c, f->name, v);
+	else
+		fail(c, 422, f->name, f->name, "enum", MSG_INSTALL);
+}
+
+/* ---- offers ---------------------------------------------------------- */
+
+enum okind { OK_ID, OK_PRODUCT, OK_FEE, OK_PRICE, OK_MONTHS, OK_TEXT };
+
+/* A property of an offer. */
+static const struct ofield {
+	const char	*name;
+	enum okind	 kind;
+	size_t		 max;		/* OK_TEXT */
+	int		 fiber_only;
+} ofields[] = {
+	{ "_id", OK_ID, 0, 0 },
+	{ "product", OK_PRODUCT, 0, 0 },
+	{ "initiationFeeProduct", OK_FEE, 0, 0 },
+	{ "initiationCost", OK_PRICE, 0, 1 },
+	{ "initiationWholesale", OK_PRICE, 0, 1 },
+	{ "initiationCustomer", OK_PRICE, 0, 1 },
+	{ "monthlyCost", OK_PRICE, 0, 1 },
+	{ "monthlyWholesale", OK_PRICE, 0, 1 },
+	{ "monthlyCustomer", OK_PRICE, 0, 1 },
+	{ "commitment", OK_MONTHS, 0, 0 },
+	{ "providerName", OK_TEXT, 128, 0 },
+	{ "providerOfferId", OK_TEXT, 64, 0 },
+};
+
+/* One offer being checked. */
+struct orow {
+	const json_t	*in;
+	json_t		*out;
+	const json_t	*others;	/* the offers array, for duplicate ids */
+	size_t		 index;
+	char		 code[48], path[48];
+};
+
+/* _id: optional 24-hex id, unique in the list; generated when absent. */
+static void
+offer_id(struct icheck *c, struct orow *o, const json_t *v)
+{
+	char		 id[25];
+	const json_t	*other;
+	size_t		 i;
+
+	if (v == NULL || json_is_null(v)) {
+		if (new_object_id(id) < 0)
+			c->failed = 1;
+		json_object_set_new(o->out, "_id", json_string(id));
+		return;
+	}
+	if (!is_hex(json_string_value(v), 24)) {
+		fail(c, 422, o->code, o->path, "format", "Must be 24 hexadecimal characters");
+		return;
+	}
+	json_array_foreach(o->others, i, other)
+		if (i < o->index && json_equal(json_object_get(other, "_id"), (json_t *)v)) {
+			fail(c, 422, o->code, o->path, "unique", "Duplicate offer id");
+			return;
+		}
+	json_object_set_new(o->out, "_id", json_deep_copy(v));
+}
+
+/* A number within [0, max] at o->path: 0 with *out set, or -1. */
+static int
+number_ok(struct icheck *c, struct orow *o, const json_t *v, double max,
+    const char *msg, double *out)
+{
+	if (!json_is_number(v)) {
+		fail(c, 422, o->code, o->path, "type", msg);
+		return -1;
+	}
+	*out = json_number_value(v);
+	if (!(*out >= 0 && *out <= max)) {
+		fail(c, 422, o->code, o->path, "range", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Check one property of an offer, into o->out. */
+static void
+offer_field(struct icheck *c, struct orow *o, const struct ofield *f)
+{
+	const json_t		*v = json_object_get(o->in, f->name);
+	struct product_info	 p;
+	double			 d;
+	long long		 cents;
+
+	snprintf(o->code, sizeof(o->code), "offers[].%s", f->name);
+	snprintf(o->path, sizeof(o->path), "offers[%zu].%s", o->index, f->name);
+	if (f->kind == OK_ID) {
+		offer_id(c, o, v);
+		return;
+	}
+	if (v == NULL || json_is_null(v)) {
+		if (f->kind == OK_PRODUCT)
+			fail(c, 422, o->code, o->path, "required", "Product is required");
+		return;
+	}
+	if (f->fiber_only && strcmp(c->own->type, "DSL") == 0) {
+		fail(c, 422, o->code, o->path, "type", "Only valid for FIBER requests");
+		return;
+	}
+	switch (f->kind) {
+	case OK_PRODUCT:
+	case OK_FEE:
+		if (product_ok(c, v, f->kind == OK_FEE, o->code, o->path, &p) == 0)
+			json_object_set_new(o->out, f->name, json_deep_copy(v));
+		break;
+	case OK_PRICE:
+		if (number_ok(c, o, v, PRICE_MAX, MSG_PRICE, &d) == 0) {
+			cents = llround(d * 100);
+			json_object_set_new(o->out, f->name, cents % 100 == 0 ?
+			    json_integer(cents / 100) : json_real((double)cents / 100));
+		}
+		break;
+	case OK_MONTHS:
+		if (json_is_number(v) && integral(v, &cents) < 0)
+			fail(c, 422, o->code, o->path, "type", MSG_COMMITMENT);
+		else if (number_ok(c, o, v, COMMITMENT_MAX, MSG_COMMITMENT, &d) == 0)
+			json_object_set_new(o->out, f->name, json_integer((json_int_t)d));
+		break;
+	default:
+		if (string_ok(c, v, o->code, o->path, f->max) == 0)
+			json_object_set_new(o->out, f->name, json_deep_copy(v));
+		break;
+	}
+}
+
+/* offers (ADMIN only): the list that replaces the request's offers. */
+static void
+check_offers(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	json_t		*list, *row;
+	const json_t	*in;
+	struct orow	 o;
+	size_t		 i, k, before;
+
+	if (v == NULL)
+		return;
+	if (c->who->level != LVL_ADMIN) {
+		fail(c, 403, "access_denied", f->name, "access", "Insufficient access level");
+		return;
+	}
+	if (!json_is_null(v) && !json_is_array(v)) {
+		fail(c, 422, f->name, f->name, "type", "Must be a list of offers");
+		return;
+	}
+	if (json_array_size(v) > OFFERS_MAX) {
+		fail(c, 422, f->name, f->name, "length", "At most 20 offers");
+		return;
+	}
+	before = json_array_size(c->errors);
+	list = json_array();
+	json_array_foreach(v, i, in) {
+		memset(&o, 0, sizeof(o));
+		o.in = in;
+		o.others = v;
+		o.index = i;
+		if (!json_is_object(in)) {
+			snprintf(o.path, sizeof(o.path), "offers[%zu]", i);
+			fail(c, 422, "offers[]", o.path, "type", "Must be an object");
+			continue;
+		}
+		o.out = row = json_object();
+		for (k = 0; k < sizeof(ofields) / sizeof(ofields[0]); k++)
+			offer_field(c, &o, &ofields[k]);
+		json_array_append_new(list, row);
+	}
+	if (json_array_size(c->errors) == before)
+		json_object_set_new(c->clean, f->name, list);
+	else
+		json_decref(list);
+}
+
+/* ---- notify ---------------------------------------------------------- */
+
+/* The name of employee `id` of the request's customer (or reseller):
+ * 1 found (name copied), 0 not, -1 error. */
+static int
+employee_get(struct icheck *c, const char *id, char *name, size_t len)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	s = store_query(c->st, ST_NOTIFY_USER_GET, "sss", id,
+	    c->own->customer[0] ? c->own->customer : NULL,
+	    c->own->reseller[0] ? c->own->reseller : NULL);
+	if (s == NULL)
+		return c->failed = 1, -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(name, len, "%s", store_text(s, 1));
+	store_done(s);
+	if (rc < 0)
+		c->failed = 1;
+	return rc;
+}
+
+/* Is user `id` already in the list being built? */
+static int
+listed(const json_t *list, const char *id)
+{
+	const json_t	*e;
+	size_t		 i;
+
+	json_array_foreach(list, i, e)
+		if (strcmp(json_string_value(json_object_get(e, "_id")), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* notify: ids (or {_id} objects) of employees of the customer. */
+static void
+check_notify(struct icheck *c, const struct ifield *f, const json_t *v)
+{
+	json_t		*list;
+	const json_t	*e;
+	const char	*id;
+	char		 path[32], name[256];
+	size_t		 i, before = json_array_size(c->errors);
+	int		 rc;
+
+	if (v == NULL || !c->own->known)
+		return;
+	if ((!json_is_null(v) && !json_is_array(v)) || json_array_size(v) > NOTIFY_MAX) {
+		fail(c, 422, f->name, f->name, "type", "Must be a list of at most 50 employee ids");
+		return;
+	}
+	list = json_array();
+	json_array_foreach(v, i, e) {
+		id = json_is_object(e) ? json_string_value(json_object_get(e, "_id")) :
+		    json_string_value(e);
+		snprintf(path, sizeof(path), "notify[%zu]", i);
+		rc = id != NULL && is_hex(id, 24) ? employee_get(c, id, name, sizeof(name)) : 0;
+		if (rc == 0)
+			fail(c, 422, "notify[]", path, "exists", MSG_RECIPIENT);
+		else if (rc == 1 && !listed(list, id))
+			json_array_append_new(list, json_pack("{s:s, s:s}", "_id", id, "name", name));
+	}
+	if (json_array_size(c->errors) == before)
+		json_object_set_new(c->clean, f->name, list);
+	else
+		json_decref(list);
+}
+
+/* The request's properties, in the order of the seed's error table. */
+static const struct ifield ifields[] = {
+	{ "type", check_type, 0, NULL, 1 },
+	{ "customer", check_owner, 0, NULL, 1 },
+	{ "notes", check_string, 4096, NULL, 0 },
+	{ "address", check_address, 0, NULL, 1 },
+	{ "address2", check_address, 0, "FIBER", 1 },
+	{ "product", check_product, 0, NULL, 0 },
+	{ "takeover", check_bool, 0, "DSL", 0 },
+	{ "takeoverCircuit", check_string, 64, "DSL", 0 },
+	{ "takeoverCustomer", check_string, 64, "DSL", 0 },
+	{ "takeover", check_takeover_rule, 0, NULL, 0 },
+	{ "ipAddresses", check_ip, 0, "FIBER", 0 },
+	{ "commitment1", check_bool, 0, "FIBER", 0 },
+	{ "commitment2", check_bool, 0, "FIBER", 0 },
+	{ "commitment3", check_bool, 0, "FIBER", 0 },
+	{ "reference", check_string, 256, NULL, 0 },
+	{ "startDate", check_start, 0, NULL, 0 },
+	{ "installCallNumber", check_string, 32, NULL, 0 },
+	{ "installCallName", check_string, 128, NULL, 0 },
+	{ "installTime", check_install_time, 0, NULL, 0 },
+	{ "offers", check_offers, 0, NULL, 0 },
+	{ "notify", check_notify, 0, NULL, 0 },
+};
+
+int
+inet_check(struct store *st, const struct principal *who, const json_t *body,
+    const json_t *stored, struct inet_owner *own, json_t *clean, json_t *errors)
+{
+	struct icheck		 c = { st, who, body, stored, own, clean, errors, 0 };
+	const struct ifield	*f;
+	const json_t		*v;
+	char			 msg[48];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(ifields) / sizeof(ifields[0]) && !c.failed; i++) {
+		f = &ifields[i];
+		if (f->create_only && stored != NULL)
+			continue;
+		v = json_object_get(body, f->name);
+		if (f->only != NULL && v != NULL && !json_is_null(v) &&
+		    own->type[0] != '\0' && strcmp(own->type, f->only) != 0) {
+			snprintf(msg, sizeof(msg), "Only valid for %s requests", f->only);
+			fail(&c, 422, f->name, f->name, "type", msg);
+			continue;
+		}
+		f->check(&c, f, v);
+	}
+	return c.failed ? -1 : 0;
+}
+
+/* ---- calendar -------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+static long
+days_from_civil(long y, int m, int d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int
+days_in_month(long y, int m)
+{
+	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return n[m - 1];
+}
+
+int
+inet_parse_day(const char *s, long *day)
+{
+	int	y, m, d, n = 0;
+
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
+	    (s[10] != '\0' && s[10] != 'T'))
+		return -1;
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*day = days_from_civil(y, m, d);
+	return 0;
+}
+
+/* Today moved by `months` calendar months, the day clamped to the
+ * month's length, in days since the epoch. */
+static long
+today_plus_months(int months)
+{
+	time_t		now = now_epoch();
+	struct tm	t;
+	long		y, mm;
+	int		d;
+
+	gmtime_r(&now, &t);
+	mm = t.tm_mon + months;
+	y = t.tm_year + 1900L + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
+	mm = ((mm % 12) + 12) % 12 + 1;
+	d = t.tm_mday;
+	if (d > days_in_month(y, (int)mm))
+		d = days_in_month(y, (int)mm);
+	return days_from_civil(y, (int)mm, d);
+}
+
+int
+inet_day_in_window(long day)
+{
+	return day >= today_plus_months(-1) && day <= today_plus_months(6);
+}
+
+void
+inet_format_day(long day, char out[11])
+{
+	time_t		t = (time_t)day * 86400;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+time_t
+inet_iso_epoch(const char *iso)
+{
+	struct tm	tm;
+	int		y, mo, d, h, mi, s;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	return timegm(&tm);
+}
+
+void
+inet_epoch_iso(time_t t, char out[32])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+}
+
+int
+inet_install_time_valid(const char *s)
+{
+	return s != NULL && (strcmp(s, "7_30_TO_16") == 0 ||
+	    strcmp(s, "7_30_TO_12") == 0 || strcmp(s, "12_TO_16") == 0);
+}
