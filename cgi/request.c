@@ -18,6 +18,7 @@
 #include "store.h"
 #include "util.h"
 #include "workday.h"
+#include "writer.h"
 
 #define TOP_MAX_LEN	64	/* customerReference, contract */
 #define COMMENT_MAX_LEN	4096
@@ -259,39 +260,62 @@ notify_created(struct store *st, const struct principal *who, const struct rtype
 	return rc;
 }
 
-/* Insert the request and its first history entry in one transaction. */
+/* What the writer needs to store a new request. */
+struct new_request {
+	const struct principal		*who;
+	const struct rtype		*t;
+	const struct customer_info	*ci;
+	const json_t			*body;
+	const char			*props_text, *sp_id, *requested;
+	const char			*id;
+};
+
+/* Unit of work (writer.h): the request, its first history entry and its
+ * notifications.  0, or -1. */
+static int
+insert_request(struct store *st, void *arg)
+{
+	const struct new_request	*n = arg;
+	char				 now[32];
+
+	now_iso(now);
+	if (store_exec(st, ST_REQ_ADD, "ssssssssssssss", n->id, n->t->type,
+	    n->t->title, n->t->category, n->ci->id,
+	    json_string_value(json_object_get(n->body, "customerReference")),
+	    json_string_value(json_object_get(n->body, "contract")),
+	    n->sp_id[0] ? n->sp_id : NULL, n->props_text,
+	    json_string_value(json_object_get(n->body, "comment")),
+	    n->requested, now, now, n->who->user_id) != 1 ||
+	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, now, n->who->user_id,
+	    NULL, "NEW", "Request created") != 1 ||
+	    notify_created(st, n->who, n->t, n->ci, n->body, n->requested, n->id) != 0)
+		return -1;
+	return 0;
+}
+
+/* Store the request durably (group commit).  0, or -1: nothing kept. */
 static int
 store_request(struct store *st, const struct principal *who, const struct rtype *t,
     const struct customer_info *ci, const json_t *body, const json_t *props,
     const char *sp_id, const char *requested, char id[25])
 {
-	char	 now[32], *props_text;
-	int	 ok;
+	struct new_request	 n;
+	char			*props_text;
+	int			 rc;
 
 	if (new_object_id(id) < 0 || (props_text = json_dumps(props, JSON_COMPACT)) == NULL)
 		return -1;
-	now_iso(now);
-	if (store_begin(st) < 0) {
-		free(props_text);
-		return -1;
-	}
-	ok = store_exec(st, ST_REQ_ADD, "ssssssssssssss", id, t->type, t->title,
-	    t->category, ci->id,
-	    json_string_value(json_object_get(body, "customerReference")),
-	    json_string_value(json_object_get(body, "contract")),
-	    sp_id[0] ? sp_id : NULL, props_text,
-	    json_string_value(json_object_get(body, "comment")),
-	    requested, now, now, who->user_id) == 1 &&
-	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
-	    NULL, "NEW", "Request created") == 1 &&
-	    notify_created(st, who, t, ci, body, requested, id) == 0 &&
-	    store_commit(st) == 0;
+	n.who = who;
+	n.t = t;
+	n.ci = ci;
+	n.body = body;
+	n.props_text = props_text;
+	n.sp_id = sp_id;
+	n.requested = requested;
+	n.id = id;
+	rc = store_write(st, insert_request, &n);
 	free(props_text);
-	if (!ok) {
-		store_rollback(st);
-		return -1;
-	}
-	return 0;
+	return rc == 0 ? 0 : -1;
 }
 
 enum create_result

@@ -38,6 +38,7 @@
 #include "route.h"
 #include "store.h"
 #include "tpl.h"
+#include "writer.h"
 
 #define STOP_GRACE_S	4	/* seconds workers get to finish on SIGTERM */
 
@@ -157,6 +158,8 @@ worker_main(int listen_fd)
 
 	if (FCGX_Init() != 0)
 		return 1;
+	if (writer_start(config.database) < 0)
+		log_warn("worker: no group-commit writer; writes run one by one");
 	w.nthreads = config.threads;
 	pthread_mutex_init(&w.lock, NULL);
 	if ((w.threads = calloc((size_t)w.nthreads, sizeof(pthread_t))) == NULL)
@@ -195,6 +198,7 @@ worker_main(int listen_fd)
 	}
 	for (i = 0; i < w.nthreads; i++)
 		pthread_join(w.threads[i], NULL);
+	writer_stop();
 	free(w.threads);
 	return 0;
 }

@@ -338,6 +338,9 @@ static const char *const sqls[] = {
 	"COMMIT", /* ST_COMMIT */
 	"ROLLBACK", /* ST_ROLLBACK */
 	"SELECT count(*) FROM customers", /* ST_PING */
+	"SAVEPOINT job", /* ST_SAVEPOINT */
+	"RELEASE job", /* ST_RELEASE */
+	"ROLLBACK TO job", /* ST_ROLLBACK_TO */
 	"INSERT INTO customers (id, name, market, catalog) VALUES (?, ?, ?, ?)", /* ST_CUSTOMER_ADD */
 	"INSERT INTO customer_types (customer_id, type) VALUES (?, ?)", /* ST_CUSTOMER_TYPE_ADD */
 	"SELECT id, name, market, catalog FROM customers WHERE id = ?", /* ST_CUSTOMER_GET */

@@ -29,6 +29,9 @@ enum stmt {
 	ST_COMMIT,
 	ST_ROLLBACK,
 	ST_PING,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
 	/* customers, resellers */
 	ST_CUSTOMER_ADD,
 	ST_CUSTOMER_TYPE_ADD,

@@ -244,6 +244,27 @@ def test_request_bodies_come_from_the_catalog(stack, keys, doc):
     assert seen >= 2
 
 
+def test_a_type_added_to_the_catalog_is_described(fresh_stack, tmp_path):
+    """A new catalog file, no C change: its body appears in the document."""
+    cat = Path(os.environ.get("REQDESK_CATALOG") or REPO / "conf" / "catalog")
+    for p in cat.glob("*.json"):
+        (tmp_path / p.name).write_text(p.read_text())
+    (tmp_path / "X_OPENAPI_1.json").write_text(json.dumps({
+        "type": "X_OPENAPI_1", "title": "OpenAPI test type", "category": "NEW",
+        "leadDays": 3, "catalog": "standard",
+        "fields": [{"path": "site.name", "type": "string", "required": True,
+                    "maxLength": 40, "label": "Site name"}]}))
+    s = fresh_stack(REQDESK_CATALOG=str(tmp_path))
+    d = s.get("/openapi.json").json()
+    mapping = body_schema(d, ORDERING + "/requests", "post")["discriminator"]["mapping"]
+    assert sorted(mapping) == sorted(catalog_types() + ["X_OPENAPI_1"])
+    props = d["components"]["schemas"]["RequestCreate_X_OPENAPI_1"]["properties"]
+    assert props["type"]["const"] == "X_OPENAPI_1"
+    site = props["properties"]["properties"]["site"]
+    assert site["required"] == ["name"]
+    assert site["properties"]["name"]["maxLength"] == 40
+
+
 def test_error_responses_use_the_family_shape(doc):
     for path, item in doc["paths"].items():
         orange = path.startswith(("/ordering/", "/core-information/"))

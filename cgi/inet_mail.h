@@ -1,0 +1,24 @@
+/*
+ * inet_mail.h — the notifications of Internet requests, queued through
+ * the outbox inside the caller's open transaction (templates
+ * templates/mail/EVENT.{subject,body}.tpl):
+ *
+ *   internet_created   to the operator, when a request is created
+ *   internet_answered  to the creator and every notify employee, when
+ *                      an update brings offers ("time to select one")
+ *   offer_ordered      to the operator, when an offer is ordered
+ *   account_confirmed  to the creator and every notify employee
+ *
+ * Each returns 0, or -1 (the caller rolls its change back).
+ */
+#ifndef REQDESK_INET_MAIL_H
+#define REQDESK_INET_MAIL_H
+
+struct store;
+
+int  inet_mail_created(struct store *st, const char *request_id);
+int  inet_mail_answered(struct store *st, const char *request_id);
+int  inet_mail_ordered(struct store *st, const char *request_id, const char *account_id);
+int  inet_mail_confirmed(struct store *st, const char *request_id, const char *account_id);
+
+#endif

@@ -1,0 +1,569 @@
+/*
+ * internet.c — Internet requests (seed 002): create, the ADMIN update
+ * with offers, reading and listing.  The rules live in inet_check.c,
+ * accounts in inet_account.c, notifications in inet_mail.c.
+ *
+ * A request travels as the JSON object of the seed's response table
+ * ("the record"): checks produce its properties, write_request() binds
+ * it to SQL, request_json() reads it back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "auth.h"
+#include "http.h"
+#include "inet_check.h"
+#include "inet_mail.h"
+#include "internet.h"
+#include "log.h"
+#include "store.h"
+#include "util.h"
+
+/* Column of INET_COLS (store.c). */
+enum icol {
+	IC_ID, IC_TYPE, IC_CUSTOMER, IC_RESELLER, IC_NOTES, IC_ADDRESS_ID,
+	IC_ADDRESS, IC_ZIP, IC_CITY, IC_ADDRESS2_ID, IC_ADDRESS2, IC_ZIP2, IC_CITY2,
+	IC_PRODUCT, IC_TAKEOVER, IC_CIRCUIT, IC_TAKEOVER_CUSTOMER, IC_IP,
+	IC_COMMITMENT1, IC_COMMITMENT2, IC_COMMITMENT3, IC_REFERENCE, IC_START,
+	IC_CALL_NUMBER, IC_CALL_NAME, IC_INSTALL_TIME, IC_CREATED, IC_CREATED_BY,
+	IC_ANSWERED, IC_UPDATED, IC_CUSTOMER_NAME, IC_PRODUCT_NAME, IC_HAS_OFFER,
+	IC_ACCOUNT_ID, IC_ACCOUNT_STATE, IC_ACCOUNT_OFFER, IC_CREATOR_NAME,
+};
+
+static const char *const price_names[] = {
+	"initiationCost", "initiationWholesale", "initiationCustomer",
+	"monthlyCost", "monthlyWholesale", "monthlyCustomer",
+};
+
+int
+inet_may_create(const struct principal *who)
+{
+	return (LV(who->level) & (LV(LVL_OWNER) | LV(LVL_RESELLER) |
+	    LV(LVL_RESELLER_ADMIN) | LV_ADMIN)) != 0;
+}
+
+int
+inet_may_order(const struct principal *who)
+{
+	return inet_may_create(who);
+}
+
+int
+inet_may_confirm(const struct principal *who)
+{
+	return who->level == LVL_ADMIN || who->level == LVL_RESELLER_ADMIN;
+}
+
+int
+inet_fail(json_t *errors, int status, const char *code, const char *path,
+    const char *check, const char *message)
+{
+	json_array_append_new(errors, tcx_error(code, path, status, message, check));
+	return status;
+}
+
+int
+inet_errors_status(const json_t *errors)
+{
+	json_int_t s = json_integer_value(json_object_get(json_array_get(errors, 0), "status"));
+
+	return s >= 400 && s < 600 ? (int)s : 500;
+}
+
+/* 403 access_denied, the seed's row. */
+static int
+deny(json_t *errors)
+{
+	return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
+}
+
+/* 404 not_found, the seed's row. */
+static int
+not_found(json_t *errors)
+{
+	return inet_fail(errors, 404, "not_found", NULL, NULL, "Internet request not found");
+}
+
+/* ---- reading --------------------------------------------------------- */
+
+/* Set key to the text of column col, unless it is NULL. */
+static void
+set_col(json_t *o, const char *key, sqlite3_stmt *s, int col)
+{
+	if (!store_isnull(s, col))
+		json_object_set_new(o, key, json_string(store_text(s, col)));
+}
+
+/* Set key to the boolean of column col, unless it is NULL. */
+static void
+set_bool(json_t *o, const char *key, sqlite3_stmt *s, int col)
+{
+	if (!store_isnull(s, col))
+		json_object_set_new(o, key, json_boolean(store_int(s, col)));
+}
+
+/* Set key to the integer of column col, unless it is NULL. */
+static void
+set_int(json_t *o, const char *key, sqlite3_stmt *s, int col)
+{
+	if (!store_isnull(s, col))
+		json_object_set_new(o, key, json_integer(store_int(s, col)));
+}
+
+/* A price in cents as a JSON number: 1600 for 160000, 12.5 for 1250. */
+static json_t *
+money(long long cents)
+{
+	return cents % 100 == 0 ? json_integer(cents / 100) : json_real((double)cents / 100);
+}
+
+/* The address whose _id is at column col, followed by address, zip,
+ * city; NULL when there is none. */
+static json_t *
+address_json(sqlite3_stmt *s, int col)
+{
+	json_t *a;
+
+	if (store_isnull(s, col + 1))
+		return NULL;
+	a = json_object();
+	set_col(a, "_id", s, col);
+	set_col(a, "address", s, col + 1);
+	set_col(a, "zip", s, col + 2);
+	set_col(a, "city", s, col + 3);
+	return a;
+}
+
+/* The seed's properties that a condensed list item leaves out. */
+static void
+request_details(json_t *o, sqlite3_stmt *s)
+{
+	json_t *a2 = address_json(s, IC_ADDRESS2_ID);
+
+	set_col(o, "notes", s, IC_NOTES);
+	if (a2 != NULL)
+		json_object_set_new(o, "address2", a2);
+	set_bool(o, "takeover", s, IC_TAKEOVER);
+	set_col(o, "takeoverCircuit", s, IC_CIRCUIT);
+	set_col(o, "takeoverCustomer", s, IC_TAKEOVER_CUSTOMER);
+	set_int(o, "ipAddresses", s, IC_IP);
+	set_bool(o, "commitment1", s, IC_COMMITMENT1);
+	set_bool(o, "commitment2", s, IC_COMMITMENT2);
+	set_bool(o, "commitment3", s, IC_COMMITMENT3);
+	set_col(o, "startDate", s, IC_START);
+	set_col(o, "installCallNumber", s, IC_CALL_NUMBER);
+	set_col(o, "installCallName", s, IC_CALL_NAME);
+	set_col(o, "installTime", s, IC_INSTALL_TIME);
+}
+
+/* The request at the current row of `s` (INET_COLS); notify and offers
+ * are added by the caller.  New reference or NULL. */
+static json_t *
+request_json(sqlite3_stmt *s, enum inet_view view)
+{
+	json_t	*o;
+	char	 expires[32];
+
+	o = json_pack("{s:s, s:s}", "_id", store_text(s, IC_ID), "type", store_text(s, IC_TYPE));
+	if (o == NULL)
+		return NULL;
+	set_col(o, "customer", s, IC_CUSTOMER);
+	set_col(o, "reseller", s, IC_RESELLER);
+	json_object_set_new(o, "address", address_json(s, IC_ADDRESS_ID));
+	set_col(o, "product", s, IC_PRODUCT);
+	set_col(o, "reference", s, IC_REFERENCE);
+	if (view != INET_CONDENSED)
+		request_details(o, s);
+	set_col(o, "created", s, IC_CREATED);
+	set_col(o, "createdBy", s, IC_CREATED_BY);
+	set_col(o, "answered", s, IC_ANSWERED);
+	json_object_set_new(o, "state", json_string(store_int(s, IC_HAS_OFFER) ?
+	    "HAS_OFFER" : "NEW"));
+	if (!store_isnull(s, IC_ANSWERED) && store_int(s, IC_HAS_OFFER)) {
+		inet_epoch_iso(inet_iso_epoch(store_text(s, IC_ANSWERED)) +
+		    INET_OFFER_DAYS * 86400L, expires);
+		json_object_set_new(o, "expires", json_string(expires));
+	}
+	if (!store_isnull(s, IC_ACCOUNT_ID))
+		json_object_set_new(o, "account", json_pack("{s:s, s:s, s:s}",
+		    "_id", store_text(s, IC_ACCOUNT_ID), "state", store_text(s, IC_ACCOUNT_STATE),
+		    "offer", store_text(s, IC_ACCOUNT_OFFER)));
+	if (view == INET_PAGE) {
+		set_col(o, "customerName", s, IC_CUSTOMER_NAME);
+		set_col(o, "productName", s, IC_PRODUCT_NAME);
+		set_col(o, "createdByName", s, IC_CREATOR_NAME);
+	}
+	return o;
+}
+
+int
+inet_price_visible(const struct principal *who, const char *name)
+{
+	if (who->level == LVL_ADMIN)
+		return 1;
+	if (strstr(name, "Cost") != NULL)
+		return 0;
+	if (strstr(name, "Wholesale") != NULL)
+		return who->level == LVL_RESELLER || who->level == LVL_RESELLER_ADMIN;
+	return 1;
+}
+
+/* One offer at the current row of ST_INET_OFFER_LIST. */
+static json_t *
+offer_json(sqlite3_stmt *s, const struct principal *who, enum inet_view view)
+{
+	json_t	*o = json_object();
+	size_t	 i;
+
+	set_col(o, "_id", s, 0);
+	set_col(o, "product", s, 1);
+	set_col(o, "initiationFeeProduct", s, 2);
+	for (i = 0; i < 6; i++)
+		if (!store_isnull(s, 3 + (int)i) && inet_price_visible(who, price_names[i]))
+			json_object_set_new(o, price_names[i], money(store_int(s, 3 + (int)i)));
+	set_int(o, "commitment", s, 9);
+	set_col(o, "providerName", s, 10);
+	set_col(o, "providerOfferId", s, 11);
+	if (view == INET_PAGE) {
+		set_col(o, "productName", s, 12);
+		set_col(o, "initiationFeeProductName", s, 13);
+	}
+	return o;
+}
+
+/* Add notify [{_id, name}] and offers to the request `o`.  0 or -1. */
+static int
+request_lists(struct store *st, const struct principal *who, json_t *o,
+    enum inet_view view)
+{
+	const char	*id = json_string_value(json_object_get(o, "_id"));
+	sqlite3_stmt	*s;
+	json_t		*notify = json_array(), *offers = json_array();
+	int		 rc;
+
+	json_object_set_new(o, "notify", notify);
+	json_object_set_new(o, "offers", offers);
+	if ((s = store_query(st, ST_INET_NOTIFY_LIST, "s", id)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		json_array_append_new(notify, json_pack("{s:s, s:s}", "_id",
+		    store_text(s, 0), "name", store_text(s, 1)));
+	store_done(s);
+	if (rc < 0 || (s = store_query(st, ST_INET_OFFER_LIST, "s", id)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		json_array_append_new(offers, offer_json(s, who, view));
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+json_t *
+inet_load(struct store *st, const struct principal *who, const char *id,
+    enum inet_view view, int *err)
+{
+	sqlite3_stmt	*s;
+	json_t		*o = NULL;
+	int		 rc;
+
+	*err = -1;
+	if ((s = store_query(st, ST_INET_GET, "isss", SCOPE_ARGS(who), id)) == NULL)
+		return NULL;
+	if ((rc = store_row(s)) == 1)
+		o = request_json(s, view);
+	store_done(s);
+	if (rc < 0 || (rc == 1 && o == NULL))
+		return NULL;
+	*err = 0;
+	if (o != NULL && view != INET_CONDENSED && request_lists(st, who, o, view) < 0) {
+		json_decref(o);
+		*err = -1;
+		return NULL;
+	}
+	return o;
+}
+
+int
+inet_list(struct store *st, const struct principal *who,
+    const struct inet_filter *f, json_t **items, long long *total)
+{
+	sqlite3_stmt	*s;
+	json_t		*o;
+	size_t		 i;
+	int		 rc = -1;
+
+	*total = 0;
+	if ((*items = json_array()) == NULL)
+		return -1;
+	if ((s = store_query(st, ST_INET_COUNT, "isssss", SCOPE_ARGS(who), f->customer,
+	    f->reseller, f->filter, f->state)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		*total = store_int(s, 0);
+	store_done(s);
+	if (rc < 0 || (s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST,
+	    "isssssII", SCOPE_ARGS(who), f->customer, f->reseller, f->filter,
+	    f->state, f->limit, f->offset)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		if ((o = request_json(s, f->view)) != NULL)
+			json_array_append_new(*items, o);
+	store_done(s);
+	if (rc < 0)
+		return -1;
+	if (f->view != INET_CONDENSED)
+		json_array_foreach(*items, i, o)
+			if (request_lists(st, who, o, f->view) < 0)
+				return -1;
+	return 0;
+}
+
+long long
+inet_seconds_left(const json_t *req, int *has)
+{
+	const char	*answered = json_string_value(json_object_get(req, "answered"));
+	const char	*state = json_string_value(json_object_get(req, "state"));
+	time_t		 t;
+
+	*has = answered != NULL && state != NULL && strcmp(state, "HAS_OFFER") == 0;
+	if (!*has || (t = inet_iso_epoch(answered)) < 0)
+		return *has = 0, 0;
+	return (long long)t + INET_OFFER_DAYS * 86400LL - (long long)now_epoch();
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+/* String property of the record, or NULL. */
+static const char *
+rs(const json_t *rec, const char *key)
+{
+	return json_string_value(json_object_get(rec, key));
+}
+
+/* String property of an object property of the record, or NULL. */
+static const char *
+rsub(const json_t *rec, const char *obj, const char *key)
+{
+	return json_string_value(json_object_get(json_object_get(rec, obj), key));
+}
+
+/* Integer or boolean property as an integer, -1 when absent or null
+ * (the statements turn -1 into NULL). */
+static long long
+rnum(const json_t *rec, const char *key)
+{
+	const json_t *v = json_object_get(rec, key);
+
+	if (json_is_boolean(v))
+		return json_is_true(v);
+	return json_is_integer(v) ? json_integer_value(v) : -1;
+}
+
+/* Bind the record to ST_INET_ADD or ST_INET_UPDATE.  0 or -1. */
+static int
+write_request(struct store *st, enum stmt q, const json_t *rec)
+{
+	return store_exec(st, q, "ssssssssssssssIssIIIIsssssssss",
+	    rs(rec, "_id"), rs(rec, "type"), rs(rec, "customer"), rs(rec, "reseller"),
+	    rs(rec, "notes"), rsub(rec, "address", "_id"), rsub(rec, "address", "address"),
+	    rsub(rec, "address", "zip"), rsub(rec, "address", "city"),
+	    rsub(rec, "address2", "_id"), rsub(rec, "address2", "address"),
+	    rsub(rec, "address2", "zip"), rsub(rec, "address2", "city"),
+	    rs(rec, "product"), rnum(rec, "takeover"), rs(rec, "takeoverCircuit"),
+	    rs(rec, "takeoverCustomer"), rnum(rec, "ipAddresses"),
+	    rnum(rec, "commitment1"), rnum(rec, "commitment2"), rnum(rec, "commitment3"),
+	    rs(rec, "reference"), rs(rec, "startDate"), rs(rec, "installCallNumber"),
+	    rs(rec, "installCallName"), rs(rec, "installTime"), rs(rec, "created"),
+	    rs(rec, "createdBy"), rs(rec, "answered"), rs(rec, "updated")) == 1 ? 0 : -1;
+}
+
+/* A price of an offer in cents, -1 when absent. */
+static long long
+cents(const json_t *offer, const char *key)
+{
+	const json_t *v = json_object_get(offer, key);
+	double d = json_number_value(v);
+
+	if (!json_is_number(v))
+		return -1;
+	return (long long)(d * 100 + (d >= 0 ? 0.5 : -0.5));
+}
+
+/* Replace the request's offers with `offers`.  0 or -1. */
+static int
+write_offers(struct store *st, const char *id, const json_t *offers)
+{
+	const json_t	*o;
+	size_t		 i;
+
+	if (store_exec(st, ST_INET_OFFER_CLEAR, "s", id) < 0)
+		return -1;
+	json_array_foreach(offers, i, o)
+		if (store_exec(st, ST_INET_OFFER_ADD, "ssIssIIIIIIIss", id, rs(o, "_id"),
+		    (long long)i, rs(o, "product"), rs(o, "initiationFeeProduct"),
+		    cents(o, price_names[0]), cents(o, price_names[1]),
+		    cents(o, price_names[2]), cents(o, price_names[3]),
+		    cents(o, price_names[4]), cents(o, price_names[5]),
+		    rnum(o, "commitment"), rs(o, "providerName"),
+		    rs(o, "providerOfferId")) != 1)
+			return -1;
+	return 0;
+}
+
+/* Replace the request's notify list with `notify` ([{_id}]).  0 or -1. */
+static int
+write_notify(struct store *st, const char *id, const json_t *notify)
+{
+	const json_t	*e;
+	size_t		 i;
+
+	if (store_exec(st, ST_INET_NOTIFY_CLEAR, "s", id) < 0)
+		return -1;
+	json_array_foreach(notify, i, e)
+		if (store_exec(st, ST_INET_NOTIFY_ADD, "ssI", id, rs(e, "_id"), (long long)i) != 1)
+			return -1;
+	return 0;
+}
+
+/* End a change: commit when rc is 0, else roll back.  Returns rc, or -1
+ * when the commit failed. */
+static int
+finish(struct store *st, int rc)
+{
+	if (rc == 0 && store_commit(st) == 0)
+		return 0;
+	store_rollback(st);
+	return rc == 0 ? -1 : rc;
+}
+
+/* Store the checked record of a new request and queue its mail. */
+static int
+create_write(struct store *st, const struct principal *who, json_t *rec, char id[25])
+{
+	const json_t	*offers = json_object_get(rec, "offers");
+	const json_t	*notify = json_object_get(rec, "notify");
+	char		 now[32];
+
+	if (new_object_id(id) < 0)
+		return -1;
+	now_iso(now);
+	json_object_set_new(rec, "_id", json_string(id));
+	json_object_set_new(rec, "created", json_string(now));
+	json_object_set_new(rec, "createdBy", json_string(who->user_id));
+	json_object_set_new(rec, "updated", json_string(now));
+	if (json_array_size(offers) > 0)
+		json_object_set_new(rec, "answered", json_string(now));
+	if (write_request(st, ST_INET_ADD, rec) < 0 ||
+	    (notify != NULL && write_notify(st, id, notify) < 0) ||
+	    (offers != NULL && write_offers(st, id, offers) < 0) ||
+	    inet_mail_created(st, id) < 0 ||
+	    (json_array_size(offers) > 0 && inet_mail_answered(st, id) < 0))
+		return -1;
+	log_info("internet request %s created by %s", id, who->user_id);
+	return 0;
+}
+
+int
+inet_create(struct store *st, const struct principal *who, const json_t *body,
+    json_t *errors, char id[25])
+{
+	struct inet_owner	 own;
+	json_t			*rec;
+	int			 rc;
+
+	if (!inet_may_create(who))
+		return deny(errors);
+	memset(&own, 0, sizeof(own));
+	if ((rec = json_object()) == NULL)
+		return -1;
+	if (store_begin(st) < 0) {
+		json_decref(rec);
+		return -1;
+	}
+	rc = inet_check(st, who, body, NULL, &own, rec, errors);
+	if (rc == 0 && json_array_size(errors) > 0)
+		rc = inet_errors_status(errors);
+	if (rc == 0)
+		rc = create_write(st, who, rec, id);
+	json_decref(rec);
+	return finish(st, rc);
+}
+
+/* Write the stored request changed by `clean`, and queue the
+ * "answered" mail when offers came.  0 or -1. */
+static int
+update_write(struct store *st, const json_t *stored, const json_t *clean)
+{
+	const json_t	*offers = json_object_get(clean, "offers");
+	const json_t	*notify = json_object_get(clean, "notify");
+	const char	*id = rs(stored, "_id");
+	json_t		*rec;
+	char		 now[32];
+	int		 rc;
+
+	if ((rec = json_deep_copy(stored)) == NULL)
+		return -1;
+	now_iso(now);
+	json_object_update(rec, (json_t *)clean);
+	json_object_set_new(rec, "updated", json_string(now));
+	if (offers != NULL)
+		json_object_set_new(rec, "answered", json_array_size(offers) > 0 ?
+		    json_string(now) : json_null());
+	rc = write_request(st, ST_INET_UPDATE, rec) < 0 ||
+	    (notify != NULL && write_notify(st, id, notify) < 0) ||
+	    (offers != NULL && write_offers(st, id, offers) < 0) ||
+	    (json_array_size(offers) > 0 && inet_mail_answered(st, id) < 0) ? -1 : 0;
+	json_decref(rec);
+	return rc;
+}
+
+/* Check an update of the stored request and write it.  0, a status, or -1. */
+static int
+update_checked(struct store *st, const struct principal *who, const json_t *stored,
+    const json_t *body, json_t *errors)
+{
+	struct inet_owner	 own;
+	json_t			*clean = json_object();
+	int			 rc;
+
+	memset(&own, 0, sizeof(own));
+	snprintf(own.type, sizeof(own.type), "%s", rs(stored, "type"));
+	snprintf(own.customer, sizeof(own.customer), "%s", rs(stored, "customer") ?
+	    rs(stored, "customer") : "");
+	snprintf(own.reseller, sizeof(own.reseller), "%s", rs(stored, "reseller") ?
+	    rs(stored, "reseller") : "");
+	own.known = 1;
+	rc = inet_check(st, who, body, stored, &own, clean, errors);
+	if (rc == 0 && json_array_size(errors) > 0)
+		rc = inet_errors_status(errors);
+	if (rc == 0 && json_object_get(clean, "offers") != NULL &&
+	    json_object_get(stored, "account") != NULL)
+		rc = inet_fail(errors, 409, "conflict", "offers", "state", "An offer of "
+		    "this Internet request has been ordered: its offers can no longer change");
+	if (rc == 0)
+		rc = update_write(st, stored, clean);
+	json_decref(clean);
+	return rc;
+}
+
+int
+inet_update(struct store *st, const struct principal *who, const char *id,
+    const json_t *body, json_t *errors)
+{
+	json_t	*stored;
+	int	 err, rc;
+
+	if (who->level != LVL_ADMIN)
+		return deny(errors);
+	if (store_begin(st) < 0)
+		return -1;
+	if ((stored = inet_load(st, who, id, INET_FULL, &err)) == NULL)
+		return finish(st, err < 0 ? -1 : not_found(errors));
+	rc = update_checked(st, who, stored, body, errors);
+	json_decref(stored);
+	if (rc == 0)
+		log_info("internet request %s updated by %s", id, who->user_id);
+	return finish(st, rc);
+}

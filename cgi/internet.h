@@ -1,0 +1,135 @@
+/*
+ * internet.h — TelecomX-style Internet requests (seed 002): a customer
+ * asks whether DSL or FIBER can be delivered at an address and at what
+ * price; an ADMIN answers with offers (the seed's update); the customer
+ * orders one offer, which becomes an Internet account (ORDERED), which
+ * an ADMIN or the reseller's admin confirms (CONFIRMED).
+ *
+ * Shared by the JSON API (api_internet.c) and the pages
+ * (pages_internet.c, admin_internet.c), so both apply the same rules
+ * with the same messages.
+ *
+ * Outcomes: the functions that change something return 0 when done;
+ * otherwise the HTTP status of the answer (the status of the first
+ * error) with every problem appended to `errors` as a TelecomX error
+ * object (see tcx_error()); or -1 on a storage error.  Nothing is
+ * written unless everything is valid, and each change commits in one
+ * transaction with the notifications it queues.
+ */
+#ifndef REQDESK_INTERNET_H
+#define REQDESK_INTERNET_H
+
+#include <time.h>
+
+#include <jansson.h>
+
+struct store;
+struct principal;
+
+#define INET_OFFER_DAYS	30	/* offers expire this long after `answered` */
+#define INET_LIST_MAX	500	/* GET /internet/request: limit */
+
+/* May the caller create requests (OWNER, RESELLER, RESELLER_ADMIN, ADMIN)? */
+int  inet_may_create(const struct principal *who);
+
+/* May the caller order an offer (OWNER, RESELLER, RESELLER_ADMIN, ADMIN)? */
+int  inet_may_order(const struct principal *who);
+
+/* May the caller confirm accounts (RESELLER_ADMIN, ADMIN)? */
+int  inet_may_confirm(const struct principal *who);
+
+/*
+ * POST /internet/request: check `body` (borrowed) and store a new
+ * request of the caller's customer (or of the customer / reseller it
+ * names), queueing "internet_created" to the operator.  `id` receives
+ * the new id.  Statuses: 403 (level), 404, 422.
+ */
+int  inet_create(struct store *st, const struct principal *who,
+	const json_t *body, json_t *errors, char id[25]);
+
+/*
+ * POST /internet/request/{id} (the seed, ADMIN only): change the
+ * properties present in `body`; `offers` replaces the offer list, sets
+ * `answered` when not empty, and queues "internet_answered" to the
+ * creator and every notify employee.  Statuses: 403, 404, 409 (new
+ * offers once one was ordered), 422.
+ */
+int  inet_update(struct store *st, const struct principal *who, const char *id,
+	const json_t *body, json_t *errors);
+
+/* How much of a request to show. */
+enum inet_view {
+	INET_CONDENSED,		/* list items: the main facts */
+	INET_FULL,		/* the seed's response table */
+	INET_PAGE,		/* full, plus names for the pages (productName...) */
+};
+
+/*
+ * The request `id` as the caller may see it (new reference), or NULL if
+ * it does not exist for this caller (*err 0) or on error (*err -1).
+ * Offers' prices are those of the caller's audience: customer staff see
+ * the customer prices, reseller staff also the wholesale ones, ADMIN all.
+ * Besides the seed's properties: state (NEW | HAS_OFFER), expires
+ * (answered + 30 days) and account {_id, state, offer} once ordered.
+ */
+json_t *inet_load(struct store *st, const struct principal *who,
+	const char *id, enum inet_view view, int *err);
+
+/* The list query of GET /internet/request and of the list pages. */
+struct inet_filter {
+	const char	*customer, *reseller;	/* ids or NULL */
+	const char	*filter;		/* address substring or NULL */
+	const char	*state;			/* NULL (ANY), "NEW", "HAS_OFFER" */
+	long long	 offset, limit;
+	enum inet_view	 view;
+	int		 inbox;			/* NEW first (oldest first), then the rest */
+};
+
+/* Matching requests in the caller's scope: *items a new array, *total
+ * the count of all matches.  0 or -1. */
+int  inet_list(struct store *st, const struct principal *who,
+	const struct inet_filter *f, json_t **items, long long *total);
+
+/* Seconds left before the offers of `req` (an inet_load object) expire:
+ * negative once expired; 0 with *has set to 0 when it has no offers. */
+long long inet_seconds_left(const json_t *req, int *has);
+
+/*
+ * POST /internet/account {customer, request, offer}: order one offer.
+ * `id` receives the account id.  Statuses: 403, 404 (request or offer),
+ * 409 (an offer of this request was already ordered), 422 (expired,
+ * missing or mismatched properties).  Queues "offer_ordered" to the
+ * operator.
+ */
+int  inet_order(struct store *st, const struct principal *who,
+	const json_t *body, json_t *errors, char id[25]);
+
+/*
+ * POST /internet/account/{id}/confirm {startDate, installTime, circuit}:
+ * ORDERED -> CONFIRMED.  Statuses: 403, 404, 422 (`state` when not
+ * ORDERED, or invalid values).  Queues "account_confirmed" to the
+ * request's creator and notify list.
+ */
+int  inet_confirm(struct store *st, const struct principal *who,
+	const char *id, const json_t *body, json_t *errors);
+
+/* The account `id` (or, with id NULL, the account of request
+ * `request_id`) as the caller may see it: new reference, or NULL
+ * (*err 0: not found for this caller; -1: error). */
+json_t *inet_account_load(struct store *st, const struct principal *who,
+	const char *id, const char *request_id, int *err);
+
+/* May `who` see the offer price `name` (initiationCost...)?  Customer
+ * staff see the customer prices, reseller staff also the wholesale
+ * ones, ADMIN every price. */
+int  inet_price_visible(const struct principal *who, const char *name);
+
+/* The HTTP status of the first error of a non-empty list (500 if none). */
+int  inet_errors_status(const json_t *errors);
+
+/* Append one error object (code, path, status, message, check) to
+ * `errors`; returns status, for `return inet_fail(...)`. */
+int  inet_fail(json_t *errors, int status, const char *code, const char *path,
+	const char *check, const char *message);
+
+#endif

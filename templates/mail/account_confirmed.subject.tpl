@@ -1,0 +1,1 @@
+[reqdesk] Internet account {{ACCOUNT_ID}} confirmed: delivery on {{START_DATE}}

@@ -1,0 +1,1 @@
+[reqdesk] Internet request {{REQUEST_ID}} received: {{TYPE}} at {{ADDRESS}}

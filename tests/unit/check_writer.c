@@ -1,0 +1,180 @@
+/*
+ * check_writer.c — group commit: units of concurrent threads committed
+ * together, each acknowledged only after its commit, a refused unit
+ * discarding only its own work, a failed commit failing its whole batch.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "config.h"
+#include "store.h"
+#include "writer.h"
+
+static char dir[64], db[128];
+
+struct unit {
+	char	 id[32];
+	int	 refuse;	/* fn returns 1 after its insert */
+	int	 slow_ms;	/* fn sleeps inside the transaction */
+	int	 rc;
+};
+
+/* Unit of work: insert a customer. */
+static int
+add_customer(struct store *st, void *arg)
+{
+	struct unit *u = arg;
+
+	if (u->slow_ms)
+		usleep((useconds_t)u->slow_ms * 1000);
+	if (store_exec(st, ST_CUSTOMER_ADD, "ssss", u->id, u->id, "FR", "standard") != 1)
+		return -1;
+	return u->refuse;
+}
+
+static void *
+submit(void *arg)
+{
+	struct unit *u = arg;
+
+	u->rc = store_write(NULL, add_customer, u);
+	return NULL;
+}
+
+static long long
+count(const char *where)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	char		 sql[256];
+	long long	 n = -1;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM customers WHERE %s", where);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return n;
+}
+
+static void
+setup(void)
+{
+	struct store	*st;
+	sqlite3		*h;
+
+	ck_assert_int_eq(sodium_init() >= 0, 1);
+	ck_assert_int_eq(config_load(NULL), 0);
+	snprintf(dir, sizeof(dir), "check_writer.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/t.db", dir);
+	st = store_open(db, 1);
+	ck_assert_int_eq(store_migrate(st), 0);
+	store_close(st);
+	/* A customer named "poison" passes every statement but makes the
+	 * commit fail (a deferred foreign key). */
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h,
+	    "CREATE TABLE poison (c TEXT REFERENCES customers(id) DEFERRABLE INITIALLY DEFERRED);"
+	    "CREATE TRIGGER poison AFTER INSERT ON customers WHEN new.id LIKE 'poison%'"
+	    " BEGIN INSERT INTO poison VALUES ('no such customer'); END;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(writer_start(db), 0);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	writer_stop();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	config_free();
+}
+
+START_TEST(test_concurrent_units_all_committed)
+{
+	struct unit	u[40];
+	pthread_t	t[40];
+	int		i;
+
+	memset(u, 0, sizeof(u));
+	for (i = 0; i < 40; i++) {
+		snprintf(u[i].id, sizeof(u[i].id), "C%02d", i);
+		u[i].refuse = i == 7;	/* one unit refuses its own work */
+		ck_assert_int_eq(pthread_create(&t[i], NULL, submit, &u[i]), 0);
+	}
+	for (i = 0; i < 40; i++) {
+		pthread_join(t[i], NULL);
+		/* acknowledged means committed: visible to another connection */
+		ck_assert_int_eq(u[i].rc, i == 7 ? 1 : 0);
+	}
+	ck_assert_int_eq(count("id LIKE 'C%'"), 39);
+	ck_assert_int_eq(count("id = 'C07'"), 0);
+}
+END_TEST
+
+START_TEST(test_failed_commit_fails_its_batch)
+{
+	struct unit	slow, u[5];
+	pthread_t	ts, t[5];
+	int		i;
+
+	/* A slow unit holds the writer so the next five queue up together. */
+	memset(&slow, 0, sizeof(slow));
+	snprintf(slow.id, sizeof(slow.id), "SLOW");
+	slow.slow_ms = 300;
+	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
+	usleep(100 * 1000);
+	memset(u, 0, sizeof(u));
+	for (i = 0; i < 5; i++) {
+		snprintf(u[i].id, sizeof(u[i].id), i == 2 ? "poison%d" : "B%d", i);
+		ck_assert_int_eq(pthread_create(&t[i], NULL, submit, &u[i]), 0);
+	}
+	pthread_join(ts, NULL);
+	for (i = 0; i < 5; i++)
+		pthread_join(t[i], NULL);
+	ck_assert_int_eq(slow.rc, 0);
+	ck_assert_int_eq(count("id = 'SLOW'"), 1);
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(u[i].rc, -1);
+	ck_assert_int_eq(count("id LIKE 'B%' OR id LIKE 'poison%'"), 0);
+	/* the writer goes on after a failed batch */
+	memset(&u[0], 0, sizeof(u[0]));
+	snprintf(u[0].id, sizeof(u[0].id), "AFTER");
+	submit(&u[0]);
+	ck_assert_int_eq(u[0].rc, 0);
+	ck_assert_int_eq(count("id = 'AFTER'"), 1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("writer");
+	TCase	*tc = tcase_create("core");
+	SRunner	*sr;
+	int	 failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_concurrent_units_all_committed);
+	tcase_add_test(tc, test_failed_commit_fails_its_batch);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
