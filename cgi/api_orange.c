@@ -230,37 +230,47 @@ catalog_item(const struct rtype *t)
 	return o;
 }
 
+int
+caller_may_use(struct req *r, const struct rtype *t)
+{
+	sqlite3_stmt	*s, *c;
+	char		 cid[64], market[16];
+	int		 ok = 0, rc = 0, custom;
+
+	if (t == NULL)
+		return 0;
+	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
+	    SCOPE_ARGS(r->who))) == NULL)
+		return -1;
+	while (!ok && (rc = store_row(s)) == 1) {
+		snprintf(cid, sizeof(cid), "%s", store_text(s, 0));
+		snprintf(market, sizeof(market), "%s", store_text(s, 2));
+		custom = 0;
+		if (t->customized) {
+			/* a second statement while the first is open */
+			c = store_query(r->store, ST_CUSTOMER_HAS_TYPE, "ss", cid, t->type);
+			custom = c != NULL && store_row(c) == 1;
+			store_done(c);
+		}
+		ok = rtype_allowed(t, market, custom);
+	}
+	store_done(s);
+	return rc < 0 ? -1 : ok;
+}
+
 json_t *
 catalog_items_for(struct req *r)
 {
-	sqlite3_stmt		*s;
 	json_t			*items = json_array();
 	const struct rtype	*t;
 	size_t			 i;
-	int			 ok, rc;
+	int			 ok;
 
-	for (i = 0; (t = catalog_at(i)) != NULL; i++) {
-		ok = 0;
-		if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
-		    SCOPE_ARGS(r->who))) == NULL) {
+	for (i = 0; items != NULL && (t = catalog_at(i)) != NULL; i++) {
+		if ((ok = caller_may_use(r, t)) < 0) {
 			json_decref(items);
 			return NULL;
 		}
-		while (!ok && (rc = store_row(s)) == 1) {
-			sqlite3_stmt *c = NULL;
-			int custom = 0;
-			char cid[64], market[16];
-			snprintf(cid, sizeof(cid), "%s", store_text(s, 0));
-			snprintf(market, sizeof(market), "%s", store_text(s, 2));
-			if (t->customized) {
-				/* a second statement while the first is open */
-				c = store_query(r->store, ST_CUSTOMER_HAS_TYPE, "ss", cid, t->type);
-				custom = c != NULL && store_row(c) == 1;
-				store_done(c);
-			}
-			ok = rtype_allowed(t, market, custom);
-		}
-		store_done(s);
 		if (ok)
 			json_array_append_new(items, catalog_item(t));
 	}

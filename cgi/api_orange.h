@@ -24,6 +24,10 @@ int  resp_problems(struct req *r, const struct problems *pb);
 int  query_int(const struct req *r, const char *key, long long def,
 	long long min, long long max, long long *out);
 
+/* May the caller use type t (for one of the customers in its scope)?
+ * 1, 0 (also for NULL), or -1 on a storage error. */
+int  caller_may_use(struct req *r, const struct rtype *t);
+
 /* The request types the caller may use, as catalogItems (new array). */
 json_t *catalog_items_for(struct req *r);
 

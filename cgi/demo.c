@@ -53,6 +53,14 @@ static const struct demo_product {
 	{ "5eed00000000000000000005", "FIBER 10G", "FIBER", 0, "NORDIC" },
 };
 
+/* Installation addresses of customers (Internet requests, seed 002). */
+static const struct demo_address {
+	const char *id, *customer, *address, *zip, *city;
+} addresses[] = {
+	{ "5eed0000000000000000ad01", "NORDIC", "Vallensbækvej 20A, 3. th.", "2605", "Brøndby" },
+	{ "5eed0000000000000000ad02", "NORDIC", "Nørregade 7", "1165", "København K" },
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Insert everything; 0 or -1.  Runs inside the caller's transaction. */
@@ -100,6 +108,11 @@ demo_insert(struct store *st)
 		    p->only_customer) != 1)
 			return -1;
 	}
+	for (i = 0; i < N(addresses); i++)
+		if (store_exec(st, ST_ADDRESS_ADD, "sssss", addresses[i].id,
+		    addresses[i].customer, addresses[i].address, addresses[i].zip,
+		    addresses[i].city) != 1)
+			return -1;
 	return 0;
 }
 
@@ -151,6 +164,10 @@ demo_print(const char *base_url)
 		printf("  %s %-20s %s%s%s\n", products[i].id, products[i].name,
 		    products[i].type, products[i].initiation_fee ? " (initiation fee)" : "",
 		    products[i].only_customer ? " (NORDIC only)" : "");
+	printf("Addresses:\n");
+	for (i = 0; i < N(addresses); i++)
+		printf("  %s %-7s %s, %s %s\n", addresses[i].id, addresses[i].customer,
+		    addresses[i].address, addresses[i].zip, addresses[i].city);
 	printf("\nLog in at %s/login with any of these (password %s):\n",
 	    base_url, DEMO_PASSWORD);
 	for (i = 0; i < N(users); i++)

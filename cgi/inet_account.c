@@ -18,6 +18,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "writer.h"
 
 /* Reads inside a change that the caller's own scope already allowed. */
 static const struct principal operator_scope = { .level = LVL_ADMIN };
@@ -95,15 +96,15 @@ inet_account_load(struct store *st, const struct principal *who, const char *id,
 	return o;
 }
 
-/* End a change: commit when rc is 0, else roll back (see internet.c). */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc == 0 && store_commit(st) == 0)
-		return 0;
-	store_rollback(st);
-	return rc == 0 ? -1 : rc;
-}
+/* An order or a confirmation, run as a unit of work by the writer
+ * (writer.h); the caller waits for it. */
+struct change {
+	const struct principal	*who;
+	const json_t		*body;
+	const char		*id;		/* the account confirmed */
+	json_t			*errors;
+	char			 new_id[25];
+};
 
 /* The offer `id` of the request `req`, borrowed, or NULL. */
 static const json_t *
@@ -141,20 +142,22 @@ order_write(struct store *st, const struct principal *who, const json_t *req,
 	if (rc != 1 || inet_mail_ordered(st, json_string_value(json_object_get(req, "_id")),
 	    id) < 0)
 		return -1;
-	log_info("internet account %s ordered by %s", id, who->user_id);
 	return 0;
 }
 
-/* The checks of an order inside its transaction.  0, a status, or -1. */
+/* Unit of work: the checks of an order and the account.  0, a status,
+ * or -1. */
 static int
-order_checked(struct store *st, const struct principal *who, const json_t *body,
-    json_t *errors, char id[25])
+order_unit(struct store *st, void *arg)
 {
-	const char	*req_id = json_string_value(json_object_get(body, "request"));
-	const char	*cust = json_string_value(json_object_get(body, "customer"));
-	const json_t	*offer;
-	json_t		*req;
-	int		 err, has, rc;
+	struct change		*c = arg;
+	const struct principal	*who = c->who;
+	json_t			*errors = c->errors;
+	const char		*req_id = json_string_value(json_object_get(c->body, "request"));
+	const char		*cust = json_string_value(json_object_get(c->body, "customer"));
+	const json_t		*offer;
+	json_t			*req;
+	int			 err, has, rc;
 
 	if ((req = inet_load(st, who, req_id, INET_CONDENSED, &err)) == NULL)
 		return err < 0 ? -1 : inet_fail(errors, 404, "not_found", "request", "exists",
@@ -162,7 +165,7 @@ order_checked(struct store *st, const struct principal *who, const json_t *body,
 	json_decref(req);
 	if ((req = inet_load(st, &operator_scope, req_id, INET_PAGE, &err)) == NULL)
 		return -1;
-	offer = offer_of(req, json_string_value(json_object_get(body, "offer")));
+	offer = offer_of(req, json_string_value(json_object_get(c->body, "offer")));
 	if (cust != NULL && (json_object_get(req, "customer") == NULL ||
 	    strcmp(cust, json_string_value(json_object_get(req, "customer"))) != 0))
 		rc = inet_fail(errors, 422, "customer", "customer", "valid",
@@ -176,7 +179,7 @@ order_checked(struct store *st, const struct principal *who, const json_t *body,
 		rc = inet_fail(errors, 422, "expired", "offer", "expired",
 		    "The offer has expired");
 	else
-		rc = order_write(st, who, req, offer, errors, id);
+		rc = order_write(st, who, req, offer, errors, c->new_id);
 	json_decref(req);
 	return rc;
 }
@@ -185,6 +188,9 @@ int
 inet_order(struct store *st, const struct principal *who, const json_t *body,
     json_t *errors, char id[25])
 {
+	struct change	c = { who, body, NULL, errors, "" };
+	int		rc;
+
 	if (!inet_may_order(who))
 		return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
 	if (!json_is_string(json_object_get(body, "request")))
@@ -198,9 +204,11 @@ inet_order(struct store *st, const struct principal *who, const json_t *body,
 		inet_fail(errors, 422, "customer", "customer", "type", "Must be a string");
 	if (json_array_size(errors) > 0)
 		return inet_errors_status(errors);
-	if (store_begin(st) < 0)
-		return -1;
-	return finish(st, order_checked(st, who, body, errors, id));
+	if ((rc = store_write(st, order_unit, &c)) == 0) {
+		memcpy(id, c.new_id, sizeof(c.new_id));
+		log_info("internet account %s ordered by %s", id, who->user_id);
+	}
+	return rc;
 }
 
 /* Check the body of a confirmation into start / install / circuit. */
@@ -264,25 +272,36 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 		    "Only an ORDERED account can be confirmed");
 	if (rc != 1 || inet_mail_confirmed(st, req_id, id) < 0)
 		return -1;
-	log_info("internet account %s confirmed by %s", id, who->user_id);
 	return 0;
+}
+
+/* Unit of work: load the account, check and confirm it.  0, a status,
+ * or -1. */
+static int
+confirm_unit(struct store *st, void *arg)
+{
+	struct change	*c = arg;
+	json_t		*acc;
+	int		 err, rc;
+
+	if ((acc = inet_account_load(st, c->who, c->id, NULL, &err)) == NULL)
+		return err < 0 ? -1 : inet_fail(c->errors, 404, "not_found", NULL, NULL,
+		    "Internet account not found");
+	rc = confirm_checked(st, c->who, acc, c->body, c->errors);
+	json_decref(acc);
+	return rc;
 }
 
 int
 inet_confirm(struct store *st, const struct principal *who, const char *id,
     const json_t *body, json_t *errors)
 {
-	json_t	*acc;
-	int	 err, rc;
+	struct change	c = { who, body, id, errors, "" };
+	int		rc;
 
 	if (!inet_may_confirm(who))
 		return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
-	if (store_begin(st) < 0)
-		return -1;
-	if ((acc = inet_account_load(st, who, id, NULL, &err)) == NULL)
-		return finish(st, err < 0 ? -1 : inet_fail(errors, 404, "not_found", NULL,
-		    NULL, "Internet account not found"));
-	rc = confirm_checked(st, who, acc, body, errors);
-	json_decref(acc);
-	return finish(st, rc);
+	if ((rc = store_write(st, confirm_unit, &c)) == 0)
+		log_info("internet account %s confirmed by %s", id, who->user_id);
+	return rc;
 }

@@ -465,7 +465,10 @@ integral(const json_t *v, long long *out)
 		*out = json_integer_value(v);
 		return 0;
 	}
-	if (!json_is_real(v) || (d = json_real_value(v)) != floor(d) || fabs(d) > 1e15)
+	if (!json_is_real(v))
+		return -1;
+	d = json_real_value(v);
+	if (d != floor(d) || fabs(d) > 1e15)
 		return -1;
 	*out = (long long)d;
 	return 0;

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "writer.h"
 
 /* Column of INET_COLS (store.c). */
 enum icol {
@@ -137,26 +138,52 @@ address_json(sqlite3_stmt *s, int col)
 	return a;
 }
 
-/* The seed's properties that a condensed list item leaves out. */
+/* The seed's properties of the request at the current row, in the
+ * order of its response table; a condensed list item keeps only _id,
+ * type, customer, reseller, address, product and reference.  Empty
+ * notify and offers lists are placed for request_lists() to fill. */
 static void
-request_details(json_t *o, sqlite3_stmt *s)
+request_props(json_t *o, sqlite3_stmt *s, int full)
 {
-	json_t *a2 = address_json(s, IC_ADDRESS2_ID);
-
-	set_col(o, "notes", s, IC_NOTES);
-	if (a2 != NULL)
-		json_object_set_new(o, "address2", a2);
-	set_bool(o, "takeover", s, IC_TAKEOVER);
-	set_col(o, "takeoverCircuit", s, IC_CIRCUIT);
-	set_col(o, "takeoverCustomer", s, IC_TAKEOVER_CUSTOMER);
-	set_int(o, "ipAddresses", s, IC_IP);
-	set_bool(o, "commitment1", s, IC_COMMITMENT1);
-	set_bool(o, "commitment2", s, IC_COMMITMENT2);
-	set_bool(o, "commitment3", s, IC_COMMITMENT3);
+	set_col(o, "customer", s, IC_CUSTOMER);
+	set_col(o, "reseller", s, IC_RESELLER);
+	if (full)
+		set_col(o, "notes", s, IC_NOTES);
+	json_object_set_new(o, "address", address_json(s, IC_ADDRESS_ID));
+	if (full && !store_isnull(s, IC_ADDRESS2))
+		json_object_set_new(o, "address2", address_json(s, IC_ADDRESS2_ID));
+	set_col(o, "product", s, IC_PRODUCT);
+	if (full) {
+		set_bool(o, "takeover", s, IC_TAKEOVER);
+		set_col(o, "takeoverCircuit", s, IC_CIRCUIT);
+		set_col(o, "takeoverCustomer", s, IC_TAKEOVER_CUSTOMER);
+		set_int(o, "ipAddresses", s, IC_IP);
+		set_bool(o, "commitment1", s, IC_COMMITMENT1);
+		set_bool(o, "commitment2", s, IC_COMMITMENT2);
+		set_bool(o, "commitment3", s, IC_COMMITMENT3);
+	}
+	set_col(o, "reference", s, IC_REFERENCE);
+	if (!full)
+		return;
+	json_object_set_new(o, "notify", json_array());
 	set_col(o, "startDate", s, IC_START);
 	set_col(o, "installCallNumber", s, IC_CALL_NUMBER);
 	set_col(o, "installCallName", s, IC_CALL_NAME);
 	set_col(o, "installTime", s, IC_INSTALL_TIME);
+	json_object_set_new(o, "offers", json_array());
+}
+
+/* Expiry of the offers of a request answered at `answered`: 30 days
+ * later, with the same milliseconds. */
+static json_t *
+expires_json(const char *answered)
+{
+	char	iso[32];
+
+	inet_epoch_iso(inet_iso_epoch(answered) + INET_OFFER_DAYS * 86400L, iso);
+	if (strlen(answered) == 24)
+		memcpy(iso + 19, answered + 19, 5);
+	return json_string(iso);
 }
 
 /* The request at the current row of `s` (INET_COLS); notify and offers
@@ -165,28 +192,18 @@ static json_t *
 request_json(sqlite3_stmt *s, enum inet_view view)
 {
 	json_t	*o;
-	char	 expires[32];
 
 	o = json_pack("{s:s, s:s}", "_id", store_text(s, IC_ID), "type", store_text(s, IC_TYPE));
 	if (o == NULL)
 		return NULL;
-	set_col(o, "customer", s, IC_CUSTOMER);
-	set_col(o, "reseller", s, IC_RESELLER);
-	json_object_set_new(o, "address", address_json(s, IC_ADDRESS_ID));
-	set_col(o, "product", s, IC_PRODUCT);
-	set_col(o, "reference", s, IC_REFERENCE);
-	if (view != INET_CONDENSED)
-		request_details(o, s);
+	request_props(o, s, view != INET_CONDENSED);
 	set_col(o, "created", s, IC_CREATED);
 	set_col(o, "createdBy", s, IC_CREATED_BY);
 	set_col(o, "answered", s, IC_ANSWERED);
 	json_object_set_new(o, "state", json_string(store_int(s, IC_HAS_OFFER) ?
 	    "HAS_OFFER" : "NEW"));
-	if (!store_isnull(s, IC_ANSWERED) && store_int(s, IC_HAS_OFFER)) {
-		inet_epoch_iso(inet_iso_epoch(store_text(s, IC_ANSWERED)) +
-		    INET_OFFER_DAYS * 86400L, expires);
-		json_object_set_new(o, "expires", json_string(expires));
-	}
+	if (!store_isnull(s, IC_ANSWERED) && store_int(s, IC_HAS_OFFER))
+		json_object_set_new(o, "expires", expires_json(store_text(s, IC_ANSWERED)));
 	if (!store_isnull(s, IC_ACCOUNT_ID))
 		json_object_set_new(o, "account", json_pack("{s:s, s:s, s:s}",
 		    "_id", store_text(s, IC_ACCOUNT_ID), "state", store_text(s, IC_ACCOUNT_STATE),
@@ -241,11 +258,10 @@ request_lists(struct store *st, const struct principal *who, json_t *o,
 {
 	const char	*id = json_string_value(json_object_get(o, "_id"));
 	sqlite3_stmt	*s;
-	json_t		*notify = json_array(), *offers = json_array();
+	json_t		*notify = json_object_get(o, "notify");
+	json_t		*offers = json_object_get(o, "offers");
 	int		 rc;
 
-	json_object_set_new(o, "notify", notify);
-	json_object_set_new(o, "offers", offers);
 	if ((s = store_query(st, ST_INET_NOTIFY_LIST, "s", id)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)
@@ -297,14 +313,14 @@ inet_list(struct store *st, const struct principal *who,
 	*total = 0;
 	if ((*items = json_array()) == NULL)
 		return -1;
-	if ((s = store_query(st, ST_INET_COUNT, "isssss", SCOPE_ARGS(who), f->customer,
+	if ((s = store_query(st, ST_INET_COUNT, "issssss", SCOPE_ARGS(who), f->customer,
 	    f->reseller, f->filter, f->state)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
 		*total = store_int(s, 0);
 	store_done(s);
 	if (rc < 0 || (s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST,
-	    "isssssII", SCOPE_ARGS(who), f->customer, f->reseller, f->filter,
+	    "issssssII", SCOPE_ARGS(who), f->customer, f->reseller, f->filter,
 	    f->state, f->limit, f->offset)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)
@@ -427,16 +443,15 @@ write_notify(struct store *st, const char *id, const json_t *notify)
 	return 0;
 }
 
-/* End a change: commit when rc is 0, else roll back.  Returns rc, or -1
- * when the commit failed. */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc == 0 && store_commit(st) == 0)
-		return 0;
-	store_rollback(st);
-	return rc == 0 ? -1 : rc;
-}
+/* A change run as a unit of work by the writer (writer.h): the caller
+ * waits for it, so the unit may use the caller's objects. */
+struct change {
+	const struct principal	*who;
+	const json_t		*body;
+	const char		*id;		/* the request changed, or NULL */
+	json_t			*errors;
+	char			 new_id[25];
+};
 
 /* Store the checked record of a new request and queue its mail. */
 static int
@@ -461,34 +476,44 @@ create_write(struct store *st, const struct principal *who, json_t *rec, char id
 	    inet_mail_created(st, id) < 0 ||
 	    (json_array_size(offers) > 0 && inet_mail_answered(st, id) < 0))
 		return -1;
-	log_info("internet request %s created by %s", id, who->user_id);
 	return 0;
+}
+
+/* Unit of work: check and store a new request.  0, a status, or -1. */
+static int
+create_unit(struct store *st, void *arg)
+{
+	struct change		*c = arg;
+	struct inet_owner	 own;
+	json_t			*rec;
+	int			 rc;
+
+	memset(&own, 0, sizeof(own));
+	if ((rec = json_object()) == NULL)
+		return -1;
+	rc = inet_check(st, c->who, c->body, NULL, &own, rec, c->errors);
+	if (rc == 0 && json_array_size(c->errors) > 0)
+		rc = inet_errors_status(c->errors);
+	if (rc == 0)
+		rc = create_write(st, c->who, rec, c->new_id);
+	json_decref(rec);
+	return rc;
 }
 
 int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
     json_t *errors, char id[25])
 {
-	struct inet_owner	 own;
-	json_t			*rec;
-	int			 rc;
+	struct change	c = { who, body, NULL, errors, "" };
+	int		rc;
 
 	if (!inet_may_create(who))
 		return deny(errors);
-	memset(&own, 0, sizeof(own));
-	if ((rec = json_object()) == NULL)
-		return -1;
-	if (store_begin(st) < 0) {
-		json_decref(rec);
-		return -1;
+	if ((rc = store_write(st, create_unit, &c)) == 0) {
+		memcpy(id, c.new_id, sizeof(c.new_id));
+		log_info("internet request %s created by %s", id, who->user_id);
 	}
-	rc = inet_check(st, who, body, NULL, &own, rec, errors);
-	if (rc == 0 && json_array_size(errors) > 0)
-		rc = inet_errors_status(errors);
-	if (rc == 0)
-		rc = create_write(st, who, rec, id);
-	json_decref(rec);
-	return finish(st, rc);
+	return rc;
 }
 
 /* Write the stored request changed by `clean`, and queue the
@@ -548,22 +573,31 @@ update_checked(struct store *st, const struct principal *who, const json_t *stor
 	return rc;
 }
 
+/* Unit of work: load, check and write an update.  0, a status, or -1. */
+static int
+update_unit(struct store *st, void *arg)
+{
+	struct change	*c = arg;
+	json_t		*stored;
+	int		 err, rc;
+
+	if ((stored = inet_load(st, c->who, c->id, INET_FULL, &err)) == NULL)
+		return err < 0 ? -1 : not_found(c->errors);
+	rc = update_checked(st, c->who, stored, c->body, c->errors);
+	json_decref(stored);
+	return rc;
+}
+
 int
 inet_update(struct store *st, const struct principal *who, const char *id,
     const json_t *body, json_t *errors)
 {
-	json_t	*stored;
-	int	 err, rc;
+	struct change	c = { who, body, id, errors, "" };
+	int		rc;
 
 	if (who->level != LVL_ADMIN)
 		return deny(errors);
-	if (store_begin(st) < 0)
-		return -1;
-	if ((stored = inet_load(st, who, id, INET_FULL, &err)) == NULL)
-		return finish(st, err < 0 ? -1 : not_found(errors));
-	rc = update_checked(st, who, stored, body, errors);
-	json_decref(stored);
-	if (rc == 0)
+	if ((rc = store_write(st, update_unit, &c)) == 0)
 		log_info("internet request %s updated by %s", id, who->user_id);
-	return finish(st, rc);
+	return rc;
 }

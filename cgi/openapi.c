@@ -18,7 +18,10 @@
  *        op_auth_errors(oa, op, FAM_TCX, 0);
  *        op_body_errors(oa, op, FAM_TCX);
  *        op_error(oa, op, FAM_TCX, 422, "...");
- *      (op_new's last argument is 1 for a public route: no credentials);
+ *      (op_new's last argument is 1 for a public route: no credentials;
+ *      op_param, op_list_param, op_page_params and resp_count_headers
+ *      describe query parameters and list headers; path_auth_login() is a
+ *      complete TelecomX example);
  *   2. add its schemas with add_schema() in a `schema_xxx(oa)` function;
  *   3. call both in openapi_document(), at the place marked
  *      "TelecomX Internet routes", and add the "internet" tag in add_tags().
@@ -27,7 +30,6 @@
  */
 #include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -715,6 +717,20 @@ path_healthz(struct oa *oa)
 	op_response(oa, op, 503, "The database cannot be used.", schema_ref("Health"));
 }
 
+/* GET /ping (public): the transport check of tests/bench (no database,
+ * no credentials, so no 4xx answer). */
+static void
+path_ping(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ping", "get", "ping", "operations", "Ping",
+		    "Answers `pong` without using the database or credentials "
+		    "(the FastCGI transport alone).", 1);
+
+	oa_set(oa, oa_child(oa, op, "responses"), "200", json_pack(
+	    "{s:s, s:{s:{s:{s:s, s:s}}}}", "description", "Always.", "content",
+	    "text/plain", "schema", "type", "string", "const", "pong\n"));
+}
+
 /* POST /auth/login (public). */
 static void
 path_auth_login(struct oa *oa)
@@ -917,6 +933,361 @@ path_service_point(struct oa *oa)
 	    "caller (60).");
 }
 
+/* ------------------------------------------ TelecomX Internet routes */
+
+static const char *const inet_types[] = { "DSL", "FIBER", NULL };
+static const char *const inet_states[] = { "NEW", "HAS_OFFER", NULL };
+static const char *const inet_list_states[] = { "ANY", "NEW", "HAS_OFFER", NULL };
+static const char *const inet_times[] = { "7_30_TO_16", "7_30_TO_12", "12_TO_16", NULL };
+static const char *const inet_account_states[] = { "ORDERED", "CONFIRMED", "ACTIVE",
+	"CANCELLED", NULL };
+static const char *const inet_prices[] = { "initiationCost", "initiationWholesale",
+	"initiationCustomer", "monthlyCost", "monthlyWholesale", "monthlyCustomer", NULL };
+
+/* A schema that also admits null (a property cleared by an update);
+ * `schema` is stolen. */
+static json_t *
+inet_nullable(json_t *schema)
+{
+	return json_pack("{s:[o, {s:s}]}", "oneOf", schema, "type", "null");
+}
+
+/* A 24-hexadecimal id. */
+static json_t *
+inet_id(const char *description)
+{
+	return json_pack("{s:s, s:s, s:s}", "type", "string", "pattern",
+	    "^[0-9a-f]{24}$", "description", description);
+}
+
+/* An integer schema within [min, max]. */
+static json_t *
+inet_int(const char *description, int min, int max)
+{
+	return json_pack("{s:s, s:i, s:i, s:s}", "type", "integer", "minimum", min,
+	    "maximum", max, "description", description);
+}
+
+/* A boolean schema. */
+static json_t *
+inet_bool(const char *description)
+{
+	return json_pack("{s:s, s:s}", "type", "boolean", "description", description);
+}
+
+/* A string schema of at most max characters. */
+static json_t *
+inet_text(const char *description, int max)
+{
+	return json_pack("{s:s, s:i, s:s}", "type", "string", "maxLength", max,
+	    "description", description);
+}
+
+/* The properties of the seed's update table, as a body (new object). */
+static json_t *
+inet_update_members(void)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o}",
+	    "notes", inet_nullable(inet_text("Notes about the request.", 4096)),
+	    "product", inet_nullable(inet_id("Id of the wanted product (of the "
+		"request's type, valid for the customer).")),
+	    "takeover", inet_nullable(inet_bool("A takeover (DSL only); needs "
+		"takeoverCircuit and takeoverCustomer.")),
+	    "takeoverCircuit", inet_nullable(inet_text("Existing circuit (DSL only).", 64)),
+	    "takeoverCustomer", inet_nullable(inet_text("Customer id at the donor "
+		"operator (DSL only).", 64)),
+	    "ipAddresses", inet_nullable(json_pack("{s:s, s:[i,i,i,i,i,i], s:s}", "type",
+		"integer", "enum", 1, 2, 4, 8, 16, 32, "description", "Number of IP "
+		"addresses (FIBER only, required for FIBER).")),
+	    "commitment1", inet_nullable(inet_bool("An offer with a 1-year commitment (FIBER only).")),
+	    "commitment2", inet_nullable(inet_bool("An offer with a 2-year commitment (FIBER only).")),
+	    "commitment3", inet_nullable(inet_bool("An offer with a 3-year commitment (FIBER only).")),
+	    "reference", inet_nullable(inet_text("A reference id/name/customer.", 256)),
+	    "notify", json_pack("{s:s, s:i, s:s, s:{s:[o, {s:s, s:[s], s:{s:o}}]}}",
+		"type", "array", "maxItems", 50, "description", "Employees of the "
+		"customer told by e-mail when the request is answered: ids, or "
+		"{_id} objects.", "items", "oneOf", inet_id("Employee id."),
+		"type", "object", "required", "_id", "properties", "_id",
+		inet_id("Employee id.")),
+	    "startDate", inet_nullable(str_schema("Wanted delivery date, within "
+		"[today - 1 month, today + 6 months]; YYYY-MM-DD or an ISO date-time "
+		"(the time is ignored).", NULL)),
+	    "installCallNumber", inet_nullable(inet_text("Number the technician "
+		"calls 30 minutes before arriving.", 32)),
+	    "installCallName", inet_nullable(inet_text("Name of the contact to call.", 128)),
+	    "installTime", inet_nullable(enum_schema("Wanted time of delivery.", inet_times)),
+	    "offers", json_pack("{s:s, s:i, s:s, s:o}", "type", "array", "maxItems", 20,
+		"description", "ADMIN only: replaces the offer list; a non-empty "
+		"list sets `answered` (offers expire 30 days later).",
+		"items", schema_ref("InternetOffer")));
+}
+
+/* InternetAddress, InternetOffer. */
+static void
+schema_inet_parts(struct oa *oa)
+{
+	json_t	*offer, *props;
+	size_t	 i;
+
+	add_schema(oa, "InternetAddress", json_pack("{s:s, s:s, s:{s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "An installation address: {_id} of an "
+	    "address of the customer, or {address, zip, city}.",
+	    "properties",
+	    "_id", inet_id("Id of an address of the customer."),
+	    "address", inet_text("Road, number, floor, door.", 256),
+	    "zip", json_pack("{s:[s,s], s:s}", "type", "string", "integer",
+		"description", "Zip code (answered as a string)."),
+	    "city", inet_text("City name.", 128)));
+	props = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "_id", inet_id("Id of the offer (generated when absent)."),
+	    "product", inet_id("Product offered."),
+	    "initiationFeeProduct", inet_id("Initiation fee product."),
+	    "commitment", inet_int("Months before the account can be cancelled.", 0, 60),
+	    "providerName", inet_text("Name of the provider.", 128),
+	    "providerOfferId", inet_text("Id of the provider's offer.", 64),
+	    "productName", str_schema("Name of the product (pages only).", NULL),
+	    "initiationFeeProductName", str_schema("Name of the fee product (pages only).", NULL));
+	for (i = 0; props != NULL && inet_prices[i] != NULL; i++)
+		json_object_set_new(props, inet_prices[i], json_pack("{s:s, s:i, s:i, s:s}",
+		    "type", "number", "minimum", 0, "maximum", 500000, "description",
+		    "Price (FIBER only); answered to the audiences that may see it."));
+	offer = json_pack("{s:s, s:s, s:[s], s:o}", "type", "object", "description",
+	    "An offer answering an Internet request.", "required", "product",
+	    "properties", props);
+	add_schema(oa, "InternetOffer", offer);
+}
+
+/* InternetRequest (answers), InternetRequestCreate, InternetRequestUpdate,
+ * InternetRequestList. */
+static void
+schema_inet_request(struct oa *oa)
+{
+	json_t	*create = inet_update_members(), *answer = inet_update_members();
+
+	if (create == NULL || answer == NULL)
+		oa->failed = 1;
+	json_object_set_new(create, "type", enum_schema("Type of circuit.", inet_types));
+	json_object_set_new(create, "customer", inet_nullable(str_schema("Customer id; "
+	    "customer staff may omit it.", NULL)));
+	json_object_set_new(create, "reseller", inet_nullable(str_schema("Reseller the "
+	    "request belongs to when it has no customer.", NULL)));
+	json_object_set_new(create, "address", schema_ref("InternetAddress"));
+	json_object_set_new(create, "address2", inet_nullable(schema_ref("InternetAddress")));
+	add_schema(oa, "InternetRequestCreate", json_pack("{s:s, s:[s,s], s:o}",
+	    "type", "object", "required", "type", "address", "properties", create));
+	add_schema(oa, "InternetRequestUpdate", json_pack("{s:s, s:s, s:o}",
+	    "type", "object", "description", "The seed's update: every property is "
+	    "optional; null clears.", "properties", inet_update_members()));
+	json_object_set_new(answer, "_id", inet_id("Id of the request."));
+	json_object_set_new(answer, "type", enum_schema("Type of circuit.", inet_types));
+	json_object_set_new(answer, "customer", str_schema("Customer id.", NULL));
+	json_object_set_new(answer, "reseller", str_schema("Reseller id.", NULL));
+	json_object_set_new(answer, "address", schema_ref("InternetAddress"));
+	json_object_set_new(answer, "address2", schema_ref("InternetAddress"));
+	json_object_set_new(answer, "notify", json_pack("{s:s, s:{s:s, s:{s:o, s:o}}}",
+	    "type", "array", "items", "type", "object", "properties",
+	    "_id", inet_id("Employee id."), "name", str_schema("Employee name.", NULL)));
+	json_object_set_new(answer, "created", str_schema("When it was created.", "date-time"));
+	json_object_set_new(answer, "createdBy", inet_id("Who created it."));
+	json_object_set_new(answer, "answered", str_schema("When offers were last given.",
+	    "date-time"));
+	json_object_set_new(answer, "state", enum_schema("NEW without offers, HAS_OFFER "
+	    "with.", inet_states));
+	json_object_set_new(answer, "expires", str_schema("When the offers expire "
+	    "(answered + 30 days).", "date-time"));
+	json_object_set_new(answer, "account", json_pack("{s:s, s:s, s:{s:o, s:o, s:o}}",
+	    "type", "object", "description", "The account of the ordered offer.",
+	    "properties", "_id", inet_id("Account id."), "state",
+	    enum_schema("Account state.", inet_account_states), "offer", inet_id("Offer id.")));
+	add_schema(oa, "InternetRequest", json_pack("{s:s, s:s, s:[s,s,s,s], s:o}",
+	    "type", "object", "description", "An Internet request (properties holding "
+	    "no value are omitted; list items are condensed unless `full`).",
+	    "required", "_id", "type", "address", "state", "properties", answer));
+	add_schema(oa, "InternetRequestList", json_pack("{s:s, s:[s,s,s,s], s:{s:o, s:o, "
+	    "s:o, s:o}}", "type", "object", "required", "offset", "limit", "total",
+	    "requests", "properties",
+	    "offset", inet_int("Items skipped.", 0, 2147483647),
+	    "limit", inet_int("Items asked for.", 1, 500),
+	    "total", inet_int("Items matching.", 0, 2147483647),
+	    "requests", json_pack("{s:s, s:o}", "type", "array", "items",
+		schema_ref("InternetRequest"))));
+}
+
+/* InternetAccountOrder, InternetAccountConfirm, InternetAccount. */
+static void
+schema_inet_account(struct oa *oa)
+{
+	json_t	*props;
+	size_t	 i;
+
+	add_schema(oa, "InternetAccountOrder", json_pack("{s:s, s:[s,s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "required", "request", "offer", "properties",
+	    "customer", inet_nullable(str_schema("Customer of the request (checked "
+		"when given).", NULL)),
+	    "request", inet_id("The answered Internet request."),
+	    "offer", inet_id("The offer ordered.")));
+	add_schema(oa, "InternetAccountConfirm", json_pack("{s:s, s:[s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "required", "startDate", "properties",
+	    "startDate", str_schema("Delivery date, YYYY-MM-DD.", NULL),
+	    "installTime", enum_schema("Time window (default: the request's).", inet_times),
+	    "circuit", inet_text("Circuit name.", 64)));
+	props = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "_id", inet_id("Account id."), "request", inet_id("The request."),
+	    "offer", inet_id("The offer ordered."),
+	    "state", enum_schema("Account state.", inet_account_states),
+	    "customer", str_schema("Customer id.", NULL),
+	    "reseller", str_schema("Reseller id.", NULL),
+	    "product", inet_id("Product ordered."),
+	    "initiationFeeProduct", inet_id("Initiation fee product."),
+	    "commitment", inet_int("Months of commitment.", 0, 60),
+	    "providerName", str_schema("Provider.", NULL),
+	    "providerOfferId", str_schema("Provider's offer id.", NULL),
+	    "productName", str_schema("Name of the product.", NULL),
+	    "ordered", str_schema("When it was ordered.", "date-time"),
+	    "orderedBy", inet_id("Who ordered it."),
+	    "confirmed", str_schema("When it was confirmed.", "date-time"),
+	    "confirmedBy", inet_id("Who confirmed it."),
+	    "startDate", str_schema("Delivery date.", "date-time"),
+	    "installTime", enum_schema("Time window.", inet_times),
+	    "circuit", str_schema("Circuit name.", NULL));
+	for (i = 0; props != NULL && inet_prices[i] != NULL; i++)
+		json_object_set_new(props, inet_prices[i], json_pack("{s:s, s:s}", "type",
+		    "number", "description", "Price of the ordered offer, as the caller "
+		    "may see it."));
+	add_schema(oa, "InternetAccount", json_pack("{s:s, s:s, s:[s,s,s,s], s:o}",
+	    "type", "object", "description", "An Internet account: an ordered offer.",
+	    "required", "_id", "request", "offer", "state", "properties", props));
+}
+
+/* The 404 of a request id, and the seed's 422 rows of a request body. */
+static void
+inet_body_errors(struct oa *oa, json_t *op)
+{
+	op_error(oa, op, FAM_TCX, 404, "`not_found` (Internet request not found), "
+	    "`address._id` / `address2._id` (Address not found), `customer` / "
+	    "`reseller` not found.  The status of the answer is the first error's.");
+	op_error(oa, op, FAM_TCX, 422, "Invalid values, one error per problem with "
+	    "the seed's code and message (`notes`, `product`, `takeoverCircuit`, "
+	    "`takeoverCustomer`, `ipAddresses`, `startDate`, `offers[].product`, "
+	    "`offers[].monthlyCost`..., `notify[]`); `path` names the property "
+	    "(`offers[1].monthlyCost`).");
+}
+
+/* GET and POST /internet/request. */
+static void
+path_inet_requests(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/internet/request", "get", "listInternetRequests",
+		    "internet", "List Internet requests", "The caller's Internet "
+		    "requests, newest first.", 0);
+
+	op_param(oa, op, "query", "customer", 0, "Only this customer's (default: "
+	    "the caller's own customer).", json_pack("{s:s}", "type", "string"));
+	op_param(oa, op, "query", "reseller", 0, "Only this reseller's.",
+	    json_pack("{s:s}", "type", "string"));
+	op_param(oa, op, "query", "offset", 0, "How many to skip.",
+	    json_pack("{s:s, s:i, s:i}", "type", "integer", "minimum", 0, "default", 0));
+	op_param(oa, op, "query", "limit", 0, "How many at most.", json_pack(
+	    "{s:s, s:i, s:i, s:i}", "type", "integer", "minimum", 1, "maximum", 500,
+	    "default", 100));
+	op_param(oa, op, "query", "filter", 0, "A part of the installation address.",
+	    json_pack("{s:s}", "type", "string"));
+	op_param(oa, op, "query", "state", 0, "NEW (no offer yet), HAS_OFFER or ANY.",
+	    enum_schema("State.", inet_list_states));
+	op_param(oa, op, "query", "full", 0, "Complete objects instead of condensed ones.",
+	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
+	op_response(oa, op, 200, "The matching requests.", schema_ref("InternetRequestList"));
+	op_error(oa, op, FAM_TCX, 400, "`offset`, `limit`, `state` or `full` is invalid.");
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op = op_new(oa, "/internet/request", "post", "createInternetRequest", "internet",
+	    "Create an Internet request", "OWNER of the customer, RESELLER for its "
+	    "customers (or itself), ADMIN.", 0);
+	op_body(oa, op, "The request.", schema_ref("InternetRequestCreate"));
+	op_response(oa, op, 201, "Created (Location: /internet/request/{id}).",
+	    schema_ref("InternetRequest"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
+	inet_body_errors(oa, op);
+}
+
+/* GET and POST /internet/request/{id} (the seed). */
+static void
+path_inet_request(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/internet/request/{id}", "get", "getInternetRequest",
+		    "internet", "Get an Internet request", "One of the caller's "
+		    "requests, with its notify list and offers.", 0);
+
+	op_path_id(oa, op, "Internet request id.");
+	op_response(oa, op, 200, "The request.", schema_ref("InternetRequest"));
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet request not found.");
+	op = op_new(oa, "/internet/request/{id}", "post", "updateInternetRequest",
+	    "internet", "Update an Internet request (seed 002)", "ADMIN only: change "
+	    "the properties given; `offers` replaces the offers and tells the "
+	    "creator and the notify list.", 0);
+	op_path_id(oa, op, "Internet request id.");
+	op_body(oa, op, "The properties to change.", schema_ref("InternetRequestUpdate"));
+	op_response(oa, op, 200, "The request as changed.", schema_ref("InternetRequest"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level "
+	    "(anyone but an ADMIN, checked first).");
+	op_error(oa, op, FAM_TCX, 409, "`conflict`: an offer was ordered; the offers "
+	    "can no longer change.");
+	inet_body_errors(oa, op);
+}
+
+/* POST /internet/account and GET /internet/account/{id}. */
+static void
+path_inet_accounts(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/internet/account", "post", "orderInternetOffer",
+		    "internet", "Order an offer", "OWNER, RESELLER, ADMIN: an account "
+		    "in state ORDERED.", 0);
+
+	op_body(oa, op, "The offer to order.", schema_ref("InternetAccountOrder"));
+	op_response(oa, op, 201, "Ordered (Location: /internet/account/{id}).",
+	    schema_ref("InternetAccount"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
+	op_error(oa, op, FAM_TCX, 404, "`not_found` (the request) or `offer` (Offer "
+	    "not found).");
+	op_error(oa, op, FAM_TCX, 409, "`conflict`: an offer of this request was "
+	    "already ordered.");
+	op_error(oa, op, FAM_TCX, 422, "`expired` (30 days after `answered`), "
+	    "`request` / `offer` missing, `customer` not the request's.");
+	op = op_new(oa, "/internet/account/{id}", "get", "getInternetAccount", "internet",
+	    "Get an Internet account", "An account of the caller's requests.", 0);
+	op_path_id(oa, op, "Account id.");
+	op_response(oa, op, 200, "The account.", schema_ref("InternetAccount"));
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet account not found.");
+}
+
+/* POST /internet/account/{id}/confirm. */
+static void
+path_inet_confirm(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/internet/account/{id}/confirm", "post",
+		    "confirmInternetAccount", "internet", "Confirm an ordered account",
+		    "RESELLER_ADMIN (its customers) and ADMIN: ORDERED -> CONFIRMED.", 0);
+
+	op_path_id(oa, op, "Account id.");
+	op_body(oa, op, "Delivery details.", schema_ref("InternetAccountConfirm"));
+	op_response(oa, op, 200, "The confirmed account.", schema_ref("InternetAccount"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
+	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet account not found.");
+	op_error(oa, op, FAM_TCX, 422, "`state` (the account is not ORDERED), or "
+	    "`startDate`, `installTime`, `circuit` invalid.");
+}
+
 /* ----------------------------------------------------------- document */
 
 /* The tags operations use (declare a new tag here before using it). */
@@ -929,6 +1300,8 @@ add_tags(struct oa *oa)
 	add_tag(oa, "auth", "TelecomX-style login (TelecomX error object).");
 	add_tag(oa, "operations", "Operations (TelecomX error object).");
 	/* TelecomX Internet routes: add_tag(oa, "internet", "..."); */
+	add_tag(oa, "internet", "TelecomX-compatible Internet requests, offers and "
+	    "accounts, seed 002 (TelecomX error object).");
 }
 
 /* The document's head: version, info, servers, security. */
@@ -973,6 +1346,7 @@ openapi_document(void)
 	schema_health(&oa);
 	/* Paths, one call each (see "HOW TO ADD A PATH" at the top). */
 	path_healthz(&oa);
+	path_ping(&oa);
 	path_auth_login(&oa);
 	op_requests_list(&oa);
 	op_requests_create(&oa);
@@ -984,7 +1358,15 @@ openapi_document(void)
 	path_service_point(&oa);
 	/* ---- TelecomX Internet routes: add their schema_*() and path_*()
 	 * calls here (/internet/request, /internet/request/{id},
-	 * /internet/account, /internet/account/{id}/confirm). ---- */
+	 * /internet/account, /internet/account/{id},
+	 * /internet/account/{id}/confirm), one call each. ---- */
+	schema_inet_parts(&oa);
+	schema_inet_request(&oa);
+	schema_inet_account(&oa);
+	path_inet_requests(&oa);
+	path_inet_request(&oa);
+	path_inet_accounts(&oa);
+	path_inet_confirm(&oa);
 	if (oa.failed) {
 		json_decref(oa.doc);
 		return NULL;

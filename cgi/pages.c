@@ -140,3 +140,11 @@ page_healthz(struct req *r)
 	json_decref(j);
 	return rc;
 }
+
+int
+page_ping(struct req *r)
+{
+	if (resp_start(r, 200, "text/plain; charset=utf-8") < 0)
+		return -1;
+	return resp_puts(r, "pong\n");
+}

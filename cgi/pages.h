@@ -27,4 +27,8 @@ int  page_error(struct req *r, int status, const char *message);
 int  page_home(struct req *r);
 int  page_healthz(struct req *r);
 
+/* GET /ping: the process answers, touching nothing else (the transport
+ * ceiling of the benchmark; /healthz also checks the database). */
+int  page_ping(struct req *r);
+
 #endif

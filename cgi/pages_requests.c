@@ -27,14 +27,9 @@
 static const struct rtype *
 allowed_type(struct req *r, const char *type)
 {
-	json_t		*items = catalog_items_for(r), *it;
-	size_t		 i;
-	int		 ok = 0;
+	const struct rtype *t = catalog_find(type);
 
-	json_array_foreach(items, i, it)
-		ok |= strcmp(json_string_value(json_object_get(it, "id")), type) == 0;
-	json_decref(items);
-	return ok ? catalog_find(type) : NULL;
+	return caller_may_use(r, t) == 1 ? t : NULL;
 }
 
 /* GET /requests/new: the types of the caller's catalog. */

@@ -7,7 +7,9 @@
 
 #include "admin.h"
 #include "admin_sp.h"
+#include "admin_internet.h"
 #include "api_core.h"
+#include "api_internet.h"
 #include "admin_outbox.h"
 #include "api_orange.h"
 #include "auth.h"
@@ -17,6 +19,7 @@
 #include "openapi.h"
 #include "pages.h"
 #include "pages_requests.h"
+#include "pages_internet.h"
 #include "route.h"
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
@@ -70,6 +73,32 @@ const struct route routes[] = {
 	{ "/admin/outbox", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    page_admin_outbox, page_admin_outbox_retry }, /* RT_ADMIN_OUTBOX */
 	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
+	/* Internet requests (seed 002): levels are checked by the handlers,
+	 * which answer the seed's own 403 message. */
+	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
+	    api_inet_list, api_inet_create }, /* RT_INET_REQUESTS */
+	{ "/internet/request/{id}", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
+	    api_inet_get, api_inet_update }, /* RT_INET_REQUEST */
+	{ "/internet/account", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
+	    NULL, api_inet_order }, /* RT_INET_ACCOUNTS */
+	{ "/internet/account/{id}", M_GET, FAM_TCX, 0, LV_ALL, 0,
+	    api_inet_account_get, NULL }, /* RT_INET_ACCOUNT */
+	{ "/internet/account/{id}/confirm", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
+	    NULL, api_inet_confirm }, /* RT_INET_ACCOUNT_CONFIRM */
+	/* ... and their pages; /internet/{id} after every /internet/WORD. */
+	{ "/internet", M_GET, FAM_HTML, 0, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
+	{ "/internet/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	    page_internet_new, page_internet_new_post }, /* RT_INET_NEW */
+	{ "/internet/{id}/order", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
+	    NULL, page_internet_order }, /* RT_INET_ORDER_PAGE */
+	{ "/internet/{id}", M_GET, FAM_HTML, 0, LV_ALL, 0, page_internet, NULL }, /* RT_INET_PAGE */
+	{ "/admin/internet", M_GET, FAM_HTML, 0, LV_ADMIN, 0,
+	    page_admin_internet_list, NULL }, /* RT_ADMIN_INET_LIST */
+	{ "/admin/internet/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_internet, page_admin_internet_post }, /* RT_ADMIN_INET */
+	{ "/admin/internet/{id}/confirm", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
+	    NULL, page_admin_internet_confirm }, /* RT_ADMIN_INET_CONFIRM */
+	{ "/ping", M_GET, FAM_TCX, RF_NODB, 0, 0, page_ping, NULL }, /* RT_PING */
 };
 
 enum family
@@ -220,6 +249,11 @@ route_dispatch(struct req *r)
 	}
 	if ((rc = check_body(r)) != 0) {
 		resp_error(r, rc, NULL);
+		return;
+	}
+	if (r->route->flags & RF_NODB) {
+		if (r->route->get(r) < 0 && !r->started)
+			resp_error(r, HERR_INTERNAL, NULL);
 		return;
 	}
 	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {

@@ -10,6 +10,7 @@
 /* Body kinds checked before the handler runs (on POST/PUT/PATCH). */
 #define RF_JSON	0x01	/* application/json body, else 415 */
 #define RF_FORM	0x02	/* urlencoded form with a valid CSRF token */
+#define RF_NODB	0x04	/* needs neither the database nor credentials */
 
 typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
 
@@ -44,6 +45,19 @@ enum route_id {
 	RT_ADMIN_SERVICE_POINTS,
 	RT_ADMIN_OUTBOX,
 	RT_OPENAPI,
+	RT_INET_REQUESTS,
+	RT_INET_REQUEST,
+	RT_INET_ACCOUNTS,
+	RT_INET_ACCOUNT,
+	RT_INET_ACCOUNT_CONFIRM,
+	RT_INET_LIST_PAGE,
+	RT_INET_NEW,
+	RT_INET_ORDER_PAGE,
+	RT_INET_PAGE,
+	RT_ADMIN_INET_LIST,
+	RT_ADMIN_INET,
+	RT_ADMIN_INET_CONFIRM,
+	RT_PING,
 	RT__MAX
 };
 

@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -156,6 +157,9 @@ worker_main(int listen_fd)
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
+	/* One malloc arena per thread would multiply the resident memory of
+	 * the worker by its thread count for no gain here. */
+	mallopt(M_ARENA_MAX, 2);
 	if (FCGX_Init() != 0)
 		return 1;
 	if (writer_start(config.database) < 0)

@@ -141,6 +141,9 @@ enum stmt {
 	ST_INET_ACCOUNT_ADD,
 	ST_INET_ACCOUNT_GET,
 	ST_INET_ACCOUNT_CONFIRM,
+	ST_REQ_FAST_TOTAL,	/* a customer's unfiltered list by issue order */
+	ST_REQ_FAST_DESC,
+	ST_REQ_FAST_ASC,
 	ST__MAX
 };
 

@@ -8,6 +8,8 @@
     <span class="muted">— accounts, access levels, passwords and API keys</span></li>
   <li><a href="/admin/customers">Customers and resellers</a>
     <span class="muted">— who the desk serves, their markets and catalogs</span></li>
+  <li><a href="/admin/internet">Internet requests</a>
+    <span class="muted">— the inbox: enter offers, confirm ordered accounts</span></li>
   <li><a href="/admin/servicepoints">Service points</a>
     <span class="muted">— the customers' network sites</span></li>
 </ul>

@@ -153,7 +153,7 @@ def test_not_found_orange(stack):
 
 
 def test_not_found_telecomx(stack):
-    assert_telecomx(stack.get("/internet/nope"), 404, "not_found")
+    assert_telecomx(stack.get("/auth/nope"), 404, "not_found")
 
 
 def test_method_not_allowed_healthz(stack):

@@ -1,0 +1,30 @@
+/*
+ * admin_internet.h — the operator's Internet request pages (ADMIN only,
+ * enforced by the route table): the inbox, and the offer entry page
+ * where the request's properties and its offers (one row each; add and
+ * remove rows with plain form buttons, JavaScript only saves a round
+ * trip) are changed through the seed's update, and an ordered account
+ * is confirmed.  A refused form is shown again with the input kept and
+ * each error at its row and field.
+ */
+#ifndef REQDESK_ADMIN_INTERNET_H
+#define REQDESK_ADMIN_INTERNET_H
+
+#include "http.h"
+
+/* GET /admin/internet: NEW requests first (oldest first), then the
+ * answered ones.  200. */
+int  page_admin_internet_list(struct req *r);
+
+/* GET /admin/internet/{id}: the offer entry page.  200, 404. */
+int  page_admin_internet(struct req *r);
+
+/* POST /admin/internet/{id}: "add" a row, "remove" row N (200, nothing
+ * saved), or save: 303 to the page, or 403/404/409/422 with the form. */
+int  page_admin_internet_post(struct req *r);
+
+/* POST /admin/internet/{id}/confirm {startDate, installTime, circuit}:
+ * confirm the ordered account.  303, or the page with the errors. */
+int  page_admin_internet_confirm(struct req *r);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * api_internet.c — HTTP handlers of the Internet request API: read the
+ * body or the query, call internet.c, answer JSON or TelecomX errors.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "api_internet.h"
+#include "api_orange.h"
+#include "auth.h"
+#include "http.h"
+#include "internet.h"
+
+/* Read the JSON body; NULL after answering 400 / 413 / 415 (*rc 0) or
+ * on an i/o error (*rc -1). */
+static json_t *
+read_body(struct req *r, int *rc)
+{
+	json_t	*body;
+	char	 why[256];
+	int	 err;
+
+	*rc = 0;
+	if ((body = req_read_json(r, &err, why, sizeof(why))) != NULL)
+		return body;
+	*rc = err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	return NULL;
+}
+
+/* Answer a refused change: its errors (stolen) with status rc, or 500. */
+static int
+refused(struct req *r, int rc, json_t *errors)
+{
+	if (rc < 0 || json_array_size(errors) == 0) {
+		json_decref(errors);
+		return -1;
+	}
+	return resp_tcx(r, rc, errors);
+}
+
+/* Answer `o` (stolen) with status, or 500 if it is NULL. */
+static int
+answer(struct req *r, int status, json_t *o)
+{
+	int rc;
+
+	if (o == NULL)
+		return -1;
+	rc = resp_json(r, status, o);
+	json_decref(o);
+	return rc;
+}
+
+/* A 404 not_found with the seed's message for `what`. */
+static int
+not_found(struct req *r, const char *message)
+{
+	json_t *errors = json_array();
+
+	json_array_append_new(errors, tcx_error("not_found", NULL, 404, message, NULL));
+	return resp_tcx(r, 404, errors);
+}
+
+/* A 400 about query parameter `key`. */
+static int
+bad_query(struct req *r, const char *key, const char *check, const char *message)
+{
+	json_t *errors = json_array();
+
+	json_array_append_new(errors, tcx_error(key, key, 400, message, check));
+	return resp_tcx(r, 400, errors);
+}
+
+/* A query parameter, NULL when absent or empty. */
+static const char *
+query(const struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* Read the list query into f; 0, or 1 after answering 400. */
+static int
+list_query(struct req *r, struct inet_filter *f)
+{
+	const char *state = query(r, "state"), *full = query(r, "full");
+
+	memset(f, 0, sizeof(*f));
+	if (query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
+		return bad_query(r, "offset", "range", "Must be a non-negative integer"), 1;
+	if (query_int(r, "limit", 100, 1, INET_LIST_MAX, &f->limit) < 0)
+		return bad_query(r, "limit", "range", "Must be between 1 and 500"), 1;
+	if (state != NULL && strcmp(state, "ANY") != 0 && strcmp(state, "NEW") != 0 &&
+	    strcmp(state, "HAS_OFFER") != 0)
+		return bad_query(r, "state", "enum", "Must be ANY, NEW or HAS_OFFER"), 1;
+	f->state = state != NULL && strcmp(state, "ANY") != 0 ? state : NULL;
+	if (full != NULL && strcmp(full, "true") != 0 && strcmp(full, "false") != 0 &&
+	    strcmp(full, "1") != 0 && strcmp(full, "0") != 0)
+		return bad_query(r, "full", "enum", "Must be true or false"), 1;
+	f->view = full != NULL && (strcmp(full, "true") == 0 || strcmp(full, "1") == 0) ?
+	    INET_FULL : INET_CONDENSED;
+	f->customer = query(r, "customer") ? query(r, "customer") : r->who->customer_id;
+	f->reseller = query(r, "reseller");
+	f->filter = query(r, "filter");
+	return 0;
+}
+
+/* GET /internet/request */
+int
+api_inet_list(struct req *r)
+{
+	struct inet_filter	 f;
+	json_t			*items;
+	long long		 total;
+
+	if (list_query(r, &f) != 0)
+		return 0;
+	if (inet_list(r->store, r->who, &f, &items, &total) < 0) {
+		json_decref(items);
+		return -1;
+	}
+	return answer(r, 200, json_pack("{s:I, s:I, s:I, s:o}", "offset",
+	    (json_int_t)f.offset, "limit", (json_int_t)f.limit, "total",
+	    (json_int_t)total, "requests", items));
+}
+
+/* POST /internet/request */
+int
+api_inet_create(struct req *r)
+{
+	json_t	*body, *errors;
+	char	 id[25], loc[64];
+	int	 rc, err;
+
+	if ((body = read_body(r, &rc)) == NULL)
+		return rc;
+	errors = json_array();
+	rc = inet_create(r->store, r->who, body, errors, id);
+	json_decref(body);
+	if (rc != 0)
+		return refused(r, rc, errors);
+	json_decref(errors);
+	snprintf(loc, sizeof(loc), "/internet/request/%s", id);
+	resp_header(r, "Location", loc);
+	return answer(r, 201, inet_load(r->store, r->who, id, INET_FULL, &err));
+}
+
+/* GET /internet/request/{id} */
+int
+api_inet_get(struct req *r)
+{
+	json_t	*o;
+	int	 err;
+
+	if ((o = inet_load(r->store, r->who, r->param, INET_FULL, &err)) == NULL)
+		return err < 0 ? -1 : not_found(r, "Internet request not found");
+	return answer(r, 200, o);
+}
+
+/* POST /internet/request/{id}: the seed. */
+int
+api_inet_update(struct req *r)
+{
+	json_t	*body, *errors;
+	int	 rc, err;
+
+	if (r->who->level != LVL_ADMIN) {	/* before reading anything */
+		errors = json_array();
+		json_array_append_new(errors, tcx_error("access_denied", NULL, 403,
+		    "Insufficient access level", NULL));
+		return resp_tcx(r, 403, errors);
+	}
+	if ((body = read_body(r, &rc)) == NULL)
+		return rc;
+	errors = json_array();
+	rc = inet_update(r->store, r->who, r->param, body, errors);
+	json_decref(body);
+	if (rc != 0)
+		return refused(r, rc, errors);
+	json_decref(errors);
+	return answer(r, 200, inet_load(r->store, r->who, r->param, INET_FULL, &err));
+}
+
+/* POST /internet/account {customer, request, offer} */
+int
+api_inet_order(struct req *r)
+{
+	json_t	*body, *errors;
+	char	 id[25], loc[64];
+	int	 rc, err;
+
+	if ((body = read_body(r, &rc)) == NULL)
+		return rc;
+	errors = json_array();
+	rc = inet_order(r->store, r->who, body, errors, id);
+	json_decref(body);
+	if (rc != 0)
+		return refused(r, rc, errors);
+	json_decref(errors);
+	snprintf(loc, sizeof(loc), "/internet/account/%s", id);
+	resp_header(r, "Location", loc);
+	return answer(r, 201, inet_account_load(r->store, r->who, id, NULL, &err));
+}
+
+/* GET /internet/account/{id} */
+int
+api_inet_account_get(struct req *r)
+{
+	json_t	*o;
+	int	 err;
+
+	if ((o = inet_account_load(r->store, r->who, r->param, NULL, &err)) == NULL)
+		return err < 0 ? -1 : not_found(r, "Internet account not found");
+	return answer(r, 200, o);
+}
+
+/* POST /internet/account/{id}/confirm {startDate, installTime, circuit} */
+int
+api_inet_confirm(struct req *r)
+{
+	json_t	*body, *errors;
+	int	 rc, err;
+
+	if ((body = read_body(r, &rc)) == NULL)
+		return rc;
+	errors = json_array();
+	rc = inet_confirm(r->store, r->who, r->param, body, errors);
+	json_decref(body);
+	if (rc != 0)
+		return refused(r, rc, errors);
+	json_decref(errors);
+	return answer(r, 200, inet_account_load(r->store, r->who, r->param, NULL, &err));
+}

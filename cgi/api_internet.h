@@ -1,0 +1,28 @@
+/*
+ * api_internet.h — the TelecomX-compatible Internet request API (seed
+ * 002), answering errors as {"error": {...}, "errors": [...]}:
+ *
+ *   POST /internet/request                create (201)
+ *   GET  /internet/request                list {offset, limit, total, requests}
+ *   GET  /internet/request/{id}           one request
+ *   POST /internet/request/{id}           the seed's ADMIN update with offers
+ *   POST /internet/account                order one offer (201)
+ *   GET  /internet/account/{id}           one account
+ *   POST /internet/account/{id}/confirm   ORDERED -> CONFIRMED
+ *
+ * Each returns 0 once answered, or -1 (500).
+ */
+#ifndef REQDESK_API_INTERNET_H
+#define REQDESK_API_INTERNET_H
+
+#include "http.h"
+
+int  api_inet_create(struct req *r);
+int  api_inet_list(struct req *r);
+int  api_inet_get(struct req *r);
+int  api_inet_update(struct req *r);
+int  api_inet_order(struct req *r);
+int  api_inet_account_get(struct req *r);
+int  api_inet_confirm(struct req *r);
+
+#endif

@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+"""reqdesk benchmark: measure the desk against the ceiling of the same
+machine, in one run (see docs/PERFORMANCE.md).
+
+Started by `./dev bench` with REQDESK_BUILD pointing at an optimised build.
+It starts the real stack on loopback (nginx + reqdesk-fcgi + SQLite, the
+mailer left out so that it does not compete for the CPU: the outbox rows are
+still written in every creation's transaction), loads 1,000,000 requests,
+and runs wrk for a bounded time against each scenario:
+
+  a  nginx `return 200`                       machine ceiling
+  b  GET /ping (FastCGI, no database)          transport ceiling
+  c  GET /requests/new/R_BVPN_FR_1 (session)   authenticated HTML form
+  d  GET /ordering/b2b/v2/requests/{id} (key)  JSON read
+  e  POST /ordering/b2b/v2/requests (key)      durable create (group commit)
+  f1 GET /ordering/b2b/v2/requests             first page, 1,000,000 stored
+  f2 GET ...?offset=999000                     deep page
+  g  GET /admin/internet/{id} (admin session)  offer entry page
+
+and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b).
+Worker memory (RSS) is read before, after 100,000 and after 1,000,000
+requests served.  Results also go to test-output/bench/.
+"""
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "http"))
+
+import stack as stackmod  # noqa: E402
+import workdays  # noqa: E402
+from conftest import make_api_key, browser_login  # noqa: E402
+
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
+SOAK = int(os.environ.get("BENCH_SOAK", "1000000"))
+
+
+def wrk(url, headers=(), script=None, env=None, connections=CONNECTIONS,
+        threads=2, duration=DURATION):
+    cmd = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%s" % duration,
+           "--latency", "--timeout", "10s"]
+    for h in headers:
+        cmd += ["-H", h]
+    if script:
+        cmd += ["-s", script]
+    cmd.append(url)
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                         env=dict(os.environ, **(env or {}))).stdout
+    return parse_wrk(out)
+
+
+def to_ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s)", text)
+    v = float(m.group(1))
+    return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
+
+
+def parse_wrk(out):
+    res = {"raw": out}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    res["rps"] = float(m.group(1)) if m else 0.0
+    m = re.search(r"(\d+) requests in", out)
+    res["requests"] = int(m.group(1)) if m else 0
+    for pct, key in (("50", "p50"), ("99", "p99")):
+        m = re.search(r"\s%s%%\s+([\d.]+(?:us|ms|s))" % pct, out)
+        res[key] = to_ms(m.group(1)) if m else float("nan")
+    errors = 0
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if m:
+        errors += int(m.group(1))
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if m:
+        errors += sum(int(x) for x in m.groups())
+    res["errors"] = errors
+    return res
+
+
+def worker_rss(s):
+    """RSS in KiB of each reqdesk-fcgi worker."""
+    sup = s.fcgi_supervisor()
+    out = []
+    for pid in stackmod.children(sup):
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    out.append(int(line.split()[1]))
+    return out
+
+
+def load_requests(db, n):
+    """n requests for ACME, as the desk would store them (dense cseq)."""
+    con = sqlite3.connect(db, timeout=60)
+    props = json.dumps({"servicePoint": {"id": "SP-ACME-0001"},
+                        "contacts": {"primary": {"title": "M", "firstName": "Paul",
+                                                 "lastName": "LANGEL",
+                                                 "email": "paul.langel@mycompany.com",
+                                                 "phone": "+33401010101",
+                                                 "mobile": "+33600200200"}}})
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("""
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        INSERT INTO requests (id, type, name, category, status, customer_id,
+          customer_reference, contract, service_point_id, properties, requested_at,
+          issued_at, updated_at, created_by, cseq)
+        SELECT printf('b%023x', i), 'R_BVPN_FR_1', 'Disconnection of a BVPN site',
+          'DISCONNECT', 'NEW', 'ACME', printf('BENCH-%07d', i), '256060',
+          'SP-ACME-0001', ?, '2030-01-15', '2026-01-01T00:00:00.000Z',
+          '2026-01-01T00:00:00.000Z', '5eed0000000000000000ac01',
+          (SELECT coalesce(max(cseq), 0) FROM requests WHERE customer_id = 'ACME') + i
+        FROM n""", (n, props))
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+
+
+def main():
+    results = {}
+    s = stackmod.start_stack(log_name="bench", REQDESK_MAILER="0")
+    try:
+        print("loading %d requests..." % ROWS, flush=True)
+        t0 = time.time()
+        load_requests(s.db, ROWS)
+        print("  loaded in %.1f s" % (time.time() - t0), flush=True)
+        key = make_api_key(s, "owner@acme.test")
+        sess, _ = browser_login(s, "owner@acme.test")
+        cookie = "Cookie: reqdesk_session=%s" % sess.cookies.get("reqdesk_session")
+        admin, _ = browser_login(s, "admin@reqdesk.test")
+        admin_cookie = "Cookie: reqdesk_session=%s" % admin.cookies.get("reqdesk_session")
+        body = json.dumps({
+            "requestedAt": workdays.earliest().isoformat(), "type": "R_BVPN_FR_1",
+            "properties": {"servicePoint": {"reference": "BVPN-ACME-0001"},
+                           "contacts": {"primary": {
+                               "title": "M", "firstName": "Paul", "lastName": "LANGEL",
+                               "email": "paul.langel@mycompany.com",
+                               "phone": "+33401010101", "mobile": "+33600200200"}}}})
+        r = s.post("/ordering/b2b/v2/requests", data=body,
+                   headers={"X-API-Key": key, "Content-Type": "application/json"})
+        assert r.status_code == 201, r.text
+        rid = r.json()["id"]
+        inet = find_internet_request(s, admin)
+        rss_before = worker_rss(s)
+        api = ["X-API-Key: " + key]
+        scenarios = [
+            ("a", "nginx return 200 (machine ceiling)", s.url("/nginx-ping"), [], None, {}),
+            ("b", "FastCGI /ping, no database (transport ceiling)", s.url("/ping"), [], None, {}),
+            ("c", "HTML form page, logged in", s.url("/requests/new/R_BVPN_FR_1"),
+             [cookie], None, {}),
+            ("d", "GET /requests/{id} with an API key",
+             s.url("/ordering/b2b/v2/requests/" + rid), api, None, {}),
+            ("e", "POST /requests, durable create",
+             s.url("/ordering/b2b/v2/requests"), [], os.path.join(HERE, "post.lua"),
+             {"BENCH_BODY": body, "BENCH_KEY": key}),
+        ]
+        if inet:
+            scenarios.append(("g", "offer entry page (admin)",
+                              s.url("/admin/internet/" + inet), [admin_cookie], None, {}))
+        for name, label, url, headers, script, env in scenarios:
+            print("running %s: %s" % (name, label), flush=True)
+            results[name] = dict(label=label, **wrk(url, headers, script, env))
+        # (f) list pages: latency at low concurrency, at 1,000,000 rows
+        for name, label, q in (("f1", "GET /requests first page (1M stored)", ""),
+                               ("f2", "GET /requests deep page (offset 999000)",
+                                "?offset=%d" % (ROWS - 1000))):
+            print("running %s: %s" % (name, label), flush=True)
+            results[name] = dict(label=label, **wrk(
+                s.url("/ordering/b2b/v2/requests" + q), api, connections=2, threads=1))
+        rss_after = worker_rss(s)
+        soak = memory_soak(s, rid, key) if SOAK else {}
+    finally:
+        s.close()
+    report(results, rss_before, rss_after, soak)
+
+
+def find_internet_request(s, admin):
+    """An Internet request id for the offer entry page, if the desk has them."""
+    try:
+        con = sqlite3.connect(s.db)
+        row = con.execute("SELECT id FROM internet_requests LIMIT 1").fetchone()
+        con.close()
+        if row:
+            return row[0]
+    except sqlite3.Error:
+        pass
+    r = admin.get(s.url("/admin/internet"))
+    m = re.search(r'href="/admin/internet/([0-9a-f]{24})"', r.text) if r.ok else None
+    return m.group(1) if m else None
+
+
+def memory_soak(s, rid, key):
+    """Serve (d) until 100,000 then SOAK requests; RSS at each mark."""
+    served, marks, samples = 0, [100000, SOAK], {}
+    url = s.url("/ordering/b2b/v2/requests/" + rid)
+    print("memory soak: %d requests of (d)..." % SOAK, flush=True)
+    while marks:
+        res = wrk(url, ["X-API-Key: " + key], duration="10s")
+        served += res["requests"]
+        while marks and served >= marks[0]:
+            samples[marks.pop(0)] = worker_rss(s)
+            print("  %d served: worker RSS %s KiB" % (served, samples.get(served, "")),
+                  flush=True)
+    return samples
+
+
+def report(results, before, after, soak):
+    base = results["b"]["rps"] or 1.0
+    lines = ["| scenario | req/s | p50 ms | p99 ms | errors | ratio to (b) |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name in ("a", "b", "c", "d", "e", "f1", "f2", "g"):
+        if name not in results:
+            continue
+        r = results[name]
+        lines.append("| (%s) %s | %.0f | %.2f | %.2f | %d | %.2f |" % (
+            name, r["label"], r["rps"], r["p50"], r["p99"], r["errors"], r["rps"] / base))
+    lines.append("")
+    lines.append("worker RSS (KiB) before: %s, after the scenarios: %s" % (before, after))
+    for mark, rss in sorted(soak.items()):
+        lines.append("worker RSS (KiB) after %d requests served: %s" % (mark, rss))
+    text = "\n".join(lines)
+    print()
+    print(text)
+    out = stackmod.output_dir("bench")
+    (out / "results.md").write_text(text + "\n")
+    (out / "results.json").write_text(json.dumps(
+        {"results": {k: {kk: vv for kk, vv in v.items() if kk != "raw"}
+                     for k, v in results.items()},
+         "rss_before": before, "rss_after": after,
+         "soak": {str(k): v for k, v in soak.items()}}, indent=2))
+    for name, r in results.items():
+        (out / ("wrk-%s.txt" % name)).write_text(r["raw"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,714 @@
+"""TelecomX-style Internet requests (seed 002) through nginx: every row of
+the seed's error table (status, code, message), the seed's own query
+example answered with the full object, create / list / get, offers and
+their expiry (with a controlled clock: `answered` moved back in the
+database), ordering and confirming accounts, access and isolation,
+notifications, and a failed commit that keeps nothing.
+
+Every test creates the requests it needs, so tests run in any order next
+to the other suites sharing the session stack."""
+
+import os
+import sqlite3
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from conftest import make_api_key  # noqa: E402
+import mailtools  # noqa: E402
+from inet import (  # noqa: E402
+    ADDRESS_1, ADDRESS_2, ADMIN, DSL_50, FDJ_OWNER, FIBER_100, FIBER_1000,
+    FIBER_10G, FIBER_FEE, NORDIC_IT, NORDIC_OWNER, OFFER_KEYS, SEED_OFFERS,
+    UNKNOWN, add_months, answered, create, day, dsl_body, error_of, fiber_body,
+    get, only_error, post, sql, today, update)
+
+M_NOTES = "Invalid length. At most 4096 is required."
+M_ADDRESS = "Address not found"
+M_NOT_VALID = "Product is not valid for customer"
+M_NO_PRODUCT = "Product not found"
+M_CIRCUIT = "Circuit is required for takeover"
+M_TAKEOVER_ID = "Customer id is required for takeover"
+M_IP = "IP address is required and must be 1,2,4,8,16 or 32"
+M_START = "Date must not be between 1 month ago and 6 months into the future"
+M_PRICE = "Must be between 0 and 500000"
+M_COMMITMENT = "Must be between 0 and 60 months"
+M_RECIPIENT = "Recipient not found"
+M_DENIED = "Insufficient access level"
+M_NOT_FOUND = "Internet request not found"
+
+PRICES = ["initiationCost", "initiationWholesale", "initiationCustomer",
+          "monthlyCost", "monthlyWholesale", "monthlyCustomer"]
+
+
+@pytest.fixture(scope="module")
+def fee_fdj_only(stack):
+    """An initiation-fee product valid for FDJ alone (the demo world's
+    only fee product is valid for every customer)."""
+    pid = "5eed0000000000000000fee9"
+    sql(stack.db, "INSERT OR IGNORE INTO products (id, name, type, initiation_fee,"
+        " all_customers) VALUES (?, 'FDJ installation', 'FIBER', 1, 0)", (pid,))
+    sql(stack.db, "INSERT OR IGNORE INTO product_customers VALUES (?, 'FDJ')", (pid,))
+    return pid
+
+
+def fiber(stack, keys, **over):
+    return create(stack, keys["nordic_owner"], fiber_body(**over))
+
+
+def dsl(stack, keys, **over):
+    return create(stack, keys["nordic_owner"], dsl_body(**over))
+
+
+# ---- the seed's error table, row by row ---------------------------------
+
+def test_not_found(stack, keys):
+    for path in ("/internet/request/%s" % UNKNOWN, "/internet/request/nonsense"):
+        only_error(get(stack, keys["admin"], path), 404, "not_found", M_NOT_FOUND)
+        only_error(update(stack, keys["admin"], path.rsplit("/", 1)[1], {"notes": "x"}),
+                   404, "not_found", M_NOT_FOUND)
+
+
+def test_someone_elses_request_is_not_found(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    mine = get(stack, keys["nordic_owner"], "/internet/request/%s" % rid)
+    assert mine.status_code == 200
+    theirs = get(stack, keys["acme_owner"], "/internet/request/%s" % rid)
+    unknown = get(stack, keys["acme_owner"], "/internet/request/%s" % UNKNOWN)
+    only_error(theirs, 404, "not_found", M_NOT_FOUND)
+    assert theirs.json() == unknown.json()
+
+
+def test_notes_length(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(notes="é" * 4097))
+    only_error(r, 422, "notes", M_NOTES, "notes", "length")
+    rid = fiber(stack, keys, notes="é" * 4096)["_id"]
+    r = update(stack, keys["admin"], rid, {"notes": "x" * 4097})
+    only_error(r, 422, "notes", M_NOTES, "notes", "length")
+
+
+def test_address_id_not_found(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(address={"_id": UNKNOWN}))
+    only_error(r, 404, "address._id", M_ADDRESS, "address._id", "exists")
+    # NORDIC's address is not one of ACME's
+    r = post(stack, keys["acme_owner"], "/internet/request",
+             fiber_body(address={"_id": ADDRESS_1}, product=FIBER_100))
+    only_error(r, 404, "address._id", M_ADDRESS, "address._id", "exists")
+
+
+def test_address2_id_not_found(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(address2={"_id": UNKNOWN}))
+    only_error(r, 404, "address2._id", M_ADDRESS, "address2._id", "exists")
+
+
+def test_product_not_valid_for_customer(stack, keys):
+    # FIBER 10G is NORDIC's alone: fine for NORDIC, not for ACME
+    assert fiber(stack, keys, product=FIBER_10G)["product"] == FIBER_10G
+    r = post(stack, keys["acme_owner"], "/internet/request",
+             fiber_body(address={"address": "1 rue X", "zip": "75001", "city": "Paris"},
+                        product=FIBER_10G))
+    only_error(r, 422, "product", M_NOT_VALID, "product", "valid")
+    acme = create(stack, keys["acme_owner"], fiber_body(
+        address={"address": "1 rue X", "zip": "75001", "city": "Paris"}))
+    r = update(stack, keys["admin"], acme["_id"], {"product": FIBER_10G})
+    only_error(r, 422, "product", M_NOT_VALID, "product", "valid")
+
+
+def test_product_not_found(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    for bad in (UNKNOWN, "12345678901234567890BBBB", 42, FIBER_FEE):
+        only_error(update(stack, keys["admin"], rid, {"product": bad}), 422,
+                   "product", M_NO_PRODUCT, "product", "exists")
+
+
+def test_takeover_needs_circuit_and_customer(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request", dsl_body(takeover=True))
+    assert r.status_code == 422
+    error_of(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
+    error_of(r, 422, "takeoverCustomer", M_TAKEOVER_ID, "takeoverCustomer", "required")
+    assert len(r.json()["errors"]) == 2
+    rid = dsl(stack, keys)["_id"]
+    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCustomer": "5646756475"})
+    only_error(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
+    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCircuit": "fake347465"})
+    only_error(r, 422, "takeoverCustomer", M_TAKEOVER_ID, "takeoverCustomer", "required")
+    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCircuit": "fake347465",
+                                           "takeoverCustomer": "5646756475"})
+    assert r.status_code == 200, r.text
+    assert (r.json()["takeover"], r.json()["takeoverCircuit"]) == (True, "fake347465")
+    # the stored circuit counts: clearing it alone is refused
+    r = update(stack, keys["admin"], rid, {"takeoverCircuit": None})
+    only_error(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
+
+
+@pytest.mark.parametrize("value", [3, 0, 64, -8, 7.5, "8", None])
+def test_ip_addresses_values(stack, keys, value):
+    r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(ipAddresses=value))
+    only_error(r, 422, "ipAddresses", M_IP, "ipAddresses")
+
+
+def test_ip_addresses_required_for_fiber(stack, keys):
+    body = fiber_body()
+    del body["ipAddresses"]
+    r = post(stack, keys["nordic_owner"], "/internet/request", body)
+    only_error(r, 422, "ipAddresses", M_IP, "ipAddresses", "required")
+    rid = fiber(stack, keys)["_id"]
+    only_error(update(stack, keys["admin"], rid, {"ipAddresses": None}), 422,
+               "ipAddresses", M_IP, "ipAddresses", "required")
+    for n in (1, 2, 4, 8, 16, 32):
+        r = update(stack, keys["admin"], rid, {"ipAddresses": n})
+        assert r.status_code == 200 and r.json()["ipAddresses"] == n, r.text
+
+
+def test_start_date_window(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    t = today()
+    earliest, latest = add_months(t, -1), add_months(t, 6)
+    one = __import__("datetime").timedelta(days=1)
+    for ok in (earliest, t, latest):
+        r = update(stack, keys["admin"], rid, {"startDate": ok.isoformat()})
+        assert r.status_code == 200, (ok, r.text)
+        assert r.json()["startDate"] == ok.isoformat() + "T00:00:00.000Z"
+    r = update(stack, keys["admin"], rid, {"startDate": latest.isoformat() + "T00:00:00.000Z"})
+    assert r.status_code == 200, r.text
+    for bad in (earliest - one, latest + one, "2018-01-01T00:00:00.000Z"):
+        r = update(stack, keys["admin"], rid, {"startDate": str(bad)})
+        only_error(r, 422, "startDate", M_START, "startDate", "range")
+    for bad in ("tomorrow", "2026-02-30", 20260101):
+        r = update(stack, keys["admin"], rid, {"startDate": bad})
+        only_error(r, 422, "startDate", M_START, "startDate", "format")
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(startDate=(latest + one).isoformat()))
+    only_error(r, 422, "startDate", M_START, "startDate", "range")
+
+
+@pytest.mark.parametrize("key", ["product", "initiationFeeProduct"])
+def test_offer_product_not_found(stack, keys, key):
+    rid = fiber(stack, keys)["_id"]
+    offer = {"product": FIBER_100}
+    for bad in (UNKNOWN, 7, FIBER_100 if key == "initiationFeeProduct" else FIBER_FEE):
+        offer[key] = bad
+        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_1000}, dict(offer)]})
+        only_error(r, 422, "offers[].%s" % key, M_NO_PRODUCT, "offers[1].%s" % key, "exists")
+
+
+def test_offer_product_not_valid_for_customer(stack, keys, fee_fdj_only):
+    acme = create(stack, keys["acme_owner"], fiber_body(
+        address={"address": "2 rue Y", "zip": "13100", "city": "Aix"}))
+    r = update(stack, keys["admin"], acme["_id"], {"offers": [{"product": FIBER_10G}]})
+    only_error(r, 422, "offers[].product", M_NOT_VALID, "offers[0].product", "valid")
+    rid = fiber(stack, keys)["_id"]
+    r = update(stack, keys["admin"], rid, {"offers": [
+        {"product": FIBER_10G, "initiationFeeProduct": fee_fdj_only}]})
+    only_error(r, 422, "offers[].initiationFeeProduct", M_NOT_VALID,
+               "offers[0].initiationFeeProduct", "valid")
+
+
+@pytest.mark.parametrize("key", PRICES)
+def test_offer_prices_range(stack, keys, key):
+    rid = fiber(stack, keys)["_id"]
+    for bad in (500000.01, -0.01, -1, 10 ** 9, "100"):
+        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, key: bad}]})
+        only_error(r, 422, "offers[].%s" % key, M_PRICE, "offers[0].%s" % key)
+    for ok in (0, 500000, 1234.5):
+        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, key: ok}]})
+        assert r.status_code == 200, r.text
+        assert r.json()["offers"][0][key] == ok
+
+
+def test_offer_commitment_range(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    for bad in (61, -1, 12.5, "12"):
+        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, "commitment": bad}]})
+        only_error(r, 422, "offers[].commitment", M_COMMITMENT, "offers[0].commitment")
+    for ok in (0, 60):
+        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, "commitment": ok}]})
+        assert r.status_code == 200 and r.json()["offers"][0]["commitment"] == ok
+
+
+def test_notify_recipient_not_found(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(notify=[NORDIC_IT, FDJ_OWNER, UNKNOWN]))
+    assert r.status_code == 422
+    error_of(r, 422, "notify[]", M_RECIPIENT, "notify[1]", "exists")
+    error_of(r, 422, "notify[]", M_RECIPIENT, "notify[2]", "exists")
+    assert len(r.json()["errors"]) == 2
+    rid = fiber(stack, keys)["_id"]
+    only_error(update(stack, keys["admin"], rid, {"notify": [ADMIN]}), 422,
+               "notify[]", M_RECIPIENT, "notify[0]", "exists")
+    r = update(stack, keys["admin"], rid, {"notify": [NORDIC_IT, {"_id": NORDIC_OWNER}]})
+    assert r.status_code == 200
+    assert r.json()["notify"] == [{"_id": NORDIC_IT, "name": "Ida Hansen"},
+                                  {"_id": NORDIC_OWNER, "name": "Nils Jensen"}]
+
+
+@pytest.mark.parametrize("role", ["nordic_owner", "nordic_it", "reseller", "fdj_viewer"])
+def test_update_access_denied(stack, keys, role):
+    rid = fiber(stack, keys)["_id"]
+    for target in (rid, UNKNOWN):   # refused before looking the request up
+        r = update(stack, keys[role], target, SEED_OFFERS)
+        only_error(r, 403, "access_denied", M_DENIED)
+    assert get(stack, keys["admin"], "/internet/request/%s" % rid).json()["state"] == "NEW"
+
+
+def test_internal_error_keeps_nothing(fresh_stack):
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@nordic.test")
+    # every statement succeeds but the commit fails (a deferred foreign key)
+    con = sqlite3.connect(s.db)
+    con.executescript(
+        "CREATE TABLE poison (c TEXT REFERENCES customers(id) DEFERRABLE INITIALLY DEFERRED);"
+        "CREATE TRIGGER poison AFTER INSERT ON internet_requests"
+        " BEGIN INSERT INTO poison VALUES ('no such customer'); END;")
+    con.close()
+    r = post(s, key, "/internet/request", fiber_body(notify=[NORDIC_IT]))
+    e = only_error(r, 500, "internal_error", "An unexpected error occurred.")
+    assert e["status"] == 500
+    assert sql(s.db, "SELECT count(*) FROM internet_requests")[0][0] == 0
+    assert sql(s.db, "SELECT count(*) FROM internet_request_notify")[0][0] == 0
+    assert sql(s.db, "SELECT count(*) FROM outbox")[0][0] == 0
+    sql(s.db, "DROP TRIGGER poison")
+    assert post(s, key, "/internet/request", fiber_body()).status_code == 201
+
+
+def test_every_problem_is_listed_first_status_wins(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    r = update(stack, keys["admin"], rid, {
+        "notes": "x" * 5000, "product": UNKNOWN, "ipAddresses": 5,
+        "startDate": "2000-01-01", "installTime": "8_TO_9",
+        "notify": [UNKNOWN],
+        "offers": [{"_id": "12345678901234578901234", "product": UNKNOWN,
+                    "initiationFeeProduct": UNKNOWN, "initiationCost": -1,
+                    "initiationWholesale": 500001, "initiationCustomer": -2,
+                    "monthlyCost": 600000, "monthlyWholesale": -3,
+                    "monthlyCustomer": 700000, "commitment": 61}]})
+    assert r.status_code == 422
+    got = [(e["code"], e.get("path")) for e in r.json()["errors"]]
+    assert got == [
+        ("notes", "notes"), ("product", "product"), ("ipAddresses", "ipAddresses"),
+        ("startDate", "startDate"), ("installTime", "installTime"),
+        ("offers[]._id", "offers[0]._id"), ("offers[].product", "offers[0].product"),
+        ("offers[].initiationFeeProduct", "offers[0].initiationFeeProduct"),
+        ("offers[].initiationCost", "offers[0].initiationCost"),
+        ("offers[].initiationWholesale", "offers[0].initiationWholesale"),
+        ("offers[].initiationCustomer", "offers[0].initiationCustomer"),
+        ("offers[].monthlyCost", "offers[0].monthlyCost"),
+        ("offers[].monthlyWholesale", "offers[0].monthlyWholesale"),
+        ("offers[].monthlyCustomer", "offers[0].monthlyCustomer"),
+        ("offers[].commitment", "offers[0].commitment"), ("notify[]", "notify[0]")]
+    # a 404 first makes the whole answer a 404
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(address={"_id": UNKNOWN}, notes="x" * 5000))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "notes"
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(address={"_id": UNKNOWN}, ipAddresses=3))
+    assert r.status_code == 404 and r.json()["error"]["code"] == "address._id"
+    assert r.json()["errors"][1]["code"] == "ipAddresses"
+
+
+def test_refused_update_changes_nothing(stack, keys):
+    rid = fiber(stack, keys, notes="before")["_id"]
+    before = get(stack, keys["admin"], "/internet/request/%s" % rid).json()
+    r = update(stack, keys["admin"], rid, {"notes": "after", "reference": "R",
+                                           "offers": [{"product": FIBER_100, "monthlyCost": -5}]})
+    assert r.status_code == 422
+    assert get(stack, keys["admin"], "/internet/request/%s" % rid).json() == before
+
+
+# ---- the seed's example and the full object ------------------------------
+
+RESPONSE_KEYS = {"_id", "type", "customer", "reseller", "notes", "address", "address2",
+                 "product", "ipAddresses", "commitment1", "commitment2", "commitment3",
+                 "reference", "notify", "startDate", "installCallNumber",
+                 "installCallName", "installTime", "offers", "created", "createdBy",
+                 "answered"}
+
+
+def test_seed_query_example(stack, keys):
+    """The seed's two offers, accepted by an ADMIN update and answered
+    with the full object of its response table."""
+    start = day(20)
+    req = create(stack, keys["reseller"], fiber_body(
+        customer="NORDIC", notes="In stairwell behind the door",
+        address={"address": "Vallensbækvej 20A, 3. th.", "zip": 2605, "city": "Brøndby"},
+        address2={"_id": ADDRESS_2}, product=FIBER_1000, ipAddresses=8,
+        commitment1=True, commitment2=True, commitment3=True, reference="Donald Duck",
+        notify=[NORDIC_IT], startDate=start + "T00:00:00.000Z",
+        installCallNumber="71919999", installCallName="Donald", installTime="7_30_TO_12"))
+    assert req["state"] == "NEW" and "answered" not in req and req["offers"] == []
+    r = update(stack, keys["admin"], req["_id"], SEED_OFFERS)
+    assert r.status_code == 200, r.text
+    o = r.json()
+    assert RESPONSE_KEYS <= set(o), RESPONSE_KEYS - set(o)
+    assert not {"takeover", "takeoverCircuit", "takeoverCustomer"} & set(o)
+    assert o["_id"] == req["_id"] and len(o["_id"]) == 24
+    assert (o["type"], o["customer"], o["reseller"]) == ("FIBER", "NORDIC", "NETPARTNER")
+    assert o["address"] == {"address": "Vallensbækvej 20A, 3. th.", "zip": "2605",
+                            "city": "Brøndby"}
+    assert o["address2"] == {"_id": ADDRESS_2, "address": "Nørregade 7", "zip": "1165",
+                             "city": "København K"}
+    assert (o["product"], o["ipAddresses"], o["reference"]) == (FIBER_1000, 8, "Donald Duck")
+    assert o["commitment1"] is o["commitment2"] is o["commitment3"] is True
+    assert o["notify"] == [{"_id": NORDIC_IT, "name": "Ida Hansen"}]
+    assert o["startDate"] == start + "T00:00:00.000Z"
+    assert (o["installCallNumber"], o["installCallName"], o["installTime"]) == \
+        ("71919999", "Donald", "7_30_TO_12")
+    assert o["createdBy"] == "5eed0000000000000000e001"
+    assert o["created"] == req["created"] and o["answered"] >= o["created"]
+    assert o["state"] == "HAS_OFFER"
+    assert len(o["offers"]) == 2
+    for got, sent in zip(o["offers"], SEED_OFFERS["offers"]):
+        assert len(got["_id"]) == 24 and int(got["_id"], 16) >= 0
+        for k, v in sent.items():
+            assert got[k] == v, (k, got[k], v)
+    assert set(o["offers"][0]) == set(OFFER_KEYS)
+    assert set(o["offers"][1]) == set(OFFER_KEYS) - {"initiationFeeProduct"}
+    # the same object on GET
+    again = get(stack, keys["admin"], "/internet/request/%s" % o["_id"]).json()
+    assert again == o
+
+
+def test_dsl_full_object_and_type_rules(stack, keys):
+    o = dsl(stack, keys, takeover=True, takeoverCircuit="fake347465",
+            takeoverCustomer="5646756475")
+    assert (o["takeover"], o["takeoverCircuit"], o["takeoverCustomer"]) == \
+        (True, "fake347465", "5646756475")
+    r = update(stack, keys["admin"], o["_id"], {
+        "ipAddresses": 8, "commitment1": True, "commitment2": False,
+        "offers": [{"product": DSL_50, "monthlyCustomer": 300, "commitment": 6}]})
+    assert r.status_code == 422
+    for key in ("ipAddresses", "commitment1", "commitment2"):
+        error_of(r, 422, key, "Only valid for FIBER requests", key, "type")
+    error_of(r, 422, "offers[].monthlyCustomer", "Only valid for FIBER requests",
+             "offers[0].monthlyCustomer", "type")
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             fiber_body(takeover=False, takeoverCircuit="c", address2=None))
+    error_of(r, 422, "takeover", "Only valid for DSL requests", "takeover", "type")
+    error_of(r, 422, "takeoverCircuit", "Only valid for DSL requests")
+    r = post(stack, keys["nordic_owner"], "/internet/request",
+             dsl_body(address2={"_id": ADDRESS_1}))
+    only_error(r, 422, "address2", "Only valid for FIBER requests", "address2", "type")
+    # DSL offers: product, fee product, commitment, provider
+    r = update(stack, keys["admin"], o["_id"], {"offers": [
+        {"product": DSL_50, "commitment": 6, "providerName": "TDC"}]})
+    assert r.status_code == 200, r.text
+    assert r.json()["offers"][0]["providerName"] == "TDC"
+
+
+def test_other_values(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    only_error(update(stack, keys["admin"], rid, {"installTime": "8_TO_16"}), 422,
+               "installTime", "Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16",
+               "installTime", "enum")
+    for t in ("7_30_TO_16", "7_30_TO_12", "12_TO_16"):
+        assert update(stack, keys["admin"], rid, {"installTime": t}).json()["installTime"] == t
+    only_error(update(stack, keys["admin"], rid, {"reference": "r" * 257}), 422,
+               "reference", "Invalid length. At most 256 is required.", "reference", "length")
+    only_error(update(stack, keys["admin"], rid, {"notes": 12}), 422, "notes",
+               "Must be a string", "notes", "type")
+    for body, path, msg in (
+            ({"type": "ADSL"}, "type", "Type is required and must be DSL or FIBER"),
+            ({"address": None}, "address", "Address is required"),
+            ({"address": {"zip": "2605", "city": "Brøndby"}}, "address.address",
+             "Road and number are required"),
+            ({"address": {"address": "x", "city": "Brøndby"}}, "address.zip",
+             "Zip code is required"),
+            ({"address": {"address": "x", "zip": "2605"}}, "address.city",
+             "City is required")):
+        r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(**body))
+        only_error(r, 422, path, msg, path)
+
+
+def test_offer_ids(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    given = "0123456789abcdef01234567"
+    r = update(stack, keys["admin"], rid, {"offers": [
+        {"_id": given, "product": FIBER_100}, {"product": FIBER_1000}]})
+    assert r.status_code == 200
+    ids = [x["_id"] for x in r.json()["offers"]]
+    assert ids[0] == given and len(ids[1]) == 24 and ids[1] != given
+    for bad in ("12345678901234578901234", "0123456789ABCDEF01234567", 5):
+        r = update(stack, keys["admin"], rid, {"offers": [{"_id": bad, "product": FIBER_100}]})
+        only_error(r, 422, "offers[]._id", "Must be 24 hexadecimal characters",
+                   "offers[0]._id", "format")
+    r = update(stack, keys["admin"], rid, {"offers": [
+        {"_id": given, "product": FIBER_100}, {"_id": given, "product": FIBER_1000}]})
+    only_error(r, 422, "offers[]._id", "Duplicate offer id", "offers[1]._id", "unique")
+
+
+# ---- create, list, get, access --------------------------------------------
+
+def test_create_access(stack, keys):
+    for role in ("nordic_it", "fdj_viewer", "acme_manager"):
+        r = post(stack, keys[role], "/internet/request", fiber_body())
+        only_error(r, 403, "access_denied", M_DENIED)
+    assert fiber(stack, keys)["customer"] == "NORDIC"
+    # customer staff cannot name another customer
+    only_error(post(stack, keys["nordic_owner"], "/internet/request",
+                    fiber_body(customer="ACME")), 404, "customer", "Customer not found")
+    # the reseller: for its customer, or for itself; never for others
+    o = create(stack, keys["reseller"], fiber_body(customer="NORDIC"))
+    assert (o["customer"], o["reseller"]) == ("NORDIC", "NETPARTNER")
+    o = create(stack, keys["reseller"], fiber_body(address={"address": "Bredgade 1",
+                                                            "zip": "1260", "city": "København"}))
+    assert "customer" not in o and o["reseller"] == "NETPARTNER"
+    only_error(post(stack, keys["reseller"], "/internet/request",
+                    fiber_body(customer="ACME")), 404, "customer", "Customer not found")
+    # ADMIN names a customer or a reseller
+    only_error(post(stack, keys["admin"], "/internet/request", fiber_body()), 422,
+               "customer", "Customer or reseller is required")
+    assert create(stack, keys["admin"], fiber_body(customer="NORDIC"))["createdBy"] == ADMIN
+
+
+def test_create_201_location(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body())
+    assert r.status_code == 201
+    assert r.headers["Location"] == "/internet/request/%s" % r.json()["_id"]
+    assert r.json()["createdBy"] == NORDIC_OWNER
+
+
+def test_offers_on_create_are_for_admins(stack, keys):
+    r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(**SEED_OFFERS))
+    only_error(r, 403, "access_denied", M_DENIED, "offers")
+    o = create(stack, keys["admin"], fiber_body(customer="NORDIC", **SEED_OFFERS))
+    assert o["state"] == "HAS_OFFER" and o["answered"]
+
+
+def test_list(stack, keys):
+    tag = "LIST-%s" % os.urandom(4).hex()
+    ids = [fiber(stack, keys, address={"address": "%s Vej %d" % (tag, i), "zip": "2605",
+                                       "city": "Brøndby"})["_id"] for i in range(3)]
+    answered(stack, keys["admin"], ids[1])
+    r = get(stack, keys["nordic_owner"], "/internet/request?filter=%s" % tag.lower())
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["offset"], body["limit"], body["total"]) == (0, 100, 3)
+    assert [x["_id"] for x in body["requests"]] == ids[::-1]
+    assert all("offers" not in x for x in body["requests"])      # condensed
+    assert body["requests"][1]["state"] == "HAS_OFFER"
+    full = get(stack, keys["nordic_owner"], "/internet/request?full=true&filter=" + tag).json()
+    assert len(full["requests"][1]["offers"]) == 2
+    new = get(stack, keys["nordic_owner"], "/internet/request?state=NEW&filter=" + tag).json()
+    assert [x["_id"] for x in new["requests"]] == [ids[2], ids[0]]
+    has = get(stack, keys["nordic_owner"], "/internet/request?state=HAS_OFFER&filter=" + tag).json()
+    assert [x["_id"] for x in has["requests"]] == [ids[1]]
+    page = get(stack, keys["nordic_owner"],
+               "/internet/request?offset=1&limit=1&filter=" + tag).json()
+    assert (page["offset"], page["limit"], page["total"]) == (1, 1, 3)
+    assert [x["_id"] for x in page["requests"]] == [ids[1]]
+    # other customers see none of them
+    assert get(stack, keys["acme_owner"], "/internet/request?filter=" + tag).json()["total"] == 0
+    assert get(stack, keys["reseller"], "/internet/request?filter=" + tag).json()["total"] == 3
+    assert get(stack, keys["admin"], "/internet/request?customer=ACME&filter=" + tag).json()["total"] == 0
+
+
+@pytest.mark.parametrize("query,key", [
+    ("limit=0", "limit"), ("limit=501", "limit"), ("limit=x", "limit"),
+    ("offset=-1", "offset"), ("state=OLD", "state"), ("full=maybe", "full")])
+def test_list_bad_query(stack, keys, query, key):
+    r = get(stack, keys["nordic_owner"], "/internet/request?" + query)
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == key and r.json()["error"]["path"] == key
+
+
+def test_list_limit_bounds(stack, keys):
+    for lim in (1, 500):
+        assert get(stack, keys["admin"], "/internet/request?limit=%d" % lim).json()["limit"] == lim
+
+
+def test_prices_by_audience(stack, keys):
+    rid = create(stack, keys["reseller"], fiber_body(customer="NORDIC"))["_id"]
+    answered(stack, keys["admin"], rid)
+    seen = {role: get(stack, keys[role], "/internet/request/%s" % rid).json()["offers"][0]
+            for role in ("admin", "reseller", "nordic_owner")}
+    assert set(PRICES) <= set(seen["admin"])
+    assert set(seen["reseller"]) & set(PRICES) == {"initiationWholesale", "initiationCustomer",
+                                                   "monthlyWholesale", "monthlyCustomer"}
+    assert set(seen["nordic_owner"]) & set(PRICES) == {"initiationCustomer", "monthlyCustomer"}
+
+
+# ---- offers: answered, expiry, ordering, confirming ---------------------------
+
+def test_offers_set_answered_and_state(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    o = answered(stack, keys["admin"], rid)
+    assert o["state"] == "HAS_OFFER" and o["answered"]
+    assert o["expires"][:10] == day(30) or o["expires"][:10] == day(31)
+    r = update(stack, keys["admin"], rid, {"offers": []})
+    assert r.json()["state"] == "NEW" and "answered" not in r.json()
+    # an update without offers keeps them
+    answered(stack, keys["admin"], rid)
+    r = update(stack, keys["admin"], rid, {"reference": "kept"})
+    assert len(r.json()["offers"]) == 2 and r.json()["reference"] == "kept"
+
+
+def order(stack, key, rid, offer, customer="NORDIC"):
+    body = {"request": rid, "offer": offer}
+    if customer is not None:
+        body["customer"] = customer
+    return post(stack, key, "/internet/account", body)
+
+
+def test_order_and_confirm(stack, keys):
+    rid = fiber(stack, keys, installTime="12_TO_16")["_id"]
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    r = order(stack, keys["nordic_owner"], rid, offers[1]["_id"])
+    assert r.status_code == 201, r.text
+    acc = r.json()
+    assert r.headers["Location"] == "/internet/account/%s" % acc["_id"]
+    assert (acc["state"], acc["request"], acc["offer"], acc["customer"]) == \
+        ("ORDERED", rid, offers[1]["_id"], "NORDIC")
+    assert acc["monthlyCustomer"] == 1300 and "monthlyCost" not in acc
+    assert acc["orderedBy"] == NORDIC_OWNER
+    req = get(stack, keys["nordic_owner"], "/internet/request/%s" % rid).json()
+    assert req["account"] == {"_id": acc["_id"], "state": "ORDERED", "offer": offers[1]["_id"]}
+    # a second offer of the same request, or the same offer again: 409
+    for offer in (offers[0]["_id"], offers[1]["_id"]):
+        only_error(order(stack, keys["nordic_owner"], rid, offer), 409, "conflict",
+                   "An offer of this Internet request has already been ordered")
+    # the offers can no longer change
+    only_error(update(stack, keys["admin"], rid, SEED_OFFERS), 409, "conflict",
+               "An offer of this Internet request has been ordered: its offers can no longer change")
+    # confirm: only RESELLER_ADMIN and ADMIN
+    path = "/internet/account/%s/confirm" % acc["_id"]
+    for role in ("nordic_owner", "reseller"):
+        only_error(post(stack, keys[role], path, {"startDate": day(14)}), 403,
+                   "access_denied", M_DENIED)
+    only_error(post(stack, keys["admin"], path, {}), 422, "startDate",
+               "Start date is required", "startDate")
+    only_error(post(stack, keys["admin"], path, {"startDate": day(14), "installTime": "x"}),
+               422, "installTime", "Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16")
+    r = post(stack, keys["admin"], path, {"startDate": day(14), "circuit": "FIB-0001"})
+    assert r.status_code == 200, r.text
+    c = r.json()
+    assert (c["state"], c["startDate"], c["installTime"], c["circuit"], c["confirmedBy"]) == \
+        ("CONFIRMED", day(14) + "T00:00:00.000Z", "12_TO_16", "FIB-0001", ADMIN)
+    # any other state: 422 state
+    only_error(post(stack, keys["admin"], path, {"startDate": day(15)}), 422, "state",
+               "Only an ORDERED account can be confirmed", "state")
+    assert get(stack, keys["nordic_owner"], "/internet/account/%s" % acc["_id"]).json()["state"] \
+        == "CONFIRMED"
+    only_error(get(stack, keys["acme_owner"], "/internet/account/%s" % acc["_id"]), 404,
+               "not_found", "Internet account not found")
+    only_error(post(stack, keys["admin"], "/internet/account/%s/confirm" % UNKNOWN,
+                    {"startDate": day(3)}), 404, "not_found", "Internet account not found")
+
+
+def test_reseller_admin_confirms_its_customers_accounts(stack, keys):
+    import subprocess
+    email = "radmin-%s@netpartner.test" % os.urandom(3).hex()
+    subprocess.run([os.path.join(stack.build, "reqdesk"), "--db", stack.db, "user", "add",
+                    "--email", email, "--name", "Rita Admin", "--level", "RESELLER_ADMIN",
+                    "--reseller", "NETPARTNER"], input="demo-pass-1\n", text=True,
+                   check=True, capture_output=True, timeout=60)
+    radmin = make_api_key(stack, email)
+    rid = fiber(stack, keys)["_id"]
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    acc = order(stack, keys["reseller"], rid, offers[0]["_id"]).json()
+    r = post(stack, radmin, "/internet/account/%s/confirm" % acc["_id"],
+             {"startDate": day(10), "installTime": "7_30_TO_16"})
+    assert r.status_code == 200 and r.json()["state"] == "CONFIRMED", r.text
+    # not an account of its customers: not found
+    acme = create(stack, keys["acme_owner"], fiber_body(
+        address={"address": "3 rue Z", "zip": "69002", "city": "Lyon"}))
+    offers = answered(stack, keys["admin"], acme["_id"])["offers"]
+    acc = order(stack, keys["acme_owner"], acme["_id"], offers[0]["_id"], "ACME").json()
+    only_error(post(stack, radmin, "/internet/account/%s/confirm" % acc["_id"],
+                    {"startDate": day(10)}), 404, "not_found", "Internet account not found")
+
+
+def test_order_errors(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    only_error(order(stack, keys["nordic_owner"], rid, UNKNOWN), 404, "offer",
+               "Offer not found", "offer")        # no offers yet
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    for role in ("nordic_it", "fdj_viewer"):
+        only_error(order(stack, keys[role], rid, offers[0]["_id"]), 403, "access_denied",
+                   M_DENIED)
+    only_error(order(stack, keys["acme_owner"], rid, offers[0]["_id"], None), 404,
+               "not_found", M_NOT_FOUND, "request")
+    only_error(order(stack, keys["nordic_owner"], rid, offers[0]["_id"], "ACME"), 422,
+               "customer", "Customer does not match the Internet request", "customer")
+    r = post(stack, keys["nordic_owner"], "/internet/account", {"customer": "NORDIC"})
+    error_of(r, 422, "request", "Internet request is required", "request", "required")
+    error_of(r, 422, "offer", "Offer is required", "offer", "required")
+    assert order(stack, keys["nordic_owner"], rid, offers[0]["_id"], None).status_code == 201
+
+
+def test_expiry_with_a_controlled_clock(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    # answered 31 days ago: expired
+    sql(stack.db, "UPDATE internet_requests SET answered = strftime('%Y-%m-%dT%H:%M:%fZ',"
+        " 'now', '-31 days') WHERE id = ?", (rid,))
+    req = get(stack, keys["nordic_owner"], "/internet/request/%s" % rid).json()
+    assert req["expires"][:10] == day(-1)
+    only_error(order(stack, keys["nordic_owner"], rid, offers[0]["_id"]), 422, "expired",
+               "The offer has expired", "offer", "expired")
+    assert sql(stack.db, "SELECT count(*) FROM internet_accounts WHERE request_id = ?",
+               (rid,))[0][0] == 0
+    # answered 29 days ago: a day left
+    sql(stack.db, "UPDATE internet_requests SET answered = strftime('%Y-%m-%dT%H:%M:%fZ',"
+        " 'now', '-29 days') WHERE id = ?", (rid,))
+    r = order(stack, keys["nordic_owner"], rid, offers[0]["_id"])
+    assert r.status_code == 201, r.text
+    # new offers after expiry open a new 30-day window
+    rid = fiber(stack, keys)["_id"]
+    answered(stack, keys["admin"], rid)
+    sql(stack.db, "UPDATE internet_requests SET answered = '2020-01-01T00:00:00.000Z'"
+        " WHERE id = ?", (rid,))
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    assert order(stack, keys["nordic_owner"], rid, offers[0]["_id"]).status_code == 201
+
+
+# ---- notifications --------------------------------------------------------------
+
+def maildir(s):
+    return os.path.join(s.data, "mail")
+
+
+def test_notifications(stack, keys):
+    rid = fiber(stack, keys, notify=[NORDIC_IT])["_id"]
+    rows = sql(stack.db, "SELECT event, recipient FROM outbox WHERE object_id = ? ORDER BY id",
+               (rid,))
+    assert rows == [("internet_created", "operator@localhost")]
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    msgs = mailtools.wait_for(lambda: len([m for m in mailtools.about(maildir(stack), rid)
+                                           if "time to select" in str(m["Subject"])]) == 2 and
+                              mailtools.about(maildir(stack), rid), what="answered mails")
+    answered_mails = [m for m in msgs if "time to select" in str(m["Subject"])]
+    assert sorted(str(m["To"]) for m in answered_mails) == ["it@nordic.test", "owner@nordic.test"]
+    body = answered_mails[0].get_body(("plain",)).get_content()
+    assert "FIBER 100/100 from Global Connect" in body and "1600.00" in body
+    assert "FIBER 1000/1000 from Nianet" in body and "1300.00" in body
+    assert "%s/internet/%s" % (stack.base, rid) in body
+    assert day(30) in body or day(31) in body
+    acc = order(stack, keys["nordic_owner"], rid, offers[0]["_id"]).json()
+    r = post(stack, keys["admin"], "/internet/account/%s/confirm" % acc["_id"],
+             {"startDate": day(9), "circuit": "FIB-9"})
+    assert r.status_code == 200
+    rows = sql(stack.db, "SELECT event, recipient FROM outbox WHERE object_id = ? ORDER BY id",
+               (rid,))
+    assert rows == [("internet_created", "operator@localhost"),
+                    ("internet_answered", "owner@nordic.test"),
+                    ("internet_answered", "it@nordic.test"),
+                    ("offer_ordered", "operator@localhost"),
+                    ("account_confirmed", "owner@nordic.test"),
+                    ("account_confirmed", "it@nordic.test")]
+    subject = sql(stack.db, "SELECT subject FROM outbox WHERE object_id = ? AND event ="
+                  " 'account_confirmed'", (rid,))[0][0]
+    assert subject == "[reqdesk] Internet account %s confirmed: delivery on %s" % (
+        acc["_id"], day(9))
+
+
+def test_refused_change_sends_nothing(stack, keys):
+    rid = fiber(stack, keys)["_id"]
+    before = sql(stack.db, "SELECT count(*) FROM outbox WHERE object_id = ?", (rid,))[0][0]
+    r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100,
+                                                        "monthlyCost": 500001}]})
+    assert r.status_code == 422
+    assert sql(stack.db, "SELECT count(*) FROM outbox WHERE object_id = ?", (rid,))[0][0] == before
