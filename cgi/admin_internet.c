@@ -51,6 +51,7 @@ static const char *const input_labels[12] = {
 	"Per month, customer", "Commitment (months)", "Provider", "Provider's offer id",
 };
 
+/* A string property, or NULL.  Borrowed. */
 static const char *
 str(const json_t *o, const char *key)
 {
@@ -224,12 +225,14 @@ err:
 	return -1;
 }
 
+/* GET /admin/internet: the inbox. */
 int
 page_admin_internet_list(struct req *r)
 {
 	return inet_list_page(r, 1);
 }
 
+/* GET /admin/internet/{id}: the offer entry page. */
 int
 page_admin_internet(struct req *r)
 {
@@ -275,6 +278,7 @@ save(struct req *r, const json_t *req, const json_t *vals)
 	return rc;
 }
 
+/* POST /admin/internet/{id}: add or remove a row, or save. */
 int
 page_admin_internet_post(struct req *r)
 {
@@ -315,6 +319,7 @@ confirm_body(const json_t *cvals)
 	return body;
 }
 
+/* POST /admin/internet/{id}/confirm: confirm the account. */
 int
 page_admin_internet_confirm(struct req *r)
 {

@@ -75,6 +75,7 @@ account_json(sqlite3_stmt *s, const struct principal *who)
 	return o;
 }
 
+/* Read one account within the caller's scope (new reference), or NULL. */
 json_t *
 inet_account_load(struct store *st, const struct principal *who, const char *id,
     const char *request_id, int *err)
@@ -184,6 +185,7 @@ order_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* Check the body, then order the offer as one unit of work.  0, a status, -1. */
 int
 inet_order(struct store *st, const struct principal *who, const json_t *body,
     json_t *errors, char id[25])
@@ -292,6 +294,7 @@ confirm_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* Confirm an ORDERED account as one unit of work.  0, a status, -1. */
 int
 inet_confirm(struct store *st, const struct principal *who, const char *id,
     const json_t *body, json_t *errors)

@@ -195,6 +195,7 @@ product_ok(struct icheck *c, const json_t *v, int fee, const char *code,
 
 /* ---- checks of the request's properties ------------------------------ */
 
+/* A string of at most f->max characters, or null. */
 static void
 check_string(struct icheck *c, const struct ifield *f, const json_t *v)
 {
@@ -204,6 +205,7 @@ check_string(struct icheck *c, const struct ifield *f, const json_t *v)
 		keep(c, f->name, v);
 }
 
+/* true, false, or null. */
 static void
 check_bool(struct icheck *c, const struct ifield *f, const json_t *v)
 {
@@ -803,6 +805,7 @@ static const struct ifield ifields[] = {
 	{ "notify", check_notify, 0, NULL, 0 },
 };
 
+/* Run every check of the table in order (see inet_check.h).  0 or -1. */
 int
 inet_check(struct store *st, const struct principal *who, const json_t *body,
     const json_t *stored, struct inet_owner *own, json_t *clean, json_t *errors)
@@ -845,6 +848,7 @@ days_from_civil(long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* Days of month m (1-12) of year y. */
 static int
 days_in_month(long y, int m)
 {
@@ -855,6 +859,7 @@ days_in_month(long y, int m)
 	return n[m - 1];
 }
 
+/* "YYYY-MM-DD[T...]" to days since the epoch: 0, or -1 if not a date. */
 int
 inet_parse_day(const char *s, long *day)
 {
@@ -889,12 +894,14 @@ today_plus_months(int months)
 	return days_from_civil(y, (int)mm, d);
 }
 
+/* Within [today - 1 month, today + 6 months]?  1 or 0. */
 int
 inet_day_in_window(long day)
 {
 	return day >= today_plus_months(-1) && day <= today_plus_months(6);
 }
 
+/* Days since the epoch as "YYYY-MM-DD". */
 void
 inet_format_day(long day, char out[11])
 {
@@ -905,6 +912,7 @@ inet_format_day(long day, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+/* An ISO 8601 UTC time to seconds since the epoch, or -1. */
 time_t
 inet_iso_epoch(const char *iso)
 {
@@ -923,6 +931,7 @@ inet_iso_epoch(const char *iso)
 	return timegm(&tm);
 }
 
+/* Seconds since the epoch to "YYYY-MM-DDTHH:MM:SS.000Z". */
 void
 inet_epoch_iso(time_t t, char out[32])
 {
@@ -932,6 +941,7 @@ inet_epoch_iso(time_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
 }
 
+/* One of 7_30_TO_16, 7_30_TO_12, 12_TO_16?  1 or 0. */
 int
 inet_install_time_valid(const char *s)
 {

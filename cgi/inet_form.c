@@ -39,6 +39,7 @@ static const struct uprop {
 	{ "installCallName", 's', NULL }, { "installTime", 's', NULL },
 };
 
+/* The posted inputs; every "notify" value kept.  New reference. */
 json_t *
 inet_vals_from_form(const struct req *r)
 {
@@ -75,6 +76,7 @@ put(json_t *vals, const char *name, const json_t *v)
 		json_object_set_new(vals, name, json_string(text));
 }
 
+/* A stored request as inputs of the offer entry page.  New reference. */
 json_t *
 inet_vals_from_request(const json_t *req)
 {
@@ -105,6 +107,7 @@ inet_vals_from_request(const json_t *req)
 	return vals;
 }
 
+/* The input's value or "".  Borrowed. */
 const char *
 inet_val(const json_t *vals, const char *name)
 {
@@ -113,6 +116,7 @@ inet_val(const json_t *vals, const char *name)
 	return v != NULL ? v : "";
 }
 
+/* The message of the first error at path, or NULL.  Borrowed. */
 const char *
 inet_error_at(const json_t *errors, const char *path)
 {
@@ -126,6 +130,7 @@ inet_error_at(const json_t *errors, const char *path)
 	return NULL;
 }
 
+/* Show KEY_ERROR and KEY_ERROR_TEXT for an error at path. */
 void
 inet_tpl_error(struct tpl_dict *d, const char *key, const json_t *errors,
     const char *path)
@@ -141,6 +146,7 @@ inet_tpl_error(struct tpl_dict *d, const char *key, const json_t *errors,
 	tpl_set(d, name, msg);
 }
 
+/* Set KEY to the input's value and show its error. */
 void
 inet_tpl_field(struct tpl_dict *d, const char *key, const json_t *vals,
     const json_t *errors, const char *name)
@@ -149,6 +155,7 @@ inet_tpl_field(struct tpl_dict *d, const char *key, const json_t *vals,
 	inet_tpl_error(d, key, errors, name);
 }
 
+/* The error summary: ERRORS, ERROR_COUNT, ERROR rows. */
 void
 inet_tpl_errors(struct tpl_dict *d, const json_t *errors)
 {
@@ -186,6 +193,7 @@ option(struct tpl_dict *d, const char *section, const char *value,
 	return row;
 }
 
+/* One row of a select section. */
 void
 inet_tpl_option(struct tpl_dict *d, const char *section, const char *value,
     const char *label, int selected)
@@ -204,6 +212,7 @@ option_extra(struct tpl_dict *row, const char *section, const char *what,
 	tpl_set(row, key, value);
 }
 
+/* Rows of product choices (see inet_form.h).  0 or -1. */
 int
 inet_tpl_products(struct store *st, struct tpl_dict *d, const char *section,
     const char *customer, const char *type, int fee, const char *selected)
@@ -228,6 +237,7 @@ inet_tpl_products(struct store *st, struct tpl_dict *d, const char *section,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Rows of the addresses in the caller's scope.  0 or -1. */
 int
 inet_tpl_addresses(struct req *r, struct tpl_dict *d, const char *section,
     const char *selected)
@@ -264,6 +274,7 @@ notified(const json_t *vals, const char *id)
 	return 0;
 }
 
+/* Rows of the employees who can be notified.  0 or -1. */
 int
 inet_tpl_employees(struct req *r, struct tpl_dict *d, const char *section,
     const char *customer, const json_t *vals)
@@ -346,6 +357,7 @@ notify_of(const json_t *vals)
 	return n != NULL ? n : json_array();
 }
 
+/* The new-request form as the body of POST /internet/request. */
 json_t *
 inet_create_body(const json_t *vals)
 {
@@ -407,6 +419,7 @@ offers_of(const json_t *vals, size_t rowmap[INET_FORM_ROWS_MAX])
 	return offers;
 }
 
+/* The offer entry form as the body of the seed's update. */
 json_t *
 inet_update_body(const json_t *vals, const char *type, size_t rowmap[INET_FORM_ROWS_MAX])
 {
@@ -431,6 +444,7 @@ inet_update_body(const json_t *vals, const char *type, size_t rowmap[INET_FORM_R
 	return body;
 }
 
+/* offers[k] paths of errors back to the form's rows. */
 void
 inet_remap_offer_paths(json_t *errors, const size_t rowmap[INET_FORM_ROWS_MAX])
 {
@@ -449,6 +463,7 @@ inet_remap_offer_paths(json_t *errors, const size_t rowmap[INET_FORM_ROWS_MAX])
 	}
 }
 
+/* The form's number of offer rows, 1 to 20. */
 size_t
 inet_form_rows(const json_t *vals)
 {
@@ -467,6 +482,7 @@ set_rows(json_t *vals, size_t n)
 	json_object_set_new(vals, "rows", json_string(text));
 }
 
+/* One more (empty) offer row, up to 20. */
 void
 inet_form_add_row(json_t *vals)
 {
@@ -476,6 +492,7 @@ inet_form_add_row(json_t *vals)
 		set_rows(vals, n + 1);
 }
 
+/* Drop offer row `row`; the rows after it move up. */
 void
 inet_form_remove_row(json_t *vals, size_t row)
 {

@@ -25,6 +25,7 @@
 
 static const struct principal operator_scope = { .level = LVL_ADMIN };
 
+/* A string property, or NULL.  Borrowed. */
 static const char *
 str(const json_t *o, const char *key)
 {
@@ -157,24 +158,28 @@ out:
 	return rc;
 }
 
+/* To the operator: a request waits for offers. */
 int
 inet_mail_created(struct store *st, const char *request_id)
 {
 	return queue(st, "internet_created", request_id, NULL, 1);
 }
 
+/* To the creator and notify list: time to select an offer. */
 int
 inet_mail_answered(struct store *st, const char *request_id)
 {
 	return queue(st, "internet_answered", request_id, NULL, 0);
 }
 
+/* To the operator: an offer was ordered. */
 int
 inet_mail_ordered(struct store *st, const char *request_id, const char *account_id)
 {
 	return queue(st, "offer_ordered", request_id, account_id, 1);
 }
 
+/* To the creator and notify list: the account is confirmed. */
 int
 inet_mail_confirmed(struct store *st, const char *request_id, const char *account_id)
 {

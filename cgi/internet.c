@@ -39,6 +39,7 @@ static const char *const price_names[] = {
 	"monthlyCost", "monthlyWholesale", "monthlyCustomer",
 };
 
+/* OWNER, RESELLER, RESELLER_ADMIN or ADMIN?  1 or 0. */
 int
 inet_may_create(const struct principal *who)
 {
@@ -46,18 +47,21 @@ inet_may_create(const struct principal *who)
 	    LV(LVL_RESELLER_ADMIN) | LV_ADMIN)) != 0;
 }
 
+/* The same levels as create.  1 or 0. */
 int
 inet_may_order(const struct principal *who)
 {
 	return inet_may_create(who);
 }
 
+/* RESELLER_ADMIN or ADMIN?  1 or 0. */
 int
 inet_may_confirm(const struct principal *who)
 {
 	return who->level == LVL_ADMIN || who->level == LVL_RESELLER_ADMIN;
 }
 
+/* Append a TelecomX error to errors; returns status. */
 int
 inet_fail(json_t *errors, int status, const char *code, const char *path,
     const char *check, const char *message)
@@ -66,6 +70,7 @@ inet_fail(json_t *errors, int status, const char *code, const char *path,
 	return status;
 }
 
+/* The status of the first error, 500 when there is none. */
 int
 inet_errors_status(const json_t *errors)
 {
@@ -216,6 +221,7 @@ request_json(sqlite3_stmt *s, enum inet_view view)
 	return o;
 }
 
+/* Cost prices for ADMIN, wholesale ones for reseller staff too. */
 int
 inet_price_visible(const struct principal *who, const char *name)
 {
@@ -276,6 +282,7 @@ request_lists(struct store *st, const struct principal *who, json_t *o,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Read one request within the caller's scope (new reference), or NULL. */
 json_t *
 inet_load(struct store *st, const struct principal *who, const char *id,
     enum inet_view view, int *err)
@@ -301,6 +308,7 @@ inet_load(struct store *st, const struct principal *who, const char *id,
 	return o;
 }
 
+/* Count and read a page of requests within the caller's scope.  0 or -1. */
 int
 inet_list(struct store *st, const struct principal *who,
     const struct inet_filter *f, json_t **items, long long *total)
@@ -336,6 +344,7 @@ inet_list(struct store *st, const struct principal *who,
 	return 0;
 }
 
+/* Seconds until the offers expire, negative once expired. */
 long long
 inet_seconds_left(const json_t *req, int *has)
 {
@@ -500,6 +509,7 @@ create_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* Check and store a new request as one unit of work.  0, a status, -1. */
 int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
     json_t *errors, char id[25])
@@ -588,6 +598,7 @@ update_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* The seed's update, ADMIN only, as one unit of work.  0, a status, -1. */
 int
 inet_update(struct store *st, const struct principal *who, const char *id,
     const json_t *body, json_t *errors)

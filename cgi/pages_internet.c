@@ -21,6 +21,7 @@
 
 #define PAGE_SIZE 50
 
+/* A string property, or NULL.  Borrowed. */
 static const char *
 str(const json_t *o, const char *key)
 {
@@ -112,6 +113,7 @@ list_controls(struct tpl_dict *body, const struct inet_filter *f, long long tota
 	}
 }
 
+/* The list or the inbox page (see pages_internet.h).  0 or -1. */
 int
 inet_list_page(struct req *r, int admin)
 {
@@ -140,6 +142,7 @@ inet_list_page(struct req *r, int admin)
 	return page_send(r, 200, root);
 }
 
+/* GET /internet: the caller's Internet requests. */
 int
 page_internet_list(struct req *r)
 {
@@ -248,6 +251,7 @@ render_new(struct req *r, const json_t *vals, const json_t *errors, int status)
 	return page_send(r, status, root);
 }
 
+/* GET /internet/new: the empty form (403 below OWNER). */
 int
 page_internet_new(struct req *r)
 {
@@ -262,6 +266,7 @@ page_internet_new(struct req *r)
 	return rc;
 }
 
+/* POST /internet/new: 303 to the request, or the form again. */
 int
 page_internet_new_post(struct req *r)
 {
@@ -498,12 +503,14 @@ render_request(struct req *r, int status, const char *error)
 	return page_send(r, status, root);
 }
 
+/* GET /internet/{id}: the request and its offers. */
 int
 page_internet(struct req *r)
 {
 	return render_request(r, 200, NULL);
 }
 
+/* POST /internet/{id}/order: 303, or the page with the refusal. */
 int
 page_internet_order(struct req *r)
 {

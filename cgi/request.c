@@ -403,14 +403,15 @@ set_str(json_t *o, const char *key, const char *v)
 		json_object_set_new(o, key, json_string(v));
 }
 
-/* The JSON of the request at the current row of `s` (REQ_COLS). */
+/* The JSON of the request at the current row of `s` (REQ_COLS), with
+ * its properties parsed when `with_props`. */
 static json_t *
-request_json(sqlite3_stmt *s)
+request_json(sqlite3_stmt *s, int with_props)
 {
 	json_t	*o, *kd, *props;
 	char	 self[128];
 
-	props = json_loads(store_text(s, 9), 0, NULL);
+	props = with_props ? json_loads(store_text(s, 9), 0, NULL) : NULL;
 	kd = json_object();
 	set_str(kd, "issuedAt", store_text(s, 12));
 	set_str(kd, "requestedAt", store_text(s, 11));
@@ -422,6 +423,8 @@ request_json(sqlite3_stmt *s)
 	    "status", store_text(s, 4),
 	    "customer", "id", store_text(s, 5), "name", store_text(s, 6),
 	    "keyDates", kd, "properties", props);
+	if (o != NULL && !with_props)
+		json_object_del(o, "properties");
 	if (o == NULL)
 		return NULL;
 	set_str(o, "customerReference", store_text(s, 7));
@@ -479,7 +482,7 @@ request_load(struct store *st, const struct principal *who, const char *id, int 
 		return NULL;
 	}
 	if ((rc = store_row(s)) == 1) {
-		o = request_json(s);
+		o = request_json(s, 1);
 		seq = store_int(s, 17);
 	}
 	store_done(s);
@@ -676,6 +679,24 @@ list_param(const char *csv)
 	return out;
 }
 
+/* Hand every row of `s` to fn (item without properties, their text).
+ * 0 done, -1 error. */
+static int
+each_row(sqlite3_stmt *s, request_row_fn fn, void *ctx)
+{
+	json_t	*o;
+	int	 rc;
+
+	while ((rc = store_row(s)) == 1) {
+		if ((o = request_json(s, 0)) == NULL)
+			return -1;
+		if (fn(ctx, o, store_text(s, 9)) < 0)
+			return -1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+
 /*
  * A customer's unfiltered list in issue order: requests carry a dense
  * number per customer (cseq), so the total is its maximum and any page,
@@ -684,13 +705,12 @@ list_param(const char *csv)
  */
 static int
 request_list_fast(struct store *st, const struct principal *who,
-    const struct request_filter *f, json_t *items, long long *total)
+    const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
 	sqlite3_stmt	*s;
 	const char	*sort = f->sort;
 	long long	 bound;
 	int		 desc, rc;
-	json_t		*o;
 
 	if (who->customer_id == NULL || f->id || f->status || f->type ||
 	    f->category || f->customer_reference)
@@ -714,29 +734,25 @@ request_list_fast(struct store *st, const struct principal *who,
 	if ((s = store_query(st, desc ? ST_REQ_FAST_DESC : ST_REQ_FAST_ASC, "sII",
 	    who->customer_id, bound, f->limit)) == NULL)
 		return -1;
-	while ((rc = store_row(s)) == 1)
-		if ((o = request_json(s)) != NULL)
-			json_array_append_new(items, o);
+	rc = each_row(s, fn, ctx);
 	store_done(s);
 	return rc < 0 ? -1 : 1;
 }
 
 int
-request_list(struct store *st, const struct principal *who,
-    const struct request_filter *f, json_t **items, long long *total)
+request_list_each(struct store *st, const struct principal *who,
+    const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
 	sqlite3_stmt	*s;
 	char		*ids = list_param(f->id), *sts = list_param(f->status),
 			*tys = list_param(f->type), *cats = list_param(f->category),
 			*refs = list_param(f->customer_reference);
 	int		 rc = -1, q = sort_stmt(f->sort);
-	json_t		*o;
 
-	*items = json_array();
 	*total = 0;
-	if (q < 0 || *items == NULL)
+	if (q < 0)
 		goto out;
-	if ((rc = request_list_fast(st, who, f, *items, total)) != 0) {
+	if ((rc = request_list_fast(st, who, f, fn, ctx, total)) != 0) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
@@ -749,9 +765,7 @@ request_list(struct store *st, const struct principal *who,
 	if ((s = store_query(st, (enum stmt)q, "isssssssII", SCOPE_ARGS(who), ids,
 	    sts, tys, cats, refs, f->limit, f->offset)) == NULL)
 		goto out;
-	while ((rc = store_row(s)) == 1)
-		if ((o = request_json(s)) != NULL)
-			json_array_append_new(*items, o);
+	rc = each_row(s, fn, ctx);
 	store_done(s);
 out:
 	free(ids);
@@ -760,4 +774,21 @@ out:
 	free(cats);
 	free(refs);
 	return rc < 0 ? -1 : 0;
+}
+
+/* request_list's row callback: parse the properties into the item. */
+static int
+collect(void *ctx, json_t *item, const char *props)
+{
+	json_object_set_new(item, "properties", json_loads(props, 0, NULL));
+	return json_array_append_new(ctx, item);
+}
+
+int
+request_list(struct store *st, const struct principal *who,
+    const struct request_filter *f, json_t **items, long long *total)
+{
+	if ((*items = json_array()) == NULL)
+		return -1;
+	return request_list_each(st, who, f, collect, *items, total);
 }

@@ -63,6 +63,15 @@ struct request_filter {
 /* Is `sort` a supported sort key?  1 or 0. */
 int request_sort_valid(const char *sort);
 
+/* Called for each listed request with the item (new reference, stolen)
+ * without its properties, and their stored JSON text.  0, or -1 to stop. */
+typedef int (*request_row_fn)(void *ctx, json_t *item, const char *props_text);
+
+/* The requests matching `f` within the caller's scope, one by one; *total
+ * receives the count of all matches (known before the first row).  0 or -1. */
+int request_list_each(struct store *st, const struct principal *who,
+	const struct request_filter *f, request_row_fn fn, void *ctx, long long *total);
+
 /* The requests matching `f` within the caller's scope: *items receives
  * a new array, *total the count of all matches.  0 or -1. */
 int request_list(struct store *st, const struct principal *who,

@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import test_openapi as oa  # noqa: E402
 from inet import (  # noqa: E402
-    SEED_OFFERS, UNKNOWN, create, day, fiber_body, get, post, update)
+    SEED_OFFERS, UNKNOWN, day, fiber_body, get, post, update)
 
 
 @pytest.fixture(scope="module")
