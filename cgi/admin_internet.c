@@ -264,6 +264,8 @@ save(struct req *r, const json_t *req, const json_t *vals)
 	body = inet_update_body(vals, str(req, "type"), rowmap);
 	if (json_object_get(req, "account") != NULL)
 		json_object_del(body, "offers");	/* ordered: shown, locked */
+	if (str(req, "customer") == NULL)
+		json_object_del(body, "notify");	/* a reseller's: no choice shown */
 	rc = inet_update(r->store, r->who, r->param, body, errors);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/admin/internet/%s?done=saved", r->param);

@@ -476,7 +476,7 @@ inet_form_rows(const json_t *vals)
 static void
 set_rows(json_t *vals, size_t n)
 {
-	char text[16];
+	char text[24];
 
 	snprintf(text, sizeof(text), "%zu", n);
 	json_object_set_new(vals, "rows", json_string(text));

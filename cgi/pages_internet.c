@@ -395,7 +395,10 @@ offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int ma
 		tpl_set(card, "OF_COMMITMENT", text);
 	} else
 		tpl_set(card, "OF_COMMITMENT", "none");
-	tpl_set(card, "OF_FEE_PRODUCT", str(offer, "initiationFeeProductName"));
+	if (str(offer, "initiationFeeProductName") != NULL) {
+		tpl_show(card, "OF_FEE");
+		tpl_set(card, "OF_FEE_PRODUCT", str(offer, "initiationFeeProductName"));
+	}
 	if (!json_is_number(json_object_get(offer, "monthlyCustomer")) &&
 	    !json_is_number(json_object_get(offer, "initiationCustomer")))
 		tpl_show(card, "OF_LIST_PRICE");
@@ -490,7 +493,7 @@ render_request(struct req *r, int status, const char *error)
 	if (r->who->level == LVL_ADMIN)
 		tpl_show(body, "ADMIN_LINK");
 	request_facts(body, req);
-	open = expiry(body, req) && json_object_get(req, "account") == NULL &&
+	open = json_object_get(req, "account") == NULL && expiry(body, req) &&
 	    inet_may_order(r->who);
 	json_array_foreach(json_object_get(req, "offers"), i, o)
 		offer_card(body, req, o, open);

@@ -6,7 +6,7 @@
 {{! ACCOUNT_STATE, ACCOUNT_START: ACCOUNT_START_DATE, ACCOUNT_DETAILS); }}
 {{! OFFER cards (OF_ID, OF_PRODUCT, OF_PROVIDER, }}
 {{! OF_PRICE rows: OP_KEY, OP_LABEL, OP_VALUE; OF_COMMITMENT, }}
-{{! OF_FEE_PRODUCT, OF_LIST_PRICE, OF_ORDERED or OF_ORDER). }}
+{{! OF_FEE (OF_FEE_PRODUCT), OF_LIST_PRICE, OF_ORDERED or OF_ORDER). }}
 <p class="breadcrumb"><a href="/internet">Internet requests</a> › {{ID}}</p>
 <h1>Internet request <code id="request-id">{{ID}}</code></h1>
 <p class="lead"><span class="badge badge-{{STATE}}" id="request-state">{{STATE}}</span> · <span id="request-type">{{TYPE}}</span> · {{ADDRESS}} · created {{CREATED}}</p>
@@ -45,7 +45,9 @@
 {{#OF_LIST_PRICE}}
     <p class="hint">Priced at the product's list price.</p>
 {{/OF_LIST_PRICE}}
-    <p class="hint">{{OF_FEE_PRODUCT}}</p>
+{{#OF_FEE}}
+    <p class="hint">Initiation: {{OF_FEE_PRODUCT}}</p>
+{{/OF_FEE}}
 {{#OF_ORDERED}}
     <p><span class="badge badge-ORDERED">Ordered</span></p>
 {{/OF_ORDERED}}

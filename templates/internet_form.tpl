@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! New Internet request (seed 002), included as BODY of layout.tpl. }}
-{{! Each input KEY has {{KEY}} and KEY_ERROR (KEY_ERROR_TEXT); choice }}
+{{! Each input KEY has the value KEY and the section KEY_ERROR (KEY_ERROR_TEXT); choice }}
 {{! sections S have rows S_VALUE, S_LABEL, S_SELECTED / S_CHECKED.  Parts }}
 {{! marked data-only="DSL" or "FIBER" are hidden (and their inputs }}
 {{! disabled) by reqdesk-internet.js for the other type; without }}

@@ -42,6 +42,7 @@ def test_new_request_form_errors_and_success(stack):
     s, csrf = browser_login(stack, "owner@nordic.test")
     r = s.get(stack.url("/internet/new"))
     assert r.status_code == 200
+    assert "{{" not in r.text and "}}" not in r.text       # no template text leaks
     assert 'name="type" id="type-FIBER" value="FIBER"' in r.text
     assert ADDRESS_1 in r.text and "Ida Hansen" in r.text
     # FIBER 10G is valid for NORDIC: it is offered
@@ -292,3 +293,14 @@ def test_offer_entry_confirm(stack, keys):
     assert r.status_code == 303
     o = get(stack, keys["admin"], "/internet/request/%s" % rid).json()
     assert o["ipAddresses"] == 16 and len(o["offers"]) == 2
+
+
+def test_pages_hold_no_template_text(stack, keys):
+    rid = create(stack, keys["nordic_owner"], fiber_body())["_id"]
+    answered(stack, keys["admin"], rid)
+    a, _ = browser_login(stack, "admin@reqdesk.test")
+    for path in ("/internet", "/internet/new", "/internet/%s" % rid, "/admin/internet",
+                 "/admin/internet/%s" % rid):
+        r = a.get(stack.url(path))
+        assert r.status_code == 200, path
+        assert "{{" not in r.text and "}}" not in r.text, path
