@@ -617,10 +617,7 @@ request_transition(struct store *st, const struct principal *who, const char *id
 	return 0;
 }
 
-static const struct {
-	const char	*key;
-	enum stmt	 asc;
-} sorts[] = {
+static const struct sort_key sorts[] = {
 	{ "issuedAt", ST_REQ_LIST_ISSUED_ASC },
 	{ "createdAt", ST_REQ_LIST_ISSUED_ASC },
 	{ "requestedAt", ST_REQ_LIST_REQUESTED_ASC },
@@ -630,53 +627,29 @@ static const struct {
 	{ "id", ST_REQ_LIST_ID_ASC },
 };
 
-/* The statement for a sort key ("-x" descending); -1 if unknown. */
+/* The statement for a sort key ("-x" descending, "keyDates." optional);
+ * -1 if unknown. */
 static int
 sort_stmt(const char *sort)
 {
-	int	desc = 0;
-	size_t	i;
+	char key[64];
 
-	if (sort == NULL || *sort == '\0')
-		return ST_REQ_LIST_ISSUED_DESC;
-	if (*sort == '-' || *sort == '+') {
-		desc = *sort == '-';
-		sort++;
+	if (sort != NULL && strlen(sort) < sizeof(key)) {
+		/* "-keyDates.issuedAt" is "-issuedAt" */
+		const char *k = sort + (*sort == '-' || *sort == '+');
+		if (strncmp(k, "keyDates.", 9) == 0) {
+			snprintf(key, sizeof(key), "%.*s%s", (int)(k - sort), sort, k + 9);
+			sort = key;
+		}
 	}
-	if (strncmp(sort, "keyDates.", 9) == 0)
-		sort += 9;
-	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
-		if (strcmp(sorts[i].key, sort) == 0)
-			return (int)sorts[i].asc + desc;
-	return -1;
+	return store_sort_stmt(sorts, sizeof(sorts) / sizeof(sorts[0]), sort,
+	    ST_REQ_LIST_ISSUED_DESC);
 }
 
 int
 request_sort_valid(const char *sort)
 {
 	return sort_stmt(sort) >= 0;
-}
-
-/* A comma list as a JSON array text (owned), or NULL when absent. */
-static char *
-list_param(const char *csv)
-{
-	json_t		*a;
-	const char	*p, *comma;
-	char		*out;
-
-	if (csv == NULL || *csv == '\0')
-		return NULL;
-	a = json_array();
-	for (p = csv; ; p = comma + 1) {
-		comma = strchr(p, ',');
-		json_array_append_new(a, json_stringn(p, comma ? (size_t)(comma - p) : strlen(p)));
-		if (comma == NULL)
-			break;
-	}
-	out = json_dumps(a, JSON_COMPACT);
-	json_decref(a);
-	return out;
 }
 
 /* Hand every row of `s` to fn (item without properties, their text).
@@ -744,9 +717,9 @@ request_list_each(struct store *st, const struct principal *who,
     const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
 	sqlite3_stmt	*s;
-	char		*ids = list_param(f->id), *sts = list_param(f->status),
-			*tys = list_param(f->type), *cats = list_param(f->category),
-			*refs = list_param(f->customer_reference);
+	char		*ids = store_list_param(f->id), *sts = store_list_param(f->status),
+			*tys = store_list_param(f->type), *cats = store_list_param(f->category),
+			*refs = store_list_param(f->customer_reference);
 	int		 rc = -1, q = sort_stmt(f->sort);
 
 	*total = 0;

@@ -20,10 +20,7 @@
 
 /* ---------------------------------------------------------------- reading */
 
-static const struct {
-	const char	*key;
-	enum stmt	 asc;	/* the DESC statement follows it */
-} sp_sorts[] = {
+static const struct sort_key sp_sorts[] = {
 	{ "id", ST_SP_LIST_ID_ASC },
 	{ "name", ST_SP_LIST_NAME_ASC },
 	{ "customerReference", ST_SP_LIST_CUSTREF_ASC },
@@ -35,19 +32,8 @@ static const struct {
 static int
 sort_stmt(const char *sort)
 {
-	int	desc = 0;
-	size_t	i;
-
-	if (sort == NULL || *sort == '\0')
-		return ST_SP_LIST_ID_ASC;
-	if (*sort == '-' || *sort == '+') {
-		desc = *sort == '-';
-		sort++;
-	}
-	for (i = 0; i < sizeof(sp_sorts) / sizeof(sp_sorts[0]); i++)
-		if (strcmp(sp_sorts[i].key, sort) == 0)
-			return (int)sp_sorts[i].asc + desc;
-	return -1;
+	return store_sort_stmt(sp_sorts, sizeof(sp_sorts) / sizeof(sp_sorts[0]),
+	    sort, ST_SP_LIST_ID_ASC);
 }
 
 int
@@ -107,39 +93,15 @@ sp_json(sqlite3_stmt *s, unsigned opts)
 	return o;
 }
 
-/* A comma list as a JSON array text (owned), or NULL when absent. */
-static char *
-list_param(const char *csv)
-{
-	json_t		*a;
-	const char	*p, *comma;
-	char		*out;
-
-	if (csv == NULL || *csv == '\0')
-		return NULL;
-	if ((a = json_array()) == NULL)
-		return NULL;
-	for (p = csv; ; p = comma + 1) {
-		comma = strchr(p, ',');
-		json_array_append_new(a, json_stringn(p, comma ?
-		    (size_t)(comma - p) : strlen(p)));
-		if (comma == NULL)
-			break;
-	}
-	out = json_dumps(a, JSON_COMPACT);
-	json_decref(a);
-	return out;
-}
-
 int
 sp_list(struct store *st, const struct principal *who,
     const struct sp_filter *f, unsigned opts, json_t **items, long long *total)
 {
 	sqlite3_stmt	*s;
-	char		*ids = list_param(f->id), *refs = list_param(f->reference),
-			*crefs = list_param(f->customer_reference),
-			*states = list_param(f->state), *custs = list_param(f->customer),
-			*names = list_param(f->name);
+	char		*ids = store_list_param(f->id), *refs = store_list_param(f->reference),
+			*crefs = store_list_param(f->customer_reference),
+			*states = store_list_param(f->state), *custs = store_list_param(f->customer),
+			*names = store_list_param(f->name);
 	const char	*text = f->text != NULL && *f->text != '\0' ? f->text : NULL;
 	int		 rc = -1, q = sort_stmt(f->sort);
 	json_t		*o;

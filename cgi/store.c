@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "config.h"
@@ -950,4 +951,43 @@ store_check(struct store *st)
 	}
 	sqlite3_finalize(s);
 	return ok && rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_sort_stmt(const struct sort_key *keys, size_t n, const char *sort, int dflt)
+{
+	int	desc = 0;
+	size_t	i;
+
+	if (sort == NULL || *sort == '\0')
+		return dflt;
+	if (*sort == '-' || *sort == '+') {
+		desc = *sort == '-';
+		sort++;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(keys[i].key, sort) == 0)
+			return (int)keys[i].asc + desc;
+	return -1;
+}
+
+char *
+store_list_param(const char *csv)
+{
+	json_t		*a;
+	const char	*p, *comma;
+	char		*out;
+
+	if (csv == NULL || *csv == '\0' || (a = json_array()) == NULL)
+		return NULL;
+	for (p = csv; ; p = comma + 1) {
+		comma = strchr(p, ',');
+		json_array_append_new(a, json_stringn(p, comma ?
+		    (size_t)(comma - p) : strlen(p)));
+		if (comma == NULL)
+			break;
+	}
+	out = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	return out;
 }

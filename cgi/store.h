@@ -18,6 +18,8 @@
 #ifndef REQDESK_STORE_H
 #define REQDESK_STORE_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 struct store;
@@ -193,6 +195,21 @@ void store_done(sqlite3_stmt *s);
 const char *store_text(sqlite3_stmt *s, int col);	/* NULL for SQL NULL */
 long long store_int(sqlite3_stmt *s, int col);
 int  store_isnull(sqlite3_stmt *s, int col);
+
+/* A list's sort keys: a key's ASC statement, its DESC one right after. */
+struct sort_key {
+	const char	*key;
+	enum stmt	 asc;
+};
+
+/* The list statement for `sort` ("key" or "+key" ascending, "-key"
+ * descending), `dflt` when sort is NULL or empty, -1 for an unknown key. */
+int  store_sort_stmt(const struct sort_key *keys, size_t n, const char *sort,
+	int dflt);
+
+/* A comma list ("a,b") as the JSON array text that list statements bind
+ * and read with json_each (owned), or NULL when absent or empty. */
+char *store_list_param(const char *csv);
 
 /* Path of the database file. Borrowed. */
 const char *store_path(const struct store *st);
