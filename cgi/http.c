@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "auth.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
@@ -303,6 +304,8 @@ req_free(struct req *r)
 			break;
 		r->body_consumed += n;
 	}
+	principal_free(r->who);
+	r->who = NULL;
 	free(r->path);
 	free(r->param);
 	buf_free(&r->body);
