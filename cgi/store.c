@@ -991,3 +991,12 @@ store_list_param(const char *csv)
 	json_decref(a);
 	return out;
 }
+
+int
+store_set_cache_kib(struct store *st, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
+	return exec_sql(st, sql);
+}

@@ -211,6 +211,10 @@ int  store_sort_stmt(const struct sort_key *keys, size_t n, const char *sort,
  * and read with json_each (owned), or NULL when absent or empty. */
 char *store_list_param(const char *csv);
 
+/* Page cache of this connection in KiB (the writer's keeps the indexes
+ * it updates).  0 or -1. */
+int  store_set_cache_kib(struct store *st, int kib);
+
 /* Path of the database file. Borrowed. */
 const char *store_path(const struct store *st);
 

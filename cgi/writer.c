@@ -10,6 +10,7 @@
 #include "writer.h"
 
 #define BATCH_MAX 256
+#define WRITER_CACHE_KIB 2048	/* the B-tree pages every insert walks */
 
 struct job {
 	write_fn	 fn;
@@ -93,8 +94,8 @@ writer_main(void *unused)
 		last->next = NULL;
 		pthread_mutex_unlock(&w.lock);
 
-		if (st == NULL)
-			st = store_open(w.path, 0);
+		if (st == NULL && (st = store_open(w.path, 0)) != NULL)
+			store_set_cache_kib(st, WRITER_CACHE_KIB);
 		run_batch(st, batch);
 
 		pthread_mutex_lock(&w.lock);
