@@ -145,7 +145,7 @@ def main():
                    headers={"X-API-Key": key, "Content-Type": "application/json"})
         assert r.status_code == 201, r.text
         rid = r.json()["id"]
-        inet = find_internet_request(s, admin)
+        inet = make_internet_request(s)
         rss_before = worker_rss(s)
         api = ["X-API-Key: " + key]
         scenarios = [
@@ -166,8 +166,8 @@ def main():
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, **wrk(url, headers, script, env))
         # (f) list pages: latency at low concurrency, at 1,000,000 rows
-        for name, label, q in (("f1", "GET /requests first page (1M stored)", ""),
-                               ("f2", "GET /requests deep page (offset 999000)",
+        for name, label, q in (("f1", "GET /requests first page (%d stored)" % ROWS, ""),
+                               ("f2", "GET /requests deep page (offset %d)" % (ROWS - 1000),
                                 "?offset=%d" % (ROWS - 1000))):
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, **wrk(
@@ -179,19 +179,17 @@ def main():
     report(results, rss_before, rss_after, soak)
 
 
-def find_internet_request(s, admin):
-    """An Internet request id for the offer entry page, if the desk has them."""
-    try:
-        con = sqlite3.connect(s.db)
-        row = con.execute("SELECT id FROM internet_requests LIMIT 1").fetchone()
-        con.close()
-        if row:
-            return row[0]
-    except sqlite3.Error:
-        pass
-    r = admin.get(s.url("/admin/internet"))
-    m = re.search(r'href="/admin/internet/([0-9a-f]{24})"', r.text) if r.ok else None
-    return m.group(1) if m else None
+def make_internet_request(s):
+    """A FIBER Internet request of NORDIC with two offers, for (g)."""
+    import inet
+    nordic = make_api_key(s, "owner@nordic.test")
+    admin = make_api_key(s, "admin@reqdesk.test")
+    r = inet.post(s, nordic, "/internet/request", inet.fiber_body())
+    assert r.status_code == 201, r.text
+    rid = r.json()["_id"]
+    r = inet.post(s, admin, "/internet/request/" + rid, inet.SEED_OFFERS)
+    assert r.status_code == 200, r.text
+    return rid
 
 
 def memory_soak(s, rid, key):
