@@ -201,9 +201,9 @@ def memory_soak(s, rid, key):
         res = wrk(url, ["X-API-Key: " + key], duration="10s")
         served += res["requests"]
         while marks and served >= marks[0]:
-            samples[marks.pop(0)] = worker_rss(s)
-            print("  %d served: worker RSS %s KiB" % (served, samples.get(served, "")),
-                  flush=True)
+            mark = marks.pop(0)
+            samples[mark] = worker_rss(s)
+            print("  %d served: worker RSS %s KiB" % (served, samples[mark]), flush=True)
     return samples
 
 
