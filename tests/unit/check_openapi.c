@@ -132,7 +132,7 @@ remove_file(const char *dir, const char *name)
 
 START_TEST(test_added_type_appears)
 {
-	char	 dir[] = "/tmp/rqd-oa-XXXXXX";
+	char	 dir[] = "check_openapi.XXXXXX";
 	json_t	*doc, *mapping, *s;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));

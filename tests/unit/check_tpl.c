@@ -287,7 +287,7 @@ END_TEST
 START_TEST(values_and_sections)
 {
 	static const char head[] = "[a2|-9000000000||](1a2)(2b)once<";
-	char		 dir[] = "/tmp/check_tpl.XXXXXX", path[64], big[10001];
+	char		 dir[] = "check_tpl.XXXXXX", path[64], big[10001];
 	struct tpl_dict	*d, *row;
 	struct membuf	 m;
 
@@ -379,7 +379,7 @@ END_TEST
 
 START_TEST(broken_template)
 {
-	char	 dir[] = "/tmp/check_tpl.XXXXXX", sub[64], path[3][96];
+	char	 dir[] = "check_tpl.XXXXXX", sub[64], path[3][96];
 	char	 err[512] = "", tiny[8];
 	struct membuf m;
 
@@ -418,7 +418,7 @@ END_TEST
 
 START_TEST(init_errors)
 {
-	char	 dir[] = "/tmp/check_tpl.XXXXXX", path[64];
+	char	 dir[] = "check_tpl.XXXXXX", path[64];
 
 	ck_assert_int_eq(tpl_init("/nonexistent/templates"), -1);
 	ck_assert_ptr_nonnull(mkdtemp(dir));
