@@ -28,6 +28,7 @@
 #define SESSION_COOKIE	"reqdesk_session"
 #define LOGIN_COOKIE	"reqdesk_login"
 #define TOUCH_EVERY_S	60	/* write last_used at most this often */
+#define PURGE_AFTER_S	(7 * 24 * 3600)	/* expired sessions/tokens kept */
 
 const char *const level_names[LVL__MAX] = {
 	"VIEWER", /* LVL_VIEWER */
@@ -140,8 +141,9 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 	    (strcmp(kind, "session") == 0 &&
 	     last_used + config.session_idle_min * 60LL <= now);
 	if (expired) {
+		/* Kept (purged a week later at a login), so that every use
+		 * says "expired", not only the first. */
 		store_done(s);
-		store_exec(r->store, ST_CRED_DELETE, "s", hash);
 		return HERR_AUTH_EXPIRED;
 	}
 	if ((r->who = principal_from_row(s, 6)) == NULL) {
@@ -290,6 +292,8 @@ login_check(struct req *r, const char *email, const char *password,
 	}
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", akey);
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", ikey);
+	/* Sessions and tokens that expired over a week ago are forgotten. */
+	store_exec(r->store, ST_CRED_PURGE, "I", (long long)now_epoch() - PURGE_AFTER_S);
 	return LOGIN_OK;
 }
 

@@ -129,6 +129,8 @@ def test_expired_token(stack):
     sql(stack, "UPDATE credentials SET expires = %d WHERE hash = '%s'"
         % (now() - 5, secret_hash(token)))
     orange_error(stack.get(REQUESTS, headers=bearer(token)), 401, 42)
+    # every later use says the same, not only the first
+    orange_error(stack.get(REQUESTS, headers=bearer(token)), 401, 42)
     # TelecomX shape of the same case.
     token = new_token(stack)
     sql(stack, "UPDATE credentials SET expires = %d WHERE hash = '%s'"
