@@ -55,7 +55,6 @@ api_service_points(struct req *r)
 	long long		 total;
 	unsigned		 opts;
 	char			 n[32];
-	int			 rc;
 
 	memset(&f, 0, sizeof(f));
 	if (query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
@@ -85,9 +84,7 @@ api_service_points(struct req *r)
 	resp_header(r, "X-Total-Count", n);
 	snprintf(n, sizeof(n), "%zu", json_array_size(items));
 	resp_header(r, "X-Result-Count", n);
-	rc = resp_json(r, 200, items);
-	json_decref(items);
-	return rc;
+	return resp_json_new(r, 200, items);
 }
 
 int
@@ -95,14 +92,12 @@ api_service_point(struct req *r)
 {
 	json_t		*o;
 	unsigned	 opts;
-	int		 err, rc;
+	int		 err;
 
 	if (query_opts(r, &opts) != 0)
 		return 0;
 	if ((o = sp_load(r->store, r->who, r->param, opts, &err)) == NULL)
 		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
 		    "No service point with this id.");
-	rc = resp_json(r, 200, o);
-	json_decref(o);
-	return rc;
+	return resp_json_new(r, 200, o);
 }

@@ -13,22 +13,6 @@
 #include "http.h"
 #include "internet.h"
 
-/* Read the JSON body; NULL after answering 400 / 413 / 415 (*rc 0) or
- * on an i/o error (*rc -1). */
-static json_t *
-read_body(struct req *r, int *rc)
-{
-	json_t	*body;
-	char	 why[256];
-	int	 err;
-
-	*rc = 0;
-	if ((body = req_read_json(r, &err, why, sizeof(why))) != NULL)
-		return body;
-	*rc = err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
-	return NULL;
-}
-
 /* Answer a refused change: its errors (stolen) with status rc, or 500. */
 static int
 refused(struct req *r, int rc, json_t *errors)
@@ -38,19 +22,6 @@ refused(struct req *r, int rc, json_t *errors)
 		return -1;
 	}
 	return resp_tcx(r, rc, errors);
-}
-
-/* Answer `o` (stolen) with status, or 500 if it is NULL. */
-static int
-answer(struct req *r, int status, json_t *o)
-{
-	int rc;
-
-	if (o == NULL)
-		return -1;
-	rc = resp_json(r, status, o);
-	json_decref(o);
-	return rc;
 }
 
 /* A 404 not_found with the seed's message for `what`. */
@@ -122,30 +93,67 @@ api_inet_list(struct req *r)
 		json_decref(items);
 		return -1;
 	}
-	return answer(r, 200, json_pack("{s:I, s:I, s:I, s:o}", "offset",
+	return resp_json_new(r, 200, json_pack("{s:I, s:I, s:I, s:o}", "offset",
 	    (json_int_t)f.offset, "limit", (json_int_t)f.limit, "total",
 	    (json_int_t)total, "requests", items));
+}
+
+/* The changes of this API: one function each, with the same shape. */
+enum change_kind { CH_CREATE, CH_UPDATE, CH_ORDER, CH_CONFIRM };
+
+/*
+ * Read the body, run the change, answer: its TelecomX errors when it is
+ * refused, or the object it made or changed (201 with Location for a
+ * creation, 200 otherwise).
+ */
+static int
+apply_change(struct req *r, enum change_kind kind)
+{
+	json_t	*body, *errors;
+	char	 id[25] = "", loc[64];
+	int	 rc, err;
+
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
+	if ((errors = json_array()) == NULL) {
+		json_decref(body);
+		return -1;
+	}
+	switch (kind) {
+	case CH_CREATE: rc = inet_create(r->store, r->who, body, errors, id); break;
+	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, errors); break;
+	case CH_ORDER: rc = inet_order(r->store, r->who, body, errors, id); break;
+	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, errors); break;
+	}
+	json_decref(body);
+	if (rc != 0)
+		return refused(r, rc, errors);
+	json_decref(errors);
+	switch (kind) {
+	case CH_CREATE:
+		snprintf(loc, sizeof(loc), "/internet/request/%s", id);
+		resp_header(r, "Location", loc);
+		return resp_json_new(r, 201, inet_load(r->store, r->who, id, INET_FULL, &err));
+	case CH_UPDATE:
+		return resp_json_new(r, 200, inet_load(r->store, r->who, r->param,
+		    INET_FULL, &err));
+	case CH_ORDER:
+		snprintf(loc, sizeof(loc), "/internet/account/%s", id);
+		resp_header(r, "Location", loc);
+		return resp_json_new(r, 201, inet_account_load(r->store, r->who, id,
+		    NULL, &err));
+	case CH_CONFIRM:
+		break;
+	}
+	return resp_json_new(r, 200, inet_account_load(r->store, r->who, r->param,
+	    NULL, &err));
 }
 
 /* POST /internet/request */
 int
 api_inet_create(struct req *r)
 {
-	json_t	*body, *errors;
-	char	 id[25], loc[64];
-	int	 rc, err;
-
-	if ((body = read_body(r, &rc)) == NULL)
-		return rc;
-	errors = json_array();
-	rc = inet_create(r->store, r->who, body, errors, id);
-	json_decref(body);
-	if (rc != 0)
-		return refused(r, rc, errors);
-	json_decref(errors);
-	snprintf(loc, sizeof(loc), "/internet/request/%s", id);
-	resp_header(r, "Location", loc);
-	return answer(r, 201, inet_load(r->store, r->who, id, INET_FULL, &err));
+	return apply_change(r, CH_CREATE);
 }
 
 /* GET /internet/request/{id} */
@@ -157,15 +165,14 @@ api_inet_get(struct req *r)
 
 	if ((o = inet_load(r->store, r->who, r->param, INET_FULL, &err)) == NULL)
 		return err < 0 ? -1 : not_found(r, "Internet request not found");
-	return answer(r, 200, o);
+	return resp_json_new(r, 200, o);
 }
 
 /* POST /internet/request/{id}: the seed. */
 int
 api_inet_update(struct req *r)
 {
-	json_t	*body, *errors;
-	int	 rc, err;
+	json_t *errors;
 
 	if (r->who->level != LVL_ADMIN) {	/* before reading anything */
 		errors = json_array();
@@ -173,36 +180,14 @@ api_inet_update(struct req *r)
 		    "Insufficient access level", NULL));
 		return resp_tcx(r, 403, errors);
 	}
-	if ((body = read_body(r, &rc)) == NULL)
-		return rc;
-	errors = json_array();
-	rc = inet_update(r->store, r->who, r->param, body, errors);
-	json_decref(body);
-	if (rc != 0)
-		return refused(r, rc, errors);
-	json_decref(errors);
-	return answer(r, 200, inet_load(r->store, r->who, r->param, INET_FULL, &err));
+	return apply_change(r, CH_UPDATE);
 }
 
 /* POST /internet/account {customer, request, offer} */
 int
 api_inet_order(struct req *r)
 {
-	json_t	*body, *errors;
-	char	 id[25], loc[64];
-	int	 rc, err;
-
-	if ((body = read_body(r, &rc)) == NULL)
-		return rc;
-	errors = json_array();
-	rc = inet_order(r->store, r->who, body, errors, id);
-	json_decref(body);
-	if (rc != 0)
-		return refused(r, rc, errors);
-	json_decref(errors);
-	snprintf(loc, sizeof(loc), "/internet/account/%s", id);
-	resp_header(r, "Location", loc);
-	return answer(r, 201, inet_account_load(r->store, r->who, id, NULL, &err));
+	return apply_change(r, CH_ORDER);
 }
 
 /* GET /internet/account/{id} */
@@ -214,23 +199,12 @@ api_inet_account_get(struct req *r)
 
 	if ((o = inet_account_load(r->store, r->who, r->param, NULL, &err)) == NULL)
 		return err < 0 ? -1 : not_found(r, "Internet account not found");
-	return answer(r, 200, o);
+	return resp_json_new(r, 200, o);
 }
 
 /* POST /internet/account/{id}/confirm {startDate, installTime, circuit} */
 int
 api_inet_confirm(struct req *r)
 {
-	json_t	*body, *errors;
-	int	 rc, err;
-
-	if ((body = read_body(r, &rc)) == NULL)
-		return rc;
-	errors = json_array();
-	rc = inet_confirm(r->store, r->who, r->param, body, errors);
-	json_decref(body);
-	if (rc != 0)
-		return refused(r, rc, errors);
-	json_decref(errors);
-	return answer(r, 200, inet_account_load(r->store, r->who, r->param, NULL, &err));
+	return apply_change(r, CH_CONFIRM);
 }

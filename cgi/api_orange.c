@@ -61,8 +61,8 @@ api_requests_post(struct req *r)
 	char		 id[25], why[256], loc[128];
 	int		 err, rc;
 
-	if ((body = req_read_json(r, &err, why, sizeof(why))) == NULL)
-		return err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
 	switch (request_create(r->store, r->who, body, &pb, id, why, sizeof(why))) {
 	case CREATE_OK:
 		break;
@@ -209,14 +209,12 @@ int
 api_request_get(struct req *r)
 {
 	json_t	*o;
-	int	 err, rc;
+	int	 err;
 
 	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
 		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
 		    "No request with this id.");
-	rc = resp_json(r, 200, o);
-	json_decref(o);
-	return rc;
+	return resp_json_new(r, 200, o);
 }
 
 /* POST /ordering/b2b/v2/requests/{id}/status {status, comment} */
@@ -228,8 +226,8 @@ api_request_status(struct req *r)
 	char		 why[256];
 	int		 err, rc;
 
-	if ((body = req_read_json(r, &err, why, sizeof(why))) == NULL)
-		return err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
 	comment = json_string_value(json_object_get(body, "comment"));
 	if (comment == NULL)
 		comment = json_string_value(json_object_get(body, "reason"));
@@ -246,9 +244,7 @@ api_request_status(struct req *r)
 		    "No request with this id." : NULL));
 	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
 		return -1;
-	rc = resp_json(r, 200, o);
-	json_decref(o);
-	return rc;
+	return resp_json_new(r, 200, o);
 }
 
 /* One catalogItem for a type. */
@@ -325,16 +321,13 @@ api_catalog_items(struct req *r)
 {
 	json_t	*items = catalog_items_for(r);
 	char	 n[32];
-	int	 rc;
 
 	if (items == NULL)
 		return -1;
 	snprintf(n, sizeof(n), "%zu", json_array_size(items));
 	resp_header(r, "X-Total-Count", n);
 	resp_header(r, "X-Result-Count", n);
-	rc = resp_json(r, 200, items);
-	json_decref(items);
-	return rc;
+	return resp_json_new(r, 200, items);
 }
 
 /* GET /ordering/b2b/v2/catalogItems/{id} */

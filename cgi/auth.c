@@ -423,12 +423,12 @@ api_auth_login(struct req *r)
 {
 	json_t		*body, *errs, *out;
 	const char	*email, *password;
-	char		 user_id[25], token[80], why[200], msg[128];
+	char		 user_id[25], token[80], msg[128];
 	long long	 wait;
-	int		 err, rc;
+	int		 rc;
 
-	if ((body = req_read_json(r, &err, why, sizeof(why))) == NULL)
-		return err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
 	email = json_string_value(json_object_get(body, "email"));
 	password = json_string_value(json_object_get(body, "password"));
 	if (email == NULL || password == NULL) {
@@ -467,7 +467,5 @@ api_auth_login(struct req *r)
 	out = json_pack("{s:s, s:i}", "token", token, "expiresInMinutes",
 	    config.token_min);
 	sodium_memzero(token, sizeof(token));
-	rc = resp_json(r, 200, out);
-	json_decref(out);
-	return rc;
+	return resp_json_new(r, 200, out);
 }

@@ -497,6 +497,32 @@ resp_json(struct req *r, int status, const json_t *body)
 }
 
 int
+resp_json_new(struct req *r, int status, json_t *body)
+{
+	int rc;
+
+	if (body == NULL)
+		return -1;
+	rc = resp_json(r, status, body);
+	json_decref(body);
+	return rc;
+}
+
+json_t *
+req_json_body(struct req *r, int *rc)
+{
+	json_t	*body;
+	char	 why[256];
+	int	 err;
+
+	*rc = 0;
+	if ((body = req_read_json(r, &err, why, sizeof(why))) != NULL)
+		return body;
+	*rc = err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
+	return NULL;
+}
+
+int
 resp_redirect(struct req *r, const char *location)
 {
 	/* Only local paths: never an open redirect. */

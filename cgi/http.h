@@ -158,6 +158,16 @@ int  resp_puts(struct req *r, const char *s);
 /* A complete JSON response; `body` is borrowed.  0 or -1. */
 int  resp_json(struct req *r, int status, const json_t *body);
 
+/* A complete JSON response; `body` is stolen (NULL: nothing is sent and
+ * -1 is returned, so the router answers 500).  0 or -1. */
+int  resp_json_new(struct req *r, int status, json_t *body);
+
+/* Read the JSON object body of a JSON route.  On failure the error is
+ * already answered in the route's family and *rc holds what the handler
+ * returns (0, or -1 for a transport error); NULL is returned.  New
+ * reference otherwise. */
+json_t *req_json_body(struct req *r, int *rc);
+
 /* 303 See Other to a local path. */
 int  resp_redirect(struct req *r, const char *location);
 

@@ -127,7 +127,7 @@ int
 page_healthz(struct req *r)
 {
 	json_t	*j;
-	int	 ok, rc;
+	int	 ok;
 
 	ok = r->store != NULL && store_ping(r->store) == 0;
 	if (!ok)
@@ -136,9 +136,7 @@ page_healthz(struct req *r)
 	    "database", ok ? "ok" : "unavailable", "version", PACKAGE_VERSION);
 	if (j == NULL)
 		return -1;
-	rc = resp_json(r, ok ? 200 : 503, j);
-	json_decref(j);
-	return rc;
+	return resp_json_new(r, ok ? 200 : 503, j);
 }
 
 int
