@@ -236,9 +236,8 @@ api_request_status(struct req *r)
 	json_decref(body);
 	if (rc < 0)
 		return -1;
-	if (rc == HERR_BAD_BODY && strstr(why, "reason") != NULL)
-		return resp_orange(r, 412, 65, orange_message(65),
-		    "The mandatory field 'comment' is missing.", NULL);
+	if (rc == HERR_MISSING)	/* the Orange wording of the 412 */
+		return resp_error(r, rc, "The mandatory field 'comment' is missing.");
 	if (rc > 0)
 		return resp_error(r, rc, why[0] ? why : (rc == HERR_NOT_FOUND ?
 		    "No request with this id." : NULL));

@@ -27,7 +27,7 @@ static const struct herr_row {
 	const char	*omessage;
 	const char	*xcode;
 	const char	*message;
-} herrs[HERR__MAX] = {
+} herrs[] = {
 	{ 400, 20, "Invalid query-string parameter", "bad_request", "A query-string parameter is invalid." }, /* HERR_BAD_QUERY */
 	{ 400, 21, "Invalid body", "bad_request", "The body is missing or is not a JSON object." }, /* HERR_BAD_BODY */
 	{ 401, 40, "Missing credentials", "credentials_invalid", "Authorization required, please login." }, /* HERR_AUTH_MISSING */
@@ -39,12 +39,16 @@ static const struct herr_row {
 	{ 404, 60, "Resource not found", "not_found", "The requested resource was not found." }, /* HERR_NOT_FOUND */
 	{ 405, 61, "Method not allowed", "method_not_allowed", "This method is not allowed on this resource." }, /* HERR_METHOD */
 	{ 409, 62, "Conflict", "conflict", "The resource is not in a state that allows this." }, /* HERR_CONFLICT */
+	{ 412, 65, "Precondition failed", "required", "A mandatory field is missing." }, /* HERR_MISSING */
 	{ 413, 63, "Request entity too large", "payload_too_large", "The request body is larger than this server accepts." }, /* HERR_TOO_LARGE */
 	{ 415, 64, "Unsupported media type", "unsupported_media_type", "The body must be sent with Content-Type: application/json." }, /* HERR_MEDIA_TYPE */
 	{ 429, 53, "Too many requests", "too_many_requests", "Too many attempts; wait and try again." }, /* HERR_TOO_MANY */
 	{ 500, 1, "Internal error", "internal_error", "An unexpected error occurred." }, /* HERR_INTERNAL */
 	{ 503, 5, "Service unavailable", "unavailable", "The service is temporarily unavailable." }, /* HERR_UNAVAILABLE */
 };
+
+_Static_assert(sizeof(herrs) / sizeof(herrs[0]) == HERR__MAX,
+    "herrs[] and enum herr disagree");
 
 static const struct { int status; const char *reason; } reasons[] = {
 	{ 200, "OK" }, { 201, "Created" }, { 204, "No Content" },

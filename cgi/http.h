@@ -50,6 +50,7 @@ enum herr {
 	HERR_NOT_FOUND,		/* 404 */
 	HERR_METHOD,		/* 405 */
 	HERR_CONFLICT,		/* 409 */
+	HERR_MISSING,		/* 412: a mandatory field is missing */
 	HERR_TOO_LARGE,		/* 413 */
 	HERR_MEDIA_TYPE,	/* 415 */
 	HERR_TOO_MANY,		/* 429 */

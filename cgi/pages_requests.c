@@ -470,7 +470,8 @@ page_request_status_post(struct req *r)
 	if (rc == HERR_NOT_FOUND || rc == HERR_FORBIDDEN)
 		return resp_error(r, rc, NULL);
 	if (rc > 0)
-		return render_request(r, herr_status(rc), why);
+		/* a refused form answers 400, whatever the API says */
+		return render_request(r, rc == HERR_MISSING ? 400 : herr_status(rc), why);
 	snprintf(loc, sizeof(loc), "/requests/%s", r->param);
 	return resp_redirect(r, loc);
 }

@@ -585,7 +585,7 @@ request_transition(struct store *st, const struct principal *who, const char *id
 	if (strcmp(to, "REJECTED") == 0 && (comment == NULL || *comment == '\0')) {
 		snprintf(why, whylen, "A reason is required to reject a request.");
 		json_decref(req);
-		return HERR_BAD_BODY;
+		return HERR_MISSING;
 	}
 	if (comment != NULL && strlen(comment) > COMMENT_MAX_LEN) {
 		snprintf(why, whylen, "The comment must be at most %d characters.", COMMENT_MAX_LEN);

@@ -43,8 +43,8 @@ json_t *request_load(struct store *st, const struct principal *who,
 /*
  * Move a request to `to`, recording who, when and why.  Returns 0,
  * HERR_NOT_FOUND, HERR_FORBIDDEN (level), HERR_CONFLICT (illegal
- * transition; `why` says which), HERR_BAD_BODY (REJECTED without a
- * reason, unknown status) or -1.
+ * transition; `why` says which), HERR_MISSING (REJECTED without a
+ * reason), HERR_BAD_BODY (unknown status, comment too long) or -1.
  */
 int request_transition(struct store *st, const struct principal *who,
 	const char *id, const char *to, const char *comment, char *why, size_t whylen);
