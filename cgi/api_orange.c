@@ -270,29 +270,34 @@ catalog_item(const struct rtype *t)
 int
 caller_may_use(struct req *r, const struct rtype *t)
 {
-	sqlite3_stmt	*s, *c;
-	char		 cid[64], market[16];
-	int		 ok = 0, rc = 0, custom;
+	sqlite3_stmt	*s;
+	json_t		*markets;
+	char		*mtext = NULL;
+	size_t		 i;
+	int		 rc;
 
 	if (t == NULL)
 		return 0;
-	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
-	    SCOPE_ARGS(r->who))) == NULL)
-		return -1;
-	while (!ok && (rc = store_row(s)) == 1) {
-		snprintf(cid, sizeof(cid), "%s", store_text(s, 0));
-		snprintf(market, sizeof(market), "%s", store_text(s, 2));
-		custom = 0;
-		if (t->customized) {
-			/* a second statement while the first is open */
-			c = store_query(r->store, ST_CUSTOMER_HAS_TYPE, "ss", cid, t->type);
-			custom = c != NULL && store_row(c) == 1;
-			store_done(c);
-		}
-		ok = rtype_allowed(t, market, custom);
+	/* The type's rules (customized catalog, markets) against every
+	 * customer of the caller's scope, in one query. */
+	if (t->nmarkets > 0) {
+		if ((markets = json_array()) == NULL)
+			return -1;
+		for (i = 0; i < t->nmarkets; i++)
+			json_array_append_new(markets, json_string(t->markets[i]));
+		mtext = json_dumps(markets, JSON_COMPACT);
+		json_decref(markets);
+		if (mtext == NULL)
+			return -1;
 	}
+	s = store_query(r->store, ST_TYPE_ALLOWED, "ississ", SCOPE_ARGS(r->who),
+	    t->customized, t->type, mtext);
+	free(mtext);
+	if (s == NULL)
+		return -1;
+	rc = store_row(s);
 	store_done(s);
-	return rc < 0 ? -1 : ok;
+	return rc;
 }
 
 json_t *

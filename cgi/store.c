@@ -556,6 +556,9 @@ static const char *const sqls[] = {
 	" WHERE r.customer_id = ?1 AND r.cseq <= ?2 ORDER BY r.cseq DESC LIMIT ?3", /* ST_REQ_FAST_DESC */
 	"SELECT " REQ_COLS " FROM requests r JOIN customers c ON c.id = r.customer_id"
 	" WHERE r.customer_id = ?1 AND r.cseq > ?2 ORDER BY r.cseq ASC LIMIT ?3", /* ST_REQ_FAST_ASC */
+	"SELECT 1 FROM customers c WHERE " IN_SCOPE("c.id")
+	" AND (?4 = 0 OR c.id IN (SELECT customer_id FROM customer_types WHERE type = ?5))"
+	" AND (?6 IS NULL OR c.market IN (SELECT value FROM json_each(?6))) LIMIT 1", /* ST_TYPE_ALLOWED */
 };
 
 /* Every enum stmt has its SQL, in order. */

@@ -146,6 +146,7 @@ enum stmt {
 	ST_REQ_FAST_TOTAL,	/* a customer's unfiltered list by issue order */
 	ST_REQ_FAST_DESC,
 	ST_REQ_FAST_ASC,
+	ST_TYPE_ALLOWED,	/* may a customer in scope use a type? */
 	ST__MAX
 };
 
