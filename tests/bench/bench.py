@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "http"))
 
 import stack as stackmod  # noqa: E402
-import workdays  # noqa: E402
+import bodies  # noqa: E402
 from conftest import make_api_key, browser_login  # noqa: E402
 
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -134,13 +134,7 @@ def main():
         cookie = "Cookie: reqdesk_session=%s" % sess.cookies.get("reqdesk_session")
         admin, _ = browser_login(s, "admin@reqdesk.test")
         admin_cookie = "Cookie: reqdesk_session=%s" % admin.cookies.get("reqdesk_session")
-        body = json.dumps({
-            "requestedAt": workdays.earliest().isoformat(), "type": "R_BVPN_FR_1",
-            "properties": {"servicePoint": {"reference": "BVPN-ACME-0001"},
-                           "contacts": {"primary": {
-                               "title": "M", "firstName": "Paul", "lastName": "LANGEL",
-                               "email": "paul.langel@mycompany.com",
-                               "phone": "+33401010101", "mobile": "+33600200200"}}}})
+        body = json.dumps(bodies.disconnect_body())
         r = s.post("/ordering/b2b/v2/requests", data=body,
                    headers={"X-API-Key": key, "Content-Type": "application/json"})
         assert r.status_code == 201, r.text

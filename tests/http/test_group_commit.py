@@ -12,22 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from conftest import api, make_api_key  # noqa: E402
-import workdays  # noqa: E402
+import bodies  # noqa: E402
 
 
 def body(ref):
-    return json.dumps({
-        "requestedAt": workdays.earliest().isoformat(),
-        "type": "R_BVPN_FR_1",
-        "customerReference": ref,
-        "properties": {
-            "servicePoint": {"reference": "BVPN-ACME-0001"},
-            "contacts": {"primary": {
-                "title": "M", "firstName": "Paul", "lastName": "LANGEL",
-                "phone": "+33401010101", "mobile": "+33600200200",
-                "email": "paul.langel@mycompany.com"}},
-        },
-    })
+    return json.dumps(bodies.disconnect_body(ref))
 
 
 def post_many(s, key, prefix, n):

@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from conftest import browser_login, make_api_key  # noqa: E402
 import stack as stackmod  # noqa: E402
-import workdays  # noqa: E402
+import bodies  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not os.environ.get("REQDESK_SANITIZED"),
                                 reason="needs the sanitizer build")
@@ -54,13 +54,7 @@ def test_requests_leak_nothing(stack):
     cookie = {"HTTP_COOKIE": "reqdesk_session=" + sess.cookies.get("reqdesk_session")}
     asess, _ = browser_login(stack, "admin@reqdesk.test")
     acookie = {"HTTP_COOKIE": "reqdesk_session=" + asess.cookies.get("reqdesk_session")}
-    good = json.dumps({
-        "requestedAt": workdays.earliest().isoformat(), "type": "R_BVPN_FR_1",
-        "properties": {"servicePoint": {"reference": "BVPN-ACME-0001"},
-                       "contacts": {"primary": {
-                           "title": "M", "firstName": "Paul", "lastName": "LANGEL",
-                           "email": "paul.langel@mycompany.com",
-                           "phone": "+33401010101", "mobile": "+33600200200"}}}}).encode()
+    good = json.dumps(bodies.disconnect_body()).encode()
     j = "application/json"
     head = cgi(stack, "POST", "/ordering/b2b/v2/requests", body=good, ctype=j, headers=key)
     assert head == "Status: 201 Created"

@@ -10,29 +10,17 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from conftest import api, make_api_key, browser_login  # noqa: E402
+import bodies  # noqa: E402
 import mailtools  # noqa: E402
 import stack as stackmod  # noqa: E402
-import workdays  # noqa: E402
 
 
 def disconnect_body(ref):
-    return {
-        "requestedAt": workdays.earliest().isoformat(),
-        "type": "R_BVPN_FR_1",
-        "customerReference": ref,
-        "properties": {
-            "servicePoint": {"customerReference": "AAT-AA001-001"},
-            "contacts": {"primary": {
-                "title": "M", "firstName": "Paul", "lastName": "LANGEL",
-                "phone": "+33401010101", "mobile": "+33600200200",
-                "email": "paul.langel@mycompany.com"}},
-        },
-    }
+    return bodies.disconnect_body(ref, {"customerReference": "AAT-AA001-001"})
 
 
 def create(s, key, ref):

@@ -26,6 +26,7 @@ import pytest
 
 import stack as stackmod
 import workdays
+import bodies
 from conftest import DEMO_PASSWORD, DEMO_USERS, api
 
 REPO = stackmod.REPO
@@ -147,10 +148,7 @@ def r_body(ref=None):
         "contract": "256060",
         "properties": {
             "servicePoint": dict(ACME_SP),
-            "contacts": {"primary": {
-                "title": "M", "firstName": "Paul", "lastName": "LANGEL",
-                "phone": "+33401010101", "mobile": "+33600200200",
-                "email": "paul.langel@mycompany.com"}}}}
+            "contacts": {"primary": dict(bodies.PRIMARY_CONTACT)}}}
 
 
 def body_schema(doc, path, method):
