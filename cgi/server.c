@@ -412,6 +412,7 @@ main(int argc, char *argv[])
 		default: usage(); return ch == 'h' ? 0 : 2;
 		}
 	}
+	store_global_init();
 	if (config_load(conf) < 0)
 		return 1;
 	if (sodium_init() < 0 || tpl_init(config.templates) < 0) {

@@ -621,6 +621,14 @@ on_busy(void *arg, int count)
 	return 1;
 }
 
+void
+store_global_init(void)
+{
+	/* Allocation statistics take a process-wide mutex on every SQLite
+	 * allocation, which all the worker's threads would contend for. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *
 store_open(const char *path, int create)
 {

@@ -150,6 +150,9 @@ enum stmt {
 	ST__MAX
 };
 
+/* Process-wide SQLite settings; call once, before any connection. */
+void store_global_init(void);
+
 /*
  * Open the database at `path` (creating it if `create`), set the
  * connection's pragmas.  Returns an owned store or NULL (reason logged).

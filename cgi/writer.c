@@ -17,20 +17,20 @@ struct job {
 	void		*arg;
 	int		 rc;
 	int		 done;
+	pthread_cond_t	 finished;	/* signalled once, when done */
 	struct job	*next;
 };
 
 static struct {
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 queued;	/* a job arrived, or stop */
-	pthread_cond_t	 finished;	/* a batch is done */
 	struct job	*head, *tail;
 	pthread_t	 thread;
 	char		*path;
 	int		 running;
 	int		 stop;
 } w = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-	PTHREAD_COND_INITIALIZER, NULL, NULL, 0, NULL, 0, 0 };
+	NULL, NULL, 0, NULL, 0, 0 };
 
 /* Run one unit inside its savepoint; its result. */
 static int
@@ -72,7 +72,7 @@ static void *
 writer_main(void *unused)
 {
 	struct store	*st = NULL;
-	struct job	*batch, *j, *last;
+	struct job	*batch, *j, *last, *next;
 	int		 n;
 
 	(void)unused;
@@ -98,10 +98,14 @@ writer_main(void *unused)
 			store_set_cache_kib(st, WRITER_CACHE_KIB);
 		run_batch(st, batch);
 
+		/* Wake the callers of this batch, and only them.  A caller
+		 * may return (and its job vanish) as soon as it sees done. */
 		pthread_mutex_lock(&w.lock);
-		for (j = batch; j != NULL; j = j->next)
+		for (j = batch; j != NULL; j = next) {
+			next = j->next;
 			j->done = 1;
-		pthread_cond_broadcast(&w.finished);
+			pthread_cond_signal(&j->finished);
+		}
 		pthread_mutex_unlock(&w.lock);
 	}
 	store_close(st);
@@ -144,7 +148,7 @@ writer_stop(void)
 static int
 run_inline(struct store *own, write_fn fn, void *arg)
 {
-	struct job	j = { fn, arg, 0, 0, NULL };
+	struct job	j = { .fn = fn, .arg = arg };
 
 	run_batch(own, &j);
 	return j.rc;
@@ -153,10 +157,11 @@ run_inline(struct store *own, write_fn fn, void *arg)
 int
 store_write(struct store *own, write_fn fn, void *arg)
 {
-	struct job j = { fn, arg, 0, 0, NULL };
+	struct job	j = { .fn = fn, .arg = arg };
 
 	if (!w.running)
 		return run_inline(own, fn, arg);
+	pthread_cond_init(&j.finished, NULL);
 	pthread_mutex_lock(&w.lock);
 	if (w.tail != NULL)
 		w.tail->next = &j;
@@ -165,7 +170,8 @@ store_write(struct store *own, write_fn fn, void *arg)
 	w.tail = &j;
 	pthread_cond_signal(&w.queued);
 	while (!j.done)
-		pthread_cond_wait(&w.finished, &w.lock);
+		pthread_cond_wait(&j.finished, &w.lock);
 	pthread_mutex_unlock(&w.lock);
+	pthread_cond_destroy(&j.finished);
 	return j.rc;
 }

@@ -41,6 +41,12 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 SOAK = int(os.environ.get("BENCH_SOAK", "1000000"))
+ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+
+
+def wanted(name):
+    """BENCH_ONLY=b,e runs only those scenarios ((b) always runs)."""
+    return not ONLY or name in ONLY or name == "b"
 
 
 def wrk(url, headers=(), script=None, env=None, connections=CONNECTIONS,
@@ -157,12 +163,16 @@ def main():
             scenarios.append(("g", "offer entry page (admin)",
                               s.url("/admin/internet/" + inet), [admin_cookie], None, {}))
         for name, label, url, headers, script, env in scenarios:
+            if not wanted(name):
+                continue
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, **wrk(url, headers, script, env))
         # (f) list pages: latency at low concurrency, at 1,000,000 rows
         for name, label, q in (("f1", "GET /requests first page (%d stored)" % ROWS, ""),
                                ("f2", "GET /requests deep page (offset %d)" % (ROWS - 1000),
                                 "?offset=%d" % (ROWS - 1000))):
+            if not wanted(name):
+                continue
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, **wrk(
                 s.url("/ordering/b2b/v2/requests" + q), api, connections=2, threads=1))
