@@ -21,6 +21,7 @@
 #include "pages_requests.h"
 #include "pages_internet.h"
 #include "route.h"
+#include "store.h"
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
  * many) conflicts with the declaration in route.h and fails the build. */
@@ -236,30 +237,13 @@ check_access(struct req *r)
 	return 0;
 }
 
-void
-route_dispatch(struct req *r)
+/* The part of dispatching that may read the database. */
+static void
+dispatch_db(struct req *r)
 {
 	handler_fn	fn;
 	int		rc;
 
-	r->family = route_family_of(r->path);
-	if ((rc = route_find(r)) != 0) {
-		resp_error(r, rc, NULL);
-		return;
-	}
-	if ((rc = check_body(r)) != 0) {
-		resp_error(r, rc, NULL);
-		return;
-	}
-	if (r->route->flags & RF_NODB) {
-		if (r->route->get(r) < 0 && !r->started)
-			resp_error(r, HERR_INTERNAL, NULL);
-		return;
-	}
-	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {
-		resp_error(r, HERR_UNAVAILABLE, NULL);
-		return;
-	}
 	if (r->store != NULL && check_access(r) != 0)
 		return;
 	if (r->method == M_POST && (r->route->flags & RF_FORM)) {
@@ -281,4 +265,35 @@ route_dispatch(struct req *r)
 		log_err("handler failed for %s %s", r->method_name, r->path);
 		resp_error(r, HERR_INTERNAL, NULL);
 	}
+}
+
+void
+route_dispatch(struct req *r)
+{
+	int	rc;
+
+	r->family = route_family_of(r->path);
+	if ((rc = route_find(r)) != 0) {
+		resp_error(r, rc, NULL);
+		return;
+	}
+	if ((rc = check_body(r)) != 0) {
+		resp_error(r, rc, NULL);
+		return;
+	}
+	if (r->route->flags & RF_NODB) {
+		if (r->route->get(r) < 0 && !r->started)
+			resp_error(r, HERR_INTERNAL, NULL);
+		return;
+	}
+	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {
+		resp_error(r, HERR_UNAVAILABLE, NULL);
+		return;
+	}
+	/* One read snapshot for the whole request (store.h). */
+	if (r->store != NULL)
+		store_snapshot_begin(r->store);
+	dispatch_db(r);
+	if (r->store != NULL)
+		store_snapshot_end(r->store);
 }

@@ -19,6 +19,7 @@
 struct store {
 	sqlite3		*db;
 	char		*path;
+	int		 snapshot;		/* store_snapshot_begin() */
 	sqlite3_stmt	*stmts[ST__MAX];	/* prepared on first use */
 };
 
@@ -740,9 +741,33 @@ stmt_get(struct store *st, enum stmt id)
 		}
 		st->stmts[id] = s;
 	}
+	if (st->snapshot && !sqlite3_stmt_readonly(s))
+		store_snapshot_end(st);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
+}
+
+void
+store_snapshot_begin(struct store *st)
+{
+	/* A deferred BEGIN takes no lock: the first read starts the read
+	 * transaction.  Without it, each statement is its own. */
+	if (sqlite3_get_autocommit(st->db) &&
+	    sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		st->snapshot = 1;
+}
+
+void
+store_snapshot_end(struct store *st)
+{
+	if (!st->snapshot)
+		return;
+	st->snapshot = 0;
+	if (!sqlite3_get_autocommit(st->db) &&
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+	    !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Bind arguments described by `types`; 0 or -1. */
@@ -856,6 +881,7 @@ store_isnull(sqlite3_stmt *s, int col)
 int
 store_begin(struct store *st)
 {
+	store_snapshot_end(st);
 	return store_exec(st, ST_BEGIN_IMMEDIATE, NULL) < 0 ? -1 : 0;
 }
 

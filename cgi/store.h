@@ -178,10 +178,22 @@ int  store_backup(struct store *st, const char *dest);
 /* Integrity check; 0 if "ok", -1 otherwise (problems logged). */
 int  store_check(struct store *st);
 
-/* Transactions. 0 or -1. */
+/* Transactions. 0 or -1.  store_begin ends a read snapshot first. */
 int  store_begin(struct store *st);		/* BEGIN IMMEDIATE */
 int  store_commit(struct store *st);
 int  store_rollback(struct store *st);
+
+/*
+ * A request's read snapshot: every read between begin and end sees the
+ * database as of the first of them, in one read transaction (one WAL
+ * read lock, one check of the page cache) instead of one per statement.
+ * A statement that writes on this connection, store_begin() and
+ * store_write() end the snapshot first, so that writes are never made
+ * from a stale view and what follows them sees them; the reads after
+ * that run on their own again.  end is a no-op without a snapshot.
+ */
+void store_snapshot_begin(struct store *st);
+void store_snapshot_end(struct store *st);
 
 /* Run a statement that returns no row.  Returns the number of changed
  * rows (>= 0), -2 on a constraint violation, -1 on any other error. */

@@ -159,6 +159,9 @@ store_write(struct store *own, write_fn fn, void *arg)
 {
 	struct job	j = { .fn = fn, .arg = arg };
 
+	/* What the caller reads after its write must see it. */
+	if (own != NULL)
+		store_snapshot_end(own);
 	if (!w.running)
 		return run_inline(own, fn, arg);
 	pthread_cond_init(&j.finished, NULL);

@@ -80,10 +80,11 @@ END_TEST
 
 /* Run `fn` on a request built from env, return the raw response. */
 static char *
-run(char **env, const char *body, int (*fn)(struct req *))
+run(const char **env, const char *body, int (*fn)(struct req *))
 {
 	struct mem	 m = { body, 0, { 0 } };
-	struct io	 io = { mem_read, mem_write, &m, env };
+	/* The request only reads its environment. */
+	struct io	 io = { mem_read, mem_write, &m, (char **)env };
 	struct req	 r;
 	char		*out;
 
@@ -111,7 +112,7 @@ tcx_too_large(struct req *r)
 
 START_TEST(test_error_shapes)
 {
-	char	*env[] = { "REQUEST_METHOD=GET", "PATH_INFO=/x", NULL };
+	const char	*env[] = { "REQUEST_METHOD=GET", "PATH_INFO=/x", NULL };
 	char	*out, *body;
 	json_t	*j;
 
@@ -155,13 +156,13 @@ read_json(struct req *r)
 
 START_TEST(test_read_json)
 {
-	char *ok[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json; charset=utf-8",
+	const char *ok[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json; charset=utf-8",
 	    "CONTENT_LENGTH=8", NULL };
-	char *text[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=text/plain",
+	const char *text[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=text/plain",
 	    "CONTENT_LENGTH=8", NULL };
-	char *big[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
+	const char *big[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
 	    "CONTENT_LENGTH=2097152", NULL };
-	char *arr[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
+	const char *arr[] = { "REQUEST_METHOD=POST", "CONTENT_TYPE=application/json",
 	    "CONTENT_LENGTH=2", NULL };
 
 	free(run(ok, "{\"a\":1}\n", read_json));
@@ -185,7 +186,7 @@ header_injection(struct req *r)
 
 START_TEST(test_headers)
 {
-	char *env[] = { "REQUEST_METHOD=GET", NULL };
+	const char *env[] = { "REQUEST_METHOD=GET", NULL };
 	char *out = run(env, "", header_injection);
 
 	ck_assert_ptr_null(strstr(out, "Set-Cookie"));

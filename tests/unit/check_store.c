@@ -106,6 +106,72 @@ START_TEST(test_demo)
 }
 END_TEST
 
+/* Whether `email` is a user, as seen by st. */
+static int
+user_seen(struct store *st, const char *email)
+{
+	sqlite3_stmt	*s = store_query(st, ST_USER_BY_EMAIL, "s", email);
+	int		 rc;
+
+	ck_assert_ptr_nonnull(s);
+	rc = store_row(s);
+	store_done(s);
+	ck_assert_int_ge(rc, 0);
+	return rc;
+}
+
+/* Add a user on a connection of its own (another thread or process). */
+static void
+add_user_elsewhere(const char *id, const char *email)
+{
+	struct store *other = store_open(path, 0);
+
+	ck_assert_ptr_nonnull(other);
+	ck_assert_int_eq(store_exec(other, ST_USER_ADD, "sssssssss", id, email,
+	    "E", NULL, "OWNER", "FDJ", NULL, "h", "now"), 1);
+	store_close(other);
+}
+
+/* A request's snapshot: its reads do not see commits made since its first
+ * read; a write on its connection (or a new transaction) ends it, and
+ * what follows sees every commit. */
+START_TEST(test_snapshot)
+{
+	struct store	*st = store_open(path, 1);
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+
+	store_snapshot_begin(st);
+	ck_assert_int_eq(user_seen(st, "a@fdj.test"), 0);
+	add_user_elsewhere("5eed00000000000000000a01", "a@fdj.test");
+	ck_assert_int_eq(user_seen(st, "a@fdj.test"), 0);	/* same snapshot */
+	store_snapshot_end(st);
+	ck_assert_int_eq(user_seen(st, "a@fdj.test"), 1);
+	store_snapshot_end(st);				/* no-op without one */
+
+	/* A write ends the snapshot: it is made from the current state
+	 * (no SQLITE_BUSY_SNAPSHOT), and is committed at once. */
+	store_snapshot_begin(st);
+	ck_assert_int_eq(user_seen(st, "b@fdj.test"), 0);
+	add_user_elsewhere("5eed00000000000000000a02", "b@fdj.test");
+	ck_assert_int_eq(store_exec(st, ST_USER_ADD, "sssssssss",
+	    "5eed00000000000000000a03", "c@fdj.test", "C", NULL, "OWNER", "FDJ",
+	    NULL, "h", "now"), 1);
+	ck_assert_int_eq(user_seen(st, "b@fdj.test"), 1);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users WHERE email = 'c@fdj.test'"), 1);
+
+	/* So does store_begin. */
+	store_snapshot_begin(st);
+	ck_assert_int_eq(user_seen(st, "d@fdj.test"), 0);
+	add_user_elsewhere("5eed00000000000000000a04", "d@fdj.test");
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(user_seen(st, "d@fdj.test"), 1);
+	ck_assert_int_eq(store_commit(st), 0);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
@@ -143,6 +209,7 @@ store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_open_migrate);
 	tcase_add_test(tc, test_demo);
+	tcase_add_test(tc, test_snapshot);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
