@@ -145,8 +145,8 @@ static void
 config_defaults(void)
 {
 	config_set("server", "socket", RUNSTATEDIR "/reqdesk/reqdesk.sock");
-	config.workers = 2;
-	config.threads = 8;
+	config.workers = 1;
+	config.threads = 12;
 	config.body_max = 1024 * 1024;
 	config_set("server", "base_url", "http://127.0.0.1:8080");
 	config_set("storage", "database", LOCALSTATEDIR "/lib/reqdesk/reqdesk.db");

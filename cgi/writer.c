@@ -76,6 +76,7 @@ writer_main(void *unused)
 	int		 n;
 
 	(void)unused;
+	pthread_setname_np(pthread_self(), "reqdesk-writer");	/* for top -H */
 	for (;;) {
 		pthread_mutex_lock(&w.lock);
 		while (w.head == NULL && !w.stop)
