@@ -48,17 +48,44 @@ run_unit(struct store *st, struct job *j)
 	return rc;
 }
 
-/* Run a batch in one transaction; set every job's rc. */
+/*
+ * Run a batch in one transaction; set every job's rc.
+ *
+ * Optimistic first: the units run one after the other without savepoints
+ * (a savepoint copies every page its unit touches, and units rarely
+ * refuse).  When one refuses or fails, the transaction is rolled back and
+ * the batch runs again with a savepoint per unit, except that unit: its
+ * answer stands (the units before it run again in the same order, so it
+ * saw the state it would see again) and it is not run twice (a refusal
+ * may have reported into its argument).
+ */
 static void
 run_batch(struct store *st, struct job *batch)
 {
-	struct job	*j;
-	int		 ok = st != NULL && store_begin(st) == 0;
+	struct job	*j, *refused = NULL;
 
-	for (j = batch; j != NULL; j = j->next)
-		j->rc = ok ? run_unit(st, j) : -1;
-	if (!ok)
+	if (st == NULL || store_begin(st) < 0) {
+		for (j = batch; j != NULL; j = j->next)
+			j->rc = -1;
 		return;
+	}
+	for (j = batch; j != NULL && refused == NULL; j = j->next)
+		if ((j->rc = j->fn(st, j->arg)) != 0)
+			refused = j;
+	if (refused != NULL) {
+		store_rollback(st);
+		if (batch == refused && refused->next == NULL)
+			return;		/* alone: nothing else to keep */
+		if (store_begin(st) < 0) {
+			for (j = batch; j != NULL; j = j->next)
+				if (j != refused)
+					j->rc = -1;
+			return;
+		}
+		for (j = batch; j != NULL; j = j->next)
+			if (j != refused)
+				j->rc = run_unit(st, j);
+	}
 	if (store_commit(st) < 0) {
 		log_err("group commit failed: every request of the batch is refused");
 		store_rollback(st);

@@ -23,6 +23,7 @@ struct unit {
 	char	 id[32];
 	int	 refuse;	/* fn returns 1 after its insert */
 	int	 slow_ms;	/* fn sleeps inside the transaction */
+	int	 calls;		/* how many times fn ran */
 	int	 rc;
 };
 
@@ -32,6 +33,7 @@ add_customer(struct store *st, void *arg)
 {
 	struct unit *u = arg;
 
+	u->calls++;
 	if (u->slow_ms)
 		usleep((useconds_t)u->slow_ms * 1000);
 	if (store_exec(st, ST_CUSTOMER_ADD, "ssss", u->id, u->id, "FR", "standard") != 1)
@@ -125,6 +127,53 @@ START_TEST(test_concurrent_units_all_committed)
 }
 END_TEST
 
+/* A slow unit holds the writer while the n units queue up behind it. */
+static void
+queue_behind_slow(struct unit *u, int n)
+{
+	struct unit	slow;
+	pthread_t	ts, t[8];
+	int		i;
+
+	ck_assert_int_le(n, 8);
+	memset(&slow, 0, sizeof(slow));
+	snprintf(slow.id, sizeof(slow.id), "SLOW%.20s", u[0].id);
+	slow.slow_ms = 300;
+	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
+	usleep(100 * 1000);
+	for (i = 0; i < n; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, submit, &u[i]), 0);
+	pthread_join(ts, NULL);
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	ck_assert_int_eq(slow.rc, 0);
+}
+
+START_TEST(test_refusal_inside_a_batch)
+{
+	struct unit	u[6];
+	int		i;
+
+	memset(u, 0, sizeof(u));
+	for (i = 0; i < 6; i++) {
+		snprintf(u[i].id, sizeof(u[i].id), "R%d", i);
+		u[i].refuse = i == 2 ? 409 : 0;
+	}
+	snprintf(u[4].id, sizeof(u[4].id), "C01");	/* taken: fn fails (-1) */
+	submit(&(struct unit){ .id = "C01" });
+	queue_behind_slow(u, 6);
+	for (i = 0; i < 6; i++)
+		ck_assert_int_eq(u[i].rc, i == 2 ? 409 : i == 4 ? -1 : 0);
+	/* the refused and the failed unit ran once: their answers stand */
+	ck_assert_int_eq(u[2].calls, 1);
+	ck_assert_int_eq(u[4].calls, 1);
+	/* their batch-mates are committed, their own work is not */
+	ck_assert_int_eq(count("id IN ('R0', 'R1', 'R3', 'R5')"), 4);
+	ck_assert_int_eq(count("id = 'R2'"), 0);
+	ck_assert_int_eq(count("id = 'C01'"), 1);
+}
+END_TEST
+
 START_TEST(test_failed_commit_fails_its_batch)
 {
 	struct unit	slow, u[5];
@@ -169,6 +218,7 @@ main(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_concurrent_units_all_committed);
+	tcase_add_test(tc, test_refusal_inside_a_batch);
 	tcase_add_test(tc, test_failed_commit_fails_its_batch);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
