@@ -54,34 +54,66 @@ render(const char *event, const char *part, const struct tpl_dict *d,
 }
 
 int
-outbox_queue(struct store *st, const char *event, const char *object_id,
-    const char *recipient, struct tpl_dict *d)
+outbox_render(struct mail *m, const char *event, const char *recipient,
+    struct tpl_dict *d)
 {
-	struct buf	 subject = { 0 }, body = { 0 };
-	char		 now[32];
-	int		 rc = -1;
-
+	memset(m, 0, sizeof(*m));
 	if (!mail_address_valid(recipient)) {
 		log_err("outbox: %s: recipient is not a valid address", event);
 		return -1;
 	}
+	m->event = event;
 	tpl_set(d, "BASE_URL", config.base_url);
-	if (render(event, "subject", d, &subject) < 0 || render(event, "body", d, &body) < 0)
-		goto out;
+	if (render(event, "subject", d, &m->subject) < 0 ||
+	    render(event, "body", d, &m->body) < 0)
+		goto fail;
 	/* The subject is one header line: trim, and refuse CR/LF inside. */
-	while (subject.len > 0 && isspace((unsigned char)subject.data[subject.len - 1]))
-		subject.data[--subject.len] = '\0';
-	if (strpbrk(subject.data, "\r\n") != NULL) {
+	while (m->subject.len > 0 &&
+	    isspace((unsigned char)m->subject.data[m->subject.len - 1]))
+		m->subject.data[--m->subject.len] = '\0';
+	if (strpbrk(m->subject.data, "\r\n") != NULL) {
 		log_err("outbox: %s: subject holds a line break; refused", event);
-		goto out;
+		goto fail;
 	}
+	if ((m->recipient = strdup(recipient)) == NULL)
+		goto fail;
+	return 0;
+fail:
+	outbox_mail_free(m);
+	return -1;
+}
+
+void
+outbox_mail_free(struct mail *m)
+{
+	buf_free(&m->subject);
+	buf_free(&m->body);
+	free(m->recipient);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+outbox_add(struct store *st, const struct mail *m, const char *object_id)
+{
+	char now[32];
+
 	now_iso(now);
-	if (store_exec(st, ST_OUTBOX_ADD, "sssssIs", event, object_id, recipient,
-	    subject.data, body.data, (long long)now_epoch(), now) == 1)
-		rc = 0;
-out:
-	buf_free(&subject);
-	buf_free(&body);
+	return store_exec(st, ST_OUTBOX_ADD, "sssssIs", m->event, object_id,
+	    m->recipient, m->subject.data, m->body.data, (long long)now_epoch(),
+	    now) == 1 ? 0 : -1;
+}
+
+int
+outbox_queue(struct store *st, const char *event, const char *object_id,
+    const char *recipient, struct tpl_dict *d)
+{
+	struct mail	m;
+	int		rc;
+
+	if (outbox_render(&m, event, recipient, d) < 0)
+		return -1;
+	rc = outbox_add(st, &m, object_id);
+	outbox_mail_free(&m);
 	return rc;
 }
 

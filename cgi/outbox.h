@@ -12,6 +12,8 @@
 #ifndef REQDESK_OUTBOX_H
 #define REQDESK_OUTBOX_H
 
+#include "util.h"	/* struct buf */
+
 struct store;
 struct tpl_dict;
 
@@ -31,6 +33,22 @@ int  outbox_queue_operator(struct store *st, const char *event,
 /* Queue to a user by id (the user's e-mail from the users table). */
 int  outbox_queue_user(struct store *st, const char *event,
 	const char *object_id, const char *user_id, struct tpl_dict *d);
+
+/*
+ * The same in two steps, so that a change can render its messages before
+ * it enters the group-commit writer (writer.h) and only store them there.
+ * outbox_render(): 0, or -1 (nothing to free); `event` is borrowed and
+ * must outlive `m`.  outbox_add(): inside an open transaction; 0 or -1.
+ */
+struct mail {
+	const char	*event;
+	char		*recipient;
+	struct buf	 subject, body;
+};
+int  outbox_render(struct mail *m, const char *event, const char *recipient,
+	struct tpl_dict *d);
+int  outbox_add(struct store *st, const struct mail *m, const char *object_id);
+void outbox_mail_free(struct mail *m);	/* accepts a zeroed mail */
 
 /* Is `addr` one plain e-mail address, without CR, LF, comma or angle
  * brackets?  1 or 0. */

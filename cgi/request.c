@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "catalog.h"
+#include "config.h"
 #include "http.h"
 #include "log.h"
 #include "outbox.h"
@@ -240,26 +241,6 @@ mail_dict(const char *id, const char *type, const char *name, const char *custom
 	return d;
 }
 
-/* Queue "request_created" to the creator and the operator. 0 or -1. */
-static int
-notify_created(struct store *st, const struct principal *who, const struct rtype *t,
-    const struct customer_info *ci, const json_t *body, const char *requested,
-    const char *id)
-{
-	struct tpl_dict	*d;
-	int		 rc;
-
-	d = mail_dict(id, t->type, t->title, ci->name,
-	    json_string_value(json_object_get(body, "customerReference")), requested);
-	if (d == NULL)
-		return -1;
-	tpl_set(d, "CREATOR", who->name);
-	rc = outbox_queue_user(st, "request_created", id, who->user_id, d) == 0 &&
-	    outbox_queue_operator(st, "request_created", id, d) == 0 ? 0 : -1;
-	tpl_dict_free(d);
-	return rc;
-}
-
 /* What the writer needs to store a new request. */
 struct new_request {
 	const struct principal		*who;
@@ -268,7 +249,29 @@ struct new_request {
 	const json_t			*body;
 	const char			*props_text, *sp_id, *requested;
 	const char			*id;
+	struct mail			 mails[2];	/* creator, operator */
 };
+
+/* Render "request_created" for the creator and the operator, before the
+ * writer (outbox.h).  0 or -1. */
+static int
+render_created(struct new_request *n)
+{
+	struct tpl_dict	*d;
+	int		 rc;
+
+	d = mail_dict(n->id, n->t->type, n->t->title, n->ci->name,
+	    json_string_value(json_object_get(n->body, "customerReference")),
+	    n->requested);
+	if (d == NULL)
+		return -1;
+	tpl_set(d, "CREATOR", n->who->name);
+	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) == 0 &&
+	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) == 0 ?
+	    0 : -1;
+	tpl_dict_free(d);
+	return rc;
+}
 
 /* Unit of work (writer.h): the request, its first history entry and its
  * notifications.  0, or -1. */
@@ -288,7 +291,8 @@ insert_request(struct store *st, void *arg)
 	    n->requested, now, now, n->who->user_id) != 1 ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, now, n->who->user_id,
 	    NULL, "NEW", "Request created") != 1 ||
-	    notify_created(st, n->who, n->t, n->ci, n->body, n->requested, n->id) != 0)
+	    outbox_add(st, &n->mails[0], n->id) != 0 ||
+	    outbox_add(st, &n->mails[1], n->id) != 0)
 		return -1;
 	return 0;
 }
@@ -303,6 +307,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	char			*props_text;
 	int			 rc;
 
+	memset(&n, 0, sizeof(n));
 	if (new_object_id(id) < 0 || (props_text = json_dumps(props, JSON_COMPACT)) == NULL)
 		return -1;
 	n.who = who;
@@ -313,7 +318,9 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.sp_id = sp_id;
 	n.requested = requested;
 	n.id = id;
-	rc = store_write(st, insert_request, &n);
+	rc = render_created(&n) == 0 ? store_write(st, insert_request, &n) : -1;
+	outbox_mail_free(&n.mails[0]);
+	outbox_mail_free(&n.mails[1]);
 	free(props_text);
 	return rc == 0 ? 0 : -1;
 }
