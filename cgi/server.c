@@ -164,7 +164,7 @@ worker_main(int listen_fd)
 	 * are mapped and unmapped, and freed heap goes back to the system, so
 	 * the worker's resident memory stays flat over millions of requests. */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 	if (FCGX_Init() != 0)
 		return 1;
 	if (writer_start(config.database) < 0)

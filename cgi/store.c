@@ -588,7 +588,7 @@ exec_sql(struct store *st, const char *sql)
 
 /* Page cache of each connection, KiB: a worker has one connection per
  * thread, and the OS page cache holds the database anyway. */
-#define STORE_CACHE_KIB 512
+#define STORE_CACHE_KIB 256
 
 /*
  * Busy handler: another process holds the write lock.  Wait in short

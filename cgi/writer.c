@@ -10,7 +10,7 @@
 #include "writer.h"
 
 #define BATCH_MAX 256
-#define WRITER_CACHE_KIB 2048	/* the B-tree pages every insert walks */
+#define WRITER_CACHE_KIB 1024	/* the B-tree pages every insert walks */
 
 struct job {
 	write_fn	 fn;

@@ -3,9 +3,10 @@
  *
  * In a FastCGI worker, every thread that must write hands its unit of
  * work to the process's one writer thread.  The writer runs the units
- * that are waiting together in one transaction (each inside its own
- * savepoint, so a unit that refuses its work discards only its own
- * changes), commits once — one fsync for the whole batch, with
+ * that are waiting together in one transaction (a unit that refuses its
+ * work discards only its own changes: the batch is then run again with a
+ * savepoint per unit, without running the refusing unit twice), commits
+ * once — one fsync for the whole batch, with
  * synchronous=FULL kept — and only then wakes each caller with its
  * outcome.  Nothing is acknowledged before the commit that holds it; a
  * batch whose commit fails fails every unit of it, and nothing of it is
@@ -34,7 +35,9 @@ void writer_stop(void);
 /*
  * Run `fn(arg)` durably.  Returns fn's value when the unit ran and the
  * batch holding it committed (or fn refused: its changes are gone), or
- * -1 when it could not be committed (nothing of it was kept).
+ * -1 when it could not be committed (nothing of it was kept).  fn must
+ * change nothing but the database (and, when it refuses, its argument):
+ * when a batch-mate refuses, fn may run twice.
  * `own` is the caller's connection, used when no writer runs.
  */
 int  store_write(struct store *own, write_fn fn, void *arg);
