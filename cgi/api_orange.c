@@ -130,31 +130,33 @@ struct list_out {
 };
 
 static int
-list_row(void *ctx, json_t *item, const char *props)
+list_row(void *ctx, const char *item, const char *props)
 {
 	struct list_out	*lo = ctx;
-	char		*text;
-	size_t		 len;
+	json_t		*o;
+	char		*text = NULL;
+	size_t		 len = strlen(item);
 
-	if (lo->fields != NULL) {
-		json_object_set_new(item, "properties", json_loads(props, 0, NULL));
-		partial(item, lo->fields);
-	}
-	text = json_dumps(item, JSON_COMPACT);
-	json_decref(item);
-	if (text == NULL || (len = strlen(text)) < 2) {
-		free(text);
-		return lo->failed = -1;
-	}
 	buf_puts(&lo->b, lo->n++ ? "," : "[");
 	if (lo->fields == NULL) {
 		/* {...} without its closing brace, then the properties */
-		buf_append(&lo->b, text, len - 1);
+		if (len < 2 || item[len - 1] != '}')
+			return lo->failed = -1;
+		buf_append(&lo->b, item, len - 1);
 		buf_puts(&lo->b, len > 2 ? ",\"properties\":" : "\"properties\":");
 		buf_puts(&lo->b, props);
 		buf_puts(&lo->b, "}");
-	} else
-		buf_append(&lo->b, text, len);
+		return 0;
+	}
+	if ((o = json_loads(item, 0, NULL)) != NULL) {
+		json_object_set_new(o, "properties", json_loads(props, 0, NULL));
+		partial(o, lo->fields);
+		text = json_dumps(o, JSON_COMPACT);
+		json_decref(o);
+	}
+	if (text == NULL)
+		return lo->failed = -1;
+	buf_puts(&lo->b, text);
 	free(text);
 	return 0;
 }

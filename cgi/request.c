@@ -410,38 +410,29 @@ set_str(json_t *o, const char *key, const char *v)
 		json_object_set_new(o, key, json_string(v));
 }
 
-/* The JSON of the request at the current row of `s` (REQ_COLS), with
- * its properties parsed when `with_props`. */
+/* The stored item text (REQ_COLS column 18) as JSON, with the stored
+ * properties text `props` when not NULL.  New reference or NULL. */
 static json_t *
-request_json(sqlite3_stmt *s, int with_props)
+item_json(const char *item, const char *props)
 {
-	json_t	*o, *kd, *props;
-	char	 self[128];
+	json_t *o = json_loads(item, 0, NULL), *p;
 
-	props = with_props ? json_loads(store_text(s, 9), 0, NULL) : NULL;
-	kd = json_object();
-	set_str(kd, "issuedAt", store_text(s, 12));
-	set_str(kd, "requestedAt", store_text(s, 11));
-	set_str(kd, "completedAt", store_text(s, 13));
-	snprintf(self, sizeof(self), "/ordering/b2b/v2/requests/%s", store_text(s, 0));
-	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:o, s:o*}",
-	    "id", store_text(s, 0), "type", store_text(s, 1),
-	    "name", store_text(s, 2), "category", store_text(s, 3),
-	    "status", store_text(s, 4),
-	    "customer", "id", store_text(s, 5), "name", store_text(s, 6),
-	    "keyDates", kd, "properties", props);
-	if (o != NULL && !with_props)
-		json_object_del(o, "properties");
-	if (o == NULL)
+	if (o == NULL || props == NULL)
+		return o;
+	if ((p = json_loads(props, 0, NULL)) == NULL ||
+	    json_object_set_new(o, "properties", p) < 0) {
+		json_decref(o);
 		return NULL;
-	set_str(o, "customerReference", store_text(s, 7));
-	set_str(o, "contract", store_text(s, 8));
-	set_str(o, "comment", store_text(s, 10));
-	set_str(o, "createdAt", store_text(s, 12));
-	set_str(o, "updatedAt", store_text(s, 14));
-	set_str(o, "createdBy", store_text(s, 15));
-	json_object_set_new(o, "_links", json_pack("{s:{s:s}}", "self", "href", self));
+	}
 	return o;
+}
+
+/* The JSON of the request at the current row of `s` (REQ_COLS), with
+ * its properties. */
+static json_t *
+request_json(sqlite3_stmt *s)
+{
+	return item_json(store_text(s, 18), store_text(s, 9));
 }
 
 /* The history array of request `seq`; new reference or NULL. */
@@ -489,7 +480,7 @@ request_load(struct store *st, const struct principal *who, const char *id, int 
 		return NULL;
 	}
 	if ((rc = store_row(s)) == 1) {
-		o = request_json(s, 1);
+		o = request_json(s);
 		seq = store_int(s, 17);
 	}
 	store_done(s);
@@ -664,15 +655,11 @@ request_sort_valid(const char *sort)
 static int
 each_row(sqlite3_stmt *s, request_row_fn fn, void *ctx)
 {
-	json_t	*o;
-	int	 rc;
+	int rc;
 
-	while ((rc = store_row(s)) == 1) {
-		if ((o = request_json(s, 0)) == NULL)
+	while ((rc = store_row(s)) == 1)
+		if (fn(ctx, store_text(s, 18), store_text(s, 9)) < 0)
 			return -1;
-		if (fn(ctx, o, store_text(s, 9)) < 0)
-			return -1;
-	}
 	return rc < 0 ? -1 : 0;
 }
 
@@ -758,10 +745,11 @@ out:
 
 /* request_list's row callback: parse the properties into the item. */
 static int
-collect(void *ctx, json_t *item, const char *props)
+collect(void *ctx, const char *item, const char *props)
 {
-	json_object_set_new(item, "properties", json_loads(props, 0, NULL));
-	return json_array_append_new(ctx, item);
+	json_t *o = item_json(item, props);
+
+	return o != NULL ? json_array_append_new(ctx, o) : -1;
 }
 
 int

@@ -63,9 +63,10 @@ struct request_filter {
 /* Is `sort` a supported sort key?  1 or 0. */
 int request_sort_valid(const char *sort);
 
-/* Called for each listed request with the item (new reference, stolen)
- * without its properties, and their stored JSON text.  0, or -1 to stop. */
-typedef int (*request_row_fn)(void *ctx, json_t *item, const char *props_text);
+/* Called for each listed request with the JSON text of its item without
+ * its properties (one object, ending in '}'), and the stored JSON text of
+ * its properties.  0, or -1 to stop. */
+typedef int (*request_row_fn)(void *ctx, const char *item_text, const char *props_text);
 
 /* The requests matching `f` within the caller's scope, one by one; *total
  * receives the count of all matches (known before the first row).  0 or -1. */

@@ -788,6 +788,34 @@ def test_list_counts_and_paging(stack, keys, three_fdj):
         assert "history" not in it
 
 
+def test_list_item_is_the_request_without_history(stack, keys):
+    """A request's item is written as JSON text by SQLite (store.c,
+    REQ_ITEM), for lists and single reads alike: the same object (history
+    aside), absent values left out, every string escaped."""
+    k = keys["fdj_owner"]
+    odd = 'quote " backslash \\ newline \n tab \t accents é — ✓ <b>&amp;</b>'
+    full = r_body(FDJ_SP1, ref=unique_ref("ODD"))
+    full["comment"] = odd
+    a = create(stack, k, full)
+    b = create(stack, k, u_body(FDJ_SP1))            # no contract, no comment
+    for status in ("IN_PROGRESS", "COMPLETED"):
+        assert set_status(stack, keys["admin"], a["id"], status).status_code == 200
+    for rid in (a["id"], b["id"]):
+        one = jbody(get(stack, k, BASE + "/requests/" + rid))
+        listed = jbody(get(stack, k, BASE + "/requests", id=rid))
+        assert len(listed) == 1
+        del one["history"]
+        assert listed[0] == one
+    one = jbody(get(stack, k, BASE + "/requests/" + a["id"]))
+    assert one["comment"] == odd
+    assert one["contract"] == "256060"
+    assert "completedAt" in one["keyDates"]
+    one = jbody(get(stack, k, BASE + "/requests/" + b["id"]))
+    assert "contract" not in one and "comment" not in one
+    assert "completedAt" not in one["keyDates"]
+    assert one["_links"]["self"]["href"] == BASE + "/requests/" + b["id"]
+
+
 def test_list_total_count_without_filter(stack, keys, three_fdj):
     k = keys["fdj_owner"]
     r = get(stack, k, BASE + "/requests", limit=1)
