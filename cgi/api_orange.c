@@ -210,13 +210,15 @@ api_requests_list(struct req *r)
 int
 api_request_get(struct req *r)
 {
-	json_t	*o;
-	int	 err;
+	char	*text;
+	int	 err, rc;
 
-	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+	if ((text = request_load_text(r->store, r->who, r->param, &err)) == NULL)
 		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
 		    "No request with this id.");
-	return resp_json_new(r, 200, o);
+	rc = resp_json_text(r, 200, text);
+	free(text);
+	return rc;
 }
 
 /* POST /ordering/b2b/v2/requests/{id}/status {status, comment} */

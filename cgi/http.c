@@ -493,11 +493,17 @@ resp_json(struct req *r, int status, const json_t *body)
 
 	if ((s = json_dumps(body, JSON_COMPACT)) == NULL)
 		return -1;
-	rc = resp_start(r, status, "application/json; charset=utf-8");
-	if (rc == 0)
-		rc = resp_puts(r, s);
+	rc = resp_json_text(r, status, s);
 	free(s);
 	return rc;
+}
+
+int
+resp_json_text(struct req *r, int status, const char *text)
+{
+	int rc = resp_start(r, status, "application/json; charset=utf-8");
+
+	return rc == 0 ? resp_puts(r, text) : rc;
 }
 
 int

@@ -159,6 +159,9 @@ int  resp_puts(struct req *r, const char *s);
 /* A complete JSON response; `body` is borrowed.  0 or -1. */
 int  resp_json(struct req *r, int status, const json_t *body);
 
+/* A complete JSON response from JSON text (borrowed).  0 or -1. */
+int  resp_json_text(struct req *r, int status, const char *text);
+
 /* A complete JSON response; `body` is stolen (NULL: nothing is sent and
  * -1 is returned, so the router answers 500).  0 or -1. */
 int  resp_json_new(struct req *r, int status, json_t *body);

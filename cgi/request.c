@@ -402,23 +402,15 @@ out:
 	return res;
 }
 
-/* Set key to a string or skip it when NULL. */
-static void
-set_str(json_t *o, const char *key, const char *v)
-{
-	if (v != NULL)
-		json_object_set_new(o, key, json_string(v));
-}
-
 /* The stored item text (REQ_COLS column 18) as JSON, with the stored
- * properties text `props` when not NULL.  New reference or NULL. */
+ * properties text `props`.  New reference or NULL. */
 static json_t *
 item_json(const char *item, const char *props)
 {
 	json_t *o = json_loads(item, 0, NULL), *p;
 
-	if (o == NULL || props == NULL)
-		return o;
+	if (o == NULL)
+		return NULL;
 	if ((p = json_loads(props, 0, NULL)) == NULL ||
 	    json_object_set_new(o, "properties", p) < 0) {
 		json_decref(o);
@@ -427,75 +419,65 @@ item_json(const char *item, const char *props)
 	return o;
 }
 
-/* The JSON of the request at the current row of `s` (REQ_COLS), with
- * its properties. */
-static json_t *
-request_json(sqlite3_stmt *s)
-{
-	return item_json(store_text(s, 18), store_text(s, 9));
-}
-
-/* The history array of request `seq`; new reference or NULL. */
-static json_t *
-history_json(struct store *st, long long seq)
+char *
+request_load_text(struct store *st, const struct principal *who, const char *id,
+    int *err)
 {
 	sqlite3_stmt	*s;
-	json_t		*a = json_array(), *h;
-	int		 rc;
+	struct buf	 b = { 0 };
+	const char	*item;
+	long long	 seq = 0;
+	size_t		 len, n = 0;
+	int		 rc, bad = 0;
 
-	if ((s = store_query(st, ST_REQ_HISTORY, "I", seq)) == NULL) {
-		json_decref(a);
+	*err = 0;
+	if ((s = store_query(st, ST_REQ_GET, "issssssss", SCOPE_ARGS(who), NULL,
+	    NULL, NULL, NULL, NULL, id)) == NULL) {
+		*err = -1;
 		return NULL;
 	}
-	while ((rc = store_row(s)) == 1) {
-		h = json_pack("{s:s, s:s}", "at", store_text(s, 0), "to", store_text(s, 4));
-		if (store_text(s, 1) != NULL)
-			json_object_set_new(h, "by", json_pack("{s:s, s:s?}", "id",
-			    store_text(s, 1), "name", store_text(s, 2)));
-		set_str(h, "from", store_text(s, 3));
-		set_str(h, "comment", store_text(s, 5));
-		json_array_append_new(a, h);
+	if ((rc = store_row(s)) == 1) {
+		/* the item without its closing brace, then the rest */
+		item = store_text(s, 18);
+		len = item != NULL ? strlen(item) : 0;
+		bad = len < 2 || item[len - 1] != '}' ||
+		    buf_append(&b, item, len - 1) < 0 ||
+		    buf_puts(&b, ",\"properties\":") < 0 ||
+		    buf_puts(&b, store_text(s, 9)) < 0;
+		seq = store_int(s, 17);
 	}
 	store_done(s);
-	if (rc < 0) {
-		json_decref(a);
+	if (rc <= 0 || bad) {
+		buf_free(&b);
+		*err = rc < 0 || bad ? -1 : 0;
 		return NULL;
 	}
-	return a;
+	bad = buf_puts(&b, ",\"history\":[") < 0;
+	if ((s = store_query(st, ST_REQ_HISTORY, "I", seq)) == NULL)
+		bad = 1;
+	while (!bad && (rc = store_row(s)) == 1)
+		bad = (n++ > 0 && buf_puts(&b, ",") < 0) ||
+		    buf_puts(&b, store_text(s, 6)) < 0;
+	store_done(s);
+	if (bad || rc < 0 || buf_puts(&b, "]}") < 0) {
+		buf_free(&b);
+		*err = -1;
+		return NULL;
+	}
+	return b.data;
 }
 
 json_t *
 request_load(struct store *st, const struct principal *who, const char *id, int *err)
 {
-	sqlite3_stmt	*s;
-	json_t		*o = NULL, *hist;
-	long long	 seq = 0;
-	int		 rc;
+	char	*text = request_load_text(st, who, id, err);
+	json_t	*o;
 
-	*err = 0;
-	s = store_query(st, ST_REQ_GET, "issssssss", SCOPE_ARGS(who), NULL, NULL,
-	    NULL, NULL, NULL, id);
-	if (s == NULL) {
+	if (text == NULL)
+		return NULL;
+	if ((o = json_loads(text, 0, NULL)) == NULL)
 		*err = -1;
-		return NULL;
-	}
-	if ((rc = store_row(s)) == 1) {
-		o = request_json(s);
-		seq = store_int(s, 17);
-	}
-	store_done(s);
-	if (rc < 0 || (rc == 1 && o == NULL)) {
-		*err = -1;
-		return NULL;
-	}
-	if (o == NULL)
-		return NULL;
-	if ((hist = history_json(st, seq)) == NULL) {
-		json_decref(o);
-		*err = -1;
-		return NULL;
-	}
-	json_object_set_new(o, "history", hist);
+	free(text);
 	return o;
 }
 

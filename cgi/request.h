@@ -40,6 +40,11 @@ enum create_result request_create(struct store *st, const struct principal *who,
 json_t *request_load(struct store *st, const struct principal *who,
 	const char *id, int *err);
 
+/* The same as JSON text (owned), written by SQLite and spliced, with no
+ * JSON tree: what GET /requests/{id} sends. */
+char   *request_load_text(struct store *st, const struct principal *who,
+	const char *id, int *err);
+
 /*
  * Move a request to `to`, recording who, when and why.  Returns 0,
  * HERR_NOT_FOUND, HERR_FORBIDDEN (level), HERR_CONFLICT (illegal

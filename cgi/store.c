@@ -441,9 +441,13 @@ static const char *const sqls[] = {
 	"INSERT INTO request_history (request_seq, at, by_user, from_status, to_status, comment)"
 	" VALUES ((SELECT seq FROM requests WHERE id = ?), ?, ?, ?, ?, ?)", /* ST_REQ_HISTORY_ADD */
 	"SELECT " REQ_COLS REQ_WHERE " AND r.id = ?9", /* ST_REQ_GET */
-	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment"
+	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment,"
+	" '{\"at\":' || json_quote(h.at) || ',\"to\":' || json_quote(h.to_status)"
+	" || CASE WHEN h.by_user IS NULL THEN ''"
+	"  ELSE ',\"by\":' || json_object('id', h.by_user, 'name', u.name) END"
+	REQ_OPT("from", "h.from_status") REQ_OPT("comment", "h.comment") " || '}'"
 	" FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
-	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY */
+	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY: entry JSON in 6 */
 	"UPDATE requests SET status = ?1, updated_at = ?2,"
 	" completed_at = CASE WHEN ?1 = 'COMPLETED' THEN ?2 ELSE completed_at END"
 	" WHERE id = ?3 AND status = ?4", /* ST_REQ_SET_STATUS */

@@ -798,8 +798,9 @@ def test_list_item_is_the_request_without_history(stack, keys):
     full["comment"] = odd
     a = create(stack, k, full)
     b = create(stack, k, u_body(FDJ_SP1))            # no contract, no comment
-    for status in ("IN_PROGRESS", "COMPLETED"):
-        assert set_status(stack, keys["admin"], a["id"], status).status_code == 200
+    assert set_status(stack, keys["admin"], a["id"], "IN_PROGRESS").status_code == 200
+    assert set_status(stack, keys["admin"], a["id"], "COMPLETED",
+                      comment=odd).status_code == 200
     for rid in (a["id"], b["id"]):
         one = jbody(get(stack, k, BASE + "/requests/" + rid))
         listed = jbody(get(stack, k, BASE + "/requests", id=rid))
@@ -810,6 +811,10 @@ def test_list_item_is_the_request_without_history(stack, keys):
     assert one["comment"] == odd
     assert one["contract"] == "256060"
     assert "completedAt" in one["keyDates"]
+    first, last = one["history"][0], one["history"][-1]
+    assert "from" not in first and first["to"] == "NEW"
+    assert set(first["by"]) == {"id", "name"}
+    assert (last["from"], last["to"], last["comment"]) == ("IN_PROGRESS", "COMPLETED", odd)
     one = jbody(get(stack, k, BASE + "/requests/" + b["id"]))
     assert "contract" not in one and "comment" not in one
     assert "completedAt" not in one["keyDates"]
