@@ -57,8 +57,8 @@ int
 api_requests_post(struct req *r)
 {
 	struct problems	 pb = { 0 };
-	json_t		*body, *req;
-	char		 id[25], why[256], loc[128];
+	json_t		*body;
+	char		 id[25], why[256], loc[128], *req;
 	int		 err, rc;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
@@ -78,15 +78,15 @@ api_requests_post(struct req *r)
 		    "accepted.", NULL);
 		goto out;
 	}
-	if ((req = request_load(r->store, r->who, id, &err)) == NULL) {
+	if ((req = request_load_text(r->store, r->who, id, &err)) == NULL) {
 		rc = -1;
 		goto out;
 	}
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", id);
 	resp_header(r, "Content-Location", loc);
 	log_info("request %s created by %s", id, r->who->user_id);
-	rc = resp_json(r, 201, req);
-	json_decref(req);
+	rc = resp_json_text(r, 201, req);
+	free(req);
 out:
 	problems_free(&pb);
 	json_decref(body);
@@ -225,9 +225,9 @@ api_request_get(struct req *r)
 int
 api_request_status(struct req *r)
 {
-	json_t		*body, *o;
+	json_t		*body;
 	const char	*comment;
-	char		 why[256];
+	char		 why[256], *text;
 	int		 err, rc;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
@@ -245,9 +245,11 @@ api_request_status(struct req *r)
 	if (rc > 0)
 		return resp_error(r, rc, why[0] ? why : (rc == HERR_NOT_FOUND ?
 		    "No request with this id." : NULL));
-	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+	if ((text = request_load_text(r->store, r->who, r->param, &err)) == NULL)
 		return -1;
-	return resp_json_new(r, 200, o);
+	rc = resp_json_text(r, 200, text);
+	free(text);
+	return rc;
 }
 
 /* One catalogItem for a type. */
