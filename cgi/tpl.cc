@@ -17,6 +17,7 @@
 #include <new>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <ctemplate/template.h>
@@ -140,6 +141,34 @@ tpl_borrow(struct tpl_dict *d, ctemplate::TemplateDictionary *td)
 	return b;
 }
 
+/*
+ * A key (variable, section or include name) with its ctemplate id.
+ * Given a plain string, ctemplate hashes the name and registers it in a
+ * process-wide map under a read-write lock on every SetValue; a worker's
+ * threads all contend for that lock.  Here each thread keeps its own
+ * table of the names it has used (a few hundred), registered once, and
+ * hands ctemplate the name with its id.  The table lives as long as the
+ * thread, which outlives every dictionary it builds.  May throw.
+ */
+static ctemplate::TemplateString
+key_of(const char *key)
+{
+	typedef std::unordered_map<std::string,
+	    ctemplate::StaticTemplateString> key_table;
+	thread_local key_table	 keys;
+	key_table::iterator	 it = keys.find(key);
+
+	if (it == keys.end()) {
+		it = keys.emplace(key, ctemplate::StaticTemplateString()).first;
+		ctemplate::StaticTemplateString &sts = it->second;
+		sts.do_not_use_directly_.ptr_ = it->first.data();
+		sts.do_not_use_directly_.length_ = it->first.size();
+		sts.do_not_use_directly_.id_ = ctemplate::kIllegalTemplateId;
+		ctemplate::StaticTemplateStringInitializer computes_id(&sts);
+	}
+	return ctemplate::TemplateString(it->second);
+}
+
 extern "C" int
 tpl_init(const char *dir)
 {
@@ -202,7 +231,7 @@ tpl_set(struct tpl_dict *d, const char *key, const char *value)
 {
 	assert(d != NULL && key != NULL);
 	try {
-		d->td->SetValue(key, value == NULL ? "" : value);
+		d->td->SetValue(key_of(key), value == NULL ? "" : value);
 	} catch (...) {
 		d->root->failed = true;
 	}
@@ -222,7 +251,7 @@ tpl_show(struct tpl_dict *d, const char *section)
 {
 	assert(d != NULL && section != NULL);
 	try {
-		d->td->ShowSection(section);
+		d->td->ShowSection(key_of(section));
 	} catch (...) {
 		d->root->failed = true;
 	}
@@ -233,7 +262,7 @@ tpl_section_add(struct tpl_dict *d, const char *section)
 {
 	assert(d != NULL && section != NULL);
 	try {
-		return tpl_borrow(d, d->td->AddSectionDictionary(section));
+		return tpl_borrow(d, d->td->AddSectionDictionary(key_of(section)));
 	} catch (...) {
 		d->root->failed = true;
 		return NULL;
@@ -247,7 +276,7 @@ tpl_include(struct tpl_dict *d, const char *marker, const char *file)
 
 	assert(d != NULL && marker != NULL && file != NULL);
 	try {
-		td = d->td->AddIncludeDictionary(marker);
+		td = d->td->AddIncludeDictionary(key_of(marker));
 		td->SetFilename(file);
 		return tpl_borrow(d, td);
 	} catch (...) {
