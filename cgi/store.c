@@ -782,8 +782,7 @@ store_snapshot_begin(struct store *st)
 {
 	/* A deferred BEGIN takes no lock: the first read starts the read
 	 * transaction.  Without it, each statement is its own. */
-	if (sqlite3_get_autocommit(st->db) &&
-	    sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+	if (sqlite3_get_autocommit(st->db) && store_exec(st, ST_BEGIN, NULL) >= 0)
 		st->snapshot = 1;
 }
 
@@ -793,10 +792,8 @@ store_snapshot_end(struct store *st)
 	if (!st->snapshot)
 		return;
 	st->snapshot = 0;
-	if (!sqlite3_get_autocommit(st->db) &&
-	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
-	    !sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(st->db) && store_exec(st, ST_COMMIT, NULL) < 0)
+		store_rollback(st);
 }
 
 /* Bind arguments described by `types`; 0 or -1. */
