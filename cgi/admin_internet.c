@@ -100,7 +100,8 @@ entry_facts(struct tpl_dict *body, const json_t *req)
 
 /* The request's inputs, choices and errors. */
 static int
-entry_request(struct req *r, struct tpl_dict *body, const struct entry *e)
+entry_request(struct req *r, struct tpl_dict *body, const struct entry *e,
+    const struct products *products)
 {
 	static const char *const ips[] = { "1", "2", "4", "8", "16", "32" };
 	static const char *const times[] = { "7_30_TO_16", "7_30_TO_12", "12_TO_16" };
@@ -122,20 +123,19 @@ entry_request(struct req *r, struct tpl_dict *body, const struct entry *e)
 	for (i = 0; i < 4; i++)
 		if (strcmp(inet_val(e->vals, boxes[i][0]), "true") == 0)
 			tpl_show(body, boxes[i][1]);
-	if (inet_tpl_products(r->store, body, "PRODUCT_OPTION", str(e->req, "customer"),
-	    str(e->req, "type"), 0, inet_val(e->vals, "product")) < 0)
-		return -1;
+	inet_tpl_product_list(body, "PRODUCT_OPTION", products, str(e->req, "type"),
+	    0, inet_val(e->vals, "product"));
 	if (str(e->req, "customer") == NULL)
 		return 0;	/* a reseller's request: nobody to choose */
 	return inet_tpl_employees(r, body, "NOTIFY_OPTION", str(e->req, "customer"), e->vals);
 }
 
 /* One offer row: its product choices, inputs and errors. */
-static int
-offer_row(struct req *r, struct tpl_dict *body, const struct entry *e, size_t i)
+static void
+offer_row(struct tpl_dict *body, const struct entry *e, const struct products *products,
+    size_t i)
 {
 	struct tpl_dict	*row = tpl_section_add(body, "OFFER_ROW"), *in;
-	const char	*cust = str(e->req, "customer");
 	int		 dsl = strcmp(str(e->req, "type"), "DSL") == 0;
 	char		 name[64];
 	size_t		 k;
@@ -146,14 +146,12 @@ offer_row(struct req *r, struct tpl_dict *body, const struct entry *e, size_t i)
 	inet_tpl_field(row, "O_ID", e->vals, e->errors, name);
 	snprintf(name, sizeof(name), "offers[%zu].product", i);
 	inet_tpl_error(row, "O_PRODUCT", e->errors, name);
-	if (inet_tpl_products(r->store, row, "O_PRODUCT_OPTION", cust, NULL, 0,
-	    inet_val(e->vals, name)) < 0)
-		return -1;
+	inet_tpl_product_list(row, "O_PRODUCT_OPTION", products, NULL, 0,
+	    inet_val(e->vals, name));
 	snprintf(name, sizeof(name), "offers[%zu].initiationFeeProduct", i);
 	inet_tpl_error(row, "O_FEE", e->errors, name);
-	if (inet_tpl_products(r->store, row, "O_FEE_OPTION", cust, NULL, 1,
-	    inet_val(e->vals, name)) < 0)
-		return -1;
+	inet_tpl_product_list(row, "O_FEE_OPTION", products, NULL, 1,
+	    inet_val(e->vals, name));
 	for (k = 3; k < 12; k++) {
 		if (dsl && k <= 8)
 			continue;	/* prices are FIBER only (seed) */
@@ -164,7 +162,6 @@ offer_row(struct req *r, struct tpl_dict *body, const struct entry *e, size_t i)
 		tpl_set(in, "OI_MODE", k <= 8 ? "decimal" : k == 9 ? "numeric" : "text");
 		inet_tpl_field(in, "OI_VALUE", e->vals, e->errors, name);
 	}
-	return 0;
 }
 
 /* The ordered account, and the confirm form while it is ORDERED. */
@@ -202,6 +199,7 @@ static int
 render_entry(struct req *r, const struct entry *e, int status)
 {
 	struct tpl_dict	*root, *body;
+	struct products	 products;
 	char		 title[80];
 	size_t		 i, n = inet_form_rows(e->vals);
 
@@ -214,11 +212,16 @@ render_entry(struct req *r, const struct entry *e, int status)
 	entry_facts(body, e->req);
 	inet_tpl_errors(body, e->errors);
 	entry_account(r, body, e);
-	if (entry_request(r, body, e) < 0)
+	/* one product list for every product choice of the page */
+	if (inet_products_load(r->store, str(e->req, "customer"), &products) < 0)
 		goto err;
+	if (entry_request(r, body, e, &products) < 0) {
+		inet_products_free(&products);
+		goto err;
+	}
 	for (i = 0; i < n; i++)
-		if (offer_row(r, body, e, i) < 0)
-			goto err;
+		offer_row(body, e, &products, i);
+	inet_products_free(&products);
 	return page_send(r, status, root);
 err:
 	tpl_dict_free(root);

@@ -214,27 +214,91 @@ option_extra(struct tpl_dict *row, const char *section, const char *what,
 
 /* Rows of product choices (see inet_form.h).  0 or -1. */
 int
-inet_tpl_products(struct store *st, struct tpl_dict *d, const char *section,
-    const char *customer, const char *type, int fee, const char *selected)
+inet_products_load(struct store *st, const char *customer, struct products *p)
 {
 	sqlite3_stmt	*s;
-	struct tpl_dict	*row;
-	char		 label[300];
+	struct product	*v, *x;
+	size_t		 cap = 0;
 	int		 rc;
 
+	memset(p, 0, sizeof(*p));
+	p->scoped = customer != NULL;
 	if ((s = store_query(st, ST_PRODUCT_LIST, "s", customer)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1) {
-		if ((store_int(s, 3) != 0) != fee || (customer != NULL && !store_int(s, 4)) ||
-		    (type != NULL && strcmp(type, store_text(s, 2)) != 0))
-			continue;
-		snprintf(label, sizeof(label), "%s (%s)", store_text(s, 1), store_text(s, 2));
-		row = option(d, section, store_text(s, 0), label, selected != NULL &&
-		    strcmp(selected, store_text(s, 0)) == 0, "SELECTED");
-		option_extra(row, section, "TYPE", store_text(s, 2));
+		if (p->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((v = realloc(p->v, cap * sizeof(*v))) == NULL) {
+				rc = -1;
+				break;
+			}
+			p->v = v;
+		}
+		x = &p->v[p->n++];
+		x->id = strdup(store_text(s, 0));
+		x->name = strdup(store_text(s, 1));
+		x->type = strdup(store_text(s, 2));
+		x->fee = store_int(s, 3) != 0;
+		x->valid = store_int(s, 4) != 0;
+		if (x->id == NULL || x->name == NULL || x->type == NULL) {
+			rc = -1;
+			break;
+		}
 	}
 	store_done(s);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0) {
+		inet_products_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+void
+inet_products_free(struct products *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].id);
+		free(p->v[i].name);
+		free(p->v[i].type);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+inet_tpl_product_list(struct tpl_dict *d, const char *section,
+    const struct products *p, const char *type, int fee, const char *selected)
+{
+	const struct product	*x;
+	struct tpl_dict		*row;
+	char			 label[300];
+	size_t			 i;
+
+	for (i = 0; i < p->n; i++) {
+		x = &p->v[i];
+		if (x->fee != fee || (p->scoped && !x->valid) ||
+		    (type != NULL && strcmp(type, x->type) != 0))
+			continue;
+		snprintf(label, sizeof(label), "%s (%s)", x->name, x->type);
+		row = option(d, section, x->id, label, selected != NULL &&
+		    strcmp(selected, x->id) == 0, "SELECTED");
+		option_extra(row, section, "TYPE", x->type);
+	}
+}
+
+int
+inet_tpl_products(struct store *st, struct tpl_dict *d, const char *section,
+    const char *customer, const char *type, int fee, const char *selected)
+{
+	struct products p;
+
+	if (inet_products_load(st, customer, &p) < 0)
+		return -1;
+	inet_tpl_product_list(d, section, &p, type, fee, selected);
+	inet_products_free(&p);
+	return 0;
 }
 
 /* Rows of the addresses in the caller's scope.  0 or -1. */

@@ -67,6 +67,23 @@ void inet_tpl_option(struct tpl_dict *d, const char *section, const char *value,
 int  inet_tpl_products(struct store *st, struct tpl_dict *d, const char *section,
 	const char *customer, const char *type, int fee, const char *selected);
 
+/* The same in two steps, for a page with several product choices: the
+ * products valid for `customer` (NULL: every product) read once, then
+ * as many choices as needed from them. */
+struct product {
+	char	*id, *name, *type;
+	int	 fee, valid;
+};
+struct products {
+	struct product	*v;
+	size_t		 n;
+	int		 scoped;	/* loaded for a customer */
+};
+int  inet_products_load(struct store *st, const char *customer, struct products *p);
+void inet_products_free(struct products *p);	/* accepts a zeroed list */
+void inet_tpl_product_list(struct tpl_dict *d, const char *section,
+	const struct products *p, const char *type, int fee, const char *selected);
+
 /* Address choices of the customers in the caller's scope; rows also get
  * S_CUSTOMER.  0 or -1. */
 int  inet_tpl_addresses(struct req *r, struct tpl_dict *d, const char *section,
