@@ -58,12 +58,12 @@ api_requests_post(struct req *r)
 {
 	struct problems	 pb = { 0 };
 	json_t		*body;
-	char		 id[25], why[256], loc[128], *req;
-	int		 err, rc;
+	char		 id[25], why[256], loc[128], *req = NULL;
+	int		 rc;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, &pb, id, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, &pb, id, &req, why, sizeof(why))) {
 	case CREATE_OK:
 		break;
 	case CREATE_INVALID:
@@ -78,13 +78,13 @@ api_requests_post(struct req *r)
 		    "accepted.", NULL);
 		goto out;
 	}
-	if ((req = request_load_text(r->store, r->who, id, &err)) == NULL) {
+	log_info("request %s created by %s", id, r->who->user_id);
+	if (req == NULL) {	/* stored, but no answer could be made */
 		rc = -1;
 		goto out;
 	}
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", id);
 	resp_header(r, "Content-Location", loc);
-	log_info("request %s created by %s", id, r->who->user_id);
 	rc = resp_json_text(r, 201, req);
 	free(req);
 out:

@@ -338,7 +338,7 @@ page_request_form_post(struct req *r)
 		return resp_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
 	if ((body = form_to_body(r, t)) == NULL)
 		return -1;
-	switch (request_create(r->store, r->who, body, &pb, id, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, &pb, id, NULL, why, sizeof(why))) {
 	case CREATE_OK:
 		snprintf(loc, sizeof(loc), "/requests/%s", id);
 		rc = resp_redirect(r, loc);

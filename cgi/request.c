@@ -241,6 +241,10 @@ mail_dict(const char *id, const char *type, const char *name, const char *custom
 	return d;
 }
 
+#define CREATED_COMMENT "Request created"	/* its first history entry */
+
+static int splice_open(struct buf *, const char *, const char *);
+
 /* What the writer needs to store a new request. */
 struct new_request {
 	const struct principal		*who;
@@ -249,6 +253,7 @@ struct new_request {
 	const json_t			*body;
 	const char			*props_text, *sp_id, *requested;
 	const char			*id;
+	char				 now[32];	/* issued and updated */
 	struct mail			 mails[2];	/* creator, operator */
 };
 
@@ -278,30 +283,60 @@ render_created(struct new_request *n)
 static int
 insert_request(struct store *st, void *arg)
 {
-	const struct new_request	*n = arg;
-	char				 now[32];
+	const struct new_request *n = arg;
 
-	now_iso(now);
 	if (store_exec(st, ST_REQ_ADD, "ssssssssssssss", n->id, n->t->type,
 	    n->t->title, n->t->category, n->ci->id,
 	    json_string_value(json_object_get(n->body, "customerReference")),
 	    json_string_value(json_object_get(n->body, "contract")),
 	    n->sp_id[0] ? n->sp_id : NULL, n->props_text,
 	    json_string_value(json_object_get(n->body, "comment")),
-	    n->requested, now, now, n->who->user_id) != 1 ||
-	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, now, n->who->user_id,
-	    NULL, "NEW", "Request created") != 1 ||
+	    n->requested, n->now, n->now, n->who->user_id) != 1 ||
+	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
+	    NULL, "NEW", CREATED_COMMENT) != 1 ||
 	    outbox_add(st, &n->mails[0], n->id) != 0 ||
 	    outbox_add(st, &n->mails[1], n->id) != 0)
 		return -1;
 	return 0;
 }
 
-/* Store the request durably (group commit).  0, or -1: nothing kept. */
+/*
+ * The API text of the request just stored, from the values it was stored
+ * with (the same SQL expressions as a read, over no table): the answer
+ * to its creation needs no read back.  Owned, or NULL.
+ */
+static char *
+new_request_text(struct store *st, const struct new_request *n)
+{
+	sqlite3_stmt	*s;
+	struct buf	 b = { 0 };
+	int		 bad;
+
+	if ((s = store_query(st, ST_REQ_NEW_JSON, "ssssssssssssss", n->id,
+	    n->t->type, n->t->title, n->t->category, n->ci->id,
+	    json_string_value(json_object_get(n->body, "customerReference")),
+	    json_string_value(json_object_get(n->body, "contract")),
+	    json_string_value(json_object_get(n->body, "comment")),
+	    n->requested, n->now, n->who->user_id, n->ci->name, CREATED_COMMENT,
+	    n->who->name)) == NULL)
+		return NULL;
+	bad = store_row(s) != 1 ||
+	    splice_open(&b, store_text(s, 0), n->props_text) < 0 ||
+	    buf_puts(&b, store_text(s, 1)) < 0 || buf_puts(&b, "]}") < 0;
+	store_done(s);
+	if (bad) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* Store the request durably (group commit), and its API text in *answer
+ * when not NULL.  0, or -1: nothing kept. */
 static int
 store_request(struct store *st, const struct principal *who, const struct rtype *t,
     const struct customer_info *ci, const json_t *body, const json_t *props,
-    const char *sp_id, const char *requested, char id[25])
+    const char *sp_id, const char *requested, char id[25], char **answer)
 {
 	struct new_request	 n;
 	char			*props_text;
@@ -318,7 +353,10 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.sp_id = sp_id;
 	n.requested = requested;
 	n.id = id;
+	now_iso(n.now);
 	rc = render_created(&n) == 0 ? store_write(st, insert_request, &n) : -1;
+	if (rc == 0 && answer != NULL)
+		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
 	outbox_mail_free(&n.mails[0]);
 	outbox_mail_free(&n.mails[1]);
 	free(props_text);
@@ -327,7 +365,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 
 enum create_result
 request_create(struct store *st, const struct principal *who, const json_t *body,
-    struct problems *pb, char id[25], char *why, size_t whylen)
+    struct problems *pb, char id[25], char **answer, char *why, size_t whylen)
 {
 	const struct rtype	*t = NULL;
 	struct customer_info	 ci;
@@ -391,7 +429,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		ymd_parse(requested, &d);
 		ymd_format(&d, day);
 	}
-	if (store_request(st, who, t, &ci, body, props, sp_id, day, id) < 0) {
+	if (store_request(st, who, t, &ci, body, props, sp_id, day, id, answer) < 0) {
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
@@ -419,15 +457,29 @@ item_json(const char *item, const char *props)
 	return o;
 }
 
+/* Start the API text of a request in `b`: its item (REQ_ITEM) without
+ * the closing brace, its stored properties, and the opening of its
+ * history array.  0 or -1. */
+static int
+splice_open(struct buf *b, const char *item, const char *props)
+{
+	size_t len = item != NULL ? strlen(item) : 0;
+
+	if (len < 2 || item[len - 1] != '}' || props == NULL)
+		return -1;
+	return buf_append(b, item, len - 1) < 0 ||
+	    buf_puts(b, ",\"properties\":") < 0 || buf_puts(b, props) < 0 ||
+	    buf_puts(b, ",\"history\":[") < 0 ? -1 : 0;
+}
+
 char *
 request_load_text(struct store *st, const struct principal *who, const char *id,
     int *err)
 {
 	sqlite3_stmt	*s;
 	struct buf	 b = { 0 };
-	const char	*item;
 	long long	 seq = 0;
-	size_t		 len, n = 0;
+	size_t		 n = 0;
 	int		 rc, bad = 0;
 
 	*err = 0;
@@ -437,13 +489,7 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 		return NULL;
 	}
 	if ((rc = store_row(s)) == 1) {
-		/* the item without its closing brace, then the rest */
-		item = store_text(s, 18);
-		len = item != NULL ? strlen(item) : 0;
-		bad = len < 2 || item[len - 1] != '}' ||
-		    buf_append(&b, item, len - 1) < 0 ||
-		    buf_puts(&b, ",\"properties\":") < 0 ||
-		    buf_puts(&b, store_text(s, 9)) < 0;
+		bad = splice_open(&b, store_text(s, 18), store_text(s, 9)) < 0;
 		seq = store_int(s, 17);
 	}
 	store_done(s);
@@ -452,7 +498,6 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 		*err = rc < 0 || bad ? -1 : 0;
 		return NULL;
 	}
-	bad = buf_puts(&b, ",\"history\":[") < 0;
 	if ((s = store_query(st, ST_REQ_HISTORY, "I", seq)) == NULL)
 		bad = 1;
 	while (!bad && (rc = store_row(s)) == 1)

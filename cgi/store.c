@@ -299,6 +299,12 @@ static const char *const migrations[] = {
 	" || ',\"createdBy\":' || json_quote(r.created_by)" \
 	" || ',\"_links\":{\"self\":{\"href\":'" \
 	" || json_quote('/ordering/b2b/v2/requests/' || r.id) || '}}}'"
+/* A history entry of the API, as JSON text (h: the entry, u: its user). */
+#define REQ_HIST_ITEM \
+	"'{\"at\":' || json_quote(h.at) || ',\"to\":' || json_quote(h.to_status)" \
+	" || CASE WHEN h.by_user IS NULL THEN ''" \
+	"  ELSE ',\"by\":' || json_object('id', h.by_user, 'name', u.name) END" \
+	REQ_OPT("from", "h.from_status") REQ_OPT("comment", "h.comment") " || '}'"
 #define REQ_COLS "r.id, r.type, r.name, r.category, r.status, r.customer_id," \
 	" c.name, r.customer_reference, r.contract, r.properties, r.comment," \
 	" r.requested_at, r.issued_at, r.completed_at, r.updated_at," \
@@ -441,12 +447,8 @@ static const char *const sqls[] = {
 	"INSERT INTO request_history (request_seq, at, by_user, from_status, to_status, comment)"
 	" VALUES ((SELECT seq FROM requests WHERE id = ?), ?, ?, ?, ?, ?)", /* ST_REQ_HISTORY_ADD */
 	"SELECT " REQ_COLS REQ_WHERE " AND r.id = ?9", /* ST_REQ_GET */
-	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment,"
-	" '{\"at\":' || json_quote(h.at) || ',\"to\":' || json_quote(h.to_status)"
-	" || CASE WHEN h.by_user IS NULL THEN ''"
-	"  ELSE ',\"by\":' || json_object('id', h.by_user, 'name', u.name) END"
-	REQ_OPT("from", "h.from_status") REQ_OPT("comment", "h.comment") " || '}'"
-	" FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
+	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment, "
+	REQ_HIST_ITEM " FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
 	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY: entry JSON in 6 */
 	"UPDATE requests SET status = ?1, updated_at = ?2,"
 	" completed_at = CASE WHEN ?1 = 'COMPLETED' THEN ?2 ELSE completed_at END"
@@ -589,6 +591,14 @@ static const char *const sqls[] = {
 	"SELECT 1 FROM customers c WHERE " IN_SCOPE("c.id")
 	" AND (?4 = 0 OR c.id IN (SELECT customer_id FROM customer_types WHERE type = ?5))"
 	" AND (?6 IS NULL OR c.market IN (SELECT value FROM json_each(?6))) LIMIT 1", /* ST_TYPE_ALLOWED */
+	"WITH r(id, type, name, category, status, customer_id, customer_reference, contract,"
+	"  comment, requested_at, issued_at, completed_at, updated_at, created_by)"
+	" AS (VALUES (?1, ?2, ?3, ?4, 'NEW', ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?10, ?11)),"
+	" c(name) AS (VALUES (?12)),"
+	" h(at, by_user, from_status, to_status, comment)"
+	" AS (VALUES (?10, ?11, NULL, 'NEW', ?13)),"
+	" u(name) AS (VALUES (?14))"
+	" SELECT " REQ_ITEM ", " REQ_HIST_ITEM " FROM r, c, h, u", /* ST_REQ_NEW_JSON */
 };
 
 /* Every enum stmt has its SQL, in order. */

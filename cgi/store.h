@@ -147,6 +147,7 @@ enum stmt {
 	ST_REQ_FAST_DESC,
 	ST_REQ_FAST_ASC,
 	ST_TYPE_ALLOWED,	/* may a customer in scope use a type? */
+	ST_REQ_NEW_JSON,	/* a new request's item and first history entry, from values */
 	ST__MAX
 };
 

@@ -821,6 +821,21 @@ def test_list_item_is_the_request_without_history(stack, keys):
     assert one["_links"]["self"]["href"] == BASE + "/requests/" + b["id"]
 
 
+def test_creation_answer_is_the_stored_request(stack, keys):
+    """The 201 answer is made from the values stored, not read back: it
+    must be exactly what a read of the request gives."""
+    k = keys["fdj_owner"]
+    full = r_body(FDJ_SP1, ref=unique_ref("NEW"))
+    full["comment"] = 'quote " backslash \\ accents é — ✓'
+    for body in (full, u_body(FDJ_SP1)):
+        r = post(stack, k, body)
+        assert r.status_code == 201, r.text
+        answer = jbody(r)
+        assert answer == jbody(get(stack, k, BASE + "/requests/" + answer["id"]))
+        assert answer["status"] == "NEW" and len(answer["history"]) == 1
+        assert answer["keyDates"]["issuedAt"] == answer["history"][0]["at"]
+
+
 def test_list_total_count_without_filter(stack, keys, three_fdj):
     k = keys["fdj_owner"]
     r = get(stack, k, BASE + "/requests", limit=1)
