@@ -627,7 +627,7 @@ exec_sql(struct store *st, const char *sql)
 
 /* Page cache of each connection, KiB: a worker has one connection per
  * thread, and the OS page cache holds the database anyway. */
-#define STORE_CACHE_KIB 256
+#define STORE_CACHE_KIB 192
 
 /*
  * Busy handler: another process holds the write lock.  Wait in short
