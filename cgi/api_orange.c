@@ -135,17 +135,12 @@ list_row(void *ctx, const char *item, const char *props)
 	struct list_out	*lo = ctx;
 	json_t		*o;
 	char		*text = NULL;
-	size_t		 len = strlen(item);
 
 	buf_puts(&lo->b, lo->n++ ? "," : "[");
 	if (lo->fields == NULL) {
-		/* {...} without its closing brace, then the properties */
-		if (len < 2 || item[len - 1] != '}')
+		if (request_item_open(&lo->b, item, props) < 0 ||
+		    buf_puts(&lo->b, "}") < 0)
 			return lo->failed = -1;
-		buf_append(&lo->b, item, len - 1);
-		buf_puts(&lo->b, len > 2 ? ",\"properties\":" : "\"properties\":");
-		buf_puts(&lo->b, props);
-		buf_puts(&lo->b, "}");
 		return 0;
 	}
 	if ((o = json_loads(item, 0, NULL)) != NULL) {

@@ -243,7 +243,16 @@ mail_dict(const char *id, const char *type, const char *name, const char *custom
 
 #define CREATED_COMMENT "Request created"	/* its first history entry */
 
-static int splice_open(struct buf *, const char *, const char *);
+int
+request_item_open(struct buf *b, const char *item, const char *props)
+{
+	size_t len = item != NULL ? strlen(item) : 0;
+
+	if (len < 2 || item[len - 1] != '}' || props == NULL)
+		return -1;
+	return buf_append(b, item, len - 1) < 0 ||
+	    buf_puts(b, ",\"properties\":") < 0 || buf_puts(b, props) < 0 ? -1 : 0;
+}
 
 /* What the writer needs to store a new request. */
 struct new_request {
@@ -321,8 +330,8 @@ new_request_text(struct store *st, const struct new_request *n)
 	    n->who->name)) == NULL)
 		return NULL;
 	bad = store_row(s) != 1 ||
-	    splice_open(&b, store_text(s, 0), n->props_text) < 0 ||
-	    buf_puts(&b, store_text(s, 1)) < 0 || buf_puts(&b, "]}") < 0;
+	    request_item_open(&b, store_text(s, 0), n->props_text) < 0 ||
+	    buf_puts(&b, ",\"history\":[") < 0 || buf_puts(&b, store_text(s, 1)) < 0 || buf_puts(&b, "]}") < 0;
 	store_done(s);
 	if (bad) {
 		buf_free(&b);
@@ -457,21 +466,6 @@ item_json(const char *item, const char *props)
 	return o;
 }
 
-/* Start the API text of a request in `b`: its item (REQ_ITEM) without
- * the closing brace, its stored properties, and the opening of its
- * history array.  0 or -1. */
-static int
-splice_open(struct buf *b, const char *item, const char *props)
-{
-	size_t len = item != NULL ? strlen(item) : 0;
-
-	if (len < 2 || item[len - 1] != '}' || props == NULL)
-		return -1;
-	return buf_append(b, item, len - 1) < 0 ||
-	    buf_puts(b, ",\"properties\":") < 0 || buf_puts(b, props) < 0 ||
-	    buf_puts(b, ",\"history\":[") < 0 ? -1 : 0;
-}
-
 char *
 request_load_text(struct store *st, const struct principal *who, const char *id,
     int *err)
@@ -489,7 +483,8 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 		return NULL;
 	}
 	if ((rc = store_row(s)) == 1) {
-		bad = splice_open(&b, store_text(s, 18), store_text(s, 9)) < 0;
+		bad = request_item_open(&b, store_text(s, 18), store_text(s, 9)) < 0 ||
+		    buf_puts(&b, ",\"history\":[") < 0;
 		seq = store_int(s, 17);
 	}
 	store_done(s);

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "catalog.h"
+#include "util.h"	/* struct buf */
 
 struct store;
 struct principal;
@@ -70,6 +71,11 @@ struct request_filter {
 
 /* Is `sort` a supported sort key?  1 or 0. */
 int request_sort_valid(const char *sort);
+
+/* Append to `b` a request's item text (REQ_ITEM, as request_row_fn gets
+ * it) without its closing brace, then ,"properties": and the stored
+ * properties text: the caller adds what follows and the brace.  0 or -1. */
+int  request_item_open(struct buf *b, const char *item, const char *props);
 
 /* Called for each listed request with the JSON text of its item without
  * its properties (one object, ending in '}'), and the stored JSON text of
