@@ -278,33 +278,44 @@ static const char *const migrations[] = {
  * The API item of a request (docs/API.md) without its properties, as JSON
  * text: written by SQLite (json_quote, json_object) as the row is read, so
  * that a list page of 250 builds no JSON tree.  Values that are absent
- * (NULL) are left out, as the API shows them.  Column 18 of REQ_COLS.
+ * (NULL) are left out, as the API shows them.  REQ_ITEM_OF takes the SQL
+ * expression of each field: the columns of a stored row (REQ_ITEM, column
+ * 18 of REQ_COLS), or the parameters of a request being created
+ * (ST_REQ_NEW_JSON), so that both answers have one definition.
  */
 #define REQ_OPT(key, col) \
 	" || CASE WHEN " col " IS NULL THEN '' ELSE ',\"" key "\":' || json_quote(" col ") END"
-#define REQ_ITEM \
-	"'{\"id\":' || json_quote(r.id) || ',\"type\":' || json_quote(r.type)" \
-	" || ',\"name\":' || json_quote(r.name)" \
-	" || ',\"category\":' || json_quote(r.category)" \
-	" || ',\"status\":' || json_quote(r.status)" \
-	" || ',\"customer\":' || json_object('id', r.customer_id, 'name', c.name)" \
-	" || ',\"keyDates\":{\"issuedAt\":' || json_quote(r.issued_at)" \
-	" || ',\"requestedAt\":' || json_quote(r.requested_at)" \
-	REQ_OPT("completedAt", "r.completed_at") " || '}'" \
-	REQ_OPT("customerReference", "r.customer_reference") \
-	REQ_OPT("contract", "r.contract") \
-	REQ_OPT("comment", "r.comment") \
-	" || ',\"createdAt\":' || json_quote(r.issued_at)" \
-	" || ',\"updatedAt\":' || json_quote(r.updated_at)" \
-	" || ',\"createdBy\":' || json_quote(r.created_by)" \
+#define REQ_ITEM_OF(id, type, name, category, status, customer_id, customer_name, \
+    issued_at, requested_at, completed_at, customer_reference, contract, comment, \
+    updated_at, created_by) \
+	"'{\"id\":' || json_quote(" id ") || ',\"type\":' || json_quote(" type ")" \
+	" || ',\"name\":' || json_quote(" name ")" \
+	" || ',\"category\":' || json_quote(" category ")" \
+	" || ',\"status\":' || json_quote(" status ")" \
+	" || ',\"customer\":' || json_object('id', " customer_id ", 'name', " customer_name ")" \
+	" || ',\"keyDates\":{\"issuedAt\":' || json_quote(" issued_at ")" \
+	" || ',\"requestedAt\":' || json_quote(" requested_at ")" \
+	REQ_OPT("completedAt", completed_at) " || '}'" \
+	REQ_OPT("customerReference", customer_reference) \
+	REQ_OPT("contract", contract) \
+	REQ_OPT("comment", comment) \
+	" || ',\"createdAt\":' || json_quote(" issued_at ")" \
+	" || ',\"updatedAt\":' || json_quote(" updated_at ")" \
+	" || ',\"createdBy\":' || json_quote(" created_by ")" \
 	" || ',\"_links\":{\"self\":{\"href\":'" \
-	" || json_quote('/ordering/b2b/v2/requests/' || r.id) || '}}}'"
-/* A history entry of the API, as JSON text (h: the entry, u: its user). */
-#define REQ_HIST_ITEM \
-	"'{\"at\":' || json_quote(h.at) || ',\"to\":' || json_quote(h.to_status)" \
-	" || CASE WHEN h.by_user IS NULL THEN ''" \
-	"  ELSE ',\"by\":' || json_object('id', h.by_user, 'name', u.name) END" \
-	REQ_OPT("from", "h.from_status") REQ_OPT("comment", "h.comment") " || '}'"
+	" || json_quote('/ordering/b2b/v2/requests/' || " id ") || '}}}'"
+#define REQ_ITEM REQ_ITEM_OF("r.id", "r.type", "r.name", "r.category", "r.status", \
+	"r.customer_id", "c.name", "r.issued_at", "r.requested_at", "r.completed_at", \
+	"r.customer_reference", "r.contract", "r.comment", "r.updated_at", "r.created_by")
+/* A history entry of the API, as JSON text, from the SQL expressions of
+ * its fields; REQ_HIST_ITEM over an entry h and its user u. */
+#define REQ_HIST_ITEM_OF(at, to_status, by_user, user_name, from_status, comment) \
+	"'{\"at\":' || json_quote(" at ") || ',\"to\":' || json_quote(" to_status ")" \
+	" || CASE WHEN " by_user " IS NULL THEN ''" \
+	"  ELSE ',\"by\":' || json_object('id', " by_user ", 'name', " user_name ") END" \
+	REQ_OPT("from", from_status) REQ_OPT("comment", comment) " || '}'"
+#define REQ_HIST_ITEM REQ_HIST_ITEM_OF("h.at", "h.to_status", "h.by_user", "u.name", \
+	"h.from_status", "h.comment")
 #define REQ_COLS "r.id, r.type, r.name, r.category, r.status, r.customer_id," \
 	" c.name, r.customer_reference, r.contract, r.properties, r.comment," \
 	" r.requested_at, r.issued_at, r.completed_at, r.updated_at," \
@@ -591,14 +602,13 @@ static const char *const sqls[] = {
 	"SELECT 1 FROM customers c WHERE " IN_SCOPE("c.id")
 	" AND (?4 = 0 OR c.id IN (SELECT customer_id FROM customer_types WHERE type = ?5))"
 	" AND (?6 IS NULL OR c.market IN (SELECT value FROM json_each(?6))) LIMIT 1", /* ST_TYPE_ALLOWED */
-	"WITH r(id, type, name, category, status, customer_id, customer_reference, contract,"
-	"  comment, requested_at, issued_at, completed_at, updated_at, created_by)"
-	" AS (VALUES (?1, ?2, ?3, ?4, 'NEW', ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?10, ?11)),"
-	" c(name) AS (VALUES (?12)),"
-	" h(at, by_user, from_status, to_status, comment)"
-	" AS (VALUES (?10, ?11, NULL, 'NEW', ?13)),"
-	" u(name) AS (VALUES (?14))"
-	" SELECT " REQ_ITEM ", " REQ_HIST_ITEM " FROM r, c, h, u", /* ST_REQ_NEW_JSON */
+	/* the answer to a creation from the values stored: ?1 id, ?2 type,
+	 * ?3 name, ?4 category, ?5 customer id, ?6 customer reference,
+	 * ?7 contract, ?8 comment, ?9 requested, ?10 now, ?11 user id,
+	 * ?12 customer name, ?13 history comment, ?14 user name */
+	"SELECT " REQ_ITEM_OF("?1", "?2", "?3", "?4", "'NEW'", "?5", "?12", "?10", "?9",
+	"NULL", "?6", "?7", "?8", "?10", "?11") ", "
+	REQ_HIST_ITEM_OF("?10", "'NEW'", "?11", "?14", "NULL", "?13"), /* ST_REQ_NEW_JSON */
 };
 
 /* Every enum stmt has its SQL, in order. */

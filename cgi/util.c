@@ -1,6 +1,7 @@
 /*
  * util.c — buffers, random ids, clock.
  */
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +87,13 @@ random_hex(char *out, size_t n)
 int
 new_object_id(char out[25])
 {
-	return random_hex(out, 12);
+	struct timeval	tv;
+	uint64_t	ms;
+
+	gettimeofday(&tv, NULL);
+	ms = (uint64_t)tv.tv_sec * 1000 + (uint64_t)tv.tv_usec / 1000;
+	snprintf(out, 13, "%012" PRIx64, ms & UINT64_C(0xffffffffffff));
+	return random_hex(out + 12, 6);
 }
 
 time_t

@@ -22,7 +22,9 @@ void buf_free(struct buf *b);					/* accepts zeroed */
 /* Fill `out` (2n+1 bytes) with n random bytes as lowercase hex. 0 or -1. */
 int  random_hex(char *out, size_t n);
 
-/* A new 24-hex object id (TelecomX-style): out must hold 25 bytes. */
+/* A new 24-hex object id (TelecomX-style): a millisecond clock (12 hex
+ * digits) then 48 random bits, so that ids grow with time and new rows
+ * append to the id indexes.  out must hold 25 bytes. */
 int  new_object_id(char out[25]);
 
 /* Current time as ISO 8601 UTC with milliseconds, "2026-01-02T03:04:05.678Z". */

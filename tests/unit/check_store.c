@@ -14,6 +14,7 @@
 #include "config.h"
 #include "demo.h"
 #include "store.h"
+#include "util.h"
 
 static char dir[64];
 static char path[128];
@@ -172,6 +173,28 @@ START_TEST(test_snapshot)
 }
 END_TEST
 
+/* Object ids are 24 hex digits that grow with time (a millisecond clock
+ * then 48 random bits), so that new rows go to the right edge of the id
+ * indexes instead of a random page of them. */
+START_TEST(test_object_ids_grow_with_time)
+{
+	char	a[25], b[25], c[25];
+	size_t	i;
+
+	ck_assert_int_eq(new_object_id(a), 0);
+	ck_assert_int_eq(new_object_id(b), 0);
+	usleep(2000);
+	ck_assert_int_eq(new_object_id(c), 0);
+	ck_assert_uint_eq(strlen(a), 24);
+	for (i = 0; i < 24; i++)
+		ck_assert_ptr_nonnull(strchr("0123456789abcdef", a[i]));
+	ck_assert_str_ne(a, b);			/* same millisecond or not */
+	ck_assert_int_lt(strcmp(a, c), 0);	/* a later millisecond sorts after */
+	ck_assert_int_lt(strcmp(b, c), 0);
+	ck_assert_int_eq(strncmp(a, c, 12) < 0, 1);
+}
+END_TEST
+
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
@@ -210,6 +233,7 @@ store_suite(void)
 	tcase_add_test(tc, test_open_migrate);
 	tcase_add_test(tc, test_demo);
 	tcase_add_test(tc, test_snapshot);
+	tcase_add_test(tc, test_object_ids_grow_with_time);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
