@@ -824,9 +824,12 @@ store_snapshot_end(struct store *st)
 		store_rollback(st);
 }
 
-/* Bind arguments described by `types`; 0 or -1. */
+/* Bind arguments described by `types`; 0 or -1.  Strings are copied
+ * (SQLITE_TRANSIENT), or only pointed to (SQLITE_STATIC) when the caller
+ * runs the statement and clears its bindings before returning. */
 static int
-stmt_bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap)
+stmt_bind(struct store *st, sqlite3_stmt *s, sqlite3_destructor_type keep,
+    const char *types, va_list ap)
 {
 	const char	*str;
 	int		 i, rc = SQLITE_OK;
@@ -835,7 +838,7 @@ stmt_bind(struct store *st, sqlite3_stmt *s, const char *types, va_list ap)
 		switch (*types) {
 		case 's':
 			str = va_arg(ap, const char *);
-			rc = str ? sqlite3_bind_text(s, i, str, -1, SQLITE_TRANSIENT) :
+			rc = str ? sqlite3_bind_text(s, i, str, -1, keep) :
 			    sqlite3_bind_null(s, i);
 			break;
 		case 'i':
@@ -865,12 +868,15 @@ store_exec(struct store *st, enum stmt id, const char *types, ...)
 	if ((s = stmt_get(st, id)) == NULL)
 		return -1;
 	va_start(ap, types);
-	rc = stmt_bind(st, s, types, ap);
+	rc = stmt_bind(st, s, SQLITE_STATIC, types, ap);	/* run right here */
 	va_end(ap);
-	if (rc < 0)
+	if (rc < 0) {
+		sqlite3_clear_bindings(s);
 		return -1;
+	}
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);	/* the caller's strings may go now */
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return sqlite3_changes(st->db);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -889,7 +895,7 @@ store_query(struct store *st, enum stmt id, const char *types, ...)
 	if ((s = stmt_get(st, id)) == NULL)
 		return NULL;
 	va_start(ap, types);
-	rc = stmt_bind(st, s, types, ap);
+	rc = stmt_bind(st, s, SQLITE_TRANSIENT, types, ap);	/* rows come later */
 	va_end(ap);
 	return rc < 0 ? NULL : s;
 }
