@@ -9,6 +9,7 @@
  * attacker is slowed and the real owner is never locked out for long.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,111 @@ principal_from_row(sqlite3_stmt *s, int c)
 	return p;
 }
 
+/* A copy of `p` that the caller frees; NULL on ENOMEM. */
+static struct principal *
+principal_dup(const struct principal *p)
+{
+	struct principal *c;
+
+	if ((c = malloc(sizeof(*c))) == NULL)
+		return NULL;
+	*c = *p;
+	c->email = xstrdup(p->email);
+	c->name = xstrdup(p->name);
+	c->customer_id = xstrdup(p->customer_id);
+	c->customer_name = xstrdup(p->customer_name);
+	c->reseller_id = xstrdup(p->reseller_id);
+	if (c->email == NULL || c->name == NULL ||
+	    (p->customer_id != NULL && c->customer_id == NULL) ||
+	    (p->customer_name != NULL && c->customer_name == NULL) ||
+	    (p->reseller_id != NULL && c->reseller_id == NULL)) {
+		principal_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * Credentials identified lately, per process, so that a request does not
+ * join credential, user and customer rows again.  An entry serves only
+ * under the auth epoch it was read at (store.c, migration 6: every
+ * change of a credential, a user or a customer moves the epoch in
+ * its own transaction, whoever writes it), so a logout, a revoked key or
+ * a disabled user is refused at the next request in every process.  It
+ * also serves only within TOUCH_EVERY_S of the last use it knows: past
+ * that the database decides expiry from the stored time and records the
+ * use, as without the cache.  Direct-mapped by the first byte of the
+ * hash; a collision just replaces the entry.
+ */
+#define CRED_SLOTS	256
+
+struct cred_entry {
+	char			 hash[65];	/* "" when empty */
+	char			 kind[8];
+	long long		 epoch;
+	long long		 expires;	/* 0: none */
+	long long		 last_used;
+	struct principal	*who;		/* owned */
+};
+
+static struct cred_entry	cred_cache[CRED_SLOTS];
+static pthread_mutex_t		cred_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct cred_entry *
+cred_slot(const char hash[65])
+{
+	return &cred_cache[(unsigned)strtoul((char[3]){ hash[0], hash[1], '\0' },
+	    NULL, 16) % CRED_SLOTS];
+}
+
+/* Whether a credential of `kind` last used at `last_used` and expiring
+ * at `expires` (0: never) is expired at `now`. */
+static int
+cred_expired(const char *kind, long long last_used, long long expires, time_t now)
+{
+	return (expires != 0 && expires <= now) ||
+	    (strcmp(kind, "session") == 0 &&
+	     last_used + config.session_idle_min * 60LL <= now);
+}
+
+/* A copy of the principal of `hash` when memory may answer for it, or
+ * NULL (also on ENOMEM: the database answers then). */
+static struct principal *
+cred_cached(const char hash[65], long long epoch, const char *kinds, time_t now)
+{
+	struct cred_entry	*e = cred_slot(hash);
+	struct principal	*who = NULL;
+
+	pthread_mutex_lock(&cred_lock);
+	if (e->who != NULL && strcmp(e->hash, hash) == 0 && e->epoch == epoch &&
+	    strstr(kinds, e->kind) != NULL && now - e->last_used < TOUCH_EVERY_S &&
+	    !cred_expired(e->kind, e->last_used, e->expires, now))
+		who = principal_dup(e->who);
+	pthread_mutex_unlock(&cred_lock);
+	return who;
+}
+
+static void
+cred_remember(const char hash[65], long long epoch, const char *kind,
+    long long expires, long long last_used, const struct principal *p)
+{
+	struct cred_entry	*e = cred_slot(hash);
+	struct principal	*who, *old;
+
+	if ((who = principal_dup(p)) == NULL)
+		return;
+	pthread_mutex_lock(&cred_lock);
+	old = e->who;
+	memcpy(e->hash, hash, sizeof(e->hash));
+	snprintf(e->kind, sizeof(e->kind), "%s", kind);
+	e->epoch = epoch;
+	e->expires = expires;
+	e->last_used = last_used;
+	e->who = who;
+	pthread_mutex_unlock(&cred_lock);
+	principal_free(old);
+}
+
 /*
  * Look up a secret of one of the `kinds` (comma list).  Returns 0 and
  * sets r->who, or HERR_AUTH_INVALID / HERR_AUTH_EXPIRED, or -1.
@@ -117,30 +223,41 @@ static int
 lookup_secret(struct req *r, const char *secret, const char *kinds)
 {
 	sqlite3_stmt	*s;
-	char		 hash[65];
-	const char	*kind;
+	char		 hash[65], kind[8];
 	time_t		 now = now_epoch();
-	int		 rc, expired;
-	long long	 last_used;
+	int		 rc;
+	long long	 epoch, last_used, expires;
 
 	secret_hash(secret, hash);
+	/* The epoch first: a change committed after it only costs a miss. */
+	if ((s = store_query(r->store, ST_AUTH_EPOCH, NULL)) == NULL)
+		return -1;
+	rc = store_row(s);
+	epoch = rc == 1 ? store_int(s, 0) : 0;
+	store_done(s);
+	if (rc != 1)
+		return -1;
+	if ((r->who = cred_cached(hash, epoch, kinds, now)) != NULL) {
+		memcpy(r->who->session_hash, hash, sizeof(hash));
+		return 0;
+	}
 	if ((s = store_query(r->store, ST_CRED_LOOKUP, "s", hash)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) <= 0) {
 		store_done(s);
 		return rc < 0 ? -1 : HERR_AUTH_INVALID;
 	}
-	kind = store_text(s, 0);
+	snprintf(kind, sizeof(kind), "%s", store_text(s, 0));
 	if (strstr(kinds, kind) == NULL || store_int(s, 5) != 0 ||
 	    store_int(s, 6 + 8) != 0) {	/* wrong kind, revoked, user disabled */
 		store_done(s);
 		return HERR_AUTH_INVALID;
 	}
 	last_used = store_int(s, 3);
-	expired = (!store_isnull(s, 4) && store_int(s, 4) <= now) ||
-	    (strcmp(kind, "session") == 0 &&
-	     last_used + config.session_idle_min * 60LL <= now);
-	if (expired) {
+	expires = store_isnull(s, 4) ? 0 : store_int(s, 4);
+	if (store_isnull(s, 4) == 0 && expires == 0)
+		expires = -1;	/* stored as 0: long expired, never "none" */
+	if (cred_expired(kind, last_used, expires, now)) {
 		/* Kept (purged a week later at a login), so that every use
 		 * says "expired", not only the first. */
 		store_done(s);
@@ -156,8 +273,10 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 		snprintf(r->who->csrf, sizeof(r->who->csrf), "%s", store_text(s, 1));
 	memcpy(r->who->session_hash, hash, sizeof(hash));
 	store_done(s);
-	if (now - last_used >= TOUCH_EVERY_S)
-		store_exec(r->store, ST_CRED_TOUCH, "Is", (long long)now, hash);
+	if (now - last_used >= TOUCH_EVERY_S &&
+	    store_exec(r->store, ST_CRED_TOUCH, "Is", (long long)now, hash) == 1)
+		last_used = now;
+	cred_remember(hash, epoch, kind, expires, last_used, r->who);
 	return 0;
 }
 

@@ -263,6 +263,27 @@ static const char *const migrations[] = {
 	"  (PARTITION BY customer_id ORDER BY seq) AS n FROM requests) AS w"
 	"  WHERE w.seq = requests.seq;"
 	"CREATE UNIQUE INDEX requests_by_customer_cseq ON requests(customer_id, cseq);",
+	/* 6: a counter that every change able to alter what a credential
+	 * identifies moves, whoever makes it (a worker, the CLI, an operator
+	 * with sqlite3): auth.c keeps identified credentials in memory only
+	 * while it stands still. */
+	"CREATE TABLE auth_epoch ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  n INTEGER NOT NULL"
+	") STRICT;"
+	"INSERT INTO auth_epoch (id, n) VALUES (1, 0);"
+	"CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	"CREATE TRIGGER auth_epoch_credential_delete AFTER DELETE ON credentials"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	"CREATE TRIGGER auth_epoch_user_update AFTER UPDATE ON users"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	"CREATE TRIGGER auth_epoch_user_delete AFTER DELETE ON users"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	"CREATE TRIGGER auth_epoch_customer_update AFTER UPDATE ON customers"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	"CREATE TRIGGER auth_epoch_customer_delete AFTER DELETE ON customers"
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -422,6 +443,7 @@ static const char *const sqls[] = {
 	USER_COLS " FROM credentials k"
 	" JOIN users u ON u.id = k.user_id LEFT JOIN customers c ON c.id = u.customer_id"
 	" WHERE k.hash = ?", /* ST_CRED_LOOKUP */
+	"SELECT n FROM auth_epoch", /* ST_AUTH_EPOCH */
 	"UPDATE credentials SET last_used = ? WHERE hash = ?", /* ST_CRED_TOUCH */
 	"DELETE FROM credentials WHERE hash = ?", /* ST_CRED_DELETE */
 	"UPDATE credentials SET revoked = 1 WHERE prefix = ? AND kind = 'apikey'", /* ST_CRED_REVOKE */

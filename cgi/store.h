@@ -53,6 +53,7 @@ enum stmt {
 	/* credentials: sessions, tokens, API keys */
 	ST_CRED_ADD,
 	ST_CRED_LOOKUP,
+	ST_AUTH_EPOCH,		/* moves when what a credential identifies may change */
 	ST_CRED_TOUCH,
 	ST_CRED_DELETE,
 	ST_CRED_REVOKE,

@@ -229,6 +229,52 @@ def test_session_expiry(stack, column, value):
     assert is_anonymous_home(with_cookie(stack, cookie).get(stack.url("/"), timeout=10))
 
 
+# ------------------------------------------- credentials held in memory
+
+def test_remembered_credentials_follow_the_database(stack):
+    """A worker keeps the credentials it identified in memory (auth.c);
+    every change of a credential, a user or a customer's name made in the
+    database, here by an operator with sqlite3 and not through the desk,
+    is seen at the very next request."""
+    admin, csrf = browser_login(stack, ADMIN)
+    uid, email = add_user(stack, admin, csrf, level="OWNER", customer="FDJ",
+                          name="Cache Owner", password="long-enough-1")
+    key = make_api_key(stack, email)
+    SECRETS.append(key)
+    h = {"X-API-Key": key}
+    for _ in range(3):      # the first use is remembered, the next ones come from memory
+        assert stack.get(REQUESTS, headers=h).status_code == 200
+    sql(stack, "UPDATE users SET disabled = 1 WHERE id = '%s'" % uid)
+    orange_error(stack.get(REQUESTS, headers=h), 401, 41)
+    sql(stack, "UPDATE users SET disabled = 0 WHERE id = '%s'" % uid)
+    assert stack.get(REQUESTS, headers=h).status_code == 200
+    sql(stack, "UPDATE users SET level = 'VIEWER' WHERE id = '%s'" % uid)
+    r = stack.post(REQUESTS, json={}, headers=h)     # a VIEWER may not create
+    orange_error(r, 403, 50)
+    sql(stack, "UPDATE credentials SET revoked = 1 WHERE hash = '%s'" % secret_hash(key))
+    orange_error(stack.get(REQUESTS, headers=h), 401, 41)
+
+    # A browser session: names on every page, and the end of the session.
+    sess, r = form_login(stack, email, "long-enough-1")
+    assert r.status_code == 303, r.text[:500]
+    cookie = sess.cookies.get("reqdesk_session")
+    SECRETS.append(cookie)
+    assert "Cache Owner" in sess.get(stack.url("/"), timeout=10).text
+    assert "Cache Owner" in sess.get(stack.url("/"), timeout=10).text
+    sql(stack, "UPDATE users SET name = 'Renamed Owner' WHERE id = '%s'" % uid)
+    page = sess.get(stack.url("/"), timeout=10).text
+    assert "Renamed Owner" in page and "Cache Owner" not in page
+    fdj = sql(stack, "SELECT name FROM customers WHERE id = 'FDJ'")
+    try:
+        sql(stack, "UPDATE customers SET name = 'Renamed Customer' WHERE id = 'FDJ'")
+        assert "Renamed Customer" in sess.get(stack.url("/"), timeout=10).text
+    finally:
+        sql(stack, "UPDATE customers SET name = '%s' WHERE id = 'FDJ'" % fdj.replace("'", "''"))
+    assert fdj in sess.get(stack.url("/"), timeout=10).text
+    sql(stack, "DELETE FROM credentials WHERE hash = '%s'" % secret_hash(cookie))
+    assert is_anonymous_home(with_cookie(stack, cookie).get(stack.url("/"), timeout=10))
+
+
 # ---------------------------------------------------------------- throttling
 
 def test_throttling(fresh_stack):
