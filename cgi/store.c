@@ -284,6 +284,9 @@ static const char *const migrations[] = {
 	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
 	"CREATE TRIGGER auth_epoch_customer_delete AFTER DELETE ON customers"
 	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;",
+	/* 7: (customer_id, cseq) serves every query (customer_id, seq) did,
+	 * and the customers' foreign key; one index less per creation */
+	"DROP INDEX requests_by_customer;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
