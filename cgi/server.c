@@ -161,13 +161,13 @@ worker_main(int listen_fd)
 	 * the worker by its thread count for no gain here. */
 	mallopt(M_ARENA_MAX, 2);
 	/* Fixed thresholds (the dynamic ones only grow): buffers of 1 MiB and
-	 * more are mapped and unmapped, and freed heap above 256 KiB goes back
+	 * more are mapped and unmapped, and freed heap above 512 KiB goes back
 	 * to the system, so the worker's resident memory stays flat over
-	 * millions of requests.  A 1 MiB trim threshold served list pages
-	 * (160 KB each) 20% faster but kept the peak of a mixed load for a
-	 * long while (docs/PERFORMANCE.md). */
+	 * millions of requests.  1 MiB kept the peak of a mixed load for a
+	 * long while; 256 KiB cost list pages (160 KB each) 20% and durable
+	 * creations 10% (docs/PERFORMANCE.md). */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-	mallopt(M_TRIM_THRESHOLD, 256 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 512 * 1024);
 	if (FCGX_Init() != 0)
 		return 1;
 	if (writer_start(config.database) < 0)
