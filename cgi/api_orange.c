@@ -272,29 +272,14 @@ int
 caller_may_use(struct req *r, const struct rtype *t)
 {
 	sqlite3_stmt	*s;
-	json_t		*markets;
-	char		*mtext = NULL;
-	size_t		 i;
 	int		 rc;
 
 	if (t == NULL)
 		return 0;
 	/* The type's rules (customized catalog, markets) against every
 	 * customer of the caller's scope, in one query. */
-	if (t->nmarkets > 0) {
-		if ((markets = json_array()) == NULL)
-			return -1;
-		for (i = 0; i < t->nmarkets; i++)
-			json_array_append_new(markets, json_string(t->markets[i]));
-		mtext = json_dumps(markets, JSON_COMPACT);
-		json_decref(markets);
-		if (mtext == NULL)
-			return -1;
-	}
-	s = store_query(r->store, ST_TYPE_ALLOWED, "ississ", SCOPE_ARGS(r->who),
-	    t->customized, t->type, mtext);
-	free(mtext);
-	if (s == NULL)
+	if ((s = store_query(r->store, ST_TYPE_ALLOWED, "ississ", SCOPE_ARGS(r->who),
+	    t->customized, t->type, t->markets_json)) == NULL)
 		return -1;
 	rc = store_row(s);
 	store_done(s);

@@ -141,6 +141,7 @@ rtype_free(struct rtype *t)
 	}
 	free(t->fields);
 	free(t->markets);
+	free(t->markets_json);
 	json_decref(t->decl);
 	free(t->file);
 	free(t);
@@ -285,6 +286,9 @@ rtype_load(const char *file)
 	if (why == NULL && t->profile_field != NULL &&
 	    rtype_field(t, t->profile_field) == NULL)
 		why = "\"profileField\" names no field";
+	if (why == NULL && t->nmarkets > 0 && (t->markets_json = json_dumps(
+	    json_object_get(t->decl, "markets"), JSON_COMPACT)) == NULL)
+		why = "out of memory";
 	if (why != NULL) {
 		fprintf(stderr, "reqdesk: %s: %s\n", file, why);
 		rtype_free(t);

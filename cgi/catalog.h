@@ -52,6 +52,7 @@ struct rtype {
 	int		 lead_days;
 	const char	**markets;	/* empty: every market */
 	size_t		 nmarkets;
+	char		*markets_json;	/* the same as a JSON array, NULL if empty */
 	int		 customized;	/* reserved to customers listing it */
 	const char	*profile_field;	/* path of the profile field, or NULL */
 	struct field	*fields;

@@ -290,9 +290,11 @@ static const char *const migrations[] = {
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
- * ?2 (customer id), ?3 (reseller id); see store.h. */
-#define IN_SCOPE(col) "(?1 = 1 OR " col " = ?2 OR " col " IN (SELECT customer_id" \
-	" FROM reseller_customers WHERE reseller_id = ?3))"
+ * ?2 (customer id), ?3 (reseller id); see store.h.  EXISTS, not IN: an
+ * IN (SELECT ...) list is built into a temporary b-tree at each run,
+ * where EXISTS is a primary-key probe. */
+#define IN_SCOPE(col) "(?1 = 1 OR " col " = ?2 OR EXISTS (SELECT 1" \
+	" FROM reseller_customers WHERE reseller_id = ?3 AND customer_id = " col "))"
 
 #define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
 	"u.reseller_id, u.password_hash, u.disabled, c.name"
@@ -625,8 +627,9 @@ static const char *const sqls[] = {
 	"SELECT " REQ_COLS " FROM requests r JOIN customers c ON c.id = r.customer_id"
 	" WHERE r.customer_id = ?1 AND r.cseq > ?2 ORDER BY r.cseq ASC LIMIT ?3", /* ST_REQ_FAST_ASC */
 	"SELECT 1 FROM customers c WHERE " IN_SCOPE("c.id")
-	" AND (?4 = 0 OR c.id IN (SELECT customer_id FROM customer_types WHERE type = ?5))"
-	" AND (?6 IS NULL OR c.market IN (SELECT value FROM json_each(?6))) LIMIT 1", /* ST_TYPE_ALLOWED */
+	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM customer_types WHERE customer_id = c.id AND type = ?5))"
+	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(?6) WHERE value = c.market))"
+	" LIMIT 1", /* ST_TYPE_ALLOWED */
 	/* the answer to a creation from the values stored: ?1 id, ?2 type,
 	 * ?3 name, ?4 category, ?5 customer id, ?6 customer reference,
 	 * ?7 contract, ?8 comment, ?9 requested, ?10 now, ?11 user id,
