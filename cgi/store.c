@@ -287,6 +287,18 @@ static const char *const migrations[] = {
 	/* 7: (customer_id, cseq) serves every query (customer_id, seq) did,
 	 * and the customers' foreign key; one index less per creation */
 	"DROP INDEX requests_by_customer;",
+	/* 8: indexes in the order the pages read, so that resolving a service
+	 * point, the service point picker, a request's offers and notify list
+	 * and the product list sort nothing into a temporary b-tree */
+	"DROP INDEX service_points_by_custref;"
+	"CREATE INDEX service_points_by_custref ON service_points(customer_id,"
+	"  customer_reference, id);"
+	"DROP INDEX service_points_by_ref;"
+	"CREATE INDEX service_points_by_ref ON service_points(customer_id, reference, id);"
+	"CREATE INDEX service_points_by_customer ON service_points(customer_id, id);"
+	"CREATE INDEX internet_request_notify_by_pos ON internet_request_notify(request_id, pos);"
+	"CREATE INDEX internet_offers_by_pos ON internet_offers(request_id, pos);"
+	"CREATE INDEX products_by_price ON products(initiation_fee, type, name, id);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),

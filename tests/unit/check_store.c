@@ -195,6 +195,46 @@ START_TEST(test_object_ids_grow_with_time)
 }
 END_TEST
 
+/* The statements that pages and creations run at every request read
+ * their rows in index order and probe their scope: no temporary b-tree
+ * for an ORDER BY, no IN (SELECT ...) list built at each run (store.c:
+ * IN_SCOPE, migration 8). */
+START_TEST(test_hot_statements_sort_nothing)
+{
+	static const enum stmt	 hot[] = {
+		ST_CRED_LOOKUP, ST_AUTH_EPOCH, ST_TYPE_ALLOWED, ST_SP_FIND_BY_ID,
+		ST_SP_FIND_BY_REF, ST_SP_FIND_BY_CUSTREF, ST_SP_PICKER,
+		ST_PRODUCT_LIST, ST_INET_NOTIFY_LIST, ST_INET_OFFER_LIST,
+		ST_REQ_FAST_DESC, ST_REQ_FAST_ASC,
+	};
+	struct store		*st = store_open(path, 1);
+	sqlite3			*h;
+	sqlite3_stmt		*s, *plan;
+	char			 sql[8192];
+	const char		*detail;
+	size_t			 i;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	for (i = 0; i < sizeof(hot) / sizeof(hot[0]); i++) {
+		ck_assert_ptr_nonnull(s = store_query(st, hot[i], NULL));
+		snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+		store_done(s);
+		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+		while (sqlite3_step(plan) == SQLITE_ROW) {
+			detail = (const char *)sqlite3_column_text(plan, 3);
+			ck_assert_msg(strstr(detail, "TEMP B-TREE") == NULL &&
+			    strstr(detail, "LIST SUBQUERY") == NULL,
+			    "statement %d: %s", (int)hot[i], detail);
+		}
+		sqlite3_finalize(plan);
+	}
+	sqlite3_close(h);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
@@ -234,6 +274,7 @@ store_suite(void)
 	tcase_add_test(tc, test_demo);
 	tcase_add_test(tc, test_snapshot);
 	tcase_add_test(tc, test_object_ids_grow_with_time);
+	tcase_add_test(tc, test_hot_statements_sort_nothing);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
