@@ -70,6 +70,18 @@ def test_form_is_generated_from_the_catalog(stack, fdj):
     assert "SP-FDJ-0009" not in picker and "SP-ACME-0001" not in picker
 
 
+def test_staff_picker_spans_every_customer_of_their_scope(stack):
+    """An administrator's picker lists the live sites of every customer,
+    ordered by customer then id (a customer's user sees only their own,
+    above)."""
+    sess, _ = browser_login(stack, "admin@reqdesk.test")
+    r = sess.get(stack.url("/requests/new/R_BVPN_FR_1"))
+    assert r.status_code == 200, r.text[:500]
+    picker = r.text.split('name="servicePoint.id"')[1].split("</select>")[0]
+    values = re.findall(r'<option value="(SP-[^"]+)"', picker)
+    assert values == ["SP-ACME-0001", "SP-FDJ-0001", "SP-FDJ-0002", "SP-FDJ-0003"], values
+
+
 def test_form_errors_next_to_fields_with_input_kept(stack, fdj):
     sess, csrf = fdj
     r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"), data={

@@ -230,6 +230,15 @@ START_TEST(test_hot_statements_sort_nothing)
 		}
 		sqlite3_finalize(plan);
 	}
+	/* The picker seeks the caller's customer, it does not scan them all. */
+	ck_assert_ptr_nonnull(s = store_query(st, ST_SP_PICKER, NULL));
+	snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+	store_done(s);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(plan), SQLITE_ROW);
+	ck_assert_ptr_nonnull(strstr((const char *)sqlite3_column_text(plan, 3),
+	    "SEARCH s USING INDEX service_points_by_customer (customer_id>? AND customer_id<?)"));
+	sqlite3_finalize(plan);
 	sqlite3_close(h);
 	store_close(st);
 }
