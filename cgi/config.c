@@ -53,6 +53,7 @@ static const struct ckey {
 	{ "mail", "claim_seconds", "REQDESK_MAIL_CLAIM_S", C_INT, offsetof(struct config, mail_claim_s), 1, 3600 },
 	{ "mail", "poll_ms", "REQDESK_MAIL_POLL_MS", C_INT, offsetof(struct config, mail_poll_ms), 10, 600000 },
 	{ "mail", "batch", "REQDESK_MAIL_BATCH", C_INT, offsetof(struct config, mail_batch), 1, 1000 },
+	{ "mail", "keep_sent_days", "REQDESK_MAIL_KEEP_SENT_DAYS", C_INT, offsetof(struct config, mail_keep_sent_days), 0, 36500 },
 };
 
 /* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
@@ -168,6 +169,7 @@ config_defaults(void)
 	config.mail_claim_s = 120;
 	config.mail_poll_ms = 1000;
 	config.mail_batch = 20;
+	config.mail_keep_sent_days = 90;
 }
 
 int

@@ -35,6 +35,7 @@ struct config {
 	int		 mail_claim_s;	/* [mail] claim_seconds: a batch's lease */
 	int		 mail_poll_ms;	/* [mail] poll_ms */
 	int		 mail_batch;	/* [mail] batch */
+	int		 mail_keep_sent_days; /* [mail] keep_sent_days, 0: forever */
 };
 
 extern struct config config;

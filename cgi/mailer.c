@@ -8,7 +8,8 @@
  * mailers may run at once: a claim is atomic, so no row is sent by two
  * of them; a mailer killed mid-batch leaves rows whose lease expires and
  * another round sends them again (at least once; a row marked sent is
- * never sent again).
+ * never sent again).  When idle, at most once a minute, it deletes the
+ * messages sent more than keep_sent_days ago, a bounded number at a time.
  *
  *   reqdesk-mailer [-c config] [--once]
  */
@@ -262,6 +263,35 @@ round_once(struct store *st, const char *me)
 	return n;
 }
 
+#define PURGE_EVERY_S	60
+#define PURGE_BATCH	500	/* rows per statement: short write locks */
+#define PURGE_ROUNDS	20	/* statements per purge; the rest next time */
+
+/* Delete messages sent more than keep_sent_days ago. */
+static void
+purge(struct store *st)
+{
+	time_t		 cutoff;
+	struct tm	 tm;
+	char		 before[32];
+	int		 i, rc, total = 0;
+
+	if (config.mail_keep_sent_days == 0)
+		return;
+	cutoff = now_epoch() - (time_t)config.mail_keep_sent_days * 86400;
+	gmtime_r(&cutoff, &tm);
+	strftime(before, sizeof(before), "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+	for (i = 0; i < PURGE_ROUNDS && !stopping; i++) {
+		if ((rc = store_exec(st, ST_OUTBOX_PURGE, "si", before, PURGE_BATCH)) < 0)
+			break;
+		total += rc;
+		if (rc < PURGE_BATCH)
+			break;
+	}
+	if (total > 0)
+		log_info("outbox: %d message(s) sent before %s deleted", total, before);
+}
+
 static void
 nap_ms(int ms)
 {
@@ -283,6 +313,7 @@ main(int argc, char *argv[])
 	const char		*conf = NULL;
 	char			 me[96], host[64];
 	int			 ch, once = 0, n;
+	time_t			 purged = 0;
 
 	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
 		switch (ch) {
@@ -317,6 +348,10 @@ main(int argc, char *argv[])
 		if (n < 0) {	/* database trouble: reopen next time */
 			store_close(st);
 			st = NULL;
+		}
+		if (n == 0 && now_epoch() - purged >= PURGE_EVERY_S) {
+			purge(st);
+			purged = now_epoch();
 		}
 		if (once && n <= 0)
 			break;

@@ -573,6 +573,8 @@ static const char *const sqls[] = {
 	" last_error = NULL WHERE id = ?2 AND state = 'dead'", /* ST_OUTBOX_RETRY */
 	"UPDATE outbox SET state = 'queued', claimed_by = NULL, claimed_until = NULL"
 	" WHERE id = ? AND claimed_by = ? AND state = 'sending'", /* ST_OUTBOX_RELEASE */
+	"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox"
+	" WHERE state = 'sent' AND sent_at < ?1 ORDER BY id LIMIT ?2)", /* ST_OUTBOX_PURGE */
 	"INSERT INTO addresses (id, customer_id, address, zip, city)"
 	" VALUES (?, ?, ?, ?, ?)", /* ST_ADDRESS_ADD */
 	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2", /* ST_ADDRESS_GET */

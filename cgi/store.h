@@ -119,6 +119,7 @@ enum stmt {
 	ST_OUTBOX_COUNTS,
 	ST_OUTBOX_RETRY,
 	ST_OUTBOX_RELEASE,
+	ST_OUTBOX_PURGE,	/* sent before ?1 (ISO time), ?2 at the most */
 	/* Internet requests (seed 002): addresses, products, notify lists,
 	 * requests, offers, accounts */
 	ST_ADDRESS_ADD,

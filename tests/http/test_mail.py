@@ -218,3 +218,44 @@ def test_admin_outbox_page_and_retry(fresh_stack):
         assert len(mailtools.about(box, rid)) == 1
     finally:
         server.stop()
+
+
+def test_sent_messages_are_deleted_after_keep_sent_days(fresh_stack):
+    """The mailer deletes, when idle, the messages sent more than
+    keep_sent_days ago; recent ones, queued ones and dead ones stay."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@acme.test")
+    for i in range(3):
+        create(s, key, "MAIL-PURGE-%d" % i)                # 6 messages
+    port = mailtools.free_port()
+    server = mailtools.SmtpServer(port, os.path.join(s.data, "purge-mail"))
+    mailer = [os.path.join(s.build, "reqdesk-mailer"), "--once"]
+    try:
+        out = subprocess.run(mailer, env=mailer_env(s, port), capture_output=True,
+                             text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        rows = mailtools.outbox(s.db)
+        assert len(rows) == 6 and all(r["state"] == "sent" for r in rows), rows
+        ids = sorted(r["id"] for r in rows)
+        db = sqlite3.connect(s.db, timeout=10)
+        with db:
+            db.execute("UPDATE outbox SET sent_at = '2000-01-01T00:00:00.000Z'"
+                       " WHERE id IN (?, ?)", ids[:2])
+            db.execute("UPDATE outbox SET state = 'dead', sent_at = NULL,"
+                       " created = '2000-01-01T00:00:00.000Z' WHERE id = ?", (ids[2],))
+            db.execute("UPDATE outbox SET state = 'queued', sent_at = NULL,"
+                       " next_attempt = 4102444800 WHERE id = ?", (ids[3],))  # year 2100
+        db.close()
+        # keep_sent_days = 0 keeps everything
+        out = subprocess.run(mailer, env=mailer_env(s, port, REQDESK_MAIL_KEEP_SENT_DAYS="0"),
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert len(mailtools.outbox(s.db)) == 6
+        out = subprocess.run(mailer, env=mailer_env(s, port, REQDESK_MAIL_KEEP_SENT_DAYS="30"),
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert "2 message(s) sent before" in out.stderr, out.stderr
+        left = {r["id"]: r["state"] for r in mailtools.outbox(s.db)}
+        assert left == {ids[2]: "dead", ids[3]: "queued", ids[4]: "sent", ids[5]: "sent"}, left
+    finally:
+        server.stop()
