@@ -138,9 +138,10 @@ principal_dup(const struct principal *p)
  * Credentials identified lately, per process, so that a request does not
  * join credential, user and customer rows again.  An entry serves only
  * under the auth epoch it was read at (store.c, migration 6: every
- * change of a credential, a user or a customer moves the epoch in
- * its own transaction, whoever writes it), so a logout, a revoked key or
- * a disabled user is refused at the next request in every process.  It
+ * change of a credential but a recorded use, of a user or a customer
+ * moves the epoch in its own transaction, whoever writes it), so a
+ * logout, a revoked key or a disabled user is refused at the next
+ * request in every process.  It
  * also serves only within TOUCH_EVERY_S of the last use it knows: past
  * that the database decides expiry from the stored time and records the
  * use, as without the cache.  Direct-mapped by the first byte of the

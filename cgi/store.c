@@ -272,7 +272,15 @@ static const char *const migrations[] = {
 	"  n INTEGER NOT NULL"
 	") STRICT;"
 	"INSERT INTO auth_epoch (id, n) VALUES (1, 0);"
+	/* all but a use recorded (last_used moving forward alone), which
+	 * happens every minute per active credential and can only make
+	 * what a worker remembers more cautious */
 	"CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials"
+	"  WHEN NOT (NEW.last_used > OLD.last_used AND NEW.hash IS OLD.hash"
+	"    AND NEW.kind IS OLD.kind AND NEW.user_id IS OLD.user_id"
+	"    AND NEW.label IS OLD.label AND NEW.prefix IS OLD.prefix"
+	"    AND NEW.csrf IS OLD.csrf AND NEW.created IS OLD.created"
+	"    AND NEW.expires IS OLD.expires AND NEW.revoked IS OLD.revoked)"
 	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
 	"CREATE TRIGGER auth_epoch_credential_delete AFTER DELETE ON credentials"
 	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"

@@ -244,6 +244,50 @@ START_TEST(test_hot_statements_sort_nothing)
 }
 END_TEST
 
+/* Run one statement on a connection of its own, as an operator would. */
+static void
+sql_elsewhere(const char *sql)
+{
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s",
+	    sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* The auth epoch (migration 6) moves with every change that can alter
+ * what a credential identifies, whoever makes it, but not when a use is
+ * recorded (last_used moving forward), which happens all the time. */
+START_TEST(test_auth_epoch)
+{
+	struct store	*st = store_open(path, 1);
+	long long	 n;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	store_close(st);
+	sql_elsewhere("INSERT INTO credentials (hash, kind, user_id, csrf, created,"
+	    " last_used, expires) SELECT 'h1', 'session', id, 'c', 100, 100, 10000"
+	    " FROM users WHERE email = 'owner@fdj.test'");
+	n = scalar(path, "SELECT n FROM auth_epoch");
+	sql_elsewhere("UPDATE credentials SET last_used = 160 WHERE hash = 'h1'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n);
+	sql_elsewhere("UPDATE credentials SET last_used = 50 WHERE hash = 'h1'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 1);
+	sql_elsewhere("UPDATE credentials SET last_used = 200, expires = 150 WHERE hash = 'h1'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 2);
+	sql_elsewhere("UPDATE credentials SET revoked = 1 WHERE hash = 'h1'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 3);
+	sql_elsewhere("UPDATE users SET name = 'X' WHERE email = 'owner@fdj.test'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 4);
+	sql_elsewhere("UPDATE customers SET name = 'Y' WHERE id = 'FDJ'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 5);
+	sql_elsewhere("DELETE FROM credentials WHERE hash = 'h1'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 6);
+}
+END_TEST
+
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
@@ -284,6 +328,7 @@ store_suite(void)
 	tcase_add_test(tc, test_snapshot);
 	tcase_add_test(tc, test_object_ids_grow_with_time);
 	tcase_add_test(tc, test_hot_statements_sort_nothing);
+	tcase_add_test(tc, test_auth_epoch);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
