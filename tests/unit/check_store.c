@@ -261,8 +261,21 @@ sql_elsewhere(const char *sql)
  * recorded (last_used moving forward), which happens all the time. */
 START_TEST(test_auth_epoch)
 {
+	static const struct {
+		const char	*sql;
+		int		 moves;
+	} changes[] = {
+		{ "UPDATE credentials SET last_used = 160 WHERE hash = 'h1'", 0 },
+		{ "UPDATE credentials SET last_used = 50 WHERE hash = 'h1'", 1 },
+		{ "UPDATE credentials SET last_used = 200, expires = 150 WHERE hash = 'h1'", 1 },
+		{ "UPDATE credentials SET revoked = 1 WHERE hash = 'h1'", 1 },
+		{ "UPDATE users SET name = 'X' WHERE email = 'owner@fdj.test'", 1 },
+		{ "UPDATE customers SET name = 'Y' WHERE id = 'FDJ'", 1 },
+		{ "DELETE FROM credentials WHERE hash = 'h1'", 1 },
+	};
 	struct store	*st = store_open(path, 1);
 	long long	 n;
+	size_t		 i;
 
 	ck_assert_int_eq(store_migrate(st), 0);
 	ck_assert_int_eq(demo_load(st), 0);
@@ -270,21 +283,12 @@ START_TEST(test_auth_epoch)
 	sql_elsewhere("INSERT INTO credentials (hash, kind, user_id, csrf, created,"
 	    " last_used, expires) SELECT 'h1', 'session', id, 'c', 100, 100, 10000"
 	    " FROM users WHERE email = 'owner@fdj.test'");
-	n = scalar(path, "SELECT n FROM auth_epoch");
-	sql_elsewhere("UPDATE credentials SET last_used = 160 WHERE hash = 'h1'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n);
-	sql_elsewhere("UPDATE credentials SET last_used = 50 WHERE hash = 'h1'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 1);
-	sql_elsewhere("UPDATE credentials SET last_used = 200, expires = 150 WHERE hash = 'h1'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 2);
-	sql_elsewhere("UPDATE credentials SET revoked = 1 WHERE hash = 'h1'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 3);
-	sql_elsewhere("UPDATE users SET name = 'X' WHERE email = 'owner@fdj.test'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 4);
-	sql_elsewhere("UPDATE customers SET name = 'Y' WHERE id = 'FDJ'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 5);
-	sql_elsewhere("DELETE FROM credentials WHERE hash = 'h1'");
-	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 6);
+	for (i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
+		n = scalar(path, "SELECT n FROM auth_epoch");
+		sql_elsewhere(changes[i].sql);
+		ck_assert_msg(scalar(path, "SELECT n FROM auth_epoch") == n + changes[i].moves,
+		    "%s", changes[i].sql);
+	}
 }
 END_TEST
 
