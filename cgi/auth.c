@@ -141,11 +141,10 @@ principal_dup(const struct principal *p)
  * change of a credential but a recorded use, of a user or a customer
  * moves the epoch in its own transaction, whoever writes it), so a
  * logout, a revoked key or a disabled user is refused at the next
- * request in every process.  It
- * also serves only within TOUCH_EVERY_S of the last use it knows: past
- * that the database decides expiry from the stored time and records the
- * use, as without the cache.  Direct-mapped by the first byte of the
- * hash; a collision just replaces the entry.
+ * request in every process.  It also serves only within TOUCH_EVERY_S of
+ * the last use it knows: past that the database decides expiry from the
+ * stored time and records the use, as without the cache.  Direct-mapped
+ * by the first byte of the hash; a collision just replaces the entry.
  */
 #define CRED_SLOTS	256
 
