@@ -259,7 +259,7 @@ struct new_request {
 	const struct principal		*who;
 	const struct rtype		*t;
 	const struct customer_info	*ci;
-	const json_t			*body;
+	const char			*custref, *contract, *comment;	/* of the body */
 	const char			*props_text, *sp_id, *requested;
 	const char			*id;
 	char				 now[32];	/* issued and updated */
@@ -274,8 +274,7 @@ render_created(struct new_request *n)
 	struct tpl_dict	*d;
 	int		 rc;
 
-	d = mail_dict(n->id, n->t->type, n->t->title, n->ci->name,
-	    json_string_value(json_object_get(n->body, "customerReference")),
+	d = mail_dict(n->id, n->t->type, n->t->title, n->ci->name, n->custref,
 	    n->requested);
 	if (d == NULL)
 		return -1;
@@ -295,11 +294,8 @@ insert_request(struct store *st, void *arg)
 	const struct new_request *n = arg;
 
 	if (store_exec(st, ST_REQ_ADD, "ssssssssssssss", n->id, n->t->type,
-	    n->t->title, n->t->category, n->ci->id,
-	    json_string_value(json_object_get(n->body, "customerReference")),
-	    json_string_value(json_object_get(n->body, "contract")),
-	    n->sp_id[0] ? n->sp_id : NULL, n->props_text,
-	    json_string_value(json_object_get(n->body, "comment")),
+	    n->t->title, n->t->category, n->ci->id, n->custref, n->contract,
+	    n->sp_id[0] ? n->sp_id : NULL, n->props_text, n->comment,
 	    n->requested, n->now, n->now, n->who->user_id) != 1 ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
 	    NULL, "NEW", CREATED_COMMENT) != 1 ||
@@ -322,11 +318,8 @@ new_request_text(struct store *st, const struct new_request *n)
 	int		 bad;
 
 	if ((s = store_query(st, ST_REQ_NEW_JSON, "ssssssssssssss", n->id,
-	    n->t->type, n->t->title, n->t->category, n->ci->id,
-	    json_string_value(json_object_get(n->body, "customerReference")),
-	    json_string_value(json_object_get(n->body, "contract")),
-	    json_string_value(json_object_get(n->body, "comment")),
-	    n->requested, n->now, n->who->user_id, n->ci->name, CREATED_COMMENT,
+	    n->t->type, n->t->title, n->t->category, n->ci->id, n->custref,
+	    n->contract, n->comment, n->requested, n->now, n->who->user_id, n->ci->name, CREATED_COMMENT,
 	    n->who->name)) == NULL)
 		return NULL;
 	bad = store_row(s) != 1 ||
@@ -357,7 +350,9 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.who = who;
 	n.t = t;
 	n.ci = ci;
-	n.body = body;
+	n.custref = json_string_value(json_object_get(body, "customerReference"));
+	n.contract = json_string_value(json_object_get(body, "contract"));
+	n.comment = json_string_value(json_object_get(body, "comment"));
 	n.props_text = props_text;
 	n.sp_id = sp_id;
 	n.requested = requested;
