@@ -681,46 +681,96 @@ each_row(sqlite3_stmt *s, request_row_fn fn, void *ctx)
 }
 
 
+/* Whether `sort` is issue order (the default); *desc then tells the way. */
+static int
+issue_order(const char *sort, int *desc)
+{
+	static const char *const keys[] = { "issuedAt", "createdAt", "keyDates.issuedAt" };
+	size_t	i;
+
+	*desc = sort == NULL || *sort == '-';
+	if (sort == NULL)
+		return 1;
+	if (*sort == '-' || *sort == '+')
+		sort++;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(sort, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* One page of a seekable list: rows numbered 1..total by `stmt`'s column,
+ * the page at `offset` is the range the statement takes ((bound, limit),
+ * after `pre` bound first when not NULL). */
+static int
+seek_page(struct store *st, enum stmt stmt, const char *pre, int desc,
+    long long total, const struct request_filter *f, request_row_fn fn, void *ctx)
+{
+	sqlite3_stmt	*s;
+	long long	 bound = desc ? total - f->offset : f->offset;
+	int		 rc;
+
+	s = pre != NULL ? store_query(st, stmt, "sII", pre, bound, f->limit) :
+	    store_query(st, stmt, "II", bound, f->limit);
+	if (s == NULL)
+		return -1;
+	rc = each_row(s, fn, ctx);
+	store_done(s);
+	return rc < 0 ? -1 : 1;
+}
+
 /*
- * A customer's unfiltered list in issue order: requests carry a dense
- * number per customer (cseq), so the total is its maximum and any page,
- * however deep, is one index seek.  1 if it answered, 0 if the filter
- * does not qualify, -1 on error.
+ * Unfiltered lists in issue order, the ones every user opens, are index
+ * seeks at any depth:
+ * - a customer's: requests carry a number per customer (cseq), so page n
+ *   is a range on (customer_id, cseq);
+ * - an administrator's (every request): page n is a range of seq.
+ * Both numbers run 1..total as long as no request was deleted, which the
+ * counters of migration 9 confirm (their sum equals the largest number);
+ * otherwise the list takes the general way.
+ * 1 if it answered, 0 if the list does not qualify, -1 on error.
  */
 static int
 request_list_fast(struct store *st, const struct principal *who,
     const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
 	sqlite3_stmt	*s;
-	const char	*sort = f->sort;
-	long long	 bound;
+	long long	 top = 0;
 	int		 desc, rc;
 
-	if (who->customer_id == NULL || f->id || f->status || f->type ||
-	    f->category || f->customer_reference)
+	if (f->id || f->status || f->type || f->category || f->customer_reference ||
+	    !issue_order(f->sort, &desc))
 		return 0;
-	if (sort == NULL || strcmp(sort, "-issuedAt") == 0 ||
-	    strcmp(sort, "-createdAt") == 0 || strcmp(sort, "-keyDates.issuedAt") == 0)
-		desc = 1;
-	else if (strcmp(sort, "issuedAt") == 0 || strcmp(sort, "createdAt") == 0 ||
-	    strcmp(sort, "+issuedAt") == 0 || strcmp(sort, "keyDates.issuedAt") == 0)
-		desc = 0;
-	else
+	if (who->customer_id != NULL) {
+		if ((s = store_query(st, ST_REQ_FAST_TOTAL, "s", who->customer_id)) == NULL)
+			return -1;
+		if ((rc = store_row(s)) == 1) {
+			top = store_int(s, 0);
+			*total = store_int(s, 1);
+		}
+		store_done(s);
+		if (rc != 1)
+			return -1;
+		if (top != *total)
+			return 0;	/* a request was deleted: cseq has holes */
+		return seek_page(st, desc ? ST_REQ_FAST_DESC : ST_REQ_FAST_ASC,
+		    who->customer_id, desc, *total, f, fn, ctx);
+	}
+	if (who->level != LVL_ADMIN)
 		return 0;
-	if ((s = store_query(st, ST_REQ_FAST_TOTAL, "s", who->customer_id)) == NULL)
+	if ((s = store_query(st, ST_REQ_ALL_TOTAL, NULL)) == NULL)
 		return -1;
-	rc = store_row(s);
-	*total = rc == 1 ? store_int(s, 0) : 0;
+	if ((rc = store_row(s)) == 1) {
+		*total = store_int(s, 0);
+		top = store_int(s, 1);
+	}
 	store_done(s);
-	if (rc < 0)
+	if (rc != 1)
 		return -1;
-	bound = desc ? *total - f->offset : f->offset;
-	if ((s = store_query(st, desc ? ST_REQ_FAST_DESC : ST_REQ_FAST_ASC, "sII",
-	    who->customer_id, bound, f->limit)) == NULL)
-		return -1;
-	rc = each_row(s, fn, ctx);
-	store_done(s);
-	return rc < 0 ? -1 : 1;
+	if (top != *total)
+		return 0;		/* a request was deleted: seq has holes */
+	return seek_page(st, desc ? ST_REQ_ALL_DESC : ST_REQ_ALL_ASC, NULL,
+	    desc, *total, f, fn, ctx);
 }
 
 int
@@ -740,8 +790,17 @@ request_list_each(struct store *st, const struct principal *who,
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
-	if ((s = store_query(st, ST_REQ_COUNT, "isssssss", SCOPE_ARGS(who), ids,
-	    sts, tys, cats, refs)) == NULL)
+	/* The total from the counters; a list filtered by id or customer
+	 * reference, which they do not know, starts from those rows. */
+	if (ids == NULL && refs == NULL)
+		s = store_query(st, ST_REQ_KEPT_COUNT, "isssss", SCOPE_ARGS(who),
+		    (const char *)NULL, sts, tys, cats);
+	else {
+		s = store_query(st, ST_REQ_KCOUNT, "isssssss", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs);
+		q += ST_REQ_KLIST_ISSUED_ASC - ST_REQ_LIST_ISSUED_ASC;
+	}
+	if (s == NULL)
 		goto out;
 	if (store_row(s) == 1)
 		*total = store_int(s, 0);

@@ -92,6 +92,19 @@ enum stmt {
 	ST_REQ_LIST_CUSTREF_DESC,
 	ST_REQ_LIST_ID_ASC,
 	ST_REQ_LIST_ID_DESC,
+	ST_REQ_KCOUNT,		/* the same, filtered by id or customer reference */
+	ST_REQ_KLIST_ISSUED_ASC,	/* in the order of the ST_REQ_LIST_ ones */
+	ST_REQ_KLIST_ISSUED_DESC,
+	ST_REQ_KLIST_REQUESTED_ASC,
+	ST_REQ_KLIST_REQUESTED_DESC,
+	ST_REQ_KLIST_STATUS_ASC,
+	ST_REQ_KLIST_STATUS_DESC,
+	ST_REQ_KLIST_TYPE_ASC,
+	ST_REQ_KLIST_TYPE_DESC,
+	ST_REQ_KLIST_CUSTREF_ASC,
+	ST_REQ_KLIST_CUSTREF_DESC,
+	ST_REQ_KLIST_ID_ASC,
+	ST_REQ_KLIST_ID_DESC,
 	ST_SP_PICKER,
 	ST_ADMIN_USER_LIST,		/* admin pages: users with their active key count */
 	ST_CRED_REVOKE_USER_KEY,
@@ -148,6 +161,10 @@ enum stmt {
 	ST_REQ_FAST_TOTAL,	/* a customer's unfiltered list by issue order */
 	ST_REQ_FAST_DESC,
 	ST_REQ_FAST_ASC,
+	ST_REQ_KEPT_COUNT,	/* a list's total from request_counts */
+	ST_REQ_ALL_TOTAL,	/* every request by issue order (administrators) */
+	ST_REQ_ALL_DESC,
+	ST_REQ_ALL_ASC,
 	ST_TYPE_ALLOWED,	/* may a customer in scope use a type? */
 	ST_REQ_NEW_JSON,	/* a new request's item and first history entry, from values */
 	ST__MAX

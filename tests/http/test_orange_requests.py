@@ -9,6 +9,7 @@ suites sharing the session stack.  Dates are computed at run time with
 workdays.py, never hard-coded (except the seed's own 2022-06-01)."""
 
 import copy
+import sqlite3
 import subprocess
 import uuid
 
@@ -786,6 +787,61 @@ def test_list_counts_and_paging(stack, keys, three_fdj):
     # list items carry no history
     for it in jbody(r):
         assert "history" not in it
+
+
+def test_list_totals_and_pages_follow_the_database(fresh_stack):
+    """A list's total comes from counters that triggers keep (migration 9)
+    and an unfiltered list in issue order is a seek on numbers that run
+    1..total (per customer, or every request for an administrator).  Both
+    must say what the database holds, for filtered lists too, after status
+    changes, and after an operator deletes a request with sqlite3 (the
+    numbers then have a hole and the seek gives way to the general query)."""
+    s = fresh_stack()
+    admin = make_api_key(s, "admin@reqdesk.test")
+    owner = make_api_key(s, "owner@acme.test")
+    refs = [unique_ref("C%d" % i) for i in range(6)]
+    ids = [create(s, owner, r_body(ACME_SP, ref=ref))["id"] for ref in refs]
+    # another customer's request under one of those references stays theirs
+    create(s, make_api_key(s, "owner@fdj.test"), r_body(FDJ_SP1, ref=refs[0]))
+    assert set_status(s, admin, ids[2], "IN_PROGRESS").status_code == 200
+    assert set_status(s, admin, ids[3], "IN_PROGRESS").status_code == 200
+    assert set_status(s, admin, ids[3], "COMPLETED").status_code == 200
+    filters = [({}, "1"), ({"status": "NEW"}, "status = 'NEW'"),
+               ({"status": "IN_PROGRESS,COMPLETED"}, "status IN ('IN_PROGRESS', 'COMPLETED')"),
+               ({"type": "R_BVPN_FR_1", "category": "DISCONNECT"},
+                "type = 'R_BVPN_FR_1' AND category = 'DISCONNECT'"),
+               ({"customerReference": ",".join(refs[::2]), "status": "NEW"},
+                "customer_reference IN ('%s') AND status = 'NEW'" % "','".join(refs[::2])),
+               ({"id": "%s,%s,%s" % (ids[1], ids[3], ids[5])},
+                "id IN ('%s', '%s', '%s')" % (ids[1], ids[3], ids[5]))]
+
+    def check():
+        db = sqlite3.connect("file:%s?mode=ro" % s.db, uri=True)
+        try:
+            for key, scope in [(admin, "1"), (owner, "customer_id = 'ACME'")]:
+                for params, cond in filters:
+                    where = " WHERE %s AND %s" % (scope, cond)
+                    total = db.execute("SELECT count(*) FROM requests" + where).fetchone()[0]
+                    for sort, order in [("-issuedAt", "seq DESC"), ("issuedAt", "seq ASC")]:
+                        for offset in sorted({0, 2, max(total - 1, 0)}):
+                            want = [row[0] for row in db.execute(
+                                "SELECT id FROM requests%s ORDER BY %s LIMIT 3 OFFSET %d"
+                                % (where, order, offset))]
+                            r = get(s, key, BASE + "/requests", sort=sort, offset=offset,
+                                    limit=3, **params)
+                            assert list_ids(r) == want, (params, sort, offset)
+                            assert r.headers["X-Total-Count"] == str(total), (params, sort)
+        finally:
+            db.close()
+
+    check()
+    # an operator deletes a request in the middle: the numbers have a hole
+    sqlite(s.db, "PRAGMA foreign_keys = ON; DELETE FROM requests WHERE id = '%s';" % ids[1])
+    assert get(s, owner, BASE + "/requests/" + ids[1]).status_code == 404
+    check()
+    ids.append(create(s, owner, r_body(ACME_SP))["id"])
+    assert set_status(s, admin, ids[-1], "IN_PROGRESS").status_code == 200
+    check()
 
 
 def test_list_item_is_the_request_without_history(stack, keys):

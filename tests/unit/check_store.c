@@ -205,7 +205,8 @@ START_TEST(test_hot_statements_sort_nothing)
 		ST_CRED_LOOKUP, ST_AUTH_EPOCH, ST_TYPE_ALLOWED, ST_SP_FIND_BY_ID,
 		ST_SP_FIND_BY_REF, ST_SP_FIND_BY_CUSTREF, ST_SP_PICKER,
 		ST_PRODUCT_LIST, ST_INET_NOTIFY_LIST, ST_INET_OFFER_LIST,
-		ST_REQ_FAST_DESC, ST_REQ_FAST_ASC,
+		ST_REQ_FAST_DESC, ST_REQ_FAST_ASC, ST_REQ_FAST_TOTAL,
+		ST_REQ_ALL_TOTAL, ST_REQ_ALL_DESC, ST_REQ_ALL_ASC,
 	};
 	struct store		*st = store_open(path, 1);
 	sqlite3			*h;
@@ -238,6 +239,31 @@ START_TEST(test_hot_statements_sort_nothing)
 	ck_assert_int_eq(sqlite3_step(plan), SQLITE_ROW);
 	ck_assert_ptr_nonnull(strstr((const char *)sqlite3_column_text(plan, 3),
 	    "SEARCH s USING INDEX service_points_by_customer (customer_id>? AND customer_id<?)"));
+	sqlite3_finalize(plan);
+	/* A list filtered by id or customer reference reads the rows those
+	 * name through their indexes: it scans no requests. */
+	for (i = ST_REQ_KCOUNT; i <= ST_REQ_KLIST_ID_DESC; i++) {
+		ck_assert_ptr_nonnull(s = store_query(st, (enum stmt)i, NULL));
+		snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+		store_done(s);
+		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+		while (sqlite3_step(plan) == SQLITE_ROW) {
+			detail = (const char *)sqlite3_column_text(plan, 3);
+			ck_assert_msg(strstr(detail, "SCAN r") == NULL &&
+			    strstr(detail, "SCAN requests") == NULL,
+			    "statement %zu: %s", i, detail);
+		}
+		sqlite3_finalize(plan);
+	}
+	/* A list's total reads the counters, never the requests. */
+	ck_assert_ptr_nonnull(s = store_query(st, ST_REQ_KEPT_COUNT, NULL));
+	snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+	store_done(s);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+	while (sqlite3_step(plan) == SQLITE_ROW) {
+		detail = (const char *)sqlite3_column_text(plan, 3);
+		ck_assert_msg(strstr(detail, "requests") == NULL, "%s", detail);
+	}
 	sqlite3_finalize(plan);
 	sqlite3_close(h);
 	store_close(st);
