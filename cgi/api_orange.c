@@ -79,13 +79,22 @@ api_requests_post(struct req *r)
 		goto out;
 	}
 	log_info("request %s created by %s", id, r->who->user_id);
-	if (req == NULL) {	/* stored, but no answer could be made */
-		rc = -1;
-		goto out;
-	}
+	/* Stored: the answer is 201 whatever happens now, else a client that
+	 * retries would create it twice.  Without the text made from the
+	 * values stored (only out of memory), the stored row read back; failing
+	 * that, the id alone, which the Content-Location leads to. */
+	if (req == NULL)
+		req = request_load_text(r->store, r->who, id, &rc);
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", id);
 	resp_header(r, "Content-Location", loc);
-	rc = resp_json_text(r, 201, req);
+	if (req != NULL)
+		rc = resp_json_text(r, 201, req);
+	else {
+		char bare[64];
+		snprintf(bare, sizeof(bare), "{\"id\":\"%s\"}", id);
+		log_err("request %s: stored, answered with its id alone", id);
+		rc = resp_json_text(r, 201, bare);
+	}
 	free(req);
 out:
 	problems_free(&pb);

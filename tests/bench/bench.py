@@ -176,16 +176,24 @@ def main():
             near = ceiling() if name not in ("a", "b") else None
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, ceiling=near, **wrk(url, headers, script, env))
-        # (f) list pages: latency at low concurrency, at 1,000,000 rows
-        for name, label, q in (("f1", "GET /requests first page (%d stored)" % ROWS, ""),
-                               ("f2", "GET /requests deep page (offset %d)" % (ROWS - 1000),
-                                "?offset=%d" % (ROWS - 1000))):
+        # (f) list pages: latency at low concurrency, at 1,000,000 rows;
+        # f1, f2 as the customer, f3-f5 as an administrator (every
+        # customer's requests) and by a customer reference
+        admin_api = ["X-API-Key: " + make_api_key(s, "admin@reqdesk.test")]
+        deep = "?offset=%d" % (ROWS - 1000)
+        for name, label, q, h in (
+                ("f1", "GET /requests first page (%d stored)" % ROWS, "", api),
+                ("f2", "GET /requests deep page (offset %d)" % (ROWS - 1000), deep, api),
+                ("f3", "GET /requests first page, administrator", "", admin_api),
+                ("f4", "GET /requests deep page, administrator", deep, admin_api),
+                ("f5", "GET /requests?customerReference=..., administrator",
+                 "?customerReference=BENCH-%07d" % (ROWS // 2), admin_api)):
             if not wanted(name):
                 continue
             near = ceiling()
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, ceiling=near, **wrk(
-                s.url("/ordering/b2b/v2/requests" + q), api, connections=2, threads=1))
+                s.url("/ordering/b2b/v2/requests" + q), h, connections=2, threads=1))
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -225,7 +233,7 @@ def report(results, before, after, soak):
     base = results["b"]["rps"] or 1.0
     lines = ["| scenario | req/s | p50 ms | p99 ms | errors | (b) next to it | ratio to (b) |",
              "|---|---:|---:|---:|---:|---:|---:|"]
-    for name in ("a", "b", "c", "d", "e", "f1", "f2", "g"):
+    for name in ("a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g"):
         if name not in results:
             continue
         r = results[name]
