@@ -282,6 +282,77 @@ sql_elsewhere(const char *sql)
 	sqlite3_close(h);
 }
 
+/* Rows of the counters that a count of the requests does not give, and
+ * the reverse: 0 when they agree. */
+static long long
+counts_disagree(void)
+{
+	return scalar(path, "SELECT count(*) FROM ("
+	    "SELECT customer_id, type, category, status, count(*) FROM requests"
+	    " GROUP BY 1, 2, 3, 4 EXCEPT SELECT customer_id, type, category,"
+	    " status, n FROM request_counts WHERE n > 0)") +
+	    scalar(path, "SELECT count(*) FROM (SELECT customer_id, type,"
+	    " category, status, n FROM request_counts WHERE n > 0 EXCEPT"
+	    " SELECT customer_id, type, category, status, count(*) FROM requests"
+	    " GROUP BY 1, 2, 3, 4)");
+}
+
+/* Requests as a desk stores them, n of them for ACME in `status`. */
+static void
+add_requests(int n, const char *type, const char *category, const char *status)
+{
+	char sql[1024];
+
+	snprintf(sql, sizeof(sql),
+	    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+	    " INSERT INTO requests (id, type, name, category, status, customer_id,"
+	    " properties, requested_at, issued_at, updated_at, created_by, cseq)"
+	    " SELECT lower(hex(randomblob(12))), '%s', 'x', '%s', '%s', 'ACME', '{}',"
+	    " '2030-01-15', '2026-01-01', '2026-01-01',"
+	    " (SELECT id FROM users WHERE customer_id = 'ACME' LIMIT 1),"
+	    " (SELECT coalesce(max(cseq), 0) FROM requests WHERE customer_id = 'ACME') + i"
+	    " FROM k", n, type, category, status);
+	sql_elsewhere(sql);
+}
+
+/* The request counters (migration 9): filled from the requests a desk of
+ * the version before already holds, then kept by triggers through every
+ * insert, change and deletion, whoever makes it. */
+START_TEST(test_request_counts)
+{
+	struct store *st = store_open(path, 1);
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	store_close(st);
+	/* a database as version 8 left it, with requests */
+	sql_elsewhere("DROP TRIGGER request_counts_insert; DROP TRIGGER"
+	    " request_counts_update; DROP TRIGGER request_counts_delete;"
+	    " DROP TABLE request_counts; DROP INDEX requests_by_custref;"
+	    " PRAGMA user_version = 8;");
+	add_requests(5, "R_BVPN_FR_1", "DISCONNECT", "NEW");
+	add_requests(3, "U_BVPN_CUSTOM003_1", "CHANGE", "COMPLETED");
+	ck_assert_ptr_nonnull(st = store_open(path, 1));
+	ck_assert_int_eq(store_migrate(st), 0);
+	store_close(st);
+	ck_assert_int_eq(scalar(path, "SELECT sum(n) FROM request_counts"),
+	    scalar(path, "SELECT count(*) FROM requests"));
+	ck_assert_int_eq(counts_disagree(), 0);
+	/* then every change, made elsewhere */
+	add_requests(4, "R_BVPN_FR_1", "DISCONNECT", "NEW");
+	sql_elsewhere("UPDATE requests SET status = 'IN_PROGRESS' WHERE seq IN"
+	    " (SELECT seq FROM requests WHERE status = 'NEW' LIMIT 3)");
+	sql_elsewhere("UPDATE requests SET customer_reference = 'x'");	/* no count moves */
+	sql_elsewhere("PRAGMA foreign_keys = ON; DELETE FROM requests WHERE seq IN"
+	    " (SELECT seq FROM requests WHERE status = 'COMPLETED' LIMIT 2)");
+	ck_assert_int_eq(counts_disagree(), 0);
+	ck_assert_int_eq(scalar(path, "SELECT sum(n) FROM request_counts"),
+	    scalar(path, "SELECT count(*) FROM requests"));
+	ck_assert_int_eq(scalar(path, "SELECT n FROM request_counts WHERE"
+	    " customer_id = 'ACME' AND status = 'IN_PROGRESS'"), 3);
+}
+END_TEST
+
 /* The auth epoch (migration 6) moves with every change that can alter
  * what a credential identifies, whoever makes it, but not when a use is
  * recorded (last_used moving forward), which happens all the time. */
@@ -359,6 +430,7 @@ store_suite(void)
 	tcase_add_test(tc, test_object_ids_grow_with_time);
 	tcase_add_test(tc, test_hot_statements_sort_nothing);
 	tcase_add_test(tc, test_auth_epoch);
+	tcase_add_test(tc, test_request_counts);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
