@@ -699,26 +699,6 @@ issue_order(const char *sort, int *desc)
 	return 0;
 }
 
-/* One page of a seekable list: rows numbered 1..total by `stmt`'s column,
- * the page at `offset` is the range the statement takes ((bound, limit),
- * after `pre` bound first when not NULL). */
-static int
-seek_page(struct store *st, enum stmt stmt, const char *pre, int desc,
-    long long total, const struct request_filter *f, request_row_fn fn, void *ctx)
-{
-	sqlite3_stmt	*s;
-	long long	 bound = desc ? total - f->offset : f->offset;
-	int		 rc;
-
-	s = pre != NULL ? store_query(st, stmt, "sII", pre, bound, f->limit) :
-	    store_query(st, stmt, "II", bound, f->limit);
-	if (s == NULL)
-		return -1;
-	rc = each_row(s, fn, ctx);
-	store_done(s);
-	return rc < 0 ? -1 : 1;
-}
-
 /*
  * Unfiltered lists in issue order, the ones every user opens, are index
  * seeks at any depth:
@@ -735,42 +715,36 @@ request_list_fast(struct store *st, const struct principal *who,
     const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
 	sqlite3_stmt	*s;
-	long long	 top = 0;
+	const char	*cust = who->customer_id;	/* NULL: every customer */
+	long long	 top = 0, bound;
 	int		 desc, rc;
 
 	if (f->id || f->status || f->type || f->category || f->customer_reference ||
-	    !issue_order(f->sort, &desc))
+	    !issue_order(f->sort, &desc) || (cust == NULL && who->level != LVL_ADMIN))
 		return 0;
-	if (who->customer_id != NULL) {
-		if ((s = store_query(st, ST_REQ_FAST_TOTAL, "s", who->customer_id)) == NULL)
-			return -1;
-		if ((rc = store_row(s)) == 1) {
-			top = store_int(s, 0);
-			*total = store_int(s, 1);
-		}
-		store_done(s);
-		if (rc != 1)
-			return -1;
-		if (top != *total)
-			return 0;	/* a request was deleted: cseq has holes */
-		return seek_page(st, desc ? ST_REQ_FAST_DESC : ST_REQ_FAST_ASC,
-		    who->customer_id, desc, *total, f, fn, ctx);
-	}
-	if (who->level != LVL_ADMIN)
-		return 0;
-	if ((s = store_query(st, ST_REQ_ALL_TOTAL, NULL)) == NULL)
+	/* the largest number, and the total */
+	s = cust ? store_query(st, ST_REQ_FAST_TOTAL, "s", cust) :
+	    store_query(st, ST_REQ_ALL_TOTAL, NULL);
+	if (s == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1) {
-		*total = store_int(s, 0);
-		top = store_int(s, 1);
+		top = store_int(s, 0);
+		*total = store_int(s, 1);
 	}
 	store_done(s);
 	if (rc != 1)
 		return -1;
 	if (top != *total)
-		return 0;		/* a request was deleted: seq has holes */
-	return seek_page(st, desc ? ST_REQ_ALL_DESC : ST_REQ_ALL_ASC, NULL,
-	    desc, *total, f, fn, ctx);
+		return 0;		/* a request was deleted: a hole */
+	bound = desc ? *total - f->offset : f->offset;
+	s = cust ? store_query(st, desc ? ST_REQ_FAST_DESC : ST_REQ_FAST_ASC, "sII",
+	    cust, bound, f->limit) :
+	    store_query(st, desc ? ST_REQ_ALL_DESC : ST_REQ_ALL_ASC, "II", bound, f->limit);
+	if (s == NULL)
+		return -1;
+	rc = each_row(s, fn, ctx);
+	store_done(s);
+	return rc < 0 ? -1 : 1;
 }
 
 int

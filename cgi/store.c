@@ -727,8 +727,8 @@ static const char *const sqls[] = {
 	" AND (?7 IS NULL OR k.category IN (SELECT value FROM json_each(?7)))", /* ST_REQ_KEPT_COUNT */
 	/* every request by issue order: seq runs 1..total while no request
 	 * was ever deleted, and the page at any depth is then a rowid seek */
-	"SELECT (SELECT coalesce(sum(n), 0) FROM request_counts),"
-	" (SELECT coalesce(max(seq), 0) FROM requests)", /* ST_REQ_ALL_TOTAL */
+	"SELECT (SELECT coalesce(max(seq), 0) FROM requests),"
+	" (SELECT coalesce(sum(n), 0) FROM request_counts)", /* ST_REQ_ALL_TOTAL */
 	"SELECT " REQ_COLS " FROM requests r JOIN customers c ON c.id = r.customer_id"
 	" WHERE r.seq <= ?1 ORDER BY r.seq DESC LIMIT ?2", /* ST_REQ_ALL_DESC */
 	"SELECT " REQ_COLS " FROM requests r JOIN customers c ON c.id = r.customer_id"
