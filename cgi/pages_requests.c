@@ -598,44 +598,79 @@ csv_cell(struct buf *b, const char *s, int last)
 	buf_puts(b, last ? "\"\r\n" : "\",");
 }
 
-/* GET /requests.csv: the filtered list, every page. */
+/* The export as it is written: rows gather in `b` and go out in chunks,
+ * the response starting with the first chunk (until then a failure can
+ * still answer 500). */
+struct csv_out {
+	struct req	*r;
+	struct buf	 b;
+	int		 started;
+};
+
+#define CSV_CHUNK 65536
+
+/* Send what `o` holds, starting the response first if need be.  0 or -1. */
+static int
+csv_flush(struct csv_out *o)
+{
+	if (!o->started) {
+		resp_header(o->r, "Content-Disposition", "attachment; filename=\"requests.csv\"");
+		if (resp_start(o->r, 200, "text/csv; charset=utf-8") != 0)
+			return -1;
+		o->started = 1;
+	}
+	if (o->b.len > 0 && resp_write(o->r, o->b.data, o->b.len) != 0)
+		return -1;
+	o->b.len = 0;
+	return 0;
+}
+
+/* request_row_fn: one CSV line from the item (its properties are not
+ * exported). */
+static int
+csv_row(void *ctx, const char *item, const char *props)
+{
+	struct csv_out	*o = ctx;
+	json_t		*it = json_loads(item, 0, NULL);
+
+	(void)props;
+	if (it == NULL)
+		return -1;
+	csv_cell(&o->b, jstr(it, "id"), 0);
+	csv_cell(&o->b, jstr(it, "type"), 0);
+	csv_cell(&o->b, jstr(it, "name"), 0);
+	csv_cell(&o->b, jstr(it, "category"), 0);
+	csv_cell(&o->b, jstr(it, "status"), 0);
+	csv_cell(&o->b, jstr(it, "customer.id"), 0);
+	csv_cell(&o->b, jstr(it, "customerReference"), 0);
+	csv_cell(&o->b, jstr(it, "contract"), 0);
+	csv_cell(&o->b, jstr(it, "keyDates.requestedAt"), 0);
+	csv_cell(&o->b, jstr(it, "keyDates.issuedAt"), 0);
+	csv_cell(&o->b, jstr(it, "keyDates.completedAt"), 1);
+	json_decref(it);
+	return o->b.len >= CSV_CHUNK ? csv_flush(o) : 0;
+}
+
+/* GET /requests.csv: the filtered list, every row of it, written as it is
+ * read, so that memory does not grow with the export. */
 int
 page_requests_csv(struct req *r)
 {
 	struct request_filter	 f;
-	struct buf		 b = { 0 };
-	json_t			*items, *it;
+	struct csv_out		 o = { .r = r };
 	long long		 total;
-	size_t			 i;
 	int			 rc;
 
 	list_filter(r, &f);
 	f.offset = 0;
-	f.limit = 100000;
-	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
-		json_decref(items);
-		return -1;
-	}
-	buf_puts(&b, "id,type,name,category,status,customer,customerReference,"
+	f.limit = 1LL << 62;
+	buf_puts(&o.b, "id,type,name,category,status,customer,customerReference,"
 	    "contract,requestedAt,issuedAt,completedAt\r\n");
-	json_array_foreach(items, i, it) {
-		csv_cell(&b, jstr(it, "id"), 0);
-		csv_cell(&b, jstr(it, "type"), 0);
-		csv_cell(&b, jstr(it, "name"), 0);
-		csv_cell(&b, jstr(it, "category"), 0);
-		csv_cell(&b, jstr(it, "status"), 0);
-		csv_cell(&b, jstr(it, "customer.id"), 0);
-		csv_cell(&b, jstr(it, "customerReference"), 0);
-		csv_cell(&b, jstr(it, "contract"), 0);
-		csv_cell(&b, jstr(it, "keyDates.requestedAt"), 0);
-		csv_cell(&b, jstr(it, "keyDates.issuedAt"), 0);
-		csv_cell(&b, jstr(it, "keyDates.completedAt"), 1);
-	}
-	json_decref(items);
-	resp_header(r, "Content-Disposition", "attachment; filename=\"requests.csv\"");
-	rc = resp_start(r, 200, "text/csv; charset=utf-8");
+	rc = request_list_each(r->store, r->who, &f, csv_row, &o, &total);
 	if (rc == 0)
-		rc = resp_write(r, b.data, b.len);
-	buf_free(&b);
+		rc = csv_flush(&o);
+	else if (o.started)
+		log_err("requests.csv: the export stopped after it started");
+	buf_free(&o.b);
 	return rc;
 }

@@ -261,3 +261,41 @@ def test_list_pagination(stack, acme):
     second = sess.get(stack.url("/requests" + nxt.replace("&amp;", "&")))
     ids2 = re.findall(r'href="/requests/([0-9a-f]{24})"', second.text)
     assert len(ids2) == 2 and not set(ids1) & set(ids2)
+
+
+def test_export_holds_every_row_of_the_scope(fresh_stack):
+    """/requests.csv is written as it is read: every row of the caller's
+    scope, past any page size (it once stopped at 100,000), and nothing of
+    another customer's."""
+    import sqlite3
+    s = fresh_stack()
+    db = sqlite3.connect(s.db, timeout=30)
+    try:
+        for customer, n in (("ACME", 100005), ("FDJ", 3)):
+            db.execute("""
+                WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
+                INSERT INTO requests (id, type, name, category, status, customer_id,
+                  customer_reference, properties, requested_at, issued_at, updated_at,
+                  created_by, cseq)
+                SELECT printf('%s%019d', lower(?), i), 'R_BVPN_FR_1', 'x', 'DISCONNECT',
+                  'NEW', ?, printf('EXP-%06d', i), '{}', '2030-01-15',
+                  '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z',
+                  (SELECT id FROM users WHERE customer_id = ? LIMIT 1),
+                  (SELECT coalesce(max(cseq), 0) FROM requests WHERE customer_id = ?) + i
+                FROM k""", (n, customer[:4].ljust(5, "x"), customer, customer, customer))
+        db.commit()
+        want = db.execute("SELECT count(*) FROM requests WHERE customer_id = 'ACME'").fetchone()[0]
+    finally:
+        db.close()
+    sess, _ = browser_login(s, "owner@acme.test")
+    r = sess.get(s.url("/requests.csv"))
+    assert r.status_code == 200
+    assert r.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert rows[0][0] == "id"
+    assert len(rows) - 1 == want
+    assert {row[5] for row in rows[1:]} == {"ACME"}
+    # a filtered export: the rows of that filter alone
+    r = sess.get(s.url("/requests.csv?customerReference=EXP-000007,EXP-100004"))
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert sorted(row[6] for row in rows[1:]) == ["EXP-000007", "EXP-100004"]
