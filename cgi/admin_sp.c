@@ -202,34 +202,13 @@ sp_table(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 	return 0;
 }
 
-/* The import report: every bad row kept in `imp`. */
-static void
-import_errors(struct tpl_dict *body, const struct sp_import *imp)
-{
-	struct tpl_dict	*row;
-	size_t		 i;
-
-	tpl_show(body, "IMPORT_ERRORS");
-	tpl_set_int(body, "NBAD", (long long)imp->nbad);
-	for (i = 0; i < imp->n; i++) {
-		if ((row = tpl_section_add(body, "IMPORT_ERROR")) == NULL)
-			return;
-		tpl_set_int(row, "LINE", (long long)imp->v[i].line);
-		tpl_set(row, "REASON", imp->v[i].reason);
-	}
-	if (imp->nbad > imp->n) {
-		tpl_show(body, "MORE");
-		tpl_set_int(body, "MORE_N", (long long)(imp->nbad - imp->n));
-	}
-}
-
 /*
  * Render the page with `status`: the table for the query's filters, and
  * the import form holding `csv` with the report of `imp` (both may be
  * NULL).  0, -1 (500), or an answered 400 for a bad offset or limit.
  */
 static int
-sp_page(struct req *r, int status, const char *csv, const struct sp_import *imp)
+sp_page(struct req *r, int status, const char *csv, const struct import_report *imp)
 {
 	struct tpl_dict	*root, *body;
 	struct sp_view	 v;
@@ -251,18 +230,14 @@ sp_page(struct req *r, int status, const char *csv, const struct sp_import *imp)
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);
 	}
-	tpl_set(body, "CSRF", r->who->csrf);
-	tpl_set(body, "HEADER", SP_CSV_HEADER);
 	tpl_set(body, "F_Q", v.q);
 	tpl_set_int(body, "LIMIT", v.limit);
-	tpl_set(body, "CSV", csv);
+	page_import_form(r, body, "/admin/servicepoints", SP_CSV_HEADER, csv, imp);
 	state_options(body, &v);
 	if (customer_options(r, body, &v) < 0 || sp_table(r, body, &v) < 0) {
 		tpl_dict_free(root);
 		return -1;
 	}
-	if (imp != NULL)
-		import_errors(body, imp);
 	return page_send(r, status, root);
 }
 
@@ -275,26 +250,26 @@ page_admin_service_points(struct req *r)
 int
 page_admin_service_points_import(struct req *r)
 {
-	struct sp_import	 imp = { 0 };
+	struct import_report	 imp = { 0 };
 	const char		*csv = req_form(r, "csv");
 	char			 loc[96];
 	int			 rc;
 
 	if (csv == NULL)
 		csv = "";
-	switch (sp_import_csv(r->store, csv, strlen(csv), &imp)) {
-	case SPI_OK:
+	switch (import_csv(r->store, &sp_import_kind, csv, strlen(csv), &imp)) {
+	case IMPORT_OK:
 		snprintf(loc, sizeof(loc), "/admin/servicepoints?imported=%zu",
 		    imp.imported);
 		rc = resp_redirect(r, loc);
 		break;
-	case SPI_INVALID:
+	case IMPORT_INVALID:
 		rc = sp_page(r, 422, csv, &imp);
 		break;
 	default:
 		rc = -1;
 		break;
 	}
-	sp_import_free(&imp);
+	import_free(&imp);
 	return rc;
 }

@@ -8,6 +8,8 @@
  *   reqdesk apikey revoke PREFIX
  *   reqdesk import servicepoints FILE.csv   (header: id,customer,name,
  *                    reference,customerReference,state,profile,street,postcode,city,country)
+ *   reqdesk import products FILE.csv        (header: id,name,type,initiationFee,customers)
+ *   reqdesk import addresses FILE.csv       (header: id,customer,address,zip,city)
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -231,6 +233,8 @@ static const struct cmd cmds[] = {
 	{ "apikey", "create", cmd_apikey_create, 0, 1, "apikey create --user EMAIL [--label TEXT]" },
 	{ "apikey", "revoke", cmd_apikey_revoke, 0, 1, "apikey revoke PREFIX" },
 	{ "import", "servicepoints", cmd_import_servicepoints, 0, 1, IMPORT_SP_USAGE },
+	{ "import", "products", cmd_import_products, 0, 1, IMPORT_PRODUCT_USAGE },
+	{ "import", "addresses", cmd_import_addresses, 0, 1, IMPORT_ADDRESS_USAGE },
 };
 
 static void

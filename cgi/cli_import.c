@@ -1,5 +1,5 @@
 /*
- * cli_import.c — `reqdesk import servicepoints FILE.csv`.
+ * cli_import.c — `reqdesk import servicepoints|products|addresses FILE.csv`.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli_import.h"
-#include "service_point.h"
 #include "util.h"
 
 #define IMPORT_FILE_MAX	(64L * 1024 * 1024)	/* bytes */
@@ -45,26 +44,28 @@ read_file(const char *path, struct buf *b)
 	return rc;
 }
 
-int
-cmd_import_servicepoints(struct store *st, int argc, char *argv[])
+/* Import FILE as rows of `k`; `usage` for a usage error. */
+static int
+cmd_import(const struct import_kind *k, const char *usage, struct store *st,
+    int argc, char *argv[])
 {
-	struct sp_import	 imp = { 0 };
+	struct import_report	 imp = { 0 };
 	struct buf		 text = { 0 };
 	size_t			 i;
 	int			 rc = 1;
 
 	if (argc != 1) {
-		fprintf(stderr, "usage: reqdesk %s\n", IMPORT_SP_USAGE);
+		fprintf(stderr, "usage: reqdesk %s\n", usage);
 		return 2;
 	}
 	if (read_file(argv[0], &text) < 0)
 		return 1;
-	switch (sp_import_csv(st, text.data ? text.data : "", text.len, &imp)) {
-	case SPI_OK:
-		printf("%zu service points imported\n", imp.imported);
+	switch (import_csv(st, k, text.data ? text.data : "", text.len, &imp)) {
+	case IMPORT_OK:
+		printf("%zu %s imported\n", imp.imported, k->what);
 		rc = 0;
 		break;
-	case SPI_INVALID:
+	case IMPORT_INVALID:
 		for (i = 0; i < imp.n; i++)
 			fprintf(stderr, "%s:%zu: %s\n", argv[0], imp.v[i].line,
 			    imp.v[i].reason);
@@ -74,12 +75,30 @@ cmd_import_servicepoints(struct store *st, int argc, char *argv[])
 		fprintf(stderr, "%s: nothing imported (%zu bad row%s)\n", argv[0],
 		    imp.nbad, imp.nbad == 1 ? "" : "s");
 		break;
-	case SPI_ERROR:
+	case IMPORT_ERROR:
 		fprintf(stderr, "reqdesk: %s: nothing imported (database error)\n",
 		    argv[0]);
 		break;
 	}
-	sp_import_free(&imp);
+	import_free(&imp);
 	buf_free(&text);
 	return rc;
+}
+
+int
+cmd_import_servicepoints(struct store *st, int argc, char *argv[])
+{
+	return cmd_import(&sp_import_kind, IMPORT_SP_USAGE, st, argc, argv);
+}
+
+int
+cmd_import_products(struct store *st, int argc, char *argv[])
+{
+	return cmd_import(&product_import_kind, IMPORT_PRODUCT_USAGE, st, argc, argv);
+}
+
+int
+cmd_import_addresses(struct store *st, int argc, char *argv[])
+{
+	return cmd_import(&address_import_kind, IMPORT_ADDRESS_USAGE, st, argc, argv);
 }

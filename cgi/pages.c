@@ -14,6 +14,7 @@
 #include "pages.h"
 #include "pages_requests.h"
 #include "store.h"
+#include "import.h"
 #include "tpl.h"
 
 struct tpl_dict *
@@ -44,6 +45,35 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 		return NULL;
 	}
 	return root;
+}
+
+void
+page_import_form(struct req *r, struct tpl_dict *body, const char *action,
+    const char *header, const char *csv, const struct import_report *imp)
+{
+	struct tpl_dict	*d = tpl_include(body, "IMPORT", "import_form.tpl"), *row;
+	size_t		 i;
+
+	if (d == NULL)
+		return;		/* the root is marked failed: a 500 */
+	tpl_set(d, "ACTION", action);
+	tpl_set(d, "CSRF", r->who->csrf);
+	tpl_set(d, "HEADER", header);
+	tpl_set(d, "CSV", csv);
+	if (imp == NULL)
+		return;
+	tpl_show(d, "IMPORT_ERRORS");
+	tpl_set_int(d, "NBAD", (long long)imp->nbad);
+	for (i = 0; i < imp->n; i++) {
+		if ((row = tpl_section_add(d, "IMPORT_ERROR")) == NULL)
+			return;
+		tpl_set_int(row, "LINE", (long long)imp->v[i].line);
+		tpl_set(row, "REASON", imp->v[i].reason);
+	}
+	if (imp->nbad > imp->n) {
+		tpl_show(d, "MORE");
+		tpl_set_int(d, "MORE_N", (long long)(imp->nbad - imp->n));
+	}
 }
 
 struct page_out {

@@ -21,6 +21,15 @@ struct tpl_dict *page_new(struct req *r, const char *title,
  * the root dictionary.  0, or -1 if nothing could be sent. */
 int  page_send(struct req *r, int status, struct tpl_dict *root);
 
+struct import_report;
+
+/* The CSV import form of an admin page (import_form.tpl, included at
+ * {{>IMPORT}} of `body`): it posts to `action` and shows `header`, the
+ * text posted (`csv`, may be NULL) and the report of its refusal (`imp`,
+ * NULL when none). */
+void page_import_form(struct req *r, struct tpl_dict *body, const char *action,
+	const char *header, const char *csv, const struct import_report *imp);
+
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);
 

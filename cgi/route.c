@@ -8,6 +8,7 @@
 #include "admin.h"
 #include "admin_sp.h"
 #include "admin_internet.h"
+#include "admin_data.h"
 #include "api_core.h"
 #include "api_internet.h"
 #include "admin_outbox.h"
@@ -73,6 +74,10 @@ const struct route routes[] = {
 	    page_admin_service_points, page_admin_service_points_import }, /* RT_ADMIN_SERVICE_POINTS */
 	{ "/admin/outbox", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    page_admin_outbox, page_admin_outbox_retry }, /* RT_ADMIN_OUTBOX */
+	{ "/admin/products", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_products, page_admin_products_import }, /* RT_ADMIN_PRODUCTS */
+	{ "/admin/addresses", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_admin_addresses, page_admin_addresses_import }, /* RT_ADMIN_ADDRESSES */
 	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
 	/* Internet requests (seed 002): levels are checked by the handlers,
 	 * which answer the seed's own 403 message. */

@@ -9,13 +9,12 @@
 #include <jansson.h>
 
 #include "auth.h"
-#include "csv.h"
+#include "import.h"
 #include "log.h"
 #include "service_point.h"
 #include "store.h"
 #include "util.h"
 
-#define SP_VALUE_MAX	200	/* bytes of one CSV value */
 #define SP_ID_MAX	64
 
 /* ---------------------------------------------------------------- reading */
@@ -188,149 +187,6 @@ static const char *const sp_states[] = {
 	"OPERATIONAL", "IN_PROGRESS", "SUSPENDED", "TERMINATED", NULL
 };
 
-/* One data row kept between checking and storing. */
-struct sp_row {
-	size_t		 line;
-	char		*v[C__MAX];	/* owned; NULL for an empty value */
-	struct buf	 why;		/* reasons, "; "-separated */
-};
-
-struct sp_rows {
-	struct sp_row	*v;
-	size_t		 n, cap;
-};
-
-/* Record a reason against row `row`.  0 or -1 (no memory). */
-static int
-why_add(struct sp_row *row, const char *reason)
-{
-	if (row->why.len > 0 && buf_puts(&row->why, "; ") < 0)
-		return -1;
-	return buf_puts(&row->why, reason);
-}
-
-/* Add a bad row to the report (kept up to SP_IMPORT_PROBLEMS_MAX).
- * 0 or -1 (no memory). */
-static int
-problem_add(struct sp_import *out, size_t line, const char *reason)
-{
-	struct sp_problem	*v;
-
-	out->nbad++;
-	if (out->n == SP_IMPORT_PROBLEMS_MAX)
-		return 0;
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		if ((v = realloc(out->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		out->v = v;
-		out->cap = cap;
-	}
-	if ((out->v[out->n].reason = strdup(reason)) == NULL)
-		return -1;
-	out->v[out->n++].line = line;
-	return 0;
-}
-
-void
-sp_import_free(struct sp_import *imp)
-{
-	size_t i;
-
-	for (i = 0; i < imp->n; i++)
-		free(imp->v[i].reason);
-	free(imp->v);
-	memset(imp, 0, sizeof(*imp));
-}
-
-/* Free the rows and their values. */
-static void
-rows_free(struct sp_rows *rows)
-{
-	size_t i, j;
-
-	for (i = 0; i < rows->n; i++) {
-		for (j = 0; j < C__MAX; j++)
-			free(rows->v[i].v[j]);
-		buf_free(&rows->v[i].why);
-	}
-	free(rows->v);
-	memset(rows, 0, sizeof(*rows));
-}
-
-/* Is `s` valid UTF-8 without control characters?  1 or 0. */
-static int
-clean_text(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n, i;
-	unsigned		 cp, min;
-
-	while (*p != '\0') {
-		if (*p < 0x80) {
-			if (*p < 0x20 || *p == 0x7f)
-				return 0;
-			p++;
-			continue;
-		}
-		if ((*p & 0xe0) == 0xc0)
-			n = 1, cp = *p & 0x1f, min = 0x80;
-		else if ((*p & 0xf0) == 0xe0)
-			n = 2, cp = *p & 0x0f, min = 0x800;
-		else if ((*p & 0xf8) == 0xf0)
-			n = 3, cp = *p & 0x07, min = 0x10000;
-		else
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-		    (cp >= 0x80 && cp < 0xa0))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
-}
-
-/*
- * Map the header record to columns: map[i] is the column of field i.
- * Returns 0, or -1 with the reason in `why`.
- */
-static int
-header_map(const struct csv_reader *c, int map[CSV_FIELDS_MAX], char *why,
-    size_t whylen)
-{
-	int	seen[C__MAX] = { 0 };
-	size_t	i;
-	int	k;
-
-	for (i = 0; i < c->nfields; i++) {
-		for (k = 0; k < C__MAX; k++)
-			if (strcmp(c->field[i], col_names[k]) == 0)
-				break;
-		if (k == C__MAX) {
-			snprintf(why, whylen, "unknown column '%.64s' in the header "
-			    "(expected %s)", c->field[i], SP_CSV_HEADER);
-			return -1;
-		}
-		if (seen[k]++) {
-			snprintf(why, whylen, "column '%s' appears twice in the header",
-			    col_names[k]);
-			return -1;
-		}
-		map[i] = k;
-	}
-	for (k = 0; k < C__MAX; k++)
-		if (!seen[k]) {
-			snprintf(why, whylen, "column '%s' missing from the header "
-			    "(expected %s)", col_names[k], SP_CSV_HEADER);
-			return -1;
-		}
-	return 0;
-}
-
 /* Is `s` made of exactly `n` characters from `set`? */
 static int
 all_of(const char *s, size_t n, const char *set)
@@ -342,264 +198,51 @@ all_of(const char *s, size_t n, const char *set)
 #define UPPER	"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #define ID_CHARS UPPER "abcdefghijklmnopqrstuvwxyz" DIGITS "._-"
 
-/* Does customer `id` exist?  1, 0, or -1 (storage error). */
+/* The rules of one service point (import_kind.check). */
 static int
-customer_known(struct store *st, const char *id)
+sp_check(struct store *st, char *const *v, struct buf *why)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	size_t	i;
+	int	rc = 0, found;
 
-	if ((s = store_query(st, ST_CUSTOMER_GET, "s", id)) == NULL)
-		return -1;
-	rc = store_row(s);
-	store_done(s);
-	return rc;
-}
-
-/* Check the values of one row that need no other row (the customer is
- * looked up).  Reasons go to row->why.  0, or -1 (storage, memory). */
-static int
-row_check(struct store *st, struct sp_row *row)
-{
-	char *const	*v = row->v;
-	char		 why[256];
-	size_t		 i;
-	int		 rc = 0, found;
-
-	for (i = 0; i < C__MAX; i++)
-		if (v[i] != NULL && (!clean_text(v[i]) || strlen(v[i]) > SP_VALUE_MAX)) {
-			snprintf(why, sizeof(why), "'%s' must be UTF-8 text of at "
-			    "most %d bytes without control characters",
-			    col_names[i], SP_VALUE_MAX);
-			rc |= why_add(row, why);
-		}
-	if (v[C_ID] == NULL)
-		rc |= why_add(row, "missing id");
-	else if (strlen(v[C_ID]) > SP_ID_MAX ||
-	    strspn(v[C_ID], ID_CHARS) != strlen(v[C_ID])) {
-		snprintf(why, sizeof(why), "id '%.64s' may only hold letters, "
+	if (v[C_ID] != NULL && (strlen(v[C_ID]) > SP_ID_MAX ||
+	    strspn(v[C_ID], ID_CHARS) != strlen(v[C_ID])))
+		rc |= import_why(why, "id '%.64s' may only hold letters, "
 		    "digits, '.', '_' and '-' (at most %d)", v[C_ID], SP_ID_MAX);
-		rc |= why_add(row, why);
-	}
 	if (v[C_CUSTOMER] == NULL)
-		rc |= why_add(row, "missing customer");
-	else if ((found = customer_known(st, v[C_CUSTOMER])) < 0)
+		rc |= import_why(why, "missing customer");
+	else if ((found = import_customer_known(st, v[C_CUSTOMER])) < 0)
 		return -1;
-	else if (!found) {
-		snprintf(why, sizeof(why), "unknown customer '%.64s'", v[C_CUSTOMER]);
-		rc |= why_add(row, why);
-	}
+	else if (!found)
+		rc |= import_why(why, "unknown customer '%.64s'", v[C_CUSTOMER]);
 	if (v[C_NAME] == NULL)
-		rc |= why_add(row, "missing name");
+		rc |= import_why(why, "missing name");
 	for (i = 0; v[C_STATE] != NULL && sp_states[i] != NULL; i++)
 		if (strcmp(v[C_STATE], sp_states[i]) == 0)
 			break;
-	if (v[C_STATE] == NULL || sp_states[i] == NULL) {
-		snprintf(why, sizeof(why), "state '%.64s' must be one of "
+	if (v[C_STATE] == NULL || sp_states[i] == NULL)
+		rc |= import_why(why, "state '%.64s' must be one of "
 		    "OPERATIONAL, IN_PROGRESS, SUSPENDED, TERMINATED",
 		    v[C_STATE] ? v[C_STATE] : "");
-		rc |= why_add(row, why);
-	}
-	if (v[C_COUNTRY] != NULL && !all_of(v[C_COUNTRY], 2, UPPER)) {
-		snprintf(why, sizeof(why), "country '%.64s' must be a two-letter "
+	if (v[C_COUNTRY] != NULL && !all_of(v[C_COUNTRY], 2, UPPER))
+		rc |= import_why(why, "country '%.64s' must be a two-letter "
 		    "ISO 3166 code in capitals, such as FR", v[C_COUNTRY]);
-		rc |= why_add(row, why);
-	}
 	if (v[C_COUNTRY] != NULL && strcmp(v[C_COUNTRY], "FR") == 0 &&
-	    (v[C_POSTCODE] == NULL || !all_of(v[C_POSTCODE], 5, DIGITS))) {
-		snprintf(why, sizeof(why), "postcode '%.64s' must be 5 digits "
+	    (v[C_POSTCODE] == NULL || !all_of(v[C_POSTCODE], 5, DIGITS)))
+		rc |= import_why(why, "postcode '%.64s' must be 5 digits "
 		    "when the country is FR", v[C_POSTCODE] ? v[C_POSTCODE] : "");
-		rc |= why_add(row, why);
-	}
 	return rc < 0 ? -1 : 0;
 }
 
-/* Append a row for the record at `c`, mapped by `map`.  0 or -1. */
+/* Insert or update one service point (import_kind.store). */
 static int
-row_add(struct sp_rows *rows, const struct csv_reader *c, const int map[])
+sp_store(struct store *st, char *const *v)
 {
-	struct sp_row	*row, *v;
-	size_t		 i;
-
-	if (rows->n == rows->cap) {
-		size_t cap = rows->cap ? rows->cap * 2 : 64;
-		if ((v = realloc(rows->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		rows->v = v;
-		rows->cap = cap;
-	}
-	row = &rows->v[rows->n++];
-	memset(row, 0, sizeof(*row));
-	row->line = c->line_no;
-	if (c->nfields != C__MAX)
-		return buf_printf(&row->why, "%zu fields, expected %d (%s)",
-		    c->nfields, C__MAX, SP_CSV_HEADER) < 0 ? -1 : 0;
-	for (i = 0; i < c->nfields; i++)
-		if (c->field[i][0] != '\0' &&
-		    (row->v[map[i]] = strdup(c->field[i])) == NULL)
-			return -1;
-	return 0;
+	return store_exec(st, ST_SP_UPSERT, "sssssssssss", v[C_ID],
+	    v[C_CUSTOMER], v[C_NAME], v[C_REFERENCE], v[C_CUSTREF], v[C_STATE],
+	    v[C_PROFILE], v[C_STREET], v[C_POSTCODE], v[C_CITY], v[C_COUNTRY]);
 }
 
-/* Order of row pointers by id, then line. */
-static int
-by_id(const void *a, const void *b)
-{
-	const struct sp_row	*x = *(const struct sp_row *const *)a;
-	const struct sp_row	*y = *(const struct sp_row *const *)b;
-	int			 c = strcmp(x->v[C_ID], y->v[C_ID]);
-
-	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-/* Mark every row whose id appeared on an earlier row.  0 or -1. */
-static int
-rows_check_unique(struct sp_rows *rows)
-{
-	struct sp_row	**idx;
-	size_t		  i, n = 0, first = 0;
-	char		  why[128];
-	int		  rc = 0;
-
-	if ((idx = calloc(rows->n + 1, sizeof(*idx))) == NULL)
-		return -1;
-	for (i = 0; i < rows->n; i++)
-		if (rows->v[i].v[C_ID] != NULL)
-			idx[n++] = &rows->v[i];
-	qsort(idx, n, sizeof(*idx), by_id);
-	for (i = 1; i < n && rc == 0; i++) {
-		if (strcmp(idx[i]->v[C_ID], idx[i - 1]->v[C_ID]) != 0) {
-			first = i;
-			continue;
-		}
-		snprintf(why, sizeof(why), "duplicate id '%.64s' (first on line %zu)",
-		    idx[i]->v[C_ID], idx[first]->line);
-		rc = why_add(idx[i], why);
-	}
-	free(idx);
-	return rc;
-}
-
-/* Parse the whole text into rows (header checked).  0; 1 when the file
- * itself is unusable (reported in out); -1 on failure. */
-static int
-rows_read(struct store *st, const char *text, size_t len,
-    struct sp_rows *rows, struct sp_import *out)
-{
-	struct csv_reader	 c;
-	int			 map[CSV_FIELDS_MAX], rc, header = 1, res = 0;
-	char			 why[256];
-
-	csv_init(&c, text, len);
-	while (res == 0 && (rc = csv_next(&c)) != 0) {
-		if (rc == -2) {
-			res = -1;
-		} else if (rc == -1) {
-			res = problem_add(out, c.line_no, c.error) < 0 ? -1 : 0;
-			if (header)
-				res = res < 0 ? -1 : 1;
-		} else if (header) {
-			header = 0;
-			if (header_map(&c, map, why, sizeof(why)) < 0)
-				res = problem_add(out, c.line_no, why) < 0 ? -1 : 1;
-		} else if (row_add(rows, &c, map) < 0 ||
-		    (rows->v[rows->n - 1].why.len == 0 &&
-		    row_check(st, &rows->v[rows->n - 1]) < 0))
-			res = -1;
-	}
-	csv_free(&c);
-	if (res == 0 && header)
-		res = problem_add(out, 1, "empty file: the first line must be the "
-		    "header " SP_CSV_HEADER) < 0 ? -1 : 1;
-	return res;
-}
-
-/* Move the reasons of bad rows into out, merged in line order with the
- * syntax errors already there.  0 or -1. */
-static int
-rows_report(const struct sp_rows *rows, struct sp_import *out)
-{
-	struct sp_import	 merged = { 0 };
-	size_t			 i = 0, j = 0;
-	int			 rc = 0;
-
-	while (rc == 0 && (i < rows->n || j < out->n)) {
-		if (i < rows->n && rows->v[i].why.len == 0) {
-			i++;
-			continue;
-		}
-		if (j < out->n && (i == rows->n || out->v[j].line <= rows->v[i].line)) {
-			rc = problem_add(&merged, out->v[j].line, out->v[j].reason);
-			j++;
-		} else {
-			rc = problem_add(&merged, rows->v[i].line, rows->v[i].why.data);
-			i++;
-		}
-	}
-	merged.nbad += out->nbad - out->n;	/* syntax errors not kept */
-	sp_import_free(out);
-	*out = merged;
-	return rc;
-}
-
-/* Insert or update every row in one transaction.  SPI_OK, SPI_INVALID
- * (a row refused by the database: reported) or SPI_ERROR. */
-static enum sp_import_result
-rows_store(struct store *st, const struct sp_rows *rows, struct sp_import *out)
-{
-	const struct sp_row	*w = NULL;
-	size_t			 i;
-	int			 rc = 1;
-
-	if (store_begin(st) < 0)
-		return SPI_ERROR;
-	for (i = 0; i < rows->n && rc == 1; i++) {
-		w = &rows->v[i];
-		rc = store_exec(st, ST_SP_UPSERT, "sssssssssss", w->v[C_ID],
-		    w->v[C_CUSTOMER], w->v[C_NAME], w->v[C_REFERENCE],
-		    w->v[C_CUSTREF], w->v[C_STATE], w->v[C_PROFILE], w->v[C_STREET],
-		    w->v[C_POSTCODE], w->v[C_CITY], w->v[C_COUNTRY]);
-	}
-	if (rc == 1 && store_commit(st) == 0) {
-		out->imported = rows->n;
-		return SPI_OK;
-	}
-	store_rollback(st);
-	if (rc == -2 && w != NULL && problem_add(out, w->line, "refused by the database "
-	    "(constraint violated)") == 0)
-		return SPI_INVALID;
-	return SPI_ERROR;
-}
-
-enum sp_import_result
-sp_import_csv(struct store *st, const char *text, size_t len, struct sp_import *out)
-{
-	struct sp_rows		rows = { 0 };
-	enum sp_import_result	res;
-	size_t			i;
-	int			rc, bad = 0;
-
-	memset(out, 0, sizeof(*out));
-	if ((rc = rows_read(st, text, len, &rows, out)) < 0)
-		goto fail;
-	if (rc == 0 && rows_check_unique(&rows) < 0)
-		goto fail;
-	for (i = 0; i < rows.n; i++)
-		bad |= rows.v[i].why.len > 0;
-	if (rc > 0 || bad || out->n > 0) {
-		if (rows_report(&rows, out) < 0)
-			goto fail;
-		rows_free(&rows);
-		return SPI_INVALID;
-	}
-	res = rows_store(st, &rows, out);
-	rows_free(&rows);
-	if (res == SPI_OK)
-		log_info("%zu service point(s) imported", out->imported);
-	return res;
-fail:
-	log_err("service point import: out of memory or storage error");
-	rows_free(&rows);
-	sp_import_free(out);
-	return SPI_ERROR;
-}
+const struct import_kind sp_import_kind = {
+	"service points", col_names, C__MAX, SP_CSV_HEADER, sp_check, sp_store,
+};

@@ -16,6 +16,8 @@
 
 #include <jansson.h>
 
+#include "import.h"
+
 struct store;
 struct principal;
 
@@ -58,43 +60,13 @@ json_t *sp_load(struct store *st, const struct principal *who,
 #define SP_CSV_HEADER "id,customer,name,reference,customerReference," \
 	"state,profile,street,postcode,city,country"
 
-#define SP_IMPORT_PROBLEMS_MAX	1000	/* bad rows kept for the report */
-
-/* One refused row: its first line in the file and every reason. */
-struct sp_problem {
-	size_t	 line;
-	char	*reason;	/* owned; reasons joined by "; " */
-};
-
-/* The outcome of an import.  Zero it before use, sp_import_free() after. */
-struct sp_import {
-	struct sp_problem	*v;	/* bad rows in line order, owned */
-	size_t			 n, cap;
-	size_t			 nbad;	/* bad rows in all (n is capped) */
-	size_t			 imported;
-};
-
-enum sp_import_result {
-	SPI_OK,		/* every row stored; out->imported set */
-	SPI_INVALID,	/* bad rows listed in out; nothing stored */
-	SPI_ERROR,	/* storage or memory failure (logged); nothing stored */
-};
-
 /*
- * Import the CSV `text` (`len` bytes, borrowed): a header line naming
- * the columns of SP_CSV_HEADER (any order, each once), then one service
- * point per record.  Every row is checked (id present, well formed and
- * unique in the file; customer known; name present; state one of
- * OPERATIONAL, IN_PROGRESS, SUSPENDED, TERMINATED; country a two-letter
- * code; postcode of five digits when the country is FR; no control
- * characters, valid UTF-8, at most 200 bytes a value).  If any row is
- * bad nothing is stored; otherwise all rows are inserted or updated (by
- * id) in one transaction.
+ * The CSV import of service points (import.h): SP_CSV_HEADER's columns;
+ * each row's id (letters, digits, '.', '_', '-', at most 64), customer
+ * (known), name and state (OPERATIONAL, IN_PROGRESS, SUSPENDED,
+ * TERMINATED) are required; country a two-letter code; postcode of five
+ * digits when the country is FR.  Rows are inserted or updated by id.
  */
-enum sp_import_result sp_import_csv(struct store *st, const char *text,
-	size_t len, struct sp_import *out);
-
-/* Free what an import recorded; the struct is zeroed again. */
-void sp_import_free(struct sp_import *imp);
+extern const struct import_kind sp_import_kind;
 
 #endif

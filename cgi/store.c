@@ -654,6 +654,24 @@ static const char *const sqls[] = {
 	" FROM products p WHERE p.id = ?1", /* ST_PRODUCT_GET */
 	"SELECT p.id, p.name, p.type, p.initiation_fee, " PRODUCT_VALID("?1")
 	" FROM products p ORDER BY p.initiation_fee, p.type, p.name, p.id", /* ST_PRODUCT_LIST */
+	"INSERT INTO products (id, name, type, initiation_fee, all_customers)"
+	" VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+	" type = excluded.type, initiation_fee = excluded.initiation_fee,"
+	" all_customers = excluded.all_customers", /* ST_PRODUCT_UPSERT */
+	"DELETE FROM product_customers WHERE product_id = ?", /* ST_PRODUCT_CUSTOMERS_CLEAR */
+	"SELECT p.id, p.name, p.type, p.initiation_fee, p.all_customers,"
+	" (SELECT group_concat(customer_id, ';') FROM (SELECT customer_id"
+	"   FROM product_customers WHERE product_id = p.id ORDER BY customer_id))"
+	" FROM products p ORDER BY p.type, p.name, p.id", /* ST_PRODUCT_ADMIN_LIST */
+	"INSERT INTO addresses (id, customer_id, address, zip, city)"
+	" VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+	" customer_id = excluded.customer_id, address = excluded.address,"
+	" zip = excluded.zip, city = excluded.city", /* ST_ADDRESS_UPSERT */
+	"SELECT a.id, a.customer_id, c.name, a.address, a.zip, a.city"
+	" FROM addresses a JOIN customers c ON c.id = a.customer_id"
+	" WHERE ?1 IS NULL OR a.customer_id = ?1"
+	" ORDER BY a.customer_id, a.address, a.id LIMIT ?2", /* ST_ADDRESS_ADMIN_LIST */
+	"SELECT count(*) FROM addresses WHERE ?1 IS NULL OR customer_id = ?1", /* ST_ADDRESS_COUNT */
 	"SELECT id, name FROM resellers WHERE id = ?", /* ST_RESELLER_GET */
 	"SELECT u.id, u.name FROM users u WHERE u.id = ?1 AND u.disabled = 0"
 	" AND ((?2 IS NOT NULL AND u.customer_id = ?2)"

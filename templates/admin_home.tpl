@@ -12,4 +12,8 @@
     <span class="muted">— the inbox: enter offers, confirm ordered accounts</span></li>
   <li><a href="/admin/servicepoints">Service points</a>
     <span class="muted">— the customers' network sites</span></li>
+  <li><a href="/admin/products">Products</a>
+    <span class="muted">— what Internet offers may name</span></li>
+  <li><a href="/admin/addresses">Addresses</a>
+    <span class="muted">— where customers may ask for Internet access</span></li>
 </ul>

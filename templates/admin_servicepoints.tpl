@@ -4,8 +4,7 @@
 {{! SELECTED), F_Q, LIMIT.  Table: TOTAL, FROM, TO; SP_ROW rows (SP_ID, }}
 {{! SP_CUSTOMER, SP_CUSTOMER_NAME, SP_NAME, SP_REFERENCE, SP_CUSTREF, }}
 {{! SP_STATE, SP_PROFILE, SP_ADDRESS) or NO_SP; PREV (PREV_HREF), NEXT }}
-{{! (NEXT_HREF).  Import form: CSRF, HEADER, CSV; IMPORT_ERRORS (NBAD, }}
-{{! IMPORT_ERROR rows: LINE, REASON; MORE: MORE_N). }}
+{{! (NEXT_HREF).  IMPORT: the import form (import_form.tpl). }}
 <p class="breadcrumb"><a href="/admin">Administration</a> › Service points</p>
 <h1>Service points</h1>
 <form class="form filters" method="get" action="/admin/servicepoints">
@@ -58,27 +57,4 @@
 {{#PREV}}<a href="{{PREV_HREF}}" rel="prev">Previous</a>{{/PREV}}
 {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">Next</a>{{/NEXT}}
 </p>
-<h2 id="import">Import from CSV</h2>
-{{#IMPORT_ERRORS}}
-<div class="form-errors" role="alert" id="import-errors">
-  <p>Nothing was imported: {{NBAD}} bad row(s). Correct them and import again.</p>
-  <ul>
-{{#IMPORT_ERROR}}
-    <li>Line {{LINE}}: {{REASON}}</li>
-{{/IMPORT_ERROR}}
-  </ul>
-{{#MORE}}
-  <p>… and {{MORE_N}} more.</p>
-{{/MORE}}
-</div>
-{{/IMPORT_ERRORS}}
-<form class="form import-form" method="post" action="/admin/servicepoints">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
-  <p class="field">
-    <label for="sp-csv">CSV <span class="hint">first line <code>{{HEADER}}</code>;
-      a row whose id exists updates that service point; if any row is
-      wrong, nothing is imported</span></label>
-    <textarea id="sp-csv" name="csv" rows="10" cols="80" spellcheck="false">{{CSV:pre_escape}}</textarea>
-  </p>
-  <p class="form-actions"><button type="submit" class="button">Import</button></p>
-</form>
+{{>IMPORT}}

@@ -5,6 +5,7 @@ workers end with _exit and would never report.)  Runs in the http-san
 step of ./dev test."""
 
 import json
+from urllib.parse import urlencode
 import os
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def test_requests_leak_nothing(stack):
     admin = {"HTTP_X_API_KEY": make_api_key(stack, "admin@reqdesk.test")}
     sess, _ = browser_login(stack, "owner@acme.test")
     cookie = {"HTTP_COOKIE": "reqdesk_session=" + sess.cookies.get("reqdesk_session")}
-    asess, _ = browser_login(stack, "admin@reqdesk.test")
+    asess, acsrf = browser_login(stack, "admin@reqdesk.test")
     acookie = {"HTTP_COOKIE": "reqdesk_session=" + asess.cookies.get("reqdesk_session")}
     good = json.dumps(bodies.disconnect_body()).encode()
     j = "application/json"
@@ -72,6 +73,11 @@ def test_requests_leak_nothing(stack):
         ("GET", "/admin/users", "", b"", None, acookie),
         ("GET", "/admin/internet", "", b"", None, acookie),
         ("GET", "/admin/outbox", "", b"", None, acookie),
+        ("GET", "/admin/products", "", b"", None, acookie),
+        ("GET", "/admin/addresses", "customer=NORDIC", b"", None, acookie),
+        ("POST", "/admin/products", "", urlencode({"csrf": acsrf, "csv":
+         "id,name,type,initiationFee,customers\nbad,,CABLE,maybe,NOPE\nbad,x,DSL,,\n"}).encode(),
+         "application/x-www-form-urlencoded", acookie),
         ("GET", "/openapi.json", "", b"", None, {}),
         ("GET", "/healthz", "", b"", None, {}),
         ("GET", "/login", "", b"", None, {}),
@@ -82,3 +88,5 @@ def test_requests_leak_nothing(stack):
     for method, path, query, body, ctype, headers in cases:
         head = cgi(stack, method, path, query, body, ctype, headers)
         assert head.startswith("Status: "), (path, head)
+        if method == "POST" and path == "/admin/products":    # the refused import
+            assert head.startswith("Status: 422"), head

@@ -1,0 +1,173 @@
+/*
+ * admin_data.c — /admin/products and /admin/addresses; see admin_data.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin_data.h"
+#include "api_orange.h"
+#include "auth.h"
+#include "inet_import.h"
+#include "pages.h"
+#include "store.h"
+#include "tpl.h"
+
+#define ADDRESSES_SHOWN 500	/* rows of the unfiltered address list */
+
+/* A page with its import form; `fill` lists what the page shows.  On a
+ * refused import, status 422 with the text posted and its report. */
+static int
+data_page(struct req *r, int status, const char *title, const char *tpl,
+    const char *action, const char *header, int (*fill)(struct req *, struct tpl_dict *),
+    const char *csv, const struct import_report *imp)
+{
+	struct tpl_dict	*root, *body;
+	long long	 n;
+	char		 flash[64];
+
+	if ((root = page_new(r, title, tpl, &body)) == NULL)
+		return -1;
+	if (query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
+		snprintf(flash, sizeof(flash), "%lld row(s) imported", n);
+		tpl_show(root, "FLASH");
+		tpl_set(root, "FLASH_TEXT", flash);
+	}
+	if (fill(r, body) < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	page_import_form(r, body, action, header, csv, imp);
+	return page_send(r, status, root);
+}
+
+/* POST: import the form's csv as `k`; back to `action` on success. */
+static int
+data_import(struct req *r, const struct import_kind *k, const char *title,
+    const char *tpl, const char *action, int (*fill)(struct req *, struct tpl_dict *))
+{
+	struct import_report	 imp = { 0 };
+	const char		*csv = req_form(r, "csv");
+	char			 loc[96];
+	int			 rc;
+
+	if (csv == NULL)
+		csv = "";
+	switch (import_csv(r->store, k, csv, strlen(csv), &imp)) {
+	case IMPORT_OK:
+		snprintf(loc, sizeof(loc), "%s?imported=%zu", action, imp.imported);
+		rc = resp_redirect(r, loc);
+		break;
+	case IMPORT_INVALID:
+		rc = data_page(r, 422, title, tpl, action, k->header, fill, csv, &imp);
+		break;
+	default:
+		rc = -1;
+		break;
+	}
+	import_free(&imp);
+	return rc;
+}
+
+/* ------------------------------------------------------------ products */
+
+static int
+fill_products(struct req *r, struct tpl_dict *body)
+{
+	struct tpl_dict	*row;
+	sqlite3_stmt	*s;
+	int		 rc, n = 0;
+
+	if ((s = store_query(r->store, ST_PRODUCT_ADMIN_LIST, NULL)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "PRODUCT")) != NULL) {
+		n++;
+		tpl_set(row, "ID", store_text(s, 0));
+		tpl_set(row, "NAME", store_text(s, 1));
+		tpl_set(row, "TYPE", store_text(s, 2));
+		tpl_set(row, "FEE", store_int(s, 3) ? "yes" : "no");
+		tpl_set(row, "CUSTOMERS", store_int(s, 4) ? "every customer" :
+		    store_text(s, 5) != NULL ? store_text(s, 5) : "no customer");
+	}
+	store_done(s);
+	if (n == 0)
+		tpl_show(body, "NO_PRODUCT");
+	return rc < 0 ? -1 : 0;
+}
+
+int
+page_admin_products(struct req *r)
+{
+	return data_page(r, 200, "Products", "admin_products.tpl", "/admin/products",
+	    PRODUCT_CSV_HEADER, fill_products, NULL, NULL);
+}
+
+int
+page_admin_products_import(struct req *r)
+{
+	return data_import(r, &product_import_kind, "Products", "admin_products.tpl",
+	    "/admin/products", fill_products);
+}
+
+/* ----------------------------------------------------------- addresses */
+
+static int
+fill_addresses(struct req *r, struct tpl_dict *body)
+{
+	const char	*customer = req_query(r, "customer");
+	struct tpl_dict	*row;
+	sqlite3_stmt	*s;
+	long long	 total = 0;
+	int		 rc, n = 0;
+
+	if (customer != NULL && *customer == '\0')
+		customer = NULL;
+	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 &&
+	    (row = tpl_section_add(body, "CUSTOMER_OPTION")) != NULL) {
+		tpl_set(row, "OPTION", store_text(s, 0));
+		tpl_set(row, "OPTION_NAME", store_text(s, 1));
+		if (customer != NULL && strcmp(customer, store_text(s, 0)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	store_done(s);
+	if (rc < 0 || (s = store_query(r->store, ST_ADDRESS_COUNT, "s", customer)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		total = store_int(s, 0);
+	store_done(s);
+	if (rc < 0 || (s = store_query(r->store, ST_ADDRESS_ADMIN_LIST, "si", customer,
+	    ADDRESSES_SHOWN)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "ADDRESS")) != NULL) {
+		n++;
+		tpl_set(row, "ID", store_text(s, 0));
+		tpl_set(row, "CUSTOMER", store_text(s, 1));
+		tpl_set(row, "CUSTOMER_NAME", store_text(s, 2));
+		tpl_set(row, "ADDRESS", store_text(s, 3));
+		tpl_set(row, "ZIP", store_text(s, 4));
+		tpl_set(row, "CITY", store_text(s, 5));
+	}
+	store_done(s);
+	tpl_set_int(body, "TOTAL", total);
+	tpl_set_int(body, "SHOWN", n);
+	if (total > n)
+		tpl_show(body, "CAPPED");
+	if (n == 0)
+		tpl_show(body, "NO_ADDRESS");
+	return rc < 0 ? -1 : 0;
+}
+
+int
+page_admin_addresses(struct req *r)
+{
+	return data_page(r, 200, "Addresses", "admin_addresses.tpl", "/admin/addresses",
+	    ADDRESS_CSV_HEADER, fill_addresses, NULL, NULL);
+}
+
+int
+page_admin_addresses_import(struct req *r)
+{
+	return data_import(r, &address_import_kind, "Addresses", "admin_addresses.tpl",
+	    "/admin/addresses", fill_addresses);
+}

@@ -1,0 +1,16 @@
+/*
+ * admin_data.h — /admin/products and /admin/addresses: the Internet
+ * requests' reference data, listed, and imported from CSV (inet_import.h).
+ * ADMIN only (route.c).
+ */
+#ifndef REQDESK_ADMIN_DATA_H
+#define REQDESK_ADMIN_DATA_H
+
+#include "http.h"
+
+int  page_admin_products(struct req *r);		/* GET */
+int  page_admin_products_import(struct req *r);		/* POST csv */
+int  page_admin_addresses(struct req *r);		/* GET ?customer= */
+int  page_admin_addresses_import(struct req *r);	/* POST csv */
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * import.h — CSV import of the operator's reference data: service points,
+ * products, addresses.  One reader, checker and reporter for every kind;
+ * a kind says its columns, the rules of one row and how to store it.
+ *
+ * The text is a header line naming the kind's columns (any order, each
+ * once), then one record per object.  Every value is checked (valid UTF-8
+ * without control characters, at most IMPORT_VALUE_MAX bytes), the first
+ * column (the id) is required and unique in the file, then the kind's own
+ * rules apply.  If any row is bad nothing is stored and every bad row is
+ * reported with its line; otherwise every row is inserted or updated (by
+ * id) in one transaction.
+ */
+#ifndef REQDESK_IMPORT_H
+#define REQDESK_IMPORT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+struct store;
+
+#define IMPORT_VALUE_MAX	200	/* bytes of one CSV value */
+#define IMPORT_PROBLEMS_MAX	1000	/* bad rows kept for the report */
+
+struct import_kind {
+	const char		 *what;		/* "service points", for messages */
+	const char *const	 *columns;	/* header names; [0] is the id */
+	size_t			  ncolumns;
+	const char		 *header;	/* the columns joined by commas */
+	/* Check one row: v[i] is column i's value, NULL when empty (a
+	 * missing id is already reported).  Reasons go to `why` with
+	 * import_why().  0, or -1 (storage or memory failure). */
+	int	(*check)(struct store *st, char *const *v, struct buf *why);
+	/* Store one checked row inside the import's transaction: 1, -2
+	 * when the database refuses it (a constraint), -1 on failure. */
+	int	(*store)(struct store *st, char *const *v);
+};
+
+/* One refused row: its first line in the file and every reason. */
+struct import_problem {
+	size_t	 line;
+	char	*reason;	/* owned; reasons joined by "; " */
+};
+
+/* The outcome of an import.  Zero it before use, import_free() after. */
+struct import_report {
+	struct import_problem	*v;	/* bad rows in line order, owned */
+	size_t			 n, cap;
+	size_t			 nbad;	/* bad rows in all (n is capped) */
+	size_t			 imported;
+};
+
+enum import_result {
+	IMPORT_OK,	/* every row stored; out->imported set */
+	IMPORT_INVALID,	/* bad rows listed in out; nothing stored */
+	IMPORT_ERROR,	/* storage or memory failure (logged); nothing stored */
+};
+
+/* Import the CSV `text` (`len` bytes, borrowed) as rows of `k`. */
+enum import_result import_csv(struct store *st, const struct import_kind *k,
+	const char *text, size_t len, struct import_report *out);
+
+/* Free what an import recorded; the report is zeroed again. */
+void import_free(struct import_report *out);
+
+/* Add a reason (printf-style) to a row's reasons.  0 or -1 (memory). */
+int  import_why(struct buf *why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Does customer `id` exist?  1, 0, or -1 (storage error).  For the
+ * kinds' checks. */
+int  import_customer_known(struct store *st, const char *id);
+
+#endif
