@@ -18,7 +18,7 @@
 </form>
 <p id="address-count">{{TOTAL}} address(es){{#CAPPED}}, the first {{SHOWN}} shown: choose a customer{{/CAPPED}}.</p>
 <div class="table-wrap">
-<table class="list" id="addresses">
+<table class="addresses" id="addresses">
   <thead><tr><th>Id</th><th>Customer</th><th>Address</th><th>Zip</th><th>City</th></tr></thead>
   <tbody>
 {{#ADDRESS}}

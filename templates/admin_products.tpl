@@ -7,7 +7,7 @@
 <p class="hint">The products an offer of an Internet request may name; an
 initiation fee product is only chosen as an offer's initiation fee.</p>
 <div class="table-wrap">
-<table class="list" id="products">
+<table class="products" id="products">
   <thead><tr><th>Id</th><th>Name</th><th>Type</th><th>Initiation fee</th><th>Valid for</th></tr></thead>
   <tbody>
 {{#PRODUCT}}
