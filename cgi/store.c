@@ -344,6 +344,9 @@ static const char *const migrations[] = {
 	/* 10: a list filtered by customer reference finds its rows */
 	"CREATE INDEX requests_by_custref ON requests(customer_reference)"
 	"  WHERE customer_reference IS NOT NULL;",
+	/* 11: the mailer's purge seeks the oldest sent messages instead of
+	 * testing every sent message each time (0.4 s at 2,000,000) */
+	"CREATE INDEX outbox_sent ON outbox(sent_at) WHERE state = 'sent';",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -643,8 +646,8 @@ static const char *const sqls[] = {
 	" last_error = NULL WHERE id = ?2 AND state = 'dead'", /* ST_OUTBOX_RETRY */
 	"UPDATE outbox SET state = 'queued', claimed_by = NULL, claimed_until = NULL"
 	" WHERE id = ? AND claimed_by = ? AND state = 'sending'", /* ST_OUTBOX_RELEASE */
-	"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox"
-	" WHERE state = 'sent' AND sent_at < ?1 ORDER BY id LIMIT ?2)", /* ST_OUTBOX_PURGE */
+	"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_sent"
+	" WHERE state = 'sent' AND sent_at < ?1 ORDER BY sent_at LIMIT ?2)", /* ST_OUTBOX_PURGE */
 	"INSERT INTO addresses (id, customer_id, address, zip, city)"
 	" VALUES (?, ?, ?, ?, ?)", /* ST_ADDRESS_ADD */
 	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2", /* ST_ADDRESS_GET */

@@ -255,6 +255,19 @@ START_TEST(test_hot_statements_sort_nothing)
 		}
 		sqlite3_finalize(plan);
 	}
+	/* The mailer's purge seeks the oldest sent messages. */
+	ck_assert_ptr_nonnull(s = store_query(st, ST_OUTBOX_PURGE, NULL));
+	snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+	store_done(s);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+	i = 0;
+	while (sqlite3_step(plan) == SQLITE_ROW) {
+		detail = (const char *)sqlite3_column_text(plan, 3);
+		ck_assert_msg(strstr(detail, "TEMP B-TREE") == NULL, "%s", detail);
+		i += strstr(detail, "SEARCH outbox USING INDEX outbox_sent (sent_at<?)") != NULL;
+	}
+	sqlite3_finalize(plan);
+	ck_assert_int_eq(i, 1);
 	/* A list's total reads the counters, never the requests. */
 	ck_assert_ptr_nonnull(s = store_query(st, ST_REQ_KEPT_COUNT, NULL));
 	snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
@@ -329,7 +342,7 @@ START_TEST(test_request_counts)
 	sql_elsewhere("DROP TRIGGER request_counts_insert; DROP TRIGGER"
 	    " request_counts_update; DROP TRIGGER request_counts_delete;"
 	    " DROP TABLE request_counts; DROP INDEX requests_by_custref;"
-	    " PRAGMA user_version = 8;");
+	    " DROP INDEX outbox_sent; PRAGMA user_version = 8;");
 	add_requests(5, "R_BVPN_FR_1", "DISCONNECT", "NEW");
 	add_requests(3, "U_BVPN_CUSTOM003_1", "CHANGE", "COMPLETED");
 	ck_assert_ptr_nonnull(st = store_open(path, 1));
