@@ -411,8 +411,12 @@ login_check(struct req *r, const char *email, const char *password,
 	}
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", akey);
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", ikey);
-	/* Sessions and tokens that expired over a week ago are forgotten. */
+	/* Sessions and tokens that expired over a week ago are forgotten, and
+	 * so are failures too old to count (a failed login for an unknown
+	 * address or from a new client adds a row). */
 	store_exec(r->store, ST_CRED_PURGE, "I", (long long)now_epoch() - PURGE_AFTER_S);
+	store_exec(r->store, ST_LOGINFAIL_PURGE, "II",
+	    (long long)now_epoch() - config.login_lock_max_s, (long long)now_epoch());
 	return LOGIN_OK;
 }
 

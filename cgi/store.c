@@ -544,6 +544,7 @@ static const char *const sqls[] = {
 	"   AND failures + 1 >= ?3 THEN ?2 + min(?5, 30 * (1 << min(failures + 1 - ?3, 20)))"
 	"   ELSE locked_until END", /* ST_LOGINFAIL_RECORD */
 	"DELETE FROM login_failures WHERE key = ?", /* ST_LOGINFAIL_CLEAR */
+	"DELETE FROM login_failures WHERE last_failure < ?1 AND locked_until < ?2", /* ST_LOGINFAIL_PURGE */
 	"INSERT INTO service_points (id, customer_id, name, reference, customer_reference,"
 	" state, profile, street, postcode, city, country)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_SP_ADD */

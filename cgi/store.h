@@ -64,6 +64,7 @@ enum stmt {
 	ST_LOGINFAIL_GET,
 	ST_LOGINFAIL_RECORD,
 	ST_LOGINFAIL_CLEAR,
+	ST_LOGINFAIL_PURGE,	/* failures that no longer count */
 	/* service points, products */
 	ST_SP_ADD,
 	ST_PRODUCT_ADD,

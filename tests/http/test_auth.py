@@ -363,3 +363,21 @@ def test_admin_created_secrets_stay_out_of_logs(stack):
 def test_no_secret_in_logs(stack):
     assert len(SECRETS) > 5
     assert_no_secrets(stack, SECRETS)
+
+
+def test_failures_too_old_to_count_are_forgotten(stack):
+    """A successful login forgets failed logins that no longer count (older
+    than the lock window and not locked), so that failures for unknown
+    addresses do not pile up over the years; the others stay."""
+    t = now()
+    window = 900          # login_lock_max_seconds of the test stack (default)
+    sql(stack, "INSERT INTO login_failures (key, failures, last_failure, locked_until)"
+               " VALUES ('acct:old@nowhere.test', 2, %d, 0),"
+               " ('acct:locked@nowhere.test', 9, %d, %d),"
+               " ('acct:recent@nowhere.test', 1, %d, 0)"
+               % (t - window - 60, t - window - 60, t + 600, t - 10))
+    api_login(stack, OWNER)
+    left = sql(stack, "SELECT key FROM login_failures WHERE key LIKE '%@nowhere.test'"
+                      " ORDER BY key").split()
+    assert left == ["acct:locked@nowhere.test", "acct:recent@nowhere.test"]
+    sql(stack, "DELETE FROM login_failures WHERE key LIKE '%@nowhere.test'")
