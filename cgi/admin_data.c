@@ -14,58 +14,37 @@
 
 #define ADDRESSES_SHOWN 500	/* rows of the unfiltered address list */
 
-/* A page with its import form; `fill` lists what the page shows.  On a
- * refused import, status 422 with the text posted and its report. */
-static int
-data_page(struct req *r, int status, const char *title, const char *tpl,
-    const char *action, const char *header, int (*fill)(struct req *, struct tpl_dict *),
-    const char *csv, const struct import_report *imp)
-{
-	struct tpl_dict	*root, *body;
-	long long	 n;
-	char		 flash[64];
+/* One of the pages: what it imports and how it lists what is stored. */
+struct data_view {
+	const char		 *title, *tpl, *action;
+	const struct import_kind *kind;
+	int			(*fill)(struct req *, struct tpl_dict *);
+};
 
-	if ((root = page_new(r, title, tpl, &body)) == NULL)
+/* The page of `ctx` (a struct data_view) with its import form
+ * (import_page_fn). */
+static int
+data_page(struct req *r, int status, const char *csv,
+    const struct import_report *imp, const void *ctx)
+{
+	const struct data_view	*v = ctx;
+	struct tpl_dict		*root, *body;
+	long long		 n;
+	char			 flash[64];
+
+	if ((root = page_new(r, v->title, v->tpl, &body)) == NULL)
 		return -1;
 	if (query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
 		snprintf(flash, sizeof(flash), "%lld row(s) imported", n);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);
 	}
-	if (fill(r, body) < 0) {
+	if (v->fill(r, body) < 0) {
 		tpl_dict_free(root);
 		return -1;
 	}
-	page_import_form(r, body, action, header, csv, imp);
+	page_import_form(r, body, v->action, v->kind->header, csv, imp);
 	return page_send(r, status, root);
-}
-
-/* POST: import the form's csv as `k`; back to `action` on success. */
-static int
-data_import(struct req *r, const struct import_kind *k, const char *title,
-    const char *tpl, const char *action, int (*fill)(struct req *, struct tpl_dict *))
-{
-	struct import_report	 imp = { 0 };
-	const char		*csv = req_form(r, "csv");
-	char			 loc[96];
-	int			 rc;
-
-	if (csv == NULL)
-		csv = "";
-	switch (import_csv(r->store, k, csv, strlen(csv), &imp)) {
-	case IMPORT_OK:
-		snprintf(loc, sizeof(loc), "%s?imported=%zu", action, imp.imported);
-		rc = resp_redirect(r, loc);
-		break;
-	case IMPORT_INVALID:
-		rc = data_page(r, 422, title, tpl, action, k->header, fill, csv, &imp);
-		break;
-	default:
-		rc = -1;
-		break;
-	}
-	import_free(&imp);
-	return rc;
 }
 
 /* ------------------------------------------------------------ products */
@@ -94,18 +73,22 @@ fill_products(struct req *r, struct tpl_dict *body)
 	return rc < 0 ? -1 : 0;
 }
 
+static const struct data_view products_view = {
+	"Products", "admin_products.tpl", "/admin/products", &product_import_kind,
+	fill_products,
+};
+
 int
 page_admin_products(struct req *r)
 {
-	return data_page(r, 200, "Products", "admin_products.tpl", "/admin/products",
-	    PRODUCT_CSV_HEADER, fill_products, NULL, NULL);
+	return data_page(r, 200, NULL, NULL, &products_view);
 }
 
 int
 page_admin_products_import(struct req *r)
 {
-	return data_import(r, &product_import_kind, "Products", "admin_products.tpl",
-	    "/admin/products", fill_products);
+	return page_import_post(r, products_view.kind, products_view.action,
+	    data_page, &products_view);
 }
 
 /* ----------------------------------------------------------- addresses */
@@ -158,16 +141,20 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 	return rc < 0 ? -1 : 0;
 }
 
+static const struct data_view addresses_view = {
+	"Addresses", "admin_addresses.tpl", "/admin/addresses", &address_import_kind,
+	fill_addresses,
+};
+
 int
 page_admin_addresses(struct req *r)
 {
-	return data_page(r, 200, "Addresses", "admin_addresses.tpl", "/admin/addresses",
-	    ADDRESS_CSV_HEADER, fill_addresses, NULL, NULL);
+	return data_page(r, 200, NULL, NULL, &addresses_view);
 }
 
 int
 page_admin_addresses_import(struct req *r)
 {
-	return data_import(r, &address_import_kind, "Addresses", "admin_addresses.tpl",
-	    "/admin/addresses", fill_addresses);
+	return page_import_post(r, addresses_view.kind, addresses_view.action,
+	    data_page, &addresses_view);
 }

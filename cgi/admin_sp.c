@@ -247,29 +247,18 @@ page_admin_service_points(struct req *r)
 	return sp_page(r, 200, NULL, NULL);
 }
 
+/* sp_page as an import_page_fn. */
+static int
+sp_import_page(struct req *r, int status, const char *csv,
+    const struct import_report *imp, const void *unused)
+{
+	(void)unused;
+	return sp_page(r, status, csv, imp);
+}
+
 int
 page_admin_service_points_import(struct req *r)
 {
-	struct import_report	 imp = { 0 };
-	const char		*csv = req_form(r, "csv");
-	char			 loc[96];
-	int			 rc;
-
-	if (csv == NULL)
-		csv = "";
-	switch (import_csv(r->store, &sp_import_kind, csv, strlen(csv), &imp)) {
-	case IMPORT_OK:
-		snprintf(loc, sizeof(loc), "/admin/servicepoints?imported=%zu",
-		    imp.imported);
-		rc = resp_redirect(r, loc);
-		break;
-	case IMPORT_INVALID:
-		rc = sp_page(r, 422, csv, &imp);
-		break;
-	default:
-		rc = -1;
-		break;
-	}
-	import_free(&imp);
-	return rc;
+	return page_import_post(r, &sp_import_kind, "/admin/servicepoints",
+	    sp_import_page, NULL);
 }

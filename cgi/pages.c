@@ -76,6 +76,33 @@ page_import_form(struct req *r, struct tpl_dict *body, const char *action,
 	}
 }
 
+int
+page_import_post(struct req *r, const struct import_kind *kind,
+    const char *action, import_page_fn page, const void *ctx)
+{
+	struct import_report	 imp = { 0 };
+	const char		*csv = req_form(r, "csv");
+	char			 loc[128];
+	int			 rc;
+
+	if (csv == NULL)
+		csv = "";
+	switch (import_csv(r->store, kind, csv, strlen(csv), &imp)) {
+	case IMPORT_OK:
+		snprintf(loc, sizeof(loc), "%s?imported=%zu", action, imp.imported);
+		rc = resp_redirect(r, loc);
+		break;
+	case IMPORT_INVALID:
+		rc = page(r, 422, csv, &imp, ctx);
+		break;
+	default:
+		rc = -1;
+		break;
+	}
+	import_free(&imp);
+	return rc;
+}
+
 struct page_out {
 	struct req	*r;
 	int		 status;

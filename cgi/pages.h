@@ -30,6 +30,20 @@ struct import_report;
 void page_import_form(struct req *r, struct tpl_dict *body, const char *action,
 	const char *header, const char *csv, const struct import_report *imp);
 
+/* Renders an admin page that holds an import form, with `status`, the
+ * text posted and its report (both NULL on a plain GET). */
+typedef int (*import_page_fn)(struct req *r, int status, const char *csv,
+	const struct import_report *imp, const void *ctx);
+
+/*
+ * POST of an import form: import the form's `csv` as `kind`; on success
+ * redirect to `action`?imported=N, on bad rows render the page again with
+ * 422 through `page(…, ctx)`.  0 or -1 (500).
+ */
+struct import_kind;
+int  page_import_post(struct req *r, const struct import_kind *kind,
+	const char *action, import_page_fn page, const void *ctx);
+
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);
 
