@@ -705,7 +705,7 @@ schema_health(struct oa *oa)
 
 /* -------------------------------------------------------------- paths */
 
-/* GET /healthz (public). */
+/* GET /healthz (public; credentials sent along are not read: RF_ANON). */
 static void
 path_healthz(struct oa *oa)
 {
@@ -713,7 +713,6 @@ path_healthz(struct oa *oa)
 		    "Health check", "Whether the process and its database answer.", 1);
 
 	op_response(oa, op, 200, "Process and database answer.", schema_ref("Health"));
-	op_auth_errors(oa, op, FAM_TCX, 1);
 	op_response(oa, op, 503, "The database cannot be used.", schema_ref("Health"));
 }
 
@@ -731,19 +730,21 @@ path_ping(struct oa *oa)
 	    "text/plain", "schema", "type", "string", "const", "pong\n"));
 }
 
-/* POST /auth/login (public). */
+/* POST /auth/login (public; credentials sent along are not read, so that
+ * a client still sending an expired token can log in: RF_ANON). */
 static void
 path_auth_login(struct oa *oa)
 {
 	json_t	*op = op_new(oa, "/auth/login", "post", "login", "auth",
 		    "Log in", "Exchange an e-mail and password for a bearer token "
-		    "(15 minutes by default).", 1);
+		    "(15 minutes by default).  An Authorization or X-API-Key "
+		    "header sent along is not read.", 1);
 
 	op_body(oa, op, "The user's credentials.", schema_ref("LoginRequest"));
 	op_response(oa, op, 200, "Logged in.", schema_ref("LoginResponse"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_error(oa, op, FAM_TCX, 401, "Wrong e-mail or password "
-	    "(`credentials_invalid`), or credentials sent in headers are invalid.");
+	    "(`credentials_invalid`).");
 	op_error(oa, op, FAM_TCX, 422, "`email` or `password` is missing "
 	    "(one error per missing field, check `required`).");
 	op_error(oa, op, FAM_TCX, 429, "Too many failed logins "

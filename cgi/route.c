@@ -28,10 +28,11 @@
  * many) conflicts with the declaration in route.h and fails the build. */
 const struct route routes[] = {
 	{ "/", M_GET, FAM_HTML, 0, 0, 0, page_home, NULL }, /* RT_HOME */
-	{ "/healthz", M_GET, FAM_TCX, 0, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
+	{ "/healthz", M_GET, FAM_TCX, RF_ANON, 0, 0, page_healthz, NULL }, /* RT_HEALTHZ */
 	{ "/login", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0, page_login, page_login_post }, /* RT_LOGIN */
 	{ "/logout", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
-	{ "/auth/login", M_POST, FAM_TCX, RF_JSON, 0, 0, NULL, api_auth_login }, /* RT_AUTH_LOGIN */
+	{ "/auth/login", M_POST, FAM_TCX, RF_JSON | RF_ANON, 0, 0, NULL,
+	    api_auth_login }, /* RT_AUTH_LOGIN */
 	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_ALL, LV_CREATE,
 	    api_requests_list, api_requests_post }, /* RT_OR_REQUESTS */
 	{ "/ordering/b2b/v2/requests/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
@@ -223,6 +224,8 @@ check_access(struct req *r)
 			    r->route->levels;
 	int		rc;
 
+	if (r->route->flags & RF_ANON)
+		return 0;
 	rc = auth_identify(r, r->family != FAM_HTML);
 	if (rc < 0)
 		return resp_error(r, HERR_UNAVAILABLE, NULL), -1;

@@ -11,6 +11,8 @@
 #define RF_JSON	0x01	/* application/json body, else 415 */
 #define RF_FORM	0x02	/* urlencoded form with a valid CSRF token */
 #define RF_NODB	0x04	/* needs neither the database nor credentials */
+#define RF_ANON	0x08	/* for anyone: credentials sent along are not read, so
+			 * a client holding an expired token can log in again */
 
 typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
 

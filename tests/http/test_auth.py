@@ -17,6 +17,7 @@ OWNER = "owner@fdj.test"
 ADMIN = "admin@reqdesk.test"
 VIEWER_ID = "5eed0000000000000000f002"
 REQUESTS = "/ordering/b2b/v2/requests"
+INET_REQUESTS = "/internet/request"
 
 # Every secret this file handles, checked against the logs at the end.
 SECRETS = [DEMO_PASSWORD]
@@ -108,8 +109,7 @@ def test_authorization_format_error(stack):
     r = stack.get(REQUESTS, headers={"Authorization": "Basic x"})
     orange_error(r, 401, 41)
     # TelecomX family: format_error.
-    r = stack.post("/auth/login", json={"email": OWNER, "password": DEMO_PASSWORD},
-                   headers={"Authorization": "Basic x"})
+    r = stack.get(INET_REQUESTS, headers={"Authorization": "Basic x"})
     tcx_error(r, 401, "format_error")
 
 
@@ -135,9 +135,37 @@ def test_expired_token(stack):
     token = new_token(stack)
     sql(stack, "UPDATE credentials SET expires = %d WHERE hash = '%s'"
         % (now() - 5, secret_hash(token)))
-    r = stack.post("/auth/login", json={"email": OWNER, "password": DEMO_PASSWORD},
-                   headers=bearer(token))
-    tcx_error(r, 401, "expired")
+    tcx_error(stack.get(INET_REQUESTS, headers=bearer(token)), 401, "expired")
+
+
+def test_login_and_health_do_not_read_credentials_sent_along(stack):
+    """A script whose token expired logs in again without first dropping its
+    Authorization header; a health probe answers whatever it sends."""
+    token = new_token(stack)
+    sql(stack, "UPDATE credentials SET expires = %d WHERE hash = '%s'"
+        % (now() - 5, secret_hash(token)))
+    stale = [bearer(token), bearer("f" * 64), {"Authorization": "Basic x"},
+             {"X-API-Key": "rqk_" + "0" * 64}]
+    for headers in stale:
+        r = stack.post("/auth/login", json={"email": OWNER, "password": DEMO_PASSWORD},
+                       headers=headers)
+        assert r.status_code == 200, (headers, r.text[:500])
+        fresh = r.json()["token"]
+        SECRETS.append(fresh)
+        assert stack.get(REQUESTS, headers=bearer(fresh)).status_code == 200
+        r = stack.get("/healthz", headers=headers)
+        assert r.status_code == 200 and r.json()["status"] == "ok", (headers, r.text[:500])
+    # The header is not read, so it cannot stand in for the password either.
+    r = stack.post("/auth/login", json={"email": OWNER, "password": "not-the-password"},
+                   headers=bearer(fresh))
+    try:
+        tcx_error(r, 401, "credentials_invalid")
+    finally:
+        forget_failures(stack)
+    # Every other route still refuses them, public ones included.
+    tcx_error(stack.get(INET_REQUESTS, headers=bearer(token)), 401, "expired")
+    tcx_error(stack.get("/openapi.json", headers={"Authorization": "Basic x"}),
+              401, "format_error")
 
 
 # -------------------------------------------------------- browser sessions
