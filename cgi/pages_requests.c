@@ -470,8 +470,9 @@ page_request_status_post(struct req *r)
 	if (rc == HERR_NOT_FOUND || rc == HERR_FORBIDDEN)
 		return resp_error(r, rc, NULL);
 	if (rc > 0)
-		/* a refused form answers 400, whatever the API says */
-		return render_request(r, rc == HERR_MISSING ? 400 : herr_status(rc), why);
+		/* A form missing a value answers 422 like every other refused
+		 * form of the desk (412 is the Orange API's own status). */
+		return render_request(r, rc == HERR_MISSING ? 422 : herr_status(rc), why);
 	snprintf(loc, sizeof(loc), "/requests/%s", r->param);
 	return resp_redirect(r, loc);
 }

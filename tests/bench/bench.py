@@ -17,7 +17,9 @@ and runs wrk for a bounded time against each scenario:
   f2 GET ...?offset=999000                     deep page
   g  GET /admin/internet/{id} (admin session)  offer entry page
 
-and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b).
+and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b),
+then where the machine's time went in each scenario: CPU microseconds per
+request of reqdesk, nginx, wrk, the rest, and idle.
 Worker memory (RSS) is read before, after 100,000 and after 1,000,000
 requests served.  Results also go to test-output/bench/.
 """
@@ -61,6 +63,50 @@ def wrk(url, headers=(), script=None, env=None, connections=CONNECTIONS,
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
                          env=dict(os.environ, **(env or {}))).stdout
     return parse_wrk(out)
+
+
+def cpu_sample(s):
+    """CPU seconds used so far by this stack's reqdesk and nginx processes
+    (its process group), by our finished children (wrk), and by the whole
+    machine, busy and idle, from /proc."""
+    hz = os.sysconf("SC_CLK_TCK")
+    out = {"reqdesk": 0.0, "nginx": 0.0}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[2]) != s.proc.pid:    # process group of ./dev serve
+            continue
+        kind = "nginx" if comm == "nginx" else \
+            "reqdesk" if comm.startswith("reqdesk") else None
+        if kind:
+            out[kind] += (int(fields[11]) + int(fields[12])) / hz
+    t = os.times()
+    out["wrk"] = t.children_user + t.children_system
+    with open("/proc/stat") as f:
+        jiffies = [int(x) for x in f.readline().split()[1:9]]
+    out["idle"] = (jiffies[3] + jiffies[4]) / hz
+    out["machine"] = sum(jiffies) / hz
+    return out
+
+
+def wrk_cpu(s, *args, **kw):
+    """wrk(), plus where the machine's time went, in microseconds per
+    request: reqdesk, nginx, wrk, everything else, idle."""
+    before = cpu_sample(s)
+    res = wrk(*args, **kw)
+    after = cpu_sample(s)
+    n = res["requests"] or 1
+    d = {k: (after[k] - before[k]) * 1e6 / n for k in after}
+    d["other"] = d["machine"] - d["idle"] - d["reqdesk"] - d["nginx"] - d["wrk"]
+    res["cpu"] = d
+    return res
 
 
 def to_ms(text):
@@ -175,7 +221,8 @@ def main():
                 continue
             near = ceiling() if name not in ("a", "b") else None
             print("running %s: %s" % (name, label), flush=True)
-            results[name] = dict(label=label, ceiling=near, **wrk(url, headers, script, env))
+            results[name] = dict(label=label, ceiling=near,
+                                 **wrk_cpu(s, url, headers, script, env))
         # (f) list pages: latency at low concurrency, at 1,000,000 rows;
         # f1, f2 as the customer, f3-f5 as an administrator (every
         # customer's requests) and by a customer reference
@@ -241,6 +288,16 @@ def report(results, before, after, soak):
         lines.append("| (%s) %s | %.0f | %.2f | %.2f | %d | %.0f | %.2f |" % (
             name, r["label"], r["rps"], r["p50"], r["p99"], r["errors"], near,
             r["rps"] / (near or 1.0)))
+    lines += ["", "Where the machine's time went, in microseconds per request "
+              "(both cores; `other`: the kernel's own threads and the rest of "
+              "the machine, `idle`: neither core busy):", "",
+              "| scenario | total | reqdesk | nginx | wrk | other | idle |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for name in ("a", "b", "c", "d", "e", "g"):
+        cpu = results.get(name, {}).get("cpu")
+        if cpu:
+            lines.append("| (%s) | %s |" % (name, " | ".join("%.0f" % cpu[k] for k in (
+                "machine", "reqdesk", "nginx", "wrk", "other", "idle"))))
     lines.append("")
     ceilings = [base] + [r["ceiling"] for r in results.values() if r.get("ceiling")]
     lines.append("(b) measured %d times in this run: %.0f-%.0f req/s" % (

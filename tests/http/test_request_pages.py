@@ -189,7 +189,7 @@ def test_status_actions_and_history(stack, acme):
     assert "A request in status IN_PROGRESS cannot move to NEW." in r.text
     # rejecting needs a reason
     r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "REJECTED"})
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert "A reason is required to reject a request." in r.text
     r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "COMPLETED",
                                         "comment": "done"}, allow_redirects=False)
