@@ -56,13 +56,9 @@ problems_vadd(struct problems *pb, int status, int code, const char *path,
 	struct problem	*p;
 	char		 desc[1024];
 
-	if (pb->n == pb->cap) {
-		size_t cap = pb->cap ? pb->cap * 2 : 8;
-		if ((p = realloc(pb->v, cap * sizeof(*p))) == NULL)
-			return -1;
-		pb->v = p;
-		pb->cap = cap;
-	}
+	if ((p = array_room(pb->v, pb->n, &pb->cap, sizeof(*p), 8)) == NULL)
+		return -1;
+	pb->v = p;
 	vsnprintf(desc, sizeof(desc), fmt, ap);
 	p = &pb->v[pb->n];
 	p->status = status;

@@ -138,13 +138,9 @@ kv_add(struct kvlist *l, char *key, char *val)
 
 	if (l->n >= KV_MAX)
 		return -1;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		if ((v = realloc(l->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if ((v = array_room(l->v, l->n, &l->cap, sizeof(*v), 8)) == NULL)
+		return -1;
+	l->v = v;
 	l->v[l->n].key = key;
 	l->v[l->n].val = val;
 	l->n++;

@@ -10,6 +10,7 @@
 #include "import.h"
 #include "log.h"
 #include "store.h"
+#include "util.h"
 
 /* One data row kept between checking and storing. */
 struct row {
@@ -61,13 +62,9 @@ problem_add(struct import_report *out, size_t line, const char *reason)
 	out->nbad++;
 	if (out->n == IMPORT_PROBLEMS_MAX)
 		return 0;
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		if ((v = realloc(out->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		out->v = v;
-		out->cap = cap;
-	}
+	if ((v = array_room(out->v, out->n, &out->cap, sizeof(*v), 16)) == NULL)
+		return -1;
+	out->v = v;
 	if ((out->v[out->n].reason = strdup(reason)) == NULL)
 		return -1;
 	out->v[out->n++].line = line;
@@ -182,13 +179,9 @@ row_add(struct rows *rows, const struct csv_reader *c, const int map[])
 	struct row			*row, *v;
 	size_t				 i;
 
-	if (rows->n == rows->cap) {
-		size_t cap = rows->cap ? rows->cap * 2 : 64;
-		if ((v = realloc(rows->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		rows->v = v;
-		rows->cap = cap;
-	}
+	if ((v = array_room(rows->v, rows->n, &rows->cap, sizeof(*v), 64)) == NULL)
+		return -1;
+	rows->v = v;
 	row = &rows->v[rows->n++];
 	memset(row, 0, sizeof(*row));
 	row->line = c->line_no;

@@ -15,6 +15,7 @@
 #include "inet_form.h"
 #include "store.h"
 #include "tpl.h"
+#include "util.h"
 
 const char *const inet_offer_fields[12] = {
 	"_id", "product", "initiationFeeProduct", "initiationCost",
@@ -226,14 +227,11 @@ inet_products_load(struct store *st, const char *customer, struct products *p)
 	if ((s = store_query(st, ST_PRODUCT_LIST, "s", customer)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1) {
-		if (p->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((v = realloc(p->v, cap * sizeof(*v))) == NULL) {
-				rc = -1;
-				break;
-			}
-			p->v = v;
+		if ((v = array_room(p->v, p->n, &cap, sizeof(*v), 16)) == NULL) {
+			rc = -1;
+			break;
 		}
+		p->v = v;
 		x = &p->v[p->n++];
 		x->id = strdup(store_text(s, 0));
 		x->name = strdup(store_text(s, 1));

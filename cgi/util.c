@@ -2,6 +2,7 @@
  * util.c — buffers, random ids, clock.
  */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,25 @@ is_hex(const char *s, size_t n)
 		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
 			return 0;
 	return 1;
+}
+
+void *
+array_room(void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+	size_t	 want;
+
+	if (n < *cap)
+		return v;
+	if (*cap == 0)
+		want = first;
+	else if (*cap <= SIZE_MAX / 2)
+		want = *cap * 2;
+	else
+		return NULL;
+	if (want > SIZE_MAX / size || (v = realloc(v, want * size)) == NULL)
+		return NULL;
+	*cap = want;
+	return v;
 }
 
 char *

@@ -36,6 +36,15 @@ time_t now_epoch(void);
 /* True if s is exactly `n` lowercase hexadecimal characters. */
 int  is_hex(const char *s, size_t n);
 
+/*
+ * Room for one more element in an array `v` of `n` used elements of
+ * `size` bytes and *cap allocated (0 at first: `first` are allocated):
+ * returns the array, grown to twice its capacity when full, or NULL when
+ * memory runs out or the size would overflow; `v` is then unchanged and
+ * still the caller's.
+ */
+void *array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
+
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
 

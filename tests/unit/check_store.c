@@ -2,6 +2,7 @@
  * check_store.c — unit tests of storage: pragmas, migrations, demo data,
  * constraints, backup.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +193,32 @@ START_TEST(test_object_ids_grow_with_time)
 	ck_assert_int_lt(strcmp(a, c), 0);	/* a later millisecond sorts after */
 	ck_assert_int_lt(strcmp(b, c), 0);
 	ck_assert_int_eq(strncmp(a, c, 12) < 0, 1);
+}
+END_TEST
+
+/* array_room grows an array by doubling, from `first`, and refuses a
+ * size that would overflow without touching the array. */
+START_TEST(test_array_room)
+{
+	int	*v = NULL, *w;
+	size_t	 cap = 0, n;
+
+	for (n = 0; n < 100; n++) {
+		ck_assert_ptr_nonnull(w = array_room(v, n, &cap, sizeof(*v), 4));
+		v = w;
+		v[n] = (int)n;
+		ck_assert_uint_gt(cap, n);
+	}
+	ck_assert_uint_eq(cap, 128);		/* 4, 8, ..., 128 */
+	for (n = 0; n < 100; n++)
+		ck_assert_int_eq(v[n], (int)n);
+	ck_assert_ptr_eq(array_room(v, 100, &cap, sizeof(*v), 4), v);
+	n = cap = SIZE_MAX / 2 + 1;		/* doubling would overflow */
+	ck_assert_ptr_null(array_room(v, n, &cap, sizeof(*v), 4));
+	ck_assert_uint_eq(cap, SIZE_MAX / 2 + 1);
+	n = cap = SIZE_MAX / sizeof(*v) / 2 + 1;	/* so would the bytes */
+	ck_assert_ptr_null(array_room(v, n, &cap, sizeof(*v), 4));
+	free(v);
 }
 END_TEST
 
@@ -441,6 +468,7 @@ store_suite(void)
 	tcase_add_test(tc, test_demo);
 	tcase_add_test(tc, test_snapshot);
 	tcase_add_test(tc, test_object_ids_grow_with_time);
+	tcase_add_test(tc, test_array_room);
 	tcase_add_test(tc, test_hot_statements_sort_nothing);
 	tcase_add_test(tc, test_auth_epoch);
 	tcase_add_test(tc, test_request_counts);
