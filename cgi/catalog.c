@@ -202,6 +202,10 @@ field_load(struct field *f, const json_t *d)
 	f->required = json_is_true(json_object_get(d, "required"));
 	f->one_of = opt_str(d, "oneOf");
 	f->resolve = opt_str(d, "resolve");
+	if (f->resolve != NULL && strcmp(f->resolve, "id") != 0 &&
+	    strcmp(f->resolve, "reference") != 0 &&
+	    strcmp(f->resolve, "customerReference") != 0)
+		return "\"resolve\" must be id, reference or customerReference";
 	f->def = json_object_get(d, "default");
 	f->label = opt_str(d, "label");
 	f->label_fr = opt_str(d, "labelFr");

@@ -144,65 +144,68 @@ group_has_problem(const struct problems *pb, size_t first)
 
 /*
  * Resolve the service point named by the validated properties within
- * the customer: every given key must designate the same one.  Adds 3622
- * or 3621; on success sp_id receives its id.  0, or -1.
+ * the customer: every given key (id, reference, customer reference) must
+ * designate the same one, so one statement looks for the service points
+ * matching them all.  Adds 3622 or 3621; on success *sp_id receives its
+ * id (owned by the caller; NULL when the type names no service point).
+ * 0, or -1.
  */
 static int
 resolve_service_point(struct store *st, const struct principal *who,
     const struct rtype *t, const char *customer, const json_t *props,
-    struct problems *pb, char sp_id[64])
+    struct problems *pb, char **sp_id)
 {
-	char		 cand[10][64];
-	size_t		 ncand = 0, i, j, k, nnew;
-	int		 keys = 0, rc;
-	sqlite3_stmt	*s;
+	static const char *const kinds[3] = { "id", "reference", "customerReference" };
+	static const enum stmt	 seek[3] = { ST_SP_FIND_BY_ID, ST_SP_FIND_BY_REF,
+				    ST_SP_FIND_BY_CUSTREF };
+	const char		*key[3] = { NULL, NULL, NULL }, *v;
+	sqlite3_stmt		*s;
+	size_t			 i, k, n = 0;
+	int			 given = -1, rc, clash = 0;
 
-	sp_id[0] = '\0';
+	*sp_id = NULL;
 	for (i = 0; i < t->nfields; i++) {
-		const struct field	*f = &t->fields[i];
-		const char		*v;
-		char			 found[10][64];
-		enum stmt		 q;
+		const struct field *f = &t->fields[i];
 
 		if (f->resolve == NULL ||
 		    (v = json_string_value(json_path_get(props, f->path))) == NULL)
 			continue;
-		q = strcmp(f->resolve, "id") == 0 ? ST_SP_FIND_BY_ID :
-		    strcmp(f->resolve, "reference") == 0 ? ST_SP_FIND_BY_REF :
-		    ST_SP_FIND_BY_CUSTREF;
-		if ((s = store_query(st, q, "issss", SCOPE_ARGS(who), customer, v)) == NULL)
-			return -1;
-		for (nnew = 0; (rc = store_row(s)) == 1 && nnew < 10; nnew++)
-			snprintf(found[nnew], 64, "%s", store_text(s, 0));
-		store_done(s);
-		if (rc < 0)
-			return -1;
-		if (keys++ == 0) {
-			memcpy(cand, found, sizeof(found));
-			ncand = nnew;
+		for (k = 0; k < 3 && strcmp(f->resolve, kinds[k]) != 0; k++)
 			continue;
-		}
-		/* intersect */
-		for (j = 0, k = 0; j < ncand; j++) {
-			size_t m;
-			for (m = 0; m < nnew; m++)
-				if (strcmp(cand[j], found[m]) == 0)
-					break;
-			if (m < nnew)
-				memmove(cand[k++], cand[j], 64);
-		}
-		ncand = k;
+		if (k == 3)
+			return -1;	/* catalog.c accepts only these */
+		if (key[k] != NULL && strcmp(key[k], v) != 0)
+			clash = 1;	/* two fields, two values: none is both */
+		key[k] = v;
+		if (given < 0)
+			given = (int)k;
 	}
-	if (keys == 0)
+	if (given < 0)
 		return 0;
-	if (ncand == 0)
+	if (!clash) {
+		if ((s = store_query(st, seek[given], "issssss", SCOPE_ARGS(who),
+		    customer, key[0], key[1], key[2])) == NULL)
+			return -1;
+		while ((rc = store_row(s)) == 1)
+			if (n++ == 0 && (*sp_id = strdup(store_text(s, 0))) == NULL)
+				rc = -1;
+		store_done(s);
+		if (rc < 0) {
+			free(*sp_id);
+			*sp_id = NULL;
+			return -1;
+		}
+	}
+	if (n == 0)
 		return problems_add(pb, 422, 3622, "servicePoint",
 		    "No Service Point was found with the current criteria.");
-	if (ncand > 1)
+	if (n > 1) {
+		free(*sp_id);
+		*sp_id = NULL;
 		return problems_add(pb, 422, 3621, "servicePoint",
 		    "Several Service Points mach the criteria. Disconnection can be "
 		    "requested on only one Service Point.");
-	snprintf(sp_id, 64, "%s", cand[0]);
+	}
 	return 0;
 }
 
@@ -295,7 +298,7 @@ insert_request(struct store *st, void *arg)
 
 	if (store_exec(st, ST_REQ_ADD, "ssssssssssssss", n->id, n->t->type,
 	    n->t->title, n->t->category, n->ci->id, n->custref, n->contract,
-	    n->sp_id[0] ? n->sp_id : NULL, n->props_text, n->comment,
+	    n->sp_id, n->props_text, n->comment,
 	    n->requested, n->now, n->now, n->who->user_id) != 1 ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
 	    NULL, "NEW", CREATED_COMMENT) != 1 ||
@@ -375,7 +378,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	struct customer_info	 ci;
 	const char		*type, *cust, *requested;
 	json_t			*props = NULL;
-	char			 sp_id[64], day[11];
+	char			*sp_id = NULL, day[11];
 	size_t			 before;
 	enum create_result	 res = CREATE_INVALID;
 
@@ -421,7 +424,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	if (json_object_get(body, "requestedAt") != NULL)
 		check_requested_at(t, requested, pb);
 	if (ci.found && !group_has_problem(pb, before) &&
-	    resolve_service_point(st, who, t, ci.id, props, pb, sp_id) < 0) {
+	    resolve_service_point(st, who, t, ci.id, props, pb, &sp_id) < 0) {
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
@@ -439,6 +442,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	}
 	res = CREATE_OK;
 out:
+	free(sp_id);
 	json_decref(props);
 	problems_sort(pb);
 	return res;

@@ -436,9 +436,15 @@ static const char *const migrations[] = {
 	" LIMIT ?9 OFFSET ?10"
 #define REQ_KLIST(order) "SELECT " REQ_COLS REQ_KWHERE " ORDER BY " order \
 	" LIMIT ?9 OFFSET ?10"
-#define SP_FIND(col) "SELECT s.id, s.customer_id FROM service_points s" \
+/* The live service points of customer ?4 (in scope ?1-?3) that every
+ * given key designates: ?5 id, ?6 reference, ?7 customer reference (NULL:
+ * not given).  Each statement seeks by the key in its name, which must be
+ * given; two rows are enough to tell "several". */
+#define SP_FIND(col, param) "SELECT s.id FROM service_points s" \
 	" WHERE " IN_SCOPE("s.customer_id") " AND s.customer_id = ?4" \
-	" AND s.state <> 'TERMINATED' AND s." col " = ?5 ORDER BY s.id LIMIT 10"
+	" AND s." col " = " param " AND s.state <> 'TERMINATED'" \
+	" AND (?5 IS NULL OR s.id = ?5) AND (?6 IS NULL OR s.reference = ?6)" \
+	" AND (?7 IS NULL OR s.customer_reference = ?7) ORDER BY s.id LIMIT 2"
 
 /* Service points as the Core Information API shows them: scope ?1-?3,
  * comma-list filters as JSON arrays ?4 id, ?5 reference, ?6 customer
@@ -554,9 +560,9 @@ static const char *const sqls[] = {
 	"SELECT c.id, c.name, c.market, c.catalog FROM customers c WHERE "
 	IN_SCOPE("c.id") " ORDER BY c.id", /* ST_CUSTOMERS_IN_SCOPE */
 	"SELECT 1 FROM customer_types WHERE customer_id = ? AND type = ?", /* ST_CUSTOMER_HAS_TYPE */
-	SP_FIND("id"), /* ST_SP_FIND_BY_ID */
-	SP_FIND("reference"), /* ST_SP_FIND_BY_REF */
-	SP_FIND("customer_reference"), /* ST_SP_FIND_BY_CUSTREF */
+	SP_FIND("id", "?5"), /* ST_SP_FIND_BY_ID */
+	SP_FIND("reference", "?6"), /* ST_SP_FIND_BY_REF */
+	SP_FIND("customer_reference", "?7"), /* ST_SP_FIND_BY_CUSTREF */
 	"INSERT INTO requests (id, type, name, category, status, customer_id,"
 	" customer_reference, contract, service_point_id, properties, comment,"
 	" requested_at, issued_at, updated_at, created_by, cseq)"

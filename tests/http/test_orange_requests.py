@@ -421,6 +421,52 @@ def test_consistent_keys_designate_one_site(stack, keys):
         "customerReference": "FDJ-PARIS-01"}
 
 
+def add_service_points(s, rows):
+    """Add live service points (id, customer, customer reference) straight
+    to the database of stack `s`, as an import would."""
+    con = sqlite3.connect(s.db, timeout=30)
+    with con:
+        con.executemany(
+            "INSERT INTO service_points (id, customer_id, name, reference,"
+            " customer_reference, state, street, postcode, city, country)"
+            " VALUES (?, ?, ?, ?, ?, 'OPERATIONAL', '1 rue X', '75001', 'Paris', 'FR')",
+            [(i, c, "Site " + i, "REF-" + i, cr) for i, c, cr in rows])
+    con.close()
+
+
+def test_service_point_ids_of_64_characters_are_kept_whole(fresh_stack):
+    """Ids may have 64 characters (import rule and catalog); resolving one
+    must not cut it, which would name another site (here another
+    customer's) or none."""
+    s = fresh_stack()
+    long_id = "A" * 63 + "B"
+    add_service_points(s, [("A" * 63, "FDJ", "FDJ-LONG"),
+                           (long_id, "ACME", "ACME-LONG")])
+    b = create(s, make_api_key(s, "owner@acme.test"), r_body({"id": long_id}))
+    assert b["properties"]["servicePoint"]["id"] == long_id
+    assert sqlite(s.db, "SELECT service_point_id FROM requests WHERE id = '%s';"
+                  % b["id"]) == long_id
+    # and by its customer reference alone
+    b = create(s, make_api_key(s, "owner@acme.test"), r_body({"customerReference": "ACME-LONG"}))
+    assert sqlite(s.db, "SELECT service_point_id FROM requests WHERE id = '%s';"
+                  % b["id"]) == long_id
+
+
+def test_an_id_narrows_a_reference_shared_by_many_sites(fresh_stack):
+    """Twelve sites share a customer reference; the id given with it names
+    one of them, past the first ten in id order."""
+    s = fresh_stack()
+    add_service_points(s, [("SP-SH-%02d" % i, "ACME", "SHARED") for i in range(12)])
+    key = make_api_key(s, "owner@acme.test")
+    b = create(s, key, r_body({"id": "SP-SH-11", "customerReference": "SHARED"}))
+    assert sqlite(s.db, "SELECT service_point_id FROM requests WHERE id = '%s';"
+                  % b["id"]) == "SP-SH-11"
+    r = post(s, key, r_body({"customerReference": "SHARED"}))
+    assert_error(r, 422, 3621, M3621, D3621, details=[(3621, D3621)])
+    r = post(s, key, r_body({"id": "SP-SH-11", "customerReference": "OTHER"}))
+    assert_error(r, 422, 3622, M3622, D3622, details=[(3622, D3622)])
+
+
 # ---------------------------------------------------------------- 3623
 
 def sqlite(db, sql):

@@ -157,6 +157,24 @@ START_TEST(test_added_type_appears)
 }
 END_TEST
 
+/* A field resolving a service point by an unknown key is refused at load
+ * (creation could not tell which column it names). */
+START_TEST(test_unknown_resolve_refused)
+{
+	char	 dir[] = "check_openapi.XXXXXX";
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	write_file(dir, "X_TEST_2.json", "{\"type\": \"X_TEST_2\", \"title\": \"Test\","
+	    " \"category\": \"NEW\", \"leadDays\": 3, \"catalog\": \"standard\","
+	    " \"fields\": [{\"path\": \"servicePoint.street\", \"type\": \"string\","
+	    " \"resolve\": \"street\"}]}");
+	ck_assert_int_eq(catalog_load(dir), -1);
+	catalog_free();
+	remove_file(dir, "X_TEST_2.json");
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 START_TEST(test_empty_catalog)
 {
 	json_t	*doc;
@@ -180,6 +198,7 @@ main(void)
 
 	tcase_add_test(tc, test_shipped_catalog);
 	tcase_add_test(tc, test_added_type_appears);
+	tcase_add_test(tc, test_unknown_resolve_refused);
 	tcase_add_test(tc, test_empty_catalog);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
