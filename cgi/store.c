@@ -1118,6 +1118,12 @@ store_commit(struct store *st)
 }
 
 int
+store_in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
+int
 store_rollback(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db))

@@ -209,6 +209,9 @@ int  store_check(struct store *st);
 int  store_begin(struct store *st);		/* BEGIN IMMEDIATE */
 int  store_commit(struct store *st);
 int  store_rollback(struct store *st);
+/* Is a transaction open?  SQLite ends one by itself on some errors (disk
+ * full, I/O error, out of memory), whatever the statements after it. */
+int  store_in_transaction(struct store *st);
 
 /*
  * A request's read snapshot: every read between begin and end sees the

@@ -82,9 +82,21 @@ run_batch(struct store *st, struct job *batch)
 					j->rc = -1;
 			return;
 		}
-		for (j = batch; j != NULL; j = j->next)
+		for (j = batch; j != NULL && store_in_transaction(st); j = j->next)
 			if (j != refused)
 				j->rc = run_unit(st, j);
+	}
+	if (!store_in_transaction(st)) {
+		/* SQLite rolled the whole transaction back (disk full, I/O
+		 * error): the units run before are lost, and a unit run
+		 * after it would have opened and committed a transaction
+		 * of its own at its RELEASE.  Nothing of the batch is kept. */
+		log_err("group commit: the transaction was lost; every request "
+		    "of the batch is refused");
+		for (j = batch; j != NULL; j = j->next)
+			if (j != refused)
+				j->rc = -1;
+		return;
 	}
 	if (store_commit(st) < 0) {
 		log_err("group commit failed: every request of the batch is refused");

@@ -1,7 +1,8 @@
 /*
  * check_writer.c — group commit: units of concurrent threads committed
  * together, each acknowledged only after its commit, a refused unit
- * discarding only its own work, a failed commit failing its whole batch.
+ * discarding only its own work, a failed commit failing its whole batch,
+ * a transaction lost in the middle of a batch keeping nothing of it.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -174,6 +175,71 @@ START_TEST(test_refusal_inside_a_batch)
 }
 END_TEST
 
+/* A unit whose failure ends the whole transaction, as SQLite does on a
+ * full disk or an I/O error, run only after a refusal (in the batch's
+ * second, savepoint pass). */
+static int
+lose_transaction(struct store *st, void *arg)
+{
+	struct unit *u = arg;
+
+	u->calls++;
+	store_rollback(st);
+	return -1;
+}
+
+static void *
+submit_losing(void *arg)
+{
+	struct unit *u = arg;
+
+	u->rc = store_write(NULL, lose_transaction, u);
+	return NULL;
+}
+
+/* When the transaction is lost in the middle of a batch, no unit of it is
+ * acknowledged and none is kept: not those run before (rolled back with
+ * it), nor those after (which would have committed on their own). */
+START_TEST(test_lost_transaction_keeps_nothing)
+{
+	struct unit	slow, u[4];
+	pthread_t	ts, t[4];
+	int		i;
+
+	memset(&slow, 0, sizeof(slow));
+	snprintf(slow.id, sizeof(slow.id), "SLOWL");
+	slow.slow_ms = 300;
+	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
+	usleep(100 * 1000);
+	memset(u, 0, sizeof(u));
+	snprintf(u[0].id, sizeof(u[0].id), "L0");
+	snprintf(u[1].id, sizeof(u[1].id), "L1");
+	u[1].refuse = 409;			/* starts the savepoint pass */
+	snprintf(u[3].id, sizeof(u[3].id), "L3");
+	for (i = 0; i < 4; i++) {
+		ck_assert_int_eq(pthread_create(&t[i], NULL,
+		    i == 2 ? submit_losing : submit, &u[i]), 0);
+		usleep(20 * 1000);		/* queue in this order */
+	}
+	pthread_join(ts, NULL);
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	ck_assert_int_eq(slow.rc, 0);
+	ck_assert_int_eq(u[2].calls, 1);	/* it did run in the batch */
+	ck_assert_int_eq(u[0].rc, -1);
+	ck_assert_int_eq(u[1].rc, 409);
+	ck_assert_int_eq(u[2].rc, -1);
+	ck_assert_int_eq(u[3].rc, -1);
+	ck_assert_int_eq(count("id LIKE 'L%'"), 0);
+	/* the writer goes on */
+	memset(&u[0], 0, sizeof(u[0]));
+	snprintf(u[0].id, sizeof(u[0].id), "AFTERL");
+	submit(&u[0]);
+	ck_assert_int_eq(u[0].rc, 0);
+	ck_assert_int_eq(count("id = 'AFTERL'"), 1);
+}
+END_TEST
+
 START_TEST(test_failed_commit_fails_its_batch)
 {
 	struct unit	slow, u[5];
@@ -220,6 +286,7 @@ main(void)
 	tcase_add_test(tc, test_concurrent_units_all_committed);
 	tcase_add_test(tc, test_refusal_inside_a_batch);
 	tcase_add_test(tc, test_failed_commit_fails_its_batch);
+	tcase_add_test(tc, test_lost_transaction_keeps_nothing);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
