@@ -32,7 +32,7 @@ static const struct transition {
 	{ "NEW", "IN_PROGRESS", LV_ADMIN },
 	{ "NEW", "REJECTED", LV_ADMIN },
 	{ "NEW", "CANCELED", LV(LVL_MANAGER) | LV(LVL_OWNER) | LV(LVL_RESELLER) |
-	    LV(LVL_RESELLER_ADMIN) | LV_ADMIN },
+	    LV(LVL_RESELLER_ADMIN) },	/* the customer withdraws; staff reject */
 	{ "IN_PROGRESS", "COMPLETED", LV_ADMIN },
 	{ "IN_PROGRESS", "REJECTED", LV_ADMIN },
 };
@@ -523,19 +523,16 @@ request_load(struct store *st, const struct principal *who, const char *id, int 
 const char *const *
 request_next_statuses(const struct principal *who, const char *from)
 {
-	static const char *const none[] = { NULL };
-	static const char *const admin_new[] = { "IN_PROGRESS", "REJECTED", NULL };
-	static const char *const admin_prog[] = { "COMPLETED", "REJECTED", NULL };
-	static const char *const cust_new[] = { "CANCELED", NULL };
+	enum { NT = sizeof(transitions) / sizeof(transitions[0]) };
+	static _Thread_local const char *next[NT + 1];
+	size_t	i, n = 0;
 
-	if (who == NULL || from == NULL)
-		return none;
-	if (who->level == LVL_ADMIN)
-		return strcmp(from, "NEW") == 0 ? admin_new :
-		    strcmp(from, "IN_PROGRESS") == 0 ? admin_prog : none;
-	if (who->level != LVL_VIEWER && strcmp(from, "NEW") == 0)
-		return cust_new;
-	return none;
+	for (i = 0; who != NULL && from != NULL && i < NT; i++)
+		if (strcmp(transitions[i].from, from) == 0 &&
+		    (transitions[i].levels & LV(who->level)))
+			next[n++] = transitions[i].to;
+	next[n] = NULL;
+	return next;
 }
 
 /* Queue "request_status" to the request's creator.  0 or -1. */

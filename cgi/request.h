@@ -58,8 +58,9 @@ char   *request_load_text(struct store *st, const struct principal *who,
 int request_transition(struct store *st, const struct principal *who,
 	const char *id, const char *to, const char *comment, char *why, size_t whylen);
 
-/* The statuses a caller may move a request in `from` to (NULL-terminated
- * static array, for the admin page buttons). */
+/* The statuses a caller may move a request in `from` to, from the same
+ * table as request_transition (NULL-terminated; valid until the next call
+ * on this thread; for the page's buttons). */
 const char *const *request_next_statuses(const struct principal *who, const char *from);
 
 /* List filter of GET /requests and of the list page. */

@@ -1156,6 +1156,16 @@ def test_owner_cancels_new(stack, keys):
     assert "CANCELED" in b["description"] and "IN_PROGRESS" in b["description"], b
 
 
+def test_admin_rejects_but_does_not_cancel(stack, keys):
+    """Cancelling is the customer's withdrawal (docs/API.md); the operator
+    rejects, with a reason."""
+    rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
+    r = set_status(stack, keys["admin"], rid, "CANCELED", "not ours to cancel")
+    assert_error(r, 403, 50, "Access denied")
+    b = jbody(get(stack, keys["admin"], "%s/requests/%s" % (BASE, rid)))
+    assert b["status"] == "NEW" and len(b["history"]) == 1
+
+
 def test_owner_cannot_take_in_progress(stack, keys):
     rid = create(stack, keys["fdj_owner"], u_body(FDJ_SP1))["id"]
     r = set_status(stack, keys["fdj_owner"], rid, "IN_PROGRESS")
