@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "http.h"
 #include "log.h"
+#include "outbox.h"
 #include "pages.h"
 #include "store.h"
 #include "tpl.h"
@@ -131,7 +132,7 @@ v_email(const char *v)
 	const char *at = strchr(v, '@'), *dot;
 
 	if (at == NULL || at == v || strchr(at + 1, '@') != NULL ||
-	    strpbrk(v, " \t\"<>,;") != NULL || text_chars(v) < 0)
+	    !mail_address_valid(v) || text_chars(v) < 0)	/* one rule with the outbox */
 		return "Enter an e-mail address such as name@example.com.";
 	dot = strrchr(at + 1, '.');
 	if (dot == NULL || dot == at + 1 || dot[1] == '\0')

@@ -25,6 +25,7 @@
 #include "config.h"
 #include "demo.h"
 #include "log.h"
+#include "outbox.h"
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
@@ -145,6 +146,11 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 		fprintf(stderr, "usage: reqdesk user add --email E --name N --level "
 		    "VIEWER|MANAGER|OWNER|RESELLER|RESELLER_ADMIN|ADMIN "
 		    "[--customer ID | --reseller ID] < password\n");
+		return 2;
+	}
+	if (!mail_address_valid(email)) {
+		fprintf(stderr, "reqdesk: '%s' is not one plain e-mail address "
+		    "(name@example.com)\n", email);
 		return 2;
 	}
 	if (read_password(pw, sizeof(pw)) < 0) {

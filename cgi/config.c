@@ -13,6 +13,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "outbox.h"
 
 struct config config;
 
@@ -203,6 +204,13 @@ config_load(const char *path)
 			fprintf(stderr, "reqdesk: %s=%s: bad value\n", ckeys[i].env, env);
 			return -1;
 		}
+	}
+	/* Every request's creation mails the operator: an address the
+	 * outbox would skip is a configuration error, said at start. */
+	if (!mail_address_valid(config.mail_operator)) {
+		fprintf(stderr, "reqdesk: [mail] operator: '%s' is not one plain "
+		    "e-mail address\n", config.mail_operator ? config.mail_operator : "");
+		return -1;
 	}
 	return 0;
 }

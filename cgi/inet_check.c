@@ -319,7 +319,18 @@ check_owner(struct icheck *c, const struct ifield *f, const json_t *v)
 		set_owner(c, NULL, res);
 }
 
-/* One part of a new address (address, zip, city): required, bounded. */
+/* Does s hold a control character (a line break, a tab...)? */
+static int
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* One part of a new address (address, zip, city): required, bounded,
+ * one line. */
 static void
 address_part(struct icheck *c, const json_t *v, const char *obj, const char *part,
     size_t max, const char *required, json_t *out)
@@ -339,8 +350,14 @@ address_part(struct icheck *c, const json_t *v, const char *obj, const char *par
 		fail(c, 422, path, path, "required", required);
 		return;
 	}
-	if (string_ok(c, p, path, path, max) == 0)
-		json_object_set_new(out, part, json_deep_copy(p));
+	if (string_ok(c, p, path, path, max) != 0)
+		return;
+	if (has_control(json_string_value(p))) {
+		/* one line on pages, in lists and in mail subjects */
+		fail(c, 422, path, path, "format", "Must be a single line of text");
+		return;
+	}
+	json_object_set_new(out, part, json_deep_copy(p));
 }
 
 /* An existing address of the customer by _id; 404 when not found. */

@@ -57,24 +57,31 @@ int
 outbox_render(struct mail *m, const char *event, const char *recipient,
     struct tpl_dict *d)
 {
+	size_t i;
+
 	memset(m, 0, sizeof(*m));
-	if (!mail_address_valid(recipient)) {
-		log_err("outbox: %s: recipient is not a valid address", event);
-		return -1;
-	}
 	m->event = event;
+	if (!mail_address_valid(recipient)) {
+		/* Stored before addresses were checked, or set by hand: the
+		 * message could not be delivered, and the change it tells of
+		 * must not fail for it. */
+		log_err("outbox: %s: recipient '%.80s' is not a valid address; "
+		    "message not queued", event, recipient ? recipient : "");
+		return 1;
+	}
 	tpl_set(d, "BASE_URL", config.base_url);
 	if (render(event, "subject", d, &m->subject) < 0 ||
 	    render(event, "body", d, &m->body) < 0)
 		goto fail;
-	/* The subject is one header line: trim, and refuse CR/LF inside. */
+	/* The subject is one header line: trim it, and a control character
+	 * inside (a line break typed in an address) becomes a space. */
 	while (m->subject.len > 0 &&
 	    isspace((unsigned char)m->subject.data[m->subject.len - 1]))
 		m->subject.data[--m->subject.len] = '\0';
-	if (strpbrk(m->subject.data, "\r\n") != NULL) {
-		log_err("outbox: %s: subject holds a line break; refused", event);
-		goto fail;
-	}
+	for (i = 0; i < m->subject.len; i++)
+		if ((unsigned char)m->subject.data[i] < 0x20 ||
+		    m->subject.data[i] == 0x7f)
+			m->subject.data[i] = ' ';
 	if ((m->recipient = strdup(recipient)) == NULL)
 		goto fail;
 	return 0;
@@ -97,6 +104,8 @@ outbox_add(struct store *st, const struct mail *m, const char *object_id)
 {
 	char now[32];
 
+	if (m->recipient == NULL)
+		return 0;	/* outbox_render() queued nothing */
 	now_iso(now);
 	return store_exec(st, ST_OUTBOX_ADD, "sssssIs", m->event, object_id,
 	    m->recipient, m->subject.data, m->body.data, (long long)now_epoch(),
@@ -110,8 +119,8 @@ outbox_queue(struct store *st, const char *event, const char *object_id,
 	struct mail	m;
 	int		rc;
 
-	if (outbox_render(&m, event, recipient, d) < 0)
-		return -1;
+	if ((rc = outbox_render(&m, event, recipient, d)) != 0)
+		return rc < 0 ? -1 : 0;
 	rc = outbox_add(st, &m, object_id);
 	outbox_mail_free(&m);
 	return rc;

@@ -18,10 +18,14 @@ struct store;
 struct tpl_dict;
 
 /*
- * Queue one message of `event` about `object_id` to `recipient` (an
- * e-mail address; refused if it is not a valid single address or holds
- * CR/LF), rendering the templates with `d` (borrowed).  Must be called
- * inside an open transaction.  Returns 0, or -1 (the caller rolls back).
+ * Queue one message of `event` about `object_id` to `recipient`,
+ * rendering the templates with `d` (borrowed).  Must be called inside an
+ * open transaction.  Returns 0, or -1 (the caller rolls back: out of
+ * memory, a template missing, the database).  A notification never fails
+ * the change it tells of: a recipient that is not one plain address is
+ * logged and skipped (addresses are checked where they are entered), and
+ * a control character in the subject (a line break typed in an address)
+ * becomes a space.
  */
 int  outbox_queue(struct store *st, const char *event, const char *object_id,
 	const char *recipient, struct tpl_dict *d);
@@ -37,8 +41,10 @@ int  outbox_queue_user(struct store *st, const char *event,
 /*
  * The same in two steps, so that a change can render its messages before
  * it enters the group-commit writer (writer.h) and only store them there.
- * outbox_render(): 0, or -1 (nothing to free); `event` is borrowed and
- * must outlive `m`.  outbox_add(): inside an open transaction; 0 or -1.
+ * outbox_render(): 0, 1 when the recipient is skipped (as above; `m` is
+ * then empty and outbox_add() stores nothing), or -1 (nothing to free);
+ * `event` is borrowed and must outlive `m`.  outbox_add(): inside an open
+ * transaction; 0 or -1.
  */
 struct mail {
 	const char	*event;

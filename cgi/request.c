@@ -282,8 +282,8 @@ render_created(struct new_request *n)
 	if (d == NULL)
 		return -1;
 	tpl_set(d, "CREATOR", n->who->name);
-	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) == 0 &&
-	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) == 0 ?
+	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) >= 0 &&
+	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) >= 0 ?
 	    0 : -1;
 	tpl_dict_free(d);
 	return rc;

@@ -110,6 +110,14 @@ def test_add_user_errors_keep_the_input(stack, admin):
         assert r.status_code == 422, (level, r.status_code, r.text[:500])
         assert "does not fit" in (field_error(r.text, "level") or ""), level
         assert 'value="%s"' % email in r.text
+    # Addresses the mail path could not use (one rule with the outbox).
+    for bad in ("jean(x)@acme.test", "a:b@acme.test", "x[1]@acme.test",
+                "back\\slash@acme.test"):
+        r = post(stack, sess, "/admin/users", csrf=csrf, email=bad, name="Bad",
+                 level="VIEWER", customer="FDJ", password="long-enough-1")
+        assert r.status_code == 422, (bad, r.status_code)
+        assert field_error(r.text, "email") == \
+            "Enter an e-mail address such as name@example.com.", bad
     # An e-mail address already used.
     r = post(stack, sess, "/admin/users", csrf=csrf, email="OWNER@fdj.test", name="Twin",
              level="VIEWER", customer="FDJ", password="long-enough-1")

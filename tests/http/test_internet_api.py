@@ -105,6 +105,21 @@ def test_address2_id_not_found(stack, keys):
     only_error(r, 404, "address2._id", M_ADDRESS, "address2._id", "exists")
 
 
+@pytest.mark.parametrize("part", ["address", "zip", "city"])
+def test_typed_address_is_one_line(stack, keys, part):
+    """A line break typed in an address would have broken the creation's
+    mail subject (a 500); it is refused like any invalid value."""
+    addr = {"address": "10 rue X", "zip": "75001", "city": "Paris"}
+    addr[part] = addr[part] + "\nBcc: x"
+    r = post(stack, keys["acme_owner"], "/internet/request", fiber_body(address=addr))
+    only_error(r, 422, "address." + part, "Must be a single line of text",
+               "address." + part, "format")
+    addr[part] = "x\ty"
+    r = post(stack, keys["acme_owner"], "/internet/request", fiber_body(address=addr))
+    only_error(r, 422, "address." + part, "Must be a single line of text",
+               "address." + part, "format")
+
+
 def test_product_not_valid_for_customer(stack, keys):
     # FIBER 10G is NORDIC's alone: fine for NORDIC, not for ACME
     assert fiber(stack, keys, product=FIBER_10G)["product"] == FIBER_10G

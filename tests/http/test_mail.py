@@ -76,6 +76,42 @@ def test_refused_or_rolled_back_change_sends_nothing(stack, keys):
     assert len(mailtools.outbox(stack.db)) == after_create == before + 2
 
 
+def test_a_recipient_the_mailer_cannot_use_does_not_block_the_change(fresh_stack):
+    """A user stored with an address the outbox refuses (set by hand, or
+    before addresses were checked) still creates requests and has them
+    moved; the messages to that address are skipped, the others go."""
+    s = fresh_stack()
+    key = make_api_key(s, "owner@acme.test")
+    con = sqlite3.connect(s.db, timeout=30)
+    with con:
+        con.execute("UPDATE users SET email = 'jean(x)@acme.test'"
+                    " WHERE email = 'owner@acme.test'")
+    con.close()
+    rid = create(s, key, "MAIL-BAD-ADDRESS")
+    r = s.post("/ordering/b2b/v2/requests/%s/status" % rid,
+               headers=api(s, make_api_key(s, "admin@reqdesk.test")),
+               data=json.dumps({"status": "IN_PROGRESS"}))
+    assert r.status_code == 200, r.text
+    rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+    assert [r["recipient"] for r in rows] == ["operator@localhost"], rows
+    assert "not a valid address; message not queued" in s.log_tail(200)
+
+
+def test_cli_and_configuration_refuse_unusable_addresses(fresh_stack):
+    s = fresh_stack()
+    cli = [os.path.join(s.build, "reqdesk"), "--db", s.db]
+    out = subprocess.run(cli + ["user", "add", "--email", "jean(x)@acme.test", "--name", "J",
+                                "--level", "VIEWER", "--customer", "ACME"],
+                         input="long-enough-1\n", capture_output=True, text=True, timeout=30)
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    assert "is not one plain e-mail address" in out.stderr
+    out = subprocess.run(cli + ["check"], capture_output=True, text=True, timeout=30,
+                         env=dict(os.environ, REQDESK_MAIL_OPERATOR="ops@x.test, boss@x.test"))
+    assert out.returncode != 0
+    assert "[mail] operator: 'ops@x.test, boss@x.test' is not one plain e-mail address" \
+        in out.stderr
+
+
 def test_storage_failure_rolls_back_its_messages(fresh_stack):
     s = fresh_stack()
     key = make_api_key(s, "owner@acme.test")
