@@ -27,6 +27,21 @@ struct store {
  * Migrations: migrations[i] brings user_version from i to i + 1.  Never
  * edit one that has shipped; append a new one.
  */
+/* The auth epoch's trigger on credentials (migrations 6 and 12): every
+ * change but a use recorded (last_used moving forward alone), which
+ * happens every minute per active credential and can only make what a
+ * worker remembers more cautious. */
+#define AUTH_EPOCH_CREDENTIAL_UPDATE \
+	"CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials" \
+	"  WHEN NOT (NEW.last_used > OLD.last_used AND NEW.hash IS OLD.hash" \
+	"    AND NEW.kind IS OLD.kind AND NEW.user_id IS OLD.user_id" \
+	"    AND NEW.label IS OLD.label AND NEW.prefix IS OLD.prefix" \
+	"    AND NEW.csrf IS OLD.csrf AND NEW.created IS OLD.created" \
+	"    AND NEW.expires IS OLD.expires AND NEW.revoked IS OLD.revoked)" \
+	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+
+/* Migrations are never edited once committed: a database already past
+ * one would not see the change.  Add one instead. */
 static const char *const migrations[] = {
 	/* 1: accounts, access, service points, products */
 	"CREATE TABLE customers ("
@@ -272,16 +287,7 @@ static const char *const migrations[] = {
 	"  n INTEGER NOT NULL"
 	") STRICT;"
 	"INSERT INTO auth_epoch (id, n) VALUES (1, 0);"
-	/* all but a use recorded (last_used moving forward alone), which
-	 * happens every minute per active credential and can only make
-	 * what a worker remembers more cautious */
-	"CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials"
-	"  WHEN NOT (NEW.last_used > OLD.last_used AND NEW.hash IS OLD.hash"
-	"    AND NEW.kind IS OLD.kind AND NEW.user_id IS OLD.user_id"
-	"    AND NEW.label IS OLD.label AND NEW.prefix IS OLD.prefix"
-	"    AND NEW.csrf IS OLD.csrf AND NEW.created IS OLD.created"
-	"    AND NEW.expires IS OLD.expires AND NEW.revoked IS OLD.revoked)"
-	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
+	AUTH_EPOCH_CREDENTIAL_UPDATE
 	"CREATE TRIGGER auth_epoch_credential_delete AFTER DELETE ON credentials"
 	"  BEGIN UPDATE auth_epoch SET n = n + 1; END;"
 	"CREATE TRIGGER auth_epoch_user_update AFTER UPDATE ON users"
@@ -347,6 +353,10 @@ static const char *const migrations[] = {
 	/* 11: the mailer's purge seeks the oldest sent messages instead of
 	 * testing every sent message each time (0.4 s at 2,000,000) */
 	"CREATE INDEX outbox_sent ON outbox(sent_at) WHERE state = 'sent';",
+	/* 12: migration 6's trigger gained its WHEN after some databases had
+	 * run it; theirs moved the epoch at every recorded use */
+	"DROP TRIGGER auth_epoch_credential_update;"
+	AUTH_EPOCH_CREDENTIAL_UPDATE,
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),

@@ -429,6 +429,37 @@ START_TEST(test_auth_epoch)
 }
 END_TEST
 
+/* A database that ran migration 6 before its trigger ignored recorded
+ * uses gets the trigger of today (migration 12). */
+START_TEST(test_auth_epoch_trigger_mended)
+{
+	struct store	*st = store_open(path, 1);
+	long long	 n;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	store_close(st);
+	sql_elsewhere("DROP TRIGGER auth_epoch_credential_update;"
+	    " CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials"
+	    " BEGIN UPDATE auth_epoch SET n = n + 1; END; PRAGMA user_version = 11;");
+	sql_elsewhere("INSERT INTO credentials (hash, kind, user_id, csrf, created,"
+	    " last_used, expires) SELECT 'h2', 'session', id, 'c', 100, 100, 10000"
+	    " FROM users WHERE email = 'owner@fdj.test'");
+	n = scalar(path, "SELECT n FROM auth_epoch");
+	sql_elsewhere("UPDATE credentials SET last_used = 120 WHERE hash = 'h2'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 1);	/* the old one */
+	ck_assert_ptr_nonnull(st = store_open(path, 1));
+	ck_assert_int_eq(store_migrate(st), 0);
+	store_close(st);
+	ck_assert_int_eq(scalar(path, "PRAGMA user_version"), store_schema_version());
+	n = scalar(path, "SELECT n FROM auth_epoch");
+	sql_elsewhere("UPDATE credentials SET last_used = 160 WHERE hash = 'h2'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n);
+	sql_elsewhere("UPDATE credentials SET revoked = 1 WHERE hash = 'h2'");
+	ck_assert_int_eq(scalar(path, "SELECT n FROM auth_epoch"), n + 1);
+}
+END_TEST
+
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
@@ -471,6 +502,7 @@ store_suite(void)
 	tcase_add_test(tc, test_array_room);
 	tcase_add_test(tc, test_hot_statements_sort_nothing);
 	tcase_add_test(tc, test_auth_epoch);
+	tcase_add_test(tc, test_auth_epoch_trigger_mended);
 	tcase_add_test(tc, test_request_counts);
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
