@@ -174,27 +174,38 @@ set_allow(struct req *r, unsigned methods)
 	buf_free(&b);
 }
 
-/* Find the route for r; 0 found, or HERR_NOT_FOUND / HERR_METHOD. */
+/* Find the route for r; 0 found, or HERR_NOT_FOUND / HERR_METHOD.  A
+ * path that is a route of its own (no {id}) is never taken for the {id}
+ * of another: GET on a POST-only "/internet/account" is a 405, not the
+ * page "/internet/{id}".  A 405 answers in the family of the path's
+ * route. */
 static int
 route_find(struct req *r)
 {
 	unsigned	 want = r->method == M_HEAD ? M_GET : r->method;
 	unsigned	 seen = 0;
+	const struct route *first = NULL;
 	size_t		 i;
+	int		 literal;
 
-	for (i = 0; i < RT__MAX; i++) {
-		if (!path_match(routes[i].pattern, r->path, NULL))
-			continue;
-		seen |= routes[i].methods;
-		if (routes[i].methods & want) {
-			path_match(routes[i].pattern, r->path, &r->param);
-			r->route = &routes[i];
-			r->family = routes[i].family;
-			return 0;
+	for (literal = 1; literal >= 0 && seen == 0; literal--)
+		for (i = 0; i < RT__MAX; i++) {
+			if ((strchr(routes[i].pattern, '{') == NULL) != literal ||
+			    !path_match(routes[i].pattern, r->path, NULL))
+				continue;
+			if (first == NULL)
+				first = &routes[i];
+			seen |= routes[i].methods;
+			if (routes[i].methods & want) {
+				path_match(routes[i].pattern, r->path, &r->param);
+				r->route = &routes[i];
+				r->family = routes[i].family;
+				return 0;
+			}
 		}
-	}
 	if (seen == 0)
 		return HERR_NOT_FOUND;
+	r->family = first->family;
 	set_allow(r, seen);
 	return HERR_METHOD;
 }

@@ -174,6 +174,21 @@ def test_method_not_allowed_telecomx(stack):
     assert "POST" in r.headers.get("Allow", ""), r.headers
 
 
+def test_a_route_of_its_own_is_not_taken_for_an_id(stack):
+    """GET on the POST-only /internet/account is a JSON 405, not the
+    HTML page /internet/{id} for an id "account"; and a 405 on an HTML
+    page answers as a page."""
+    r = stack.get("/internet/account", allow_redirects=False)
+    assert_telecomx(r, 405, "method_not_allowed")
+    assert r.headers.get("Allow") == "POST", r.headers
+    r = stack.post("/internet", data={"x": "1"}, allow_redirects=False)
+    assert r.status_code == 405, r.text[:500]
+    assert r.headers["Content-Type"].startswith("text/html"), r.headers
+    assert "GET" in r.headers.get("Allow", ""), r.headers
+    r = stack.post("/requests/new", data={"x": "1"}, allow_redirects=False)
+    assert r.status_code == 405 and r.headers["Content-Type"].startswith("text/html")
+
+
 # ------------------------------------------------------------- body limits
 
 def big_json():
