@@ -39,27 +39,6 @@ query_given(const struct req *r, const char *key)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
-/* Append `s` percent-encoded for a query string value. */
-static void
-query_encode(struct buf *b, const char *s)
-{
-	static const char	hex[] = "0123456789ABCDEF";
-	char			esc[3];
-
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
-			buf_append(b, s, 1);
-			continue;
-		}
-		esc[0] = '%';
-		esc[1] = hex[c >> 4];
-		esc[2] = hex[c & 15];
-		buf_append(b, esc, 3);
-	}
-}
-
 /* Set `key` in `d` to the page's URL with the filters of `v` at
  * `offset`. */
 static void

@@ -24,10 +24,13 @@ resp_problems(struct req *r, const struct problems *pb)
 	json_t	*details = json_array();
 	size_t	 i;
 
+	/* "s:o": the strings cut to valid UTF-8 (a description built with
+	 * snprintf may end in half a character); pack steals them. */
 	for (i = 0; i < pb->n; i++)
-		json_array_append_new(details, json_pack("{s:i, s:s, s:s}",
-		    "code", pb->v[i].code, "message", pb->v[i].message,
-		    "description", pb->v[i].description));
+		json_array_append_new(details, json_pack("{s:i, s:o, s:o}",
+		    "code", pb->v[i].code,
+		    "message", json_string_cut(pb->v[i].message),
+		    "description", json_string_cut(pb->v[i].description)));
 	return resp_orange(r, pb->v[0].status, pb->v[0].code, pb->v[0].message,
 	    pb->v[0].description, details);
 }

@@ -533,7 +533,11 @@ page_login_post(struct req *r)
 int
 page_logout(struct req *r)
 {
-	store_exec(r->store, ST_CRED_DELETE, "s", r->who->session_hash);
+	/* The session must be gone before the cookie is: otherwise the user
+	 * believes they are out while the session still opens the desk. */
+	if (store_exec(r->store, ST_CRED_DELETE, "s", r->who->session_hash) < 0)
+		return resp_error(r, HERR_UNAVAILABLE,
+		    "You could not be logged out; try again in a moment.");
 	resp_header(r, "Set-Cookie", SESSION_COOKIE
 	    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 	log_info("user %s logged out", r->who->user_id);

@@ -18,8 +18,6 @@
 #include "pages.h"
 #include "util.h"
 
-#define KV_MAX 256	/* parameters per query string, form or cookie header */
-
 /* Generic errors: status, Orange code / message, TelecomX code / message. */
 static const struct herr_row {
 	int		 status;
@@ -45,6 +43,7 @@ static const struct herr_row {
 	{ 429, 53, "Too many requests", "too_many_requests", "Too many attempts; wait and try again." }, /* HERR_TOO_MANY */
 	{ 500, 1, "Internal error", "internal_error", "An unexpected error occurred." }, /* HERR_INTERNAL */
 	{ 503, 5, "Service unavailable", "unavailable", "The service is temporarily unavailable." }, /* HERR_UNAVAILABLE */
+	{ 400, 21, "Invalid body", "bad_request", "The form has too many fields: it cannot be read." }, /* HERR_FORM_FIELDS */
 };
 
 _Static_assert(sizeof(herrs) / sizeof(herrs[0]) == HERR__MAX,
@@ -131,13 +130,12 @@ url_decode(char *s, int plus)
 	return 0;
 }
 
+/* Append a pair whose strings the list takes.  0 or -1 (ENOMEM). */
 static int
 kv_add(struct kvlist *l, char *key, char *val)
 {
 	struct kv *v;
 
-	if (l->n >= KV_MAX)
-		return -1;
 	if ((v = array_room(l->v, l->n, &l->cap, sizeof(*v), 8)) == NULL)
 		return -1;
 	l->v = v;
@@ -148,7 +146,7 @@ kv_add(struct kvlist *l, char *key, char *val)
 }
 
 int
-kv_parse_query(struct kvlist *l, const char *s)
+kv_parse_query(struct kvlist *l, const char *s, size_t max)
 {
 	const char	*p, *amp, *eq;
 	char		*key, *val;
@@ -158,6 +156,8 @@ kv_parse_query(struct kvlist *l, const char *s)
 		size_t len = amp ? (size_t)(amp - p) : strlen(p);
 		if (len == 0)
 			continue;
+		if (l->n >= max)
+			return 1;
 		eq = memchr(p, '=', len);
 		key = strndup(p, eq ? (size_t)(eq - p) : len);
 		val = eq ? strndup(eq + 1, len - (size_t)(eq - p) - 1) : strdup("");
@@ -176,27 +176,30 @@ kv_parse_query(struct kvlist *l, const char *s)
 	return 0;
 }
 
-/* Parse a Cookie header: "a=1; b=2". */
+/*
+ * Copy a Cookie header ("a=1; b=2") into `jar` as "a\01\0b\02\0".  No
+ * count limit: cookies set by another site of the domain must not hide
+ * the desk's own or deny service, and nginx's header buffer already
+ * bounds the size.  0 or -1 (ENOMEM).
+ */
 static int
-kv_parse_cookies(struct kvlist *l, const char *s)
+cookies_parse(struct buf *jar, const char *s)
 {
 	const char	*p, *semi, *eq;
-	char		*key, *val;
+	size_t		 len;
 
 	for (p = s; p != NULL && *p != '\0'; p = semi ? semi + 1 : NULL) {
 		while (*p == ' ')
 			p++;
 		semi = strchr(p, ';');
-		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		len = semi ? (size_t)(semi - p) : strlen(p);
 		if ((eq = memchr(p, '=', len)) == NULL)
 			continue;
-		key = strndup(p, (size_t)(eq - p));
-		val = strndup(eq + 1, len - (size_t)(eq - p) - 1);
-		if (key == NULL || val == NULL || kv_add(l, key, val) < 0) {
-			free(key);
-			free(val);
+		if (buf_append(jar, p, (size_t)(eq - p)) < 0 ||
+		    buf_append(jar, "", 1) < 0 ||
+		    buf_append(jar, eq + 1, len - (size_t)(eq - p) - 1) < 0 ||
+		    buf_append(jar, "", 1) < 0)
 			return -1;
-		}
 	}
 	return 0;
 }
@@ -237,10 +240,19 @@ req_form(const struct req *r, const char *key)
 	return kv_get(&r->form, key);
 }
 
+/* The first cookie named `key`: a walk over the pairs of the jar. */
 const char *
 req_cookie(const struct req *r, const char *key)
 {
-	return kv_get(&r->cookies, key);
+	const char	*p = r->cookies.data, *end = p + r->cookies.len, *val;
+
+	while (p != NULL && p < end) {
+		val = p + strlen(p) + 1;
+		if (strcmp(p, key) == 0)
+			return val;
+		p = val + strlen(val) + 1;
+	}
+	return NULL;
 }
 
 int
@@ -248,6 +260,7 @@ req_init(struct req *r, const struct io *io, struct store *store)
 {
 	const char	*s;
 	size_t		 i;
+	int		 rc;
 
 	memset(r, 0, sizeof(*r));
 	r->io = *io;
@@ -284,9 +297,13 @@ req_init(struct req *r, const struct io *io, struct store *store)
 	if (r->content_length < 0)
 		r->content_length = 0;
 
-	if (kv_parse_query(&r->query, req_env(r, "QUERY_STRING")) < 0 ||
-	    kv_parse_cookies(&r->cookies, req_env(r, "HTTP_COOKIE")) < 0)
+	if (cookies_parse(&r->cookies, req_env(r, "HTTP_COOKIE")) < 0)
 		return -1;
+	/* Last: a query with too many parameters still leaves a request
+	 * complete enough to answer its 400. */
+	if ((rc = kv_parse_query(&r->query, req_env(r, "QUERY_STRING"),
+	    QUERY_MAX)) != 0)
+		return rc < 0 ? -1 : 1;
 	return 0;
 }
 
@@ -312,7 +329,7 @@ req_free(struct req *r)
 	buf_free(&r->headers);
 	kv_free(&r->query);
 	kv_free(&r->form);
-	kv_free(&r->cookies);
+	buf_free(&r->cookies);
 	log_set_request(NULL);
 }
 
@@ -364,8 +381,9 @@ req_read_form(struct req *r)
 		return rc;
 	if (r->body.len != strlen(r->body.data ? r->body.data : ""))
 		return HERR_BAD_BODY;
-	if (kv_parse_query(&r->form, r->body.data ? r->body.data : "") < 0)
-		return HERR_BAD_BODY;
+	if ((rc = kv_parse_query(&r->form, r->body.data ? r->body.data : "",
+	    FORM_MAX)) != 0)
+		return rc < 0 ? -1 : HERR_FORM_FIELDS;
 	return 0;
 }
 
@@ -529,10 +547,95 @@ req_json_body(struct req *r, int *rc)
 }
 
 int
+query_encode(struct buf *b, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	char			esc[3];
+	unsigned char		c;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+			if (buf_append(b, s, 1) < 0)
+				return -1;
+			continue;
+		}
+		esc[0] = '%';
+		esc[1] = hex[c >> 4];
+		esc[2] = hex[c & 15];
+		if (buf_append(b, esc, 3) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Length of the longest prefix of `s` that is valid UTF-8 as jansson
+ * wants it: no overlong form, no surrogate, nothing past U+10FFFF.
+ */
+static size_t
+utf8_valid_len(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+	unsigned long		 cp;
+
+	while (p[i] != '\0') {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xC2 && p[i] <= 0xDF)
+			n = 1;		/* continuation bytes that follow */
+		else if (p[i] >= 0xE0 && p[i] <= 0xEF)
+			n = 2;
+		else if (p[i] >= 0xF0 && p[i] <= 0xF4)
+			n = 3;
+		else
+			break;
+		cp = p[i] & (0x3F >> n);
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;	/* also stops at the NUL */
+			cp = cp << 6 | (p[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			break;
+		i += n + 1;
+	}
+	return i;
+}
+
+json_t *
+json_string_cut(const char *s)
+{
+	return s == NULL ? NULL : json_stringn(s, utf8_valid_len(s));
+}
+
+/*
+ * Is `s` a path of this site a redirect may name?  It starts with one
+ * '/' ("//host" and "/\host" are other hosts to a browser) and holds no
+ * control character: browsers drop TAB, CR and LF from a URL, which
+ * turns "/\t/host" into "//host", and a header cannot carry CR or LF.
+ */
+static int
+local_path(const char *s)
+{
+	if (s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+int
 resp_redirect(struct req *r, const char *location)
 {
-	/* Only local paths: never an open redirect. */
-	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+	/* Only local paths: never an open redirect, never a 500. */
+	if (!local_path(location))
 		location = "/";
 	if (resp_header(r, "Location", location) < 0)
 		return -1;
@@ -547,9 +650,12 @@ resp_orange(struct req *r, int status, int code, const char *message,
 	json_t	*o;
 	int	 rc;
 
-	o = json_pack("{s:i, s:s, s:s}", "code", code, "message", message,
-	    "description", description ? description : message);
-	if (o == NULL) {
+	if ((o = json_object()) == NULL ||
+	    json_object_set_new(o, "code", json_integer(code)) < 0 ||
+	    json_object_set_new(o, "message", json_string_cut(message)) < 0 ||
+	    json_object_set_new(o, "description",
+	    json_string_cut(description ? description : message)) < 0) {
+		json_decref(o);
 		json_decref(details);
 		return -1;
 	}
@@ -566,14 +672,18 @@ tcx_error(const char *code, const char *path, int status, const char *message,
 {
 	json_t *e;
 
-	e = json_pack("{s:s, s:i, s:s}", "code", code, "status", status,
-	    "message", message);
-	if (e == NULL)
+	/* json_object_set_new() frees the value it refuses (NULL included). */
+	if ((e = json_object()) == NULL ||
+	    json_object_set_new(e, "code", json_string_cut(code)) < 0 ||
+	    json_object_set_new(e, "status", json_integer(status)) < 0 ||
+	    json_object_set_new(e, "message", json_string_cut(message)) < 0 ||
+	    (path != NULL && json_object_set_new(e, "path",
+	    json_string_cut(path)) < 0) ||
+	    (check != NULL && json_object_set_new(e, "check",
+	    json_string_cut(check)) < 0)) {
+		json_decref(e);
 		return NULL;
-	if (path != NULL)
-		json_object_set_new(e, "path", json_string(path));
-	if (check != NULL)
-		json_object_set_new(e, "check", json_string(check));
+	}
 	return e;
 }
 

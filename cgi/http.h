@@ -56,6 +56,7 @@ enum herr {
 	HERR_TOO_MANY,		/* 429 */
 	HERR_INTERNAL,		/* 500 */
 	HERR_UNAVAILABLE,	/* 503 */
+	HERR_FORM_FIELDS,	/* 400: a form with more fields than are read */
 	HERR__MAX
 };
 
@@ -95,7 +96,8 @@ struct req {
 	long long		 body_consumed;
 	struct buf		 body;		/* owned; filled by req_read_body */
 	int			 body_read;
-	struct kvlist		 query, form, cookies;
+	struct kvlist		 query, form;
+	struct buf		 cookies;	/* owned: "name\0value\0" pairs */
 	enum family		 family;
 	const struct route	*route;		/* matched route, NULL if none */
 	char			*param;		/* owned: the {id} of the path, if any */
@@ -107,8 +109,10 @@ struct req {
 	struct buf		 headers;	/* extra headers, "Name: value\r\n" each */
 };
 
-/* Fill `r` from the transport.  Returns 0, or -1 on allocation failure
- * (answer 500).  The request must be released with req_free(). */
+/* Fill `r` from the transport.  Returns 0; 1 when the query string holds
+ * more than QUERY_MAX parameters (`r` is complete enough to answer that
+ * HERR_BAD_QUERY); or -1 on allocation failure (answer 500).  The request
+ * must be released with req_free() in every case. */
 int  req_init(struct req *r, const struct io *io, struct store *store);
 
 /* Drain what is left of the body (so the peer sees a clean end) and free. */
@@ -117,7 +121,9 @@ void req_free(struct req *r);
 /* A CGI variable of the request, or NULL.  Borrowed. */
 const char *req_env(const struct req *r, const char *name);
 
-/* Lookups; borrowed values or NULL. */
+/* Lookups; borrowed values or NULL.  Every cookie of the request is
+ * found, however many were sent: a site sharing the domain may set
+ * dozens, and the desk's own must still be read. */
 const char *req_query(const struct req *r, const char *key);
 const char *req_form(const struct req *r, const char *key);
 const char *req_cookie(const struct req *r, const char *key);
@@ -127,7 +133,8 @@ const char *req_cookie(const struct req *r, const char *key);
 int  req_read_body(struct req *r);
 
 /* Read and decode an application/x-www-form-urlencoded body into r->form.
- * Returns 0 or an enum herr (TOO_LARGE, MEDIA_TYPE, BAD_BODY), -1 i/o. */
+ * Returns 0 or an enum herr (TOO_LARGE, MEDIA_TYPE, BAD_BODY, FORM_FIELDS
+ * past FORM_MAX fields), -1 i/o or ENOMEM. */
 int  req_read_form(struct req *r);
 
 /* Read and parse a JSON object body.  On success returns a new reference
@@ -140,8 +147,15 @@ json_t *req_read_json(struct req *r, int *err, char *why, size_t whylen);
  * result would contain NUL or an invalid escape, else 0. */
 int  url_decode(char *s, int plus);
 
-/* Parse "a=1&b=2" into `list` (appending).  0, or -1 ENOMEM / too many. */
-int  kv_parse_query(struct kvlist *list, const char *s);
+/* Parameters read from a query string, and fields from a form: bounds on
+ * the work of one request.  A form is also bounded by the body size; the
+ * offer entry page posts 240 offer inputs besides its own fields. */
+#define QUERY_MAX	256
+#define FORM_MAX	2048
+
+/* Parse "a=1&b=2" into `list` (appending) up to `max` pairs.  Returns 0,
+ * 1 when `s` holds more (the list has the first `max`), -1 on ENOMEM. */
+int  kv_parse_query(struct kvlist *list, const char *s, size_t max);
 const char *kv_get(const struct kvlist *list, const char *key);
 void kv_free(struct kvlist *list);
 
@@ -172,14 +186,26 @@ int  resp_json_new(struct req *r, int status, json_t *body);
  * reference otherwise. */
 json_t *req_json_body(struct req *r, int *rc);
 
-/* 303 See Other to a local path. */
+/* Append `s` (NULL: nothing) percent-encoded as a query-string value:
+ * only A-Z a-z 0-9 - _ . are kept as they are.  0 or -1 (ENOMEM). */
+int  query_encode(struct buf *b, const char *s);
+
+/* A new JSON string of the longest valid UTF-8 prefix of `s` (a message
+ * built with snprintf may have cut a character in two, which jansson
+ * refuses).  NULL if s is NULL or memory runs out. */
+json_t *json_string_cut(const char *s);
+
+/* 303 See Other to a local path: "/" when `location` is not one (see
+ * http.c), so that a redirect never leaves the desk. */
 int  resp_redirect(struct req *r, const char *location);
 
 /* A complete error response in the shape of r->family; `detail` may be
  * NULL (the table's description is used). */
 int  resp_error(struct req *r, enum herr e, const char *detail);
 
-/* Orange error object; `details` (array or NULL) is stolen. */
+/* Orange error object; `details` (array or NULL) is stolen.  Message
+ * and description are cut to valid UTF-8 (json_string_cut), as are the
+ * strings of tcx_error(): an error answer never fails on its text. */
 int  resp_orange(struct req *r, int status, int code, const char *message,
 	const char *description, json_t *details);
 

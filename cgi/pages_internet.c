@@ -81,13 +81,33 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 		f->filter = filter;
 }
 
+/* Set `key` to the query string of the list's filters at `offset`, each
+ * value percent-encoded. */
+static void
+pager_href(struct tpl_dict *body, const char *key, const struct inet_filter *f,
+    long long offset)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "?offset=%lld", offset);
+	if (f->state != NULL) {
+		buf_puts(&b, "&state=");
+		query_encode(&b, f->state);
+	}
+	if (f->filter != NULL) {
+		buf_puts(&b, "&filter=");
+		query_encode(&b, f->filter);
+	}
+	tpl_set(body, key, b.data != NULL ? b.data : "");
+	buf_free(&b);
+}
+
 /* Filters, counts and pager of the list page. */
 static void
 list_controls(struct tpl_dict *body, const struct inet_filter *f, long long total,
     size_t shown, int admin)
 {
 	static const char *const states[] = { "NEW", "HAS_OFFER" };
-	char	 link[700];
 	size_t	 i;
 
 	for (i = 0; i < 2; i++)
@@ -101,15 +121,12 @@ list_controls(struct tpl_dict *body, const struct inet_filter *f, long long tota
 		tpl_show(body, "NO_ROWS");
 	if (f->offset > 0) {
 		tpl_show(body, "PREV");
-		snprintf(link, sizeof(link), "?state=%s&offset=%lld", f->state ? f->state : "",
+		pager_href(body, "PREV_HREF", f,
 		    f->offset > PAGE_SIZE ? f->offset - PAGE_SIZE : 0);
-		tpl_set(body, "PREV_HREF", link);
 	}
 	if (f->offset + (long long)shown < total) {
 		tpl_show(body, "NEXT");
-		snprintf(link, sizeof(link), "?state=%s&offset=%lld", f->state ? f->state : "",
-		    f->offset + PAGE_SIZE);
-		tpl_set(body, "NEXT_HREF", link);
+		pager_href(body, "NEXT_HREF", f, f->offset + PAGE_SIZE);
 	}
 }
 

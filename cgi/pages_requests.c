@@ -503,14 +503,39 @@ list_filter(struct req *r, struct request_filter *f)
 	f->limit = PAGE_SIZE;
 }
 
-/* Query string of the current filters with another offset. */
+/*
+ * Query string of the current filters with another offset, each value
+ * percent-encoded (a raw '&' or '#' would end it early).  A filter too
+ * long for `len` is left out whole rather than cut: a cut escape would
+ * not decode, and the link would name a filter nobody chose.
+ */
 static void
 page_link(const struct request_filter *f, long long offset, char *out, size_t len)
 {
-	snprintf(out, len, "?status=%s&type=%s&category=%s&customerReference=%s&offset=%lld",
-	    f->status ? f->status : "", f->type ? f->type : "",
-	    f->category ? f->category : "",
-	    f->customer_reference ? f->customer_reference : "", offset);
+	const struct { const char *key, *val; } params[] = {
+		{ "id", f->id }, { "status", f->status }, { "type", f->type },
+		{ "category", f->category },
+		{ "customerReference", f->customer_reference }, { "sort", f->sort },
+	};
+	struct buf	b = { 0 };
+	size_t		i, n;
+	int		w;
+
+	w = snprintf(out, len, "?offset=%lld", offset);
+	n = w > 0 && (size_t)w < len ? (size_t)w : 0;
+	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
+		if (params[i].val == NULL)
+			continue;
+		b.len = 0;
+		if (buf_printf(&b, "&%s=", params[i].key) < 0 ||
+		    query_encode(&b, params[i].val) < 0)
+			break;
+		if (n + b.len < len) {
+			memcpy(out + n, b.data, b.len + 1);
+			n += b.len;
+		}
+	}
+	buf_free(&b);
 }
 
 int
@@ -586,13 +611,14 @@ page_requests(struct req *r)
 	return page_send(r, 200, root);
 }
 
-/* One CSV cell: quoted, quotes doubled; a leading = + - @ is neutralised
- * so a spreadsheet never runs it as a formula. */
+/* One CSV cell: quoted, quotes doubled; a leading = + - @ TAB or CR is
+ * neutralised so a spreadsheet never runs it as a formula (OWASP's list:
+ * some spreadsheets skip a leading TAB or CR and read a formula after). */
 static void
 csv_cell(struct buf *b, const char *s, int last)
 {
 	buf_puts(b, "\"");
-	if (s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+	if (s != NULL && *s != '\0' && strchr("=+-@\t\r", *s) != NULL)
 		buf_puts(b, "'");
 	for (; s != NULL && *s; s++)
 		buf_append(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);

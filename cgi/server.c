@@ -79,14 +79,21 @@ cgi_write(void *ctx, const char *buf, size_t n)
 static void
 serve(const struct io *io, struct store **st)
 {
-	struct req r;
+	struct req	r;
+	int		rc;
 
 	if (*st == NULL)
 		*st = store_open(config.database, 0);
-	if (req_init(&r, io, *st) < 0) {
+	if ((rc = req_init(&r, io, *st)) < 0) {
 		static const char oom[] = "Status: 500 Internal Server Error\r\n"
 		    "Content-Type: text/plain\r\n\r\nout of memory\n";
 		io->write(io->ctx, oom, sizeof(oom) - 1);
+	} else if (rc > 0) {
+		/* Refused before routing (too many query parameters): the
+		 * error still takes the shape of the path's family. */
+		r.family = route_family_of(r.path);
+		resp_error(&r, HERR_BAD_QUERY,
+		    "The query string has more parameters than are read.");
 	} else
 		route_dispatch(&r);
 	req_free(&r);

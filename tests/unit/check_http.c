@@ -1,6 +1,7 @@
 /*
  * check_http.c — unit tests of the HTTP layer over an in-memory transport.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,13 +69,59 @@ START_TEST(test_query_parse)
 {
 	struct kvlist l = { 0 };
 
-	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%2Cy&&c&d=two+words"), 0);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%2Cy&&c&d=two+words", 10), 0);
 	ck_assert_str_eq(kv_get(&l, "a"), "1");
 	ck_assert_str_eq(kv_get(&l, "b"), "x,y");
 	ck_assert_str_eq(kv_get(&l, "c"), "");
 	ck_assert_str_eq(kv_get(&l, "d"), "two words");
 	ck_assert_ptr_null(kv_get(&l, "e"));
 	kv_free(&l);
+	/* past the bound: 1, the first pairs kept; exactly at it: fine */
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=2&c=3", 2), 1);
+	ck_assert_int_eq(l.n, 2);
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&&b=2&", 2), 0);
+	kv_free(&l);
+}
+END_TEST
+
+START_TEST(test_query_encode)
+{
+	struct buf	b = { 0 };
+	char		s[64];
+
+	ck_assert_int_eq(query_encode(&b, "a&b=c d/\xc3\xa9-_.~"), 0);
+	ck_assert_str_eq(b.data, "a%26b%3Dc%20d%2F%C3%A9-_.%7E");
+	/* what it writes decodes back */
+	snprintf(s, sizeof(s), "%s", b.data);
+	ck_assert_int_eq(url_decode(s, 1), 0);
+	ck_assert_str_eq(s, "a&b=c d/\xc3\xa9-_.~");
+	ck_assert_int_eq(query_encode(&b, NULL), 0);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_string_cut)
+{
+	/* "e-acute" cut after its first byte, then other invalid forms */
+	static const struct { const char *in, *out; } cases[] = {
+		{ "ok \xc3\xa9", "ok \xc3\xa9" }, { "ab\xc3", "ab" },
+		{ "ab\xc3x", "ab" }, { "a\xe2\x82", "a" }, { "a\xe2\x82\xac", "a\xe2\x82\xac" },
+		{ "a\xc0\xaf", "a" },		/* overlong '/' */
+		{ "a\xed\xa0\x80", "a" },	/* surrogate */
+		{ "a\xf4\x90\x80\x80", "a" },	/* past U+10FFFF */
+		{ "a\xf0\x9f\x98\x80" "b", "a\xf0\x9f\x98\x80" "b" }, { "\xff", "" },
+	};
+	json_t	*j;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		j = json_string_cut(cases[i].in);
+		ck_assert_ptr_nonnull(j);
+		ck_assert_str_eq(json_string_value(j), cases[i].out);
+		json_decref(j);
+	}
+	ck_assert_ptr_null(json_string_cut(NULL));
 }
 END_TEST
 
@@ -109,6 +156,53 @@ tcx_too_large(struct req *r)
 	r->family = FAM_TCX;
 	return resp_error(r, HERR_TOO_LARGE, NULL);
 }
+
+/* An error message cut inside a character: the answer still goes out. */
+static int
+orange_cut_message(struct req *r)
+{
+	r->family = FAM_ORANGE;
+	return resp_error(r, HERR_FORBIDDEN, "type '\xc3\xa9\xc3");
+}
+
+static int
+tcx_cut_message(struct req *r)
+{
+	json_t *errs = json_array();
+
+	json_array_append_new(errs, tcx_error("type", "offers[0].\xc3", 422,
+	    "Unknown \xc3\xa9\xc3", "\xe2\x82"));
+	return resp_tcx(r, 422, errs);
+}
+
+START_TEST(test_error_invalid_utf8)
+{
+	const char	*env[] = { "REQUEST_METHOD=POST", "PATH_INFO=/x", NULL };
+	char		*out, *body;
+	json_t		*j, *e;
+
+	out = run(env, "", orange_cut_message);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 403 Forbidden\r\n"));
+	body = strstr(out, "\r\n\r\n") + 4;
+	ck_assert_ptr_nonnull(j = json_loads(body, 0, NULL));
+	ck_assert_int_eq(json_integer_value(json_object_get(j, "code")), 50);
+	ck_assert_str_eq(json_string_value(json_object_get(j, "description")),
+	    "type '\xc3\xa9");
+	json_decref(j);
+	free(out);
+
+	out = run(env, "", tcx_cut_message);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 422 "));
+	body = strstr(out, "\r\n\r\n") + 4;
+	ck_assert_ptr_nonnull(j = json_loads(body, 0, NULL));
+	e = json_object_get(j, "error");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "message")), "Unknown \xc3\xa9");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "path")), "offers[0].");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "check")), "");
+	json_decref(j);
+	free(out);
+}
+END_TEST
 
 START_TEST(test_error_shapes)
 {
@@ -197,6 +291,84 @@ START_TEST(test_headers)
 }
 END_TEST
 
+static int
+redirect_tab(struct req *r)
+{
+	return resp_redirect(r, "/\t/evil.example");
+}
+
+static int
+redirect_crlf(struct req *r)
+{
+	return resp_redirect(r, "/x\r\nSet-Cookie: a=b");
+}
+
+static int
+redirect_local(struct req *r)
+{
+	return resp_redirect(r, "/requests?status=NEW");
+}
+
+START_TEST(test_redirect_local_only)
+{
+	const char	*env[] = { "REQUEST_METHOD=POST", NULL };
+	char		*out;
+
+	out = run(env, "", redirect_tab);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 303 "));
+	ck_assert_ptr_nonnull(strstr(out, "Location: /\r\n"));
+	free(out);
+	out = run(env, "", redirect_crlf);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 303 "));
+	ck_assert_ptr_nonnull(strstr(out, "Location: /\r\n"));
+	ck_assert_ptr_null(strstr(out, "Set-Cookie"));
+	free(out);
+	out = run(env, "", redirect_local);
+	ck_assert_ptr_nonnull(strstr(out, "Location: /requests?status=NEW\r\n"));
+	free(out);
+}
+END_TEST
+
+/* Many pairs "k0=1<sep>k1=1..." then `last`. */
+static char *
+many(const char *prefix, const char *sep, int n, const char *last)
+{
+	struct buf	b = { 0 };
+	int		i;
+
+	buf_puts(&b, prefix);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "k%d=1%s", i, sep);
+	buf_puts(&b, last);
+	return b.data;
+}
+
+START_TEST(test_many_pairs)
+{
+	char		*cookie = many("HTTP_COOKIE=", "; ", 300, "reqdesk_session=abc");
+	char		*query = many("QUERY_STRING=", "&", QUERY_MAX, "x=1");
+	const char	*env1[] = { "REQUEST_METHOD=GET", cookie, NULL };
+	const char	*env2[] = { "REQUEST_METHOD=GET", query, NULL };
+	struct io	 io = { mem_read, mem_write, NULL, (char **)env1 };
+	struct req	 r;
+
+	/* every cookie is found, however many came */
+	ck_assert_int_eq(req_init(&r, &io, NULL), 0);
+	ck_assert_str_eq(req_cookie(&r, "reqdesk_session"), "abc");
+	ck_assert_str_eq(req_cookie(&r, "k299"), "1");
+	ck_assert_ptr_null(req_cookie(&r, "reqdesk_login"));
+	req_free(&r);
+	/* one query parameter too many: a 400 to answer */
+	io.envp = (char **)env2;
+	ck_assert_int_eq(req_init(&r, &io, NULL), 1);
+	ck_assert_str_eq(r.path, "/");
+	ck_assert_int_eq(r.query.n, QUERY_MAX);
+	req_free(&r);
+	free(cookie);
+	free(query);
+}
+END_TEST
+
 static Suite *
 http_suite(void)
 {
@@ -206,9 +378,14 @@ http_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_url_decode);
 	tcase_add_test(tc, test_query_parse);
+	tcase_add_test(tc, test_query_encode);
+	tcase_add_test(tc, test_string_cut);
+	tcase_add_test(tc, test_error_invalid_utf8);
 	tcase_add_test(tc, test_error_shapes);
 	tcase_add_test(tc, test_read_json);
 	tcase_add_test(tc, test_headers);
+	tcase_add_test(tc, test_redirect_local_only);
+	tcase_add_test(tc, test_many_pairs);
 	suite_add_tcase(s, tc);
 	return s;
 }
