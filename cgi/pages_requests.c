@@ -503,14 +503,12 @@ list_filter(struct req *r, struct request_filter *f)
 	f->limit = PAGE_SIZE;
 }
 
-/*
- * Query string of the current filters with another offset, each value
- * percent-encoded (a raw '&' or '#' would end it early).  A filter too
- * long for `len` is left out whole rather than cut: a cut escape would
- * not decode, and the link would name a filter nobody chose.
- */
+/* Set `key` to the query string of the current filters with another
+ * offset, each value percent-encoded (a raw '&' or '#' would end it
+ * early). */
 static void
-page_link(const struct request_filter *f, long long offset, char *out, size_t len)
+page_link(struct tpl_dict *d, const char *key, const struct request_filter *f,
+    long long offset)
 {
 	const struct { const char *key, *val; } params[] = {
 		{ "id", f->id }, { "status", f->status }, { "type", f->type },
@@ -518,23 +516,15 @@ page_link(const struct request_filter *f, long long offset, char *out, size_t le
 		{ "customerReference", f->customer_reference }, { "sort", f->sort },
 	};
 	struct buf	b = { 0 };
-	size_t		i, n;
-	int		w;
+	size_t		i;
 
-	w = snprintf(out, len, "?offset=%lld", offset);
-	n = w > 0 && (size_t)w < len ? (size_t)w : 0;
-	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
-		if (params[i].val == NULL)
-			continue;
-		b.len = 0;
-		if (buf_printf(&b, "&%s=", params[i].key) < 0 ||
-		    query_encode(&b, params[i].val) < 0)
-			break;
-		if (n + b.len < len) {
-			memcpy(out + n, b.data, b.len + 1);
-			n += b.len;
+	buf_printf(&b, "?offset=%lld", offset);
+	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++)
+		if (params[i].val != NULL) {
+			buf_printf(&b, "&%s=", params[i].key);
+			query_encode(&b, params[i].val);
 		}
-	}
+	tpl_set(d, key, b.data != NULL ? b.data : "");
 	buf_free(&b);
 }
 
@@ -548,7 +538,6 @@ page_requests(struct req *r)
 	struct tpl_dict		*root, *body, *row;
 	json_t			*items, *it;
 	long long		 total;
-	char			 link[1024];
 	size_t			 i;
 
 	if (r->who == NULL)
@@ -597,16 +586,14 @@ page_requests(struct req *r)
 	tpl_set_int(body, "TO", f.offset + (long long)json_array_size(items));
 	if (f.offset > 0) {
 		tpl_show(body, "PREV");
-		page_link(&f, f.offset > PAGE_SIZE ? f.offset - PAGE_SIZE : 0, link, sizeof(link));
-		tpl_set(body, "PREV_LINK", link);
+		page_link(body, "PREV_LINK", &f,
+		    f.offset > PAGE_SIZE ? f.offset - PAGE_SIZE : 0);
 	}
 	if (f.offset + PAGE_SIZE < total) {
 		tpl_show(body, "NEXT");
-		page_link(&f, f.offset + PAGE_SIZE, link, sizeof(link));
-		tpl_set(body, "NEXT_LINK", link);
+		page_link(body, "NEXT_LINK", &f, f.offset + PAGE_SIZE);
 	}
-	page_link(&f, 0, link, sizeof(link));
-	tpl_set(body, "CSV_LINK", link);
+	page_link(body, "CSV_LINK", &f, 0);
 	json_decref(items);
 	return page_send(r, 200, root);
 }
