@@ -126,20 +126,30 @@ def proc_comm(pid):
         return None
 
 
-def group_alive(pgid):
-    """Are there live (non-zombie) processes in process group pgid?"""
+def group_members(pgid):
+    """The live (non-zombie) processes of process group pgid, each as
+    "pid (comm) state ppid: command line"."""
+    out = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open("/proc/%s/stat" % entry) as f:
                 stat = f.read()
+            with open("/proc/%s/cmdline" % entry, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2:].split()
         if int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
+            out.append("%s %s %s ppid %s: %s" % (entry, stat[stat.index("("):stat.rindex(")") + 1],
+                                                 fields[0], fields[1], cmd))
+    return out
+
+
+def group_alive(pgid):
+    """Are there live (non-zombie) processes in process group pgid?"""
+    return bool(group_members(pgid))
 
 
 class Stack:
@@ -209,15 +219,16 @@ class Stack:
         deadline = time.monotonic() + 5
         while group_alive(self.proc.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        leftover = group_alive(self.proc.pid)
+        leftover = group_members(self.proc.pid)
         self._kill_group()
         if rc not in accept:
             pytest.fail("./dev serve exited with %s (expected %s); log %s:\n%s"
                         % (rc, " or ".join(map(str, accept)), self.log_path, self.log_tail()),
                         pytrace=False)
         if leftover:
-            pytest.fail("processes of ./dev serve were still running 5 s after it exited; "
-                        "log %s:\n%s" % (self.log_path, self.log_tail()), pytrace=False)
+            pytest.fail("processes of ./dev serve were still running 5 s after it exited:\n"
+                        "  %s\nlog %s:\n%s" % ("\n  ".join(leftover), self.log_path,
+                                              self.log_tail()), pytrace=False)
         return rc
 
     def _kill_group(self):
