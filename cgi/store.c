@@ -812,8 +812,10 @@ exec_sql(struct store *st, const char *sql)
 }
 
 /* Page cache of each connection, KiB: a worker has one connection per
- * thread, and the OS page cache holds the database anyway. */
-#define STORE_CACHE_KIB 192
+ * thread, and the OS page cache holds the database anyway.  128 rather
+ * than 192 keeps a worker 1-1.4 MiB further under its 16 MiB at the
+ * bench's 1,000,000 rows, the lists within the noise (PERFORMANCE.md). */
+#define STORE_CACHE_KIB 128
 
 /* The WAL is copied back into the database every this many pages (16 MiB;
  * SQLite's default is 1000).  The pages every insert touches (the right
