@@ -355,12 +355,13 @@ throttle_keys(const struct req *r, const char *email, char akey[300], char ikey[
 	snprintf(ikey, 80, "ip:%s", r->remote_addr);
 }
 
-static void
+/* Count a failure under `key`.  0, or -1 when it could not be recorded. */
+static int
 throttle_fail(struct store *st, const char *key)
 {
-	store_exec(st, ST_LOGINFAIL_RECORD, "sIiii", key, (long long)now_epoch(),
+	return store_exec(st, ST_LOGINFAIL_RECORD, "sIiii", key, (long long)now_epoch(),
 	    config.login_max_failures, config.login_lock_max_s,
-	    config.login_lock_max_s);
+	    config.login_lock_max_s) < 0 ? -1 : 0;
 }
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
@@ -376,7 +377,7 @@ login_check(struct req *r, const char *email, const char *password,
 	static const char dummy[] = "dummy password to equalise timing";
 	sqlite3_stmt	*s;
 	char		 akey[300], ikey[80], hash[128];
-	int		 found, ok;
+	int		 found, ok, rc;
 
 	if (email == NULL || password == NULL || strlen(email) > 254)
 		return LOGIN_BAD;
@@ -404,9 +405,12 @@ login_check(struct req *r, const char *email, const char *password,
 		ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 	sodium_memzero(hash, sizeof(hash));
 	if (!ok) {
-		throttle_fail(r->store, akey);
-		throttle_fail(r->store, ikey);
 		log_info("login failed for an account (%s)", found ? "wrong password" : "unknown");
+		/* A failure that cannot be counted answers "unavailable", not
+		 * "wrong password": guesses are never free of the throttle. */
+		rc = throttle_fail(r->store, akey);
+		if (throttle_fail(r->store, ikey) < 0 || rc < 0)
+			return LOGIN_ERROR;
 		return LOGIN_BAD;
 	}
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", akey);
@@ -514,7 +518,8 @@ page_login_post(struct req *r)
 		    "Try again in %lld seconds.", wait);
 		return login_form(r, 429, email, msg);
 	case LOGIN_ERROR:
-		return -1;
+		return resp_error(r, HERR_UNAVAILABLE,
+		    "Logging in is not possible at the moment; try again shortly.");
 	}
 	if (random_hex(csrf, 32) < 0 ||
 	    secret_new(r->store, "session", user_id, NULL, life, csrf, secret) < 0)
@@ -585,7 +590,8 @@ api_auth_login(struct req *r)
 		return resp_error(r, HERR_TOO_MANY, msg);
 	case LOGIN_ERROR:
 		json_decref(body);
-		return -1;
+		return resp_error(r, HERR_UNAVAILABLE,
+		    "Logging in is not possible at the moment; try again shortly.");
 	}
 	json_decref(body);
 	if (secret_new(r->store, "token", user_id, NULL,

@@ -305,6 +305,23 @@ def test_remembered_credentials_follow_the_database(stack):
 
 # ---------------------------------------------------------------- throttling
 
+def test_a_failure_that_cannot_be_counted_is_not_a_free_guess(fresh_stack):
+    """When a failed login cannot be recorded (here a trigger refuses it;
+    in life a full disk), the answer is 503, not "wrong password": a guess
+    is never free of the throttle."""
+    s = fresh_stack()
+    sql(s, "CREATE TRIGGER no_count BEFORE INSERT ON login_failures"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    r = api_login(s, OWNER, "not-the-password")
+    tcx_error(r, 503, "unavailable")
+    _, r = form_login(s, OWNER, "not-the-password")
+    assert r.status_code == 503, r.text[:300]
+    # the right password still works: nothing to count
+    assert api_login(s, OWNER).status_code == 200
+    sql(s, "DROP TRIGGER no_count")
+    tcx_error(api_login(s, OWNER, "not-the-password"), 401, "credentials_invalid")
+
+
 def test_throttling(fresh_stack):
     s = fresh_stack(REQDESK_LOGIN_MAX_FAILURES="3")
     for _ in range(3):
