@@ -8,6 +8,7 @@
  * `code` is the seed's error code (offers[].monthlyCost), `path` the
  * concrete path (offers[1].monthlyCost), `message` the seed's text.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -398,9 +399,13 @@ check_address(struct icheck *c, const struct ifield *f, const json_t *v)
 	json_t		*out;
 	size_t		 before = json_array_size(c->errors);
 
+	if (v == NULL && c->stored != NULL)
+		return;		/* an update that leaves the address as it is */
 	if (v == NULL || json_is_null(v)) {
 		if (strcmp(f->name, "address") == 0)
 			fail(c, 422, f->name, f->name, "required", "Address is required");
+		else if (v != NULL)
+			keep(c, f->name, v);	/* address2 removed */
 		return;
 	}
 	if (!json_is_object(v)) {
@@ -802,8 +807,8 @@ static const struct ifield ifields[] = {
 	{ "type", check_type, 0, NULL, 1 },
 	{ "customer", check_owner, 0, NULL, 1 },
 	{ "notes", check_string, 4096, NULL, 0 },
-	{ "address", check_address, 0, NULL, 1 },
-	{ "address2", check_address, 0, "FIBER", 1 },
+	{ "address", check_address, 0, NULL, 0 },
+	{ "address2", check_address, 0, "FIBER", 0 },
 	{ "product", check_product, 0, NULL, 0 },
 	{ "takeover", check_bool, 0, "DSL", 0 },
 	{ "takeoverCircuit", check_string, 64, "DSL", 0 },
@@ -838,6 +843,8 @@ inet_check(struct store *st, const struct principal *who, const json_t *body,
 		if (f->create_only && stored != NULL)
 			continue;
 		v = json_object_get(body, f->name);
+		if (v == NULL && strcmp(f->name, "offers") == 0)
+			v = json_object_get(body, "Offers");	/* the seed's spelling */
 		if (f->only != NULL && v != NULL && !json_is_null(v) &&
 		    own->type[0] != '\0' && strcmp(own->type, f->only) != 0) {
 			snprintf(msg, sizeof(msg), "Only valid for %s requests", f->only);
@@ -876,14 +883,37 @@ days_in_month(long y, int m)
 	return n[m - 1];
 }
 
-/* "YYYY-MM-DD[T...]" to days since the epoch: 0, or -1 if not a date. */
+/* Is `s` "THH:MM:SS", then optionally "." and 1-9 digits, then "Z"
+ * (UTC, as the seed's dates are written)? */
+static int
+utc_time(const char *s)
+{
+	int	h, mi, sec, n = 0;
+
+	if (sscanf(s, "T%2d:%2d:%2d%n", &h, &mi, &sec, &n) != 3 || n != 9 ||
+	    h > 23 || mi > 59 || sec > 60 || !isdigit((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[4]) || !isdigit((unsigned char)s[7]))
+		return 0;
+	s += n;
+	if (*s == '.') {
+		for (n = 0, s++; isdigit((unsigned char)*s); s++)
+			n++;
+		if (n < 1 || n > 9)
+			return 0;
+	}
+	return strcmp(s, "Z") == 0;
+}
+
+/* "YYYY-MM-DD", or that day at a UTC time ("...T10:00:00.000Z"), to
+ * days since the epoch: 0, or -1 if not such a date. */
 int
 inet_parse_day(const char *s, long *day)
 {
 	int	y, m, d, n = 0;
 
 	if (s == NULL || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
-	    (s[10] != '\0' && s[10] != 'T'))
+	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[5]) ||
+	    !isdigit((unsigned char)s[8]) || (s[10] != '\0' && !utc_time(s + 10)))
 		return -1;
 	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;

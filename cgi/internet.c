@@ -526,8 +526,42 @@ inet_create(struct store *st, const struct principal *who, const json_t *body,
 	return rc;
 }
 
-/* Write the stored request changed by `clean`, and queue the
- * "answered" mail when offers came.  0 or -1. */
+/* Do two offer lists hold the same offers, as they would be stored? */
+static int
+offers_same(const json_t *a, const json_t *b)
+{
+	static const char *const strs[] = { "_id", "product", "initiationFeeProduct",
+	    "providerName", "providerOfferId" };
+	const json_t	*x, *y;
+	const char	*sa, *sb;
+	size_t		 i, k;
+
+	if (json_array_size(a) != json_array_size(b))
+		return 0;
+	for (i = 0; i < json_array_size(a); i++) {
+		x = json_array_get(a, i);
+		y = json_array_get(b, i);
+		for (k = 0; k < sizeof(strs) / sizeof(strs[0]); k++) {
+			sa = rs(x, strs[k]);
+			sb = rs(y, strs[k]);
+			if ((sa == NULL) != (sb == NULL) || (sa && strcmp(sa, sb) != 0))
+				return 0;
+		}
+		for (k = 0; k < 6; k++)
+			if (cents(x, price_names[k]) != cents(y, price_names[k]))
+				return 0;
+		if (rnum(x, "commitment") != rnum(y, "commitment"))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Write the stored request changed by `clean`.  Offers that differ from
+ * the stored ones are an answer: `answered` restarts their 30 days and
+ * the "time to select an offer" mail goes.  The same offers sent again
+ * (the offer page saves them with every change) are neither.  0 or -1.
+ */
 static int
 update_write(struct store *st, const json_t *stored, const json_t *clean)
 {
@@ -538,6 +572,8 @@ update_write(struct store *st, const json_t *stored, const json_t *clean)
 	char		 now[32];
 	int		 rc;
 
+	if (offers != NULL && offers_same(json_object_get(stored, "offers"), offers))
+		offers = NULL;
 	if ((rec = json_deep_copy(stored)) == NULL)
 		return -1;
 	now_iso(now);
@@ -574,7 +610,8 @@ update_checked(struct store *st, const struct principal *who, const json_t *stor
 	if (rc == 0 && json_array_size(errors) > 0)
 		rc = inet_errors_status(errors);
 	if (rc == 0 && json_object_get(clean, "offers") != NULL &&
-	    json_object_get(stored, "account") != NULL)
+	    json_object_get(stored, "account") != NULL &&
+	    !offers_same(json_object_get(stored, "offers"), json_object_get(clean, "offers")))
 		rc = inet_fail(errors, 409, "conflict", "offers", "state", "An offer of "
 		    "this Internet request has been ordered: its offers can no longer change");
 	if (rc == 0)

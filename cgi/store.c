@@ -708,7 +708,9 @@ static const char *const sqls[] = {
 	" ?12, ?13, ?14, NULLIF(?15, -1), ?16, ?17, NULLIF(?18, -1), NULLIF(?19, -1),"
 	" NULLIF(?20, -1), NULLIF(?21, -1), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
 	" ?30)", /* ST_INET_ADD */
-	"UPDATE internet_requests SET notes = ?5, product_id = ?14,"
+	"UPDATE internet_requests SET notes = ?5, address_id = ?6, address = ?7,"
+	" zip = ?8, city = ?9, address2_id = ?10, address2 = ?11, zip2 = ?12,"
+	" city2 = ?13, product_id = ?14,"
 	" takeover = NULLIF(?15, -1), takeover_circuit = ?16, takeover_customer = ?17,"
 	" ip_addresses = NULLIF(?18, -1), commitment1 = NULLIF(?19, -1),"
 	" commitment2 = NULLIF(?20, -1), commitment3 = NULLIF(?21, -1),"

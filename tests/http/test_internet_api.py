@@ -561,6 +561,91 @@ def test_offers_set_answered_and_state(stack, keys):
     assert len(r.json()["offers"]) == 2 and r.json()["reference"] == "kept"
 
 
+def answered_mails(stack, rid):
+    return len(mailtools.outbox(stack.db, "object_id = ? AND event = 'internet_answered'",
+                                (rid,)))
+
+
+def test_same_offers_sent_again_are_not_a_new_answer(stack, keys):
+    """The offer page sends the offers back with every save: the same
+    offers do not restart their 30 days nor tell anyone again; changed
+    offers are a new answer."""
+    rid = fiber(stack, keys)["_id"]
+    offers = answered(stack, keys["admin"], rid)["offers"]
+    mails = answered_mails(stack, rid)
+    assert mails > 0
+    con = sqlite3.connect(stack.db, timeout=30)
+    with con:
+        con.execute("UPDATE internet_requests SET answered = ? WHERE id = ?",
+                    (day(-29) + "T08:00:00.000Z", rid))
+    con.close()
+    r = update(stack, keys["admin"], rid, {"offers": offers, "reference": "fixed"})
+    assert r.status_code == 200, r.text
+    b = r.json()
+    assert b["answered"] == day(-29) + "T08:00:00.000Z" and b["expires"][:10] == day(1), b
+    assert b["reference"] == "fixed" and b["offers"] == offers
+    assert answered_mails(stack, rid) == mails
+    changed = [dict(offers[0], monthlyCustomer=1599), offers[1]]
+    b = update(stack, keys["admin"], rid, {"offers": changed}).json()
+    assert b["answered"][:10] == day(0) and b["expires"][:10] in (day(30), day(31)), b
+    assert answered_mails(stack, rid) > mails
+
+
+def test_offers_spelled_as_in_the_seed(stack, keys):
+    """The seed's body table writes the list `Offers`; its query example
+    `offers`.  Both are read (`offers` first)."""
+    rid = fiber(stack, keys)["_id"]
+    r = update(stack, keys["admin"], rid, {"Offers": SEED_OFFERS["offers"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "HAS_OFFER" and len(r.json()["offers"]) == 2
+    r = update(stack, keys["admin"], rid, {"Offers": [{"product": UNKNOWN}]})
+    only_error(r, 422, "offers[].product", "Product not found", "offers[0].product", "exists")
+
+
+def test_update_changes_the_address(stack, keys):
+    """The seed's update answers 404 for an unknown address._id and
+    address2._id: an ADMIN may correct the installation address."""
+    rid = fiber(stack, keys)["_id"]
+    only_error(update(stack, keys["admin"], rid, {"address": {"_id": UNKNOWN}}), 404,
+               "address._id", M_ADDRESS, "address._id", "exists")
+    only_error(update(stack, keys["admin"], rid, {"address2": {"_id": UNKNOWN}}), 404,
+               "address2._id", M_ADDRESS, "address2._id", "exists")
+    # another customer's address is not found either
+    acme = make_api_key(stack, "owner@acme.test")
+    other = create(stack, acme, fiber_body(
+        address={"address": "1 rue X", "zip": "75001", "city": "Paris"}))["_id"]
+    only_error(update(stack, keys["admin"], other, {"address": {"_id": ADDRESS_2}}), 404,
+               "address._id", M_ADDRESS, "address._id", "exists")
+    b = update(stack, keys["admin"], rid, {"address": {"_id": ADDRESS_2}}).json()
+    assert b["address"]["_id"] == ADDRESS_2 and b["address"]["zip"] == "1165", b
+    b = update(stack, keys["admin"], rid, {"address": {"address": "Strandvejen 1",
+                                                     "zip": "2900", "city": "Hellerup"},
+                                         "address2": {"_id": ADDRESS_1}}).json()
+    assert b["address"] == {"address": "Strandvejen 1", "zip": "2900", "city": "Hellerup"}, b
+    assert b["address2"]["_id"] == ADDRESS_1
+    # an update without them leaves them; address2 can be removed, address cannot
+    b = update(stack, keys["admin"], rid, {"reference": "x"}).json()
+    assert b["address"]["city"] == "Hellerup" and b["address2"]["_id"] == ADDRESS_1
+    b = update(stack, keys["admin"], rid, {"address2": None}).json()
+    assert "address2" not in b or b["address2"] is None, b
+    only_error(update(stack, keys["admin"], rid, {"address": None}), 422, "address",
+               "Address is required", "address", "required")
+    assert get(stack, keys["nordic_owner"],
+               "/internet/request/%s" % rid).json()["address"]["city"] == "Hellerup"
+
+
+@pytest.mark.parametrize("bad", ["2026-11-28Tgarbage", "2026-11-28T99:99:99Z",
+                                 "2026-11-28T10:00:00", "2026-11-28T10:00:00+02:00",
+                                 "2026-11-28 10:00", "+026-11-28"])
+def test_start_date_is_a_date_or_a_utc_time(stack, keys, bad):
+    rid = fiber(stack, keys)["_id"]
+    r = update(stack, keys["admin"], rid, {"startDate": bad})
+    assert r.status_code == 422, (bad, r.text)
+    assert r.json()["error"]["code"] == "startDate" and r.json()["error"]["check"] == "format"
+    good = day(10) + "T00:00:00.000Z"
+    assert update(stack, keys["admin"], rid, {"startDate": good}).status_code == 200
+
+
 def order(stack, key, rid, offer, customer="NORDIC"):
     body = {"request": rid, "offer": offer}
     if customer is not None:
@@ -585,9 +670,10 @@ def test_order_and_confirm(stack, keys):
     for offer in (offers[0]["_id"], offers[1]["_id"]):
         only_error(order(stack, keys["nordic_owner"], rid, offer), 409, "conflict",
                    "An offer of this Internet request has already been ordered")
-    # the offers can no longer change
+    # the offers can no longer change (the same ones may be sent again)
     only_error(update(stack, keys["admin"], rid, SEED_OFFERS), 409, "conflict",
                "An offer of this Internet request has been ordered: its offers can no longer change")
+    assert update(stack, keys["admin"], rid, {"offers": offers}).status_code == 200
     # confirm: only RESELLER_ADMIN and ADMIN
     path = "/internet/account/%s/confirm" % acc["_id"]
     for role in ("nordic_owner", "reseller"):

@@ -36,6 +36,19 @@ START_TEST(test_parse_day)
 	ck_assert_int_eq(inet_parse_day("2024-13-01", &day), -1);
 	ck_assert_int_eq(inet_parse_day("2024-1-01", &day), -1);
 	ck_assert_int_eq(inet_parse_day("2024-01-01x", &day), -1);
+	/* a time part must be a UTC time */
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00Z", &day), 0);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00.5Z", &day), 0);
+	ck_assert_int_eq(inet_parse_day("2024-02-29Tgarbage", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T99:00:00Z", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00+02:00", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00.Z", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T10:00:00.0000000000Z", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024-02-29T1:00:00Z", &day), -1);
+	ck_assert_int_eq(inet_parse_day("+024-02-29", &day), -1);
+	ck_assert_int_eq(inet_parse_day("2024- 2-29", &day), -1);
 	ck_assert_int_eq(inet_parse_day("", &day), -1);
 	ck_assert_int_eq(inet_parse_day(NULL, &day), -1);
 }
