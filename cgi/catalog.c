@@ -28,6 +28,7 @@ static const struct {
 	int		 code;
 	const char	*message;
 } orange_messages[] = {
+	{ 21, "Invalid body" },
 	{ 65, "Precondition failed" },
 	{ 3611, "RequestedAt not Valid" },
 	{ 3620, "Properties item is not valid" },
@@ -590,9 +591,7 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 	if (f->type != FT_STRING)
 		return 0;
 	s = json_string_value(v);
-	/* Length in characters (code points), as JSON Schema counts. */
-	for (len = 0, i = 0; i < json_string_length(v); i++)
-		len += ((unsigned char)s[i] & 0xC0) != 0x80;
+	len = utf8_chars(s, json_string_length(v));	/* as JSON Schema counts */
 	if (len == 0 && (f->required || f->one_of))
 		return problems_add_3620(pb, f->path, "'%s' must not be empty",
 		    f->path) < 0 ? -1 : 1;

@@ -88,18 +88,6 @@ keep(struct icheck *c, const char *name, const json_t *v)
 		c->failed = 1;
 }
 
-/* Characters (not bytes) of a UTF-8 string. */
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A string of at most max characters; 0 ok, else the error is added. */
 static int
 string_ok(struct icheck *c, const json_t *v, const char *code,
@@ -111,7 +99,7 @@ string_ok(struct icheck *c, const json_t *v, const char *code,
 		fail(c, 422, code, path, "type", "Must be a string");
 		return -1;
 	}
-	if (utf8_chars(json_string_value(v)) > max) {
+	if (utf8_chars(json_string_value(v), json_string_length(v)) > max) {
 		snprintf(msg, sizeof(msg), "Invalid length. At most %zu is required.", max);
 		fail(c, 422, code, path, "length", msg);
 		return -1;

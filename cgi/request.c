@@ -116,7 +116,8 @@ customer_has_type(struct store *st, const char *customer, const char *type)
 	return rc;
 }
 
-/* Top-level optional string attribute: absent, or a string within max. */
+/* Top-level optional string attribute: absent, or a string within max
+ * characters. */
 static int
 check_top_string(const json_t *body, const char *key, size_t max, struct problems *pb)
 {
@@ -124,7 +125,8 @@ check_top_string(const json_t *body, const char *key, size_t max, struct problem
 
 	if (v == NULL || json_is_null(v))
 		return 0;
-	if (!json_is_string(v) || json_string_length(v) > max)
+	if (!json_is_string(v) ||
+	    utf8_chars(json_string_value(v), json_string_length(v)) > max)
 		return problems_add(pb, 400, 21, key, "'%s' must be a string of at most "
 		    "%zu characters", key, max);
 	return 0;
@@ -216,7 +218,9 @@ check_requested_at(const struct rtype *t, const char *value, struct problems *pb
 	struct ymd	date, earliest;
 	char		day[11];
 
-	if (value != NULL && ymd_parse(value, &date) == 0 &&
+	/* A date, as the reference's format: date says: a date-time would
+	 * carry a time zone in which its day may not be the Paris day. */
+	if (value != NULL && strlen(value) == 10 && ymd_parse(value, &date) == 0 &&
 	    check_requested_date(&date, now_epoch(), t->lead_days, &earliest) == 0)
 		return 0;
 	earliest = earliest_requested_date(now_epoch(), t->lead_days);

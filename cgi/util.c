@@ -148,6 +148,16 @@ array_room(void *v, size_t n, size_t *cap, size_t size, size_t first)
 	return v;
 }
 
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
 char *
 xstrdup(const char *s)
 {

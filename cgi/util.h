@@ -45,6 +45,10 @@ int  is_hex(const char *s, size_t n);
  */
 void *array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
 
+/* Characters (code points, as JSON Schema counts) in the n bytes of a
+ * UTF-8 string (a JSON string may hold a NUL). */
+size_t utf8_chars(const char *s, size_t n);
+
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
 

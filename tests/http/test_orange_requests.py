@@ -475,6 +475,17 @@ def sqlite(db, sql):
     return out.stdout.strip()
 
 
+def test_update_type_has_3623_too(fresh_stack):
+    """Seed 000's 3623 row, on its own type."""
+    s = fresh_stack()
+    key = make_api_key(s, "owner@fdj.test")
+    sqlite(s.db, "CREATE TRIGGER fail BEFORE INSERT ON requests "
+                 "BEGIN SELECT RAISE(ABORT, 'test'); END;")
+    r = post(s, key, u_body(FDJ_SP1))
+    assert_error(r, 422, 3623, M3623, D3623)
+    assert sqlite(s.db, "SELECT count(*) FROM requests;") == "0"
+
+
 def test_storage_failure_is_3623_and_nothing_is_kept(fresh_stack):
     s = fresh_stack()
     key = make_api_key(s, "owner@acme.test")
@@ -626,6 +637,42 @@ def test_not_a_date_is_3611(stack, keys, value):
     assert_3611(r, earliest_before=e)
 
 
+def test_update_type_has_3611_too(stack, keys):
+    """Seed 000 (U_BVPN_CUSTOM003_1) has the same 3611 row."""
+    e = earliest()
+    day = workdays.next_saturday_after(workdays.earliest())
+    r = post(stack, keys["fdj_owner"], u_body(FDJ_SP1, requested=workdays.iso(day)))
+    assert_3611(r, earliest_before=e)
+    r = post(stack, keys["fdj_owner"], u_body(FDJ_SP1, requested=workdays.iso(
+        workdays.paris_today())))
+    assert_3611(r, earliest_before=e)
+
+
+@pytest.mark.parametrize("value", ["2030-01-15T00:00:00Z", "2030-01-15T23:30:00-05:00"])
+def test_requested_at_is_a_date_not_a_date_time(stack, keys, value):
+    """The reference's requestedAt is format: date; a date-time carries a
+    zone in which its day may not be the Paris day."""
+    body = r_body(ACME_SP)
+    body["requestedAt"] = value
+    e = earliest()
+    assert_3611(post(stack, keys["acme_owner"], body), earliest_before=e)
+
+
+@pytest.mark.parametrize("key", ["customerReference", "contract", "comment"])
+def test_top_level_strings_are_400_code_21(stack, keys, key):
+    limit = 4096 if key == "comment" else 64
+    desc = "'%s' must be a string of at most %d characters" % (key, limit)
+    for bad in (42, ["x"], "x" * (limit + 1), "\u00e9" * (limit + 1)):
+        body = r_body(ACME_SP)
+        body[key] = bad
+        assert_error(post(stack, keys["acme_owner"], body), 400, 21, "Invalid body",
+                     desc, details=[(21, desc)])
+    # characters, not bytes: 64 accented letters fit
+    body = r_body(ACME_SP)
+    body[key] = "\u00e9" * limit
+    assert created(post(stack, keys["acme_owner"], body))[key] == "\u00e9" * limit
+
+
 # ----------------------------------------------------------- catalog access
 
 def test_nordic_cannot_post_french_type(stack, keys):
@@ -767,8 +814,8 @@ def agreement_cases():
         ("acme_owner", "R", {"servicePoint": ACME_SP,
                              "contacts": {"primary": primary_contact(phone="+1234567890123456")}},
          "r-phone-16-digits"),
-        # an attribute irrelevant for the profile is dropped, but its value
-        # must still be one the declaration allows
+        # an attribute irrelevant for the profile is dropped whatever its
+        # value (docs/API.md), and the schema's if/then says the same
         ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
                             "options": {"bandwidth": "2M"}}, "ftth-bad-bandwidth"),
         ("fdj_owner", "U", {"servicePoint": sp, "profile": "FDJ CONNECT FTTH",
