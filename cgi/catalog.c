@@ -685,10 +685,11 @@ catalog_validate(const struct rtype *t, const json_t *props,
 					profile = json_string_value(v);
 		}
 	}
-	/* Mandatory fields first (412), then values (3620). */
+	/* Mandatory fields first (412: absent or null), then values (3620). */
 	for (i = 0; i < t->nfields; i++) {
 		const struct field *f = &t->fields[i];
-		if (f->required && f->def == NULL && json_path_get(props, f->path) == NULL &&
+		v = json_path_get(props, f->path);
+		if (f->required && f->def == NULL && (v == NULL || json_is_null(v)) &&
 		    problems_add(pb, 412, 65, f->path, "The mandatory field '%s' is missing.",
 		    f->path) < 0)
 			return -1;
@@ -707,6 +708,8 @@ catalog_validate(const struct rtype *t, const json_t *props,
 				return -1;
 			continue;
 		}
+		if (json_is_null(v) && f->required && f->def == NULL)
+			continue;	/* reported as missing above */
 		if ((rc = check_value(f, v, pb)) < 0)
 			return -1;
 		if (rc == 0 && path_set(*out, f, json_deep_copy(v)) < 0)

@@ -116,6 +116,15 @@ customer_has_type(struct store *st, const char *customer, const char *type)
 	return rc;
 }
 
+/* Is a top-level attribute missing (absent, or null)? */
+static int
+absent(const json_t *body, const char *key)
+{
+	const json_t *v = json_object_get(body, key);
+
+	return v == NULL || json_is_null(v);
+}
+
 /* Top-level optional string attribute: absent, or a string within max
  * characters. */
 static int
@@ -402,7 +411,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		problems_add(pb, 412, 65, "customer.id", "The mandatory field 'customer.id' is missing.");
 	}
 	type = json_string_value(json_object_get(body, "type"));
-	if (json_object_get(body, "type") == NULL)
+	if (absent(body, "type"))
 		problems_add(pb, 412, 65, "type", "The mandatory field 'type' is missing.");
 	else if (type == NULL || (t = catalog_find(type)) == NULL ||
 	    (ci.found && !rtype_allowed(t, ci.market, customer_has_type(st, ci.id, type) == 1))) {
@@ -411,9 +420,9 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		return CREATE_FORBIDDEN;
 	}
 	requested = json_string_value(json_object_get(body, "requestedAt"));
-	if (json_object_get(body, "requestedAt") == NULL)
+	if (absent(body, "requestedAt"))
 		problems_add(pb, 412, 65, "requestedAt", "The mandatory field 'requestedAt' is missing.");
-	if (json_object_get(body, "properties") == NULL)
+	if (absent(body, "properties"))
 		problems_add(pb, 412, 65, "properties", "The mandatory field 'properties' is missing.");
 	check_top_string(body, "customerReference", TOP_MAX_LEN, pb);
 	check_top_string(body, "contract", TOP_MAX_LEN, pb);
@@ -421,11 +430,12 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	if (t == NULL)
 		goto out;
 	before = pb->n;
-	if (catalog_validate(t, json_object_get(body, "properties"), pb, &props) < 0) {
+	if (catalog_validate(t, absent(body, "properties") ? NULL :
+	    json_object_get(body, "properties"), pb, &props) < 0) {
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
-	if (json_object_get(body, "requestedAt") != NULL)
+	if (!absent(body, "requestedAt"))
 		check_requested_at(t, requested, pb);
 	if (ci.found && !group_has_problem(pb, before) &&
 	    resolve_service_point(st, who, t, ci.id, props, pb, &sp_id) < 0) {
