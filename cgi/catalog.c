@@ -21,6 +21,11 @@
 #define EMAIL_PATTERN	"^[^@ ]+@[^@ ]+\\.[^@ ]+$"
 #define PHONE_PATTERN	"^\\+?[0-9]([ .-]*[0-9]){5,14}$"	/* 6 to 15 digits */
 
+/* A mandatory string must hold something but blanks; the schema says
+ * the same with a pattern (one character that is not one of these). */
+#define NOT_BLANK_SPACE		" \t\r\n"
+#define NOT_BLANK_PATTERN	"[^ \\t\\r\\n]"
+
 static struct rtype	*types[MAX_TYPES];
 static size_t		 ntypes;
 
@@ -592,7 +597,7 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 		return 0;
 	s = json_string_value(v);
 	len = utf8_chars(s, json_string_length(v));	/* as JSON Schema counts */
-	if (len == 0 && (f->required || f->one_of))
+	if ((f->required || f->one_of) && s[strspn(s, NOT_BLANK_SPACE)] == '\0')
 		return problems_add_3620(pb, f->path, "'%s' must not be empty",
 		    f->path) < 0 ? -1 : 1;
 	if (f->max_len >= 0 && (long)len > f->max_len)
@@ -793,6 +798,11 @@ schema_field(const struct rtype *t, const struct field *f)
 			json_object_set_new(p, "minLength", json_integer(f->min_len > 0 ? f->min_len : 1));
 		if (f->pattern != NULL)
 			json_object_set_new(p, "pattern", json_string(f->pattern));
+		if ((f->required || f->one_of) && f->pattern == NULL)
+			json_object_set_new(p, "pattern", json_string(NOT_BLANK_PATTERN));
+		else if (f->required || f->one_of)
+			json_object_set_new(p, "allOf", json_pack("[{s:s}]", "pattern",
+			    NOT_BLANK_PATTERN));
 		if (f->format == FF_EMAIL)
 			json_object_set_new(p, "format", json_string("email"));
 		if (f->format == FF_DATE)

@@ -278,6 +278,15 @@ def test_missing_primary_contact_field_is_412(stack, keys, field, null):
     assert_error(r, 412, 65, M65, desc, details=[(65, desc)])
 
 
+@pytest.mark.parametrize("value", ["", "   ", " \t\r\n"])
+def test_empty_or_blank_mandatory_field_is_3620(stack, keys, value):
+    body = r_body(ACME_SP)
+    body["properties"]["contacts"]["primary"]["title"] = value
+    desc = d3620("'contacts.primary.title' must not be empty")
+    assert_error(post(stack, keys["acme_owner"], body), 422, 3620, M3620, desc,
+                 details=[(3620, desc)])
+
+
 def test_secondary_contact_is_optional(stack, keys):
     body = r_body(ACME_SP)
     body["properties"]["contacts"]["secondary"] = {"lastName": "DURAND"}
@@ -810,6 +819,18 @@ def agreement_cases():
         ("acme_owner", "R", {"servicePoint": ACME_SP,
                              "contacts": {"primary": primary_contact(title="")}},
          "r-empty-title"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(title=" \t ")}},
+         "r-blank-title"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(lastName=" L ")}},
+         "r-padded-name"),
+        ("acme_owner", "R", {"servicePoint": {"id": "  "},
+                             "contacts": {"primary": primary_contact()}},
+         "r-blank-service-point-id"),
+        ("acme_owner", "R", {"servicePoint": ACME_SP,
+                             "contacts": {"primary": primary_contact(email="   ")}},
+         "r-blank-email"),
         ("acme_owner", "R", {"servicePoint": ACME_SP,
                              "contacts": {"primary": primary_contact(lastName="L" * 101)}},
          "r-too-long"),
