@@ -720,6 +720,8 @@ def test_reseller_admin_confirms_its_customers_accounts(stack, keys):
     acc = order(stack, keys["acme_owner"], acme["_id"], offers[0]["_id"], "ACME").json()
     only_error(post(stack, radmin, "/internet/account/%s/confirm" % acc["_id"],
                     {"startDate": day(10)}), 404, "not_found", "Internet account not found")
+    # and the request update is the operator's alone: 403 for it too
+    only_error(update(stack, radmin, rid, {"notes": "mine"}), 403, "access_denied", M_DENIED)
 
 
 def test_order_errors(stack, keys):
