@@ -73,7 +73,7 @@ cmd_backup(struct store *st, int argc, char *argv[])
 static int
 cmd_check(struct store *st, int argc, char *argv[])
 {
-	char	err[512];
+	char	err[512] = "";
 	int	bad = 0, n;
 
 	if (store_db_version(st) != store_schema_version()) {
@@ -91,8 +91,11 @@ cmd_check(struct store *st, int argc, char *argv[])
 		bad = 1;
 	} else
 		printf("catalog: %zu request type(s)\n", catalog_count());
-	if (tpl_init(config.templates) < 0 ||
-	    (n = tpl_check_dir(err, sizeof(err))) != 0) {
+	if (tpl_init(config.templates) < 0) {
+		fprintf(stderr, "templates: %s is not a readable directory\n",
+		    config.templates);
+		bad = 1;
+	} else if ((n = tpl_check_dir(err, sizeof(err))) != 0) {
 		fprintf(stderr, "templates: %s\n", err);
 		bad = 1;
 	}
@@ -226,8 +229,12 @@ cmd_apikey_revoke(struct store *st, int argc, char *argv[])
 	}
 	if ((n = store_exec(st, ST_CRED_REVOKE, "s", argv[0])) < 0)
 		return 1;
+	if (n == 0) {
+		fprintf(stderr, "reqdesk: no active API key with prefix %s\n", argv[0]);
+		return 1;
+	}
 	printf("%d key(s) revoked\n", n);
-	return n > 0 ? 0 : 1;
+	return 0;
 }
 
 static const struct cmd cmds[] = {

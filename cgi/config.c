@@ -182,7 +182,9 @@ config_load(const char *path)
 
 	config_free();
 	config_defaults();
-	if ((env = getenv("REQDESK_CONFIG")) != NULL && *env != '\0')
+	/* -c names the file for this command: it wins over the environment
+	 * (a unit's REQDESK_CONFIG must not redirect an operator's -c). */
+	if (path == NULL && (env = getenv("REQDESK_CONFIG")) != NULL && *env != '\0')
 		path = env;
 	explicit_path = path != NULL;
 	if (path == NULL)

@@ -2,12 +2,15 @@
  * store.c — SQLite storage: connection setup, migrations, and the table
  * of every SQL statement of the program.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -511,6 +514,11 @@ static const char *const sqls[] = {
 	"COMMIT", /* ST_COMMIT */
 	"ROLLBACK", /* ST_ROLLBACK */
 	"SELECT count(*) FROM customers", /* ST_PING */
+	"SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM users)"
+	" OR EXISTS (SELECT 1 FROM resellers) OR EXISTS (SELECT 1 FROM products)"
+	" OR EXISTS (SELECT 1 FROM service_points) OR EXISTS (SELECT 1 FROM addresses)"
+	" OR EXISTS (SELECT 1 FROM requests) OR EXISTS (SELECT 1 FROM internet_requests)",
+	/* ST_DB_IN_USE */
 	"SAVEPOINT job", /* ST_SAVEPOINT */
 	"RELEASE job", /* ST_RELEASE */
 	"ROLLBACK TO job", /* ST_ROLLBACK_TO */
@@ -546,7 +554,8 @@ static const char *const sqls[] = {
 	"SELECT n FROM auth_epoch", /* ST_AUTH_EPOCH */
 	"UPDATE credentials SET last_used = ? WHERE hash = ?", /* ST_CRED_TOUCH */
 	"DELETE FROM credentials WHERE hash = ?", /* ST_CRED_DELETE */
-	"UPDATE credentials SET revoked = 1 WHERE prefix = ? AND kind = 'apikey'", /* ST_CRED_REVOKE */
+	"UPDATE credentials SET revoked = 1 WHERE prefix = ? AND kind = 'apikey'"
+	" AND revoked = 0", /* ST_CRED_REVOKE */
 	"DELETE FROM credentials WHERE user_id = ? AND kind IN ('session', 'token')", /* ST_CRED_REVOKE_USER */
 	"SELECT prefix, label, created, last_used, revoked FROM credentials"
 	" WHERE user_id = ? AND kind = 'apikey' ORDER BY created", /* ST_CRED_LIST_KEYS */
@@ -1171,37 +1180,63 @@ store_ping(struct store *st)
 	return ok ? 0 : -1;
 }
 
+/*
+ * Copy the database to `dest`: in one step, which in WAL mode holds one
+ * read snapshot and blocks no writer (copying in steps restarted from the
+ * beginning at every commit of the workers, and a busy desk's backup
+ * never ended).  Written to a private temporary file (0600: it holds
+ * password hashes and customer data) renamed over `dest` when complete,
+ * so a backup stopped half-way leaves no file that looks like a backup.
+ */
 int
 store_backup(struct store *st, const char *dest)
 {
 	sqlite3_backup	*b;
 	sqlite3		*out = NULL;
-	int		 rc;
+	char		 tmp[4096];
+	int		 fd, rc, tries;
 
-	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    NULL) != SQLITE_OK) {
-		log_err("%s: %s", dest, out ? sqlite3_errmsg(out) : "out of memory");
-		sqlite3_close(out);
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", dest, (long)getpid()) >=
+	    (int)sizeof(tmp)) {
+		log_err("%s: path too long", dest);
 		return -1;
 	}
-	if ((b = sqlite3_backup_init(out, "main", st->db, "main")) == NULL) {
-		log_err("%s: %s", dest, sqlite3_errmsg(out));
-		sqlite3_close(out);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0) {
+		log_err("%s: %s", tmp, strerror(errno));
 		return -1;
 	}
-	/* Copy in steps so writers are not held off for long. */
-	do {
-		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	close(fd);
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(out, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) != SQLITE_OK ||
+	    (b = sqlite3_backup_init(out, "main", st->db, "main")) == NULL) {
+		log_err("%s: %s", tmp, out ? sqlite3_errmsg(out) : "out of memory");
+		goto fail;
+	}
+	for (tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED; tries++) {
+		if (tries == 1500)	/* 30 s */
+			break;
+		sqlite3_sleep(20);
+	}
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		log_err("%s: backup failed: %s", dest, sqlite3_errmsg(out));
-		sqlite3_close(out);
-		return -1;
+		log_err("%s: backup failed: %s", dest, sqlite3_errstr(rc));
+		goto fail;
 	}
-	return sqlite3_close(out) == SQLITE_OK ? 0 : -1;
+	if (sqlite3_close(out) != SQLITE_OK) {
+		out = NULL;
+		goto fail;
+	}
+	out = NULL;
+	if (rename(tmp, dest) < 0) {
+		log_err("%s: %s", dest, strerror(errno));
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_close(out);
+	unlink(tmp);
+	return -1;
 }
 
 int

@@ -2,11 +2,13 @@
  * check_store.c — unit tests of storage: pragmas, migrations, demo data,
  * constraints, backup.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <check.h>
 #include <sodium.h>
@@ -460,19 +462,58 @@ START_TEST(test_auth_epoch_trigger_mended)
 }
 END_TEST
 
+/* Commits every millisecond on another connection until told to stop. */
+static volatile int writing;
+
+static void *
+keep_writing(void *unused)
+{
+	sqlite3	*h;
+	int	 i;
+
+	(void)unused;
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	for (i = 0; writing; i++) {
+		char sql[128];
+		snprintf(sql, sizeof(sql), "INSERT INTO scratch VALUES (%d, randomblob(2000))", i);
+		sqlite3_exec(h, sql, NULL, NULL, NULL);
+		usleep(1000);
+	}
+	sqlite3_close(h);
+	return NULL;
+}
+
+/* A backup is a complete, private copy even while the desk writes. */
 START_TEST(test_backup)
 {
 	struct store	*st = store_open(path, 1);
 	char		 copy[160];
+	struct stat	 sb;
+	pthread_t	 t;
 
 	snprintf(copy, sizeof(copy), "%s/copy.db", dir);
 	ck_assert_int_eq(store_migrate(st), 0);
 	ck_assert_int_eq(demo_load(st), 0);
+	sql_elsewhere("CREATE TABLE scratch (i INTEGER, b BLOB);"
+	    " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+	    " WHERE i < 20000) INSERT INTO scratch SELECT i, randomblob(2000) FROM n;");
+	writing = 1;
+	ck_assert_int_eq(pthread_create(&t, NULL, keep_writing, NULL), 0);
+	usleep(50 * 1000);
 	ck_assert_int_eq(store_backup(st, copy), 0);
+	writing = 0;
+	pthread_join(t, NULL);
 	ck_assert_int_eq(store_check(st), 0);
 	store_close(st);
 	ck_assert_int_eq(scalar(copy, "SELECT count(*) FROM customers"), 3);
+	ck_assert_int_ge(scalar(copy, "SELECT count(*) FROM scratch"), 20000);
 	ck_assert_int_eq(scalar(copy, "PRAGMA user_version"), store_schema_version());
+	ck_assert_int_eq(stat(copy, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	/* no temporary file or journal is left next to it */
+	snprintf(copy, sizeof(copy), "%s/copy.db-journal", dir);
+	ck_assert_int_ne(access(copy, F_OK), 0);
 }
 END_TEST
 
