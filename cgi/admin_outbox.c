@@ -18,9 +18,11 @@
 
 static const char *const states[] = { "queued", "sending", "sent", "dead" };
 
-/* Counts per state, as links that filter the list. */
+/* Counts per state, as links that filter the list; *shown receives how
+ * many messages the list of `current` (NULL: all) holds. */
 static int
-fill_counts(struct req *r, struct tpl_dict *body, const char *current)
+fill_counts(struct req *r, struct tpl_dict *body, const char *current,
+    long long *shown)
 {
 	sqlite3_stmt	*s;
 	struct tpl_dict	*row;
@@ -35,7 +37,10 @@ fill_counts(struct req *r, struct tpl_dict *body, const char *current)
 			if (strcmp(store_text(s, 0), states[i]) == 0)
 				counts[i] = store_int(s, 1);
 	store_done(s);
+	*shown = 0;
 	for (i = 0; i < 4; i++) {
+		if (current == NULL || strcmp(current, states[i]) == 0)
+			*shown += counts[i];
 		row = tpl_section_add(body, "STATE");
 		tpl_set(row, "STATE_NAME", states[i]);
 		tpl_set_int(row, "STATE_COUNT", counts[i]);
@@ -52,7 +57,8 @@ render(struct req *r, const char *notice)
 	struct tpl_dict	*root, *body, *row;
 	sqlite3_stmt	*s;
 	const char	*state = req_query(r, "state");
-	long long	 offset;
+	long long	 offset, total;
+	char		 href[96];
 	size_t		 i;
 	int		 rc, known = 0;
 
@@ -69,7 +75,7 @@ render(struct req *r, const char *notice)
 		tpl_show(body, "NOTICE");
 		tpl_set(body, "NOTICE_TEXT", notice);
 	}
-	if (fill_counts(r, body, state) < 0 ||
+	if (fill_counts(r, body, state, &total) < 0 ||
 	    (s = store_query(r->store, ST_OUTBOX_LIST, "sII", state,
 	    (long long)OUTBOX_PAGE, offset)) == NULL) {
 		tpl_dict_free(root);
@@ -94,6 +100,19 @@ render(struct req *r, const char *notice)
 	if (rc < 0) {
 		tpl_dict_free(root);
 		return -1;
+	}
+	/* Newest first, OUTBOX_PAGE at a time (states are fixed words). */
+	if (offset > 0) {
+		tpl_show(body, "PREV");
+		snprintf(href, sizeof(href), "?state=%s&offset=%lld", state ? state : "",
+		    offset > OUTBOX_PAGE ? offset - OUTBOX_PAGE : 0);
+		tpl_set(body, "PREV_HREF", href);
+	}
+	if (offset + OUTBOX_PAGE < total) {
+		tpl_show(body, "NEXT");
+		snprintf(href, sizeof(href), "?state=%s&offset=%lld", state ? state : "",
+		    offset + OUTBOX_PAGE);
+		tpl_set(body, "NEXT_HREF", href);
 	}
 	return page_send(r, 200, root);
 }

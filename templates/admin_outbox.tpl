@@ -35,3 +35,7 @@
   </tbody>
 </table>
 </div>
+<p class="pager">
+{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">Newer</a>{{/PREV}}
+{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">Older</a>{{/NEXT}}
+</p>

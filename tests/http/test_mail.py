@@ -2,8 +2,10 @@
 transaction of the change, reqdesk-mailer delivering it over SMTP to a real
 server on loopback, retries, a mailer killed mid-batch, the admin page."""
 
+import html
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -254,6 +256,31 @@ def test_admin_outbox_page_and_retry(fresh_stack):
         assert len(mailtools.about(box, rid)) == 1
     finally:
         server.stop()
+
+
+def test_admin_outbox_pages_through_every_message(fresh_stack):
+    """60 dead messages: the page shows the 50 newest and links to the
+    older ones, which link back; none is out of reach of its retry."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    con = sqlite3.connect(s.db, timeout=30)
+    with con:
+        con.executemany(
+            "INSERT INTO outbox (event, object_id, recipient, subject, body, state,"
+            " attempts, next_attempt, last_error, created)"
+            " VALUES ('request_created', ?, 'owner@acme.test', 's', 'b', 'dead', 8, 0,"
+            " 'refused', '2026-01-01T00:00:00.000Z')",
+            [("PAGED-%02d" % i,) for i in range(60)])
+    con.close()
+    admin, _ = browser_login(s, "admin@reqdesk.test")
+    first = admin.get(s.url("/admin/outbox?state=dead"))
+    assert first.status_code == 200
+    assert first.text.count("Retry now") == 50 and "PAGED-59" in first.text
+    assert 'rel="prev"' not in first.text
+    older = re.search(r'<a href="([^"]+)" rel="next">Older</a>', first.text)
+    assert older, first.text[-2000:]
+    second = admin.get(s.url("/admin/outbox" + html.unescape(older.group(1))))
+    assert second.text.count("Retry now") == 10 and "PAGED-00" in second.text
+    assert 'rel="next"' not in second.text and 'rel="prev">Newer</a>' in second.text
 
 
 def test_sent_messages_are_deleted_after_keep_sent_days(fresh_stack):
