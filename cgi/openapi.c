@@ -1065,8 +1065,9 @@ static void
 schema_inet_request(struct oa *oa)
 {
 	json_t	*create = inet_update_members(), *answer = inet_update_members();
+	json_t	*update = inet_update_members();
 
-	if (create == NULL || answer == NULL)
+	if (create == NULL || answer == NULL || update == NULL)
 		oa->failed = 1;
 	json_object_set_new(create, "type", enum_schema("Type of circuit.", inet_types));
 	json_object_set_new(create, "customer", inet_nullable(str_schema("Customer id; "
@@ -1077,9 +1078,12 @@ schema_inet_request(struct oa *oa)
 	json_object_set_new(create, "address2", inet_nullable(schema_ref("InternetAddress")));
 	add_schema(oa, "InternetRequestCreate", json_pack("{s:s, s:[s,s], s:o}",
 	    "type", "object", "required", "type", "address", "properties", create));
+	json_object_set_new(update, "address", schema_ref("InternetAddress"));
+	json_object_set_new(update, "address2", inet_nullable(schema_ref("InternetAddress")));
 	add_schema(oa, "InternetRequestUpdate", json_pack("{s:s, s:s, s:o}",
 	    "type", "object", "description", "The seed's update: every property is "
-	    "optional; null clears.", "properties", inet_update_members()));
+	    "optional; null clears (but `address`).  `Offers`, the seed's spelling, "
+	    "is read as `offers` when that is absent.", "properties", update));
 	json_object_set_new(answer, "_id", inet_id("Id of the request."));
 	json_object_set_new(answer, "type", enum_schema("Type of circuit.", inet_types));
 	json_object_set_new(answer, "customer", str_schema("Customer id.", NULL));
