@@ -71,18 +71,7 @@ def cpu_sample(s):
     machine, busy and idle, from /proc."""
     hz = os.sysconf("SC_CLK_TCK")
     out = {"reqdesk": 0.0, "nginx": 0.0}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[2]) != s.proc.pid:    # process group of ./dev serve
-            continue
+    for _, comm, fields in stackmod.group_procs(s.proc.pid):   # ./dev serve's
         kind = "nginx" if comm == "nginx" else \
             "reqdesk" if comm.startswith("reqdesk") else None
         if kind:

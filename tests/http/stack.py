@@ -126,9 +126,9 @@ def proc_comm(pid):
         return None
 
 
-def group_members(pgid):
-    """The live (non-zombie) processes of process group pgid, each as
-    "pid (comm) state ppid: command line"."""
+def group_procs(pgid):
+    """The live (non-zombie) processes of process group pgid, as (pid,
+    comm, fields of /proc/PID/stat after the comm: state, ppid, ...)."""
     out = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -136,14 +136,25 @@ def group_members(pgid):
         try:
             with open("/proc/%s/stat" % entry) as f:
                 stat = f.read()
-            with open("/proc/%s/cmdline" % entry, "rb") as f:
-                cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2:].split()
         if int(fields[2]) == pgid and fields[0] != "Z":
-            out.append("%s %s %s ppid %s: %s" % (entry, stat[stat.index("("):stat.rindex(")") + 1],
-                                                 fields[0], fields[1], cmd))
+            out.append((int(entry), stat[stat.index("(") + 1:stat.rindex(")")], fields))
+    return out
+
+
+def group_members(pgid):
+    """The processes of group_procs(pgid), each as "pid (comm) state ppid:
+    command line"."""
+    out = []
+    for pid, comm, fields in group_procs(pgid):
+        try:
+            with open("/proc/%d/cmdline" % pid, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue
+        out.append("%d (%s) %s ppid %s: %s" % (pid, comm, fields[0], fields[1], cmd))
     return out
 
 

@@ -24,6 +24,8 @@ struct unit {
 	char	 id[32];
 	int	 refuse;	/* fn returns 1 after its insert */
 	int	 slow_ms;	/* fn sleeps inside the transaction */
+	int	 lose;		/* fn ends the whole transaction and fails, as
+				 * SQLite does on a full disk or an I/O error */
 	int	 calls;		/* how many times fn ran */
 	int	 rc;
 };
@@ -35,6 +37,10 @@ add_customer(struct store *st, void *arg)
 	struct unit *u = arg;
 
 	u->calls++;
+	if (u->lose) {
+		store_rollback(st);
+		return -1;
+	}
 	if (u->slow_ms)
 		usleep((useconds_t)u->slow_ms * 1000);
 	if (store_exec(st, ST_CUSTOMER_ADD, "ssss", u->id, u->id, "FR", "standard") != 1)
@@ -142,8 +148,10 @@ queue_behind_slow(struct unit *u, int n)
 	slow.slow_ms = 300;
 	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
 	usleep(100 * 1000);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		ck_assert_int_eq(pthread_create(&t[i], NULL, submit, &u[i]), 0);
+		usleep(20 * 1000);	/* they queue in this order */
+	}
 	pthread_join(ts, NULL);
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
@@ -175,56 +183,20 @@ START_TEST(test_refusal_inside_a_batch)
 }
 END_TEST
 
-/* A unit whose failure ends the whole transaction, as SQLite does on a
- * full disk or an I/O error, run only after a refusal (in the batch's
- * second, savepoint pass). */
-static int
-lose_transaction(struct store *st, void *arg)
-{
-	struct unit *u = arg;
-
-	u->calls++;
-	store_rollback(st);
-	return -1;
-}
-
-static void *
-submit_losing(void *arg)
-{
-	struct unit *u = arg;
-
-	u->rc = store_write(NULL, lose_transaction, u);
-	return NULL;
-}
-
 /* When the transaction is lost in the middle of a batch, no unit of it is
  * acknowledged and none is kept: not those run before (rolled back with
  * it), nor those after (which would have committed on their own). */
 START_TEST(test_lost_transaction_keeps_nothing)
 {
-	struct unit	slow, u[4];
-	pthread_t	ts, t[4];
-	int		i;
+	struct unit	u[4];
 
-	memset(&slow, 0, sizeof(slow));
-	snprintf(slow.id, sizeof(slow.id), "SLOWL");
-	slow.slow_ms = 300;
-	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
-	usleep(100 * 1000);
 	memset(u, 0, sizeof(u));
 	snprintf(u[0].id, sizeof(u[0].id), "L0");
 	snprintf(u[1].id, sizeof(u[1].id), "L1");
-	u[1].refuse = 409;			/* starts the savepoint pass */
+	u[1].refuse = 409;	/* the savepoint pass, where u[2] first runs */
+	u[2].lose = 1;
 	snprintf(u[3].id, sizeof(u[3].id), "L3");
-	for (i = 0; i < 4; i++) {
-		ck_assert_int_eq(pthread_create(&t[i], NULL,
-		    i == 2 ? submit_losing : submit, &u[i]), 0);
-		usleep(20 * 1000);		/* queue in this order */
-	}
-	pthread_join(ts, NULL);
-	for (i = 0; i < 4; i++)
-		pthread_join(t[i], NULL);
-	ck_assert_int_eq(slow.rc, 0);
+	queue_behind_slow(u, 4);
 	ck_assert_int_eq(u[2].calls, 1);	/* it did run in the batch */
 	ck_assert_int_eq(u[0].rc, -1);
 	ck_assert_int_eq(u[1].rc, 409);
