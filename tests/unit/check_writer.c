@@ -158,6 +158,21 @@ queue_behind_slow(struct unit *u, int n)
 	ck_assert_int_eq(slow.rc, 0);
 }
 
+/* After a failed batch the writer still commits the next unit. */
+static void
+writer_goes_on(const char *id)
+{
+	struct unit	u;
+	char		where[64];
+
+	memset(&u, 0, sizeof(u));
+	snprintf(u.id, sizeof(u.id), "%s", id);
+	submit(&u);
+	ck_assert_int_eq(u.rc, 0);
+	snprintf(where, sizeof(where), "id = '%s'", id);
+	ck_assert_int_eq(count(where), 1);
+}
+
 START_TEST(test_refusal_inside_a_batch)
 {
 	struct unit	u[6];
@@ -203,46 +218,24 @@ START_TEST(test_lost_transaction_keeps_nothing)
 	ck_assert_int_eq(u[2].rc, -1);
 	ck_assert_int_eq(u[3].rc, -1);
 	ck_assert_int_eq(count("id LIKE 'L%'"), 0);
-	/* the writer goes on */
-	memset(&u[0], 0, sizeof(u[0]));
-	snprintf(u[0].id, sizeof(u[0].id), "AFTERL");
-	submit(&u[0]);
-	ck_assert_int_eq(u[0].rc, 0);
-	ck_assert_int_eq(count("id = 'AFTERL'"), 1);
+	writer_goes_on("AFTERL");
 }
 END_TEST
 
 START_TEST(test_failed_commit_fails_its_batch)
 {
-	struct unit	slow, u[5];
-	pthread_t	ts, t[5];
+	struct unit	u[5];
 	int		i;
 
-	/* A slow unit holds the writer so the next five queue up together. */
-	memset(&slow, 0, sizeof(slow));
-	snprintf(slow.id, sizeof(slow.id), "SLOW");
-	slow.slow_ms = 300;
-	ck_assert_int_eq(pthread_create(&ts, NULL, submit, &slow), 0);
-	usleep(100 * 1000);
 	memset(u, 0, sizeof(u));
-	for (i = 0; i < 5; i++) {
-		snprintf(u[i].id, sizeof(u[i].id), i == 2 ? "poison%d" : "B%d", i);
-		ck_assert_int_eq(pthread_create(&t[i], NULL, submit, &u[i]), 0);
-	}
-	pthread_join(ts, NULL);
 	for (i = 0; i < 5; i++)
-		pthread_join(t[i], NULL);
-	ck_assert_int_eq(slow.rc, 0);
-	ck_assert_int_eq(count("id = 'SLOW'"), 1);
+		snprintf(u[i].id, sizeof(u[i].id), i == 2 ? "poison%d" : "B%d", i);
+	queue_behind_slow(u, 5);
+	ck_assert_int_eq(count("id = 'SLOWB0'"), 1);
 	for (i = 0; i < 5; i++)
 		ck_assert_int_eq(u[i].rc, -1);
 	ck_assert_int_eq(count("id LIKE 'B%' OR id LIKE 'poison%'"), 0);
-	/* the writer goes on after a failed batch */
-	memset(&u[0], 0, sizeof(u[0]));
-	snprintf(u[0].id, sizeof(u[0].id), "AFTER");
-	submit(&u[0]);
-	ck_assert_int_eq(u[0].rc, 0);
-	ck_assert_int_eq(count("id = 'AFTER'"), 1);
+	writer_goes_on("AFTER");
 }
 END_TEST
 
