@@ -44,6 +44,7 @@ static const struct herr_row {
 	{ 500, 1, "Internal error", "internal_error", "An unexpected error occurred." }, /* HERR_INTERNAL */
 	{ 503, 5, "Service unavailable", "unavailable", "The service is temporarily unavailable." }, /* HERR_UNAVAILABLE */
 	{ 400, 21, "Invalid body", "bad_request", "The form has too many fields: it cannot be read." }, /* HERR_FORM_FIELDS */
+	{ 400, 21, "Invalid body", "bad_request", "The form holds text that is not valid UTF-8: it cannot be read." }, /* HERR_FORM_TEXT */
 };
 
 _Static_assert(sizeof(herrs) / sizeof(herrs[0]) == HERR__MAX,
@@ -145,8 +146,10 @@ kv_add(struct kvlist *l, char *key, char *val)
 	return 0;
 }
 
+static size_t utf8_valid_len(const char *);
+
 int
-kv_parse_query(struct kvlist *l, const char *s, size_t max)
+kv_parse_query(struct kvlist *l, const char *s, size_t max, int strict)
 {
 	const char	*p, *amp, *eq;
 	char		*key, *val;
@@ -166,12 +169,24 @@ kv_parse_query(struct kvlist *l, const char *s, size_t max)
 			free(val);
 			return -1;
 		}
-		/* Undecodable pairs are kept raw-empty rather than refused: a
-		 * handler validating the value will say what is wrong. */
-		if (url_decode(key, 1) < 0)
+		/* Leniently (a query string), undecodable pairs are kept
+		 * raw-empty rather than refused: a handler validating the
+		 * value will say what is wrong.  Strictly (a form), text that
+		 * cannot be decoded, or is not UTF-8, refuses the whole: it
+		 * would otherwise be stored or dropped without a word. */
+		if (url_decode(key, 1) < 0) {
+			if (strict)
+				return 2;
 			key[0] = '\0';
-		if (url_decode(val, 1) < 0)
+		}
+		if (url_decode(val, 1) < 0) {
+			if (strict)
+				return 2;
 			val[0] = '\0';
+		}
+		if (strict && (utf8_valid_len(key) != strlen(key) ||
+		    utf8_valid_len(val) != strlen(val)))
+			return 2;
 	}
 	return 0;
 }
@@ -302,7 +317,7 @@ req_init(struct req *r, const struct io *io, struct store *store)
 	/* Last: a query with too many parameters still leaves a request
 	 * complete enough to answer its 400. */
 	if ((rc = kv_parse_query(&r->query, req_env(r, "QUERY_STRING"),
-	    QUERY_MAX)) != 0)
+	    QUERY_MAX, 0)) != 0)
 		return rc < 0 ? -1 : 1;
 	return 0;
 }
@@ -382,8 +397,8 @@ req_read_form(struct req *r)
 	if (r->body.len != strlen(r->body.data ? r->body.data : ""))
 		return HERR_BAD_BODY;
 	if ((rc = kv_parse_query(&r->form, r->body.data ? r->body.data : "",
-	    FORM_MAX)) != 0)
-		return rc < 0 ? -1 : HERR_FORM_FIELDS;
+	    FORM_MAX, 1)) != 0)
+		return rc < 0 ? -1 : rc == 1 ? HERR_FORM_FIELDS : HERR_FORM_TEXT;
 	return 0;
 }
 

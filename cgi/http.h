@@ -57,6 +57,7 @@ enum herr {
 	HERR_INTERNAL,		/* 500 */
 	HERR_UNAVAILABLE,	/* 503 */
 	HERR_FORM_FIELDS,	/* 400: a form with more fields than are read */
+	HERR_FORM_TEXT,		/* 400: a form value not UTF-8 or undecodable */
 	HERR__MAX
 };
 
@@ -154,8 +155,11 @@ int  url_decode(char *s, int plus);
 #define FORM_MAX	2048
 
 /* Parse "a=1&b=2" into `list` (appending) up to `max` pairs.  Returns 0,
- * 1 when `s` holds more (the list has the first `max`), -1 on ENOMEM. */
-int  kv_parse_query(struct kvlist *list, const char *s, size_t max);
+ * 1 when `s` holds more (the list has the first `max`), -1 on ENOMEM.
+ * Leniently (`strict` 0, a query string) an undecodable key or value is
+ * kept empty; strictly (a form) it returns 2, and so does a key or value
+ * that is not UTF-8 once decoded. */
+int  kv_parse_query(struct kvlist *list, const char *s, size_t max, int strict);
 const char *kv_get(const struct kvlist *list, const char *key);
 void kv_free(struct kvlist *list);
 

@@ -159,6 +159,66 @@ def test_a_form_with_too_many_fields_says_so(stack):
     assert "too many fields" in r.text and "JSON" not in r.text
 
 
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize("bad", ["x%C3", "x%FFy", "%ED%A0%80", "%zz", "a%00b"])
+def test_a_status_comment_that_is_not_utf8_is_refused(stack, keys, acme, bad):
+    """A comment is stored as typed and read back as JSON: a byte that is
+    not UTF-8 made the request's page a 500 for everyone, for good.  The
+    form is refused whole (400) and the request stays as it was."""
+    sess, csrf = acme
+    r = stack.post(REQUESTS, headers=api(stack, keys["acme_owner"]),
+                   data=json.dumps(disconnect_body()))
+    assert r.status_code == 201, r.text[:300]
+    loc = "/requests/" + r.json()["id"]
+    body = "csrf=%s&status=CANCELED&comment=%s" % (csrf, bad)
+    r = sess.post(stack.url(loc), data=body.encode(), headers=FORM,
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 400, r.text[:300]
+    assert r.headers["Content-Type"].startswith("text/html")
+    assert "not valid UTF-8" in r.text
+    page = sess.get(stack.url(loc), timeout=10)
+    assert page.status_code == 200
+    assert 'id="request-status">NEW<' in page.text
+    r = stack.get(REQUESTS + loc[len("/requests"):],
+                  headers={"X-API-Key": keys["acme_owner"]})
+    assert r.status_code == 200 and r.json()["status"] == "NEW"
+
+
+def test_form_fields_that_are_not_utf8_are_not_dropped_silently(stack, acme):
+    """json_string() refused such text and the field vanished from the
+    stored request, which was created all the same.  Now the form is
+    refused and nothing is created."""
+    sess, csrf = acme
+    before = stack.get(REQUESTS, headers={"X-API-Key": make_api_key(stack, "owner@acme.test")})
+    total = int(before.headers["X-Total-Count"])
+    b = disconnect_body()
+    primary = b["properties"]["contacts"]["primary"]
+    fields = [("csrf", csrf), ("requestedAt", b["requestedAt"]),
+              ("servicePoint.reference", b["properties"]["servicePoint"]["reference"])]
+    fields += [("contacts.primary." + k, v) for k, v in primary.items()]
+    body = "&".join("%s=%s" % (k, requests_quote(v)) for k, v in fields)
+    body += "&customerReference=ab%FFcd"
+    r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"), data=body.encode(),
+                  headers=FORM, allow_redirects=False, timeout=10)
+    assert r.status_code == 400, r.text[:300]
+    after = stack.get(REQUESTS, headers={"X-API-Key": make_api_key(stack, "owner@acme.test")})
+    assert int(after.headers["X-Total-Count"]) == total
+    # the same form in UTF-8 is taken
+    r = sess.post(stack.url("/requests/new/R_BVPN_FR_1"),
+                  data=body.replace("ab%FFcd", "ab%C3%A9cd").encode(),
+                  headers=FORM, allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:300]
+    page = sess.get(stack.url(r.headers["Location"]), timeout=10).text
+    assert "abécd" in page
+
+
+def requests_quote(v):
+    from urllib.parse import quote
+    return quote(v, safe="")
+
+
 def test_offer_entry_saves_twenty_full_rows(fresh_stack):
     """The offer entry page with its 20 rows filled (12 inputs each), the
     request's fields and a notify box per employee of the customer (three

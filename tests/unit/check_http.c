@@ -69,7 +69,7 @@ START_TEST(test_query_parse)
 {
 	struct kvlist l = { 0 };
 
-	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%2Cy&&c&d=two+words", 10), 0);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%2Cy&&c&d=two+words", 10, 0), 0);
 	ck_assert_str_eq(kv_get(&l, "a"), "1");
 	ck_assert_str_eq(kv_get(&l, "b"), "x,y");
 	ck_assert_str_eq(kv_get(&l, "c"), "");
@@ -77,10 +77,29 @@ START_TEST(test_query_parse)
 	ck_assert_ptr_null(kv_get(&l, "e"));
 	kv_free(&l);
 	/* past the bound: 1, the first pairs kept; exactly at it: fine */
-	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=2&c=3", 2), 1);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=2&c=3", 2, 0), 1);
 	ck_assert_int_eq(l.n, 2);
 	kv_free(&l);
-	ck_assert_int_eq(kv_parse_query(&l, "a=1&&b=2&", 2), 0);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&&b=2&", 2, 0), 0);
+	kv_free(&l);
+	/* leniently, undecodable or non-UTF-8 text is kept (empty or raw) */
+	ck_assert_int_eq(kv_parse_query(&l, "a=%zz&b=x%C3&c=%C3%A9", 10, 0), 0);
+	ck_assert_str_eq(kv_get(&l, "a"), "");
+	ck_assert_str_eq(kv_get(&l, "b"), "x\xc3");
+	kv_free(&l);
+	/* strictly (a form), it refuses the whole */
+	ck_assert_int_eq(kv_parse_query(&l, "c=%C3%A9&d=caf%C3%A9", 10, 1), 0);
+	ck_assert_str_eq(kv_get(&l, "d"), "caf\xc3\xa9");
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b=x%C3", 10, 1), 2);
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=1&b%FF=x", 10, 1), 2);
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=%zz", 10, 1), 2);
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=%00", 10, 1), 2);
+	kv_free(&l);
+	ck_assert_int_eq(kv_parse_query(&l, "a=%ED%A0%80", 10, 1), 2);	/* a surrogate */
 	kv_free(&l);
 }
 END_TEST
