@@ -355,13 +355,31 @@ throttle_keys(const struct req *r, const char *email, char akey[300], char ikey[
 	snprintf(ikey, 80, "ip:%s", r->remote_addr);
 }
 
-/* Count a failure under `key`.  0, or -1 when it could not be recorded. */
+/*
+ * Count an attempt under `key` before its password is checked, unless
+ * `key` is locked at this very moment.  Counting first, in one statement,
+ * is what makes the limit hold for attempts sent in parallel: they all
+ * pass throttle_wait() before any of them has failed, but only the first
+ * login_max_failures find the key unlocked here.  A successful login
+ * clears the count again.  1 when counted, 0 when locked, -1 when it
+ * could not be recorded.
+ */
 static int
-throttle_fail(struct store *st, const char *key)
+throttle_count(struct store *st, const char *key)
 {
-	return store_exec(st, ST_LOGINFAIL_RECORD, "sIiii", key, (long long)now_epoch(),
-	    config.login_max_failures, config.login_lock_max_s,
-	    config.login_lock_max_s) < 0 ? -1 : 0;
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_LOGINFAIL_RECORD, "sIiii", key,
+	    (long long)now_epoch(), config.login_max_failures,
+	    config.login_lock_max_s, config.login_lock_max_s)) == NULL)
+		return -1;
+	/* No row: the key was locked and nothing was changed.  A row: step
+	 * on to the end, where the statement's change is committed. */
+	if ((rc = store_row(s)) == 1 && store_row(s) != 0)
+		rc = -1;
+	store_done(s);
+	return rc;
 }
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
@@ -387,6 +405,22 @@ login_check(struct req *r, const char *email, const char *password,
 		*wait = throttle_wait(r->store, ikey);
 	if (*wait > 0)
 		return LOGIN_WAIT;
+	/* A guess is never free of the throttle: an attempt that cannot be
+	 * counted answers "unavailable", and is not checked. */
+	rc = throttle_count(r->store, ikey);
+	if (rc == 1)
+		rc = throttle_count(r->store, akey);
+	if (rc < 0)
+		return LOGIN_ERROR;
+	if (rc == 0) {
+		/* Locked since throttle_wait() by attempts in parallel. */
+		*wait = throttle_wait(r->store, akey);
+		if (*wait < throttle_wait(r->store, ikey))
+			*wait = throttle_wait(r->store, ikey);
+		if (*wait < 1)
+			*wait = 1;
+		return LOGIN_WAIT;
+	}
 	if ((s = store_query(r->store, ST_USER_BY_EMAIL, "s", email)) == NULL)
 		return LOGIN_ERROR;
 	found = store_row(s) == 1 && store_text(s, 7) != NULL &&
@@ -406,12 +440,7 @@ login_check(struct req *r, const char *email, const char *password,
 	sodium_memzero(hash, sizeof(hash));
 	if (!ok) {
 		log_info("login failed for an account (%s)", found ? "wrong password" : "unknown");
-		/* A failure that cannot be counted answers "unavailable", not
-		 * "wrong password": guesses are never free of the throttle. */
-		rc = throttle_fail(r->store, akey);
-		if (throttle_fail(r->store, ikey) < 0 || rc < 0)
-			return LOGIN_ERROR;
-		return LOGIN_BAD;
+		return LOGIN_BAD;	/* counted above */
 	}
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", akey);
 	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", ikey);

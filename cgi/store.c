@@ -567,7 +567,8 @@ static const char *const sqls[] = {
 	" failures = CASE WHEN last_failure < ?2 - ?4 THEN 1 ELSE failures + 1 END,"
 	" last_failure = ?2, locked_until = CASE WHEN last_failure >= ?2 - ?4"
 	"   AND failures + 1 >= ?3 THEN ?2 + min(?5, 30 * (1 << min(failures + 1 - ?3, 20)))"
-	"   ELSE locked_until END", /* ST_LOGINFAIL_RECORD */
+	"   ELSE locked_until END"
+	" WHERE locked_until <= ?2 RETURNING failures", /* ST_LOGINFAIL_RECORD */
 	"DELETE FROM login_failures WHERE key = ?", /* ST_LOGINFAIL_CLEAR */
 	"DELETE FROM login_failures WHERE last_failure < ?1 AND locked_until < ?2", /* ST_LOGINFAIL_PURGE */
 	"INSERT INTO service_points (id, customer_id, name, reference, customer_reference,"

@@ -305,10 +305,11 @@ def test_remembered_credentials_follow_the_database(stack):
 
 # ---------------------------------------------------------------- throttling
 
-def test_a_failure_that_cannot_be_counted_is_not_a_free_guess(fresh_stack):
-    """When a failed login cannot be recorded (here a trigger refuses it;
-    in life a full disk), the answer is 503, not "wrong password": a guess
-    is never free of the throttle."""
+def test_an_attempt_that_cannot_be_counted_is_not_a_free_guess(fresh_stack):
+    """Each attempt is counted before its password is checked.  When it
+    cannot be recorded (here a trigger refuses it; in life a full disk),
+    the answer is 503, not "wrong password", and no password is checked:
+    a guess is never free of the throttle."""
     s = fresh_stack()
     sql(s, "CREATE TRIGGER no_count BEFORE INSERT ON login_failures"
         " BEGIN SELECT RAISE(ABORT, 'refused'); END")
@@ -316,10 +317,28 @@ def test_a_failure_that_cannot_be_counted_is_not_a_free_guess(fresh_stack):
     tcx_error(r, 503, "unavailable")
     _, r = form_login(s, OWNER, "not-the-password")
     assert r.status_code == 503, r.text[:300]
-    # the right password still works: nothing to count
-    assert api_login(s, OWNER).status_code == 200
+    tcx_error(api_login(s, OWNER), 503, "unavailable")
     sql(s, "DROP TRIGGER no_count")
     tcx_error(api_login(s, OWNER, "not-the-password"), 401, "credentials_invalid")
+    assert api_login(s, OWNER).status_code == 200
+
+
+def test_parallel_guesses_are_throttled_like_sequential_ones(fresh_stack):
+    """Attempts sent at once all passed the lock check before any had
+    failed, so 30 parallel guesses had ~15 passwords checked against a
+    limit of 5.  Now only the first login_max_failures are checked; the
+    rest wait, and are not counted."""
+    from concurrent.futures import ThreadPoolExecutor
+    s = fresh_stack(REQDESK_LOGIN_MAX_FAILURES="3")
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        codes = list(pool.map(
+            lambda i: api_login(s, OWNER, "wrong-%d" % i).status_code, range(24)))
+    assert sorted(set(codes)) == [401, 429], codes
+    assert codes.count(401) == 3, codes
+    assert sql(s, "SELECT failures FROM login_failures WHERE key = 'acct:%s'"
+               % OWNER) == "3"
+    # and the account stays locked for the right password too
+    tcx_error(api_login(s, OWNER), 429, "too_many_requests")
 
 
 def test_throttling(fresh_stack):
