@@ -510,12 +510,19 @@ check_ip(struct icheck *c, const struct ifield *f, const json_t *v)
 	json_object_set_new(c->clean, f->name, json_integer(n));
 }
 
-/* startDate: a date within [today - 1 month, today + 6 months]. */
+/*
+ * startDate: a date within [today - 1 month, today + 6 months].  An update
+ * that sends back the date already stored keeps it without the window
+ * check: the window is the customer's when they choose the date, and the
+ * operator's offer page sends every field back, so a request whose date
+ * has slipped out of the window could otherwise never be answered.
+ */
 static void
 check_start(struct icheck *c, const struct ifield *f, const json_t *v)
 {
-	char	iso[32];
-	long	day;
+	const json_t	*old;
+	char		 iso[32];
+	long		 day, old_day;
 
 	if (v == NULL)
 		return;
@@ -527,7 +534,10 @@ check_start(struct icheck *c, const struct ifield *f, const json_t *v)
 		fail(c, 422, f->name, f->name, "format", MSG_START);
 		return;
 	}
-	if (!inet_day_in_window(day)) {
+	old = c->stored != NULL ? json_object_get(c->stored, f->name) : NULL;
+	if (!(json_is_string(old) &&
+	    inet_parse_day(json_string_value(old), &old_day) == 0 &&
+	    old_day == day) && !inet_day_in_window(day)) {
 		fail(c, 422, f->name, f->name, "range", MSG_START);
 		return;
 	}

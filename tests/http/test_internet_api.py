@@ -201,6 +201,19 @@ def test_start_date_window(stack, keys):
     only_error(r, 422, "startDate", M_START, "startDate", "range")
 
 
+def test_start_date_already_stored_is_kept_out_of_the_window(stack, keys):
+    """The window is checked when a date is chosen: sending back the date
+    already stored, since passed out of the window, is not an error."""
+    rid = fiber(stack, keys, startDate=day(-20))["_id"]
+    slipped = day(-40) + "T00:00:00.000Z"
+    sql(stack.db, "UPDATE internet_requests SET start_date = ? WHERE id = ?", (slipped, rid))
+    r = update(stack, keys["admin"], rid, {"startDate": slipped, "notes": "kept"})
+    assert r.status_code == 200, r.text
+    assert r.json()["startDate"] == slipped and r.json()["notes"] == "kept"
+    r = update(stack, keys["admin"], rid, {"startDate": day(-39)})
+    only_error(r, 422, "startDate", M_START, "startDate", "range")
+
+
 @pytest.mark.parametrize("key", ["product", "initiationFeeProduct"])
 def test_offer_product_not_found(stack, keys, key):
     rid = fiber(stack, keys)["_id"]

@@ -264,6 +264,31 @@ def test_offer_entry_request_fields(stack, keys):
     assert o["offers"][0]["commitment"] == 6
 
 
+def test_offer_entry_saves_when_the_start_date_has_slipped_out_of_the_window(stack, keys):
+    """The page sends every field back; a start date chosen in the window
+    and since passed more than a month ago made the request impossible to
+    answer (422 on startDate).  The stored date is kept as it is; a new
+    date out of the window is still refused."""
+    rid = create(stack, keys["nordic_owner"], fiber_body(startDate=day(-20)))["_id"]
+    slipped = day(-40)
+    sql(stack.db, "UPDATE internet_requests SET start_date = ? WHERE id = ?",
+        (slipped + "T00:00:00.000Z", rid))
+    a, csrf = browser_login(stack, "admin@reqdesk.test")
+    url = stack.url("/admin/internet/%s" % rid)
+    page = a.get(url).text
+    assert value_of(page, "startDate") == slipped
+    r = a.post(url, data=entry_form(csrf, 1, startDate=slipped, save="1", **{
+        "offers[0].product": FIBER_100, "offers[0].monthlyCustomer": "1600",
+        "offers[0].commitment": "12"}), allow_redirects=False)
+    assert r.status_code == 303, errors_of(r.text)
+    o = get(stack, keys["admin"], "/internet/request/%s" % rid).json()
+    assert o["startDate"] == slipped + "T00:00:00.000Z" and len(o["offers"]) == 1
+    r = a.post(url, data=entry_form(csrf, 1, startDate=day(-41), save="1"))
+    assert r.status_code == 422
+    assert errors_of(r.text) == {
+        "startDate": "Date must not be between 1 month ago and 6 months into the future"}
+
+
 def test_offer_entry_confirm(stack, keys):
     rid = create(stack, keys["nordic_owner"], fiber_body(installTime="7_30_TO_12"))["_id"]
     offers = answered(stack, keys["admin"], rid)["offers"]
