@@ -84,7 +84,7 @@ static const struct afield_def afields[AF__MAX] = {
 struct aform {
 	char		*val[AF__MAX];	/* owned; NULL when absent or blank */
 	const char	*err[AF__MAX];	/* borrowed (static or errbuf) */
-	char		 errbuf[AF__MAX][96];
+	char		 errbuf[AF__MAX][ADMIN_FIELD_ERRLEN];
 	int		 nerr;
 };
 
@@ -190,50 +190,85 @@ form_fail(struct aform *f, enum afield i, const char *msg)
 }
 
 /*
- * Read the fields of `mask` from the posted form into *f (zeroed first):
- * trimmed copies, blank ones as NULL, then required / length / validator
- * checks.  Returns the number of fields in error, or -1 on ENOMEM.  Free
- * with form_free() in every case.
+ * One field's value from `raw`: a trimmed copy in *val (unless secret),
+ * NULL when blank, then the required / length / validator checks.
+ * Returns 0, 1 with the message in *msg (static or in errbuf), or -1 on
+ * ENOMEM.  *val is the caller's in every case.
+ */
+static int
+field_read(const struct afield_def *d, const char *raw, char **val,
+    const char **msg, char errbuf[ADMIN_FIELD_ERRLEN])
+{
+	size_t	len;
+	long	n;
+
+	*val = NULL;
+	*msg = NULL;
+	if (!d->secret)
+		raw += strspn(raw, " \t\r\n");
+	len = strlen(raw);
+	while (!d->secret && len > 0 && strchr(" \t\r\n", raw[len - 1]))
+		len--;
+	if (len > 0 && (*val = strndup(raw, len)) == NULL)
+		return -1;
+	if (*val == NULL) {
+		if (d->required)
+			*msg = "This field is required.";
+		return *msg != NULL;
+	}
+	n = text_chars(*val);
+	if (n >= 0 && ((size_t)n < d->min || (size_t)n > d->max)) {
+		snprintf(errbuf, ADMIN_FIELD_ERRLEN, d->min == d->max ?
+		    "Must be %zu characters long." : (size_t)n < d->min ?
+		    "At least %zu characters are required." :
+		    "At most %zu characters are allowed.",
+		    (size_t)n < d->min ? d->min : d->max);
+		*msg = errbuf;
+	} else
+		*msg = d->check(*val);
+	return *msg != NULL;
+}
+
+/*
+ * Read the fields of `mask` from the posted form into *f (zeroed first)
+ * with field_read().  Returns the number of fields in error, or -1 on
+ * ENOMEM.  Free with form_free() in every case.
  */
 static int
 form_read(const struct req *r, unsigned mask, struct aform *f)
 {
-	const struct afield_def	*d;
-	const char		*raw, *msg;
-	size_t			 i, len;
-	long			 n;
+	const char	*raw, *msg;
+	size_t		 i;
+	int		 rc;
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < AF__MAX; i++) {
 		if (!(mask & AFM(i)))
 			continue;
-		d = &afields[i];
-		if ((raw = req_form(r, d->name)) == NULL)
+		if ((raw = req_form(r, afields[i].name)) == NULL)
 			raw = "";
-		if (!d->secret)
-			raw += strspn(raw, " \t\r\n");
-		len = strlen(raw);
-		while (!d->secret && len > 0 && strchr(" \t\r\n", raw[len - 1]))
-			len--;
-		if (len > 0 && (f->val[i] = strndup(raw, len)) == NULL)
+		if ((rc = field_read(&afields[i], raw, &f->val[i], &msg,
+		    f->errbuf[i])) < 0)
 			return -1;
-		if (f->val[i] == NULL) {
-			if (d->required)
-				form_fail(f, i, "This field is required.");
-			continue;
-		}
-		n = text_chars(f->val[i]);
-		if (n >= 0 && ((size_t)n < d->min || (size_t)n > d->max)) {
-			snprintf(f->errbuf[i], sizeof(f->errbuf[i]), d->min == d->max ?
-			    "Must be %zu characters long." : (size_t)n < d->min ?
-			    "At least %zu characters are required." :
-			    "At most %zu characters are allowed.",
-			    (size_t)n < d->min ? d->min : d->max);
-			form_fail(f, i, f->errbuf[i]);
-		} else if ((msg = d->check(f->val[i])) != NULL)
+		if (rc > 0)
 			form_fail(f, i, msg);
 	}
 	return f->nerr;
+}
+
+/* The check of one form field, for the shell; contract in admin.h. */
+int
+admin_field(const char *field, const char *raw, char **val, const char **msg,
+    char errbuf[ADMIN_FIELD_ERRLEN])
+{
+	size_t i;
+
+	*val = NULL;
+	*msg = NULL;
+	for (i = 0; i < AF__MAX; i++)
+		if (strcmp(afields[i].name, field) == 0)
+			return field_read(&afields[i], raw, val, msg, errbuf);
+	return -1;
 }
 
 /* Free the values of a form, wiping secret ones. */

@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "autoconf.h"
+#include "admin.h"
 #include "auth.h"
 #include "catalog.h"
 #include "cli_import.h"
@@ -103,17 +104,61 @@ cmd_check(struct store *st, int argc, char *argv[])
 	return bad;
 }
 
-/* Read one line (the password) from stdin into buf; 0 or -1. */
-static int
-read_password(char *buf, size_t len)
-{
-	size_t n;
+/*
+ * Room for the longest password the admin form takes (1024 characters of
+ * up to 4 bytes) and its line end: getline() then never has to move, and
+ * leave an unwiped copy of, a password that may be kept.
+ */
+#define PASSWORD_ROOM	(4 * 1024 + 3)
 
-	if (fgets(buf, (int)len, stdin) == NULL)
-		return -1;
-	n = strcspn(buf, "\r\n");
-	buf[n] = '\0';
-	return n >= 8 ? 0 : -1;
+/*
+ * The password of `user add`: the whole first line of standard input, its
+ * line end (LF or CRLF) left out, checked as the admin form checks one.
+ * Returns 0 with *pw (wipe it, then free it), 1 on error, or 2 after
+ * saying why it is refused.
+ */
+static int
+read_password(char **pw)
+{
+	char		*line, errbuf[ADMIN_FIELD_ERRLEN];
+	const char	*msg;
+	size_t		 cap = PASSWORD_ROOM;
+	ssize_t		 n;
+	int		 rc;
+
+	*pw = NULL;
+	if ((line = malloc(cap)) == NULL)
+		return 1;
+	if ((n = getline(&line, &cap, stdin)) < 0)
+		n = 0;
+	if (n > 0 && line[n - 1] == '\n')
+		n--;
+	if (n > 0 && line[n - 1] == '\r')
+		n--;
+	/* A NUL would end the string early: a password cut without a word
+	 * is what this reading is here to prevent. */
+	if (memchr(line, '\0', n) != NULL) {
+		rc = 1;
+		msg = "Only printable characters are allowed.";
+	} else {
+		line[n] = '\0';
+		rc = admin_field("password", line, pw, &msg, errbuf);
+	}
+	sodium_memzero(line, cap);
+	free(line);
+	if (rc != 0 && *pw != NULL) {	/* a refused one is kept too */
+		sodium_memzero(*pw, strlen(*pw));
+		free(*pw);
+		*pw = NULL;
+	}
+	if (rc < 0)
+		return 1;
+	if (rc > 0) {
+		fprintf(stderr, "reqdesk: password (first line of standard input): "
+		    "%s\n", msg);
+		return 2;
+	}
+	return 0;
 }
 
 static int
@@ -130,7 +175,7 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 	};
 	const char	*email = NULL, *name = NULL, *level = NULL, *customer = NULL,
 			*reseller = NULL, *phone = NULL;
-	char		 id[25], now[32], pw[256], hash[128];
+	char		 id[25], now[32], *pw, hash[128];
 	int		 ch, rc;
 
 	optind = 0;
@@ -156,17 +201,17 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 		    "(name@example.com)\n", email);
 		return 2;
 	}
-	if (read_password(pw, sizeof(pw)) < 0) {
-		fprintf(stderr, "reqdesk: a password of at least 8 characters is read from standard input\n");
-		return 2;
-	}
+	if ((rc = read_password(&pw)) != 0)
+		return rc;
 	rc = auth_hash_password(pw, hash);
-	sodium_memzero(pw, sizeof(pw));
+	sodium_memzero(pw, strlen(pw));
+	free(pw);
 	if (rc < 0 || new_object_id(id) < 0)
 		return 1;
 	now_iso(now);
 	rc = store_exec(st, ST_USER_ADD, "sssssssss", id, email, name, phone,
 	    level, customer, reseller, hash, now);
+	sodium_memzero(hash, sizeof(hash));
 	if (rc != 1) {
 		fprintf(stderr, "reqdesk: user not added (%s)\n", rc == -2 ?
 		    "e-mail already used, unknown customer/reseller, or level "

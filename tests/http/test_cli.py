@@ -1,7 +1,9 @@
-"""The `reqdesk` command on a database of its own (no stack): demo data
+"""The `reqdesk` command, mostly on a database of its own: demo data
 only into a new database, backups that are complete and private, key
 revocation that says when there was nothing to revoke, `-c` over
-REQDESK_CONFIG, and `check` naming a missing templates directory."""
+REQDESK_CONFIG, and `check` naming a missing templates directory; on the
+session stack's database, `user add` keeping a long password whole (the
+user then logs in with it) and refusing what the admin form refuses."""
 
 import os
 import shutil
@@ -12,6 +14,7 @@ import subprocess
 import pytest
 
 import stack as stackmod
+from accounts import api_login, forget_failures, sql, unique_email
 
 
 @pytest.fixture
@@ -97,3 +100,55 @@ def test_check_names_a_missing_templates_directory(cli):
     assert r.returncode == 1
     assert "templates: /nonexistent/templates is not a readable directory" in r.stderr
     assert cli("check").returncode == 0
+
+
+def stack_cli(stack, *args, stdin=None):
+    """The real CLI on the session stack's database."""
+    return subprocess.run([os.path.join(stack.build, "reqdesk"), "--db", stack.db]
+                          + list(args), input=stdin, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_user_add_keeps_a_long_password_whole(stack):
+    # 300 characters, of which 20 take two bytes: more than a 255-byte
+    # line, less than the form's 1024 characters.
+    password = "long-" + "x" * 275 + "\u00e9" * 20
+    email = unique_email("longpw")
+    r = stack_cli(stack, "user", "add", "--email", email, "--name", "Long Password",
+                  "--level", "ADMIN", stdin=password + "\n")
+    assert r.returncode == 0, r.stderr
+    try:
+        assert api_login(stack, email, password).status_code == 200
+        # what a 255-byte buffer kept is not the password
+        assert api_login(stack, email, password.encode()[:255].decode(
+            errors="ignore")).status_code == 401
+        # a line end from a CRLF file is not part of the password
+        email2 = unique_email("crlf")
+        r = stack_cli(stack, "user", "add", "--email", email2, "--name", "CRLF",
+                      "--level", "ADMIN", stdin="crlf-pass-1\r\n")
+        assert r.returncode == 0, r.stderr
+        assert api_login(stack, email2, "crlf-pass-1").status_code == 200
+    finally:
+        forget_failures(stack)
+
+
+@pytest.mark.parametrize("password, message", [
+    ("", "This field is required."),
+    ("short", "At least 8 characters are required."),
+    ("x" * 1025, "At most 1024 characters are allowed."),
+    ("ctrl-\x01-char", "Only printable characters are allowed."),
+    ("nul-\x00-in-the-middle", "Only printable characters are allowed."),
+], ids=["empty", "short", "too-long", "control", "nul"])
+def test_user_add_refuses_what_the_form_refuses_as_a_password(stack, password, message):
+    email = unique_email("badpw")
+    r = stack_cli(stack, "user", "add", "--email", email, "--name", "Bad Password",
+                  "--level", "ADMIN", stdin=password + "\n")
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert message in r.stderr
+    assert password not in r.stderr or password == ""
+    assert sql(stack, "SELECT count(*) FROM users WHERE email = '%s'" % email) == "0"
+    # 1024 characters are still taken, as the form takes them
+    if message.startswith("At most"):
+        r = stack_cli(stack, "user", "add", "--email", email, "--name", "Max",
+                      "--level", "ADMIN", stdin=password[:1024] + "\n")
+        assert r.returncode == 0, r.stderr
