@@ -3,7 +3,8 @@
  *
  *   reqdesk [-c config] [--db PATH] init | demo | check | backup FILE
  *   reqdesk user add --email E --name N --level L [--customer C | --reseller R]
- *                    (password read from standard input)
+ *                    [--phone P]  (password read from standard input; every
+ *                    value held to the admin form's rules, admin_field())
  *   reqdesk apikey create --user EMAIL [--label TEXT]   (prints the key alone)
  *   reqdesk apikey revoke PREFIX
  *   reqdesk import servicepoints FILE.csv   (header: id,customer,name,
@@ -26,7 +27,6 @@
 #include "config.h"
 #include "demo.h"
 #include "log.h"
-#include "outbox.h"
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
@@ -37,6 +37,7 @@ struct cmd {
 	int		 (*fn)(struct store *st, int argc, char *argv[]);
 	int		 create;	/* may create the database */
 	int		 migrate;	/* brings the schema up to date first */
+	int		 args;		/* takes words or options after its name */
 	const char	*usage;
 };
 
@@ -161,65 +162,101 @@ read_password(char **pw)
 	return 0;
 }
 
+#define USER_ADD_USAGE	"user add --email E --name N --level " \
+	"VIEWER|MANAGER|OWNER|RESELLER|RESELLER_ADMIN|ADMIN " \
+	"[--customer ID | --reseller ID] [--phone P] < password"
+#define APIKEY_CREATE_USAGE	"apikey create --user EMAIL [--label TEXT]"
+
+/*
+ * Option --`field` given as `raw` (NULL when absent), checked as the admin
+ * form checks its field of that name (admin_field), so that the shell
+ * cannot store what the form refuses.  Returns 0 with *val (to free; NULL
+ * when absent or blank), 1 on error, or 2 after saying why it is refused.
+ */
+static int
+cli_field(const char *field, const char *raw, char **val)
+{
+	char		 errbuf[ADMIN_FIELD_ERRLEN];
+	const char	*msg;
+	int		 rc;
+
+	*val = NULL;
+	if (raw == NULL)
+		return 0;
+	if ((rc = admin_field(field, raw, val, &msg, errbuf)) < 0)
+		return 1;
+	if (rc > 0) {
+		free(*val);
+		*val = NULL;
+		/* The value is not shown back: it may hold the very
+		 * control characters that were refused. */
+		fprintf(stderr, "reqdesk: --%s: %s\n", field, msg);
+		return 2;
+	}
+	return 0;
+}
+
 static int
 cmd_user_add(struct store *st, int argc, char *argv[])
 {
+	/* Named as the admin form's fields, which check them. */
+	enum { U_EMAIL, U_NAME, U_LEVEL, U_CUSTOMER, U_RESELLER, U_PHONE, U__MAX };
 	static const struct option opts[] = {
-		{ "email", required_argument, NULL, 'e' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "level", required_argument, NULL, 'l' },
-		{ "customer", required_argument, NULL, 'c' },
-		{ "reseller", required_argument, NULL, 'r' },
-		{ "phone", required_argument, NULL, 'p' },
+		{ "email", required_argument, NULL, U_EMAIL },
+		{ "name", required_argument, NULL, U_NAME },
+		{ "level", required_argument, NULL, U_LEVEL },
+		{ "customer", required_argument, NULL, U_CUSTOMER },
+		{ "reseller", required_argument, NULL, U_RESELLER },
+		{ "phone", required_argument, NULL, U_PHONE },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*email = NULL, *name = NULL, *level = NULL, *customer = NULL,
-			*reseller = NULL, *phone = NULL;
+	const char	*raw[U__MAX] = { NULL };
+	char		*val[U__MAX] = { NULL };
 	char		 id[25], now[32], *pw, hash[128];
-	int		 ch, rc;
+	int		 ch, i, rc = 0, n;
 
 	optind = 0;
 	while ((ch = getopt_long(argc + 1, argv - 1, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'e': email = optarg; break;
-		case 'n': name = optarg; break;
-		case 'l': level = optarg; break;
-		case 'c': customer = optarg; break;
-		case 'r': reseller = optarg; break;
-		case 'p': phone = optarg; break;
-		default: return 2;
+		if (ch < 0 || ch >= U__MAX)
+			goto usage;
+		raw[ch] = optarg;
+	}
+	/* optind past the last option: anything left is a stray word,
+	 * which must not be mistaken for having been taken. */
+	if (optind != argc + 1 || raw[U_EMAIL] == NULL || raw[U_NAME] == NULL ||
+	    raw[U_LEVEL] == NULL)
+		goto usage;
+	/* Every refusal is told, as the form shows them all at once. */
+	for (i = 0; i < U__MAX; i++)
+		if ((n = cli_field(opts[i].name, raw[i], &val[i])) > rc)
+			rc = n;
+	if (rc == 0 && (rc = read_password(&pw)) == 0) {
+		rc = auth_hash_password(pw, hash) < 0 || new_object_id(id) < 0;
+		sodium_memzero(pw, strlen(pw));
+		free(pw);
+	}
+	if (rc == 0) {
+		now_iso(now);
+		n = store_exec(st, ST_USER_ADD, "sssssssss", id, val[U_EMAIL],
+		    val[U_NAME], val[U_PHONE], val[U_LEVEL], val[U_CUSTOMER],
+		    val[U_RESELLER], hash, now);
+		sodium_memzero(hash, sizeof(hash));
+		if (n == 1)
+			printf("%s\n", id);
+		else {
+			fprintf(stderr, "reqdesk: user not added (%s)\n", n == -2 ?
+			    "e-mail already used, unknown customer/reseller, or "
+			    "level does not fit the customer/reseller" :
+			    "database error");
+			rc = 1;
 		}
 	}
-	if (email == NULL || name == NULL || level_from_name(level) < 0) {
-		fprintf(stderr, "usage: reqdesk user add --email E --name N --level "
-		    "VIEWER|MANAGER|OWNER|RESELLER|RESELLER_ADMIN|ADMIN "
-		    "[--customer ID | --reseller ID] < password\n");
-		return 2;
-	}
-	if (!mail_address_valid(email)) {
-		fprintf(stderr, "reqdesk: '%s' is not one plain e-mail address "
-		    "(name@example.com)\n", email);
-		return 2;
-	}
-	if ((rc = read_password(&pw)) != 0)
-		return rc;
-	rc = auth_hash_password(pw, hash);
-	sodium_memzero(pw, strlen(pw));
-	free(pw);
-	if (rc < 0 || new_object_id(id) < 0)
-		return 1;
-	now_iso(now);
-	rc = store_exec(st, ST_USER_ADD, "sssssssss", id, email, name, phone,
-	    level, customer, reseller, hash, now);
-	sodium_memzero(hash, sizeof(hash));
-	if (rc != 1) {
-		fprintf(stderr, "reqdesk: user not added (%s)\n", rc == -2 ?
-		    "e-mail already used, unknown customer/reseller, or level "
-		    "does not fit the customer/reseller" : "database error");
-		return 1;
-	}
-	printf("%s\n", id);
-	return 0;
+	for (i = 0; i < U__MAX; i++)
+		free(val[i]);
+	return rc;
+usage:
+	fprintf(stderr, "usage: reqdesk %s\n", USER_ADD_USAGE);
+	return 2;
 }
 
 static int
@@ -230,37 +267,43 @@ cmd_apikey_create(struct store *st, int argc, char *argv[])
 		{ "label", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*email = NULL, *label = NULL;
-	char		 key[80], user_id[25];
+	const char	*email = NULL, *rawlabel = NULL;
+	char		 key[80], user_id[25], *label;
 	sqlite3_stmt	*s;
-	int		 ch, found;
+	int		 ch, found, rc;
 
 	optind = 0;
 	while ((ch = getopt_long(argc + 1, argv - 1, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'u': email = optarg; break;
-		case 'l': label = optarg; break;
-		default: return 2;
+		case 'l': rawlabel = optarg; break;
+		default: goto usage;
 		}
 	}
-	if (email == NULL) {
-		fprintf(stderr, "usage: reqdesk apikey create --user EMAIL [--label TEXT]\n");
-		return 2;
-	}
-	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL)
+	if (optind != argc + 1 || email == NULL)
+		goto usage;
+	if ((rc = cli_field("label", rawlabel, &label)) != 0)
+		return rc;
+	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL) {
+		free(label);
 		return 1;
+	}
 	if ((found = store_row(s) == 1))
 		snprintf(user_id, sizeof(user_id), "%s", store_text(s, 0));
 	store_done(s);
-	if (!found) {
+	if (!found)
 		fprintf(stderr, "reqdesk: no user %s\n", email);
-		return 1;
-	}
-	if (auth_apikey_create(st, user_id, label ? label : "cli", key) < 0)
+	rc = !found || auth_apikey_create(st, user_id, label ? label : "cli",
+	    key) < 0;
+	free(label);
+	if (rc)
 		return 1;
 	printf("%s\n", key);
 	sodium_memzero(key, sizeof(key));
 	return 0;
+usage:
+	fprintf(stderr, "usage: reqdesk %s\n", APIKEY_CREATE_USAGE);
+	return 2;
 }
 
 static int
@@ -283,16 +326,16 @@ cmd_apikey_revoke(struct store *st, int argc, char *argv[])
 }
 
 static const struct cmd cmds[] = {
-	{ "init", NULL, cmd_init, 1, 1, "init" },
-	{ "demo", NULL, cmd_demo, 1, 1, "demo" },
-	{ "backup", NULL, cmd_backup, 0, 0, "backup FILE" },
-	{ "check", NULL, cmd_check, 0, 0, "check" },
-	{ "user", "add", cmd_user_add, 0, 1, "user add --email E --name N --level L [--customer C|--reseller R] < password" },
-	{ "apikey", "create", cmd_apikey_create, 0, 1, "apikey create --user EMAIL [--label TEXT]" },
-	{ "apikey", "revoke", cmd_apikey_revoke, 0, 1, "apikey revoke PREFIX" },
-	{ "import", "servicepoints", cmd_import_servicepoints, 0, 1, IMPORT_SP_USAGE },
-	{ "import", "products", cmd_import_products, 0, 1, IMPORT_PRODUCT_USAGE },
-	{ "import", "addresses", cmd_import_addresses, 0, 1, IMPORT_ADDRESS_USAGE },
+	{ "init", NULL, cmd_init, 1, 1, 0, "init" },
+	{ "demo", NULL, cmd_demo, 1, 1, 0, "demo" },
+	{ "backup", NULL, cmd_backup, 0, 0, 1, "backup FILE" },
+	{ "check", NULL, cmd_check, 0, 0, 0, "check" },
+	{ "user", "add", cmd_user_add, 0, 1, 1, USER_ADD_USAGE },
+	{ "apikey", "create", cmd_apikey_create, 0, 1, 1, APIKEY_CREATE_USAGE },
+	{ "apikey", "revoke", cmd_apikey_revoke, 0, 1, 1, "apikey revoke PREFIX" },
+	{ "import", "servicepoints", cmd_import_servicepoints, 0, 1, 1, IMPORT_SP_USAGE },
+	{ "import", "products", cmd_import_products, 0, 1, 1, IMPORT_PRODUCT_USAGE },
+	{ "import", "addresses", cmd_import_addresses, 0, 1, 1, IMPORT_ADDRESS_USAGE },
 };
 
 static void
@@ -343,6 +386,13 @@ main(int argc, char *argv[])
 		usage();
 		return 2;
 	}
+	skip = cmd->sub != NULL ? 2 : 1;
+	/* Refused before the database is opened (init would create it): a
+	 * stray word is a mistake to point out, not to ignore. */
+	if (!cmd->args && argc > skip) {
+		fprintf(stderr, "usage: reqdesk %s\n", cmd->usage);
+		return 2;
+	}
 	if (config_load(conf) < 0 || sodium_init() < 0)
 		return 1;
 	if (db != NULL && config_set("storage", "database", db) < 0)
@@ -353,7 +403,6 @@ main(int argc, char *argv[])
 		store_close(st);
 		return 1;
 	}
-	skip = cmd->sub != NULL ? 2 : 1;
 	rc = cmd->fn(st, argc - skip, argv + skip);
 	store_close(st);
 	config_free();

@@ -3,7 +3,9 @@ only into a new database, backups that are complete and private, key
 revocation that says when there was nothing to revoke, `-c` over
 REQDESK_CONFIG, and `check` naming a missing templates directory; on the
 session stack's database, `user add` keeping a long password whole (the
-user then logs in with it) and refusing what the admin form refuses."""
+user then logs in with it) and refusing what the admin form refuses (with
+its words), `apikey create` a label the form refuses, and every command
+a stray word."""
 
 import os
 import shutil
@@ -152,3 +154,73 @@ def test_user_add_refuses_what_the_form_refuses_as_a_password(stack, password, m
         r = stack_cli(stack, "user", "add", "--email", email, "--name", "Max",
                       "--level", "ADMIN", stdin=password[:1024] + "\n")
         assert r.returncode == 0, r.stderr
+
+
+USAGE = "usage: reqdesk user add --email E"
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"--name": ""}, "reqdesk: --name: This field is required."),
+    ({"--name": "   "}, "reqdesk: --name: This field is required."),
+    ({"--name": "Red\x1b[31m"}, "reqdesk: --name: Only printable characters are allowed."),
+    ({"--name": "Two\nlines"}, "reqdesk: --name: Only printable characters are allowed."),
+    ({"--name": "N" * 201}, "reqdesk: --name: At most 200 characters are allowed."),
+    ({"--phone": "call me; DROP"}, "reqdesk: --phone: Use digits, spaces and + ( ) - only."),
+    ({"--email": "someone@localhost"},
+     "reqdesk: --email: Enter an e-mail address such as name@example.com."),
+    ({"--email": "jean(x)@acme.test"},
+     "reqdesk: --email: Enter an e-mail address such as name@example.com."),
+    ({"--level": "BOSS"}, "reqdesk: --level: Choose one of VIEWER, MANAGER, OWNER"),
+    ({"--customer": "FDJ; x"}, "reqdesk: --customer: Choose one from the list."),
+    ({"stray": None}, USAGE),
+    ({"--": None, "--name": None}, USAGE),
+], ids=["empty-name", "blank-name", "escape-in-name", "newline-in-name",
+        "long-name", "phone", "no-dot-in-domain", "outbox-rule", "level",
+        "customer", "stray-word", "stray-after-dashes"])
+def test_user_add_refuses_what_the_form_refuses(stack, change, message):
+    """A good user add with one thing changed: an option's value, or
+    words added at the end (those whose value is None)."""
+    given = {"--email": unique_email("refused"), "--name": "Refused",
+             "--level": "VIEWER", "--customer": "FDJ",
+             "--phone": "+33 1 00 00 00 00"}
+    given.update({k: v for k, v in change.items() if v is not None})
+    words = [w for opt, value in given.items() for w in (opt, value)]
+    words += [k for k, v in change.items() if v is None]
+    r = stack_cli(stack, "user", "add", *words, stdin="good-pass-1\n")
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert message in r.stderr, r.stderr
+    assert "\x1b" not in r.stderr   # a refused value is not echoed
+    assert sql(stack, "SELECT count(*) FROM users WHERE email = '%s'"
+               % given["--email"].replace("'", "''")) == "0"
+
+
+def test_user_add_stores_what_the_form_would(stack):
+    # Trimmed as the form trims; a blank phone is no phone.
+    email = unique_email("trimmed")
+    r = stack_cli(stack, "user", "add", "--email", " %s " % email, "--name",
+                  "  Trimmed Name ", "--level", "VIEWER", "--customer", "FDJ",
+                  "--phone", " ", stdin="good-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    assert sql(stack, "SELECT name, quote(phone) FROM users WHERE email = '%s'"
+               % email) == "Trimmed Name|NULL"
+
+
+def test_apikey_create_refuses_what_the_form_refuses(stack):
+    before = sql(stack, "SELECT count(*) FROM credentials")
+    for args, message in [(["--label", "\x01"], "reqdesk: --label: Only printable characters are allowed."),
+                          (["--label", "L" * 101], "reqdesk: --label: At most 100 characters are allowed."),
+                          (["stray"], "usage: reqdesk apikey create --user EMAIL")]:
+        r = stack_cli(stack, "apikey", "create", "--user", "owner@fdj.test", *args)
+        assert r.returncode == 2, (args, r.returncode, r.stderr)
+        assert message in r.stderr, (args, r.stderr)
+        assert "rqk_" not in r.stdout
+    assert sql(stack, "SELECT count(*) FROM credentials") == before
+
+
+def test_stray_words_are_refused(cli):
+    for args in (["init", "now"], ["demo", "please"], ["check", "all"]):
+        r = cli(*args)
+        assert r.returncode == 2, (args, r.stderr)
+        assert "usage: reqdesk %s\n" % args[0] in r.stderr
+    # refused before anything was done: not even the database created
+    assert not os.path.exists(cli.db)
