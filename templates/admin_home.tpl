@@ -16,4 +16,6 @@
     <span class="muted">— what Internet offers may name</span></li>
   <li><a href="/admin/addresses">Addresses</a>
     <span class="muted">— where customers may ask for Internet access</span></li>
+  <li><a href="/admin/outbox">Outbox</a>
+    <span class="muted">— notification e-mail; retry dead messages</span></li>
 </ul>

@@ -276,12 +276,26 @@ def test_customers(stack, admin):
     assert "DK" in nordic and "NETPARTNER" in nordic
 
 
-def test_admin_home(stack, admin):
+def admin_pages(repo):
+    """Every admin page a link can lead to: the GET routes of the route
+    table under /admin without a parameter, /admin itself left out."""
+    text = (repo / "cgi" / "route.c").read_text()
+    pages = re.findall(r'\{ "(/admin/[a-z/]+)", M_GET\b', text)
+    assert "/admin/users" in pages and "/admin/outbox" in pages, pages
+    return pages
+
+
+def test_admin_home(stack, admin, repo):
+    # /admin links to every admin page (docs/ACCOUNTS.md), each of which
+    # answers: a page linked from nowhere is one the operator never finds
+    # (the outbox, where dead mail is retried, was).
     sess, _ = admin
     r = get(stack, sess, "/admin")
     assert r.status_code == 200
-    for link in ("/admin/users", "/admin/customers", "/admin/servicepoints"):
-        assert 'href="%s"' % link in r.text
+    for link in admin_pages(repo):
+        assert 'href="%s"' % link in r.text, link
+        assert get(stack, sess, link).status_code == 200, link
+    assert "Outbox</a>" in r.text and "retry dead messages" in r.text
 
 
 # ------------------------------------------------------------ who may see
