@@ -62,12 +62,14 @@ cmd_demo(struct store *st, int argc, char *argv[])
 static int
 cmd_backup(struct store *st, int argc, char *argv[])
 {
+	int rc;
+
 	if (argc != 1) {
 		fprintf(stderr, "usage: reqdesk backup FILE\n");
 		return 2;
 	}
-	if (store_backup(st, argv[0]) < 0)
-		return 1;
+	if ((rc = store_backup(st, argv[0])) < 0)
+		return rc == -2 ? 2 : 1;
 	printf("backup written to %s\n", argv[0]);
 	return 0;
 }

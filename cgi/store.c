@@ -1189,6 +1189,63 @@ store_ping(struct store *st)
  * password hashes and customer data) renamed over `dest` when complete,
  * so a backup stopped half-way leaves no file that looks like a backup.
  */
+/*
+ * Is `dest` the database of st, or a file SQLite keeps beside it?  The
+ * backup is renamed onto `dest`: onto one of these it would replace a
+ * file the open database is made of.  Compared by device and inode when
+ * `dest` exists, and by resolved path as rename() sees it (its directory
+ * resolved, its last name as written), which also catches a -wal not made
+ * yet or a name that is a symbolic link.  1, 0, or -1 (ENOMEM).
+ */
+static int
+backup_onto_self(const struct store *st, const char *dest)
+{
+	/* SQLite names its companions after the database's resolved path. */
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	struct stat	 ds, fs;
+	const char	*slash, *base;
+	char		*db, *dir, *where = NULL, *target = NULL, *own;
+	size_t		 i;
+	int		 have, same = 0;
+
+	db = realpath(st->path, NULL);
+	have = stat(dest, &ds) == 0;
+	if ((slash = strrchr(dest, '/')) == NULL) {
+		dir = strdup(".");
+		base = dest;
+	} else {
+		dir = strndup(dest, slash == dest ? 1 : (size_t)(slash - dest));
+		base = slash + 1;
+	}
+	if (dir == NULL)
+		goto nomem;
+	/* No such directory: nothing of the database is there. */
+	if ((where = realpath(dir, NULL)) != NULL && asprintf(&target, "%s%s%s",
+	    where, strcmp(where, "/") == 0 ? "" : "/", base) < 0) {
+		target = NULL;
+		goto nomem;
+	}
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]) && !same; i++) {
+		if (asprintf(&own, "%s%s", db ? db : st->path, suffix[i]) < 0)
+			goto nomem;
+		same = (have && stat(own, &fs) == 0 && fs.st_dev == ds.st_dev &&
+		    fs.st_ino == ds.st_ino) ||
+		    (target != NULL && strcmp(target, own) == 0);
+		free(own);
+	}
+	free(target);
+	free(where);
+	free(dir);
+	free(db);
+	return same;
+nomem:
+	free(target);
+	free(where);
+	free(dir);
+	free(db);
+	return -1;
+}
+
 int
 store_backup(struct store *st, const char *dest)
 {
@@ -1197,6 +1254,15 @@ store_backup(struct store *st, const char *dest)
 	char		 tmp[4096];
 	int		 fd, rc, tries;
 
+	if ((rc = backup_onto_self(st, dest)) != 0) {
+		if (rc < 0) {
+			log_err("%s: out of memory", dest);
+			return -1;
+		}
+		log_err("%s: is the database being backed up, or its -wal, -shm "
+		    "or -journal file; a backup must go to another file", dest);
+		return -2;
+	}
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", dest, (long)getpid()) >=
 	    (int)sizeof(tmp)) {
 		log_err("%s: path too long", dest);

@@ -200,7 +200,9 @@ int  store_db_version(struct store *st);
  * be opened and read by a new connection; -1 otherwise. */
 int  store_ping(struct store *st);
 
-/* Online backup to `dest` (overwritten).  0 or -1 (logged). */
+/* Online backup to `dest` (overwritten).  0, -1 (logged), or -2
+ * (logged) when `dest` is the database itself or its -wal, -shm or
+ * -journal file, which the backup would replace under it. */
 int  store_backup(struct store *st, const char *dest);
 
 /* Integrity check; 0 if "ok", -1 otherwise (problems logged). */

@@ -5,7 +5,8 @@ REQDESK_CONFIG, and `check` naming a missing templates directory; on the
 session stack's database, `user add` keeping a long password whole (the
 user then logs in with it) and refusing what the admin form refuses (with
 its words), `apikey create` a label the form refuses, and every command
-a stray word."""
+a stray word; on a stack of its own, `backup` refusing to write onto the
+live database or the files beside it."""
 
 import os
 import shutil
@@ -104,11 +105,11 @@ def test_check_names_a_missing_templates_directory(cli):
     assert cli("check").returncode == 0
 
 
-def stack_cli(stack, *args, stdin=None):
-    """The real CLI on the session stack's database."""
+def stack_cli(stack, *args, stdin=None, cwd=None):
+    """The real CLI on a stack's database."""
     return subprocess.run([os.path.join(stack.build, "reqdesk"), "--db", stack.db]
                           + list(args), input=stdin, capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=60, cwd=cwd)
 
 
 def test_user_add_keeps_a_long_password_whole(stack):
@@ -224,3 +225,42 @@ def test_stray_words_are_refused(cli):
         assert "usage: reqdesk %s\n" % args[0] in r.stderr
     # refused before anything was done: not even the database created
     assert not os.path.exists(cli.db)
+
+
+def test_backup_refuses_the_live_database_and_its_files(fresh_stack):
+    s = fresh_stack()
+    data = os.path.dirname(s.db)
+    before = os.stat(s.db)
+    users = sql(s, "SELECT count(*) FROM users")
+    elsewhere = stackmod.short_tempdir()
+    try:
+        os.symlink(s.db, os.path.join(elsewhere, "link.db"))
+        os.symlink(data, os.path.join(elsewhere, "data"))
+        os.link(s.db, os.path.join(elsewhere, "hard.db"))
+        for dest, cwd in [(s.db, None),
+                          ("reqdesk.db", data),
+                          (os.path.join(data, "..", os.path.basename(data), "reqdesk.db"), None),
+                          (s.db + "-wal", None),
+                          (s.db + "-shm", None),
+                          (s.db + "-journal", None),
+                          (os.path.join(elsewhere, "link.db"), None),
+                          (os.path.join(elsewhere, "hard.db"), None),
+                          (os.path.join(elsewhere, "data", "reqdesk.db"), None),
+                          (os.path.join(elsewhere, "data", "reqdesk.db-wal"), None)]:
+            r = stack_cli(s, "backup", dest, cwd=cwd)
+            assert r.returncode == 2, (dest, r.returncode, r.stdout, r.stderr)
+            assert "is the database being backed up" in r.stderr, (dest, r.stderr)
+            assert "backup written" not in r.stdout
+        # the live database is the same file, whole, and still serves
+        after = os.stat(s.db)
+        assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+        assert sql(s, "PRAGMA integrity_check") == "ok"
+        assert sql(s, "SELECT count(*) FROM users") == users
+        assert api_login(s, "owner@acme.test", "demo-pass-1").status_code == 200
+        assert not [f for f in os.listdir(data) if ".tmp-" in f]
+        # another file in the same directory is still a backup
+        r = stack_cli(s, "backup", os.path.join(elsewhere, "data", "copy.db"))
+        assert r.returncode == 0, r.stderr
+        assert os.path.getsize(os.path.join(data, "copy.db")) > 0
+    finally:
+        shutil.rmtree(elsewhere, ignore_errors=True)
