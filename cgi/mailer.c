@@ -163,12 +163,16 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
 	if (config.smtp_user != NULL && *config.smtp_user != '\0') {
+		/* A password never goes in clear: over smtp:// the server must
+		 * take STARTTLS, or nothing is sent (a stripped STARTTLS offer
+		 * would otherwise hand the credentials to whoever stripped it). */
+		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
 		curl_easy_setopt(c, CURLOPT_USERNAME, config.smtp_user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, config.smtp_password ?
 		    config.smtp_password : "");
-	}
+	} else
+		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	if (rc != CURLE_OK)

@@ -64,13 +64,15 @@ def free_port():
 
 class SmtpServer:
     """A real SMTP server on loopback keeping messages in a Maildir;
-    `delay` seconds spent on each message (to catch a mailer mid-batch)."""
+    `delay` seconds spent on each message (to catch a mailer mid-batch);
+    `options` are smtp_server.py's flags (--rcpt-code 550, ...)."""
 
-    def __init__(self, port, maildir, delay=0.0):
+    def __init__(self, port, maildir, delay=0.0, options=()):
         self.port, self.maildir = port, maildir
         self.proc = subprocess.Popen(
             [sys.executable if sys.executable.startswith("/usr/bin") else "/usr/bin/python3",
-             os.path.join(HERE, "smtp_server.py"), str(port), maildir, str(delay)],
+             os.path.join(HERE, "smtp_server.py"), str(port), maildir, str(delay)]
+            + [str(o) for o in options],
             stdin=subprocess.DEVNULL)
         wait_for(self._listening, timeout=10, what="SMTP server on %d" % port)
 

@@ -322,3 +322,43 @@ def test_sent_messages_are_deleted_after_keep_sent_days(fresh_stack):
         assert left == {ids[2]: "dead", ids[3]: "queued", ids[4]: "sent", ids[5]: "sent"}, left
     finally:
         server.stop()
+
+
+def test_credentials_never_go_in_clear(fresh_stack):
+    """With smtp_user set, a server that offers AUTH but no STARTTLS (or a
+    man in the middle who removed the offer) gets neither the password nor
+    the mail; without credentials the same server is used in plain text."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@acme.test")
+    rid = create(s, key, "MAIL-CLEAR")
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "clear-mail")
+    auth_log = os.path.join(s.data, "auth-seen")
+    server = mailtools.SmtpServer(port, box, options=["--auth-log", auth_log])
+    mailer = [os.path.join(s.build, "reqdesk-mailer"), "--once"]
+    try:
+        out = subprocess.run(mailer, capture_output=True, text=True, timeout=60,
+                             env=mailer_env(s, port, REQDESK_SMTP_USER="desk",
+                                            REQDESK_SMTP_PASSWORD="never-in-clear"))
+        assert out.returncode == 0, out.stderr
+        assert not os.path.exists(auth_log) or \
+            "never-in-clear" not in open(auth_log).read()
+        assert mailtools.messages(box) == []
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert len(rows) == 2
+        for r in rows:
+            assert r["state"] == "queued" and r["attempts"] == 1, r
+            assert "STARTTLS" in r["last_error"] or "SSL" in r["last_error"], r
+        # without credentials, STARTTLS stays optional: plain text is fine
+        db = sqlite3.connect(s.db, timeout=10)
+        with db:
+            db.execute("UPDATE outbox SET next_attempt = 0")
+        db.close()
+        out = subprocess.run(mailer, env=mailer_env(s, port), capture_output=True,
+                             text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert all(r["state"] == "sent" for r in mailtools.outbox(s.db, "object_id = ?", (rid,)))
+        assert len(mailtools.about(box, rid)) == 2
+        assert not os.path.exists(auth_log)
+    finally:
+        server.stop()
