@@ -27,6 +27,7 @@
 #include "autoconf.h"
 #include "config.h"
 #include "log.h"
+#include "outbox.h"
 #include "store.h"
 #include "util.h"
 
@@ -88,7 +89,6 @@ compose(const struct message *m, struct buf *b)
 	char		 date[64], host[64];
 	time_t		 now = time(NULL);
 	struct tm	 tm;
-	const char	*p;
 
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
@@ -102,12 +102,12 @@ compose(const struct message *m, struct buf *b)
 	    "X-Reqdesk-Outbox-Id: %lld\r\n"
 	    "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
-	    "Content-Transfer-Encoding: 8bit\r\n\r\n", m->id, host, m->id);
-	for (p = m->body; *p; p++) {
-		if (*p == '\n' && (p == m->body || p[-1] != '\r'))
-			buf_append(b, "\r", 1);
-		buf_append(b, p, 1);
-	}
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", m->id, host, m->id);
+	/* Quoted-printable, not 8bit: a body line is as long as what was
+	 * typed into it (a 4096-character comment), and SMTP servers refuse
+	 * a line over 998 bytes; QP keeps every line short and the text
+	 * intact. */
+	mail_qp_encode(b, m->body);
 	if (b->len < 2 || strcmp(b->data + b->len - 2, "\r\n") != 0)
 		buf_puts(b, "\r\n");
 }

@@ -32,6 +32,61 @@ mail_address_valid(const char *a)
 	return at[1] != '\0' && at[1] != '.' && a[len - 1] != '.';
 }
 
+#define QP_LINE_MAX 76	/* RFC 2045 6.7 (5), soft break's "=" included */
+
+/* Does a line end at p (end of text, LF or CRLF)? */
+static int
+line_end(const char *p)
+{
+	return *p == '\0' || *p == '\n' || (p[0] == '\r' && p[1] == '\n');
+}
+
+int
+mail_qp_encode(struct buf *out, const char *text)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const char		*p = text;
+	char			 tok[3];
+	size_t			 col = 0, n;
+	unsigned char		 c;
+	int			 rc = 0;
+
+	while (*p != '\0') {
+		if (*p == '\n' || (p[0] == '\r' && p[1] == '\n')) {
+			rc |= buf_append(out, "\r\n", 2);
+			col = 0;
+			p += *p == '\r' ? 2 : 1;
+			continue;
+		}
+		c = (unsigned char)*p;
+		/* A space or tab ending a line would be lost to a relay that
+		 * strips trailing white space: encoded there only. */
+		if ((c >= 33 && c <= 126 && c != '=') ||
+		    ((c == ' ' || c == '\t') && !line_end(p + 1))) {
+			tok[0] = (char)c;
+			n = 1;
+		} else {
+			tok[0] = '=';
+			tok[1] = hex[c >> 4];
+			tok[2] = hex[c & 0xf];
+			n = 3;
+		}
+		/* The last token of a line may use the column a soft break
+		 * would take; any other leaves room for the "=". */
+		if (col + n > QP_LINE_MAX - 1 &&
+		    !(line_end(p + 1) && col + n <= QP_LINE_MAX)) {
+			rc |= buf_append(out, "=\r\n", 3);
+			col = 0;
+		}
+		rc |= buf_append(out, tok, n);
+		col += n;
+		p++;
+	}
+	if (col > 0)
+		rc |= buf_append(out, "\r\n", 2);
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 buf_write(void *ctx, const char *s, size_t n)
 {

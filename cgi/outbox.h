@@ -56,6 +56,16 @@ int  outbox_render(struct mail *m, const char *event, const char *recipient,
 int  outbox_add(struct store *st, const struct mail *m, const char *object_id);
 void outbox_mail_free(struct mail *m);	/* accepts a zeroed mail */
 
+/*
+ * Append `text` (LF or CRLF line ends) to `out` as a quoted-printable body
+ * (RFC 2045 6.7): CRLF line ends, no line over 76 characters (soft breaks
+ * "=" CRLF), "=", control characters, bytes over 0x7e, a lone CR or LF
+ * inside a line and a space or tab ending a line as =XX.  Lossless, and
+ * every line fits SMTP's 998-byte limit whatever the text.  Ends with CRLF
+ * unless `text` is empty.  0, or -1 (out of memory).
+ */
+int  mail_qp_encode(struct buf *out, const char *text);
+
 /* Is `addr` one plain e-mail address, without CR, LF, comma or angle
  * brackets?  1 or 0. */
 int  mail_address_valid(const char *addr);

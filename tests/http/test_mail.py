@@ -362,3 +362,29 @@ def test_credentials_never_go_in_clear(fresh_stack):
         assert not os.path.exists(auth_log)
     finally:
         server.stop()
+
+
+def test_a_long_comment_line_is_delivered_intact(stack, keys):
+    """A status comment is one line of up to 4096 bytes, past SMTP's 998:
+    the body goes quoted-printable, every line short, and reads back as
+    typed (non-ASCII, "=", tabs, runs of spaces included)."""
+    rid = create(stack, keys["acme_owner"], "MAIL-LONG-LINE")
+    comment = ("Prüfung = ok;\ttab  two spaces, 5 € ")
+    comment = (comment * 200).encode()[:4000].decode("utf-8", "ignore").rstrip()
+    assert 3900 < len(comment.encode()) <= 4096
+    r = stack.post("/ordering/b2b/v2/requests/%s/status" % rid, headers=api(stack, keys["admin"]),
+                   data=json.dumps({"status": "IN_PROGRESS", "comment": comment}))
+    assert r.status_code == 200, r.text
+    msg = mailtools.wait_for(
+        lambda: [m for m in mailtools.about(maildir(stack), rid)
+                 if "is now IN_PROGRESS" in str(m["Subject"])], what="status message")
+    assert len(msg) == 1
+    m = msg[0]
+    assert m["Content-Transfer-Encoding"] == "quoted-printable"
+    assert str(m["Subject"]).startswith("[reqdesk] Request %s" % rid)
+    body = m.get_body(("plain",)).get_content()
+    assert "  Comment:          %s\n" % comment in body
+    raw = m.as_bytes(policy=m.policy.clone(linesep="\r\n"))
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 78
+    rows = mailtools.outbox(stack.db, "object_id = ? AND subject LIKE '%IN_PROGRESS%'", (rid,))
+    assert [r["state"] for r in rows] == ["sent"]

@@ -1,7 +1,9 @@
 /*
  * check_outbox.c — unit tests of the outbox: address validation, header
- * injection refused, messages queued only inside the caller's transaction.
+ * injection refused, messages queued only inside the caller's transaction,
+ * the quoted-printable body encoder.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +145,130 @@ START_TEST(test_queue)
 }
 END_TEST
 
+/* Encode `in` as quoted-printable; a static copy. */
+static const char *
+qp(const char *in)
+{
+	static char	 out[16384];
+	struct buf	 b = { 0 };
+
+	ck_assert_int_eq(mail_qp_encode(&b, in), 0);
+	snprintf(out, sizeof(out), "%s", b.len ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+/* A quoted-printable decoder, as a mail reader has: the text back with
+ * LF line ends, every encoded line checked for its length and for
+ * nothing but printable ASCII and tabs. */
+static char *
+unqp(const char *in)
+{
+	char		*out = calloc(1, strlen(in) + 1), *o = out;
+	const char	*line = in, *eol;
+	unsigned	 x;
+
+	ck_assert_ptr_nonnull(out);
+	while (*line != '\0') {
+		eol = strstr(line, "\r\n");
+		ck_assert_msg(eol != NULL, "a line without CRLF: %s", line);
+		ck_assert_msg(eol - line <= 76, "a line of %d characters",
+		    (int)(eol - line));
+		ck_assert_msg(eol == line || (eol[-1] != ' ' && eol[-1] != '\t'),
+		    "white space ends a line");
+		for (; line < eol; line++) {
+			ck_assert_msg((*line >= 32 && *line <= 126) ||
+			    *line == '\t', "byte %02x",
+			    (unsigned char)*line);
+			if (*line != '=') {
+				*o++ = *line;
+				continue;
+			}
+			if (line + 1 == eol)
+				break;	/* soft line break */
+			ck_assert_int_eq(sscanf(line + 1, "%2X", &x), 1);
+			ck_assert_msg(isupper((unsigned char)line[1]) ||
+			    isdigit((unsigned char)line[1]), "lower-case hex");
+			*o++ = (char)x;
+			line += 2;
+		}
+		if (line == eol)
+			*o++ = '\n';
+		line = eol + 2;
+	}
+	return out;
+}
+
+START_TEST(test_qp)
+{
+	char		 big[5000], *back;
+	size_t		 i;
+	const char	*cases[] = {
+		"", "x", "Hello,\n\nline two\n", "a=b\n", "trailing space \n",
+		"trailing tab\t", "caf\xc3\xa9 \xe2\x82\xac\n", "lone\rCR\n",
+		"CR\r\nLF\n", "two\n\n\nblank lines\n", ". a dot\n", "\x01\x7f\n",
+		"ends in CR\r",
+	};
+
+	/* plain ASCII stays readable, with CRLF line ends */
+	ck_assert_str_eq(qp("Hello,\n\nline two\n"), "Hello,\r\n\r\nline two\r\n");
+	ck_assert_str_eq(qp("CRLF\r\nalready\r\n"), "CRLF\r\nalready\r\n");
+	ck_assert_str_eq(qp("no newline"), "no newline\r\n");
+	ck_assert_str_eq(qp(""), "");
+	/* "=", non-ASCII, control bytes, a lone CR */
+	ck_assert_str_eq(qp("a=b"), "a=3Db\r\n");
+	ck_assert_str_eq(qp("caf\xc3\xa9"), "caf=C3=A9\r\n");
+	ck_assert_str_eq(qp("a\rb\n"), "a=0Db\r\n");
+	ck_assert_str_eq(qp("tab\there"), "tab\there\r\n");
+	/* white space ending a line, not inside one */
+	ck_assert_str_eq(qp("x \ny\t\n"), "x=20\r\ny=09\r\n");
+	ck_assert_str_eq(qp("end "), "end=20\r\n");
+	/* 76 characters fit on a line; 77 take a soft break after 75 */
+	memset(big, 'a', 77);
+	big[76] = '\0';
+	ck_assert_str_eq(qp(big), strcat(strcpy(big + 100, big), "\r\n"));
+	memset(big, 'a', 77);
+	big[77] = '\0';
+	ck_assert_int_eq(strncmp(qp(big), big, 75), 0);
+	ck_assert_str_eq(qp(big) + 75, "=\r\naa\r\n");
+	/* an =XX is never split by a soft break */
+	memset(big, 'a', 74);
+	strcpy(big + 74, "\xc3\xa9");
+	ck_assert_str_eq(qp(big) + 74, "=\r\n=C3=A9\r\n");
+	/* a trailing space encoded at the 76th column stays on its line */
+	memset(big, 'a', 73);
+	strcpy(big + 73, " ");
+	ck_assert_str_eq(qp(big) + 73, "=20\r\n");
+	/* lossless, and every line short, whatever the text */
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		back = unqp(qp(cases[i]));
+		if (strstr(cases[i], "\r\n") != NULL)
+			ck_assert_str_eq(back, "CR\nLF\n");
+		else if (cases[i][0] != '\0' &&
+		    cases[i][strlen(cases[i]) - 1] != '\n') {
+			ck_assert_int_eq(strncmp(back, cases[i], strlen(cases[i])), 0);
+			ck_assert_str_eq(back + strlen(cases[i]), "\n");
+		} else
+			ck_assert_str_eq(back, cases[i]);
+		free(back);
+	}
+	/* a 4096-character comment on one line, with every kind of byte */
+	for (i = 0; i < 4096; i++)
+		big[i] = "ab =\t\xc3\xa9 .x"[i % 10];
+	big[4096] = '\n';
+	big[4097] = '\0';
+	back = unqp(qp(big));
+	ck_assert_str_eq(back, big);
+	free(back);
+	for (i = 0; i < 4096; i++)
+		big[i] = (char)(1 + i % 255);	/* every byte but NUL */
+	big[4096] = '\0';
+	back = unqp(qp(big));
+	ck_assert_int_eq(strncmp(back, big, 4096), 0);
+	free(back);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -154,6 +280,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_addresses);
 	tcase_add_test(tc, test_queue);
+	tcase_add_test(tc, test_qp);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
