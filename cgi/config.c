@@ -50,6 +50,7 @@ static const struct ckey {
 	{ "mail", "smtp_user", "REQDESK_SMTP_USER", C_STR, offsetof(struct config, smtp_user), 0, 0 },
 	{ "mail", "smtp_password", "REQDESK_SMTP_PASSWORD", C_STR, offsetof(struct config, smtp_password), 0, 0 },
 	{ "mail", "max_attempts", "REQDESK_MAIL_MAX_ATTEMPTS", C_INT, offsetof(struct config, mail_max_attempts), 1, 100 },
+	{ "mail", "retry_hours", "REQDESK_MAIL_RETRY_HOURS", C_INT, offsetof(struct config, mail_retry_hours), 0, 24 * 365 },
 	{ "mail", "retry_base_seconds", "REQDESK_MAIL_RETRY_BASE_S", C_INT, offsetof(struct config, mail_retry_base_s), 1, 86400 },
 	{ "mail", "claim_seconds", "REQDESK_MAIL_CLAIM_S", C_INT, offsetof(struct config, mail_claim_s), 1, 3600 },
 	{ "mail", "poll_ms", "REQDESK_MAIL_POLL_MS", C_INT, offsetof(struct config, mail_poll_ms), 10, 600000 },
@@ -166,6 +167,7 @@ config_defaults(void)
 	config_set("mail", "operator", "operator@localhost");
 	config_set("mail", "smtp_url", "smtp://127.0.0.1:25");
 	config.mail_max_attempts = 8;
+	config.mail_retry_hours = 48;
 	config.mail_retry_base_s = 30;
 	config.mail_claim_s = 120;
 	config.mail_poll_ms = 1000;

@@ -30,7 +30,8 @@ struct config {
 	char		*smtp_url;	/* [mail] smtp_url: smtp:// or smtps:// */
 	char		*smtp_user;	/* [mail] smtp_user */
 	char		*smtp_password;	/* [mail] smtp_password */
-	int		 mail_max_attempts; /* [mail] max_attempts: then dead */
+	int		 mail_max_attempts; /* [mail] max_attempts: then dead, */
+	int		 mail_retry_hours; /* [mail] retry_hours: and this old */
 	int		 mail_retry_base_s; /* [mail] retry_base_seconds: back-off unit */
 	int		 mail_claim_s;	/* [mail] claim_seconds: a batch's lease */
 	int		 mail_poll_ms;	/* [mail] poll_ms */

@@ -3,8 +3,10 @@
  *
  * Each round claims a batch of due messages in one short write
  * transaction (state 'sending' with a lease), sends them one by one, and
- * marks each 'sent' only after the SMTP server accepted it, or schedules
- * a retry with exponential back-off ('dead' after max_attempts).  Several
+ * marks each 'sent' only after the SMTP server accepted it.  A 5xx answer
+ * to the message's commands makes it 'dead' at once; any other failure is
+ * retried with exponential back-off, and is 'dead' once it has failed
+ * max_attempts times and was queued more than retry_hours ago.  Several
  * mailers may run at once: a claim is atomic, so no row is sent by two
  * of them; a mailer killed mid-batch leaves rows whose lease expires and
  * another round sends them again (at least once; a row marked sent is
@@ -131,7 +133,31 @@ read_cb(char *ptr, size_t size, size_t nmemb, void *userp)
 	return n;
 }
 
-/* Hand one message to the SMTP server.  0 accepted, -1 (why in err). */
+/* Keep the verb of the last SMTP command sent (MAIL, RCPT, DATA...): a
+ * refusal is the message's only when it answers one of the message's
+ * commands, not the greeting, EHLO, STARTTLS or AUTH.  The QUIT libcurl
+ * sends after a refusal answers nothing of ours. */
+static int
+debug_cb(CURL *c, curl_infotype type, char *data, size_t size, void *userp)
+{
+	char	*verb = userp;
+	size_t	 n;
+
+	(void)c;
+	if (type != CURLINFO_HEADER_OUT || (size >= 4 && memcmp(data, "QUIT", 4) == 0))
+		return 0;
+	for (n = 0; n < size && n < 7 && data[n] >= 'A' && data[n] <= 'Z'; n++)
+		verb[n] = data[n];
+	verb[n] = '\0';
+	return 0;
+}
+
+/*
+ * Hand one message to the SMTP server.  0 accepted, -1 failed for now (no
+ * connection, a timeout, a 4xx answer: retried), -2 refused for good (a
+ * 5xx answer to MAIL, RCPT or DATA: sending it again cannot help).  Why
+ * in err.
+ */
 static int
 smtp_send(const struct message *m, char *err, size_t errlen)
 {
@@ -139,9 +165,11 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 	struct curl_slist	*rcpt = NULL;
 	struct upload		 up;
 	char			 from[256], mail_from[260], curlerr[CURL_ERROR_SIZE] = "";
+	char			 verb[8] = "";
 	CURL			*c;
 	CURLcode		 rc;
 	long			 code = 0;
+	int			 permanent;
 
 	if ((c = curl_easy_init()) == NULL) {
 		snprintf(err, errlen, "curl_easy_init failed");
@@ -163,6 +191,10 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	/* VERBOSE only feeds debug_cb, which prints nothing */
+	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_cb);
+	curl_easy_setopt(c, CURLOPT_DEBUGDATA, verb);
+	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	if (config.smtp_user != NULL && *config.smtp_user != '\0') {
 		/* A password never goes in clear: over smtp:// the server must
 		 * take STARTTLS, or nothing is sent (a stripped STARTTLS offer
@@ -175,13 +207,17 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	permanent = rc != CURLE_OK && code >= 500 && code <= 599 &&
+	    (strcmp(verb, "MAIL") == 0 || strcmp(verb, "RCPT") == 0 ||
+	    strcmp(verb, "DATA") == 0);
 	if (rc != CURLE_OK)
-		snprintf(err, errlen, "%s (SMTP %ld): %s", curl_easy_strerror(rc), code,
+		snprintf(err, errlen, "%s (SMTP %ld%s%s): %s",
+		    curl_easy_strerror(rc), code, verb[0] ? " after " : "", verb,
 		    curlerr[0] ? curlerr : "-");
 	curl_slist_free_all(rcpt);
 	curl_easy_cleanup(c);
 	buf_free(&msg);
-	return rc == CURLE_OK ? 0 : -1;
+	return rc == CURLE_OK ? 0 : permanent ? -2 : -1;
 }
 
 static void
@@ -251,16 +287,18 @@ round_once(struct store *st, const char *me)
 		}
 		if (v[i].recipient == NULL || v[i].subject == NULL || v[i].body == NULL)
 			continue;	/* ENOMEM: the lease expires, it is retried */
-		if (smtp_send(&v[i], err, sizeof(err)) == 0) {
+		if ((rc = smtp_send(&v[i], err, sizeof(err))) == 0) {
 			now_iso(now);
 			rc = store_exec(st, ST_OUTBOX_SENT, "sIs", now, v[i].id, me);
 			log_info("outbox %lld sent to %s%s", v[i].id, v[i].recipient,
 			    rc == 1 ? "" : " (lease lost: another mailer took it)");
 		} else {
-			store_exec(st, ST_OUTBOX_FAILED, "siIiIs", err,
+			store_exec(st, ST_OUTBOX_FAILED, "siIiIsiI", err,
 			    config.mail_max_attempts, (long long)now_epoch(),
-			    config.mail_retry_base_s, v[i].id, me);
-			log_warn("outbox %lld to %s not sent: %s", v[i].id, v[i].recipient, err);
+			    config.mail_retry_base_s, v[i].id, me, rc == -2,
+			    (long long)config.mail_retry_hours * 3600);
+			log_warn("outbox %lld to %s not sent%s: %s", v[i].id, v[i].recipient,
+			    rc == -2 ? " (refused: dead)" : "", err);
 		}
 	}
 	messages_free(v, (size_t)n);

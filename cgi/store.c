@@ -662,7 +662,9 @@ static const char *const sqls[] = {
 	"UPDATE outbox SET state = 'sent', sent_at = ?1, attempts = attempts + 1,"
 	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND claimed_by = ?3", /* ST_OUTBOX_SENT */
 	"UPDATE outbox SET attempts = attempts + 1, last_error = ?1, claimed_by = NULL,"
-	" state = CASE WHEN attempts + 1 >= ?2 THEN 'dead' ELSE 'queued' END,"
+	" state = CASE WHEN ?7 THEN 'dead'"
+	"   WHEN attempts + 1 >= ?2 AND ?3 - strftime('%s', created) >= ?8 THEN 'dead'"
+	"   ELSE 'queued' END,"
 	" next_attempt = ?3 + min(?4 * (1 << min(attempts, 16)), 3600)"
 	" WHERE id = ?5 AND claimed_by = ?6", /* ST_OUTBOX_FAILED */
 	"SELECT id, event, object_id, recipient, subject, state, attempts, next_attempt,"

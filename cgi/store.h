@@ -129,7 +129,8 @@ enum stmt {
 	ST_USER_EMAIL,
 	ST_OUTBOX_CLAIM,
 	ST_OUTBOX_SENT,
-	ST_OUTBOX_FAILED,
+	ST_OUTBOX_FAILED,	/* dead at once if ?7 (permanent), else once
+				 * tried ?2 times and ?8 seconds old */
 	ST_OUTBOX_LIST,
 	ST_OUTBOX_COUNTS,
 	ST_OUTBOX_RETRY,

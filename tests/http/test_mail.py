@@ -229,7 +229,8 @@ def test_two_mailers_never_send_a_row_twice(fresh_stack):
 def test_admin_outbox_page_and_retry(fresh_stack):
     port = mailtools.free_port()
     s = fresh_stack(REQDESK_SMTP_URL="smtp://127.0.0.1:%d" % port,
-                    REQDESK_MAIL_MAX_ATTEMPTS="1", REQDESK_MAIL_POLL_MS="100")
+                    REQDESK_MAIL_MAX_ATTEMPTS="1", REQDESK_MAIL_RETRY_HOURS="0",
+                    REQDESK_MAIL_POLL_MS="100")
     key = make_api_key(s, "owner@acme.test")
     rid = create(s, key, "MAIL-DEAD")
     dead = mailtools.wait_for(lambda: mailtools.outbox(s.db, "state = 'dead'"),
@@ -388,3 +389,94 @@ def test_a_long_comment_line_is_delivered_intact(stack, keys):
     assert max(len(line) for line in raw.split(b"\r\n")) <= 78
     rows = mailtools.outbox(stack.db, "object_id = ? AND subject LIKE '%IN_PROGRESS%'", (rid,))
     assert [r["state"] for r in rows] == ["sent"]
+
+
+def run_mailer_once(s, port, **env):
+    out = subprocess.run([os.path.join(s.build, "reqdesk-mailer"), "--once"],
+                         env=mailer_env(s, port, **env), capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out
+
+
+def make_due(s):
+    db = sqlite3.connect(s.db, timeout=10)
+    with db:
+        db.execute("UPDATE outbox SET next_attempt = 0 WHERE state = 'queued'")
+    db.close()
+
+
+def test_permanent_refusal_is_dead_at_once(fresh_stack):
+    """A 5xx answer to RCPT (no such mailbox) will not change: the message
+    is dead after one try, with the server's answer, however many attempts
+    max_attempts would allow; the admin page still retries it."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    rid = create(s, make_api_key(s, "owner@acme.test"), "MAIL-550")
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "refused-mail")
+    server = mailtools.SmtpServer(port, box, options=["--rcpt-code", "550"])
+    try:
+        out = run_mailer_once(s, port)
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert len(rows) == 2
+        for r in rows:
+            assert r["state"] == "dead" and r["attempts"] == 1, (r["last_error"], out.stderr)
+            assert "550" in r["last_error"] and "RCPT" in r["last_error"], r
+        assert "(refused: dead)" in out.stderr
+    finally:
+        server.stop()
+    assert mailtools.messages(box) == []
+    # the admin's retry queues it again, and a server that takes it now does
+    admin, csrf = browser_login(s, "admin@reqdesk.test")
+    r = admin.post(s.url("/admin/outbox"), data={"id": str(rows[0]["id"]), "csrf": csrf})
+    assert r.status_code == 200 and "queued again" in r.text
+    server = mailtools.SmtpServer(port, box)
+    try:
+        run_mailer_once(s, port)
+    finally:
+        server.stop()
+    states = {r["id"]: r["state"] for r in mailtools.outbox(s.db, "object_id = ?", (rid,))}
+    assert states == {rows[0]["id"]: "sent", rows[1]["id"]: "dead"}
+
+
+def test_temporary_failures_are_retried_for_the_retry_window(fresh_stack):
+    """No server, or a 4xx answer, is retried: even past max_attempts the
+    message stays queued while it is younger than retry_hours (48 by
+    default), and is dead once it has both failed max_attempts times and
+    grown older than that."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    rid = create(s, make_api_key(s, "owner@acme.test"), "MAIL-451")
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "later-mail")
+    # no server at all: max_attempts = 1 is not the end of it
+    for attempt in (1, 2):
+        run_mailer_once(s, port, REQDESK_MAIL_MAX_ATTEMPTS="1")
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert [(r["state"], r["attempts"]) for r in rows] == [("queued", attempt)] * 2, rows
+        assert all("onnect" in r["last_error"] for r in rows), rows
+        make_due(s)
+    server = mailtools.SmtpServer(port, box, options=["--rcpt-code", "451"])
+    try:
+        run_mailer_once(s, port, REQDESK_MAIL_MAX_ATTEMPTS="1")
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert [(r["state"], r["attempts"]) for r in rows] == [("queued", 3)] * 2, rows
+        assert all("451" in r["last_error"] for r in rows), rows
+        # three days old: the next temporary failure past max_attempts is the last
+        db = sqlite3.connect(s.db, timeout=10)
+        with db:
+            db.execute("UPDATE outbox SET next_attempt = 0,"
+                       " created = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-3 days')"
+                       " WHERE id = ?", (rows[0]["id"],))
+            db.execute("UPDATE outbox SET next_attempt = 0 WHERE id = ?", (rows[1]["id"],))
+        db.close()
+        run_mailer_once(s, port, REQDESK_MAIL_MAX_ATTEMPTS="4")
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert [(r["state"], r["attempts"]) for r in rows] == \
+            [("dead", 4), ("queued", 4)], rows
+        # retry_hours = 0: max_attempts alone decides, as before
+        make_due(s)
+        run_mailer_once(s, port, REQDESK_MAIL_MAX_ATTEMPTS="5", REQDESK_MAIL_RETRY_HOURS="0")
+        assert mailtools.outbox(s.db, "id = ?", (rows[1]["id"],))[0]["state"] == "dead"
+    finally:
+        server.stop()
+    assert mailtools.messages(box) == []
