@@ -53,6 +53,7 @@ static const struct ckey {
 	{ "mail", "retry_hours", "REQDESK_MAIL_RETRY_HOURS", C_INT, offsetof(struct config, mail_retry_hours), 0, 24 * 365 },
 	{ "mail", "retry_base_seconds", "REQDESK_MAIL_RETRY_BASE_S", C_INT, offsetof(struct config, mail_retry_base_s), 1, 86400 },
 	{ "mail", "claim_seconds", "REQDESK_MAIL_CLAIM_S", C_INT, offsetof(struct config, mail_claim_s), 1, 3600 },
+	{ "mail", "smtp_timeout_seconds", "REQDESK_SMTP_TIMEOUT_S", C_INT, offsetof(struct config, smtp_timeout_s), 1, 3600 },
 	{ "mail", "poll_ms", "REQDESK_MAIL_POLL_MS", C_INT, offsetof(struct config, mail_poll_ms), 10, 600000 },
 	{ "mail", "batch", "REQDESK_MAIL_BATCH", C_INT, offsetof(struct config, mail_batch), 1, 1000 },
 	{ "mail", "keep_sent_days", "REQDESK_MAIL_KEEP_SENT_DAYS", C_INT, offsetof(struct config, mail_keep_sent_days), 0, 36500 },
@@ -170,6 +171,7 @@ config_defaults(void)
 	config.mail_retry_hours = 48;
 	config.mail_retry_base_s = 30;
 	config.mail_claim_s = 120;
+	config.smtp_timeout_s = 60;
 	config.mail_poll_ms = 1000;
 	config.mail_batch = 20;
 	config.mail_keep_sent_days = 90;
@@ -214,6 +216,15 @@ config_load(const char *path)
 	if (!mail_address_valid(config.mail_operator)) {
 		fprintf(stderr, "reqdesk: [mail] operator: '%s' is not one plain "
 		    "e-mail address\n", config.mail_operator ? config.mail_operator : "");
+		return -1;
+	}
+	/* The mailer renews a message's lease just before sending it: a
+	 * lease that can run out during the send lets another mailer claim
+	 * the message and send it too. */
+	if (config.mail_claim_s <= config.smtp_timeout_s) {
+		fprintf(stderr, "reqdesk: [mail] claim_seconds (%d) must be larger "
+		    "than smtp_timeout_seconds (%d), the longest one message may take "
+		    "to send\n", config.mail_claim_s, config.smtp_timeout_s);
 		return -1;
 	}
 	return 0;

@@ -33,7 +33,8 @@ struct config {
 	int		 mail_max_attempts; /* [mail] max_attempts: then dead, */
 	int		 mail_retry_hours; /* [mail] retry_hours: and this old */
 	int		 mail_retry_base_s; /* [mail] retry_base_seconds: back-off unit */
-	int		 mail_claim_s;	/* [mail] claim_seconds: a batch's lease */
+	int		 mail_claim_s;	/* [mail] claim_seconds: a message's lease */
+	int		 smtp_timeout_s; /* [mail] smtp_timeout_seconds: one send */
 	int		 mail_poll_ms;	/* [mail] poll_ms */
 	int		 mail_batch;	/* [mail] batch */
 	int		 mail_keep_sent_days; /* [mail] keep_sent_days, 0: forever */

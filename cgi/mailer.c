@@ -2,7 +2,8 @@
  * mailer.c — reqdesk-mailer: delivers the outbox over SMTP (libcurl).
  *
  * Each round claims a batch of due messages in one short write
- * transaction (state 'sending' with a lease), sends them one by one, and
+ * transaction (state 'sending' with a lease, renewed for each message just
+ * before it is sent), sends them one by one, and
  * marks each 'sent' only after the SMTP server accepted it.  A 5xx answer
  * to the message's commands makes it 'dead' at once; any other failure is
  * retried with exponential back-off, and is 'dead' once it has failed
@@ -188,8 +189,11 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 	curl_easy_setopt(c, CURLOPT_READDATA, &up);
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curlerr);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	/* TIMEOUT bounds the whole send, connection included: claim_seconds
+	 * is checked to be longer (config.c) */
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+	    (long)(config.smtp_timeout_s < 10 ? config.smtp_timeout_s : 10));
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)config.smtp_timeout_s);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	/* VERBOSE only feeds debug_cb, which prints nothing */
 	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_cb);
@@ -287,6 +291,19 @@ round_once(struct store *st, const char *me)
 		}
 		if (v[i].recipient == NULL || v[i].subject == NULL || v[i].body == NULL)
 			continue;	/* ENOMEM: the lease expires, it is retried */
+		/* The batch's lease ran from the claim, and the messages
+		 * before this one may have taken most of it: renew it for
+		 * this one (claim_seconds outlasts one send), unless it ran
+		 * out and another mailer claimed the message meanwhile. */
+		rc = store_exec(st, ST_OUTBOX_RENEW, "IiIs", (long long)now_epoch(),
+		    config.mail_claim_s, v[i].id, me);
+		if (rc == 0) {
+			log_info("outbox %lld: claimed by another mailer meanwhile; "
+			    "left to it", v[i].id);
+			continue;
+		}
+		if (rc < 0)
+			continue;	/* not renewed, not sent: the lease expires */
 		if ((rc = smtp_send(&v[i], err, sizeof(err))) == 0) {
 			now_iso(now);
 			rc = store_exec(st, ST_OUTBOX_SENT, "sIs", now, v[i].id, me);

@@ -677,6 +677,8 @@ static const char *const sqls[] = {
 	" WHERE id = ? AND claimed_by = ? AND state = 'sending'", /* ST_OUTBOX_RELEASE */
 	"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_sent"
 	" WHERE state = 'sent' AND sent_at < ?1 ORDER BY sent_at LIMIT ?2)", /* ST_OUTBOX_PURGE */
+	"UPDATE outbox SET claimed_until = ?1 + ?2"
+	" WHERE id = ?3 AND claimed_by = ?4 AND state = 'sending'", /* ST_OUTBOX_RENEW */
 	"INSERT INTO addresses (id, customer_id, address, zip, city)"
 	" VALUES (?, ?, ?, ?, ?)", /* ST_ADDRESS_ADD */
 	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2", /* ST_ADDRESS_GET */

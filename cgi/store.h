@@ -136,6 +136,7 @@ enum stmt {
 	ST_OUTBOX_RETRY,
 	ST_OUTBOX_RELEASE,
 	ST_OUTBOX_PURGE,	/* sent before ?1 (ISO time), ?2 at the most */
+	ST_OUTBOX_RENEW,	/* a claimed message's lease: ?1 now + ?2 */
 	/* Internet requests (seed 002): addresses, products, notify lists,
 	 * requests, offers, accounts */
 	ST_ADDRESS_ADD,

@@ -168,7 +168,8 @@ def test_mailer_killed_mid_batch(fresh_stack):
     port = mailtools.free_port()
     box = os.path.join(s.data, "kill-mail")
     server = mailtools.SmtpServer(port, box, delay=0.3)
-    env = mailer_env(s, port, REQDESK_MAIL_CLAIM_S="2", REQDESK_MAIL_BATCH="20")
+    env = mailer_env(s, port, REQDESK_MAIL_CLAIM_S="3", REQDESK_SMTP_TIMEOUT_S="2",
+                     REQDESK_MAIL_BATCH="20")
     mailer = os.path.join(s.build, "reqdesk-mailer")
     log = open(os.path.join(s.data, "log", "mailer-kill.log"), "w")
     try:
@@ -224,6 +225,52 @@ def test_two_mailers_never_send_a_row_twice(fresh_stack):
         server.stop()
     ids = [int(m["X-Reqdesk-Outbox-Id"]) for m in mailtools.messages(box)]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 10
+
+
+def test_a_batch_longer_than_its_lease_is_not_sent_twice(fresh_stack):
+    """One mailer claims all 12 messages and takes longer than
+    claim_seconds to send them; a second mailer claims those whose lease
+    ran out.  The first renews each message's lease just before sending
+    it and leaves the ones the second took: each is delivered once."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    key = make_api_key(s, "owner@acme.test")
+    for i in range(6):
+        create(s, key, "MAIL-LEASE-%d" % i)                # 12 messages
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "lease-mail")
+    server = mailtools.SmtpServer(port, box, delay=0.5)
+    env = mailer_env(s, port, REQDESK_MAIL_CLAIM_S="3", REQDESK_SMTP_TIMEOUT_S="2",
+                     REQDESK_MAIL_BATCH="20")
+    mailer = os.path.join(s.build, "reqdesk-mailer")
+    logs = [open(os.path.join(s.data, "log", "mailer-lease-%d.log" % i), "w")
+            for i in range(2)]
+    procs = []
+    try:
+        procs.append(subprocess.Popen([mailer], env=env, stdout=logs[0], stderr=logs[0]))
+        mailtools.wait_for(lambda: mailtools.outbox(s.db, "state = 'sending'"),
+                           what="the first mailer's claim")
+        procs.append(subprocess.Popen([mailer], env=env, stdout=logs[1], stderr=logs[1]))
+        mailtools.wait_for(lambda: len(mailtools.outbox(s.db, "state = 'sent'")) == 12,
+                           timeout=60, what="every message sent")
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(10)
+        server.stop()
+        for f in logs:
+            f.close()
+    ids = [int(m["X-Reqdesk-Outbox-Id"]) for m in mailtools.messages(box)]
+    assert len(ids) == 12 and sorted(ids) == sorted(set(ids)), sorted(ids)
+
+
+def test_a_lease_shorter_than_a_send_is_refused(fresh_stack):
+    s = fresh_stack(REQDESK_MAILER="0")
+    out = subprocess.run([os.path.join(s.build, "reqdesk-mailer"), "--once"],
+                         env=mailer_env(s, 9, REQDESK_MAIL_CLAIM_S="60"),
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode != 0
+    assert "[mail] claim_seconds (60) must be larger than smtp_timeout_seconds (60)" \
+        in out.stderr, out.stderr
 
 
 def test_admin_outbox_page_and_retry(fresh_stack):
