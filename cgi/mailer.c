@@ -11,7 +11,8 @@
  * mailers may run at once: a claim is atomic, so no row is sent by two
  * of them; a mailer killed mid-batch leaves rows whose lease expires and
  * another round sends them again (at least once; a row marked sent is
- * never sent again).  When idle, at most once a minute, it deletes the
+ * never sent again, and a mailer never sends again a row it delivered:
+ * see unmarked[]).  When idle, at most once a minute, it deletes the
  * messages sent more than keep_sent_days ago, a bounded number at a time.
  *
  *   reqdesk-mailer [-c config] [--once]
@@ -40,6 +41,19 @@ struct message {
 	long long	 id;
 	char		*recipient, *subject, *body;
 };
+
+/*
+ * Messages the SMTP server accepted that the database would not let us
+ * mark sent yet (SQLITE_BUSY past busy_timeout_ms, a full disk): they are
+ * marked before anything else is sent or claimed, so this mailer never
+ * claims one again and sends it twice.  A round stops at the first that
+ * stays unmarked, so there is seldom more than one.
+ */
+static struct delivered {
+	long long	 id;
+	char		 at[32];
+}			*unmarked;
+static size_t		 nunmarked, unmarked_cap;
 
 static void
 on_stop(int sig)
@@ -237,6 +251,67 @@ messages_free(struct message *v, size_t n)
 	free(v);
 }
 
+/* Record that message `id` was accepted at `at`: 0, or -1 when the
+ * database refused and it waits in unmarked[] (logged either way). */
+static int
+mark_sent(struct store *st, long long id, const char *at)
+{
+	struct delivered	*nv;
+	size_t			 cap;
+	int			 rc;
+
+	/* Whoever holds the lease now: the message was delivered, and a
+	 * mailer that took it over must not send it again (its renewal
+	 * finds it sent). */
+	if ((rc = store_exec(st, ST_OUTBOX_SENT, "sI", at, id)) >= 0) {
+		if (rc == 0)
+			log_warn("outbox %lld: already marked sent by another mailer "
+			    "that took it over (sent twice)", id);
+		return 0;
+	}
+	if (nunmarked == unmarked_cap) {
+		cap = unmarked_cap ? unmarked_cap * 2 : 8;
+		if ((nv = reallocarray(unmarked, cap, sizeof(*nv))) == NULL) {
+			log_err("outbox %lld: delivered, not marked sent, out of "
+			    "memory: it will be sent again", id);
+			return -1;
+		}
+		unmarked = nv;
+		unmarked_cap = cap;
+	}
+	unmarked[nunmarked].id = id;
+	snprintf(unmarked[nunmarked].at, sizeof(unmarked[nunmarked].at), "%s", at);
+	nunmarked++;
+	log_warn("outbox %lld: delivered, not marked sent yet (database); retried "
+	    "before anything else", id);
+	return -1;
+}
+
+/* Mark the messages waiting in unmarked[].  0 when none is left, -1 when
+ * the database still refuses (the rest wait, in order). */
+static int
+mark_unmarked(struct store *st)
+{
+	size_t	i;
+	int	rc;
+
+	if (nunmarked == 0)
+		return 0;	/* and unmarked may be NULL: no memmove */
+	for (i = 0; i < nunmarked; i++) {
+		if ((rc = store_exec(st, ST_OUTBOX_SENT, "sI", unmarked[i].at,
+		    unmarked[i].id)) < 0)
+			break;
+		if (rc == 0)
+			log_warn("outbox %lld: already marked sent by another mailer "
+			    "that took it over (sent twice)", unmarked[i].id);
+		else
+			log_info("outbox %lld marked sent", unmarked[i].id);
+	}
+	memmove(unmarked, unmarked + i, (nunmarked - i) * sizeof(*unmarked));
+	nunmarked -= i;
+	return nunmarked > 0 ? -1 : 0;
+}
+
 /* Claim a batch of due messages.  The count (>= 0) or -1. */
 static int
 claim(struct store *st, const char *me, struct message **out)
@@ -277,13 +352,21 @@ round_once(struct store *st, const char *me)
 {
 	struct message	*v;
 	char		 err[512], now[32];
-	int		 n, i, rc;
+	int		 n, i, rc, broken = 0;
 
+	/* Nothing is claimed while a delivered message is unmarked: its
+	 * lease may have run out, and the claim would take it again. */
+	if (mark_unmarked(st) < 0)
+		return -1;
 	if ((n = claim(st, me, &v)) <= 0) {
 		free(v);
 		return n;
 	}
 	for (i = 0; i < n; i++) {
+		if (!broken && mark_unmarked(st) < 0)
+			broken = 1;	/* the rest wait for their lease to expire */
+		if (broken)
+			continue;
 		if (stopping) {
 			/* Not attempted: give it back at once. */
 			store_exec(st, ST_OUTBOX_RELEASE, "Is", v[i].id, me);
@@ -302,13 +385,14 @@ round_once(struct store *st, const char *me)
 			    "left to it", v[i].id);
 			continue;
 		}
-		if (rc < 0)
-			continue;	/* not renewed, not sent: the lease expires */
+		if (rc < 0) {
+			broken = 1;	/* not renewed, not sent */
+			continue;
+		}
 		if ((rc = smtp_send(&v[i], err, sizeof(err))) == 0) {
+			log_info("outbox %lld sent to %s", v[i].id, v[i].recipient);
 			now_iso(now);
-			rc = store_exec(st, ST_OUTBOX_SENT, "sIs", now, v[i].id, me);
-			log_info("outbox %lld sent to %s%s", v[i].id, v[i].recipient,
-			    rc == 1 ? "" : " (lease lost: another mailer took it)");
+			mark_sent(st, v[i].id, now);	/* else next in the loop */
 		} else {
 			store_exec(st, ST_OUTBOX_FAILED, "siIiIsiI", err,
 			    config.mail_max_attempts, (long long)now_epoch(),
@@ -319,7 +403,7 @@ round_once(struct store *st, const char *me)
 		}
 	}
 	messages_free(v, (size_t)n);
-	return n;
+	return broken ? -1 : n;
 }
 
 #define PURGE_EVERY_S	60
@@ -372,6 +456,7 @@ main(int argc, char *argv[])
 	const char		*conf = NULL;
 	char			 me[96], host[64];
 	int			 ch, once = 0, n;
+	size_t			 i;
 	time_t			 purged = 0;
 
 	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
@@ -398,7 +483,7 @@ main(int argc, char *argv[])
 	log_info("mailer %s: sending through %s", me, config.smtp_url);
 	while (!stopping) {
 		if (st == NULL && (st = store_open(config.database, 0)) == NULL) {
-			if (once)
+			if (once && nunmarked == 0)
 				return 1;
 			nap_ms(1000);
 			continue;
@@ -412,11 +497,21 @@ main(int argc, char *argv[])
 			purge(st);
 			purged = now_epoch();
 		}
-		if (once && n <= 0)
+		/* --once too waits until what it delivered is marked */
+		if (once && n <= 0 && nunmarked == 0)
 			break;
 		if (n <= 0)
 			nap_ms(config.mail_poll_ms);
 	}
+	/* A last try for what was delivered and not marked: what is still
+	 * unmarked will be sent again once its lease expires. */
+	if (nunmarked > 0 && (st != NULL ||
+	    (st = store_open(config.database, 0)) != NULL))
+		mark_unmarked(st);
+	for (i = 0; i < nunmarked; i++)
+		log_err("outbox %lld: delivered but never marked sent: it will be "
+		    "sent again", unmarked[i].id);
+	free(unmarked);
 	log_info("mailer %s: stopped", me);
 	store_close(st);
 	curl_global_cleanup();

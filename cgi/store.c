@@ -660,7 +660,7 @@ static const char *const sqls[] = {
 	"   OR (state = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?4)"
 	" RETURNING id, recipient, subject, body, attempts", /* ST_OUTBOX_CLAIM */
 	"UPDATE outbox SET state = 'sent', sent_at = ?1, attempts = attempts + 1,"
-	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND claimed_by = ?3", /* ST_OUTBOX_SENT */
+	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND state <> 'sent'", /* ST_OUTBOX_SENT */
 	"UPDATE outbox SET attempts = attempts + 1, last_error = ?1, claimed_by = NULL,"
 	" state = CASE WHEN ?7 THEN 'dead'"
 	"   WHEN attempts + 1 >= ?2 AND ?3 - strftime('%s', created) >= ?8 THEN 'dead'"

@@ -128,7 +128,7 @@ enum stmt {
 	ST_OUTBOX_ADD,
 	ST_USER_EMAIL,
 	ST_OUTBOX_CLAIM,
-	ST_OUTBOX_SENT,
+	ST_OUTBOX_SENT,		/* whoever holds the lease: it was delivered */
 	ST_OUTBOX_FAILED,	/* dead at once if ?7 (permanent), else once
 				 * tried ?2 times and ?8 seconds old */
 	ST_OUTBOX_LIST,

@@ -527,3 +527,36 @@ def test_temporary_failures_are_retried_for_the_retry_window(fresh_stack):
     finally:
         server.stop()
     assert mailtools.messages(box) == []
+
+
+def test_a_message_not_marked_sent_is_not_sent_again(fresh_stack):
+    """The SMTP server accepts the first message and, before answering,
+    another connection takes the database's write lock for longer than
+    the mailer's busy timeout and than the message's lease.  The mailer
+    cannot mark it sent: it keeps it, marks it once the lock is gone, and
+    never claims and sends it again."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    rid = create(s, make_api_key(s, "owner@acme.test"), "MAIL-LOCKED")   # 2 messages
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "locked-mail")
+    server = mailtools.SmtpServer(port, box, options=["--lock-db", s.db, "--lock-seconds", "4"])
+    env = mailer_env(s, port, REQDESK_MAIL_CLAIM_S="2", REQDESK_SMTP_TIMEOUT_S="1",
+                     REQDESK_BUSY_TIMEOUT_MS="200")
+    log_path = os.path.join(s.data, "log", "mailer-locked.log")
+    log = open(log_path, "w")
+    p = subprocess.Popen([os.path.join(s.build, "reqdesk-mailer")], env=env,
+                         stdout=log, stderr=log)
+    try:
+        mailtools.wait_for(lambda: [r["state"] for r in mailtools.outbox(
+            s.db, "object_id = ?", (rid,))] == ["sent", "sent"],
+            timeout=30, what="both messages marked sent")
+    finally:
+        p.terminate()
+        p.wait(10)
+        server.stop()
+        log.close()
+    log = open(log_path).read()
+    rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+    ids = sorted(int(m["X-Reqdesk-Outbox-Id"]) for m in mailtools.messages(box))
+    assert ids == sorted(r["id"] for r in rows), (ids, log)
+    assert "not marked sent yet" in log, log      # the lock did hit the mark
