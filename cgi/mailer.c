@@ -257,7 +257,6 @@ static int
 mark_sent(struct store *st, long long id, const char *at)
 {
 	struct delivered	*nv;
-	size_t			 cap;
 	int			 rc;
 
 	/* Whoever holds the lease now: the message was delivered, and a
@@ -269,16 +268,13 @@ mark_sent(struct store *st, long long id, const char *at)
 			    "that took it over (sent twice)", id);
 		return 0;
 	}
-	if (nunmarked == unmarked_cap) {
-		cap = unmarked_cap ? unmarked_cap * 2 : 8;
-		if ((nv = reallocarray(unmarked, cap, sizeof(*nv))) == NULL) {
-			log_err("outbox %lld: delivered, not marked sent, out of "
-			    "memory: it will be sent again", id);
-			return -1;
-		}
-		unmarked = nv;
-		unmarked_cap = cap;
+	if ((nv = array_room(unmarked, nunmarked, &unmarked_cap, sizeof(*nv),
+	    8)) == NULL) {
+		log_err("outbox %lld: delivered, not marked sent, out of "
+		    "memory: it will be sent again", id);
+		return -1;
 	}
+	unmarked = nv;
 	unmarked[nunmarked].id = id;
 	snprintf(unmarked[nunmarked].at, sizeof(unmarked[nunmarked].at), "%s", at);
 	nunmarked++;
@@ -407,6 +403,7 @@ round_once(struct store *st, const char *me)
 }
 
 #define PURGE_EVERY_S	60
+#define ONCE_MARK_WAIT_S 60	/* --once: how long it tries to mark a delivered message */
 #define PURGE_BATCH	500	/* rows per statement: short write locks */
 #define PURGE_ROUNDS	20	/* statements per purge; the rest next time */
 
@@ -455,7 +452,8 @@ main(int argc, char *argv[])
 	struct store		*st = NULL;
 	const char		*conf = NULL;
 	char			 me[96], host[64];
-	int			 ch, once = 0, n;
+	int			 ch, once = 0, n, status = 0;
+	long long		 give_up;
 	size_t			 i;
 	time_t			 purged = 0;
 
@@ -481,10 +479,13 @@ main(int argc, char *argv[])
 	host[sizeof(host) - 1] = '\0';
 	snprintf(me, sizeof(me), "%s:%ld", host, (long)getpid());
 	log_info("mailer %s: sending through %s", me, config.smtp_url);
+	give_up = now_epoch() + ONCE_MARK_WAIT_S;
 	while (!stopping) {
 		if (st == NULL && (st = store_open(config.database, 0)) == NULL) {
-			if (once && nunmarked == 0)
-				return 1;
+			if (once && (nunmarked == 0 || now_epoch() > give_up)) {
+				status = 1;
+				break;
+			}
 			nap_ms(1000);
 			continue;
 		}
@@ -497,8 +498,10 @@ main(int argc, char *argv[])
 			purge(st);
 			purged = now_epoch();
 		}
-		/* --once too waits until what it delivered is marked */
-		if (once && n <= 0 && nunmarked == 0)
+		/* --once too waits until what it delivered is marked, for a
+		 * while: a run from cron must end even if the database
+		 * refuses writes for good. */
+		if (once && n <= 0 && (nunmarked == 0 || now_epoch() > give_up))
 			break;
 		if (n <= 0)
 			nap_ms(config.mail_poll_ms);
@@ -516,5 +519,5 @@ main(int argc, char *argv[])
 	store_close(st);
 	curl_global_cleanup();
 	config_free();
-	return 0;
+	return status;
 }
