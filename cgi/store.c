@@ -1186,14 +1186,6 @@ store_ping(struct store *st)
 }
 
 /*
- * Copy the database to `dest`: in one step, which in WAL mode holds one
- * read snapshot and blocks no writer (copying in steps restarted from the
- * beginning at every commit of the workers, and a busy desk's backup
- * never ended).  Written to a private temporary file (0600: it holds
- * password hashes and customer data) renamed over `dest` when complete,
- * so a backup stopped half-way leaves no file that looks like a backup.
- */
-/*
  * Is `dest` the database of st, or a file SQLite keeps beside it?  The
  * backup is renamed onto `dest`: onto one of these it would replace a
  * file the open database is made of.  Compared by device and inode when
@@ -1221,35 +1213,43 @@ backup_onto_self(const struct store *st, const char *dest)
 		dir = strndup(dest, slash == dest ? 1 : (size_t)(slash - dest));
 		base = slash + 1;
 	}
-	if (dir == NULL)
-		goto nomem;
+	if (dir == NULL) {
+		same = -1;
+		goto out;
+	}
 	/* No such directory: nothing of the database is there. */
 	if ((where = realpath(dir, NULL)) != NULL && asprintf(&target, "%s%s%s",
 	    where, strcmp(where, "/") == 0 ? "" : "/", base) < 0) {
 		target = NULL;
-		goto nomem;
+		same = -1;
+		goto out;
 	}
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]) && !same; i++) {
-		if (asprintf(&own, "%s%s", db ? db : st->path, suffix[i]) < 0)
-			goto nomem;
+		if (asprintf(&own, "%s%s", db ? db : st->path, suffix[i]) < 0) {
+			same = -1;
+			break;
+		}
 		same = (have && stat(own, &fs) == 0 && fs.st_dev == ds.st_dev &&
 		    fs.st_ino == ds.st_ino) ||
 		    (target != NULL && strcmp(target, own) == 0);
 		free(own);
 	}
+out:
 	free(target);
 	free(where);
 	free(dir);
 	free(db);
 	return same;
-nomem:
-	free(target);
-	free(where);
-	free(dir);
-	free(db);
-	return -1;
 }
 
+/*
+ * Copy the database to `dest`: in one step, which in WAL mode holds one
+ * read snapshot and blocks no writer (copying in steps restarted from the
+ * beginning at every commit of the workers, and a busy desk's backup
+ * never ended).  Written to a private temporary file (0600: it holds
+ * password hashes and customer data) renamed over `dest` when complete,
+ * so a backup stopped half-way leaves no file that looks like a backup.
+ */
 int
 store_backup(struct store *st, const char *dest)
 {
