@@ -13,9 +13,9 @@
 #include "auth.h"
 #include "http.h"
 #include "inet_form.h"
-#include "internet.h"
+#include "inet_request.h"
 #include "pages.h"
-#include "pages_internet.h"
+#include "inet_pages.h"
 #include "store.h"
 #include "tpl.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "admin_outbox.h"
-#include "api_orange.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "http.h"
 #include "pages.h"

@@ -20,7 +20,7 @@
 #include <sodium.h>
 
 #include "autoconf.h"
-#include "admin.h"
+#include "admin_users.h"
 #include "auth.h"
 #include "catalog.h"
 #include "cli_import.h"

@@ -14,7 +14,7 @@
 #include "http.h"
 #include "inet_check.h"
 #include "inet_mail.h"
-#include "internet.h"
+#include "inet_request.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"

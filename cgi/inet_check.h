@@ -2,7 +2,7 @@
  * inet_check.h — the rules of seed 002 on an Internet request body (the
  * update's request table, plus type, customer, reseller, address and
  * address2 on create), and the calendar helpers they need.  Internal to
- * internet.c, inet_account.c and the pages.
+ * inet_request.c, inet_account.c and the pages.
  */
 #ifndef REQDESK_INET_CHECK_H
 #define REQDESK_INET_CHECK_H

@@ -18,7 +18,7 @@
 
 #include "auth.h"
 #include "inet_mail.h"
-#include "internet.h"
+#include "inet_request.h"
 #include "outbox.h"
 #include "store.h"
 #include "tpl.h"

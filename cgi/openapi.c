@@ -41,11 +41,11 @@
 #include "openapi.h"
 
 #define SCHEMAS		"#/components/schemas/"
-#define LIST_MAX	250	/* api_orange.c and api_core.c: limit maximum */
-#define REQ_LIST_DEF	250	/* api_orange.c: default limit of /requests */
-#define SP_LIST_DEF	50	/* api_core.c: default limit of /servicePoints */
-#define TOP_MAX_LEN	64	/* request.c: customerReference, contract */
-#define COMMENT_MAX_LEN	4096	/* request.c: comment */
+#define LIST_MAX	250	/* orange_api.c and sp_api.c: limit maximum */
+#define REQ_LIST_DEF	250	/* orange_api.c: default limit of /requests */
+#define SP_LIST_DEF	50	/* sp_api.c: default limit of /servicePoints */
+#define TOP_MAX_LEN	64	/* orange_request.c: customerReference, contract */
+#define COMMENT_MAX_LEN	4096	/* orange_request.c: comment */
 
 /* The document being built.  Every helper sets `failed` when jansson
  * could not allocate, so that a half-built document is never served. */

@@ -12,7 +12,7 @@
 #include "http.h"
 #include "log.h"
 #include "pages.h"
-#include "pages_requests.h"
+#include "orange_pages.h"
 #include "store.h"
 #include "import.h"
 #include "tpl.h"

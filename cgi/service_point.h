@@ -7,7 +7,7 @@
  * Every read is scoped by the caller (store.h, SCOPE_ARGS): a service
  * point outside the scope is not found, exactly like an unknown id.
  * Terminated service points are listed with their state; only request
- * resolution (request.c) ignores them.
+ * resolution (orange_request.c) ignores them.
  */
 #ifndef REQDESK_SERVICE_POINT_H
 #define REQDESK_SERVICE_POINT_H

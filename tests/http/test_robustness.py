@@ -45,7 +45,7 @@ def many(n, sep, fmt="j%d=1"):
 # ------------------------------------------- 1. messages cut inside UTF-8
 
 def test_long_non_ascii_type_is_refused_like_a_short_one(stack, keys):
-    """request.c writes the type into a 256-byte message: 300 "é" are cut
+    """orange_request.c writes the type into a 256-byte message: 300 "é" are cut
     inside a character.  The answer is the 403 of any unknown type, its
     description cut to whole characters, not a 500."""
     headers = api(stack, keys["fdj_owner"])

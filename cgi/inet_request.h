@@ -1,12 +1,12 @@
 /*
- * internet.h — TelecomX-style Internet requests (seed 002): a customer
+ * inet_request.h — TelecomX-style Internet requests (seed 002): a customer
  * asks whether DSL or FIBER can be delivered at an address and at what
  * price; an ADMIN answers with offers (the seed's update); the customer
  * orders one offer, which becomes an Internet account (ORDERED), which
  * an ADMIN or the reseller's admin confirms (CONFIRMED).
  *
- * Shared by the JSON API (api_internet.c) and the pages
- * (pages_internet.c, admin_internet.c), so both apply the same rules
+ * Shared by the JSON API (inet_api.c) and the pages
+ * (inet_pages.c, admin_internet.c), so both apply the same rules
  * with the same messages.
  *
  * Outcomes: the functions that change something return 0 when done;
@@ -16,8 +16,8 @@
  * written unless everything is valid, and each change commits in one
  * transaction with the notifications it queues.
  */
-#ifndef REQDESK_INTERNET_H
-#define REQDESK_INTERNET_H
+#ifndef REQDESK_INET_REQUEST_H
+#define REQDESK_INET_REQUEST_H
 
 #include <time.h>
 

@@ -1,6 +1,6 @@
 /*
- * pages_internet.c — Internet request pages for customers and resellers.
- * Every rule and message comes from internet.c, as for the JSON API.
+ * inet_pages.c — Internet request pages for customers and resellers.
+ * Every rule and message comes from inet_request.c, as for the JSON API.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,14 +8,14 @@
 
 #include <jansson.h>
 
-#include "api_orange.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "http.h"
 #include "inet_check.h"
 #include "inet_form.h"
-#include "internet.h"
+#include "inet_request.h"
 #include "pages.h"
-#include "pages_internet.h"
+#include "inet_pages.h"
 #include "store.h"
 #include "tpl.h"
 
@@ -130,7 +130,7 @@ list_controls(struct tpl_dict *body, const struct inet_filter *f, long long tota
 	}
 }
 
-/* The list or the inbox page (see pages_internet.h).  0 or -1. */
+/* The list or the inbox page (see inet_pages.h).  0 or -1. */
 int
 inet_list_page(struct req *r, int admin)
 {

@@ -1,6 +1,6 @@
 /*
- * pages_requests.c — request pages.  Every rule and message comes from
- * request.c and the catalog, exactly as for the JSON API.
+ * orange_pages.c — request pages.  Every rule and message comes from
+ * orange_request.c and the catalog, exactly as for the JSON API.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,14 +8,14 @@
 
 #include <jansson.h>
 
-#include "api_orange.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
 #include "log.h"
 #include "pages.h"
-#include "pages_requests.h"
-#include "request.h"
+#include "orange_pages.h"
+#include "orange_request.h"
 #include "store.h"
 #include "tpl.h"
 #include "util.h"

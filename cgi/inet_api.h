@@ -1,5 +1,5 @@
 /*
- * api_internet.h — the TelecomX-compatible Internet request API (seed
+ * inet_api.h — the TelecomX-compatible Internet request API (seed
  * 002), answering errors as {"error": {...}, "errors": [...]}:
  *
  *   POST /internet/request                create (201)
@@ -12,8 +12,8 @@
  *
  * Each returns 0 once answered, or -1 (500).
  */
-#ifndef REQDESK_API_INTERNET_H
-#define REQDESK_API_INTERNET_H
+#ifndef REQDESK_INET_API_H
+#define REQDESK_INET_API_H
 
 #include "http.h"
 

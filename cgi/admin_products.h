@@ -1,10 +1,10 @@
 /*
- * admin_data.h — /admin/products and /admin/addresses: the Internet
+ * admin_products.h — /admin/products and /admin/addresses: the Internet
  * requests' reference data, listed, and imported from CSV (inet_import.h).
  * ADMIN only (route.c).
  */
-#ifndef REQDESK_ADMIN_DATA_H
-#define REQDESK_ADMIN_DATA_H
+#ifndef REQDESK_ADMIN_PRODUCTS_H
+#define REQDESK_ADMIN_PRODUCTS_H
 
 #include "http.h"
 

@@ -1,5 +1,5 @@
 /*
- * request.c — Orange-style ordering requests: the rules of seeds 000 and
+ * orange_request.c — Orange-style ordering requests: the rules of seeds 000 and
  * 001 applied through the catalog, storage, reading and status life.
  */
 #include <stdio.h>
@@ -15,7 +15,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "tpl.h"
-#include "request.h"
+#include "orange_request.h"
 #include "store.h"
 #include "util.h"
 #include "workday.h"

@@ -1,9 +1,9 @@
 /*
- * api_orange.h — the Orange-compatible ordering API (seeds 000, 001):
+ * orange_api.h — the Orange-compatible ordering API (seeds 000, 001):
  * /ordering/b2b/v2/requests and /ordering/b2b/v2/catalogItems.
  */
-#ifndef REQDESK_API_ORANGE_H
-#define REQDESK_API_ORANGE_H
+#ifndef REQDESK_ORANGE_API_H
+#define REQDESK_ORANGE_API_H
 
 #include "catalog.h"
 #include "http.h"

@@ -1,12 +1,12 @@
 /*
- * pages_internet.h — the browser side of Internet requests (seed 002)
+ * inet_pages.h — the browser side of Internet requests (seed 002)
  * for customers and resellers: the list, the new-request form (the
  * API's rules and messages, each error next to its field, input kept),
  * the request with its offers side by side and an "order this offer"
  * button, and the shared list page of the admin inbox.
  */
-#ifndef REQDESK_PAGES_INTERNET_H
-#define REQDESK_PAGES_INTERNET_H
+#ifndef REQDESK_INET_PAGES_H
+#define REQDESK_INET_PAGES_H
 
 #include "http.h"
 

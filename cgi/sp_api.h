@@ -1,10 +1,10 @@
 /*
- * api_core.h — the Orange-compatible Core Information API:
+ * sp_api.h — the Orange-compatible Core Information API:
  * GET /core-information/b2b/v2/servicePoints and .../servicePoints/{id},
  * the caller's service points (see service_point.h).
  */
-#ifndef REQDESK_API_CORE_H
-#define REQDESK_API_CORE_H
+#ifndef REQDESK_SP_API_H
+#define REQDESK_SP_API_H
 
 #include "http.h"
 

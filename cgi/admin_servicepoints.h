@@ -1,11 +1,11 @@
 /*
- * admin_sp.h — the operator's service points page (ADMIN only, enforced
+ * admin_servicepoints.h — the operator's service points page (ADMIN only, enforced
  * by the route table): every service point, filtered and paged, and the
  * CSV import form, which runs the same import as `reqdesk import
  * servicepoints` (service_point.h).
  */
-#ifndef REQDESK_ADMIN_SP_H
-#define REQDESK_ADMIN_SP_H
+#ifndef REQDESK_ADMIN_SERVICEPOINTS_H
+#define REQDESK_ADMIN_SERVICEPOINTS_H
 
 #include "http.h"
 

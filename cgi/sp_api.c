@@ -1,5 +1,5 @@
 /*
- * api_core.c — HTTP handlers of the Core Information API (service
+ * sp_api.c — HTTP handlers of the Core Information API (service
  * points).  Every read goes through service_point.c, scoped by r->who.
  */
 #include <stdio.h>
@@ -7,8 +7,8 @@
 
 #include <jansson.h>
 
-#include "api_core.h"
-#include "api_orange.h"
+#include "sp_api.h"
+#include "orange_api.h"
 #include "http.h"
 #include "service_point.h"
 

@@ -1,5 +1,5 @@
 /*
- * api_orange.c — HTTP handlers of the Orange-compatible ordering API.
+ * orange_api.c — HTTP handlers of the Orange-compatible ordering API.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -8,12 +8,12 @@
 
 #include <jansson.h>
 
-#include "api_orange.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
 #include "log.h"
-#include "request.h"
+#include "orange_request.h"
 #include "store.h"
 
 #define LIST_MAX 250

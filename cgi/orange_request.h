@@ -1,14 +1,14 @@
 /*
- * request.h — Orange-style ordering requests: creation with every check
+ * orange_request.h — Orange-style ordering requests: creation with every check
  * of the seeds, reading, listing, and the status life
  * NEW -> IN_PROGRESS -> COMPLETED, REJECTED (ADMIN, with a reason),
  * CANCELED (the customer, while NEW).
  *
- * Shared by the JSON API (api_orange.c) and the browser forms, so both
+ * Shared by the JSON API (orange_api.c) and the browser forms, so both
  * apply the same rules with the same messages.
  */
-#ifndef REQDESK_REQUEST_H
-#define REQDESK_REQUEST_H
+#ifndef REQDESK_ORANGE_REQUEST_H
+#define REQDESK_ORANGE_REQUEST_H
 
 #include <jansson.h>
 

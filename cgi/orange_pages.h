@@ -1,11 +1,11 @@
 /*
- * pages_requests.h — the browser side of Orange-style requests: choose a
+ * orange_pages.h — the browser side of Orange-style requests: choose a
  * type, the form generated from the catalog, the request page with its
  * history and status actions, the list with filters, pagination and a
  * CSV export.
  */
-#ifndef REQDESK_PAGES_REQUESTS_H
-#define REQDESK_PAGES_REQUESTS_H
+#ifndef REQDESK_ORANGE_PAGES_H
+#define REQDESK_ORANGE_PAGES_H
 
 #include "http.h"
 

@@ -1,5 +1,5 @@
 /*
- * internet.c — Internet requests (seed 002): create, the ADMIN update
+ * inet_request.c — Internet requests (seed 002): create, the ADMIN update
  * with offers, reading and listing.  The rules live in inet_check.c,
  * accounts in inet_account.c, notifications in inet_mail.c.
  *
@@ -17,7 +17,7 @@
 #include "http.h"
 #include "inet_check.h"
 #include "inet_mail.h"
-#include "internet.h"
+#include "inet_request.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"

@@ -1,5 +1,5 @@
 /*
- * admin_sp.c — /admin/servicepoints: the service points table with its
+ * admin_servicepoints.c — /admin/servicepoints: the service points table with its
  * filters and page links, and the CSV import form.
  */
 #include <stdio.h>
@@ -7,8 +7,8 @@
 
 #include <jansson.h>
 
-#include "admin_sp.h"
-#include "api_orange.h"
+#include "admin_servicepoints.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "http.h"
 #include "pages.h"

@@ -1,11 +1,11 @@
 /*
- * admin_data.c — /admin/products and /admin/addresses; see admin_data.h.
+ * admin_products.c — /admin/products and /admin/addresses; see admin_products.h.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "admin_data.h"
-#include "api_orange.h"
+#include "admin_products.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "inet_import.h"
 #include "pages.h"

@@ -1,17 +1,17 @@
 /*
- * api_internet.c — HTTP handlers of the Internet request API: read the
- * body or the query, call internet.c, answer JSON or TelecomX errors.
+ * inet_api.c — HTTP handlers of the Internet request API: read the
+ * body or the query, call inet_request.c, answer JSON or TelecomX errors.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "api_internet.h"
-#include "api_orange.h"
+#include "inet_api.h"
+#include "orange_api.h"
 #include "auth.h"
 #include "http.h"
-#include "internet.h"
+#include "inet_request.h"
 
 /* Answer a refused change: its errors (stolen) with status rc, or 500. */
 static int

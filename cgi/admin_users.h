@@ -1,13 +1,13 @@
 /*
- * admin.h — the operator's pages (ADMIN only, enforced by the route
+ * admin_users.h — the operator's pages (ADMIN only, enforced by the route
  * table): the admin home, users and their API keys, customers and
  * resellers.  Every change is a POST form with the session's CSRF token
  * (checked by the router), answered with 303 to the page that shows the
  * result; a refused form is shown again with the input kept and each
  * error next to its field (422).
  */
-#ifndef REQDESK_ADMIN_H
-#define REQDESK_ADMIN_H
+#ifndef REQDESK_ADMIN_USERS_H
+#define REQDESK_ADMIN_USERS_H
 
 #include "http.h"
 

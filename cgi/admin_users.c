@@ -1,5 +1,5 @@
 /*
- * admin.c — the operator's pages: /admin, /admin/users (list, add, level,
+ * admin_users.c — the operator's pages: /admin, /admin/users (list, add, level,
  * disable / enable, password reset, API keys) and /admin/customers.
  *
  * Form input is declared in one table (afields[]): each field's name,
@@ -18,7 +18,7 @@
 
 #include <sodium.h>
 
-#include "admin.h"
+#include "admin_users.h"
 #include "auth.h"
 #include "http.h"
 #include "log.h"
@@ -256,7 +256,7 @@ form_read(const struct req *r, unsigned mask, struct aform *f)
 	return f->nerr;
 }
 
-/* The check of one form field, for the shell; contract in admin.h. */
+/* The check of one form field, for the shell; contract in admin_users.h. */
 int
 admin_field(const char *field, const char *raw, char **val, const char **msg,
     char errbuf[ADMIN_FIELD_ERRLEN])
@@ -486,7 +486,7 @@ level_rule(const struct auser *u)
 
 /* ---- pages ---- */
 
-/* GET /admin; contract in admin.h. */
+/* GET /admin; contract in admin_users.h. */
 int
 page_admin_home(struct req *r)
 {
@@ -545,7 +545,7 @@ err:
 	return -1;
 }
 
-/* GET /admin/users; contract in admin.h. */
+/* GET /admin/users; contract in admin_users.h. */
 int
 page_admin_users(struct req *r)
 {
@@ -596,7 +596,7 @@ user_insert(struct req *r, struct aform *f, char id[25])
 	return rc == 1 ? 1 : -1;
 }
 
-/* POST /admin/users; contract in admin.h. */
+/* POST /admin/users; contract in admin_users.h. */
 int
 page_admin_user_add(struct req *r)
 {
@@ -682,7 +682,7 @@ user_or_404(struct req *r, struct auser *u)
 	return rc;
 }
 
-/* GET /admin/users/{id}; contract in admin.h. */
+/* GET /admin/users/{id}; contract in admin_users.h. */
 int
 page_admin_user(struct req *r)
 {
@@ -707,7 +707,7 @@ user_refused(struct req *r, struct auser *u, struct aform *f)
 	return rc;
 }
 
-/* POST /admin/users/{id}/level; contract in admin.h. */
+/* POST /admin/users/{id}/level; contract in admin_users.h. */
 int
 page_admin_user_level(struct req *r)
 {
@@ -756,7 +756,7 @@ user_set_disabled(struct store *st, const char *id, int disabled)
 	return 0;
 }
 
-/* POST /admin/users/{id}/disabled; contract in admin.h. */
+/* POST /admin/users/{id}/disabled; contract in admin_users.h. */
 int
 page_admin_user_disabled(struct req *r)
 {
@@ -811,7 +811,7 @@ out:
 	return rc;
 }
 
-/* POST /admin/users/{id}/password; contract in admin.h. */
+/* POST /admin/users/{id}/password; contract in admin_users.h. */
 int
 page_admin_user_password(struct req *r)
 {
@@ -852,7 +852,7 @@ key_page(struct req *r, const struct auser *u, const char *label, const char *ke
 	return page_send(r, 200, root);
 }
 
-/* POST /admin/users/{id}/keys; contract in admin.h. */
+/* POST /admin/users/{id}/keys; contract in admin_users.h. */
 int
 page_admin_key_create(struct req *r)
 {
@@ -880,7 +880,7 @@ page_admin_key_create(struct req *r)
 	return rc;
 }
 
-/* POST /admin/users/{id}/keys/revoke; contract in admin.h. */
+/* POST /admin/users/{id}/keys/revoke; contract in admin_users.h. */
 int
 page_admin_key_revoke(struct req *r)
 {
@@ -910,7 +910,7 @@ page_admin_key_revoke(struct req *r)
 	return redirect_user(r, r->param, "revoked");
 }
 
-/* GET /admin/customers; contract in admin.h. */
+/* GET /admin/customers; contract in admin_users.h. */
 int
 page_admin_customers(struct req *r)
 {
