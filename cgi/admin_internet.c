@@ -12,6 +12,7 @@
 #include "admin_internet.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
 #include "inet_form.h"
 #include "inet_request.h"
 #include "pages.h"
@@ -23,9 +24,9 @@
 struct entry {
 	const json_t	*req;		/* inet_load(INET_PAGE) */
 	const json_t	*vals;		/* the update form's values */
-	const json_t	*errors;	/* of a refused save, or NULL */
+	const struct problems *errors;	/* of a refused save, or NULL */
 	const json_t	*cvals;		/* the confirm form's values, or NULL */
-	const json_t	*cerrors;	/* of a refused confirmation, or NULL */
+	const struct problems *cerrors;	/* of a refused confirmation, or NULL */
 };
 
 /* Text inputs of the request: template key, input name. */
@@ -244,7 +245,7 @@ page_admin_internet(struct req *r)
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
 	vals = inet_vals_from_request(req);
 	e.req = req;
 	e.vals = vals;
@@ -260,7 +261,8 @@ save(struct req *r, const json_t *req, const json_t *vals)
 {
 	struct entry	 e = { req, vals, NULL, NULL, NULL };
 	size_t		 rowmap[INET_FORM_ROWS_MAX] = { 0 };
-	json_t		*body, *errors = json_array();
+	struct problems	 pb = { 0 };
+	json_t		*body;
 	char		 loc[96];
 	int		 rc;
 
@@ -269,17 +271,17 @@ save(struct req *r, const json_t *req, const json_t *vals)
 		json_object_del(body, "offers");	/* ordered: shown, locked */
 	if (str(req, "customer") == NULL)
 		json_object_del(body, "notify");	/* a reseller's: no choice shown */
-	rc = inet_update(r->store, r->who, r->param, body, errors);
+	rc = inet_update(r->store, r->who, r->param, body, &pb);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/admin/internet/%s?done=saved", r->param);
 		rc = resp_redirect(r, loc);
 	} else if (rc > 0) {
-		inet_remap_offer_paths(errors, rowmap);
-		e.errors = errors;
-		rc = render_entry(r, &e, rc);
+		inet_remap_offer_paths(&pb, rowmap);
+		e.errors = &pb;
+		rc = render_entry(r, &e, problems_status(&pb));
 	}
 	json_decref(body);
-	json_decref(errors);
+	problems_free(&pb);
 	return rc;
 }
 
@@ -293,7 +295,7 @@ page_admin_internet_post(struct req *r)
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
 	vals = inet_vals_from_form(r);
 	e.req = req;
 	e.vals = vals;
@@ -329,21 +331,21 @@ int
 page_admin_internet_confirm(struct req *r)
 {
 	struct entry	 e = { 0 };
-	json_t		*req, *vals, *cvals, *body, *errors;
+	struct problems	 pb = { 0 };
+	json_t		*req, *vals, *cvals, *body;
 	char		 loc[96];
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
 	if (json_object_get(req, "account") == NULL) {
 		json_decref(req);
-		return resp_error(r, HERR_CONFLICT, "No offer of this request was ordered.");
+		return reply_error(r, HERR_CONFLICT, "No offer of this request was ordered.");
 	}
 	cvals = inet_vals_from_form(r);
 	body = confirm_body(cvals);
-	errors = json_array();
 	rc = inet_confirm(r->store, r->who, str(json_object_get(req, "account"), "_id"),
-	    body, errors);
+	    body, &pb);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/admin/internet/%s?done=confirmed", r->param);
 		rc = resp_redirect(r, loc);
@@ -352,11 +354,11 @@ page_admin_internet_confirm(struct req *r)
 		e.req = req;
 		e.vals = vals;
 		e.cvals = cvals;
-		e.cerrors = errors;
-		rc = render_entry(r, &e, rc);
+		e.cerrors = &pb;
+		rc = render_entry(r, &e, problems_status(&pb));
 		json_decref(vals);
 	}
-	json_decref(errors);
+	problems_free(&pb);
 	json_decref(body);
 	json_decref(cvals);
 	json_decref(req);

@@ -9,6 +9,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
 #include "pages.h"
 #include "store.h"
 #include "tpl.h"
@@ -66,7 +67,7 @@ render(struct req *r, const char *notice)
 		known |= strcmp(state, states[i]) == 0;
 	if (!known)
 		state = NULL;
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
 		offset = 0;
 	if ((root = page_new(r, "Outbox", "admin_outbox.tpl", &body)) == NULL)
 		return -1;
@@ -133,7 +134,7 @@ page_admin_outbox_retry(struct req *r)
 
 	n = id != NULL ? strtoll(id, &end, 10) : 0;
 	if (id == NULL || *end != '\0' || n <= 0)
-		return resp_error(r, HERR_BAD_BODY, "No message chosen.");
+		return reply_error(r, HERR_BAD_BODY, "No message chosen.");
 	rc = store_exec(r->store, ST_OUTBOX_RETRY, "II", (long long)now_epoch(), n);
 	if (rc < 0)
 		return -1;

@@ -8,6 +8,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "inet_import.h"
+#include "admin_import.h"
 #include "pages.h"
 #include "store.h"
 #include "tpl.h"
@@ -34,7 +35,7 @@ data_page(struct req *r, int status, const char *csv,
 
 	if ((root = page_new(r, v->title, v->tpl, &body)) == NULL)
 		return -1;
-	if (query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
+	if (req_query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
 		snprintf(flash, sizeof(flash), "%lld row(s) imported", n);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);

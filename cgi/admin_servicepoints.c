@@ -11,6 +11,8 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
+#include "admin_import.h"
 #include "pages.h"
 #include "service_point.h"
 #include "store.h"
@@ -198,13 +200,13 @@ sp_page(struct req *r, int status, const char *csv, const struct import_report *
 	v.customer = query_given(r, "customer");
 	v.state = query_given(r, "state");
 	v.q = query_given(r, "q");
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &v.offset) < 0)
-		return resp_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
-	if (query_int(r, "limit", PAGE_DEFAULT, 1, PAGE_MAX, &v.limit) < 0)
-		return resp_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &v.offset) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+	if (req_query_int(r, "limit", PAGE_DEFAULT, 1, PAGE_MAX, &v.limit) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
 	if ((root = page_new(r, "Service points", "admin_servicepoints.tpl", &body)) == NULL)
 		return -1;
-	if (query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
+	if (req_query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
 		snprintf(flash, sizeof(flash), "%lld service points imported", n);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);

@@ -21,6 +21,7 @@
 #include "admin_users.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "outbox.h"
 #include "pages.h"
@@ -93,29 +94,14 @@ struct aform {
 static long
 text_chars(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	long			 n = 0;
-	int			 more;
+	const unsigned char *p;
 
-	while (*p != '\0') {
+	if (utf8_valid_len(s) != strlen(s))
+		return -1;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
 			return -1;
-		if (*p < 0x80)
-			more = 0;
-		else if (*p >= 0xc2 && *p <= 0xdf)
-			more = 1;
-		else if (*p >= 0xe0 && *p <= 0xef)
-			more = 2;
-		else if (*p >= 0xf0 && *p <= 0xf4)
-			more = 3;
-		else
-			return -1;
-		for (p++; more > 0; more--, p++)
-			if ((*p & 0xc0) != 0x80)
-				return -1;
-		n++;
-	}
-	return n;
+	return (long)utf8_chars(s, strlen(s));
 }
 
 /* Plain text: valid UTF-8 without control characters. */
@@ -678,7 +664,7 @@ user_or_404(struct req *r, struct auser *u)
 	int rc = user_load(r, u);
 
 	if (rc == 0)
-		return resp_error(r, HERR_NOT_FOUND, "There is no such user."), 0;
+		return reply_error(r, HERR_NOT_FOUND, "There is no such user."), 0;
 	return rc;
 }
 

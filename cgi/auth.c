@@ -20,14 +20,11 @@
 #include "auth.h"
 #include "config.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
-#include "pages.h"
 #include "store.h"
-#include "tpl.h"
 #include "util.h"
 
-#define SESSION_COOKIE	"reqdesk_session"
-#define LOGIN_COOKIE	"reqdesk_login"
 #define TOUCH_EVERY_S	60	/* write last_used at most this often */
 #define PURGE_AFTER_S	(7 * 24 * 3600)	/* expired sessions/tokens kept */
 
@@ -345,14 +342,14 @@ throttle_wait(struct store *st, const char *key)
 }
 
 static void
-throttle_keys(const struct req *r, const char *email, char akey[300], char ikey[80])
+throttle_keys(const char *client, const char *email, char akey[300], char ikey[80])
 {
 	size_t i;
 
 	snprintf(akey, 300, "acct:%s", email);
 	for (i = 5; akey[i] != '\0'; i++)
 		akey[i] = (char)tolower((unsigned char)akey[i]);
-	snprintf(ikey, 80, "ip:%s", r->remote_addr);
+	snprintf(ikey, 80, "ip:%s", client);
 }
 
 /*
@@ -382,15 +379,10 @@ throttle_count(struct store *st, const char *key)
 	return rc;
 }
 
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
-
-/*
- * Check an e-mail and password, with throttling.  On LOGIN_OK *user_id
- * receives the user's id; on LOGIN_WAIT *wait the seconds to wait.
- */
-static enum login_result
-login_check(struct req *r, const char *email, const char *password,
-    char user_id[25], long long *wait)
+/* Check an e-mail and password, with throttling; contract in auth.h. */
+enum login_result
+auth_login(struct store *st, const char *client, const char *email,
+    const char *password, char user_id[25], long long *wait)
 {
 	static const char dummy[] = "dummy password to equalise timing";
 	sqlite3_stmt	*s;
@@ -399,29 +391,29 @@ login_check(struct req *r, const char *email, const char *password,
 
 	if (email == NULL || password == NULL || strlen(email) > 254)
 		return LOGIN_BAD;
-	throttle_keys(r, email, akey, ikey);
-	*wait = throttle_wait(r->store, akey);
-	if (*wait < throttle_wait(r->store, ikey))
-		*wait = throttle_wait(r->store, ikey);
+	throttle_keys(client, email, akey, ikey);
+	*wait = throttle_wait(st, akey);
+	if (*wait < throttle_wait(st, ikey))
+		*wait = throttle_wait(st, ikey);
 	if (*wait > 0)
 		return LOGIN_WAIT;
 	/* A guess is never free of the throttle: an attempt that cannot be
 	 * counted answers "unavailable", and is not checked. */
-	rc = throttle_count(r->store, ikey);
+	rc = throttle_count(st, ikey);
 	if (rc == 1)
-		rc = throttle_count(r->store, akey);
+		rc = throttle_count(st, akey);
 	if (rc < 0)
 		return LOGIN_ERROR;
 	if (rc == 0) {
 		/* Locked since throttle_wait() by attempts in parallel. */
-		*wait = throttle_wait(r->store, akey);
-		if (*wait < throttle_wait(r->store, ikey))
-			*wait = throttle_wait(r->store, ikey);
+		*wait = throttle_wait(st, akey);
+		if (*wait < throttle_wait(st, ikey))
+			*wait = throttle_wait(st, ikey);
 		if (*wait < 1)
 			*wait = 1;
 		return LOGIN_WAIT;
 	}
-	if ((s = store_query(r->store, ST_USER_BY_EMAIL, "s", email)) == NULL)
+	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL)
 		return LOGIN_ERROR;
 	found = store_row(s) == 1 && store_text(s, 7) != NULL &&
 	    store_int(s, 8) == 0;
@@ -442,13 +434,13 @@ login_check(struct req *r, const char *email, const char *password,
 		log_info("login failed for an account (%s)", found ? "wrong password" : "unknown");
 		return LOGIN_BAD;	/* counted above */
 	}
-	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", akey);
-	store_exec(r->store, ST_LOGINFAIL_CLEAR, "s", ikey);
+	store_exec(st, ST_LOGINFAIL_CLEAR, "s", akey);
+	store_exec(st, ST_LOGINFAIL_CLEAR, "s", ikey);
 	/* Sessions and tokens that expired over a week ago are forgotten, and
 	 * so are failures too old to count (a failed login for an unknown
 	 * address or from a new client adds a row). */
-	store_exec(r->store, ST_CRED_PURGE, "I", (long long)now_epoch() - PURGE_AFTER_S);
-	store_exec(r->store, ST_LOGINFAIL_PURGE, "II",
+	store_exec(st, ST_CRED_PURGE, "I", (long long)now_epoch() - PURGE_AFTER_S);
+	store_exec(st, ST_LOGINFAIL_PURGE, "II",
 	    (long long)now_epoch() - config.login_lock_max_s, (long long)now_epoch());
 	return LOGIN_OK;
 }
@@ -481,6 +473,28 @@ auth_apikey_create(struct store *st, const char *user_id, const char *label,
 	return secret_new(st, "apikey", user_id, label, 0, NULL, out);
 }
 
+int
+auth_session_create(struct store *st, const char *user_id, long long life_s,
+    char csrf[65], char out[80])
+{
+	if (random_hex(csrf, 32) < 0)
+		return -1;
+	return secret_new(st, "session", user_id, NULL, life_s, csrf, out);
+}
+
+int
+auth_token_create(struct store *st, const char *user_id, long long life_s,
+    char out[80])
+{
+	return secret_new(st, "token", user_id, NULL, life_s, NULL, out);
+}
+
+int
+auth_session_end(struct store *st, const struct principal *who)
+{
+	return store_exec(st, ST_CRED_DELETE, "s", who->session_hash) < 0 ? -1 : 0;
+}
+
 void
 auth_throttle_clear(struct store *st, const char *email)
 {
@@ -491,143 +505,4 @@ auth_throttle_clear(struct store *st, const char *email)
 	for (i = 5; akey[i] != '\0'; i++)
 		akey[i] = (char)tolower((unsigned char)akey[i]);
 	store_exec(st, ST_LOGINFAIL_CLEAR, "s", akey);
-}
-
-/* ---- pages ---- */
-
-/* Render the login form with an optional error; a fresh anti-forgery
- * token goes into a cookie and the form. */
-static int
-login_form(struct req *r, int status, const char *email, const char *error)
-{
-	struct tpl_dict	*root, *body;
-	char		 tok[65], cookie[160];
-	const char	*next = req_query(r, "next");
-
-	if (random_hex(tok, 32) < 0)
-		return -1;
-	snprintf(cookie, sizeof(cookie), LOGIN_COOKIE "=%s; Path=/login; "
-	    "HttpOnly; SameSite=Strict%s", tok, r->https ? "; Secure" : "");
-	if (resp_header(r, "Set-Cookie", cookie) < 0)
-		return -1;
-	if ((root = page_new(r, "Log in", "login.tpl", &body)) == NULL)
-		return -1;
-	tpl_set(body, "LOGIN_CSRF", tok);
-	tpl_set(body, "EMAIL", email ? email : "");
-	tpl_set(body, "NEXT", next ? next : (req_form(r, "next") ? req_form(r, "next") : ""));
-	if (error != NULL) {
-		tpl_show(body, "ERROR");
-		tpl_set(body, "ERROR_TEXT", error);
-	}
-	return page_send(r, status, root);
-}
-
-int
-page_login(struct req *r)
-{
-	if (r->who != NULL)
-		return resp_redirect(r, "/");
-	return login_form(r, 200, NULL, NULL);
-}
-
-int
-page_login_post(struct req *r)
-{
-	const char	*email = req_form(r, "email"), *next = req_form(r, "next");
-	char		 user_id[25], secret[80], csrf[65], cookie[200], msg[128];
-	long long	 wait, life = config.session_max_min * 60LL;
-
-	switch (login_check(r, email, req_form(r, "password"), user_id, &wait)) {
-	case LOGIN_OK:
-		break;
-	case LOGIN_BAD:
-		return login_form(r, 401, email, "Wrong e-mail address or password.");
-	case LOGIN_WAIT:
-		snprintf(msg, sizeof(msg), "Too many failed attempts. "
-		    "Try again in %lld seconds.", wait);
-		return login_form(r, 429, email, msg);
-	case LOGIN_ERROR:
-		return resp_error(r, HERR_UNAVAILABLE,
-		    "Logging in is not possible at the moment; try again shortly.");
-	}
-	if (random_hex(csrf, 32) < 0 ||
-	    secret_new(r->store, "session", user_id, NULL, life, csrf, secret) < 0)
-		return -1;
-	snprintf(cookie, sizeof(cookie), SESSION_COOKIE "=%s; Path=/; Max-Age=%lld; "
-	    "HttpOnly; SameSite=Lax%s", secret, life, r->https ? "; Secure" : "");
-	sodium_memzero(secret, sizeof(secret));
-	if (resp_header(r, "Set-Cookie", cookie) < 0)
-		return -1;
-	sodium_memzero(cookie, sizeof(cookie));
-	resp_header(r, "Set-Cookie", LOGIN_COOKIE "=; Path=/login; Max-Age=0");
-	log_info("user %s logged in", user_id);
-	return resp_redirect(r, next != NULL && *next == '/' ? next : "/");
-}
-
-int
-page_logout(struct req *r)
-{
-	/* The session must be gone before the cookie is: otherwise the user
-	 * believes they are out while the session still opens the desk. */
-	if (store_exec(r->store, ST_CRED_DELETE, "s", r->who->session_hash) < 0)
-		return resp_error(r, HERR_UNAVAILABLE,
-		    "You could not be logged out; try again in a moment.");
-	resp_header(r, "Set-Cookie", SESSION_COOKIE
-	    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-	log_info("user %s logged out", r->who->user_id);
-	return resp_redirect(r, "/login");
-}
-
-/* POST /auth/login {email, password} -> {token, expiresInMinutes} */
-int
-api_auth_login(struct req *r)
-{
-	json_t		*body, *errs, *out;
-	const char	*email, *password;
-	char		 user_id[25], token[80], msg[128];
-	long long	 wait;
-	int		 rc;
-
-	if ((body = req_json_body(r, &rc)) == NULL)
-		return rc;
-	email = json_string_value(json_object_get(body, "email"));
-	password = json_string_value(json_object_get(body, "password"));
-	if (email == NULL || password == NULL) {
-		errs = json_array();
-		if (email == NULL)
-			json_array_append_new(errs, tcx_error("email", "email", 422,
-			    "E-mail is required", "required"));
-		if (password == NULL)
-			json_array_append_new(errs, tcx_error("password", "password",
-			    422, "Password is required", "required"));
-		json_decref(body);
-		return resp_tcx(r, 422, errs);
-	}
-	switch (login_check(r, email, password, user_id, &wait)) {
-	case LOGIN_OK:
-		break;
-	case LOGIN_BAD:
-		json_decref(body);
-		errs = json_array();
-		json_array_append_new(errs, tcx_error("credentials_invalid", NULL,
-		    401, "Wrong e-mail or password.", NULL));
-		return resp_tcx(r, 401, errs);
-	case LOGIN_WAIT:
-		json_decref(body);
-		snprintf(msg, sizeof(msg), "Too many failed attempts. "
-		    "Try again in %lld seconds.", wait);
-		return resp_error(r, HERR_TOO_MANY, msg);
-	case LOGIN_ERROR:
-		json_decref(body);
-		return resp_error(r, HERR_UNAVAILABLE,
-		    "Logging in is not possible at the moment; try again shortly.");
-	}
-	json_decref(body);
-	if (secret_new(r->store, "token", user_id, NULL,
-	    config.token_min * 60LL, NULL, token) < 0)
-		return -1;
-	out = json_pack("{s:s, s:i}", "token", token, "expiresInMinutes",
-	    config.token_min);
-	sodium_memzero(token, sizeof(token));
-	return resp_json_new(r, 200, out);
 }

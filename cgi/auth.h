@@ -1,6 +1,8 @@
 /*
  * auth.h — who is calling: browser sessions (cookie + CSRF token), API
- * tokens from POST /auth/login, long-lived API keys; access levels.
+ * tokens from POST /auth/login, long-lived API keys; access levels;
+ * the login throttle.  Domain: reads and writes credentials through
+ * storage, never writes a response.
  */
 #ifndef REQDESK_AUTH_H
 #define REQDESK_AUTH_H
@@ -77,10 +79,32 @@ int  auth_apikey_create(struct store *st, const char *user_id,
  * an admin set a new password), so its owner need not wait. */
 void auth_throttle_clear(struct store *st, const char *email);
 
-/* Page and API handlers of this module. */
-int  page_login(struct req *r);
-int  page_login_post(struct req *r);
-int  page_logout(struct req *r);
-int  api_auth_login(struct req *r);
+/* The cookies of a browser: the session, and the login form's pair. */
+#define SESSION_COOKIE	"reqdesk_session"
+#define LOGIN_COOKIE	"reqdesk_login"
+
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
+
+/*
+ * Check an e-mail and password from `client` (an address), with the
+ * per-account and per-client throttle: each attempt is counted before
+ * its password is checked.  On LOGIN_OK *user_id receives the user's id;
+ * on LOGIN_WAIT *wait the seconds to wait; LOGIN_ERROR when the attempt
+ * could not be counted (storage).
+ */
+enum login_result auth_login(struct store *st, const char *client,
+	const char *email, const char *password, char user_id[25], long long *wait);
+
+/* A new browser session of `life_s` seconds: *csrf its form token, *out
+ * the cookie's secret (stored hashed).  0 or -1. */
+int  auth_session_create(struct store *st, const char *user_id, long long life_s,
+	char csrf[65], char out[80]);
+
+/* A new API token of `life_s` seconds (POST /auth/login).  0 or -1. */
+int  auth_token_create(struct store *st, const char *user_id, long long life_s,
+	char out[80]);
+
+/* End the caller's browser session.  0 or -1. */
+int  auth_session_end(struct store *st, const struct principal *who);
 
 #endif

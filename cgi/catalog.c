@@ -3,14 +3,15 @@
  * against them, and deriving their JSON Schema.
  */
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "auth.h"
 #include "catalog.h"
+#include "store.h"
 #include "util.h"
 #include "workday.h"
 
@@ -28,99 +29,6 @@
 
 static struct rtype	*types[MAX_TYPES];
 static size_t		 ntypes;
-
-static const struct {
-	int		 code;
-	const char	*message;
-} orange_messages[] = {
-	{ 21, "Invalid body" },
-	{ 65, "Precondition failed" },
-	{ 3611, "RequestedAt not Valid" },
-	{ 3620, "Properties item is not valid" },
-	{ 3621, "Several Products match criterias" },
-	{ 3622, "No Service Point match criteria" },
-	{ 3623, "Internal Ordering System not available" },
-};
-
-const char *
-orange_message(int code)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(orange_messages) / sizeof(orange_messages[0]); i++)
-		if (orange_messages[i].code == code)
-			return orange_messages[i].message;
-	return "Error";
-}
-
-/* ---- problems ---- */
-
-static int
-problems_vadd(struct problems *pb, int status, int code, const char *path,
-    const char *fmt, va_list ap)
-{
-	struct problem	*p;
-	char		 desc[1024];
-
-	if ((p = array_room(pb->v, pb->n, &pb->cap, sizeof(*p), 8)) == NULL)
-		return -1;
-	pb->v = p;
-	vsnprintf(desc, sizeof(desc), fmt, ap);
-	p = &pb->v[pb->n];
-	p->status = status;
-	p->code = code;
-	p->message = strdup(orange_message(code));
-	p->description = strdup(desc);
-	p->path = path ? strdup(path) : NULL;
-	if (p->message == NULL || p->description == NULL) {
-		free(p->message);
-		free(p->description);
-		free(p->path);
-		return -1;
-	}
-	pb->n++;
-	return 0;
-}
-
-int
-problems_add(struct problems *pb, int status, int code, const char *path,
-    const char *fmt, ...)
-{
-	va_list	ap;
-	int	rc;
-
-	va_start(ap, fmt);
-	rc = problems_vadd(pb, status, code, path, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-int
-problems_add_3620(struct problems *pb, const char *path, const char *fmt, ...)
-{
-	char	msg[512];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return problems_add(pb, 422, 3620, path, "The 'properties' attribute is "
-	    "not valid due to the following error : %s", msg);
-}
-
-void
-problems_free(struct problems *pb)
-{
-	size_t i;
-
-	for (i = 0; i < pb->n; i++) {
-		free(pb->v[i].message);
-		free(pb->v[i].description);
-		free(pb->v[i].path);
-	}
-	free(pb->v);
-	memset(pb, 0, sizeof(*pb));
-}
 
 /* ---- loading ---- */
 
@@ -550,13 +458,13 @@ check_unknown(const struct rtype *t, const json_t *obj, const char *prefix,
 		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "." : "", key);
 		if (!declared_child(t, prefix, key, &leaf)) {
 			nearest_child(t, prefix, key, hint, sizeof(hint));
-			if ((hint[0] ? problems_add_3620(pb, path,
-			    "unknown attribute '%s' (did you mean '%s'?)", path, hint) :
-			    problems_add_3620(pb, path, "unknown attribute '%s'", path)) < 0)
+			if ((hint[0] ? oproblem(pb, OERR_PROPS_UNKNOWN_HINT, path, path,
+			    hint, NULL) : oproblem(pb, OERR_PROPS_UNKNOWN, path, path,
+			    NULL, NULL)) < 0)
 				return -1;
 		} else if (!leaf) {
 			if (!json_is_object(v)) {
-				if (problems_add_3620(pb, path, "'%s' must be an object", path) < 0)
+				if (oproblem(pb, OERR_PROPS_OBJECT, path, path, NULL, NULL) < 0)
 					return -1;
 			} else if (check_unknown(t, v, path, pb) < 0)
 				return -1;
@@ -583,6 +491,7 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 	const char	*s;
 	struct buf	 b = { 0 };
 	struct ymd	 d;
+	char		 n[32];
 	size_t		 i, len;
 	int		 ok, rc;
 
@@ -591,43 +500,51 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 	    (f->type == FT_INTEGER && json_is_integer(v)) ||
 	    (f->type == FT_NUMBER && json_is_number(v));
 	if (!ok)
-		return problems_add_3620(pb, f->path, "'%s' must be %s", f->path,
-		    tnames[f->type]) < 0 ? -1 : 1;
+		return oproblem(pb, OERR_PROPS_TYPE, f->path, f->path,
+		    tnames[f->type], NULL) < 0 ? -1 : 1;
 	if (f->type != FT_STRING)
 		return 0;
 	s = json_string_value(v);
 	len = utf8_chars(s, json_string_length(v));	/* as JSON Schema counts */
 	if ((f->required || f->one_of) && s[strspn(s, NOT_BLANK_SPACE)] == '\0')
-		return problems_add_3620(pb, f->path, "'%s' must not be empty",
-		    f->path) < 0 ? -1 : 1;
-	if (f->max_len >= 0 && (long)len > f->max_len)
-		return problems_add_3620(pb, f->path, "'%s' must be at most %ld characters",
-		    f->path, f->max_len) < 0 ? -1 : 1;
-	if (f->min_len >= 0 && (long)len < f->min_len)
-		return problems_add_3620(pb, f->path, "'%s' must be at least %ld characters",
-		    f->path, f->min_len) < 0 ? -1 : 1;
+		return oproblem(pb, OERR_PROPS_EMPTY, f->path, f->path, NULL,
+		    NULL) < 0 ? -1 : 1;
+	if (f->max_len >= 0 && (long)len > f->max_len) {
+		snprintf(n, sizeof(n), "%ld", f->max_len);
+		return oproblem(pb, OERR_PROPS_TOO_LONG, f->path, f->path, n,
+		    NULL) < 0 ? -1 : 1;
+	}
+	if (f->min_len >= 0 && (long)len < f->min_len) {
+		snprintf(n, sizeof(n), "%ld", f->min_len);
+		return oproblem(pb, OERR_PROPS_TOO_SHORT, f->path, f->path, n,
+		    NULL) < 0 ? -1 : 1;
+	}
 	if (f->nenum > 0) {
 		for (i = 0; i < f->nenum; i++)
 			if (strcmp(f->enumv[i], s) == 0)
 				return 0;
 		for (i = 0; i < f->nenum; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", f->enumv[i]);
-		rc = problems_add_3620(pb, f->path, "'%s' must be one of %s", f->path,
-		    b.data ? b.data : "");
+		rc = oproblem(pb, OERR_PROPS_ENUM, f->path, f->path,
+		    b.data ? b.data : "", NULL);
 		buf_free(&b);
 		return rc < 0 ? -1 : 1;
 	}
 	if (f->format == FF_DATE && ymd_parse(s, &d) < 0)
-		return problems_add_3620(pb, f->path, "'%s' must be a date (YYYY-MM-DD)",
-		    f->path) < 0 ? -1 : 1;
+		return oproblem(pb, OERR_PROPS_DATE, f->path, f->path, NULL,
+		    NULL) < 0 ? -1 : 1;
 	if (f->has_re && (regexec(&f->re, s, 0, NULL, 0) != 0 ||
 	    (f->format == FF_PHONE && !is_valid_phone_digits(s)))) {
 		if (f->format == FF_EMAIL)
-			rc = problems_add_3620(pb, f->path, "'%s' must be a valid e-mail address", f->path);
+			rc = oproblem(pb, OERR_PROPS_EMAIL, f->path, f->path, NULL, NULL);
 		else if (f->format == FF_PHONE)
-			rc = problems_add_3620(pb, f->path, "'%s' must be a valid phone number", f->path);
-		else
-			rc = problems_add_3620(pb, f->path, "'%s' must match %s", f->path, f->pattern);
+			rc = oproblem(pb, OERR_PROPS_PHONE, f->path, f->path, NULL, NULL);
+		else {
+			buf_printf(&b, "must match %s", f->pattern);
+			rc = oproblem(pb, OERR_PROPS_PATTERN, f->path, f->path,
+			    b.data ? b.data : "", NULL);
+			buf_free(&b);
+		}
 		return rc < 0 ? -1 : 1;
 	}
 	return 0;
@@ -658,8 +575,8 @@ check_groups(const struct rtype *t, const json_t *props, struct problems *pb)
 			present |= json_path_get(props, t->fields[j].path) != NULL;
 			buf_printf(&names, "%s%s", names.len ? " or " : "", t->fields[j].path);
 		}
-		if (!present && problems_add(pb, 412, 65, t->fields[i].path,
-		    "The mandatory field '%s' is missing.", names.data) < 0) {
+		if (!present && oproblem(pb, OERR_MISSING, t->fields[i].path,
+		    names.data, NULL, NULL) < 0) {
 			buf_free(&names);
 			return -1;
 		}
@@ -680,7 +597,7 @@ catalog_validate(const struct rtype *t, const json_t *props,
 	if ((*out = json_object()) == NULL)
 		return -1;
 	if (props != NULL && !json_is_object(props))
-		return problems_add_3620(pb, "properties", "'properties' must be an object");
+		return oproblem(pb, OERR_PROPS_OBJECT, "properties", "properties", NULL, NULL);
 	if (t->profile_field != NULL) {
 		const struct field *pf = rtype_field(t, t->profile_field);
 		v = json_path_get(props, pf->path);
@@ -695,8 +612,7 @@ catalog_validate(const struct rtype *t, const json_t *props,
 		const struct field *f = &t->fields[i];
 		v = json_path_get(props, f->path);
 		if (f->required && f->def == NULL && (v == NULL || json_is_null(v)) &&
-		    problems_add(pb, 412, 65, f->path, "The mandatory field '%s' is missing.",
-		    f->path) < 0)
+		    oproblem(pb, OERR_MISSING, f->path, f->path, NULL, NULL) < 0)
 			return -1;
 	}
 	if (check_groups(t, props, pb) < 0)
@@ -894,4 +810,65 @@ catalog_schema(const struct rtype *t)
 		json_object_set_new(node, "anyOf", any);
 	}
 	return root;
+}
+
+/* ---- visibility: the types a caller may use ---- */
+
+/* One catalogItem for a type. */
+static json_t *
+catalog_item(const struct rtype *t)
+{
+	json_t	*o, *markets = json_array();
+	char	 self[160];
+	size_t	 i;
+
+	for (i = 0; i < t->nmarkets; i++)
+		json_array_append_new(markets, json_string(t->markets[i]));
+	snprintf(self, sizeof(self), "/ordering/b2b/v2/catalogItems/%s", t->type);
+	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
+	    "id", t->type, "name", t->title, "nameFr", t->title_fr,
+	    "description", t->description, "category", t->category,
+	    "leadDays", t->lead_days, "markets", markets,
+	    "catalog", "type", t->customized ? "customized" : "standard",
+	    "schema", catalog_schema(t),
+	    "_links", "self", "href", self);
+	return o;
+}
+
+int
+catalog_may_use(struct store *st, const struct principal *who,
+    const struct rtype *t)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (t == NULL)
+		return 0;
+	/* The type's rules (customized catalog, markets) against every
+	 * customer of the caller's scope, in one query. */
+	if ((s = store_query(st, ST_TYPE_ALLOWED, "ississ", SCOPE_ARGS(who),
+	    t->customized, t->type, t->markets_json)) == NULL)
+		return -1;
+	rc = store_row(s);
+	store_done(s);
+	return rc;
+}
+
+json_t *
+catalog_items(struct store *st, const struct principal *who)
+{
+	json_t			*items = json_array();
+	const struct rtype	*t;
+	size_t			 i;
+	int			 ok;
+
+	for (i = 0; items != NULL && (t = catalog_at(i)) != NULL; i++) {
+		if ((ok = catalog_may_use(st, who, t)) < 0) {
+			json_decref(items);
+			return NULL;
+		}
+		if (ok)
+			json_array_append_new(items, catalog_item(t));
+	}
+	return items;
 }

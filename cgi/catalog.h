@@ -21,6 +21,8 @@
 
 #include <jansson.h>
 
+#include "errors.h"	/* struct problems */
+
 enum ftype { FT_STRING, FT_BOOLEAN, FT_INTEGER, FT_NUMBER };
 enum fformat { FF_NONE, FF_EMAIL, FF_PHONE, FF_DATE };
 
@@ -61,20 +63,6 @@ struct rtype {
 	char		*file;
 };
 
-/* Problems found in one request, in the order they were found. */
-struct problem {
-	int	 status;	/* HTTP */
-	int	 code;		/* Orange code: 65, 3611, 3620... */
-	char	*message;
-	char	*description;
-	char	*path;		/* field path for forms, or NULL */
-};
-
-struct problems {
-	struct problem	*v;
-	size_t		 n, cap;
-};
-
 /* Load every *.json of `dir`.  0, or -1 after printing each bad file
  * and why to stderr (a broken catalog stops the start). */
 int  catalog_load(const char *dir);
@@ -96,29 +84,31 @@ int  field_applies(const struct rtype *t, const struct field *f, const char *pro
 
 /*
  * Validate `props` (borrowed; may be NULL when absent) against the type.
- * Appends 412/65 for missing mandatory fields and 422/3620 for invalid
- * values and unknown attributes to `pb`.  *out receives a new object:
+ * Appends OERR_MISSING for missing mandatory fields and the OERR_PROPS_*
+ * problems (3620) for invalid values and unknown attributes to `pb`.  *out receives a new object:
  * the properties to store, with defaults filled in and attributes that
  * the profile makes irrelevant dropped.  Returns 0, or -1 on ENOMEM.
  */
 int  catalog_validate(const struct rtype *t, const json_t *props,
 	struct problems *pb, json_t **out);
 
+struct store;
+struct principal;
+
+/* May the caller use type t (for one of the customers in its scope:
+ * markets, customized catalog)?  1, 0 (also for NULL), or -1 on a
+ * storage error. */
+int  catalog_may_use(struct store *st, const struct principal *who,
+	const struct rtype *t);
+
+/* The request types the caller may use, as the API's catalogItems (new
+ * array), or NULL on error. */
+json_t *catalog_items(struct store *st, const struct principal *who);
+
 /* A JSON Schema (draft 2020-12) of the type's properties; new reference. */
 json_t *catalog_schema(const struct rtype *t);
 
 /* The value at a dotted path of an object, borrowed, or NULL. */
 const json_t *json_path_get(const json_t *obj, const char *path);
-
-/* Orange error messages and descriptions for a code. */
-const char *orange_message(int code);
-
-/* Add a problem; description is formatted.  0 or -1. */
-int  problems_add(struct problems *pb, int status, int code, const char *path,
-	const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Add a 3620 with %MSG% filled from fmt. */
-int  problems_add_3620(struct problems *pb, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-void problems_free(struct problems *pb);
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * http.c — request decoding and response writing over a CGI-style
- * transport (libfcgi streams or stdin/stdout).
+ * transport (libfcgi streams or stdin/stdout); see http.h.  Calls
+ * nothing above the transport.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,44 +13,10 @@
 
 #include <jansson.h>
 
-#include "auth.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
-#include "pages.h"
 #include "util.h"
-
-/* Generic errors: status, Orange code / message, TelecomX code / message. */
-static const struct herr_row {
-	int		 status;
-	int		 ocode;
-	const char	*omessage;
-	const char	*xcode;
-	const char	*message;
-} herrs[] = {
-	{ 400, 20, "Invalid query-string parameter", "bad_request", "A query-string parameter is invalid." }, /* HERR_BAD_QUERY */
-	{ 400, 21, "Invalid body", "bad_request", "The body is missing or is not a JSON object." }, /* HERR_BAD_BODY */
-	{ 401, 40, "Missing credentials", "credentials_invalid", "Authorization required, please login." }, /* HERR_AUTH_MISSING */
-	{ 401, 41, "Invalid credentials", "invalid_token", "Invalid token." }, /* HERR_AUTH_INVALID */
-	{ 401, 42, "Expired credentials", "expired", "Session has expired, please login." }, /* HERR_AUTH_EXPIRED */
-	{ 401, 41, "Invalid credentials", "format_error", "Authorization header format is Authorization: Bearer <token>." }, /* HERR_AUTH_FORMAT */
-	{ 403, 50, "Access denied", "access_denied", "Insufficient access level." }, /* HERR_FORBIDDEN */
-	{ 403, 50, "Access denied", "csrf", "The form has expired or did not come from this site; reload it and try again." }, /* HERR_CSRF */
-	{ 404, 60, "Resource not found", "not_found", "The requested resource was not found." }, /* HERR_NOT_FOUND */
-	{ 405, 61, "Method not allowed", "method_not_allowed", "This method is not allowed on this resource." }, /* HERR_METHOD */
-	{ 409, 62, "Conflict", "conflict", "The resource is not in a state that allows this." }, /* HERR_CONFLICT */
-	{ 412, 65, "Precondition failed", "required", "A mandatory field is missing." }, /* HERR_MISSING */
-	{ 413, 63, "Request entity too large", "payload_too_large", "The request body is larger than this server accepts." }, /* HERR_TOO_LARGE */
-	{ 415, 64, "Unsupported media type", "unsupported_media_type", "The body must be sent with Content-Type: application/json." }, /* HERR_MEDIA_TYPE */
-	{ 429, 53, "Too many requests", "too_many_requests", "Too many attempts; wait and try again." }, /* HERR_TOO_MANY */
-	{ 500, 1, "Internal error", "internal_error", "An unexpected error occurred." }, /* HERR_INTERNAL */
-	{ 503, 5, "Service unavailable", "unavailable", "The service is temporarily unavailable." }, /* HERR_UNAVAILABLE */
-	{ 400, 21, "Invalid body", "bad_request", "The form has too many fields: it cannot be read." }, /* HERR_FORM_FIELDS */
-	{ 400, 21, "Invalid body", "bad_request", "The form holds text that is not valid UTF-8: it cannot be read." }, /* HERR_FORM_TEXT */
-};
-
-_Static_assert(sizeof(herrs) / sizeof(herrs[0]) == HERR__MAX,
-    "herrs[] and enum herr disagree");
 
 static const struct { int status; const char *reason; } reasons[] = {
 	{ 200, "OK" }, { 201, "Created" }, { 204, "No Content" },
@@ -76,12 +44,6 @@ http_reason(int status)
 		if (reasons[i].status == status)
 			return reasons[i].reason;
 	return "Unknown";
-}
-
-int
-herr_status(enum herr e)
-{
-	return herrs[e].status;
 }
 
 const char *
@@ -145,8 +107,6 @@ kv_add(struct kvlist *l, char *key, char *val)
 	l->n++;
 	return 0;
 }
-
-static size_t utf8_valid_len(const char *);
 
 int
 kv_parse_query(struct kvlist *l, const char *s, size_t max, int strict)
@@ -336,8 +296,6 @@ req_free(struct req *r)
 			break;
 		r->body_consumed += n;
 	}
-	principal_free(r->who);
-	r->who = NULL;
 	free(r->path);
 	free(r->param);
 	buf_free(&r->body);
@@ -356,7 +314,7 @@ req_read_body(struct req *r)
 
 	if (r->body_read)
 		return 0;
-	if (r->content_length > config.body_max)
+	if (!req_body_fits(r))
 		return HERR_TOO_LARGE;
 	while (r->body_consumed < r->content_length) {
 		long long left = r->content_length - r->body_consumed;
@@ -374,6 +332,32 @@ req_read_body(struct req *r)
 	return 0;
 }
 
+int
+req_body_fits(const struct req *r)
+{
+	return r->content_length <= config.body_max;
+}
+
+int
+req_query_int(const struct req *r, const char *key, long long def, long long min,
+    long long max, long long *out)
+{
+	const char	*s = req_query(r, key);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL) {
+		*out = def;
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 /* Does the Content-Type (ignoring parameters and case) equal `want`? */
 static int
 ctype_is(const char *ctype, const char *want)
@@ -383,6 +367,12 @@ ctype_is(const char *ctype, const char *want)
 	if (ctype == NULL || strncasecmp(ctype, want, len) != 0)
 		return 0;
 	return ctype[len] == '\0' || ctype[len] == ';' || ctype[len] == ' ';
+}
+
+int
+req_is_json(const struct req *r)
+{
+	return ctype_is(r->content_type, "application/json");
 }
 
 int
@@ -411,11 +401,11 @@ req_read_json(struct req *r, int *err, char *why, size_t whylen)
 
 	if (why != NULL && whylen > 0)
 		why[0] = '\0';
-	if (r->content_length > config.body_max) {
+	if (!req_body_fits(r)) {
 		*err = HERR_TOO_LARGE;
 		return NULL;
 	}
-	if (!ctype_is(r->content_type, "application/json")) {
+	if (!req_is_json(r)) {
 		*err = HERR_MEDIA_TYPE;
 		return NULL;
 	}
@@ -547,20 +537,6 @@ resp_json_new(struct req *r, int status, json_t *body)
 	return rc;
 }
 
-json_t *
-req_json_body(struct req *r, int *rc)
-{
-	json_t	*body;
-	char	 why[256];
-	int	 err;
-
-	*rc = 0;
-	if ((body = req_read_json(r, &err, why, sizeof(why))) != NULL)
-		return body;
-	*rc = err < 0 ? -1 : resp_error(r, err, why[0] ? why : NULL);
-	return NULL;
-}
-
 int
 query_encode(struct buf *b, const char *s)
 {
@@ -583,50 +559,6 @@ query_encode(struct buf *b, const char *s)
 			return -1;
 	}
 	return 0;
-}
-
-/*
- * Length of the longest prefix of `s` that is valid UTF-8 as jansson
- * wants it: no overlong form, no surrogate, nothing past U+10FFFF.
- */
-static size_t
-utf8_valid_len(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n, k;
-	unsigned long		 cp;
-
-	while (p[i] != '\0') {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (p[i] >= 0xC2 && p[i] <= 0xDF)
-			n = 1;		/* continuation bytes that follow */
-		else if (p[i] >= 0xE0 && p[i] <= 0xEF)
-			n = 2;
-		else if (p[i] >= 0xF0 && p[i] <= 0xF4)
-			n = 3;
-		else
-			break;
-		cp = p[i] & (0x3F >> n);
-		for (k = 1; k <= n; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
-				return i;	/* also stops at the NUL */
-			cp = cp << 6 | (p[i + k] & 0x3F);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			break;
-		i += n + 1;
-	}
-	return i;
-}
-
-json_t *
-json_string_cut(const char *s)
-{
-	return s == NULL ? NULL : json_stringn(s, utf8_valid_len(s));
 }
 
 /*
@@ -658,88 +590,3 @@ resp_redirect(struct req *r, const char *location)
 	    resp_puts(r, "See Other\n") : -1;
 }
 
-int
-resp_orange(struct req *r, int status, int code, const char *message,
-    const char *description, json_t *details)
-{
-	json_t	*o;
-	int	 rc;
-
-	if ((o = json_object()) == NULL ||
-	    json_object_set_new(o, "code", json_integer(code)) < 0 ||
-	    json_object_set_new(o, "message", json_string_cut(message)) < 0 ||
-	    json_object_set_new(o, "description",
-	    json_string_cut(description ? description : message)) < 0) {
-		json_decref(o);
-		json_decref(details);
-		return -1;
-	}
-	if (details != NULL)
-		json_object_set_new(o, "details", details);
-	rc = resp_json(r, status, o);
-	json_decref(o);
-	return rc;
-}
-
-json_t *
-tcx_error(const char *code, const char *path, int status, const char *message,
-    const char *check)
-{
-	json_t *e;
-
-	/* json_object_set_new() frees the value it refuses (NULL included). */
-	if ((e = json_object()) == NULL ||
-	    json_object_set_new(e, "code", json_string_cut(code)) < 0 ||
-	    json_object_set_new(e, "status", json_integer(status)) < 0 ||
-	    json_object_set_new(e, "message", json_string_cut(message)) < 0 ||
-	    (path != NULL && json_object_set_new(e, "path",
-	    json_string_cut(path)) < 0) ||
-	    (check != NULL && json_object_set_new(e, "check",
-	    json_string_cut(check)) < 0)) {
-		json_decref(e);
-		return NULL;
-	}
-	return e;
-}
-
-int
-resp_tcx(struct req *r, int status, json_t *errors)
-{
-	json_t	*o;
-	int	 rc;
-
-	if (errors == NULL || json_array_size(errors) == 0) {
-		json_decref(errors);
-		return -1;
-	}
-	o = json_pack("{s:O, s:o}", "error", json_array_get(errors, 0),
-	    "errors", errors);
-	if (o == NULL)
-		return -1;
-	rc = resp_json(r, status, o);
-	json_decref(o);
-	return rc;
-}
-
-int
-resp_error(struct req *r, enum herr e, const char *detail)
-{
-	const struct herr_row	*row = &herrs[e];
-	json_t			*errs;
-
-	if (r->started)
-		return -1;
-	switch (r->family) {
-	case FAM_ORANGE:
-		return resp_orange(r, row->status, row->ocode, row->omessage,
-		    detail ? detail : row->message, NULL);
-	case FAM_TCX:
-		errs = json_array();
-		json_array_append_new(errs, tcx_error(row->xcode, NULL,
-		    row->status, detail ? detail : row->message, NULL));
-		return resp_tcx(r, row->status, errs);
-	case FAM_HTML:
-		break;
-	}
-	return page_error(r, row->status, detail ? detail : row->message);
-}

@@ -5,8 +5,11 @@
  * (PATH_INFO, QUERY_STRING, CONTENT_TYPE...), reads its body on demand
  * within the configured cap, and writes its response through the same
  * transport.  Every response carries the request id and the security
- * headers.  Errors are written in the shape of the route's family by
- * resp_error().
+ * headers.
+ *
+ * The transport layer: it decodes and writes, and calls nothing above
+ * it (no page, no credential, no error table beyond the statuses it
+ * returns); answers in a family's shape are reply.c's.
  */
 #ifndef REQDESK_HTTP_H
 #define REQDESK_HTTP_H
@@ -15,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "errors.h"	/* enum family, enum herr */
 #include "util.h"
 
 /* Methods, as bits so that a route can accept several. */
@@ -27,38 +31,6 @@ enum method {
 	M_PATCH = 1 << 5,
 	M_OPTIONS = 1 << 6,
 	M_OTHER = 1 << 7,
-};
-
-/* The error shape a route answers with. */
-enum family {
-	FAM_HTML,	/* HTML error page through the layout */
-	FAM_ORANGE,	/* {"code": int, "message", "description", "details"} */
-	FAM_TCX,	/* {"error": {code, path, status, message, check}, "errors": [...]} */
-};
-
-/* Generic errors every route family can answer; see the table in http.c
- * for their status, Orange code and TelecomX code. */
-enum herr {
-	HERR_BAD_QUERY,		/* 400 */
-	HERR_BAD_BODY,		/* 400 */
-	HERR_AUTH_MISSING,	/* 401 */
-	HERR_AUTH_INVALID,	/* 401 */
-	HERR_AUTH_EXPIRED,	/* 401 */
-	HERR_AUTH_FORMAT,	/* 401 */
-	HERR_FORBIDDEN,		/* 403 */
-	HERR_CSRF,		/* 403 */
-	HERR_NOT_FOUND,		/* 404 */
-	HERR_METHOD,		/* 405 */
-	HERR_CONFLICT,		/* 409 */
-	HERR_MISSING,		/* 412: a mandatory field is missing */
-	HERR_TOO_LARGE,		/* 413 */
-	HERR_MEDIA_TYPE,	/* 415 */
-	HERR_TOO_MANY,		/* 429 */
-	HERR_INTERNAL,		/* 500 */
-	HERR_UNAVAILABLE,	/* 503 */
-	HERR_FORM_FIELDS,	/* 400: a form with more fields than are read */
-	HERR_FORM_TEXT,		/* 400: a form value not UTF-8 or undecodable */
-	HERR__MAX
 };
 
 /* The transport of one request: CGI environment, body in, response out. */
@@ -102,7 +74,7 @@ struct req {
 	enum family		 family;
 	const struct route	*route;		/* matched route, NULL if none */
 	char			*param;		/* owned: the {id} of the path, if any */
-	struct principal	*who;		/* owned by auth: the caller, or NULL */
+	struct principal	*who;		/* the caller, or NULL: set and freed by the dispatcher */
 	/* response */
 	int			 status;
 	int			 started;	/* headers written */
@@ -128,6 +100,20 @@ const char *req_env(const struct req *r, const char *name);
 const char *req_query(const struct req *r, const char *key);
 const char *req_form(const struct req *r, const char *key);
 const char *req_cookie(const struct req *r, const char *key);
+
+/* Is the declared body within the configured cap (config.body_max)?
+ * The one place the cap is checked: by the dispatcher before anything
+ * is read, and by every body reader.  1 or 0. */
+int  req_body_fits(const struct req *r);
+
+/* Was the body sent as application/json (parameters and case aside)?
+ * 1 or 0. */
+int  req_is_json(const struct req *r);
+
+/* A non-negative integer query parameter within [min, max]; absent
+ * gives `def`.  0 ok, -1 invalid (out of range, not a number). */
+int  req_query_int(const struct req *r, const char *key, long long def,
+	long long min, long long max, long long *out);
 
 /* Read the whole body into r->body.  Returns 0, HERR_TOO_LARGE (nothing
  * read), or -1 on transport error. */
@@ -184,45 +170,13 @@ int  resp_json_text(struct req *r, int status, const char *text);
  * -1 is returned, so the router answers 500).  0 or -1. */
 int  resp_json_new(struct req *r, int status, json_t *body);
 
-/* Read the JSON object body of a JSON route.  On failure the error is
- * already answered in the route's family and *rc holds what the handler
- * returns (0, or -1 for a transport error); NULL is returned.  New
- * reference otherwise. */
-json_t *req_json_body(struct req *r, int *rc);
-
 /* Append `s` (NULL: nothing) percent-encoded as a query-string value:
  * only A-Z a-z 0-9 - _ . are kept as they are.  0 or -1 (ENOMEM). */
 int  query_encode(struct buf *b, const char *s);
 
-/* A new JSON string of the longest valid UTF-8 prefix of `s` (a message
- * built with snprintf may have cut a character in two, which jansson
- * refuses).  NULL if s is NULL or memory runs out. */
-json_t *json_string_cut(const char *s);
-
 /* 303 See Other to a local path: "/" when `location` is not one (see
  * http.c), so that a redirect never leaves the desk. */
 int  resp_redirect(struct req *r, const char *location);
-
-/* A complete error response in the shape of r->family; `detail` may be
- * NULL (the table's description is used). */
-int  resp_error(struct req *r, enum herr e, const char *detail);
-
-/* Orange error object; `details` (array or NULL) is stolen.  Message
- * and description are cut to valid UTF-8 (json_string_cut), as are the
- * strings of tcx_error(): an error answer never fails on its text. */
-int  resp_orange(struct req *r, int status, int code, const char *message,
-	const char *description, json_t *details);
-
-/* TelecomX error: `errors` is a non-empty array of tcx_error() objects,
- * stolen; the first becomes "error". */
-int  resp_tcx(struct req *r, int status, json_t *errors);
-
-/* A new TelecomX error object; path and check may be NULL. */
-json_t *tcx_error(const char *code, const char *path, int status,
-	const char *message, const char *check);
-
-/* The HTTP status of a generic error. */
-int  herr_status(enum herr e);
 
 /* Reason phrase of an HTTP status. */
 const char *http_reason(int status);

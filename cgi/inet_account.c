@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "auth.h"
-#include "http.h"
+#include "errors.h"
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
@@ -103,7 +103,7 @@ struct change {
 	const struct principal	*who;
 	const json_t		*body;
 	const char		*id;		/* the account confirmed */
-	json_t			*errors;
+	struct problems		*pb;
 	char			 new_id[25];
 };
 
@@ -120,10 +120,18 @@ offer_of(const json_t *req, const char *id)
 	return NULL;
 }
 
-/* Insert the account for the offer and queue its mail.  0, 409, or -1. */
+/* Report one problem; returns 1, the outcome of a refused change. */
+static int
+refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
+{
+	return xproblem(pb, e, code, path, NULL) < 0 ? -1 : 1;
+}
+
+/* Insert the account for the offer and queue its mail.  0, 1 (another
+ * order came first), or -1. */
 static int
 order_write(struct store *st, const struct principal *who, const json_t *req,
-    const json_t *offer, json_t *errors, char id[25])
+    const json_t *offer, struct problems *pb, char id[25])
 {
 	char	 now[32], *snapshot;
 	int	 rc;
@@ -138,22 +146,21 @@ order_write(struct store *st, const struct principal *who, const json_t *req,
 	    json_string_value(json_object_get(req, "reseller")), snapshot, now, who->user_id);
 	free(snapshot);
 	if (rc == -2)	/* another order of this request won the race */
-		return inet_fail(errors, 409, "conflict", "request", "unique", "An offer of "
-		    "this Internet request has already been ordered");
+		return refuse(pb, XERR_ORDERED, NULL, "request");
 	if (rc != 1 || inet_mail_ordered(st, json_string_value(json_object_get(req, "_id")),
 	    id) < 0)
 		return -1;
 	return 0;
 }
 
-/* Unit of work: the checks of an order and the account.  0, a status,
- * or -1. */
+/* Unit of work: the checks of an order and the account.  0, 1
+ * (refused), or -1. */
 static int
 order_unit(struct store *st, void *arg)
 {
 	struct change		*c = arg;
 	const struct principal	*who = c->who;
-	json_t			*errors = c->errors;
+	struct problems		*pb = c->pb;
 	const char		*req_id = json_string_value(json_object_get(c->body, "request"));
 	const char		*cust = json_string_value(json_object_get(c->body, "customer"));
 	const json_t		*offer;
@@ -161,51 +168,48 @@ order_unit(struct store *st, void *arg)
 	int			 err, has, rc;
 
 	if ((req = inet_load(st, who, req_id, INET_CONDENSED, &err)) == NULL)
-		return err < 0 ? -1 : inet_fail(errors, 404, "not_found", "request", "exists",
-		    "Internet request not found");
+		return err < 0 ? -1 : refuse(pb, XERR_ORDER_REQUEST_NOT_FOUND, NULL, "request");
 	json_decref(req);
 	if ((req = inet_load(st, &operator_scope, req_id, INET_PAGE, &err)) == NULL)
 		return -1;
 	offer = offer_of(req, json_string_value(json_object_get(c->body, "offer")));
 	if (cust != NULL && (json_object_get(req, "customer") == NULL ||
 	    strcmp(cust, json_string_value(json_object_get(req, "customer"))) != 0))
-		rc = inet_fail(errors, 422, "customer", "customer", "valid",
-		    "Customer does not match the Internet request");
+		rc = refuse(pb, XERR_CUSTOMER_MISMATCH, "customer", "customer");
 	else if (offer == NULL)
-		rc = inet_fail(errors, 404, "offer", "offer", "exists", "Offer not found");
+		rc = refuse(pb, XERR_OFFER_NOT_FOUND, "offer", "offer");
 	else if (json_object_get(req, "account") != NULL)
-		rc = inet_fail(errors, 409, "conflict", "request", "unique", "An offer of "
-		    "this Internet request has already been ordered");
+		rc = refuse(pb, XERR_ORDERED, NULL, "request");
 	else if (inet_seconds_left(req, &has) < 0)
-		rc = inet_fail(errors, 422, "expired", "offer", "expired",
-		    "The offer has expired");
+		rc = refuse(pb, XERR_EXPIRED, NULL, "offer");
 	else
-		rc = order_write(st, who, req, offer, errors, c->new_id);
+		rc = order_write(st, who, req, offer, pb, c->new_id);
 	json_decref(req);
 	return rc;
 }
 
-/* Check the body, then order the offer as one unit of work.  0, a status, -1. */
+/* Check the body, then order the offer as one unit of work.  0, 1, -1. */
 int
 inet_order(struct store *st, const struct principal *who, const json_t *body,
-    json_t *errors, char id[25])
+    struct problems *pb, char id[25])
 {
-	struct change	c = { who, body, NULL, errors, "" };
+	struct change	c = { who, body, NULL, pb, "" };
 	int		rc;
 
 	if (!inet_may_order(who))
-		return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
 	if (!json_is_string(json_object_get(body, "request")))
-		inet_fail(errors, 422, "request", "request", "required",
-		    "Internet request is required");
+		xproblem(pb, XERR_ORDER_REQUEST_REQUIRED, "request", "request", NULL);
 	if (!json_is_string(json_object_get(body, "offer")))
-		inet_fail(errors, 422, "offer", "offer", "required", "Offer is required");
+		xproblem(pb, XERR_OFFER_REQUIRED, "offer", "offer", NULL);
 	if (json_object_get(body, "customer") != NULL &&
 	    !json_is_null(json_object_get(body, "customer")) &&
 	    !json_is_string(json_object_get(body, "customer")))
-		inet_fail(errors, 422, "customer", "customer", "type", "Must be a string");
-	if (json_array_size(errors) > 0)
-		return inet_errors_status(errors);
+		xproblem(pb, XERR_NOT_STRING, "customer", "customer", NULL);
+	if (pb->failed)
+		return -1;
+	if (problems_found(pb) > 0)
+		return 1;
 	if ((rc = store_write(st, order_unit, &c)) == 0) {
 		memcpy(id, c.new_id, sizeof(c.new_id));
 		log_info("internet account %s ordered by %s", id, who->user_id);
@@ -215,7 +219,7 @@ inet_order(struct store *st, const struct principal *who, const json_t *body,
 
 /* Check the body of a confirmation into start / install / circuit. */
 static void
-confirm_body(const json_t *body, json_t *errors, char start[32],
+confirm_body(const json_t *body, struct problems *pb, char start[32],
     const char **install, const char **circuit)
 {
 	const json_t	*v;
@@ -223,30 +227,27 @@ confirm_body(const json_t *body, json_t *errors, char start[32],
 
 	v = json_object_get(body, "startDate");
 	if (v == NULL || json_is_null(v))
-		inet_fail(errors, 422, "startDate", "startDate", "required", "Start date is required");
+		xproblem(pb, XERR_START_REQUIRED, "startDate", "startDate", NULL);
 	else if (!json_is_string(v) || inet_parse_day(json_string_value(v), &day) < 0)
-		inet_fail(errors, 422, "startDate", "startDate", "format",
-		    "Must be a date (YYYY-MM-DD)");
+		xproblem(pb, XERR_DATE_FORMAT, "startDate", "startDate", NULL);
 	else
 		inet_epoch_iso((time_t)day * 86400, start);
 	v = json_object_get(body, "installTime");
 	if (v != NULL && !json_is_null(v) && !inet_install_time_valid(json_string_value(v)))
-		inet_fail(errors, 422, "installTime", "installTime", "enum",
-		    "Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16");
+		xproblem(pb, XERR_INSTALL_TIME, "installTime", "installTime", NULL);
 	else if (v != NULL)
 		*install = json_string_value(v);
 	v = json_object_get(body, "circuit");
 	if (v != NULL && !json_is_null(v) && (!json_is_string(v) || json_string_length(v) > 64))
-		inet_fail(errors, 422, "circuit", "circuit", "length",
-		    "Invalid length. At most 64 is required.");
+		xproblem(pb, XERR_LENGTH, "circuit", "circuit", "64");
 	else if (v != NULL)
 		*circuit = json_string_value(v);
 }
 
-/* The confirmation of a loaded account.  0, a status, or -1. */
+/* The confirmation of a loaded account.  0, 1 (refused), or -1. */
 static int
 confirm_checked(struct store *st, const struct principal *who, const json_t *acc,
-    const json_t *body, json_t *errors)
+    const json_t *body, struct problems *pb)
 {
 	const char	*id = json_string_value(json_object_get(acc, "_id"));
 	const char	*req_id = json_string_value(json_object_get(acc, "request"));
@@ -256,11 +257,12 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 	int		 err, rc;
 
 	if (strcmp(json_string_value(json_object_get(acc, "state")), "ORDERED") != 0)
-		return inet_fail(errors, 422, "state", "state", "state",
-		    "Only an ORDERED account can be confirmed");
-	confirm_body(body, errors, start, &install, &circuit);
-	if (json_array_size(errors) > 0)
-		return inet_errors_status(errors);
+		return refuse(pb, XERR_CONFIRM_STATE, NULL, "state");
+	confirm_body(body, pb, start, &install, &circuit);
+	if (pb->failed)
+		return -1;
+	if (problems_found(pb) > 0)
+		return 1;
 	if ((req = inet_load(st, &operator_scope, req_id, INET_FULL, &err)) == NULL)
 		return -1;
 	if (install == NULL)
@@ -270,15 +272,13 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 	    start, install, circuit);
 	json_decref(req);
 	if (rc == 0)
-		return inet_fail(errors, 422, "state", "state", "state",
-		    "Only an ORDERED account can be confirmed");
+		return refuse(pb, XERR_CONFIRM_STATE, NULL, "state");
 	if (rc != 1 || inet_mail_confirmed(st, req_id, id) < 0)
 		return -1;
 	return 0;
 }
 
-/* Unit of work: load the account, check and confirm it.  0, a status,
- * or -1. */
+/* Unit of work: load the account, check and confirm it.  0, 1, or -1. */
 static int
 confirm_unit(struct store *st, void *arg)
 {
@@ -287,23 +287,22 @@ confirm_unit(struct store *st, void *arg)
 	int		 err, rc;
 
 	if ((acc = inet_account_load(st, c->who, c->id, NULL, &err)) == NULL)
-		return err < 0 ? -1 : inet_fail(c->errors, 404, "not_found", NULL, NULL,
-		    "Internet account not found");
-	rc = confirm_checked(st, c->who, acc, c->body, c->errors);
+		return err < 0 ? -1 : refuse(c->pb, XERR_ACCOUNT_NOT_FOUND, NULL, NULL);
+	rc = confirm_checked(st, c->who, acc, c->body, c->pb);
 	json_decref(acc);
 	return rc;
 }
 
-/* Confirm an ORDERED account as one unit of work.  0, a status, -1. */
+/* Confirm an ORDERED account as one unit of work.  0, 1, or -1. */
 int
 inet_confirm(struct store *st, const struct principal *who, const char *id,
-    const json_t *body, json_t *errors)
+    const json_t *body, struct problems *pb)
 {
-	struct change	c = { who, body, id, errors, "" };
+	struct change	c = { who, body, id, pb, "" };
 	int		rc;
 
 	if (!inet_may_confirm(who))
-		return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
 	if ((rc = store_write(st, confirm_unit, &c)) == 0)
 		log_info("internet account %s confirmed by %s", id, who->user_id);
 	return rc;

@@ -8,41 +8,10 @@
 #include <jansson.h>
 
 #include "inet_api.h"
-#include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
 #include "inet_request.h"
-
-/* Answer a refused change: its errors (stolen) with status rc, or 500. */
-static int
-refused(struct req *r, int rc, json_t *errors)
-{
-	if (rc < 0 || json_array_size(errors) == 0) {
-		json_decref(errors);
-		return -1;
-	}
-	return resp_tcx(r, rc, errors);
-}
-
-/* A 404 not_found with the seed's message for `what`. */
-static int
-not_found(struct req *r, const char *message)
-{
-	json_t *errors = json_array();
-
-	json_array_append_new(errors, tcx_error("not_found", NULL, 404, message, NULL));
-	return resp_tcx(r, 404, errors);
-}
-
-/* A 400 about query parameter `key`. */
-static int
-bad_query(struct req *r, const char *key, const char *check, const char *message)
-{
-	json_t *errors = json_array();
-
-	json_array_append_new(errors, tcx_error(key, key, 400, message, check));
-	return resp_tcx(r, 400, errors);
-}
 
 /* A query parameter, NULL when absent or empty. */
 static const char *
@@ -60,17 +29,17 @@ list_query(struct req *r, struct inet_filter *f)
 	const char *state = query(r, "state"), *full = query(r, "full");
 
 	memset(f, 0, sizeof(*f));
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
-		return bad_query(r, "offset", "range", "Must be a non-negative integer"), 1;
-	if (query_int(r, "limit", 100, 1, INET_LIST_MAX, &f->limit) < 0)
-		return bad_query(r, "limit", "range", "Must be between 1 and 500"), 1;
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
+		return reply_xerr(r, XERR_QUERY_OFFSET, "offset", "offset", NULL), 1;
+	if (req_query_int(r, "limit", 100, 1, INET_LIST_MAX, &f->limit) < 0)
+		return reply_xerr(r, XERR_QUERY_LIMIT, "limit", "limit", NULL), 1;
 	if (state != NULL && strcmp(state, "ANY") != 0 && strcmp(state, "NEW") != 0 &&
 	    strcmp(state, "HAS_OFFER") != 0)
-		return bad_query(r, "state", "enum", "Must be ANY, NEW or HAS_OFFER"), 1;
+		return reply_xerr(r, XERR_QUERY_STATE, "state", "state", NULL), 1;
 	f->state = state != NULL && strcmp(state, "ANY") != 0 ? state : NULL;
 	if (full != NULL && strcmp(full, "true") != 0 && strcmp(full, "false") != 0 &&
 	    strcmp(full, "1") != 0 && strcmp(full, "0") != 0)
-		return bad_query(r, "full", "enum", "Must be true or false"), 1;
+		return reply_xerr(r, XERR_QUERY_FULL, "full", "full", NULL), 1;
 	f->view = full != NULL && (strcmp(full, "true") == 0 || strcmp(full, "1") == 0) ?
 	    INET_FULL : INET_CONDENSED;
 	f->customer = query(r, "customer") ? query(r, "customer") : r->who->customer_id;
@@ -109,26 +78,26 @@ enum change_kind { CH_CREATE, CH_UPDATE, CH_ORDER, CH_CONFIRM };
 static int
 apply_change(struct req *r, enum change_kind kind)
 {
-	json_t	*body, *errors;
-	char	 id[25] = "", loc[64];
-	int	 rc, err;
+	struct problems	 pb = { 0 };
+	json_t		*body;
+	char		 id[25] = "", loc[64];
+	int		 rc, err;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	if ((errors = json_array()) == NULL) {
-		json_decref(body);
-		return -1;
-	}
 	switch (kind) {
-	case CH_CREATE: rc = inet_create(r->store, r->who, body, errors, id); break;
-	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, errors); break;
-	case CH_ORDER: rc = inet_order(r->store, r->who, body, errors, id); break;
-	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, errors); break;
+	case CH_CREATE: rc = inet_create(r->store, r->who, body, &pb, id); break;
+	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, &pb); break;
+	case CH_ORDER: rc = inet_order(r->store, r->who, body, &pb, id); break;
+	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, &pb); break;
 	}
 	json_decref(body);
-	if (rc != 0)
-		return refused(r, rc, errors);
-	json_decref(errors);
+	if (rc != 0) {
+		rc = rc < 0 ? -1 : reply_problems(r, &pb);
+		problems_free(&pb);
+		return rc;
+	}
+	problems_free(&pb);
 	switch (kind) {
 	case CH_CREATE:
 		snprintf(loc, sizeof(loc), "/internet/request/%s", id);
@@ -164,7 +133,7 @@ api_inet_get(struct req *r)
 	int	 err;
 
 	if ((o = inet_load(r->store, r->who, r->param, INET_FULL, &err)) == NULL)
-		return err < 0 ? -1 : not_found(r, "Internet request not found");
+		return err < 0 ? -1 : reply_xerr(r, XERR_REQUEST_NOT_FOUND, NULL, NULL, NULL);
 	return resp_json_new(r, 200, o);
 }
 
@@ -172,14 +141,8 @@ api_inet_get(struct req *r)
 int
 api_inet_update(struct req *r)
 {
-	json_t *errors;
-
-	if (r->who->level != LVL_ADMIN) {	/* before reading anything */
-		errors = json_array();
-		json_array_append_new(errors, tcx_error("access_denied", NULL, 403,
-		    "Insufficient access level", NULL));
-		return resp_tcx(r, 403, errors);
-	}
+	if (r->who->level != LVL_ADMIN)		/* before reading anything */
+		return reply_xerr(r, XERR_ACCESS, NULL, NULL, NULL);
 	return apply_change(r, CH_UPDATE);
 }
 
@@ -198,7 +161,7 @@ api_inet_account_get(struct req *r)
 	int	 err;
 
 	if ((o = inet_account_load(r->store, r->who, r->param, NULL, &err)) == NULL)
-		return err < 0 ? -1 : not_found(r, "Internet account not found");
+		return err < 0 ? -1 : reply_xerr(r, XERR_ACCOUNT_NOT_FOUND, NULL, NULL, NULL);
 	return resp_json_new(r, 200, o);
 }
 

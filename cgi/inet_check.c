@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "auth.h"
-#include "http.h"
+#include "errors.h"
 #include "inet_check.h"
 #include "store.h"
 #include "util.h"
@@ -26,18 +26,6 @@
 #define PRICE_MAX	500000.0
 #define COMMITMENT_MAX	60
 
-#define MSG_ADDRESS	"Address not found"
-#define MSG_NOT_VALID	"Product is not valid for customer"
-#define MSG_NO_PRODUCT	"Product not found"
-#define MSG_CIRCUIT	"Circuit is required for takeover"
-#define MSG_TAKEOVER_ID	"Customer id is required for takeover"
-#define MSG_IP		"IP address is required and must be 1,2,4,8,16 or 32"
-#define MSG_START	"Date must not be between 1 month ago and 6 months into the future"
-#define MSG_PRICE	"Must be between 0 and 500000"
-#define MSG_COMMITMENT	"Must be between 0 and 60 months"
-#define MSG_RECIPIENT	"Recipient not found"
-#define MSG_INSTALL	"Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16"
-
 /* One run of the checks. */
 struct icheck {
 	struct store		*st;
@@ -46,7 +34,7 @@ struct icheck {
 	const json_t		*stored;	/* before an update, or NULL */
 	struct inet_owner	*own;
 	json_t			*clean;
-	json_t			*errors;
+	struct problems		*pb;
 	int			 failed;	/* storage or allocation error */
 };
 
@@ -69,14 +57,12 @@ struct product_info {
 	int	valid;		/* may be sold to the request's customer */
 };
 
-/* Append one error object; status is the HTTP status it stands for. */
+/* Report one problem: its row, the property's error code, the path. */
 static void
-fail(struct icheck *c, int status, const char *code, const char *path,
-    const char *check, const char *message)
+fail(struct icheck *c, enum xerr e, const char *code, const char *path,
+    const char *arg)
 {
-	json_t *e = tcx_error(code, path, status, message, check);
-
-	if (e == NULL || json_array_append_new(c->errors, e) < 0)
+	if (xproblem(c->pb, e, code, path, arg) < 0)
 		c->failed = 1;
 }
 
@@ -93,15 +79,15 @@ static int
 string_ok(struct icheck *c, const json_t *v, const char *code,
     const char *path, size_t max)
 {
-	char msg[64];
+	char n[32];
 
 	if (!json_is_string(v)) {
-		fail(c, 422, code, path, "type", "Must be a string");
+		fail(c, XERR_NOT_STRING, code, path, NULL);
 		return -1;
 	}
 	if (utf8_chars(json_string_value(v), json_string_length(v)) > max) {
-		snprintf(msg, sizeof(msg), "Invalid length. At most %zu is required.", max);
-		fail(c, 422, code, path, "length", msg);
+		snprintf(n, sizeof(n), "%zu", max);
+		fail(c, XERR_LENGTH, code, path, n);
 		return -1;
 	}
 	return 0;
@@ -123,14 +109,7 @@ merged(const struct icheck *c, const char *name)
 static int
 has_error(const struct icheck *c, const char *path)
 {
-	const json_t	*e;
-	size_t		 i;
-
-	json_array_foreach(c->errors, i, e)
-		if (json_is_string(json_object_get(e, "path")) &&
-		    strcmp(json_string_value(json_object_get(e, "path")), path) == 0)
-			return 1;
-	return 0;
+	return problems_at(c->pb, path) != NULL;
 }
 
 /* Look a product up for the request's customer: 1 found, 0 not, -1. */
@@ -172,11 +151,11 @@ product_ok(struct icheck *c, const json_t *v, int fee, const char *code,
 	if (rc < 0)
 		return -1;
 	if (rc == 0 || p->fee != fee) {
-		fail(c, 422, code, path, "exists", MSG_NO_PRODUCT);
+		fail(c, XERR_PRODUCT_NOT_FOUND, code, path, NULL);
 		return -1;
 	}
 	if (c->own->known && !p->valid) {
-		fail(c, 422, code, path, "valid", MSG_NOT_VALID);
+		fail(c, XERR_PRODUCT_NOT_VALID, code, path, NULL);
 		return -1;
 	}
 	return 0;
@@ -203,7 +182,7 @@ check_bool(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (json_is_null(v) || json_is_boolean(v))
 		keep(c, f->name, v);
 	else
-		fail(c, 422, f->name, f->name, "type", "Must be true or false");
+		fail(c, XERR_NOT_BOOLEAN, f->name, f->name, NULL);
 }
 
 /* type (create): DSL or FIBER. */
@@ -213,8 +192,8 @@ check_type(struct icheck *c, const struct ifield *f, const json_t *v)
 	const char *t = json_string_value(v);
 
 	if (t == NULL || (strcmp(t, "DSL") != 0 && strcmp(t, "FIBER") != 0)) {
-		fail(c, 422, f->name, f->name, v == NULL || json_is_null(v) ?
-		    "required" : "enum", "Type is required and must be DSL or FIBER");
+		fail(c, v == NULL || json_is_null(v) ? XERR_TYPE_REQUIRED :
+		    XERR_TYPE_ENUM, f->name, f->name, NULL);
 		return;
 	}
 	snprintf(c->own->type, sizeof(c->own->type), "%s", t);
@@ -281,29 +260,29 @@ check_owner(struct icheck *c, const struct ifield *f, const json_t *v)
 
 	res = json_string_value(json_object_get(c->body, "reseller"));
 	if (v != NULL && !json_is_null(v) && cust == NULL) {
-		fail(c, 404, f->name, f->name, "exists", "Customer not found");
+		fail(c, XERR_CUSTOMER_NOT_FOUND, f->name, f->name, NULL);
 		return;
 	}
 	if (cust == NULL)
 		cust = c->who->customer_id;
 	if (cust != NULL) {
 		if ((rc = customer_visible(c, cust)) == 0)
-			fail(c, 404, f->name, f->name, "exists", "Customer not found");
+			fail(c, XERR_CUSTOMER_NOT_FOUND, f->name, f->name, NULL);
 		else if (rc == 1)
 			set_owner(c, cust, c->who->reseller_id);
 		return;
 	}
 	if (c->who->reseller_id != NULL) {
 		if (res != NULL && strcmp(res, c->who->reseller_id) != 0)
-			fail(c, 404, "reseller", "reseller", "exists", "Reseller not found");
+			fail(c, XERR_RESELLER_NOT_FOUND, "reseller", "reseller", NULL);
 		else
 			set_owner(c, NULL, c->who->reseller_id);
 		return;
 	}
 	if (res == NULL)
-		fail(c, 422, f->name, f->name, "required", "Customer or reseller is required");
+		fail(c, XERR_OWNER_REQUIRED, f->name, f->name, NULL);
 	else if ((rc = reseller_exists(c, res)) == 0)
-		fail(c, 404, "reseller", "reseller", "exists", "Reseller not found");
+		fail(c, XERR_RESELLER_NOT_FOUND, "reseller", "reseller", NULL);
 	else if (rc == 1)
 		set_owner(c, NULL, res);
 }
@@ -322,7 +301,7 @@ has_control(const char *s)
  * one line. */
 static void
 address_part(struct icheck *c, const json_t *v, const char *obj, const char *part,
-    size_t max, const char *required, json_t *out)
+    size_t max, enum xerr required, json_t *out)
 {
 	char		 path[32];
 	const json_t	*p = json_object_get(v, part);
@@ -336,14 +315,14 @@ address_part(struct icheck *c, const json_t *v, const char *obj, const char *par
 	}
 	if (p == NULL || json_is_null(p) ||
 	    (json_is_string(p) && json_string_length(p) == 0)) {
-		fail(c, 422, path, path, "required", required);
+		fail(c, required, path, path, NULL);
 		return;
 	}
 	if (string_ok(c, p, path, path, max) != 0)
 		return;
 	if (has_control(json_string_value(p))) {
 		/* one line on pages, in lists and in mail subjects */
-		fail(c, 422, path, path, "format", "Must be a single line of text");
+		fail(c, XERR_SINGLE_LINE, path, path, NULL);
 		return;
 	}
 	json_object_set_new(out, part, json_deep_copy(p));
@@ -375,7 +354,7 @@ address_by_id(struct icheck *c, const struct ifield *f, const json_t *id)
 			c->failed = 1;
 	}
 	if (rc == 0)
-		fail(c, 404, path, path, "exists", MSG_ADDRESS);
+		fail(c, XERR_ADDRESS_NOT_FOUND, path, path, NULL);
 }
 
 /* address / address2 (create): {_id} of an address of the customer, or
@@ -385,20 +364,19 @@ check_address(struct icheck *c, const struct ifield *f, const json_t *v)
 {
 	const json_t	*id = json_object_get(v, "_id");
 	json_t		*out;
-	size_t		 before = json_array_size(c->errors);
+	size_t		 before = problems_found(c->pb);
 
 	if (v == NULL && c->stored != NULL)
 		return;		/* an update that leaves the address as it is */
 	if (v == NULL || json_is_null(v)) {
 		if (strcmp(f->name, "address") == 0)
-			fail(c, 422, f->name, f->name, "required", "Address is required");
+			fail(c, XERR_ADDRESS_REQUIRED, f->name, f->name, NULL);
 		else if (v != NULL)
 			keep(c, f->name, v);	/* address2 removed */
 		return;
 	}
 	if (!json_is_object(v)) {
-		fail(c, 422, f->name, f->name, "type",
-		    "Must be an object: {_id} or {address, zip, city}");
+		fail(c, XERR_ADDRESS_TYPE, f->name, f->name, NULL);
 		return;
 	}
 	if (id != NULL && !json_is_null(id)) {
@@ -406,10 +384,10 @@ check_address(struct icheck *c, const struct ifield *f, const json_t *v)
 		return;
 	}
 	out = json_object();
-	address_part(c, v, f->name, "address", 256, "Road and number are required", out);
-	address_part(c, v, f->name, "zip", 16, "Zip code is required", out);
-	address_part(c, v, f->name, "city", 128, "City is required", out);
-	if (json_array_size(c->errors) == before)
+	address_part(c, v, f->name, "address", 256, XERR_ROAD_REQUIRED, out);
+	address_part(c, v, f->name, "zip", 16, XERR_ZIP_REQUIRED, out);
+	address_part(c, v, f->name, "city", 128, XERR_CITY_REQUIRED, out);
+	if (problems_found(c->pb) == before)
 		json_object_set_new(c->clean, f->name, out);
 	else
 		json_decref(out);
@@ -421,7 +399,6 @@ static void
 check_product(struct icheck *c, const struct ifield *f, const json_t *v)
 {
 	struct product_info	p;
-	char			msg[64];
 
 	if (v == NULL)
 		return;
@@ -432,8 +409,7 @@ check_product(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (product_ok(c, v, 0, f->name, f->name, &p) < 0)
 		return;
 	if (c->own->type[0] != '\0' && strcmp(p.type, c->own->type) != 0) {
-		snprintf(msg, sizeof(msg), "Product is not a %s product", c->own->type);
-		fail(c, 422, f->name, f->name, "type", msg);
+		fail(c, XERR_PRODUCT_TYPE, f->name, f->name, c->own->type);
 		return;
 	}
 	keep(c, f->name, v);
@@ -462,9 +438,9 @@ check_takeover_rule(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (!json_is_true(merged(c, "takeover")))
 		return;
 	if (blank(merged(c, "takeoverCircuit")) && !has_error(c, "takeoverCircuit"))
-		fail(c, 422, "takeoverCircuit", "takeoverCircuit", "required", MSG_CIRCUIT);
+		fail(c, XERR_CIRCUIT_REQUIRED, "takeoverCircuit", "takeoverCircuit", NULL);
 	if (blank(merged(c, "takeoverCustomer")) && !has_error(c, "takeoverCustomer"))
-		fail(c, 422, "takeoverCustomer", "takeoverCustomer", "required", MSG_TAKEOVER_ID);
+		fail(c, XERR_TAKEOVER_CUSTOMER_REQUIRED, "takeoverCustomer", "takeoverCustomer", NULL);
 }
 
 /* An integral JSON number (7 or 7.0): 0 with *out set, or -1. */
@@ -496,15 +472,15 @@ check_ip(struct icheck *c, const struct ifield *f, const json_t *v)
 		return;		/* only null can reach here: nothing to keep */
 	if (v == NULL) {
 		if (c->stored == NULL && strcmp(c->own->type, "FIBER") == 0)
-			fail(c, 422, f->name, f->name, "required", MSG_IP);
+			fail(c, XERR_IP_REQUIRED, f->name, f->name, NULL);
 		return;
 	}
 	if (json_is_null(v)) {
-		fail(c, 422, f->name, f->name, "required", MSG_IP);
+		fail(c, XERR_IP_REQUIRED, f->name, f->name, NULL);
 		return;
 	}
 	if (integral(v, &n) < 0 || n < 1 || n > 32 || (n & (n - 1)) != 0) {
-		fail(c, 422, f->name, f->name, "enum", MSG_IP);
+		fail(c, XERR_IP_ENUM, f->name, f->name, NULL);
 		return;
 	}
 	json_object_set_new(c->clean, f->name, json_integer(n));
@@ -531,14 +507,14 @@ check_start(struct icheck *c, const struct ifield *f, const json_t *v)
 		return;
 	}
 	if (!json_is_string(v) || inet_parse_day(json_string_value(v), &day) < 0) {
-		fail(c, 422, f->name, f->name, "format", MSG_START);
+		fail(c, XERR_START_FORMAT, f->name, f->name, NULL);
 		return;
 	}
 	old = c->stored != NULL ? json_object_get(c->stored, f->name) : NULL;
 	if (!(json_is_string(old) &&
 	    inet_parse_day(json_string_value(old), &old_day) == 0 &&
 	    old_day == day) && !inet_day_in_window(day)) {
-		fail(c, 422, f->name, f->name, "range", MSG_START);
+		fail(c, XERR_START_RANGE, f->name, f->name, NULL);
 		return;
 	}
 	inet_epoch_iso((time_t)day * 86400, iso);
@@ -554,7 +530,7 @@ check_install_time(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (json_is_null(v) || inet_install_time_valid(json_string_value(v)))
 		keep(c, f->name, v);
 	else
-		fail(c, 422, f->name, f->name, "enum", MSG_INSTALL);
+		fail(c, XERR_INSTALL_TIME, f->name, f->name, NULL);
 }
 
 /* ---- offers ---------------------------------------------------------- */
@@ -606,29 +582,30 @@ offer_id(struct icheck *c, struct orow *o, const json_t *v)
 		return;
 	}
 	if (!is_hex(json_string_value(v), 24)) {
-		fail(c, 422, o->code, o->path, "format", "Must be 24 hexadecimal characters");
+		fail(c, XERR_OFFER_ID_FORMAT, o->code, o->path, NULL);
 		return;
 	}
 	json_array_foreach(o->others, i, other)
 		if (i < o->index && json_equal(json_object_get(other, "_id"), (json_t *)v)) {
-			fail(c, 422, o->code, o->path, "unique", "Duplicate offer id");
+			fail(c, XERR_OFFER_ID_UNIQUE, o->code, o->path, NULL);
 			return;
 		}
 	json_object_set_new(o->out, "_id", json_deep_copy(v));
 }
 
-/* A number within [0, max] at o->path: 0 with *out set, or -1. */
+/* A number within [0, max] at o->path: 0 with *out set, or -1 after
+ * reporting `type` (not a number) or `range`. */
 static int
 number_ok(struct icheck *c, struct orow *o, const json_t *v, double max,
-    const char *msg, double *out)
+    enum xerr type, enum xerr range, double *out)
 {
 	if (!json_is_number(v)) {
-		fail(c, 422, o->code, o->path, "type", msg);
+		fail(c, type, o->code, o->path, NULL);
 		return -1;
 	}
 	*out = json_number_value(v);
 	if (!(*out >= 0 && *out <= max)) {
-		fail(c, 422, o->code, o->path, "range", msg);
+		fail(c, range, o->code, o->path, NULL);
 		return -1;
 	}
 	return 0;
@@ -651,11 +628,11 @@ offer_field(struct icheck *c, struct orow *o, const struct ofield *f)
 	}
 	if (v == NULL || json_is_null(v)) {
 		if (f->kind == OK_PRODUCT)
-			fail(c, 422, o->code, o->path, "required", "Product is required");
+			fail(c, XERR_PRODUCT_REQUIRED, o->code, o->path, NULL);
 		return;
 	}
 	if (f->fiber_only && strcmp(c->own->type, "DSL") == 0) {
-		fail(c, 422, o->code, o->path, "type", "Only valid for FIBER requests");
+		fail(c, XERR_ONLY_FOR, o->code, o->path, "FIBER");
 		return;
 	}
 	switch (f->kind) {
@@ -665,7 +642,7 @@ offer_field(struct icheck *c, struct orow *o, const struct ofield *f)
 			json_object_set_new(o->out, f->name, json_deep_copy(v));
 		break;
 	case OK_PRICE:
-		if (number_ok(c, o, v, PRICE_MAX, MSG_PRICE, &d) == 0) {
+		if (number_ok(c, o, v, PRICE_MAX, XERR_PRICE_TYPE, XERR_PRICE_RANGE, &d) == 0) {
 			cents = llround(d * 100);
 			json_object_set_new(o->out, f->name, cents % 100 == 0 ?
 			    json_integer(cents / 100) : json_real((double)cents / 100));
@@ -673,8 +650,9 @@ offer_field(struct icheck *c, struct orow *o, const struct ofield *f)
 		break;
 	case OK_MONTHS:
 		if (json_is_number(v) && integral(v, &cents) < 0)
-			fail(c, 422, o->code, o->path, "type", MSG_COMMITMENT);
-		else if (number_ok(c, o, v, COMMITMENT_MAX, MSG_COMMITMENT, &d) == 0)
+			fail(c, XERR_COMMITMENT_TYPE, o->code, o->path, NULL);
+		else if (number_ok(c, o, v, COMMITMENT_MAX, XERR_COMMITMENT_TYPE,
+		    XERR_COMMITMENT_RANGE, &d) == 0)
 			json_object_set_new(o->out, f->name, json_integer((json_int_t)d));
 		break;
 	default:
@@ -696,18 +674,18 @@ check_offers(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (v == NULL)
 		return;
 	if (c->who->level != LVL_ADMIN) {
-		fail(c, 403, "access_denied", f->name, "access", "Insufficient access level");
+		fail(c, XERR_OFFERS_ACCESS, NULL, f->name, NULL);
 		return;
 	}
 	if (!json_is_null(v) && !json_is_array(v)) {
-		fail(c, 422, f->name, f->name, "type", "Must be a list of offers");
+		fail(c, XERR_OFFERS_TYPE, f->name, f->name, NULL);
 		return;
 	}
 	if (json_array_size(v) > OFFERS_MAX) {
-		fail(c, 422, f->name, f->name, "length", "At most 20 offers");
+		fail(c, XERR_OFFERS_COUNT, f->name, f->name, NULL);
 		return;
 	}
-	before = json_array_size(c->errors);
+	before = problems_found(c->pb);
 	list = json_array();
 	json_array_foreach(v, i, in) {
 		memset(&o, 0, sizeof(o));
@@ -716,7 +694,7 @@ check_offers(struct icheck *c, const struct ifield *f, const json_t *v)
 		o.index = i;
 		if (!json_is_object(in)) {
 			snprintf(o.path, sizeof(o.path), "offers[%zu]", i);
-			fail(c, 422, "offers[]", o.path, "type", "Must be an object");
+			fail(c, XERR_OFFER_OBJECT, "offers[]", o.path, NULL);
 			continue;
 		}
 		o.out = row = json_object();
@@ -724,7 +702,7 @@ check_offers(struct icheck *c, const struct ifield *f, const json_t *v)
 			offer_field(c, &o, &ofields[k]);
 		json_array_append_new(list, row);
 	}
-	if (json_array_size(c->errors) == before)
+	if (problems_found(c->pb) == before)
 		json_object_set_new(c->clean, f->name, list);
 	else
 		json_decref(list);
@@ -774,13 +752,13 @@ check_notify(struct icheck *c, const struct ifield *f, const json_t *v)
 	const json_t	*e;
 	const char	*id;
 	char		 path[32], name[256];
-	size_t		 i, before = json_array_size(c->errors);
+	size_t		 i, before = problems_found(c->pb);
 	int		 rc;
 
 	if (v == NULL || !c->own->known)
 		return;
 	if ((!json_is_null(v) && !json_is_array(v)) || json_array_size(v) > NOTIFY_MAX) {
-		fail(c, 422, f->name, f->name, "type", "Must be a list of at most 50 employee ids");
+		fail(c, XERR_NOTIFY_TYPE, f->name, f->name, NULL);
 		return;
 	}
 	list = json_array();
@@ -790,11 +768,11 @@ check_notify(struct icheck *c, const struct ifield *f, const json_t *v)
 		snprintf(path, sizeof(path), "notify[%zu]", i);
 		rc = id != NULL && is_hex(id, 24) ? employee_get(c, id, name, sizeof(name)) : 0;
 		if (rc == 0)
-			fail(c, 422, "notify[]", path, "exists", MSG_RECIPIENT);
+			fail(c, XERR_RECIPIENT, "notify[]", path, NULL);
 		else if (rc == 1 && !listed(list, id))
 			json_array_append_new(list, json_pack("{s:s, s:s}", "_id", id, "name", name));
 	}
-	if (json_array_size(c->errors) == before)
+	if (problems_found(c->pb) == before)
 		json_object_set_new(c->clean, f->name, list);
 	else
 		json_decref(list);
@@ -828,12 +806,11 @@ static const struct ifield ifields[] = {
 /* Run every check of the table in order (see inet_check.h).  0 or -1. */
 int
 inet_check(struct store *st, const struct principal *who, const json_t *body,
-    const json_t *stored, struct inet_owner *own, json_t *clean, json_t *errors)
+    const json_t *stored, struct inet_owner *own, json_t *clean, struct problems *pb)
 {
-	struct icheck		 c = { st, who, body, stored, own, clean, errors, 0 };
+	struct icheck		 c = { st, who, body, stored, own, clean, pb, 0 };
 	const struct ifield	*f;
 	const json_t		*v;
-	char			 msg[48];
 	size_t			 i;
 
 	for (i = 0; i < sizeof(ifields) / sizeof(ifields[0]) && !c.failed; i++) {
@@ -845,13 +822,12 @@ inet_check(struct store *st, const struct principal *who, const json_t *body,
 			v = json_object_get(body, "Offers");	/* the seed's spelling */
 		if (f->only != NULL && v != NULL && !json_is_null(v) &&
 		    own->type[0] != '\0' && strcmp(own->type, f->only) != 0) {
-			snprintf(msg, sizeof(msg), "Only valid for %s requests", f->only);
-			fail(&c, 422, f->name, f->name, "type", msg);
+			fail(&c, XERR_ONLY_FOR, f->name, f->name, f->only);
 			continue;
 		}
 		f->check(&c, f, v);
 	}
-	return c.failed ? -1 : 0;
+	return c.failed || pb->failed ? -1 : 0;
 }
 
 /* ---- calendar -------------------------------------------------------- */

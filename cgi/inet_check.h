@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "errors.h"
+
 struct store;
 struct principal;
 
@@ -28,14 +30,15 @@ struct inet_owner {
  * seed's error table.  `stored` is the request before an update (its
  * create-only properties are then ignored, and a property absent from
  * the body keeps its stored value), or NULL for a create.  Every problem
- * is appended to `errors` as a TelecomX error object; every valid
+ * is added to `pb` (XERR_* rows, the property's error code and path);
+ * every valid
  * property present is put, normalised, in `clean` (ids of new offers
  * generated, startDate as midnight UTC, prices rounded to the cent,
  * notify as [{_id, name}]).  Returns 0, or -1 on a storage error.
  */
 int  inet_check(struct store *st, const struct principal *who,
 	const json_t *body, const json_t *stored, struct inet_owner *own,
-	json_t *clean, json_t *errors);
+	json_t *clean, struct problems *pb);
 
 /* A date "YYYY-MM-DD", optionally followed by "T..." (the time is
  * ignored): 0 with *day set to days since 1970-01-01, or -1. */

@@ -117,26 +117,21 @@ inet_val(const json_t *vals, const char *name)
 	return v != NULL ? v : "";
 }
 
-/* The message of the first error at path, or NULL.  Borrowed. */
+/* The message of the first problem at path, or NULL.  Borrowed. */
 const char *
-inet_error_at(const json_t *errors, const char *path)
+inet_error_at(const struct problems *pb, const char *path)
 {
-	const json_t	*e;
-	size_t		 i;
+	const struct problem *p = problems_at(pb, path);
 
-	json_array_foreach(errors, i, e)
-		if (json_is_string(json_object_get(e, "path")) &&
-		    strcmp(json_string_value(json_object_get(e, "path")), path) == 0)
-			return json_string_value(json_object_get(e, "message"));
-	return NULL;
+	return p != NULL ? p->text : NULL;
 }
 
 /* Show KEY_ERROR and KEY_ERROR_TEXT for an error at path. */
 void
-inet_tpl_error(struct tpl_dict *d, const char *key, const json_t *errors,
+inet_tpl_error(struct tpl_dict *d, const char *key, const struct problems *pb,
     const char *path)
 {
-	const char	*msg = inet_error_at(errors, path);
+	const char	*msg = inet_error_at(pb, path);
 	char		 name[96];
 
 	if (msg == NULL)
@@ -150,28 +145,27 @@ inet_tpl_error(struct tpl_dict *d, const char *key, const json_t *errors,
 /* Set KEY to the input's value and show its error. */
 void
 inet_tpl_field(struct tpl_dict *d, const char *key, const json_t *vals,
-    const json_t *errors, const char *name)
+    const struct problems *pb, const char *name)
 {
 	tpl_set(d, key, inet_val(vals, name));
-	inet_tpl_error(d, key, errors, name);
+	inet_tpl_error(d, key, pb, name);
 }
 
 /* The error summary: ERRORS, ERROR_COUNT, ERROR rows. */
 void
-inet_tpl_errors(struct tpl_dict *d, const json_t *errors)
+inet_tpl_errors(struct tpl_dict *d, const struct problems *pb)
 {
 	struct tpl_dict	*row;
-	const json_t	*e;
 	size_t		 i;
 
-	if (json_array_size(errors) == 0)
+	if (pb == NULL || problems_found(pb) == 0)
 		return;
 	tpl_show(d, "ERRORS");
-	tpl_set_int(d, "ERROR_COUNT", (long long)json_array_size(errors));
-	json_array_foreach(errors, i, e) {
+	tpl_set_int(d, "ERROR_COUNT", (long long)problems_found(pb));
+	for (i = 0; i < pb->n; i++) {
 		row = tpl_section_add(d, "ERROR");
-		tpl_set(row, "ERROR_PATH", json_string_value(json_object_get(e, "path")));
-		tpl_set(row, "ERROR_TEXT", json_string_value(json_object_get(e, "message")));
+		tpl_set(row, "ERROR_PATH", pb->v[i].path);
+		tpl_set(row, "ERROR_TEXT", pb->v[i].text);
 	}
 }
 
@@ -506,22 +500,24 @@ inet_update_body(const json_t *vals, const char *type, size_t rowmap[INET_FORM_R
 	return body;
 }
 
-/* offers[k] paths of errors back to the form's rows. */
+/* offers[k] paths of problems back to the form's rows. */
 void
-inet_remap_offer_paths(json_t *errors, const size_t rowmap[INET_FORM_ROWS_MAX])
+inet_remap_offer_paths(struct problems *pb, const size_t rowmap[INET_FORM_ROWS_MAX])
 {
-	json_t		*e;
 	const char	*path, *dot;
-	char		 fixed[96];
+	char		 fixed[96], *copy;
 	size_t		 i, k;
 
-	json_array_foreach(errors, i, e) {
-		path = json_string_value(json_object_get(e, "path"));
+	for (i = 0; i < pb->n; i++) {
+		path = pb->v[i].path;
 		if (path == NULL || sscanf(path, "offers[%zu]", &k) != 1 ||
 		    k >= INET_FORM_ROWS_MAX || (dot = strchr(path, ']')) == NULL)
 			continue;
 		snprintf(fixed, sizeof(fixed), "offers[%zu%s", rowmap[k], dot);
-		json_object_set_new(e, "path", json_string(fixed));
+		if ((copy = strdup(fixed)) == NULL)
+			continue;	/* the row's own index stays */
+		free(pb->v[i].path);
+		pb->v[i].path = copy;
 	}
 }
 

@@ -21,6 +21,8 @@
 
 #include <jansson.h>
 
+#include "errors.h"
+
 #include "http.h"
 #include "tpl.h"
 
@@ -40,19 +42,19 @@ json_t *inet_vals_from_request(const json_t *req);
 const char *inet_val(const json_t *vals, const char *name);
 
 /* The message of the first error at `path`, or NULL.  Borrowed. */
-const char *inet_error_at(const json_t *errors, const char *path);
+const char *inet_error_at(const struct problems *pb, const char *path);
 
 /* {{KEY}} = the value of `name`, KEY_ERROR shown for an error at `name`. */
 void inet_tpl_field(struct tpl_dict *d, const char *key, const json_t *vals,
-	const json_t *errors, const char *name);
+	const struct problems *pb, const char *name);
 
 /* Show KEY_ERROR with KEY_ERROR_TEXT when there is an error at `path`. */
-void inet_tpl_error(struct tpl_dict *d, const char *key, const json_t *errors,
+void inet_tpl_error(struct tpl_dict *d, const char *key, const struct problems *pb,
 	const char *path);
 
 /* The error summary: section ERRORS with ERROR rows (ERROR_PATH,
  * ERROR_TEXT), when `errors` is not empty. */
-void inet_tpl_errors(struct tpl_dict *d, const json_t *errors);
+void inet_tpl_errors(struct tpl_dict *d, const struct problems *pb);
 
 /* One row of a choice section (see the conventions above). */
 void inet_tpl_option(struct tpl_dict *d, const char *section, const char *value,
@@ -108,7 +110,7 @@ json_t *inet_update_body(const json_t *vals, const char *type,
 	size_t rowmap[INET_FORM_ROWS_MAX]);
 
 /* Rewrite "offers[k]..." paths of errors to the form rows of rowmap. */
-void inet_remap_offer_paths(json_t *errors, const size_t rowmap[INET_FORM_ROWS_MAX]);
+void inet_remap_offer_paths(struct problems *pb, const size_t rowmap[INET_FORM_ROWS_MAX]);
 
 /* Number of offer rows of the form (1..INET_FORM_ROWS_MAX). */
 size_t inet_form_rows(const json_t *vals);

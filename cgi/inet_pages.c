@@ -11,6 +11,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "reply.h"
 #include "inet_check.h"
 #include "inet_form.h"
 #include "inet_request.h"
@@ -73,7 +74,7 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 	f->view = INET_PAGE;
 	f->inbox = admin;
 	f->limit = PAGE_SIZE;
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
 		f->offset = 0;
 	if (state != NULL && (strcmp(state, "NEW") == 0 || strcmp(state, "HAS_OFFER") == 0))
 		f->state = state;
@@ -241,7 +242,7 @@ form_customer(struct req *r, struct tpl_dict *body, const json_t *vals)
 
 /* The form, with the values kept and the errors at their fields. */
 static int
-render_new(struct req *r, const json_t *vals, const json_t *errors, int status)
+render_new(struct req *r, const json_t *vals, const struct problems *pb, int status)
 {
 	struct tpl_dict	*root, *body;
 	const char	*cust = r->who->customer_id;
@@ -251,10 +252,10 @@ render_new(struct req *r, const json_t *vals, const json_t *errors, int status)
 		return -1;
 	tpl_set(body, "CSRF", r->who->csrf);
 	for (i = 0; i < sizeof(new_fields) / sizeof(new_fields[0]); i++)
-		inet_tpl_field(body, new_fields[i].key, vals, errors, new_fields[i].name);
+		inet_tpl_field(body, new_fields[i].key, vals, pb, new_fields[i].name);
 	for (i = 0; i < sizeof(new_errors) / sizeof(new_errors[0]); i++)
-		inet_tpl_error(body, new_errors[i].key, errors, new_errors[i].path);
-	inet_tpl_errors(body, errors);
+		inet_tpl_error(body, new_errors[i].key, pb, new_errors[i].path);
+	inet_tpl_errors(body, pb);
 	form_choices(body, vals);
 	if (form_customer(r, body, vals) < 0 ||
 	    inet_tpl_addresses(r, body, "ADDRESS_OPTION", inet_val(vals, "address._id")) < 0 ||
@@ -276,7 +277,7 @@ page_internet_new(struct req *r)
 	int	 rc;
 
 	if (!inet_may_create(r->who))
-		return resp_error(r, HERR_FORBIDDEN, "Insufficient access level");
+		return reply_error(r, HERR_FORBIDDEN, "Insufficient access level");
 	vals = json_pack("{s:[]}", "notify");
 	rc = render_new(r, vals, NULL, 200);
 	json_decref(vals);
@@ -287,22 +288,22 @@ page_internet_new(struct req *r)
 int
 page_internet_new_post(struct req *r)
 {
-	json_t	*vals, *body, *errors;
-	char	 id[25], loc[64];
-	int	 rc;
+	struct problems	 pb = { 0 };
+	json_t		*vals, *body;
+	char		 id[25], loc[64];
+	int		 rc;
 
 	if (!inet_may_create(r->who))
-		return resp_error(r, HERR_FORBIDDEN, "Insufficient access level");
+		return reply_error(r, HERR_FORBIDDEN, "Insufficient access level");
 	vals = inet_vals_from_form(r);
 	body = inet_create_body(vals);
-	errors = json_array();
-	rc = inet_create(r->store, r->who, body, errors, id);
+	rc = inet_create(r->store, r->who, body, &pb, id);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/internet/%s", id);
 		rc = resp_redirect(r, loc);
 	} else if (rc > 0)
-		rc = render_new(r, vals, errors, rc);
-	json_decref(errors);
+		rc = render_new(r, vals, &pb, problems_status(&pb));
+	problems_free(&pb);
 	json_decref(body);
 	json_decref(vals);
 	return rc;
@@ -493,7 +494,7 @@ render_request(struct req *r, int status, const char *error)
 	int		 err, open;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
 	snprintf(line, sizeof(line), "Internet request %s", str(req, "_id"));
 	if ((root = page_new(r, line, "internet.tpl", &body)) == NULL) {
 		json_decref(req);
@@ -534,22 +535,21 @@ page_internet(struct req *r)
 int
 page_internet_order(struct req *r)
 {
-	json_t	*body, *errors;
-	char	 id[25], loc[64];
-	int	 rc;
+	struct problems	 pb = { 0 };
+	json_t		*body;
+	char		 id[25], loc[64];
+	int		 rc;
 
 	body = json_pack("{s:s, s:s?}", "request", r->param, "offer", req_form(r, "offer"));
-	errors = json_array();
-	rc = inet_order(r->store, r->who, body, errors, id);
+	rc = inet_order(r->store, r->who, body, &pb, id);
 	json_decref(body);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/internet/%s", r->param);
 		rc = resp_redirect(r, loc);
-	} else if (rc == 404 && inet_error_at(errors, "request") != NULL)
-		rc = resp_error(r, HERR_NOT_FOUND, "Internet request not found");
+	} else if (rc > 0 && pb.n > 0 && pb.v[0].err == XERR_ORDER_REQUEST_NOT_FOUND)
+		rc = reply_error(r, HERR_NOT_FOUND, "Internet request not found");
 	else if (rc > 0)
-		rc = render_request(r, rc, json_string_value(json_object_get(
-		    json_array_get(errors, 0), "message")));
-	json_decref(errors);
+		rc = render_request(r, problems_status(&pb), pb.n > 0 ? pb.v[0].text : NULL);
+	problems_free(&pb);
 	return rc;
 }

@@ -14,7 +14,7 @@
 #include <jansson.h>
 
 #include "auth.h"
-#include "http.h"
+#include "errors.h"
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
@@ -61,36 +61,21 @@ inet_may_confirm(const struct principal *who)
 	return who->level == LVL_ADMIN || who->level == LVL_RESELLER_ADMIN;
 }
 
-/* Append a TelecomX error to errors; returns status. */
-int
-inet_fail(json_t *errors, int status, const char *code, const char *path,
-    const char *check, const char *message)
-{
-	json_array_append_new(errors, tcx_error(code, path, status, message, check));
-	return status;
-}
-
-/* The status of the first error, 500 when there is none. */
-int
-inet_errors_status(const json_t *errors)
-{
-	json_int_t s = json_integer_value(json_object_get(json_array_get(errors, 0), "status"));
-
-	return s >= 400 && s < 600 ? (int)s : 500;
-}
-
-/* 403 access_denied, the seed's row. */
+/* Report one problem; returns 1, the outcome of a refused change. */
 static int
-deny(json_t *errors)
+refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
 {
-	return inet_fail(errors, 403, "access_denied", NULL, NULL, "Insufficient access level");
+	return xproblem(pb, e, code, path, NULL) < 0 ? -1 : 1;
 }
 
-/* 404 not_found, the seed's row. */
+/* The outcome of checks that ran: 1 when they found problems, -1 when
+ * they could not all run. */
 static int
-not_found(json_t *errors)
+checked(int rc, const struct problems *pb)
 {
-	return inet_fail(errors, 404, "not_found", NULL, NULL, "Internet request not found");
+	if (rc < 0 || pb->failed)
+		return -1;
+	return problems_found(pb) > 0 ? 1 : 0;
 }
 
 /* ---- reading --------------------------------------------------------- */
@@ -458,7 +443,7 @@ struct change {
 	const struct principal	*who;
 	const json_t		*body;
 	const char		*id;		/* the request changed, or NULL */
-	json_t			*errors;
+	struct problems		*pb;
 	char			 new_id[25];
 };
 
@@ -488,7 +473,7 @@ create_write(struct store *st, const struct principal *who, json_t *rec, char id
 	return 0;
 }
 
-/* Unit of work: check and store a new request.  0, a status, or -1. */
+/* Unit of work: check and store a new request.  0, 1 (refused), or -1. */
 static int
 create_unit(struct store *st, void *arg)
 {
@@ -500,25 +485,23 @@ create_unit(struct store *st, void *arg)
 	memset(&own, 0, sizeof(own));
 	if ((rec = json_object()) == NULL)
 		return -1;
-	rc = inet_check(st, c->who, c->body, NULL, &own, rec, c->errors);
-	if (rc == 0 && json_array_size(c->errors) > 0)
-		rc = inet_errors_status(c->errors);
+	rc = checked(inet_check(st, c->who, c->body, NULL, &own, rec, c->pb), c->pb);
 	if (rc == 0)
 		rc = create_write(st, c->who, rec, c->new_id);
 	json_decref(rec);
 	return rc;
 }
 
-/* Check and store a new request as one unit of work.  0, a status, -1. */
+/* Check and store a new request as one unit of work.  0, 1, or -1. */
 int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
-    json_t *errors, char id[25])
+    struct problems *pb, char id[25])
 {
-	struct change	c = { who, body, NULL, errors, "" };
+	struct change	c = { who, body, NULL, pb, "" };
 	int		rc;
 
 	if (!inet_may_create(who))
-		return deny(errors);
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
 	if ((rc = store_write(st, create_unit, &c)) == 0) {
 		memcpy(id, c.new_id, sizeof(c.new_id));
 		log_info("internet request %s created by %s", id, who->user_id);
@@ -590,10 +573,10 @@ update_write(struct store *st, const json_t *stored, const json_t *clean)
 	return rc;
 }
 
-/* Check an update of the stored request and write it.  0, a status, or -1. */
+/* Check an update of the stored request and write it.  0, 1, or -1. */
 static int
 update_checked(struct store *st, const struct principal *who, const json_t *stored,
-    const json_t *body, json_t *errors)
+    const json_t *body, struct problems *pb)
 {
 	struct inet_owner	 own;
 	json_t			*clean = json_object();
@@ -606,21 +589,18 @@ update_checked(struct store *st, const struct principal *who, const json_t *stor
 	snprintf(own.reseller, sizeof(own.reseller), "%s", rs(stored, "reseller") ?
 	    rs(stored, "reseller") : "");
 	own.known = 1;
-	rc = inet_check(st, who, body, stored, &own, clean, errors);
-	if (rc == 0 && json_array_size(errors) > 0)
-		rc = inet_errors_status(errors);
+	rc = checked(inet_check(st, who, body, stored, &own, clean, pb), pb);
 	if (rc == 0 && json_object_get(clean, "offers") != NULL &&
 	    json_object_get(stored, "account") != NULL &&
 	    !offers_same(json_object_get(stored, "offers"), json_object_get(clean, "offers")))
-		rc = inet_fail(errors, 409, "conflict", "offers", "state", "An offer of "
-		    "this Internet request has been ordered: its offers can no longer change");
+		rc = refuse(pb, XERR_OFFERS_LOCKED, NULL, "offers");
 	if (rc == 0)
 		rc = update_write(st, stored, clean);
 	json_decref(clean);
 	return rc;
 }
 
-/* Unit of work: load, check and write an update.  0, a status, or -1. */
+/* Unit of work: load, check and write an update.  0, 1, or -1. */
 static int
 update_unit(struct store *st, void *arg)
 {
@@ -629,22 +609,22 @@ update_unit(struct store *st, void *arg)
 	int		 err, rc;
 
 	if ((stored = inet_load(st, c->who, c->id, INET_FULL, &err)) == NULL)
-		return err < 0 ? -1 : not_found(c->errors);
-	rc = update_checked(st, c->who, stored, c->body, c->errors);
+		return err < 0 ? -1 : refuse(c->pb, XERR_REQUEST_NOT_FOUND, NULL, NULL);
+	rc = update_checked(st, c->who, stored, c->body, c->pb);
 	json_decref(stored);
 	return rc;
 }
 
-/* The seed's update, ADMIN only, as one unit of work.  0, a status, -1. */
+/* The seed's update, ADMIN only, as one unit of work.  0, 1, or -1. */
 int
 inet_update(struct store *st, const struct principal *who, const char *id,
-    const json_t *body, json_t *errors)
+    const json_t *body, struct problems *pb)
 {
-	struct change	c = { who, body, id, errors, "" };
+	struct change	c = { who, body, id, pb, "" };
 	int		rc;
 
 	if (who->level != LVL_ADMIN)
-		return deny(errors);
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
 	if ((rc = store_write(st, update_unit, &c)) == 0)
 		log_info("internet request %s updated by %s", id, who->user_id);
 	return rc;

@@ -10,9 +10,9 @@
  * with the same messages.
  *
  * Outcomes: the functions that change something return 0 when done;
- * otherwise the HTTP status of the answer (the status of the first
- * error) with every problem appended to `errors` as a TelecomX error
- * object (see tcx_error()); or -1 on a storage error.  Nothing is
+ * 1 when refused, with every problem added to `pb` (XERR_* rows of
+ * errors.h, whose first gives the answer's HTTP status); or -1 on a
+ * storage error.  Nothing is
  * written unless everything is valid, and each change commits in one
  * transaction with the notifications it queues.
  */
@@ -22,6 +22,8 @@
 #include <time.h>
 
 #include <jansson.h>
+
+#include "errors.h"
 
 struct store;
 struct principal;
@@ -42,20 +44,20 @@ int  inet_may_confirm(const struct principal *who);
  * POST /internet/request: check `body` (borrowed) and store a new
  * request of the caller's customer (or of the customer / reseller it
  * names), queueing "internet_created" to the operator.  `id` receives
- * the new id.  Statuses: 403 (level), 404, 422.
+ * the new id.  Problems: access (403), not found (404), values (422).
  */
 int  inet_create(struct store *st, const struct principal *who,
-	const json_t *body, json_t *errors, char id[25]);
+	const json_t *body, struct problems *pb, char id[25]);
 
 /*
  * POST /internet/request/{id} (the seed, ADMIN only): change the
  * properties present in `body`; `offers` replaces the offer list, sets
  * `answered` when not empty, and queues "internet_answered" to the
- * creator and every notify employee.  Statuses: 403, 404, 409 (new
- * offers once one was ordered), 422.
+ * creator and every notify employee.  Problems: access, not found,
+ * offers locked (new offers once one was ordered), values.
  */
 int  inet_update(struct store *st, const struct principal *who, const char *id,
-	const json_t *body, json_t *errors);
+	const json_t *body, struct problems *pb);
 
 /* How much of a request to show. */
 enum inet_view {
@@ -96,22 +98,22 @@ long long inet_seconds_left(const json_t *req, int *has);
 
 /*
  * POST /internet/account {customer, request, offer}: order one offer.
- * `id` receives the account id.  Statuses: 403, 404 (request or offer),
- * 409 (an offer of this request was already ordered), 422 (expired,
- * missing or mismatched properties).  Queues "offer_ordered" to the
+ * `id` receives the account id.  Problems: access, not found (request
+ * or offer), ordered (an offer of this request was already ordered),
+ * expired, missing or mismatched properties.  Queues "offer_ordered" to the
  * operator.
  */
 int  inet_order(struct store *st, const struct principal *who,
-	const json_t *body, json_t *errors, char id[25]);
+	const json_t *body, struct problems *pb, char id[25]);
 
 /*
  * POST /internet/account/{id}/confirm {startDate, installTime, circuit}:
- * ORDERED -> CONFIRMED.  Statuses: 403, 404, 422 (`state` when not
- * ORDERED, or invalid values).  Queues "account_confirmed" to the
+ * ORDERED -> CONFIRMED.  Problems: access, not found, state (when not
+ * ORDERED), invalid values.  Queues "account_confirmed" to the
  * request's creator and notify list.
  */
 int  inet_confirm(struct store *st, const struct principal *who,
-	const char *id, const json_t *body, json_t *errors);
+	const char *id, const json_t *body, struct problems *pb);
 
 /* The account `id` (or, with id NULL, the account of request
  * `request_id`) as the caller may see it: new reference, or NULL
@@ -123,13 +125,5 @@ json_t *inet_account_load(struct store *st, const struct principal *who,
  * staff see the customer prices, reseller staff also the wholesale
  * ones, ADMIN every price. */
 int  inet_price_visible(const struct principal *who, const char *name);
-
-/* The HTTP status of the first error of a non-empty list (500 if none). */
-int  inet_errors_status(const json_t *errors);
-
-/* Append one error object (code, path, status, message, check) to
- * `errors`; returns status, for `return inet_fail(...)`. */
-int  inet_fail(json_t *errors, int status, const char *code, const char *path,
-	const char *check, const char *message);
 
 #endif

@@ -12,48 +12,12 @@
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "orange_request.h"
 #include "store.h"
 
 #define LIST_MAX 250
-
-int
-resp_problems(struct req *r, const struct problems *pb)
-{
-	json_t	*details = json_array();
-	size_t	 i;
-
-	/* "s:o": the strings cut to valid UTF-8 (a description built with
-	 * snprintf may end in half a character); pack steals them. */
-	for (i = 0; i < pb->n; i++)
-		json_array_append_new(details, json_pack("{s:i, s:o, s:o}",
-		    "code", pb->v[i].code,
-		    "message", json_string_cut(pb->v[i].message),
-		    "description", json_string_cut(pb->v[i].description)));
-	return resp_orange(r, pb->v[0].status, pb->v[0].code, pb->v[0].message,
-	    pb->v[0].description, details);
-}
-
-int
-query_int(const struct req *r, const char *key, long long def, long long min,
-    long long max, long long *out)
-{
-	const char	*s = req_query(r, key);
-	char		*end;
-	long long	 v;
-
-	if (s == NULL) {
-		*out = def;
-		return 0;
-	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
 
 /* POST /ordering/b2b/v2/requests */
 int
@@ -70,15 +34,13 @@ api_requests_post(struct req *r)
 	case CREATE_OK:
 		break;
 	case CREATE_INVALID:
-		rc = resp_problems(r, &pb);
+		rc = reply_problems(r, &pb);
 		goto out;
 	case CREATE_FORBIDDEN:
-		rc = resp_error(r, HERR_FORBIDDEN, why);
+		rc = reply_error(r, HERR_FORBIDDEN, why);
 		goto out;
 	case CREATE_UNAVAILABLE:
-		rc = resp_orange(r, 422, 3623, orange_message(3623), "The ordering "
-		    "system is not available at the moment. The request was not "
-		    "accepted.", NULL);
+		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
 		goto out;
 	}
 	log_info("request %s created by %s", id, r->who->user_id);
@@ -181,13 +143,13 @@ api_requests_list(struct req *r)
 
 	memset(&f, 0, sizeof(f));
 	memset(&lo, 0, sizeof(lo));
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
-		return resp_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
-	if (query_int(r, "limit", LIST_MAX, 1, LIST_MAX, &f.limit) < 0)
-		return resp_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+	if (req_query_int(r, "limit", LIST_MAX, 1, LIST_MAX, &f.limit) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
 	f.sort = req_query(r, "sort");
 	if (f.sort != NULL && !request_sort_valid(f.sort))
-		return resp_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
+		return reply_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
 		    "requestedAt, status, type, customerReference, id, optionally "
 		    "preceded by '-'.");
 	f.id = req_query(r, "id");
@@ -221,7 +183,7 @@ api_request_get(struct req *r)
 	int	 err, rc;
 
 	if ((text = request_load_text(r->store, r->who, r->param, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
 		    "No request with this id.");
 	rc = resp_json_text(r, 200, text);
 	free(text);
@@ -252,9 +214,9 @@ api_request_status(struct req *r)
 	if (rc < 0)
 		return -1;
 	if (rc == HERR_MISSING)	/* the Orange wording of the 412 */
-		return resp_error(r, rc, "The mandatory field 'comment' is missing.");
+		return reply_error(r, rc, "The mandatory field 'comment' is missing.");
 	if (rc > 0)
-		return resp_error(r, rc, why[0] ? why : (rc == HERR_NOT_FOUND ?
+		return reply_error(r, rc, why[0] ? why : (rc == HERR_NOT_FOUND ?
 		    "No request with this id." : NULL));
 	if ((text = request_load_text(r->store, r->who, r->param, &err)) == NULL) {
 		/* Committed: a 500 would have the client retry into a 409. */
@@ -267,69 +229,11 @@ api_request_status(struct req *r)
 	return rc;
 }
 
-/* One catalogItem for a type. */
-static json_t *
-catalog_item(const struct rtype *t)
-{
-	json_t	*o, *markets = json_array();
-	char	 self[160];
-	size_t	 i;
-
-	for (i = 0; i < t->nmarkets; i++)
-		json_array_append_new(markets, json_string(t->markets[i]));
-	snprintf(self, sizeof(self), "/ordering/b2b/v2/catalogItems/%s", t->type);
-	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
-	    "id", t->type, "name", t->title, "nameFr", t->title_fr,
-	    "description", t->description, "category", t->category,
-	    "leadDays", t->lead_days, "markets", markets,
-	    "catalog", "type", t->customized ? "customized" : "standard",
-	    "schema", catalog_schema(t),
-	    "_links", "self", "href", self);
-	return o;
-}
-
-int
-caller_may_use(struct req *r, const struct rtype *t)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (t == NULL)
-		return 0;
-	/* The type's rules (customized catalog, markets) against every
-	 * customer of the caller's scope, in one query. */
-	if ((s = store_query(r->store, ST_TYPE_ALLOWED, "ississ", SCOPE_ARGS(r->who),
-	    t->customized, t->type, t->markets_json)) == NULL)
-		return -1;
-	rc = store_row(s);
-	store_done(s);
-	return rc;
-}
-
-json_t *
-catalog_items_for(struct req *r)
-{
-	json_t			*items = json_array();
-	const struct rtype	*t;
-	size_t			 i;
-	int			 ok;
-
-	for (i = 0; items != NULL && (t = catalog_at(i)) != NULL; i++) {
-		if ((ok = caller_may_use(r, t)) < 0) {
-			json_decref(items);
-			return NULL;
-		}
-		if (ok)
-			json_array_append_new(items, catalog_item(t));
-	}
-	return items;
-}
-
 /* GET /ordering/b2b/v2/catalogItems */
 int
 api_catalog_items(struct req *r)
 {
-	json_t	*items = catalog_items_for(r);
+	json_t	*items = catalog_items(r->store, r->who);
 	char	 n[32];
 
 	if (items == NULL)
@@ -344,7 +248,7 @@ api_catalog_items(struct req *r)
 int
 api_catalog_item(struct req *r)
 {
-	json_t	*items = catalog_items_for(r), *it;
+	json_t	*items = catalog_items(r->store, r->who), *it;
 	size_t	 i;
 	int	 rc;
 
@@ -357,5 +261,5 @@ api_catalog_item(struct req *r)
 			return rc;
 		}
 	json_decref(items);
-	return resp_error(r, HERR_NOT_FOUND, "No catalog item with this id.");
+	return reply_error(r, HERR_NOT_FOUND, "No catalog item with this id.");
 }

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "pages.h"
 #include "orange_pages.h"
@@ -29,7 +30,7 @@ allowed_type(struct req *r, const char *type)
 {
 	const struct rtype *t = catalog_find(type);
 
-	return caller_may_use(r, t) == 1 ? t : NULL;
+	return catalog_may_use(r->store, r->who, t) == 1 ? t : NULL;
 }
 
 /* GET /requests/new: the types of the caller's catalog. */
@@ -37,7 +38,7 @@ int
 page_request_types(struct req *r)
 {
 	struct tpl_dict	*root, *body, *row;
-	json_t		*items = catalog_items_for(r), *it;
+	json_t		*items = catalog_items(r->store, r->who), *it;
 	size_t		 i;
 
 	if (items == NULL)
@@ -60,31 +61,19 @@ page_request_types(struct req *r)
 	return page_send(r, 200, root);
 }
 
-/* The first problem about `path`, or NULL. */
-static const struct problem *
-problem_for(const struct problems *pb, const char *path)
-{
-	size_t i;
-
-	for (i = 0; pb != NULL && i < pb->n; i++)
-		if (pb->v[i].path != NULL && strcmp(pb->v[i].path, path) == 0)
-			return &pb->v[i];
-	return NULL;
-}
-
 /* Show an error next to a field when there is one: section `name`,
  * text in name_TEXT. */
 static void
 set_error(struct tpl_dict *d, const char *name, const struct problems *pb,
     const char *path)
 {
-	const struct problem	*p = problem_for(pb, path);
+	const struct problem	*p = problems_at(pb, path);
 	char			 key[64];
 
 	if (p != NULL) {
 		tpl_show(d, name);
 		snprintf(key, sizeof(key), "%s_TEXT", name);
-		tpl_set(d, key, p->description);
+		tpl_set(d, key, p->text);
 	}
 }
 
@@ -225,15 +214,15 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	keep(r, body, "CONTRACT", "contract");
 	keep(r, body, "COMMENT", "comment");
 	set_error(body, "DATE_ERROR", pb, "requestedAt");
-	if (problem_for(pb, "customerReference") || problem_for(pb, "contract") ||
-	    problem_for(pb, "comment") || problem_for(pb, "servicePoint") ||
-	    problem_for(pb, "customer.id")) {
+	if (problems_at(pb, "customerReference") || problems_at(pb, "contract") ||
+	    problems_at(pb, "comment") || problems_at(pb, "servicePoint") ||
+	    problems_at(pb, "customer.id")) {
 		tpl_show(body, "FORM_ERRORS");
 		for (i = 0; i < pb->n; i++) {
 			const char *p = pb->v[i].path;
 			if (p != NULL && rtype_field(t, p) == NULL && strcmp(p, "requestedAt") != 0) {
 				opt = tpl_section_add(body, "FORM_ERROR");
-				tpl_set(opt, "TEXT", pb->v[i].description);
+				tpl_set(opt, "TEXT", pb->v[i].text);
 			}
 		}
 	}
@@ -273,9 +262,9 @@ page_request_form(struct req *r)
 	const struct rtype *t = allowed_type(r, r->param);
 
 	if (t == NULL)
-		return resp_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+		return reply_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
 	if (!(LV_CREATE & LV(r->who->level)))
-		return resp_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
 	return render_form(r, t, NULL, NULL, 200);
 }
 
@@ -333,9 +322,9 @@ page_request_form_post(struct req *r)
 	int			 rc;
 
 	if (t == NULL)
-		return resp_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+		return reply_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
 	if (!(LV_CREATE & LV(r->who->level)))
-		return resp_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
 	if ((body = form_to_body(r, t)) == NULL)
 		return -1;
 	switch (request_create(r->store, r->who, body, &pb, id, NULL, why, sizeof(why))) {
@@ -344,12 +333,17 @@ page_request_form_post(struct req *r)
 		rc = resp_redirect(r, loc);
 		break;
 	case CREATE_INVALID:
+		if (pb.failed) {	/* the list is not whole: a 500 */
+			rc = -1;
+			break;
+		}
 		snprintf(summary, sizeof(summary), "The request was not sent: %zu "
-		    "problem%s to fix.", pb.n, pb.n > 1 ? "s" : "");
+		    "problem%s to fix.", problems_found(&pb), problems_found(&pb) > 1 ?
+		    "s" : "");
 		rc = render_form(r, t, &pb, summary, 422);
 		break;
 	case CREATE_FORBIDDEN:
-		rc = resp_error(r, HERR_FORBIDDEN, why);
+		rc = reply_error(r, HERR_FORBIDDEN, why);
 		break;
 	default:
 		rc = render_form(r, t, &pb, "The ordering system is not available at "
@@ -406,7 +400,7 @@ render_request(struct req *r, int status, const char *error)
 	int			  err;
 
 	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND, "No request with this id.");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "No request with this id.");
 	if ((root = page_new(r, jstr(o, "name"), "request.tpl", &body)) == NULL) {
 		json_decref(o);
 		return -1;
@@ -468,7 +462,7 @@ page_request_status_post(struct req *r)
 	if (rc < 0)
 		return -1;
 	if (rc == HERR_NOT_FOUND || rc == HERR_FORBIDDEN)
-		return resp_error(r, rc, NULL);
+		return reply_error(r, rc, NULL);
 	if (rc > 0)
 		/* A form missing a value answers 422 like every other refused
 		 * form of the desk (412 is the Orange API's own status). */
@@ -498,7 +492,7 @@ list_filter(struct req *r, struct request_filter *f)
 	if (f->type && !*f->type) f->type = NULL;
 	if (f->category && !*f->category) f->category = NULL;
 	if (f->customer_reference && !*f->customer_reference) f->customer_reference = NULL;
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
 		f->offset = 0;
 	f->limit = PAGE_SIZE;
 }
@@ -540,8 +534,8 @@ page_requests(struct req *r)
 	long long		 total;
 	size_t			 i;
 
-	if (r->who == NULL)
-		return page_home(r);
+	if (r->who == NULL)	/* the route lets no one in unidentified */
+		return resp_redirect(r, "/login");
 	list_filter(r, &f);
 	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);

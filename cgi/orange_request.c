@@ -41,33 +41,6 @@ static const char *const statuses[] = {
 	"NEW", "IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELED", NULL
 };
 
-/* Rank of a problem in the order of checks. */
-static int
-problem_rank(const struct problem *p)
-{
-	switch (p->code) {
-	case 65: return 0;
-	case 21: case 3620: return 1;
-	case 3611: return 2;
-	default: return 3;
-	}
-}
-
-/* Stable sort by rank (insertion sort: lists are short). */
-static void
-problems_sort(struct problems *pb)
-{
-	size_t		i, j;
-	struct problem	tmp;
-
-	for (i = 1; i < pb->n; i++) {
-		tmp = pb->v[i];
-		for (j = i; j > 0 && problem_rank(&pb->v[j - 1]) > problem_rank(&tmp); j--)
-			pb->v[j] = pb->v[j - 1];
-		pb->v[j] = tmp;
-	}
-}
-
 struct customer_info {
 	char	id[64];
 	char	name[256];
@@ -134,10 +107,13 @@ check_top_string(const json_t *body, const char *key, size_t max, struct problem
 
 	if (v == NULL || json_is_null(v))
 		return 0;
+	char n[32];
+
 	if (!json_is_string(v) ||
-	    utf8_chars(json_string_value(v), json_string_length(v)) > max)
-		return problems_add(pb, 400, 21, key, "'%s' must be a string of at most "
-		    "%zu characters", key, max);
+	    utf8_chars(json_string_value(v), json_string_length(v)) > max) {
+		snprintf(n, sizeof(n), "%zu", max);
+		return oproblem(pb, OERR_TOP_INVALID, key, key, n, NULL);
+	}
 	return 0;
 }
 
@@ -198,8 +174,10 @@ resolve_service_point(struct store *st, const struct principal *who,
 		    customer, key[0], key[1], key[2])) == NULL)
 			return -1;
 		while ((rc = store_row(s)) == 1)
-			if (n++ == 0 && (*sp_id = strdup(store_text(s, 0))) == NULL)
-				rc = -1;
+			if (n++ == 0 && (*sp_id = strdup(store_text(s, 0))) == NULL) {
+				rc = -1;	/* not overwritten by the next step */
+				break;
+			}
 		store_done(s);
 		if (rc < 0) {
 			free(*sp_id);
@@ -208,14 +186,12 @@ resolve_service_point(struct store *st, const struct principal *who,
 		}
 	}
 	if (n == 0)
-		return problems_add(pb, 422, 3622, "servicePoint",
-		    "No Service Point was found with the current criteria.");
+		return oproblem(pb, OERR_NO_SERVICE_POINT, "servicePoint", NULL, NULL, NULL);
 	if (n > 1) {
 		free(*sp_id);
 		*sp_id = NULL;
-		return problems_add(pb, 422, 3621, "servicePoint",
-		    "Several Service Points mach the criteria. Disconnection can be "
-		    "requested on only one Service Point.");
+		return oproblem(pb, OERR_SEVERAL_SERVICE_POINTS, "servicePoint", NULL,
+		    NULL, NULL);
 	}
 	return 0;
 }
@@ -225,7 +201,7 @@ static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
 {
 	struct ymd	date, earliest;
-	char		day[11];
+	char		day[11], lead[16];
 
 	/* A date, as the reference's format: date says: a date-time would
 	 * carry a time zone in which its day may not be the Paris day. */
@@ -234,9 +210,8 @@ check_requested_at(const struct rtype *t, const char *value, struct problems *pb
 		return 0;
 	earliest = earliest_requested_date(now_epoch(), t->lead_days);
 	ymd_format(&earliest, day);
-	return problems_add(pb, 422, 3611, "requestedAt", "The requestedAt date must be "
-	    "%d days minimum and must be a working day in France. The earliest valid "
-	    "date is %s.", t->lead_days, day);
+	snprintf(lead, sizeof(lead), "%d", t->lead_days);
+	return oproblem(pb, OERR_REQUESTED_AT, "requestedAt", lead, day, NULL);
 }
 
 /* A mail dictionary describing a request (owned; tpl_dict_free). */
@@ -408,11 +383,11 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 			snprintf(why, whylen, "Customer '%s' is not one of yours.", cust);
 			return CREATE_FORBIDDEN;
 		}
-		problems_add(pb, 412, 65, "customer.id", "The mandatory field 'customer.id' is missing.");
+		oproblem(pb, OERR_MISSING, "customer.id", "customer.id", NULL, NULL);
 	}
 	type = json_string_value(json_object_get(body, "type"));
 	if (absent(body, "type"))
-		problems_add(pb, 412, 65, "type", "The mandatory field 'type' is missing.");
+		oproblem(pb, OERR_MISSING, "type", "type", NULL, NULL);
 	else if (type == NULL || (t = catalog_find(type)) == NULL ||
 	    (ci.found && !rtype_allowed(t, ci.market, customer_has_type(st, ci.id, type) == 1))) {
 		snprintf(why, whylen, "The request type '%s' is not in your catalog.",
@@ -421,9 +396,9 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	}
 	requested = json_string_value(json_object_get(body, "requestedAt"));
 	if (absent(body, "requestedAt"))
-		problems_add(pb, 412, 65, "requestedAt", "The mandatory field 'requestedAt' is missing.");
+		oproblem(pb, OERR_MISSING, "requestedAt", "requestedAt", NULL, NULL);
 	if (absent(body, "properties"))
-		problems_add(pb, 412, 65, "properties", "The mandatory field 'properties' is missing.");
+		oproblem(pb, OERR_MISSING, "properties", "properties", NULL, NULL);
 	check_top_string(body, "customerReference", TOP_MAX_LEN, pb);
 	check_top_string(body, "contract", TOP_MAX_LEN, pb);
 	check_top_string(body, "comment", COMMENT_MAX_LEN, pb);
@@ -442,8 +417,8 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
-	if (pb->n > 0)
-		goto out;
+	if (problems_found(pb) > 0 || pb->failed)
+		goto out;	/* a list that ran out of memory is answered 500 */
 	/* Store the date as a plain day. */
 	{
 		struct ymd d;

@@ -1,20 +1,16 @@
 /*
- * pages.c — the layout, the home page, the error page and /healthz.
+ * pages.c — the layout every page is rendered through, and the error
+ * page.  Holds no page of its own: handlers fill the body, this module
+ * wraps it (title, who is logged in, CSRF token, request id) and streams
+ * it.  Calls the transport and the templates only.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
-
-#include "autoconf.h"
 #include "auth.h"
-#include "config.h"
 #include "http.h"
 #include "log.h"
 #include "pages.h"
-#include "orange_pages.h"
-#include "store.h"
-#include "import.h"
 #include "tpl.h"
 
 struct tpl_dict *
@@ -45,62 +41,6 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 		return NULL;
 	}
 	return root;
-}
-
-void
-page_import_form(struct req *r, struct tpl_dict *body, const char *action,
-    const char *header, const char *csv, const struct import_report *imp)
-{
-	struct tpl_dict	*d = tpl_include(body, "IMPORT", "import_form.tpl"), *row;
-	size_t		 i;
-
-	if (d == NULL)
-		return;		/* the root is marked failed: a 500 */
-	tpl_set(d, "ACTION", action);
-	tpl_set(d, "CSRF", r->who->csrf);
-	tpl_set(d, "HEADER", header);
-	tpl_set(d, "CSV", csv);
-	if (imp == NULL)
-		return;
-	tpl_show(d, "IMPORT_ERRORS");
-	tpl_set_int(d, "NBAD", (long long)imp->nbad);
-	for (i = 0; i < imp->n; i++) {
-		if ((row = tpl_section_add(d, "IMPORT_ERROR")) == NULL)
-			return;
-		tpl_set_int(row, "LINE", (long long)imp->v[i].line);
-		tpl_set(row, "REASON", imp->v[i].reason);
-	}
-	if (imp->nbad > imp->n) {
-		tpl_show(d, "MORE");
-		tpl_set_int(d, "MORE_N", (long long)(imp->nbad - imp->n));
-	}
-}
-
-int
-page_import_post(struct req *r, const struct import_kind *kind,
-    const char *action, import_page_fn page, const void *ctx)
-{
-	struct import_report	 imp = { 0 };
-	const char		*csv = req_form(r, "csv");
-	char			 loc[128];
-	int			 rc;
-
-	if (csv == NULL)
-		csv = "";
-	switch (import_csv(r->store, kind, csv, strlen(csv), &imp)) {
-	case IMPORT_OK:
-		snprintf(loc, sizeof(loc), "%s?imported=%zu", action, imp.imported);
-		rc = resp_redirect(r, loc);
-		break;
-	case IMPORT_INVALID:
-		rc = page(r, 422, csv, &imp, ctx);
-		break;
-	default:
-		rc = -1;
-		break;
-	}
-	import_free(&imp);
-	return rc;
 }
 
 struct page_out {
@@ -157,49 +97,4 @@ page_error(struct req *r, int status, const char *message)
 	resp_puts(r, "\n");
 	resp_puts(r, message);
 	return resp_puts(r, "\n");
-}
-
-int
-page_home(struct req *r)
-{
-	struct tpl_dict *root, *body;
-
-	if (r->who != NULL)
-		return page_requests(r);	/* my requests */
-	if ((root = page_new(r, "Home", "home.tpl", &body)) == NULL)
-		return -1;
-	if (r->who != NULL) {
-		tpl_show(body, "USER");
-		tpl_set(body, "USER_NAME", r->who->name);
-		tpl_set(body, "CUSTOMER_NAME", r->who->customer_name ?
-		    r->who->customer_name : (r->who->level == LVL_ADMIN ?
-		    "operator staff" : r->who->reseller_id));
-		tpl_show(body, "NO_REQUESTS");
-	} else
-		tpl_show(body, "ANON");
-	return page_send(r, 200, root);
-}
-
-int
-page_healthz(struct req *r)
-{
-	json_t	*j;
-	int	 ok;
-
-	ok = r->store != NULL && store_ping(r->store) == 0;
-	if (!ok)
-		log_warn("healthz: the database cannot be used");
-	j = json_pack("{s:s, s:s, s:s}", "status", ok ? "ok" : "error",
-	    "database", ok ? "ok" : "unavailable", "version", PACKAGE_VERSION);
-	if (j == NULL)
-		return -1;
-	return resp_json_new(r, ok ? 200 : 503, j);
-}
-
-int
-page_ping(struct req *r)
-{
-	if (resp_start(r, 200, "text/plain; charset=utf-8") < 0)
-		return -1;
-	return resp_puts(r, "pong\n");
 }

@@ -1,5 +1,10 @@
 /*
- * route.c — the route table and the dispatcher.
+ * route.c — the route table and the dispatcher: match the path and the
+ * method, check the body's size and kind, identify the caller and check
+ * the level and the form's CSRF token, run the handler, and turn a
+ * handler's failure into a 500.  Owns the principal it creates (r->who,
+ * freed when the request is answered).  Calls the handlers, auth.c for
+ * credentials and reply.c for every error answer.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +19,14 @@
 #include "admin_outbox.h"
 #include "orange_api.h"
 #include "auth.h"
+#include "login.h"
 #include "config.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "openapi.h"
+#include "home.h"
+#include "ops.h"
 #include "pages.h"
 #include "orange_pages.h"
 #include "inet_pages.h"
@@ -216,14 +225,10 @@ check_body(struct req *r)
 {
 	if (!(r->method & (M_POST | M_PUT | M_PATCH)))
 		return 0;
-	if (r->content_length > config.body_max)
+	if (!req_body_fits(r))
 		return HERR_TOO_LARGE;
-	if (r->route->flags & RF_JSON) {
-		const char *ct = r->content_type;
-		if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
-		    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
-			return HERR_MEDIA_TYPE;
-	}
+	if ((r->route->flags & RF_JSON) && !req_is_json(r))
+		return HERR_MEDIA_TYPE;
 	return 0;
 }
 
@@ -239,9 +244,9 @@ check_access(struct req *r)
 		return 0;
 	rc = auth_identify(r, r->family != FAM_HTML);
 	if (rc < 0)
-		return resp_error(r, HERR_UNAVAILABLE, NULL), -1;
+		return reply_error(r, HERR_UNAVAILABLE, NULL), -1;
 	if (rc > 0 && (levels != 0 || r->family != FAM_HTML))
-		return resp_error(r, rc, NULL), -1;
+		return reply_error(r, rc, NULL), -1;
 	if (levels == 0)
 		return 0;
 	if (r->who == NULL) {
@@ -249,10 +254,10 @@ check_access(struct req *r)
 			resp_redirect(r, "/login");
 			return -1;
 		}
-		return resp_error(r, HERR_AUTH_MISSING, NULL), -1;
+		return reply_error(r, HERR_AUTH_MISSING, NULL), -1;
 	}
 	if (!(levels & LV(r->who->level)))
-		return resp_error(r, HERR_FORBIDDEN, NULL), -1;
+		return reply_error(r, HERR_FORBIDDEN, NULL), -1;
 	return 0;
 }
 
@@ -267,22 +272,22 @@ dispatch_db(struct req *r)
 		return;
 	if (r->method == M_POST && (r->route->flags & RF_FORM)) {
 		if ((rc = req_read_form(r)) != 0) {
-			resp_error(r, rc < 0 ? HERR_BAD_BODY : rc, NULL);
+			reply_error(r, rc < 0 ? HERR_BAD_BODY : rc, NULL);
 			return;
 		}
 		if (auth_check_csrf(r) != 0) {
-			resp_error(r, HERR_CSRF, NULL);
+			reply_error(r, HERR_CSRF, NULL);
 			return;
 		}
 	}
 	fn = r->method == M_POST ? r->route->post : r->route->get;
 	if (fn == NULL) {
-		resp_error(r, HERR_METHOD, NULL);
+		reply_error(r, HERR_METHOD, NULL);
 		return;
 	}
 	if (fn(r) < 0 && !r->started) {
 		log_err("handler failed for %s %s", r->method_name, r->path);
-		resp_error(r, HERR_INTERNAL, NULL);
+		reply_error(r, HERR_INTERNAL, NULL);
 	}
 }
 
@@ -293,20 +298,20 @@ route_dispatch(struct req *r)
 
 	r->family = route_family_of(r->path);
 	if ((rc = route_find(r)) != 0) {
-		resp_error(r, rc, NULL);
+		reply_error(r, rc, NULL);
 		return;
 	}
 	if ((rc = check_body(r)) != 0) {
-		resp_error(r, rc, NULL);
+		reply_error(r, rc, NULL);
 		return;
 	}
 	if (r->route->flags & RF_NODB) {
 		if (r->route->get(r) < 0 && !r->started)
-			resp_error(r, HERR_INTERNAL, NULL);
+			reply_error(r, HERR_INTERNAL, NULL);
 		return;
 	}
 	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {
-		resp_error(r, HERR_UNAVAILABLE, NULL);
+		reply_error(r, HERR_UNAVAILABLE, NULL);
 		return;
 	}
 	/* One read snapshot for the whole request (store.h). */
@@ -315,4 +320,7 @@ route_dispatch(struct req *r)
 	dispatch_db(r);
 	if (r->store != NULL)
 		store_snapshot_end(r->store);
+	/* The caller identified by check_access() is the dispatcher's. */
+	principal_free(r->who);
+	r->who = NULL;
 }

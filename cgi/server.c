@@ -35,6 +35,7 @@
 #include "catalog.h"
 #include "config.h"
 #include "http.h"
+#include "reply.h"
 #include "log.h"
 #include "route.h"
 #include "store.h"
@@ -92,7 +93,7 @@ serve(const struct io *io, struct store **st)
 		/* Refused before routing (too many query parameters): the
 		 * error still takes the shape of the path's family. */
 		r.family = route_family_of(r.path);
-		resp_error(&r, HERR_BAD_QUERY,
+		reply_error(&r, HERR_BAD_QUERY,
 		    "The query string has more parameters than are read.");
 	} else
 		route_dispatch(&r);

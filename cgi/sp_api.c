@@ -10,6 +10,7 @@
 #include "sp_api.h"
 #include "orange_api.h"
 #include "http.h"
+#include "reply.h"
 #include "service_point.h"
 
 #define SP_LIST_DEFAULT	50
@@ -39,10 +40,10 @@ query_opts(struct req *r, unsigned *opts)
 {
 	*opts = 0;
 	if (query_flag(r, "displayNulls", SP_NULLS, opts) < 0)
-		return resp_error(r, HERR_BAD_QUERY,
+		return reply_error(r, HERR_BAD_QUERY,
 		    "'displayNulls' must be true or false."), 1;
 	if (query_flag(r, "displayLinks", SP_LINKS, opts) < 0)
-		return resp_error(r, HERR_BAD_QUERY,
+		return reply_error(r, HERR_BAD_QUERY,
 		    "'displayLinks' must be true or false."), 1;
 	return 0;
 }
@@ -57,15 +58,15 @@ api_service_points(struct req *r)
 	char			 n[32];
 
 	memset(&f, 0, sizeof(f));
-	if (query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
-		return resp_error(r, HERR_BAD_QUERY,
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
+		return reply_error(r, HERR_BAD_QUERY,
 		    "'offset' must be a non-negative integer.");
-	if (query_int(r, "limit", SP_LIST_DEFAULT, 1, SP_LIST_MAX, &f.limit) < 0)
-		return resp_error(r, HERR_BAD_QUERY,
+	if (req_query_int(r, "limit", SP_LIST_DEFAULT, 1, SP_LIST_MAX, &f.limit) < 0)
+		return reply_error(r, HERR_BAD_QUERY,
 		    "'limit' must be an integer between 1 and 250.");
 	f.sort = req_query(r, "sort");
 	if (!sp_sort_valid(f.sort))
-		return resp_error(r, HERR_BAD_QUERY, "'sort' must be one of id, "
+		return reply_error(r, HERR_BAD_QUERY, "'sort' must be one of id, "
 		    "name, customerReference, state, customer.id, optionally "
 		    "preceded by '-'.");
 	if (query_opts(r, &opts) != 0)
@@ -97,7 +98,7 @@ api_service_point(struct req *r)
 	if (query_opts(r, &opts) != 0)
 		return 0;
 	if ((o = sp_load(r->store, r->who, r->param, opts, &err)) == NULL)
-		return err < 0 ? -1 : resp_error(r, HERR_NOT_FOUND,
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
 		    "No service point with this id.");
 	return resp_json_new(r, 200, o);
 }

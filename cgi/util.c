@@ -158,6 +158,40 @@ utf8_chars(const char *s, size_t n)
 	return chars;
 }
 
+size_t
+utf8_valid_len(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+	unsigned long		 cp;
+
+	while (p[i] != '\0') {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xC2 && p[i] <= 0xDF)
+			n = 1;		/* continuation bytes that follow */
+		else if (p[i] >= 0xE0 && p[i] <= 0xEF)
+			n = 2;
+		else if (p[i] >= 0xF0 && p[i] <= 0xF4)
+			n = 3;
+		else
+			break;
+		cp = p[i] & (0x3F >> n);
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;	/* also stops at the NUL */
+			cp = cp << 6 | (p[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			break;
+		i += n + 1;
+	}
+	return i;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -49,6 +49,11 @@ void *array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
  * UTF-8 string (a JSON string may hold a NUL). */
 size_t utf8_chars(const char *s, size_t n);
 
+/* Length in bytes of the longest prefix of `s` that is valid UTF-8 as
+ * JSON wants it: no overlong form, no surrogate, nothing past U+10FFFF.
+ * The desk's one UTF-8 validator: s is valid when this is strlen(s). */
+size_t utf8_valid_len(const char *s);
+
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
 

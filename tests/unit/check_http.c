@@ -10,7 +10,9 @@
 #include <sodium.h>
 
 #include "config.h"
+#include "errors.h"
 #include "http.h"
+#include "reply.h"
 #include "util.h"
 
 /* In-memory transport: body from `in`, response into `out`. */
@@ -166,14 +168,14 @@ static int
 orange_not_found(struct req *r)
 {
 	r->family = FAM_ORANGE;
-	return resp_error(r, HERR_NOT_FOUND, NULL);
+	return reply_error(r, HERR_NOT_FOUND, NULL);
 }
 
 static int
 tcx_too_large(struct req *r)
 {
 	r->family = FAM_TCX;
-	return resp_error(r, HERR_TOO_LARGE, NULL);
+	return reply_error(r, HERR_TOO_LARGE, NULL);
 }
 
 /* An error message cut inside a character: the answer still goes out. */
@@ -181,17 +183,21 @@ static int
 orange_cut_message(struct req *r)
 {
 	r->family = FAM_ORANGE;
-	return resp_error(r, HERR_FORBIDDEN, "type '\xc3\xa9\xc3");
+	return reply_error(r, HERR_FORBIDDEN, "type '\xc3\xa9\xc3");
 }
 
 static int
 tcx_cut_message(struct req *r)
 {
-	json_t *errs = json_array();
+	struct problems	pb = { 0 };
+	int		rc;
 
-	json_array_append_new(errs, tcx_error("type", "offers[0].\xc3", 422,
-	    "Unknown \xc3\xa9\xc3", "\xe2\x82"));
-	return resp_tcx(r, 422, errs);
+	r->family = FAM_TCX;
+	xproblem(&pb, XERR_PRODUCT_TYPE, "offers[].product", "offers[0].\xc3",
+	    "\xc3\xa9\xc3");
+	rc = reply_problems(r, &pb);
+	problems_free(&pb);
+	return rc;
 }
 
 START_TEST(test_error_invalid_utf8)
@@ -215,9 +221,11 @@ START_TEST(test_error_invalid_utf8)
 	body = strstr(out, "\r\n\r\n") + 4;
 	ck_assert_ptr_nonnull(j = json_loads(body, 0, NULL));
 	e = json_object_get(j, "error");
-	ck_assert_str_eq(json_string_value(json_object_get(e, "message")), "Unknown \xc3\xa9");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "message")),
+	    "Product is not a \xc3\xa9");
 	ck_assert_str_eq(json_string_value(json_object_get(e, "path")), "offers[0].");
-	ck_assert_str_eq(json_string_value(json_object_get(e, "check")), "");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "code")), "offers[].product");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "check")), "type");
 	json_decref(j);
 	free(out);
 }
@@ -251,6 +259,74 @@ START_TEST(test_error_shapes)
 	    "payload_too_large");
 	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "error"), "status")), 413);
 	ck_assert_int_eq(json_array_size(json_object_get(j, "errors")), 1);
+	json_decref(j);
+	free(out);
+}
+END_TEST
+
+/* A list cut at PROBLEMS_MAX: 50 details and a last one saying how many
+ * more were found, in both families. */
+static int
+orange_many(struct req *r)
+{
+	struct problems	pb = { 0 };
+	char		path[32];
+	int		i, rc;
+
+	r->family = FAM_ORANGE;
+	for (i = 0; i < 60; i++) {
+		snprintf(path, sizeof(path), "k%d", i);
+		oproblem(&pb, OERR_PROPS_UNKNOWN, path, path, NULL, NULL);
+	}
+	rc = reply_problems(r, &pb);
+	problems_free(&pb);
+	return rc;
+}
+
+static int
+tcx_many(struct req *r)
+{
+	struct problems	pb = { 0 };
+	int		i, rc;
+
+	r->family = FAM_TCX;
+	for (i = 0; i < 51; i++)
+		xproblem(&pb, XERR_RECIPIENT, "notify[]", "notify[0]", NULL);
+	rc = reply_problems(r, &pb);
+	problems_free(&pb);
+	return rc;
+}
+
+START_TEST(test_error_list_bounded)
+{
+	const char	*env[] = { "REQUEST_METHOD=POST", "PATH_INFO=/x", NULL };
+	char		*out, *body;
+	json_t		*j, *d, *last;
+
+	out = run(env, "", orange_many);
+	ck_assert_ptr_nonnull(strstr(out, "Status: 422 "));
+	body = strstr(out, "\r\n\r\n") + 4;
+	ck_assert_ptr_nonnull(j = json_loads(body, 0, NULL));
+	ck_assert_int_eq(json_integer_value(json_object_get(j, "code")), 3620);
+	d = json_object_get(j, "details");
+	ck_assert_int_eq(json_array_size(d), PROBLEMS_MAX + 1);
+	last = json_array_get(d, PROBLEMS_MAX);
+	ck_assert_int_eq(json_integer_value(json_object_get(last, "code")), 3620);
+	ck_assert_str_eq(json_string_value(json_object_get(last, "message")), "Too many problems");
+	ck_assert_str_eq(json_string_value(json_object_get(last, "description")),
+	    "10 more problems were found and are not listed.");
+	json_decref(j);
+	free(out);
+
+	out = run(env, "", tcx_many);
+	body = strstr(out, "\r\n\r\n") + 4;
+	ck_assert_ptr_nonnull(j = json_loads(body, 0, NULL));
+	d = json_object_get(j, "errors");
+	ck_assert_int_eq(json_array_size(d), PROBLEMS_MAX + 1);
+	last = json_array_get(d, PROBLEMS_MAX);
+	ck_assert_str_eq(json_string_value(json_object_get(last, "code")), "too_many_problems");
+	ck_assert_str_eq(json_string_value(json_object_get(last, "message")),
+	    "1 more problems were found and are not listed");
 	json_decref(j);
 	free(out);
 }
@@ -401,6 +477,7 @@ http_suite(void)
 	tcase_add_test(tc, test_string_cut);
 	tcase_add_test(tc, test_error_invalid_utf8);
 	tcase_add_test(tc, test_error_shapes);
+	tcase_add_test(tc, test_error_list_bounded);
 	tcase_add_test(tc, test_read_json);
 	tcase_add_test(tc, test_headers);
 	tcase_add_test(tc, test_redirect_local_only);

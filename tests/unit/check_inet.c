@@ -114,18 +114,17 @@ END_TEST
 
 START_TEST(test_remap_paths)
 {
-	json_t	*errors = json_pack("[{s:s}, {s:s}, {s:s}]", "path", "offers[1].commitment",
-		    "path", "notes", "path", "offers[0]");
-	size_t	 map[INET_FORM_ROWS_MAX] = { 0, 2 };
+	struct problems	pb = { 0 };
+	size_t		map[INET_FORM_ROWS_MAX] = { 0, 2 };
 
-	inet_remap_offer_paths(errors, map);
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errors, 0), "path")),
-	    "offers[2].commitment");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errors, 1), "path")),
-	    "notes");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errors, 2), "path")),
-	    "offers[0]");
-	json_decref(errors);
+	xproblem(&pb, XERR_COMMITMENT_RANGE, "offers[].commitment", "offers[1].commitment", NULL);
+	xproblem(&pb, XERR_LENGTH, "notes", "notes", "4096");
+	xproblem(&pb, XERR_OFFER_OBJECT, "offers[]", "offers[0]", NULL);
+	inet_remap_offer_paths(&pb, map);
+	ck_assert_str_eq(pb.v[0].path, "offers[2].commitment");
+	ck_assert_str_eq(pb.v[1].path, "notes");
+	ck_assert_str_eq(pb.v[2].path, "offers[0]");
+	problems_free(&pb);
 }
 END_TEST
 

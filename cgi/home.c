@@ -1,0 +1,33 @@
+/*
+ * home.c — the home page: a logged-in user's requests, or the welcome
+ * page for anyone else.
+ */
+#include <stdio.h>
+
+#include "auth.h"
+#include "home.h"
+#include "http.h"
+#include "orange_pages.h"
+#include "pages.h"
+#include "tpl.h"
+
+int
+page_home(struct req *r)
+{
+	struct tpl_dict *root, *body;
+
+	if (r->who != NULL)
+		return page_requests(r);	/* my requests */
+	if ((root = page_new(r, "Home", "home.tpl", &body)) == NULL)
+		return -1;
+	if (r->who != NULL) {
+		tpl_show(body, "USER");
+		tpl_set(body, "USER_NAME", r->who->name);
+		tpl_set(body, "CUSTOMER_NAME", r->who->customer_name ?
+		    r->who->customer_name : (r->who->level == LVL_ADMIN ?
+		    "operator staff" : r->who->reseller_id));
+		tpl_show(body, "NO_REQUESTS");
+	} else
+		tpl_show(body, "ANON");
+	return page_send(r, 200, root);
+}

@@ -1,0 +1,154 @@
+/*
+ * login.c — logging in and out: the login page and its form, logout,
+ * and the JSON login of scripts (POST /auth/login).  The credentials
+ * themselves (sessions, tokens, throttling) are auth.c's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "auth.h"
+#include "config.h"
+#include "errors.h"
+#include "http.h"
+#include "log.h"
+#include "login.h"
+#include "pages.h"
+#include "reply.h"
+#include "tpl.h"
+#include "util.h"
+
+/* Render the login form with an optional error; a fresh anti-forgery
+ * token goes into a cookie and the form. */
+static int
+login_form(struct req *r, int status, const char *email, const char *error)
+{
+	struct tpl_dict	*root, *body;
+	char		 tok[65], cookie[160];
+	const char	*next = req_query(r, "next");
+
+	if (random_hex(tok, 32) < 0)
+		return -1;
+	snprintf(cookie, sizeof(cookie), LOGIN_COOKIE "=%s; Path=/login; "
+	    "HttpOnly; SameSite=Strict%s", tok, r->https ? "; Secure" : "");
+	if (resp_header(r, "Set-Cookie", cookie) < 0)
+		return -1;
+	if ((root = page_new(r, "Log in", "login.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "LOGIN_CSRF", tok);
+	tpl_set(body, "EMAIL", email ? email : "");
+	tpl_set(body, "NEXT", next ? next : (req_form(r, "next") ? req_form(r, "next") : ""));
+	if (error != NULL) {
+		tpl_show(body, "ERROR");
+		tpl_set(body, "ERROR_TEXT", error);
+	}
+	return page_send(r, status, root);
+}
+
+int
+page_login(struct req *r)
+{
+	if (r->who != NULL)
+		return resp_redirect(r, "/");
+	return login_form(r, 200, NULL, NULL);
+}
+
+int
+page_login_post(struct req *r)
+{
+	const char	*email = req_form(r, "email"), *next = req_form(r, "next");
+	char		 user_id[25], secret[80], csrf[65], cookie[200], msg[128];
+	long long	 wait, life = config.session_max_min * 60LL;
+
+	switch (auth_login(r->store, r->remote_addr, email, req_form(r, "password"),
+	    user_id, &wait)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_BAD:
+		return login_form(r, 401, email, "Wrong e-mail address or password.");
+	case LOGIN_WAIT:
+		snprintf(msg, sizeof(msg), "Too many failed attempts. "
+		    "Try again in %lld seconds.", wait);
+		return login_form(r, 429, email, msg);
+	case LOGIN_ERROR:
+		return reply_error(r, HERR_UNAVAILABLE,
+		    "Logging in is not possible at the moment; try again shortly.");
+	}
+	if (auth_session_create(r->store, user_id, life, csrf, secret) < 0)
+		return -1;
+	snprintf(cookie, sizeof(cookie), SESSION_COOKIE "=%s; Path=/; Max-Age=%lld; "
+	    "HttpOnly; SameSite=Lax%s", secret, life, r->https ? "; Secure" : "");
+	sodium_memzero(secret, sizeof(secret));
+	if (resp_header(r, "Set-Cookie", cookie) < 0)
+		return -1;
+	sodium_memzero(cookie, sizeof(cookie));
+	resp_header(r, "Set-Cookie", LOGIN_COOKIE "=; Path=/login; Max-Age=0");
+	log_info("user %s logged in", user_id);
+	return resp_redirect(r, next != NULL && *next == '/' ? next : "/");
+}
+
+int
+page_logout(struct req *r)
+{
+	/* The session must be gone before the cookie is: otherwise the user
+	 * believes they are out while the session still opens the desk. */
+	if (auth_session_end(r->store, r->who) < 0)
+		return reply_error(r, HERR_UNAVAILABLE,
+		    "You could not be logged out; try again in a moment.");
+	resp_header(r, "Set-Cookie", SESSION_COOKIE
+	    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	log_info("user %s logged out", r->who->user_id);
+	return resp_redirect(r, "/login");
+}
+
+/* POST /auth/login {email, password} -> {token, expiresInMinutes} */
+int
+api_auth_login(struct req *r)
+{
+	struct problems	 pb = { 0 };
+	json_t		*body, *out;
+	const char	*email, *password;
+	char		 user_id[25], token[80], msg[128];
+	long long	 wait;
+	int		 rc;
+
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
+	email = json_string_value(json_object_get(body, "email"));
+	password = json_string_value(json_object_get(body, "password"));
+	if (email == NULL || password == NULL) {
+		if (email == NULL)
+			xproblem(&pb, XERR_LOGIN_EMAIL, "email", "email", NULL);
+		if (password == NULL)
+			xproblem(&pb, XERR_LOGIN_PASSWORD, "password", "password", NULL);
+		json_decref(body);
+		rc = reply_problems(r, &pb);
+		problems_free(&pb);
+		return rc;
+	}
+	switch (auth_login(r->store, r->remote_addr, email, password, user_id, &wait)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_BAD:
+		json_decref(body);
+		return reply_xerr(r, XERR_LOGIN_WRONG, NULL, NULL, NULL);
+	case LOGIN_WAIT:
+		json_decref(body);
+		snprintf(msg, sizeof(msg), "Too many failed attempts. "
+		    "Try again in %lld seconds.", wait);
+		return reply_error(r, HERR_TOO_MANY, msg);
+	case LOGIN_ERROR:
+		json_decref(body);
+		return reply_error(r, HERR_UNAVAILABLE,
+		    "Logging in is not possible at the moment; try again shortly.");
+	}
+	json_decref(body);
+	if (auth_token_create(r->store, user_id, config.token_min * 60LL, token) < 0)
+		return -1;
+	out = json_pack("{s:s, s:i}", "token", token, "expiresInMinutes",
+	    config.token_min);
+	sodium_memzero(token, sizeof(token));
+	return resp_json_new(r, 200, out);
+}
