@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "admin_users.h"
+#include "user.h"
 #include "auth.h"
 #include "http.h"
 #include "reply.h"
@@ -31,140 +32,13 @@
 
 /* ---- form fields ---- */
 
-enum afield {
-	AF_EMAIL,
-	AF_NAME,
-	AF_PHONE,
-	AF_LEVEL,
-	AF_CUSTOMER,
-	AF_RESELLER,
-	AF_PASSWORD,
-	AF_LABEL,
-	AF_PREFIX,
-	AF_DISABLED,
-	AF__MAX
-};
-
-#define AFM(x)	(1u << (x))
-
-/* A validator looks at a trimmed, non-empty value of the right length
- * and returns NULL if it is fine, else a message for the person. */
-typedef const char *(*validator_fn)(const char *value);
-
-struct afield_def {
-	const char	*name;		/* form field */
-	const char	*var;		/* {{VAR}}, section VAR_ERROR, VAR_ERROR_TEXT */
-	validator_fn	 check;
-	int		 required;
-	int		 secret;	/* not trimmed, never shown back, wiped */
-	size_t		 min, max;	/* length in characters */
-};
-
-static const char *v_text(const char *);
-static const char *v_email(const char *);
-static const char *v_phone(const char *);
-static const char *v_level(const char *);
-static const char *v_code(const char *);
-static const char *v_prefix(const char *);
-static const char *v_flag(const char *);
-
-static const struct afield_def afields[AF__MAX] = {
-	{ "email", "EMAIL", v_email, 1, 0, 3, 254 }, /* AF_EMAIL */
-	{ "name", "NAME", v_text, 1, 0, 1, 200 }, /* AF_NAME */
-	{ "phone", "PHONE", v_phone, 0, 0, 0, 40 }, /* AF_PHONE */
-	{ "level", "LEVEL", v_level, 1, 0, 1, 20 }, /* AF_LEVEL */
-	{ "customer", "CUSTOMER", v_code, 0, 0, 1, 64 }, /* AF_CUSTOMER */
-	{ "reseller", "RESELLER", v_code, 0, 0, 1, 64 }, /* AF_RESELLER */
-	{ "password", "PASSWORD", v_text, 1, 1, 8, 1024 }, /* AF_PASSWORD */
-	{ "label", "LABEL", v_text, 0, 0, 1, 100 }, /* AF_LABEL */
-	{ "prefix", "PREFIX", v_prefix, 1, 0, 12, 12 }, /* AF_PREFIX */
-	{ "disabled", "DISABLED", v_flag, 1, 0, 1, 1 }, /* AF_DISABLED */
-};
-
 /* One submitted form: typed values and the error of each field. */
 struct aform {
 	char		*val[AF__MAX];	/* owned; NULL when absent or blank */
 	const char	*err[AF__MAX];	/* borrowed (static or errbuf) */
-	char		 errbuf[AF__MAX][ADMIN_FIELD_ERRLEN];
+	char		 errbuf[AF__MAX][USER_FIELD_ERRLEN];
 	int		 nerr;
 };
-
-/* Number of UTF-8 characters in s, or -1 if s is not valid UTF-8 or
- * holds a control character. */
-static long
-text_chars(const char *s)
-{
-	const unsigned char *p;
-
-	if (utf8_valid_len(s) != strlen(s))
-		return -1;
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return -1;
-	return (long)utf8_chars(s, strlen(s));
-}
-
-/* Plain text: valid UTF-8 without control characters. */
-static const char *
-v_text(const char *v)
-{
-	return text_chars(v) < 0 ? "Only printable characters are allowed." : NULL;
-}
-
-/* An e-mail address: local@domain.tld, no spaces. */
-static const char *
-v_email(const char *v)
-{
-	const char *at = strchr(v, '@'), *dot;
-
-	if (at == NULL || at == v || strchr(at + 1, '@') != NULL ||
-	    !mail_address_valid(v) || text_chars(v) < 0)	/* one rule with the outbox */
-		return "Enter an e-mail address such as name@example.com.";
-	dot = strrchr(at + 1, '.');
-	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
-		return "Enter an e-mail address such as name@example.com.";
-	return NULL;
-}
-
-/* A telephone number: digits, spaces and + ( ) - . */
-static const char *
-v_phone(const char *v)
-{
-	return v[strspn(v, "0123456789 +()-.")] != '\0' ?
-	    "Use digits, spaces and + ( ) - only." : NULL;
-}
-
-/* One of the access levels. */
-static const char *
-v_level(const char *v)
-{
-	return level_from_name(v) < 0 ? "Choose one of VIEWER, MANAGER, OWNER, "
-	    "RESELLER, RESELLER_ADMIN or ADMIN." : NULL;
-}
-
-/* A customer or reseller id: letters, digits, '-' and '_'. */
-static const char *
-v_code(const char *v)
-{
-	return v[strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_")] != '\0' ? "Choose one from the list." : NULL;
-}
-
-/* The public prefix of an API key: "rqk_" and 8 hex digits. */
-static const char *
-v_prefix(const char *v)
-{
-	return strncmp(v, "rqk_", 4) != 0 || !is_hex(v + 4, 8) ?
-	    "Not the prefix of an API key." : NULL;
-}
-
-/* "1" or "0". */
-static const char *
-v_flag(const char *v)
-{
-	return strcmp(v, "1") != 0 && strcmp(v, "0") != 0 ?
-	    "Must be 1 or 0." : NULL;
-}
 
 /* Record an error for field `f` (the first one wins). */
 static void
@@ -173,46 +47,6 @@ form_fail(struct aform *f, enum afield i, const char *msg)
 	if (f->err[i] == NULL)
 		f->nerr++;
 	f->err[i] = msg;
-}
-
-/*
- * One field's value from `raw`: a trimmed copy in *val (unless secret),
- * NULL when blank, then the required / length / validator checks.
- * Returns 0, 1 with the message in *msg (static or in errbuf), or -1 on
- * ENOMEM.  *val is the caller's in every case.
- */
-static int
-field_read(const struct afield_def *d, const char *raw, char **val,
-    const char **msg, char errbuf[ADMIN_FIELD_ERRLEN])
-{
-	size_t	len;
-	long	n;
-
-	*val = NULL;
-	*msg = NULL;
-	if (!d->secret)
-		raw += strspn(raw, " \t\r\n");
-	len = strlen(raw);
-	while (!d->secret && len > 0 && strchr(" \t\r\n", raw[len - 1]))
-		len--;
-	if (len > 0 && (*val = strndup(raw, len)) == NULL)
-		return -1;
-	if (*val == NULL) {
-		if (d->required)
-			*msg = "This field is required.";
-		return *msg != NULL;
-	}
-	n = text_chars(*val);
-	if (n >= 0 && ((size_t)n < d->min || (size_t)n > d->max)) {
-		snprintf(errbuf, ADMIN_FIELD_ERRLEN, d->min == d->max ?
-		    "Must be %zu characters long." : (size_t)n < d->min ?
-		    "At least %zu characters are required." :
-		    "At most %zu characters are allowed.",
-		    (size_t)n < d->min ? d->min : d->max);
-		*msg = errbuf;
-	} else
-		*msg = d->check(*val);
-	return *msg != NULL;
 }
 
 /*
@@ -231,30 +65,15 @@ form_read(const struct req *r, unsigned mask, struct aform *f)
 	for (i = 0; i < AF__MAX; i++) {
 		if (!(mask & AFM(i)))
 			continue;
-		if ((raw = req_form(r, afields[i].name)) == NULL)
+		if ((raw = req_form(r, user_fields[i].name)) == NULL)
 			raw = "";
-		if ((rc = field_read(&afields[i], raw, &f->val[i], &msg,
+		if ((rc = user_field_read(&user_fields[i], raw, &f->val[i], &msg,
 		    f->errbuf[i])) < 0)
 			return -1;
 		if (rc > 0)
 			form_fail(f, i, msg);
 	}
 	return f->nerr;
-}
-
-/* The check of one form field, for the shell; contract in admin_users.h. */
-int
-admin_field(const char *field, const char *raw, char **val, const char **msg,
-    char errbuf[ADMIN_FIELD_ERRLEN])
-{
-	size_t i;
-
-	*val = NULL;
-	*msg = NULL;
-	for (i = 0; i < AF__MAX; i++)
-		if (strcmp(afields[i].name, field) == 0)
-			return field_read(&afields[i], raw, val, msg, errbuf);
-	return -1;
 }
 
 /* Free the values of a form, wiping secret ones. */
@@ -264,7 +83,7 @@ form_free(struct aform *f)
 	size_t i;
 
 	for (i = 0; i < AF__MAX; i++) {
-		if (f->val[i] != NULL && afields[i].secret)
+		if (f->val[i] != NULL && user_fields[i].secret)
 			sodium_memzero(f->val[i], strlen(f->val[i]));
 		free(f->val[i]);
 		f->val[i] = NULL;
@@ -286,13 +105,13 @@ form_show(struct tpl_dict *d, const struct aform *f, unsigned mask)
 	for (i = 0; i < AF__MAX; i++) {
 		if (!(mask & AFM(i)))
 			continue;
-		if (!afields[i].secret)
-			tpl_set(d, afields[i].var, f->val[i]);
+		if (!user_fields[i].secret)
+			tpl_set(d, user_fields[i].var, f->val[i]);
 		if (f->err[i] == NULL)
 			continue;
-		snprintf(key, sizeof(key), "%s_ERROR", afields[i].var);
+		snprintf(key, sizeof(key), "%s_ERROR", user_fields[i].var);
 		tpl_show(d, key);
-		snprintf(key, sizeof(key), "%s_ERROR_TEXT", afields[i].var);
+		snprintf(key, sizeof(key), "%s_ERROR_TEXT", user_fields[i].var);
 		tpl_set(d, key, f->err[i]);
 	}
 }

@@ -11,22 +11,6 @@
 
 #include "http.h"
 
-/* Room for the message of a field in error. */
-#define ADMIN_FIELD_ERRLEN	96
-
-/*
- * Check `raw` as the admin forms check their field `field` ("email",
- * "name", "phone", "level", "customer", "reseller", "password", "label"):
- * trimmed unless it is the password, blank as absent, required or not,
- * length in characters, then the field's own rule.  Returns 0 with *val
- * a copy to free (NULL when blank; wipe a password's before freeing), 1
- * with the form's message in *msg (static or in errbuf), or -1 (ENOMEM,
- * unknown field).  The shell's `reqdesk user add` calls it, so that it
- * refuses what the form refuses, in the same words.
- */
-int  admin_field(const char *field, const char *raw, char **val,
-	const char **msg, char errbuf[ADMIN_FIELD_ERRLEN]);
-
 /* GET /admin: links to every admin page.  200. */
 int  page_admin_home(struct req *r);
 

@@ -28,6 +28,8 @@
 #define TOUCH_EVERY_S	60	/* write last_used at most this often */
 #define PURGE_AFTER_S	(7 * 24 * 3600)	/* expired sessions/tokens kept */
 
+const struct principal principal_operator = { .level = LVL_ADMIN };
+
 const char *const level_names[LVL__MAX] = {
 	"VIEWER", /* LVL_VIEWER */
 	"MANAGER", /* LVL_MANAGER */

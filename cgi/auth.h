@@ -49,6 +49,10 @@ struct principal {
 
 extern const char *const level_names[LVL__MAX];
 
+/* The operator's scope, for reads inside a change that the caller's own
+ * scope already allowed (a mail naming the request it was queued for). */
+extern const struct principal principal_operator;
+
 /* Level from its name, or -1. */
 int  level_from_name(const char *name);
 

@@ -607,7 +607,7 @@ catalog_validate(const struct rtype *t, const json_t *props,
 					profile = json_string_value(v);
 		}
 	}
-	/* Mandatory fields first (412: absent or null), then values (3620). */
+	/* Mandatory fields first (OERR_MISSING: absent or null), then values (OERR_PROPS_*). */
 	for (i = 0; i < t->nfields; i++) {
 		const struct field *f = &t->fields[i];
 		v = json_path_get(props, f->path);

@@ -4,7 +4,7 @@
  *   reqdesk [-c config] [--db PATH] init | demo | check | backup FILE
  *   reqdesk user add --email E --name N --level L [--customer C | --reseller R]
  *                    [--phone P]  (password read from standard input; every
- *                    value held to the admin form's rules, admin_field())
+ *                    value held to the admin form's rules, user_field())
  *   reqdesk apikey create --user EMAIL [--label TEXT]   (prints the key alone)
  *   reqdesk apikey revoke PREFIX
  *   reqdesk import servicepoints FILE.csv   (header: id,customer,name,
@@ -20,7 +20,7 @@
 #include <sodium.h>
 
 #include "autoconf.h"
-#include "admin_users.h"
+#include "user.h"
 #include "auth.h"
 #include "catalog.h"
 #include "cli_import.h"
@@ -123,7 +123,7 @@ cmd_check(struct store *st, int argc, char *argv[])
 static int
 read_password(char **pw)
 {
-	char		*line, errbuf[ADMIN_FIELD_ERRLEN];
+	char		*line, errbuf[USER_FIELD_ERRLEN];
 	const char	*msg;
 	size_t		 cap = PASSWORD_ROOM;
 	ssize_t		 n;
@@ -145,7 +145,7 @@ read_password(char **pw)
 		msg = "Only printable characters are allowed.";
 	} else {
 		line[n] = '\0';
-		rc = admin_field("password", line, pw, &msg, errbuf);
+		rc = user_field("password", line, pw, &msg, errbuf);
 	}
 	sodium_memzero(line, cap);
 	free(line);
@@ -171,21 +171,21 @@ read_password(char **pw)
 
 /*
  * Option --`field` given as `raw` (NULL when absent), checked as the admin
- * form checks its field of that name (admin_field), so that the shell
+ * form checks its field of that name (user_field), so that the shell
  * cannot store what the form refuses.  Returns 0 with *val (to free; NULL
  * when absent or blank), 1 on error, or 2 after saying why it is refused.
  */
 static int
 cli_field(const char *field, const char *raw, char **val)
 {
-	char		 errbuf[ADMIN_FIELD_ERRLEN];
+	char		 errbuf[USER_FIELD_ERRLEN];
 	const char	*msg;
 	int		 rc;
 
 	*val = NULL;
 	if (raw == NULL)
 		return 0;
-	if ((rc = admin_field(field, raw, val, &msg, errbuf)) < 0)
+	if ((rc = user_field(field, raw, val, &msg, errbuf)) < 0)
 		return 1;
 	if (rc > 0) {
 		free(*val);

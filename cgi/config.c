@@ -13,7 +13,7 @@
 #include <ini.h>
 
 #include "config.h"
-#include "outbox.h"
+#include "util.h"
 
 struct config config;
 

@@ -20,8 +20,6 @@
 #include "util.h"
 #include "writer.h"
 
-/* Reads inside a change that the caller's own scope already allowed. */
-static const struct principal operator_scope = { .level = LVL_ADMIN };
 
 /* The properties of the ordered offer an account shows. */
 static const char *const offer_keys[] = {
@@ -127,6 +125,22 @@ refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
 	return xproblem(pb, e, code, path, NULL) < 0 ? -1 : 1;
 }
 
+/* Queue offer_ordered (or, `confirmed`, account_confirmed) for the
+ * account `id` just written, of the request `req` (the operator's
+ * INET_PAGE view).  0 or -1. */
+static int
+mail_account(struct store *st, const json_t *req, const char *id, int confirmed)
+{
+	json_t	*acc;
+	int	 err, rc;
+
+	if ((acc = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
+		return -1;
+	rc = confirmed ? inet_mail_confirmed(st, req, acc) : inet_mail_ordered(st, req, acc);
+	json_decref(acc);
+	return rc;
+}
+
 /* Insert the account for the offer and queue its mail.  0, 1 (another
  * order came first), or -1. */
 static int
@@ -147,10 +161,9 @@ order_write(struct store *st, const struct principal *who, const json_t *req,
 	free(snapshot);
 	if (rc == -2)	/* another order of this request won the race */
 		return refuse(pb, XERR_ORDERED, NULL, "request");
-	if (rc != 1 || inet_mail_ordered(st, json_string_value(json_object_get(req, "_id")),
-	    id) < 0)
+	if (rc != 1)
 		return -1;
-	return 0;
+	return mail_account(st, req, id, 0);
 }
 
 /* Unit of work: the checks of an order and the account.  0, 1
@@ -170,7 +183,7 @@ order_unit(struct store *st, void *arg)
 	if ((req = inet_load(st, who, req_id, INET_CONDENSED, &err)) == NULL)
 		return err < 0 ? -1 : refuse(pb, XERR_ORDER_REQUEST_NOT_FOUND, NULL, "request");
 	json_decref(req);
-	if ((req = inet_load(st, &operator_scope, req_id, INET_PAGE, &err)) == NULL)
+	if ((req = inet_load(st, &principal_operator, req_id, INET_PAGE, &err)) == NULL)
 		return -1;
 	offer = offer_of(req, json_string_value(json_object_get(c->body, "offer")));
 	if (cust != NULL && (json_object_get(req, "customer") == NULL ||
@@ -263,19 +276,20 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 		return -1;
 	if (problems_found(pb) > 0)
 		return 1;
-	if ((req = inet_load(st, &operator_scope, req_id, INET_FULL, &err)) == NULL)
+	if ((req = inet_load(st, &principal_operator, req_id, INET_PAGE, &err)) == NULL)
 		return -1;
 	if (install == NULL)
 		install = json_string_value(json_object_get(req, "installTime"));
 	now_iso(now);
 	rc = store_exec(st, ST_INET_ACCOUNT_CONFIRM, "ssssss", id, now, who->user_id,
 	    start, install, circuit);
-	json_decref(req);
-	if (rc == 0)
+	if (rc == 0) {
+		json_decref(req);
 		return refuse(pb, XERR_CONFIRM_STATE, NULL, "state");
-	if (rc != 1 || inet_mail_confirmed(st, req_id, id) < 0)
-		return -1;
-	return 0;
+	}
+	rc = rc == 1 ? mail_account(st, req, id, 1) : -1;
+	json_decref(req);
+	return rc;
 }
 
 /* Unit of work: load the account, check and confirm it.  0, 1, or -1. */

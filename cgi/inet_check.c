@@ -250,7 +250,7 @@ set_owner(struct icheck *c, const char *customer, const char *reseller)
  * customer / reseller (create): customer staff create for their own
  * customer; reseller staff for one of their customers or, without a
  * customer, for their reseller; an ADMIN names either.  A customer or
- * reseller outside the caller's reach is 404, as one that does not exist.
+ * reseller outside the caller's reach is not found, as one that does not exist.
  */
 static void
 check_owner(struct icheck *c, const struct ifield *f, const json_t *v)
@@ -328,7 +328,7 @@ address_part(struct icheck *c, const json_t *v, const char *obj, const char *par
 	json_object_set_new(out, part, json_deep_copy(p));
 }
 
-/* An existing address of the customer by _id; 404 when not found. */
+/* An existing address of the customer by _id; not found otherwise. */
 static void
 address_by_id(struct icheck *c, const struct ifield *f, const json_t *id)
 {

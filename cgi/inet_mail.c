@@ -16,21 +16,12 @@
 
 #include <jansson.h>
 
-#include "auth.h"
 #include "inet_mail.h"
-#include "inet_request.h"
+#include "jsonx.h"
 #include "outbox.h"
-#include "store.h"
 #include "tpl.h"
 
-static const struct principal operator_scope = { .level = LVL_ADMIN };
 
-/* A string property, or NULL.  Borrowed. */
-static const char *
-str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
 
 /* A price for a mail: "1600.00", or "n/a" when there is none. */
 static void
@@ -67,26 +58,26 @@ request_facts(struct tpl_dict *d, const json_t *req)
 	char		 line[512];
 	size_t		 i;
 
-	tpl_set(d, "REQUEST_ID", str(req, "_id"));
-	tpl_set(d, "TYPE", str(req, "type"));
-	snprintf(line, sizeof(line), "%s, %s %s", str(a, "address"), str(a, "zip"), str(a, "city"));
+	tpl_set(d, "REQUEST_ID", json_str(req, "_id"));
+	tpl_set(d, "TYPE", json_str(req, "type"));
+	snprintf(line, sizeof(line), "%s, %s %s", json_str(a, "address"), json_str(a, "zip"), json_str(a, "city"));
 	tpl_set(d, "ADDRESS", line);
-	tpl_set(d, "CUSTOMER", str(req, "customerName") ? str(req, "customerName") :
-	    str(req, "reseller"));
-	tpl_set(d, "REFERENCE", str(req, "reference") ? str(req, "reference") : "-");
-	tpl_set(d, "REQUESTED_PRODUCT", str(req, "productName") ? str(req, "productName") : "-");
-	tpl_set(d, "CREATOR", str(req, "createdByName"));
-	if (str(req, "expires") != NULL) {
-		snprintf(line, sizeof(line), "%.10s", str(req, "expires"));
+	tpl_set(d, "CUSTOMER", json_str(req, "customerName") ? json_str(req, "customerName") :
+	    json_str(req, "reseller"));
+	tpl_set(d, "REFERENCE", json_str(req, "reference") ? json_str(req, "reference") : "-");
+	tpl_set(d, "REQUESTED_PRODUCT", json_str(req, "productName") ? json_str(req, "productName") : "-");
+	tpl_set(d, "CREATOR", json_str(req, "createdByName"));
+	if (json_str(req, "expires") != NULL) {
+		snprintf(line, sizeof(line), "%.10s", json_str(req, "expires"));
 		tpl_set(d, "EXPIRES", line);
 	}
 	json_array_foreach(json_object_get(req, "offers"), i, o) {
 		row = tpl_section_add(d, "OFFER");
-		tpl_set(row, "PRODUCT_NAME", str(o, "productName"));
+		tpl_set(row, "PRODUCT_NAME", json_str(o, "productName"));
 		set_price(row, "MONTHLY_CUSTOMER", json_object_get(o, "monthlyCustomer"));
 		set_price(row, "INITIATION_CUSTOMER", json_object_get(o, "initiationCustomer"));
 		set_months(row, "COMMITMENT", json_object_get(o, "commitment"));
-		tpl_set(row, "PROVIDER", str(o, "providerName") ? str(o, "providerName") : "-");
+		tpl_set(row, "PROVIDER", json_str(o, "providerName") ? json_str(o, "providerName") : "-");
 	}
 }
 
@@ -96,17 +87,17 @@ account_facts(struct tpl_dict *d, const json_t *acc)
 {
 	char	day[16];
 
-	tpl_set(d, "ACCOUNT_ID", str(acc, "_id"));
-	tpl_set(d, "ACCOUNT_STATE", str(acc, "state"));
-	snprintf(day, sizeof(day), "%.10s", str(acc, "startDate") ? str(acc, "startDate") : "-");
+	tpl_set(d, "ACCOUNT_ID", json_str(acc, "_id"));
+	tpl_set(d, "ACCOUNT_STATE", json_str(acc, "state"));
+	snprintf(day, sizeof(day), "%.10s", json_str(acc, "startDate") ? json_str(acc, "startDate") : "-");
 	tpl_set(d, "START_DATE", day);
-	tpl_set(d, "INSTALL_TIME", str(acc, "installTime") ? str(acc, "installTime") : "-");
-	tpl_set(d, "CIRCUIT", str(acc, "circuit") ? str(acc, "circuit") : "-");
-	tpl_set(d, "ORDERED_PRODUCT", str(acc, "productName"));
+	tpl_set(d, "INSTALL_TIME", json_str(acc, "installTime") ? json_str(acc, "installTime") : "-");
+	tpl_set(d, "CIRCUIT", json_str(acc, "circuit") ? json_str(acc, "circuit") : "-");
+	tpl_set(d, "ORDERED_PRODUCT", json_str(acc, "productName"));
 	set_price(d, "ORDERED_MONTHLY", json_object_get(acc, "monthlyCustomer"));
 	set_price(d, "ORDERED_INITIATION", json_object_get(acc, "initiationCustomer"));
 	set_months(d, "ORDERED_COMMITMENT", json_object_get(acc, "commitment"));
-	tpl_set(d, "ORDERED_PROVIDER", str(acc, "providerName") ? str(acc, "providerName") : "-");
+	tpl_set(d, "ORDERED_PROVIDER", json_str(acc, "providerName") ? json_str(acc, "providerName") : "-");
 }
 
 /* Queue `event` to the creator and every notify employee, once each. */
@@ -117,71 +108,62 @@ to_people(struct store *st, const char *event, const json_t *req, struct tpl_dic
 	size_t		 i, j;
 	int		 dup;
 
-	if (outbox_queue_user(st, event, str(req, "_id"), str(req, "createdBy"), d) < 0)
+	if (outbox_queue_user(st, event, json_str(req, "_id"), json_str(req, "createdBy"), d) < 0)
 		return -1;
 	json_array_foreach(json_object_get(req, "notify"), i, e) {
-		dup = strcmp(str(e, "_id"), str(req, "createdBy")) == 0;
+		dup = strcmp(json_str(e, "_id"), json_str(req, "createdBy")) == 0;
 		json_array_foreach(json_object_get(req, "notify"), j, f)
-			dup |= j < i && strcmp(str(e, "_id"), str(f, "_id")) == 0;
-		if (!dup && outbox_queue_user(st, event, str(req, "_id"), str(e, "_id"), d) < 0)
+			dup |= j < i && strcmp(json_str(e, "_id"), json_str(f, "_id")) == 0;
+		if (!dup && outbox_queue_user(st, event, json_str(req, "_id"), json_str(e, "_id"), d) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-/* Load the request (and the account), fill a dictionary and queue the
+/* Fill a dictionary from the request (and the account) and queue the
  * event to the operator or to the people of the request. */
 static int
-queue(struct store *st, const char *event, const char *request_id,
-    const char *account_id, int operator)
+queue(struct store *st, const char *event, const json_t *req, const json_t *acc,
+    int operator)
 {
-	struct tpl_dict	*d = NULL;
-	json_t		*req, *acc = NULL;
-	int		 err, rc = -1;
+	struct tpl_dict	*d;
+	int		 rc;
 
-	if ((req = inet_load(st, &operator_scope, request_id, INET_PAGE, &err)) == NULL)
+	if (req == NULL || (d = tpl_dict_new(event)) == NULL)
 		return -1;
-	if (account_id != NULL &&
-	    (acc = inet_account_load(st, &operator_scope, account_id, NULL, &err)) == NULL)
-		goto out;
-	if ((d = tpl_dict_new(event)) == NULL)
-		goto out;
 	request_facts(d, req);
 	if (acc != NULL)
 		account_facts(d, acc);
-	rc = operator ? outbox_queue_operator(st, event, request_id, d) :
+	rc = operator ? outbox_queue_operator(st, event, json_str(req, "_id"), d) :
 	    to_people(st, event, req, d);
-out:
 	tpl_dict_free(d);
-	json_decref(acc);
-	json_decref(req);
 	return rc;
 }
 
 /* To the operator: a request waits for offers. */
 int
-inet_mail_created(struct store *st, const char *request_id)
+inet_mail_created(struct store *st, const json_t *req)
 {
-	return queue(st, "internet_created", request_id, NULL, 1);
+	return queue(st, "internet_created", req, NULL, 1);
 }
 
 /* To the creator and notify list: time to select an offer. */
 int
-inet_mail_answered(struct store *st, const char *request_id)
+inet_mail_answered(struct store *st, const json_t *req)
 {
-	return queue(st, "internet_answered", request_id, NULL, 0);
+	return queue(st, "internet_answered", req, NULL, 0);
 }
 
 /* To the operator: an offer was ordered. */
 int
-inet_mail_ordered(struct store *st, const char *request_id, const char *account_id)
+inet_mail_ordered(struct store *st, const json_t *req, const json_t *acc)
 {
-	return queue(st, "offer_ordered", request_id, account_id, 1);
+	return acc == NULL ? -1 : queue(st, "offer_ordered", req, acc, 1);
 }
 
 /* To the creator and notify list: the account is confirmed. */
 int
-inet_mail_confirmed(struct store *st, const char *request_id, const char *account_id)
+inet_mail_confirmed(struct store *st, const json_t *req, const json_t *acc)
 {
-	return queue(st, "account_confirmed", request_id, account_id, 0);
+	return acc == NULL ? -1 : queue(st, "account_confirmed", req, acc, 0);
 }

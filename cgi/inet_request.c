@@ -447,6 +447,26 @@ struct change {
 	char			 new_id[25];
 };
 
+/* Queue the mails of a request just written: internet_created when
+ * `created`, internet_answered when it brought offers; read once, as the
+ * operator's pages see it.  0 or -1. */
+static int
+mail_written(struct store *st, const char *id, int created, int answered)
+{
+	json_t	*req;
+	int	 err, rc = 0;
+
+	if (!created && !answered)
+		return 0;
+	if ((req = inet_load(st, &principal_operator, id, INET_PAGE, &err)) == NULL)
+		return -1;
+	if ((created && inet_mail_created(st, req) < 0) ||
+	    (answered && inet_mail_answered(st, req) < 0))
+		rc = -1;
+	json_decref(req);
+	return rc;
+}
+
 /* Store the checked record of a new request and queue its mail. */
 static int
 create_write(struct store *st, const struct principal *who, json_t *rec, char id[25])
@@ -466,11 +486,9 @@ create_write(struct store *st, const struct principal *who, json_t *rec, char id
 		json_object_set_new(rec, "answered", json_string(now));
 	if (write_request(st, ST_INET_ADD, rec) < 0 ||
 	    (notify != NULL && write_notify(st, id, notify) < 0) ||
-	    (offers != NULL && write_offers(st, id, offers) < 0) ||
-	    inet_mail_created(st, id) < 0 ||
-	    (json_array_size(offers) > 0 && inet_mail_answered(st, id) < 0))
+	    (offers != NULL && write_offers(st, id, offers) < 0))
 		return -1;
-	return 0;
+	return mail_written(st, id, 1, json_array_size(offers) > 0);
 }
 
 /* Unit of work: check and store a new request.  0, 1 (refused), or -1. */
@@ -568,7 +586,7 @@ update_write(struct store *st, const json_t *stored, const json_t *clean)
 	rc = write_request(st, ST_INET_UPDATE, rec) < 0 ||
 	    (notify != NULL && write_notify(st, id, notify) < 0) ||
 	    (offers != NULL && write_offers(st, id, offers) < 0) ||
-	    (json_array_size(offers) > 0 && inet_mail_answered(st, id) < 0) ? -1 : 0;
+	    mail_written(st, id, 0, json_array_size(offers) > 0) < 0 ? -1 : 0;
 	json_decref(rec);
 	return rc;
 }

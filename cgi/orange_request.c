@@ -418,7 +418,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		goto out;
 	}
 	if (problems_found(pb) > 0 || pb->failed)
-		goto out;	/* a list that ran out of memory is answered 500 */
+		goto out;	/* a list that ran out of memory: an internal error */
 	/* Store the date as a plain day. */
 	{
 		struct ymd d;

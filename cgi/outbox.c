@@ -13,25 +13,6 @@
 #include "tpl.h"
 #include "util.h"
 
-#define ADDRESS_MAX 254
-
-int
-mail_address_valid(const char *a)
-{
-	const char	*at, *p;
-	size_t		 len;
-
-	if (a == NULL || (len = strlen(a)) == 0 || len > ADDRESS_MAX)
-		return 0;
-	for (p = a; *p; p++)
-		if ((unsigned char)*p <= ' ' || strchr("<>(),;:\\\"[]", *p) != NULL)
-			return 0;
-	if ((at = strchr(a, '@')) == NULL || at == a || strchr(at + 1, '@') != NULL)
-		return 0;
-	/* a domain with a dot, or a bare host (localhost) */
-	return at[1] != '\0' && at[1] != '.' && a[len - 1] != '.';
-}
-
 #define QP_LINE_MAX 76	/* RFC 2045 6.7 (5), soft break's "=" included */
 
 /* Does a line end at p (end of text, LF or CRLF)? */
@@ -193,7 +174,7 @@ outbox_queue_user(struct store *st, const char *event, const char *object_id,
     const char *user_id, struct tpl_dict *d)
 {
 	sqlite3_stmt	*s;
-	char		 email[ADDRESS_MAX + 1];
+	char		 email[MAIL_ADDRESS_MAX + 1];
 	int		 rc;
 
 	if ((s = store_query(st, ST_USER_EMAIL, "s", user_id)) == NULL)

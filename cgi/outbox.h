@@ -66,8 +66,5 @@ void outbox_mail_free(struct mail *m);	/* accepts a zeroed mail */
  */
 int  mail_qp_encode(struct buf *out, const char *text);
 
-/* Is `addr` one plain e-mail address, without CR, LF, comma or angle
- * brackets?  1 or 0. */
-int  mail_address_valid(const char *addr);
 
 #endif

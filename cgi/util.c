@@ -197,3 +197,20 @@ xstrdup(const char *s)
 {
 	return s == NULL ? NULL : strdup(s);
 }
+
+int
+mail_address_valid(const char *a)
+{
+	const char	*at, *p;
+	size_t		 len;
+
+	if (a == NULL || (len = strlen(a)) == 0 || len > MAIL_ADDRESS_MAX)
+		return 0;
+	for (p = a; *p; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>(),;:\\\"[]", *p) != NULL)
+			return 0;
+	if ((at = strchr(a, '@')) == NULL || at == a || strchr(at + 1, '@') != NULL)
+		return 0;
+	/* a domain with a dot, or a bare host (localhost) */
+	return at[1] != '\0' && at[1] != '.' && a[len - 1] != '.';
+}

@@ -54,6 +54,12 @@ size_t utf8_chars(const char *s, size_t n);
  * The desk's one UTF-8 validator: s is valid when this is strlen(s). */
 size_t utf8_valid_len(const char *s);
 
+#define MAIL_ADDRESS_MAX 254
+
+/* Is `addr` one plain e-mail address, without CR, LF, comma or angle
+ * brackets?  1 or 0. */
+int  mail_address_valid(const char *addr);
+
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
 
