@@ -20,14 +20,6 @@ page_home(struct req *r)
 		return page_requests(r);	/* my requests */
 	if ((root = page_new(r, "Home", "home.tpl", &body)) == NULL)
 		return -1;
-	if (r->who != NULL) {
-		tpl_show(body, "USER");
-		tpl_set(body, "USER_NAME", r->who->name);
-		tpl_set(body, "CUSTOMER_NAME", r->who->customer_name ?
-		    r->who->customer_name : (r->who->level == LVL_ADMIN ?
-		    "operator staff" : r->who->reseller_id));
-		tpl_show(body, "NO_REQUESTS");
-	} else
-		tpl_show(body, "ANON");
+	tpl_show(body, "ANON");
 	return page_send(r, 200, root);
 }

@@ -13,6 +13,7 @@
  * socket), it answers the one request in its environment and exits.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <getopt.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -46,7 +47,10 @@
 
 extern char **environ;
 
-static volatile sig_atomic_t stopping;
+/* Set by the thread that takes the signals, read by every serving thread:
+ * an atomic, not a volatile sig_atomic_t (which orders nothing between
+ * threads). */
+static atomic_int stopping;
 
 /* ---- serving one request (shared by FastCGI threads and CGI) ---- */
 
@@ -171,9 +175,8 @@ worker_main(int listen_fd)
 	/* Fixed thresholds (the dynamic ones only grow): buffers of 1 MiB and
 	 * more are mapped and unmapped, and freed heap above 512 KiB goes back
 	 * to the system, so the worker's resident memory stays flat over
-	 * millions of requests.  1 MiB kept the peak of a mixed load for a
-	 * long while; 256 KiB cost list pages (160 KB each) 20% and durable
-	 * creations 10% (docs/PERFORMANCE.md). */
+	 * millions of requests; docs/PERFORMANCE.md has the measurements that
+	 * chose these values. */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 512 * 1024);
 	if (FCGX_Init() != 0)

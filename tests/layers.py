@@ -129,34 +129,21 @@ def cycles(edges):
     return out
 
 
-def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: tests/layers.py BUILD_DIR")
-    build = Path(sys.argv[1]).resolve()
-    mods = modules(build)
-    layers = read_layers()
+def check(edges, layers):
+    """Problems of the graph `edges` ({module: {callee: [symbols]}}) held to
+    `layers` ([(name, [modules])], top first), as sentences."""
     rank, problems = {}, []
     for i, (name, members) in enumerate(layers):
         for mod in members:
-            if mod not in mods:
+            if mod not in edges:
                 problems.append("layer %s names %s, which is not a module of cgi/"
                                 % (name, mod))
             elif mod in rank:
                 problems.append("%s is in two layers" % mod)
             rank[mod] = i
-    for mod in mods:
+    for mod in sorted(edges):
         if mod not in rank:
             problems.append("%s is in no layer of docs/ARCHITECTURE.md: place it" % mod)
-    edges = graph(mods)
-
-    print("reqdesk modules by layer (top first), each with what it calls:")
-    for i, (name, members) in enumerate(layers):
-        print("  %s" % name)
-        for mod in members:
-            if mod in edges:
-                callees = sorted(edges[mod], key=lambda c: (rank.get(c, 99), c))
-                print("    %-22s -> %s" % (mod, " ".join(callees) or "(nothing)"))
-
     for comp in cycles(edges):
         inner = []
         for a in comp:
@@ -170,6 +157,26 @@ def main():
                 problems.append("%s (%s) calls %s of the higher layer %s: %s"
                                 % (a, layers[rank[a]][0], b, layers[rank[b]][0],
                                    ", ".join(edges[a][b][:3])))
+    return problems
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: tests/layers.py BUILD_DIR")
+    build = Path(sys.argv[1]).resolve()
+    mods = modules(build)
+    layers = read_layers()
+    edges = graph(mods)
+    rank = {m: i for i, (_, members) in enumerate(layers) for m in members}
+
+    print("reqdesk modules by layer (top first), each with what it calls:")
+    for name, members in layers:
+        print("  %s" % name)
+        for mod in members:
+            if mod in edges:
+                callees = sorted(edges[mod], key=lambda c: (rank.get(c, 99), c))
+                print("    %-22s -> %s" % (mod, " ".join(callees) or "(nothing)"))
+    problems = check(edges, layers)
     if problems:
         print("\nlayers.py: %d problem(s):" % len(problems))
         for p in problems:
