@@ -1,6 +1,6 @@
 /*
  * admin_internet.c — the inbox and the offer entry page.  Saving goes
- * through inet_update(), the seed's update, so the page applies exactly
+ * through inet_update(), the TelecomX update, so the page applies exactly
  * the API's rules and messages.
  */
 #include <stdio.h>
@@ -155,7 +155,7 @@ offer_row(struct tpl_dict *body, const struct entry *e, const struct products *p
 	    inet_val(e->vals, name));
 	for (k = 3; k < 12; k++) {
 		if (dsl && k <= 8)
-			continue;	/* prices are FIBER only (seed) */
+			continue;	/* prices are FIBER only (TelecomX) */
 		snprintf(name, sizeof(name), "offers[%zu].%s", i, inet_offer_fields[k]);
 		in = tpl_section_add(row, "O_INPUT");
 		tpl_set(in, "OI_NAME", inet_offer_fields[k]);
@@ -255,7 +255,7 @@ page_admin_internet(struct req *r)
 	return rc;
 }
 
-/* Save the form through the seed's update: 303, or the form again. */
+/* Save the form through the TelecomX update: 303, or the form again. */
 static int
 save(struct req *r, const json_t *req, const json_t *vals)
 {

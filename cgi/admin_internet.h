@@ -3,7 +3,7 @@
  * enforced by the route table): the inbox, and the offer entry page
  * where the request's properties and its offers (one row each; add and
  * remove rows with plain form buttons, JavaScript only saves a round
- * trip) are changed through the seed's update, and an ordered account
+ * trip) are changed through the TelecomX update, and an ordered account
  * is confirmed.  A refused form is shown again with the input kept and
  * each error at its row and field.
  */

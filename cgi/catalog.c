@@ -737,9 +737,10 @@ schema_at(char *const *parts, size_t n, json_t *leaf)
 }
 
 /*
- * A field valid only for some profiles is ignored for the others (seed
- * 000), whatever its value: its constraints go into an "if the profile is
- * one of them, then" clause of the root's allOf, and the property itself
+ * A field valid only for some profiles is ignored for the others (the
+ * BVPN types' rule: "it will be ignored"), whatever its value: its
+ * constraints go into an "if the profile is one of them, then" clause of
+ * the root's allOf, and the property itself
  * keeps only its descriptive keywords.
  */
 static json_t *

@@ -53,7 +53,7 @@ static const struct demo_product {
 	{ "5eed00000000000000000005", "FIBER 10G", "FIBER", 0, "NORDIC" },
 };
 
-/* Installation addresses of customers (Internet requests, seed 002). */
+/* Installation addresses of customers (Internet requests). */
 static const struct demo_address {
 	const char *id, *customer, *address, *zip, *city;
 } addresses[] = {

@@ -1,6 +1,6 @@
 /*
  * errors.c — the error tables of every family and problem lists; see
- * errors.h.  Messages are the seeds' and docs/API.md's word for word.
+ * errors.h.  Messages are the APIs' own (docs/API.md) word for word.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +50,7 @@ static const struct herr_row herrs[HERR__MAX] = {
 	    "The form holds text that is not valid UTF-8: it cannot be read." },
 };
 
-/* The description of a 3620 is the seed's sentence around %MSG%. */
+/* The description of a 3620 is the ordering API's sentence around the problem. */
 #define PROPS(msg) "The 'properties' attribute is not valid due to the following error : " msg
 
 static const struct oerr_row oerrs[OERR__MAX] = {

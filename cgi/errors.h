@@ -7,10 +7,10 @@
  *   herr  outcomes any route may have (credentials, access, body, storage):
  *         HTTP status, the Orange code and message, the TelecomX code and
  *         message;
- *   oerr  the Orange ordering API's own (seeds 000, 001): HTTP status,
+ *   oerr  the Orange ordering API's own (the BVPN update and disconnection types): HTTP status,
  *         code, message, the description template, and the rank of the
  *         check in the documented order of checks;
- *   xerr  the TelecomX Internet API's own (seed 002): HTTP status, code
+ *   xerr  the TelecomX Internet API's own (TelecomX): HTTP status, code
  *         (NULL: the property's own error code, given with the problem),
  *         check and message template.
  * Domain code reports an enum value with the path and the words that
@@ -21,7 +21,7 @@
  *
  * Templates hold {1}, {2} and {3} where the words of the problem go (a
  * path, a length, a list of values); they are filled by substitution,
- * never by printf.  Messages are the seeds' and docs/API.md's, exactly.
+ * never by printf.  Messages are the APIs' own (docs/API.md), exactly.
  *
  * Owns: the tables (read-only data) and problem lists.  Calls nothing
  * but the C library; never knows a request, a template or the network.
@@ -102,7 +102,7 @@ struct oerr_row {
 	int		 rank;		/* place in the order of checks */
 };
 
-/* The TelecomX Internet API's own errors (seed 002 and the desk's
+/* The TelecomX Internet API's own errors (TelecomX and the desk's
  * additions, docs/API.md). */
 enum xerr {
 	XERR_REQUEST_NOT_FOUND,	/* 404 not_found */
@@ -219,7 +219,7 @@ int  oproblem(struct problems *pb, enum oerr e, const char *path,
 	const char *a1, const char *a2, const char *a3);
 
 /* Add a TelecomX problem: `code` is the property's error code (the
- * seed's "Error code" column: "offers[].monthlyCost"), used where the
+ * TelecomX "Error code" column: "offers[].monthlyCost"), used where the
  * row has none; `path` the concrete path ("offers[1].monthlyCost").  0
  * or -1. */
 int  xproblem(struct problems *pb, enum xerr e, const char *code,

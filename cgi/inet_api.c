@@ -137,7 +137,7 @@ api_inet_get(struct req *r)
 	return resp_json_new(r, 200, o);
 }
 
-/* POST /internet/request/{id}: the seed. */
+/* POST /internet/request/{id}: the TelecomX update. */
 int
 api_inet_update(struct req *r)
 {

@@ -1,11 +1,11 @@
 /*
- * inet_api.h — the TelecomX-compatible Internet request API (seed
- * 002), answering errors as {"error": {...}, "errors": [...]}:
+ * inet_api.h — the TelecomX-compatible Internet request API, answering
+ * errors as {"error": {...}, "errors": [...]}:
  *
  *   POST /internet/request                create (201)
  *   GET  /internet/request                list {offset, limit, total, requests}
  *   GET  /internet/request/{id}           one request
- *   POST /internet/request/{id}           the seed's ADMIN update with offers
+ *   POST /internet/request/{id}           the ADMIN update with offers
  *   POST /internet/account                order one offer (201)
  *   GET  /internet/account/{id}           one account
  *   POST /internet/account/{id}/confirm   ORDERED -> CONFIRMED

@@ -1,12 +1,12 @@
 /*
- * inet_check.c — the rules of seed 002 on an Internet request body.
+ * inet_check.c — the TelecomX rules on an Internet request body.
  *
  * The properties are declared in two tables (the request's, the offers'),
- * in the order of the seed's error table; each entry names a small check
+ * in the order of the TelecomX error table (docs/API.md); each entry names a small check
  * that appends TelecomX error objects {code, path, status, message,
  * check} and stores the normalised value of a valid property in `clean`.
- * `code` is the seed's error code (offers[].monthlyCost), `path` the
- * concrete path (offers[1].monthlyCost), `message` the seed's text.
+ * `code` is the TelecomX error code (offers[].monthlyCost), `path` the
+ * concrete path (offers[1].monthlyCost), `message` the TelecomX message.
  */
 #include <ctype.h>
 #include <math.h>
@@ -521,7 +521,7 @@ check_start(struct icheck *c, const struct ifield *f, const json_t *v)
 	json_object_set_new(c->clean, f->name, json_string(iso));
 }
 
-/* installTime: one of the seed's three values. */
+/* installTime: one of the three TelecomX values. */
 static void
 check_install_time(struct icheck *c, const struct ifield *f, const json_t *v)
 {
@@ -778,7 +778,7 @@ check_notify(struct icheck *c, const struct ifield *f, const json_t *v)
 		json_decref(list);
 }
 
-/* The request's properties, in the order of the seed's error table. */
+/* The request's properties, in the order of the TelecomX error table (docs/API.md). */
 static const struct ifield ifields[] = {
 	{ "type", check_type, 0, NULL, 1 },
 	{ "customer", check_owner, 0, NULL, 1 },
@@ -819,7 +819,7 @@ inet_check(struct store *st, const struct principal *who, const json_t *body,
 			continue;
 		v = json_object_get(body, f->name);
 		if (v == NULL && strcmp(f->name, "offers") == 0)
-			v = json_object_get(body, "Offers");	/* the seed's spelling */
+			v = json_object_get(body, "Offers");	/* the TelecomX body table's spelling */
 		if (f->only != NULL && v != NULL && !json_is_null(v) &&
 		    own->type[0] != '\0' && strcmp(own->type, f->only) != 0) {
 			fail(&c, XERR_ONLY_FOR, f->name, f->name, f->only);
@@ -858,7 +858,7 @@ days_in_month(long y, int m)
 }
 
 /* Is `s` "THH:MM:SS", then optionally "." and 1-9 digits, then "Z"
- * (UTC, as the seed's dates are written)? */
+ * (UTC, as TelecomX dates are written)? */
 static int
 utc_time(const char *s)
 {

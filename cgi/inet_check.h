@@ -1,5 +1,5 @@
 /*
- * inet_check.h — the rules of seed 002 on an Internet request body (the
+ * inet_check.h — the TelecomX rules on an Internet request body (the
  * update's request table, plus type, customer, reseller, address and
  * address2 on create), and the calendar helpers they need.  Internal to
  * inet_request.c, inet_account.c and the pages.
@@ -27,7 +27,7 @@ struct inet_owner {
 
 /*
  * Check `body` (borrowed) property by property in the order of the
- * seed's error table.  `stored` is the request before an update (its
+ * TelecomX error table (docs/API.md).  `stored` is the request before an update (its
  * create-only properties are then ignored, and a property absent from
  * the body keeps its stored value), or NULL for a create.  Every problem
  * is added to `pb` (XERR_* rows, the property's error code and path);
@@ -56,7 +56,7 @@ time_t inet_iso_epoch(const char *iso);
 /* Seconds since the epoch to "YYYY-MM-DDTHH:MM:SS.000Z" (out: 32 bytes). */
 void inet_epoch_iso(time_t t, char out[32]);
 
-/* Is `s` one of the seed's installTime values?  1 or 0. */
+/* Is `s` one of the TelecomX installTime values?  1 or 0. */
 int  inet_install_time_valid(const char *s);
 
 #endif

@@ -475,7 +475,7 @@ offers_of(const json_t *vals, size_t rowmap[INET_FORM_ROWS_MAX])
 	return offers;
 }
 
-/* The offer entry form as the body of the seed's update. */
+/* The offer entry form as the body of the TelecomX update. */
 json_t *
 inet_update_body(const json_t *vals, const char *type, size_t rowmap[INET_FORM_ROWS_MAX])
 {

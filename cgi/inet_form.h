@@ -28,7 +28,7 @@
 
 #define INET_FORM_ROWS_MAX	20	/* offer rows on the offer entry page */
 
-/* The properties of an offer, in the order of the seed's table. */
+/* The properties of an offer, in the order of the TelecomX table. */
 extern const char *const inet_offer_fields[12];
 
 /* Values of the posted form (new reference, never NULL on success). */
@@ -101,7 +101,7 @@ int  inet_tpl_employees(struct req *r, struct tpl_dict *d, const char *section,
 json_t *inet_create_body(const json_t *vals);
 
 /*
- * The body of the seed's update from the offer entry page of a request
+ * The body of the TelecomX update from the offer entry page of a request
  * of `type`: every property of that type (empty inputs clear), and the
  * offer rows that are not empty.  rowmap[k] receives the form row of
  * offers[k].  New reference.

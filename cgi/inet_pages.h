@@ -1,5 +1,5 @@
 /*
- * inet_pages.h — the browser side of Internet requests (seed 002)
+ * inet_pages.h — the browser side of Internet requests (TelecomX)
  * for customers and resellers: the list, the new-request form (the
  * API's rules and messages, each error next to its field, input kept),
  * the request with its offers side by side and an "order this offer"

@@ -1,9 +1,9 @@
 /*
- * inet_request.c — Internet requests (seed 002): create, the ADMIN update
+ * inet_request.c — Internet requests (TelecomX): create, the ADMIN update
  * with offers, reading and listing.  The rules live in inet_check.c,
  * accounts in inet_account.c, notifications in inet_mail.c.
  *
- * A request travels as the JSON object of the seed's response table
+ * A request travels as the JSON object of the TelecomX response table
  * ("the record"): checks produce its properties, write_request() binds
  * it to SQL, request_json() reads it back.
  */
@@ -128,7 +128,7 @@ address_json(sqlite3_stmt *s, int col)
 	return a;
 }
 
-/* The seed's properties of the request at the current row, in the
+/* The TelecomX properties of the request at the current row, in the
  * order of its response table; a condensed list item keeps only _id,
  * type, customer, reseller, address, product and reference.  Empty
  * notify and offers lists are placed for request_lists() to fill. */
@@ -633,7 +633,7 @@ update_unit(struct store *st, void *arg)
 	return rc;
 }
 
-/* The seed's update, ADMIN only, as one unit of work.  0, 1, or -1. */
+/* The TelecomX update, ADMIN only, as one unit of work.  0, 1, or -1. */
 int
 inet_update(struct store *st, const struct principal *who, const char *id,
     const json_t *body, struct problems *pb)

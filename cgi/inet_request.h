@@ -1,7 +1,7 @@
 /*
- * inet_request.h — TelecomX-style Internet requests (seed 002): a customer
+ * inet_request.h — TelecomX-style Internet requests (TelecomX): a customer
  * asks whether DSL or FIBER can be delivered at an address and at what
- * price; an ADMIN answers with offers (the seed's update); the customer
+ * price; an ADMIN answers with offers (the TelecomX update); the customer
  * orders one offer, which becomes an Internet account (ORDERED), which
  * an ADMIN or the reseller's admin confirms (CONFIRMED).
  *
@@ -50,7 +50,7 @@ int  inet_create(struct store *st, const struct principal *who,
 	const json_t *body, struct problems *pb, char id[25]);
 
 /*
- * POST /internet/request/{id} (the seed, ADMIN only): change the
+ * POST /internet/request/{id} (TelecomX, ADMIN only): change the
  * properties present in `body`; `offers` replaces the offer list, sets
  * `answered` when not empty, and queues "internet_answered" to the
  * creator and every notify employee.  Problems: access, not found,
@@ -62,7 +62,7 @@ int  inet_update(struct store *st, const struct principal *who, const char *id,
 /* How much of a request to show. */
 enum inet_view {
 	INET_CONDENSED,		/* list items: the main facts */
-	INET_FULL,		/* the seed's response table */
+	INET_FULL,		/* the TelecomX response table */
 	INET_PAGE,		/* full, plus names for the pages (productName...) */
 };
 
@@ -71,7 +71,7 @@ enum inet_view {
  * it does not exist for this caller (*err 0) or on error (*err -1).
  * Offers' prices are those of the caller's audience: customer staff see
  * the customer prices, reseller staff also the wholesale ones, ADMIN all.
- * Besides the seed's properties: state (NEW | HAS_OFFER), expires
+ * Besides the TelecomX properties: state (NEW | HAS_OFFER), expires
  * (answered + 30 days) and account {_id, state, offer} once ordered.
  */
 json_t *inet_load(struct store *st, const struct principal *who,

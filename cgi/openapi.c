@@ -9,33 +9,26 @@
  * generated from the loaded catalog (catalog_schema() of every type), so
  * a type added to the catalog appears here with no C change.
  *
- * HOW TO ADD A PATH (e.g. the TelecomX Internet routes):
- *   1. write `static void path_xxx(struct oa *oa)` next to the others:
- *        json_t *op = op_new(oa, "/internet/request", "post",
- *            "createInternetRequest", "internet", "Create ...", "...", 0);
- *        op_body(oa, op, "...", schema_ref("InternetRequestCreate"));
- *        op_response(oa, op, 201, "Created.", schema_ref("InternetRequest"));
- *        op_auth_errors(oa, op, FAM_TCX, 0);
- *        op_body_errors(oa, op, FAM_TCX);
- *        op_error(oa, op, FAM_TCX, 422, "...");
- *      (op_new's last argument is 1 for a public route: no credentials;
- *      op_param, op_list_param, op_page_params and resp_count_headers
- *      describe query parameters and list headers; path_auth_login() is a
- *      complete TelecomX example);
- *   2. add its schemas with add_schema() in a `schema_xxx(oa)` function;
- *   3. call both in openapi_document(), at the place marked
- *      "TelecomX Internet routes", and add the "internet" tag in add_tags().
+ * A path is a `path_xxx(oa)` function: op_new() (the last argument is 1
+ * for a public route), op_param() / op_page_params() for its query, op_body()
+ * and op_response() for what it takes and answers, and op_errors() naming
+ * the rows of errors.h it can answer with (the descriptions are built from
+ * those rows, the tables the desk answers from); its schemas are added by
+ * a `schema_xxx(oa)` function.  Both are called from openapi_document().
  * tests/http/test_openapi.py fails while a JSON route of route.c is not
  * described here, and validates real answers against the document.
  */
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "autoconf.h"
 #include "catalog.h"
+#include "errors.h"
 #include "http.h"
 #include "log.h"
 #include "openapi.h"
@@ -275,14 +268,105 @@ resp_int_header(struct oa *oa, json_t *resp, const char *name, const char *descr
 	    "type", "integer", "minimum", 0));
 }
 
-/* An error response in the shape of the family (Orange Error object or
- * TelecomX {error, errors}). */
-static void
-op_error(struct oa *oa, json_t *op, enum family fam, int status,
-    const char *description)
+/*
+ * Error responses from the rows of errors.h, the tables the desk answers
+ * from: one response per HTTP status, in the family's shape (Orange Error
+ * object or TelecomX {error, errors}), its description listing every row
+ * of that status the route can answer with its code and words (the words
+ * that vary shown as "…").  Rows are named H(HERR_x), O(OERR_x), X(XERR_x)
+ * in a list ended by END.
+ */
+#define H(e)	(0x10000 | (e))
+#define O(e)	(0x20000 | (e))
+#define X(e)	(0x30000 | (e))
+#define END	(-1)
+
+/* One row as a line of a description: status, and the text. */
+static int
+row_line(enum family fam, int row, struct buf *b)
 {
-	op_response(oa, op, status, description,
-	    schema_ref(fam == FAM_ORANGE ? "Error" : "TelecomXError"));
+	static const char *const dots[3] = { "…", "…", "…" };
+	const int	 e = row & 0xffff;
+	int		 status;
+	char		*words = NULL;
+
+	switch (row >> 16) {
+	case 1: {
+		const struct herr_row *h = herr_row((enum herr)e);
+		status = h->status;
+		if (fam == FAM_ORANGE)
+			buf_printf(b, "- `%d` %s: %s\n", h->ocode, h->omessage, h->message);
+		else
+			buf_printf(b, "- `%s`: %s\n", h->xcode, h->message);
+		break;
+	}
+	case 2: {
+		const struct oerr_row *o = oerr_row((enum oerr)e);
+		status = o->status;
+		words = errors_fill(o->description, dots);
+		buf_printf(b, "- `%d` %s: %s\n", o->code, o->message, words ? words : "");
+		break;
+	}
+	default: {
+		const struct xerr_row *x = xerr_row((enum xerr)e);
+		status = x->status;
+		words = errors_fill(x->message, dots);
+		if (x->code != NULL)
+			buf_printf(b, "- `%s`%s%s%s: %s\n", x->code, x->check ? " (check `" : "",
+			    x->check ? x->check : "", x->check ? "`)" : "", words ? words : "");
+		else
+			buf_printf(b, "- the property's code, check `%s`: %s\n",
+			    x->check ? x->check : "-", words ? words : "");
+		break;
+	}
+	}
+	free(words);
+	return status;
+}
+
+/* The error responses of `op` for the rows that follow, up to END. */
+static void
+op_errors(struct oa *oa, json_t *op, enum family fam, ...)
+{
+	struct buf	 lines[6] = { { 0 } };	/* 400, 401, 403, 404, 409, other */
+	int		 statuses[6] = { 0 }, row, st, slot;
+	struct buf	 one = { 0 };
+	va_list		 ap;
+
+	va_start(ap, fam);
+	while ((row = va_arg(ap, int)) != END) {
+		one.len = 0;
+		st = row_line(fam, row, &one);
+		for (slot = 0; slot < 6 && statuses[slot] != 0 && statuses[slot] != st; slot++)
+			continue;
+		if (slot == 6) {
+			oa->failed = 1;	/* more statuses than a route has */
+			break;
+		}
+		statuses[slot] = st;
+		buf_append(&lines[slot], one.data ? one.data : "", one.len);
+	}
+	va_end(ap);
+	buf_free(&one);
+	for (slot = 0; slot < 6 && statuses[slot] != 0; slot++) {
+		/* Rows of a status already described (the body's or the
+		 * credentials' errors) join its description. */
+		char code[8];
+		const char *before;
+		snprintf(code, sizeof(code), "%d", statuses[slot]);
+		before = json_string_value(json_object_get(json_object_get(json_object_get(
+		    op, "responses"), code), "description"));
+		if (before != NULL) {
+			struct buf all = { 0 };
+			buf_puts(&all, before);
+			buf_puts(&all, lines[slot].data ? lines[slot].data : "");
+			buf_free(&lines[slot]);
+			lines[slot] = all;
+		}
+		op_response(oa, op, statuses[slot], lines[slot].data ? lines[slot].data : "",
+		    schema_ref(fam == FAM_ORANGE ? "Error" : "TelecomXError"));
+		buf_free(&lines[slot]);
+	}
 }
 
 /* The 401 of a route: for a protected route, missing, invalid or expired
@@ -291,19 +375,11 @@ static void
 op_auth_errors(struct oa *oa, json_t *op, enum family fam, int public)
 {
 	if (public)
-		op_error(oa, op, fam, 401, fam == FAM_ORANGE ?
-		    "Credentials were sent but are invalid (41) or expired (42); "
-		    "send none on this public route." :
-		    "Credentials were sent but are invalid (`invalid_token`, "
-		    "`format_error`) or expired (`expired`); send none on this "
-		    "public route.");
+		op_errors(oa, op, fam, H(HERR_AUTH_INVALID), H(HERR_AUTH_FORMAT),
+		    H(HERR_AUTH_EXPIRED), END);
 	else
-		op_error(oa, op, fam, 401, fam == FAM_ORANGE ?
-		    "Credentials missing (40), unknown or revoked or a malformed "
-		    "Authorization header (41), or expired (42)." :
-		    "Credentials missing (`credentials_invalid`), unknown or "
-		    "revoked (`invalid_token`), a malformed Authorization header "
-		    "(`format_error`) or expired (`expired`).");
+		op_errors(oa, op, fam, H(HERR_AUTH_MISSING), H(HERR_AUTH_INVALID),
+		    H(HERR_AUTH_FORMAT), H(HERR_AUTH_EXPIRED), END);
 }
 
 /* The errors of every route taking a JSON body: 413 and 415 (checked
@@ -311,19 +387,7 @@ op_auth_errors(struct oa *oa, json_t *op, enum family fam, int public)
 static void
 op_body_errors(struct oa *oa, json_t *op, enum family fam)
 {
-	int	orange = fam == FAM_ORANGE;
-
-	op_error(oa, op, fam, 400, orange ?
-	    "The body is not a JSON object, or a top-level attribute has the "
-	    "wrong type (21)." :
-	    "The body is not a JSON object (`bad_request`).");
-	op_error(oa, op, fam, 413, orange ?
-	    "The body is larger than the server accepts (63)." :
-	    "The body is larger than the server accepts (`payload_too_large`).");
-	op_error(oa, op, fam, 415, orange ?
-	    "The body was not sent with Content-Type: application/json (64)." :
-	    "The body was not sent with Content-Type: application/json "
-	    "(`unsupported_media_type`).");
+	op_errors(oa, op, fam, H(HERR_BAD_BODY), H(HERR_TOO_LARGE), H(HERR_MEDIA_TYPE), END);
 }
 
 /* The X-Total-Count and X-Result-Count headers of a list response. */
@@ -743,12 +807,8 @@ path_auth_login(struct oa *oa)
 	op_body(oa, op, "The user's credentials.", schema_ref("LoginRequest"));
 	op_response(oa, op, 200, "Logged in.", schema_ref("LoginResponse"));
 	op_body_errors(oa, op, FAM_TCX);
-	op_error(oa, op, FAM_TCX, 401, "Wrong e-mail or password "
-	    "(`credentials_invalid`).");
-	op_error(oa, op, FAM_TCX, 422, "`email` or `password` is missing "
-	    "(one error per missing field, check `required`).");
-	op_error(oa, op, FAM_TCX, 429, "Too many failed logins "
-	    "(`too_many_requests`); wait and retry.");
+	op_errors(oa, op, FAM_TCX, X(XERR_LOGIN_WRONG), X(XERR_LOGIN_EMAIL),
+	    X(XERR_LOGIN_PASSWORD), H(HERR_TOO_MANY), H(HERR_UNAVAILABLE), END);
 }
 
 /* GET /ordering/b2b/v2/requests. */
@@ -779,8 +839,7 @@ op_requests_list(struct oa *oa)
 	resp = op_response(oa, op, 200, "The matching requests.", json_pack(
 	    "{s:s, s:o}", "type", "array", "items", schema_ref("RequestListItem")));
 	resp_count_headers(oa, resp);
-	op_error(oa, op, FAM_ORANGE, 400, "`offset`, `limit` or `sort` is "
-	    "invalid (20).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 }
 
@@ -805,15 +864,13 @@ op_requests_create(struct oa *oa)
 	    "schema", "type", "string"));
 	op_body_errors(oa, op, FAM_ORANGE);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
-	op_error(oa, op, FAM_ORANGE, 403, "The caller's level may not create "
-	    "requests, the type is not in the caller's catalog, or the customer "
-	    "is not the caller's (50).");
-	op_error(oa, op, FAM_ORANGE, 412, "A mandatory field is missing (65); "
-	    "the description names its full path.");
-	op_error(oa, op, FAM_ORANGE, 422, "Invalid properties (3620), "
-	    "requestedAt too early or not a working day (3611), no or several "
-	    "service points match (3622, 3621), or the request could not be "
-	    "stored (3623).");
+	op_errors(oa, op, FAM_ORANGE, O(OERR_TOP_INVALID), H(HERR_FORBIDDEN),
+	    O(OERR_MISSING), O(OERR_PROPS_OBJECT), O(OERR_PROPS_UNKNOWN),
+	    O(OERR_PROPS_UNKNOWN_HINT), O(OERR_PROPS_TYPE), O(OERR_PROPS_EMPTY),
+	    O(OERR_PROPS_TOO_LONG), O(OERR_PROPS_TOO_SHORT), O(OERR_PROPS_ENUM),
+	    O(OERR_PROPS_DATE), O(OERR_PROPS_EMAIL), O(OERR_PROPS_PHONE),
+	    O(OERR_PROPS_PATTERN), O(OERR_REQUESTED_AT), O(OERR_NO_SERVICE_POINT),
+	    O(OERR_SEVERAL_SERVICE_POINTS), O(OERR_ORDERING_DOWN), END);
 }
 
 /* GET /ordering/b2b/v2/requests/{id}. */
@@ -826,7 +883,7 @@ path_request(struct oa *oa)
 	op_path_id(oa, op, "Request id.");
 	op_response(oa, op, 200, "The request.", schema_ref("Request"));
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
-	op_error(oa, op, FAM_ORANGE, 404, "No such request visible to the caller (60).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_NOT_FOUND), END);
 }
 
 /* POST /ordering/b2b/v2/requests/{id}/status. */
@@ -842,10 +899,8 @@ path_request_status(struct oa *oa)
 	op_response(oa, op, 200, "The request after the change.", schema_ref("Request"));
 	op_body_errors(oa, op, FAM_ORANGE);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
-	op_error(oa, op, FAM_ORANGE, 403, "The caller may not make this change (50).");
-	op_error(oa, op, FAM_ORANGE, 404, "No such request visible to the caller (60).");
-	op_error(oa, op, FAM_ORANGE, 409, "Illegal status transition (62).");
-	op_error(oa, op, FAM_ORANGE, 412, "A rejection without a `comment` (65).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
+	    H(HERR_CONFLICT), H(HERR_MISSING), END);
 }
 
 /* GET /ordering/b2b/v2/catalogItems. */
@@ -875,7 +930,7 @@ path_catalog_item(struct oa *oa)
 	op_path_id(oa, op, "Request type.");
 	op_response(oa, op, 200, "The catalog item.", schema_ref("CatalogItem"));
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
-	op_error(oa, op, FAM_ORANGE, 404, "No such type in the caller's catalog (60).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_NOT_FOUND), END);
 }
 
 /* The displayNulls and displayLinks flags of the service point routes. */
@@ -911,8 +966,7 @@ path_service_points(struct oa *oa)
 	resp = op_response(oa, op, 200, "The matching service points.", json_pack(
 	    "{s:s, s:o}", "type", "array", "items", schema_ref("ServicePoint")));
 	resp_count_headers(oa, resp);
-	op_error(oa, op, FAM_ORANGE, 400, "`offset`, `limit`, `sort`, "
-	    "`displayNulls` or `displayLinks` is invalid (20).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 }
 
@@ -927,11 +981,8 @@ path_service_point(struct oa *oa)
 	op_path_id(oa, op, "Service point id.");
 	op_sp_flags(oa, op);
 	op_response(oa, op, 200, "The service point.", schema_ref("ServicePoint"));
-	op_error(oa, op, FAM_ORANGE, 400, "`displayNulls` or `displayLinks` is "
-	    "invalid (20).");
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), H(HERR_NOT_FOUND), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
-	op_error(oa, op, FAM_ORANGE, 404, "No such service point visible to the "
-	    "caller (60).");
 }
 
 /* ------------------------------------------ TelecomX Internet routes */
@@ -984,7 +1035,7 @@ inet_text(const char *description, int max)
 	    "description", description);
 }
 
-/* The properties of the seed's update table, as a body (new object). */
+/* The properties of the TelecomX update table, as a body (new object). */
 static json_t *
 inet_update_members(void)
 {
@@ -1081,8 +1132,8 @@ schema_inet_request(struct oa *oa)
 	json_object_set_new(update, "address", schema_ref("InternetAddress"));
 	json_object_set_new(update, "address2", inet_nullable(schema_ref("InternetAddress")));
 	add_schema(oa, "InternetRequestUpdate", json_pack("{s:s, s:s, s:o}",
-	    "type", "object", "description", "The seed's update: every property is "
-	    "optional; null clears (but `address`).  `Offers`, the seed's spelling, "
+	    "type", "object", "description", "The update: every property is "
+	    "optional; null clears (but `address`).  `Offers`, the TelecomX body table's spelling, "
 	    "is read as `offers` when that is absent.", "properties", update));
 	json_object_set_new(answer, "_id", inet_id("Id of the request."));
 	json_object_set_new(answer, "type", enum_schema("Type of circuit.", inet_types));
@@ -1166,18 +1217,24 @@ schema_inet_account(struct oa *oa)
 	    "required", "_id", "request", "offer", "state", "properties", props));
 }
 
-/* The 404 of a request id, and the seed's 422 rows of a request body. */
+/* The 404 of a request id, and the 422 rows of a request body. */
 static void
 inet_body_errors(struct oa *oa, json_t *op)
 {
-	op_error(oa, op, FAM_TCX, 404, "`not_found` (Internet request not found), "
-	    "`address._id` / `address2._id` (Address not found), `customer` / "
-	    "`reseller` not found.  The status of the answer is the first error's.");
-	op_error(oa, op, FAM_TCX, 422, "Invalid values, one error per problem with "
-	    "the seed's code and message (`notes`, `product`, `takeoverCircuit`, "
-	    "`takeoverCustomer`, `ipAddresses`, `startDate`, `offers[].product`, "
-	    "`offers[].monthlyCost`..., `notify[]`); `path` names the property "
-	    "(`offers[1].monthlyCost`).");
+	op_errors(oa, op, FAM_TCX, X(XERR_REQUEST_NOT_FOUND), X(XERR_ADDRESS_NOT_FOUND),
+	    X(XERR_CUSTOMER_NOT_FOUND), X(XERR_RESELLER_NOT_FOUND), X(XERR_OFFERS_ACCESS),
+	    X(XERR_NOT_STRING), X(XERR_NOT_BOOLEAN), X(XERR_LENGTH), X(XERR_TYPE_REQUIRED),
+	    X(XERR_TYPE_ENUM), X(XERR_OWNER_REQUIRED), X(XERR_ADDRESS_REQUIRED),
+	    X(XERR_ADDRESS_TYPE), X(XERR_ROAD_REQUIRED), X(XERR_ZIP_REQUIRED),
+	    X(XERR_CITY_REQUIRED), X(XERR_SINGLE_LINE), X(XERR_PRODUCT_NOT_FOUND),
+	    X(XERR_PRODUCT_NOT_VALID), X(XERR_PRODUCT_TYPE), X(XERR_PRODUCT_REQUIRED),
+	    X(XERR_ONLY_FOR), X(XERR_CIRCUIT_REQUIRED), X(XERR_TAKEOVER_CUSTOMER_REQUIRED),
+	    X(XERR_IP_REQUIRED), X(XERR_IP_ENUM), X(XERR_START_FORMAT), X(XERR_START_RANGE),
+	    X(XERR_INSTALL_TIME), X(XERR_OFFERS_TYPE), X(XERR_OFFERS_COUNT),
+	    X(XERR_OFFER_OBJECT), X(XERR_OFFER_ID_FORMAT), X(XERR_OFFER_ID_UNIQUE),
+	    X(XERR_PRICE_TYPE), X(XERR_PRICE_RANGE), X(XERR_COMMITMENT_TYPE),
+	    X(XERR_COMMITMENT_RANGE), X(XERR_NOTIFY_TYPE), X(XERR_RECIPIENT),
+	    X(XERR_MORE), END);
 }
 
 /* GET and POST /internet/request. */
@@ -1204,7 +1261,8 @@ path_inet_requests(struct oa *oa)
 	op_param(oa, op, "query", "full", 0, "Complete objects instead of condensed ones.",
 	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
 	op_response(oa, op, 200, "The matching requests.", schema_ref("InternetRequestList"));
-	op_error(oa, op, FAM_TCX, 400, "`offset`, `limit`, `state` or `full` is invalid.");
+	op_errors(oa, op, FAM_TCX, X(XERR_QUERY_OFFSET), X(XERR_QUERY_LIMIT),
+	    X(XERR_QUERY_STATE), X(XERR_QUERY_FULL), END);
 	op_auth_errors(oa, op, FAM_TCX, 0);
 	op = op_new(oa, "/internet/request", "post", "createInternetRequest", "internet",
 	    "Create an Internet request", "OWNER of the customer, RESELLER for its "
@@ -1214,11 +1272,11 @@ path_inet_requests(struct oa *oa)
 	    schema_ref("InternetRequest"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), END);
 	inet_body_errors(oa, op);
 }
 
-/* GET and POST /internet/request/{id} (the seed). */
+/* GET and POST /internet/request/{id} (TelecomX). */
 static void
 path_inet_request(struct oa *oa)
 {
@@ -1229,9 +1287,9 @@ path_inet_request(struct oa *oa)
 	op_path_id(oa, op, "Internet request id.");
 	op_response(oa, op, 200, "The request.", schema_ref("InternetRequest"));
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet request not found.");
+	op_errors(oa, op, FAM_TCX, X(XERR_REQUEST_NOT_FOUND), END);
 	op = op_new(oa, "/internet/request/{id}", "post", "updateInternetRequest",
-	    "internet", "Update an Internet request (seed 002)", "ADMIN only: change "
+	    "internet", "Update an Internet request", "ADMIN only: change "
 	    "the properties given; `offers` replaces the offers and tells the "
 	    "creator and the notify list.", 0);
 	op_path_id(oa, op, "Internet request id.");
@@ -1239,10 +1297,7 @@ path_inet_request(struct oa *oa)
 	op_response(oa, op, 200, "The request as changed.", schema_ref("InternetRequest"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level "
-	    "(anyone but an ADMIN, checked first).");
-	op_error(oa, op, FAM_TCX, 409, "`conflict`: an offer was ordered; the offers "
-	    "can no longer change.");
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_OFFERS_LOCKED), END);
 	inet_body_errors(oa, op);
 }
 
@@ -1259,19 +1314,16 @@ path_inet_accounts(struct oa *oa)
 	    schema_ref("InternetAccount"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
-	op_error(oa, op, FAM_TCX, 404, "`not_found` (the request) or `offer` (Offer "
-	    "not found).");
-	op_error(oa, op, FAM_TCX, 409, "`conflict`: an offer of this request was "
-	    "already ordered.");
-	op_error(oa, op, FAM_TCX, 422, "`expired` (30 days after `answered`), "
-	    "`request` / `offer` missing, `customer` not the request's.");
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_ORDER_REQUEST_NOT_FOUND),
+	    X(XERR_OFFER_NOT_FOUND), X(XERR_ORDERED), X(XERR_EXPIRED),
+	    X(XERR_ORDER_REQUEST_REQUIRED), X(XERR_OFFER_REQUIRED), X(XERR_NOT_STRING),
+	    X(XERR_CUSTOMER_MISMATCH), END);
 	op = op_new(oa, "/internet/account/{id}", "get", "getInternetAccount", "internet",
 	    "Get an Internet account", "An account of the caller's requests.", 0);
 	op_path_id(oa, op, "Account id.");
 	op_response(oa, op, 200, "The account.", schema_ref("InternetAccount"));
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet account not found.");
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCOUNT_NOT_FOUND), END);
 }
 
 /* POST /internet/account/{id}/confirm. */
@@ -1287,10 +1339,9 @@ path_inet_confirm(struct oa *oa)
 	op_response(oa, op, 200, "The confirmed account.", schema_ref("InternetAccount"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
-	op_error(oa, op, FAM_TCX, 403, "`access_denied`: Insufficient access level.");
-	op_error(oa, op, FAM_TCX, 404, "`not_found`: Internet account not found.");
-	op_error(oa, op, FAM_TCX, 422, "`state` (the account is not ORDERED), or "
-	    "`startDate`, `installTime`, `circuit` invalid.");
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_ACCOUNT_NOT_FOUND),
+	    X(XERR_CONFIRM_STATE), X(XERR_START_REQUIRED), X(XERR_DATE_FORMAT),
+	    X(XERR_INSTALL_TIME), X(XERR_LENGTH), END);
 }
 
 /* ----------------------------------------------------------- document */
@@ -1304,9 +1355,8 @@ add_tags(struct oa *oa)
 	    "the caller's service points (Orange error object).");
 	add_tag(oa, "auth", "TelecomX-style login (TelecomX error object).");
 	add_tag(oa, "operations", "Operations (TelecomX error object).");
-	/* TelecomX Internet routes: add_tag(oa, "internet", "..."); */
 	add_tag(oa, "internet", "TelecomX-compatible Internet requests, offers and "
-	    "accounts, seed 002 (TelecomX error object).");
+	    "accounts (TelecomX error object).");
 }
 
 /* The document's head: version, info, servers, security. */
@@ -1361,10 +1411,6 @@ openapi_document(void)
 	path_catalog_item(&oa);
 	path_service_points(&oa);
 	path_service_point(&oa);
-	/* ---- TelecomX Internet routes: add their schema_*() and path_*()
-	 * calls here (/internet/request, /internet/request/{id},
-	 * /internet/account, /internet/account/{id},
-	 * /internet/account/{id}/confirm), one call each. ---- */
 	schema_inet_parts(&oa);
 	schema_inet_request(&oa);
 	schema_inet_account(&oa);

@@ -1,5 +1,5 @@
 /*
- * orange_api.h — the Orange-compatible ordering API (seeds 000, 001):
+ * orange_api.h — the Orange-compatible ordering API (the BVPN update and disconnection types):
  * /ordering/b2b/v2/requests and /ordering/b2b/v2/catalogItems.
  */
 #ifndef REQDESK_ORANGE_API_H

@@ -1,5 +1,5 @@
 /*
- * orange_request.c — Orange-style ordering requests: the rules of seeds 000 and
+ * orange_request.c — Orange-style ordering requests: the rules of the BVPN request types
  * 001 applied through the catalog, storage, reading and status life.
  */
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
  * orange_request.h — Orange-style ordering requests: creation with every check
- * of the seeds, reading, listing, and the status life
+ * of the BVPN request types, reading, listing, and the status life
  * NEW -> IN_PROGRESS -> COMPLETED, REJECTED (ADMIN, with a reason),
  * CANCELED (the customer, while NEW).
  *

@@ -89,8 +89,8 @@ const struct route routes[] = {
 	{ "/admin/addresses", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    page_admin_addresses, page_admin_addresses_import }, /* RT_ADMIN_ADDRESSES */
 	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
-	/* Internet requests (seed 002): levels are checked by the handlers,
-	 * which answer the seed's own 403 message. */
+	/* Internet requests (TelecomX): levels are checked by the handlers,
+	 * which answer the TelecomX 403 message. */
 	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
 	    api_inet_list, api_inet_create }, /* RT_INET_REQUESTS */
 	{ "/internet/request/{id}", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
