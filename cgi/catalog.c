@@ -457,7 +457,11 @@ check_unknown(const struct rtype *t, const json_t *obj, const char *prefix,
 	json_object_foreach((json_t *)obj, key, v) {
 		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "." : "", key);
 		if (!declared_child(t, prefix, key, &leaf)) {
-			nearest_child(t, prefix, key, hint, sizeof(hint));
+			/* Past the problems a list keeps, only the count is
+			 * wanted: no hint to look for. */
+			hint[0] = '\0';
+			if (pb->n < PROBLEMS_MAX)
+				nearest_child(t, prefix, key, hint, sizeof(hint));
 			if ((hint[0] ? oproblem(pb, OERR_PROPS_UNKNOWN_HINT, path, path,
 			    hint, NULL) : oproblem(pb, OERR_PROPS_UNKNOWN, path, path,
 			    NULL, NULL)) < 0)

@@ -358,6 +358,19 @@ req_query_int(const struct req *r, const char *key, long long def, long long min
 	return 0;
 }
 
+int
+req_query_list(const struct req *r, const char *key, size_t max, const char **out)
+{
+	const char	*v = req_query(r, key), *p;
+	size_t		 n = 1;
+
+	*out = v != NULL && *v != '\0' ? v : NULL;
+	for (p = *out; p != NULL && (p = strchr(p, ',')) != NULL; p++)
+		if (++n > max)
+			return -1;
+	return 0;
+}
+
 /* Does the Content-Type (ignoring parameters and case) equal `want`? */
 static int
 ctype_is(const char *ctype, const char *want)

@@ -115,6 +115,16 @@ int  req_is_json(const struct req *r);
 int  req_query_int(const struct req *r, const char *key, long long def,
 	long long min, long long max, long long *out);
 
+/* Values a comma list of the query may hold ("status=NEW,IN_PROGRESS"),
+ * and names a `fields` list may hold: bounds on the work of one list. */
+#define QUERY_LIST_MAX	100
+#define FIELDS_MAX	64
+
+/* A comma list query parameter: *out its raw value (borrowed; NULL when
+ * absent or empty).  0, or -1 when it holds more than `max` values. */
+int  req_query_list(const struct req *r, const char *key, size_t max,
+	const char **out);
+
 /* Read the whole body into r->body.  Returns 0, HERR_TOO_LARGE (nothing
  * read), or -1 on transport error. */
 int  req_read_body(struct req *r);

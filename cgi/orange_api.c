@@ -1,7 +1,7 @@
 /*
  * orange_api.c — HTTP handlers of the Orange-compatible ordering API.
  */
-#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,27 +67,49 @@ out:
 	return rc;
 }
 
-/* Keep only the top-level members named in the comma list `fields`. */
+/* The top-level members a `fields` list names ("status,keyDates.issuedAt"
+ * keeps status and keyDates), split once per request: at most FIELDS_MAX
+ * names, each cut at its first dot. */
+struct fields {
+	char	*names[FIELDS_MAX];
+	size_t	 n;
+	char	*copy;		/* owns the names */
+};
+
+/* Split `csv` (at most FIELDS_MAX names: req_query_list() said so).
+ * 0 or -1 (ENOMEM). */
+static int
+fields_split(struct fields *fl, const char *csv)
+{
+	char *p, *next, *dot;
+
+	memset(fl, 0, sizeof(*fl));
+	if ((fl->copy = strdup(csv)) == NULL)
+		return -1;
+	for (p = fl->copy; p != NULL && fl->n < FIELDS_MAX; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		if ((dot = strchr(p, '.')) != NULL)
+			*dot = '\0';
+		fl->names[fl->n++] = p;
+	}
+	return 0;
+}
+
+/* Keep only the members of `o` that `fl` names, and its id. */
 static void
-partial(json_t *o, const char *fields)
+partial(json_t *o, const struct fields *fl)
 {
 	const char	*key;
 	json_t		*v;
 	void		*tmp;
-	char		 want[512];
-	size_t		 len;
+	size_t		 i;
+	int		 keep;
 
 	json_object_foreach_safe(o, tmp, key, v) {
-		int keep = 0;
-		const char *p = fields, *comma;
-		for (; !keep && p != NULL; p = comma ? comma + 1 : NULL) {
-			comma = strchr(p, ',');
-			len = comma ? (size_t)(comma - p) : strlen(p);
-			snprintf(want, sizeof(want), "%.*s", (int)len, p);
-			if (strchr(want, '.'))
-				*strchr(want, '.') = '\0';
-			keep = strcmp(want, key) == 0 || strcmp(key, "id") == 0;
-		}
+		keep = strcmp(key, "id") == 0;
+		for (i = 0; !keep && i < fl->n; i++)
+			keep = strcmp(fl->names[i], key) == 0;
 		if (!keep)
 			json_object_del(o, key);
 	}
@@ -98,7 +120,7 @@ partial(json_t *o, const char *fields)
  * page of 250 costs no parsing and no big tree. */
 struct list_out {
 	struct buf	 b;
-	const char	*fields;	/* partial response, or NULL */
+	const struct fields *fields;	/* partial response, or NULL */
 	size_t		 n;
 	int		 failed;
 };
@@ -134,11 +156,20 @@ list_row(void *ctx, const char *item, const char *props)
 int
 api_requests_list(struct req *r)
 {
+	static const struct { const char *key; size_t off; } lists[] = {
+		{ "id", offsetof(struct request_filter, id) },
+		{ "status", offsetof(struct request_filter, status) },
+		{ "type", offsetof(struct request_filter, type) },
+		{ "category", offsetof(struct request_filter, category) },
+		{ "customerReference", offsetof(struct request_filter, customer_reference) },
+	};
 	struct request_filter	 f;
 	struct list_out		 lo;
+	struct fields		 fl;
 	long long		 total;
-	const char		*fields = req_query(r, "fields");
-	char			 n[32];
+	const char		*fields;
+	char			 n[32], why[96];
+	size_t			 i;
 	int			 rc;
 
 	memset(&f, 0, sizeof(f));
@@ -152,14 +183,25 @@ api_requests_list(struct req *r)
 		return reply_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
 		    "requestedAt, status, type, customerReference, id, optionally "
 		    "preceded by '-'.");
-	f.id = req_query(r, "id");
-	f.status = req_query(r, "status");
-	f.type = req_query(r, "type");
-	f.category = req_query(r, "category");
-	f.customer_reference = req_query(r, "customerReference");
-	lo.fields = fields != NULL && *fields != '\0' ? fields : NULL;
-	if (request_list_each(r->store, r->who, &f, list_row, &lo, &total) < 0 ||
-	    lo.failed) {
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (req_query_list(r, lists[i].key, QUERY_LIST_MAX,
+		    (const char **)((char *)&f + lists[i].off)) < 0) {
+			snprintf(why, sizeof(why), "'%s' lists at most %d values.",
+			    lists[i].key, QUERY_LIST_MAX);
+			return reply_error(r, HERR_BAD_QUERY, why);
+		}
+	if (req_query_list(r, "fields", FIELDS_MAX, &fields) < 0) {
+		snprintf(why, sizeof(why), "'fields' names at most %d attributes.",
+		    FIELDS_MAX);
+		return reply_error(r, HERR_BAD_QUERY, why);
+	}
+	if (fields != NULL && fields_split(&fl, fields) < 0)
+		return -1;
+	lo.fields = fields != NULL ? &fl : NULL;
+	rc = request_list_each(r->store, r->who, &f, list_row, &lo, &total);
+	if (fields != NULL)
+		free(fl.copy);
+	if (rc < 0 || lo.failed) {
 		buf_free(&lo.b);
 		return -1;
 	}

@@ -471,30 +471,33 @@ page_request_status_post(struct req *r)
 	return resp_redirect(r, loc);
 }
 
-/* Filters of the list page from the query string. */
-static void
+/* Filters of the list page from the query string (empty ones ignored).
+ * 0, or -1 when a filter lists more values than a list reads. */
+static int
 list_filter(struct req *r, struct request_filter *f)
 {
-	const char *s;
-
 	memset(f, 0, sizeof(*f));
-	f->id = req_query(r, "id");
-	f->status = req_query(r, "status");
-	f->type = req_query(r, "type");
-	f->category = req_query(r, "category");
-	f->customer_reference = req_query(r, "customerReference");
+	if (req_query_list(r, "id", QUERY_LIST_MAX, &f->id) < 0 ||
+	    req_query_list(r, "status", QUERY_LIST_MAX, &f->status) < 0 ||
+	    req_query_list(r, "type", QUERY_LIST_MAX, &f->type) < 0 ||
+	    req_query_list(r, "category", QUERY_LIST_MAX, &f->category) < 0 ||
+	    req_query_list(r, "customerReference", QUERY_LIST_MAX,
+	    &f->customer_reference) < 0)
+		return -1;
 	f->sort = req_query(r, "sort");
 	if (f->sort != NULL && (*f->sort == '\0' || !request_sort_valid(f->sort)))
 		f->sort = NULL;
-	for (s = f->id; s != NULL && *s == '\0'; s = NULL)
-		f->id = NULL;
-	if (f->status && !*f->status) f->status = NULL;
-	if (f->type && !*f->type) f->type = NULL;
-	if (f->category && !*f->category) f->category = NULL;
-	if (f->customer_reference && !*f->customer_reference) f->customer_reference = NULL;
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
 		f->offset = 0;
 	f->limit = PAGE_SIZE;
+	return 0;
+}
+
+/* The answer to a filter of too many values. */
+static int
+too_many_values(struct req *r)
+{
+	return reply_error(r, HERR_BAD_QUERY, "A filter may list at most 100 values.");
 }
 
 /* Set `key` to the query string of the current filters with another
@@ -536,7 +539,8 @@ page_requests(struct req *r)
 
 	if (r->who == NULL)	/* the route lets no one in unidentified */
 		return resp_redirect(r, "/login");
-	list_filter(r, &f);
+	if (list_filter(r, &f) < 0)
+		return too_many_values(r);
 	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);
 		return -1;
@@ -669,7 +673,8 @@ page_requests_csv(struct req *r)
 	long long		 total;
 	int			 rc;
 
-	list_filter(r, &f);
+	if (list_filter(r, &f) < 0)
+		return too_many_values(r);
 	f.offset = 0;
 	f.limit = 1LL << 62;
 	buf_puts(&o.b, "id,type,name,category,status,customer,customerReference,"

@@ -44,6 +44,7 @@
 #include "writer.h"
 
 #define STOP_GRACE_S	4	/* seconds workers get to finish on SIGTERM */
+#define BIG_BODY	(256 * 1024)	/* bytes: see serve() */
 
 extern char **environ;
 
@@ -85,7 +86,7 @@ static void
 serve(const struct io *io, struct store **st)
 {
 	struct req	r;
-	int		rc;
+	int		rc, big;
 
 	if (*st == NULL)
 		*st = store_open(config.database, 0);
@@ -101,7 +102,15 @@ serve(const struct io *io, struct store **st)
 		    "The query string has more parameters than are read.");
 	} else
 		route_dispatch(&r);
+	big = r.body_consumed >= BIG_BODY;
 	req_free(&r);
+	/* A big body (a megabyte of JSON is tens of thousands of small
+	 * allocations) leaves free memory scattered among what the other
+	 * threads hold, which no free() can give back: return its pages to
+	 * the system, so that a few such requests do not keep the worker
+	 * large for good.  Rare, and a few milliseconds. */
+	if (big)
+		malloc_trim(0);
 }
 
 /* ---- worker: threads accepting FastCGI connections ---- */

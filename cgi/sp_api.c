@@ -71,12 +71,15 @@ api_service_points(struct req *r)
 		    "preceded by '-'.");
 	if (query_opts(r, &opts) != 0)
 		return 0;
-	f.id = req_query(r, "id");
-	f.reference = req_query(r, "reference");
-	f.customer_reference = req_query(r, "customerReference");
-	f.state = req_query(r, "state");
-	f.customer = req_query(r, "customer.id");
-	f.name = req_query(r, "name");
+	if (req_query_list(r, "id", QUERY_LIST_MAX, &f.id) < 0 ||
+	    req_query_list(r, "reference", QUERY_LIST_MAX, &f.reference) < 0 ||
+	    req_query_list(r, "customerReference", QUERY_LIST_MAX,
+	    &f.customer_reference) < 0 ||
+	    req_query_list(r, "state", QUERY_LIST_MAX, &f.state) < 0 ||
+	    req_query_list(r, "customer.id", QUERY_LIST_MAX, &f.customer) < 0 ||
+	    req_query_list(r, "name", QUERY_LIST_MAX, &f.name) < 0)
+		return reply_error(r, HERR_BAD_QUERY,
+		    "A filter may list at most 100 values.");
 	if (sp_list(r->store, r->who, &f, opts, &items, &total) < 0) {
 		json_decref(items);
 		return -1;
