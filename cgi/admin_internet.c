@@ -14,6 +14,7 @@
 #include "http.h"
 #include "reply.h"
 #include "inet_form.h"
+#include "jsonx.h"
 #include "inet_request.h"
 #include "pages.h"
 #include "inet_pages.h"
@@ -52,13 +53,6 @@ static const char *const input_labels[12] = {
 	"Per month, customer", "Commitment (months)", "Provider", "Provider's offer id",
 };
 
-/* A string property, or NULL.  Borrowed. */
-static const char *
-str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
 /* The flash message of a finished action (?done=). */
 static void
 flash(struct req *r, struct tpl_dict *root)
@@ -81,22 +75,22 @@ entry_facts(struct tpl_dict *body, const json_t *req)
 	const json_t	*a = json_object_get(req, "address");
 	char		 line[600];
 
-	tpl_set(body, "ID", str(req, "_id"));
-	tpl_set(body, "TYPE", str(req, "type"));
-	tpl_set(body, "STATE", str(req, "state"));
-	tpl_set(body, "CUSTOMER", str(req, "customerName") ? str(req, "customerName") :
-	    str(req, "reseller"));
-	snprintf(line, sizeof(line), "%s, %s %s", str(a, "address"), str(a, "zip"), str(a, "city"));
+	tpl_set(body, "ID", json_str(req, "_id"));
+	tpl_set(body, "TYPE", json_str(req, "type"));
+	tpl_set(body, "STATE", json_str(req, "state"));
+	tpl_set(body, "CUSTOMER", json_str(req, "customerName") ? json_str(req, "customerName") :
+	    json_str(req, "reseller"));
+	snprintf(line, sizeof(line), "%s, %s %s", json_str(a, "address"), json_str(a, "zip"), json_str(a, "city"));
 	tpl_set(body, "ADDRESS", line);
-	tpl_set(body, "CREATOR", str(req, "createdByName"));
-	snprintf(line, sizeof(line), "%.10s", str(req, "created"));
+	tpl_set(body, "CREATOR", json_str(req, "createdByName"));
+	snprintf(line, sizeof(line), "%.10s", json_str(req, "created"));
 	tpl_set(body, "CREATED", line);
-	if (str(req, "expires") != NULL) {
+	if (json_str(req, "expires") != NULL) {
 		tpl_show(body, "EXPIRES");
-		snprintf(line, sizeof(line), "%.10s", str(req, "expires"));
+		snprintf(line, sizeof(line), "%.10s", json_str(req, "expires"));
 		tpl_set(body, "EXPIRES_DAY", line);
 	}
-	tpl_show(body, strcmp(str(req, "type"), "DSL") == 0 ? "DSL_FIELDS" : "FIBER_FIELDS");
+	tpl_show(body, strcmp(json_str(req, "type"), "DSL") == 0 ? "DSL_FIELDS" : "FIBER_FIELDS");
 }
 
 /* The request's inputs, choices and errors. */
@@ -124,11 +118,11 @@ entry_request(struct req *r, struct tpl_dict *body, const struct entry *e,
 	for (i = 0; i < 4; i++)
 		if (strcmp(inet_val(e->vals, boxes[i][0]), "true") == 0)
 			tpl_show(body, boxes[i][1]);
-	inet_tpl_product_list(body, "PRODUCT_OPTION", products, str(e->req, "type"),
+	inet_tpl_product_list(body, "PRODUCT_OPTION", products, json_str(e->req, "type"),
 	    0, inet_val(e->vals, "product"));
-	if (str(e->req, "customer") == NULL)
+	if (json_str(e->req, "customer") == NULL)
 		return 0;	/* a reseller's request: nobody to choose */
-	return inet_tpl_employees(r, body, "NOTIFY_OPTION", str(e->req, "customer"), e->vals);
+	return inet_tpl_employees(r, body, "NOTIFY_OPTION", json_str(e->req, "customer"), e->vals);
 }
 
 /* One offer row: its product choices, inputs and errors. */
@@ -137,7 +131,7 @@ offer_row(struct tpl_dict *body, const struct entry *e, const struct products *p
     size_t i)
 {
 	struct tpl_dict	*row = tpl_section_add(body, "OFFER_ROW"), *in;
-	int		 dsl = strcmp(str(e->req, "type"), "DSL") == 0;
+	int		 dsl = strcmp(json_str(e->req, "type"), "DSL") == 0;
 	char		 name[64];
 	size_t		 k;
 
@@ -178,10 +172,10 @@ entry_account(struct req *r, struct tpl_dict *body, const struct entry *e)
 		return;
 	tpl_show(body, "ACCOUNT");
 	tpl_show(body, "LOCKED");
-	tpl_set(body, "ACCOUNT_ID", str(acc, "_id"));
-	tpl_set(body, "ACCOUNT_STATE", str(acc, "state"));
-	tpl_set(body, "ACCOUNT_OFFER", str(acc, "offer"));
-	if (strcmp(str(acc, "state"), "ORDERED") != 0 || !inet_may_confirm(r->who))
+	tpl_set(body, "ACCOUNT_ID", json_str(acc, "_id"));
+	tpl_set(body, "ACCOUNT_STATE", json_str(acc, "state"));
+	tpl_set(body, "ACCOUNT_OFFER", json_str(acc, "offer"));
+	if (strcmp(json_str(acc, "state"), "ORDERED") != 0 || !inet_may_confirm(r->who))
 		return;
 	tpl_show(body, "CONFIRM");
 	inet_tpl_field(body, "C_START", e->cvals, e->cerrors, "startDate");
@@ -189,7 +183,7 @@ entry_account(struct req *r, struct tpl_dict *body, const struct entry *e)
 	inet_tpl_error(body, "C_TIME", e->cerrors, "installTime");
 	inet_tpl_error(body, "C_STATE", e->cerrors, "state");
 	want = e->cvals != NULL ? inet_val(e->cvals, "installTime") :
-	    (str(e->req, "installTime") ? str(e->req, "installTime") : "");
+	    (json_str(e->req, "installTime") ? json_str(e->req, "installTime") : "");
 	for (i = 0; i < 3; i++)
 		inet_tpl_option(body, "C_TIME_OPTION", times[i], times[i],
 		    strcmp(want, times[i]) == 0);
@@ -204,7 +198,7 @@ render_entry(struct req *r, const struct entry *e, int status)
 	char		 title[80];
 	size_t		 i, n = inet_form_rows(e->vals);
 
-	snprintf(title, sizeof(title), "Offers for %s", str(e->req, "_id"));
+	snprintf(title, sizeof(title), "Offers for %s", json_str(e->req, "_id"));
 	if ((root = page_new(r, title, "admin_internet.tpl", &body)) == NULL)
 		return -1;
 	flash(r, root);
@@ -214,7 +208,7 @@ render_entry(struct req *r, const struct entry *e, int status)
 	inet_tpl_errors(body, e->errors);
 	entry_account(r, body, e);
 	/* one product list for every product choice of the page */
-	if (inet_products_load(r->store, str(e->req, "customer"), &products) < 0)
+	if (inet_products_load(r->store, json_str(e->req, "customer"), &products) < 0)
 		goto err;
 	if (entry_request(r, body, e, &products) < 0) {
 		inet_products_free(&products);
@@ -266,10 +260,10 @@ save(struct req *r, const json_t *req, const json_t *vals)
 	char		 loc[96];
 	int		 rc;
 
-	body = inet_update_body(vals, str(req, "type"), rowmap);
+	body = inet_update_body(vals, json_str(req, "type"), rowmap);
 	if (json_object_get(req, "account") != NULL)
 		json_object_del(body, "offers");	/* ordered: shown, locked */
-	if (str(req, "customer") == NULL)
+	if (json_str(req, "customer") == NULL)
 		json_object_del(body, "notify");	/* a reseller's: no choice shown */
 	rc = inet_update(r->store, r->who, r->param, body, &pb);
 	if (rc == 0) {
@@ -344,7 +338,7 @@ page_admin_internet_confirm(struct req *r)
 	}
 	cvals = inet_vals_from_form(r);
 	body = confirm_body(cvals);
-	rc = inet_confirm(r->store, r->who, str(json_object_get(req, "account"), "_id"),
+	rc = inet_confirm(r->store, r->who, json_str(json_object_get(req, "account"), "_id"),
 	    body, &pb);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/admin/internet/%s?done=confirmed", r->param);

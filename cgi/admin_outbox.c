@@ -58,15 +58,16 @@ render(struct req *r, const char *notice)
 	struct tpl_dict	*root, *body, *row;
 	sqlite3_stmt	*s;
 	const char	*state = req_query(r, "state");
+	struct page_param params[1] = { { "state", NULL } };
 	long long	 offset, total;
-	char		 href[96];
-	size_t		 i;
+	size_t		 i, shown = 0;
 	int		 rc, known = 0;
 
 	for (i = 0; state != NULL && i < 4; i++)
 		known |= strcmp(state, states[i]) == 0;
 	if (!known)
 		state = NULL;
+	params[0].val = state;
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
 		offset = 0;
 	if ((root = page_new(r, "Outbox", "admin_outbox.tpl", &body)) == NULL)
@@ -83,6 +84,7 @@ render(struct req *r, const char *notice)
 		return -1;
 	}
 	while ((rc = store_row(s)) == 1) {
+		shown++;
 		row = tpl_section_add(body, "MSG");
 		tpl_set_int(row, "M_ID", store_int(s, 0));
 		tpl_set(row, "M_EVENT", store_text(s, 1));
@@ -102,19 +104,8 @@ render(struct req *r, const char *notice)
 		tpl_dict_free(root);
 		return -1;
 	}
-	/* Newest first, OUTBOX_PAGE at a time (states are fixed words). */
-	if (offset > 0) {
-		tpl_show(body, "PREV");
-		snprintf(href, sizeof(href), "?state=%s&offset=%lld", state ? state : "",
-		    offset > OUTBOX_PAGE ? offset - OUTBOX_PAGE : 0);
-		tpl_set(body, "PREV_HREF", href);
-	}
-	if (offset + OUTBOX_PAGE < total) {
-		tpl_show(body, "NEXT");
-		snprintf(href, sizeof(href), "?state=%s&offset=%lld", state ? state : "",
-		    offset + OUTBOX_PAGE);
-		tpl_set(body, "NEXT_HREF", href);
-	}
+	/* Newest first, OUTBOX_PAGE at a time. */
+	page_pager(body, "", offset, OUTBOX_PAGE, shown, total, params, 1);
 	return page_send(r, 200, root);
 }
 

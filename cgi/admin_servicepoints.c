@@ -41,25 +41,6 @@ query_given(const struct req *r, const char *key)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
-/* Set `key` in `d` to the page's URL with the filters of `v` at
- * `offset`. */
-static void
-set_href(struct tpl_dict *d, const char *key, const struct sp_view *v,
-    long long offset)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "/admin/servicepoints?customer=");
-	query_encode(&b, v->customer);
-	buf_puts(&b, "&state=");
-	query_encode(&b, v->state);
-	buf_puts(&b, "&q=");
-	query_encode(&b, v->q);
-	buf_printf(&b, "&offset=%lld&limit=%lld", offset, v->limit);
-	tpl_set(d, key, b.data);
-	buf_free(&b);
-}
-
 /* Customer options of the filter, SELECTED on v->customer.  0 or -1. */
 static int
 customer_options(struct req *r, struct tpl_dict *body, const struct sp_view *v)
@@ -148,10 +129,15 @@ sp_row(struct tpl_dict *body, const json_t *sp)
 static int
 sp_table(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 {
+	struct page_param	 params[] = {
+		{ "customer", v->customer }, { "state", v->state }, { "q", v->q },
+		{ "limit", NULL },
+	};
 	struct sp_filter	 f;
 	json_t			*items = NULL, *it;
 	long long		 total;
 	size_t			 i;
+	char			 limit[32];
 
 	memset(&f, 0, sizeof(f));
 	f.customer = v->customer;
@@ -167,18 +153,10 @@ sp_table(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 		sp_row(body, it);
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_SP");
-	tpl_set_int(body, "TOTAL", total);
-	tpl_set_int(body, "FROM", json_array_size(items) ? v->offset + 1 : 0);
-	tpl_set_int(body, "TO", v->offset + (long long)json_array_size(items));
-	if (v->offset > 0) {
-		tpl_show(body, "PREV");
-		set_href(body, "PREV_HREF", v, v->offset > v->limit ?
-		    v->offset - v->limit : 0);
-	}
-	if (v->offset + v->limit < total) {
-		tpl_show(body, "NEXT");
-		set_href(body, "NEXT_HREF", v, v->offset + v->limit);
-	}
+	snprintf(limit, sizeof(limit), "%lld", v->limit);
+	params[3].val = limit;
+	page_pager(body, "/admin/servicepoints", v->offset, v->limit,
+	    json_array_size(items), total, params, sizeof(params) / sizeof(params[0]));
 	json_decref(items);
 	return 0;
 }

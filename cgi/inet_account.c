@@ -18,7 +18,6 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
-#include "writer.h"
 
 
 /* The properties of the ordered offer an account shows. */
@@ -95,15 +94,6 @@ inet_account_load(struct store *st, const struct principal *who, const char *id,
 	return o;
 }
 
-/* An order or a confirmation, run as a unit of work by the writer
- * (writer.h); the caller waits for it. */
-struct change {
-	const struct principal	*who;
-	const json_t		*body;
-	const char		*id;		/* the account confirmed */
-	struct problems		*pb;
-	char			 new_id[25];
-};
 
 /* The offer `id` of the request `req`, borrowed, or NULL. */
 static const json_t *
@@ -171,7 +161,7 @@ order_write(struct store *st, const struct principal *who, const json_t *req,
 static int
 order_unit(struct store *st, void *arg)
 {
-	struct change		*c = arg;
+	struct inet_change	*c = arg;
 	const struct principal	*who = c->who;
 	struct problems		*pb = c->pb;
 	const char		*req_id = json_string_value(json_object_get(c->body, "request"));
@@ -206,8 +196,7 @@ int
 inet_order(struct store *st, const struct principal *who, const json_t *body,
     struct problems *pb, char id[25])
 {
-	struct change	c = { who, body, NULL, pb, "" };
-	int		rc;
+	struct inet_change c = { who, body, NULL, pb, "" };
 
 	if (!inet_may_order(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
@@ -223,11 +212,7 @@ inet_order(struct store *st, const struct principal *who, const json_t *body,
 		return -1;
 	if (problems_found(pb) > 0)
 		return 1;
-	if ((rc = store_write(st, order_unit, &c)) == 0) {
-		memcpy(id, c.new_id, sizeof(c.new_id));
-		log_info("internet account %s ordered by %s", id, who->user_id);
-	}
-	return rc;
+	return inet_change_run(st, order_unit, &c, "account ordered", id);
 }
 
 /* Check the body of a confirmation into start / install / circuit. */
@@ -296,7 +281,7 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 static int
 confirm_unit(struct store *st, void *arg)
 {
-	struct change	*c = arg;
+	struct inet_change *c = arg;
 	json_t		*acc;
 	int		 err, rc;
 
@@ -312,12 +297,9 @@ int
 inet_confirm(struct store *st, const struct principal *who, const char *id,
     const json_t *body, struct problems *pb)
 {
-	struct change	c = { who, body, id, pb, "" };
-	int		rc;
+	struct inet_change c = { who, body, id, pb, "" };
 
 	if (!inet_may_confirm(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
-	if ((rc = store_write(st, confirm_unit, &c)) == 0)
-		log_info("internet account %s confirmed by %s", id, who->user_id);
-	return rc;
+	return inet_change_run(st, confirm_unit, &c, "account confirmed", NULL);
 }

@@ -14,6 +14,7 @@
 #include "reply.h"
 #include "inet_check.h"
 #include "inet_form.h"
+#include "jsonx.h"
 #include "inet_request.h"
 #include "pages.h"
 #include "inet_pages.h"
@@ -22,13 +23,6 @@
 
 #define PAGE_SIZE 50
 
-/* A string property, or NULL.  Borrowed. */
-static const char *
-str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
 /* "road, zip city" of an address object. */
 static void
 address_line(const json_t *a, char *out, size_t len)
@@ -36,7 +30,7 @@ address_line(const json_t *a, char *out, size_t len)
 	if (a == NULL)
 		snprintf(out, len, "%s", "");
 	else
-		snprintf(out, len, "%s, %s %s", str(a, "address"), str(a, "zip"), str(a, "city"));
+		snprintf(out, len, "%s, %s %s", json_str(a, "address"), json_str(a, "zip"), json_str(a, "city"));
 }
 
 /* ---- list ------------------------------------------------------------- */
@@ -48,20 +42,20 @@ list_row(struct tpl_dict *body, const json_t *it)
 	struct tpl_dict	*row = tpl_section_add(body, "ROW");
 	char		 line[600];
 
-	tpl_set(row, "R_ID", str(it, "_id"));
-	tpl_set(row, "R_STATE", str(it, "state"));
-	tpl_set(row, "R_TYPE", str(it, "type"));
-	tpl_set(row, "R_CUSTOMER", str(it, "customerName") ? str(it, "customerName") :
-	    str(it, "reseller"));
+	tpl_set(row, "R_ID", json_str(it, "_id"));
+	tpl_set(row, "R_STATE", json_str(it, "state"));
+	tpl_set(row, "R_TYPE", json_str(it, "type"));
+	tpl_set(row, "R_CUSTOMER", json_str(it, "customerName") ? json_str(it, "customerName") :
+	    json_str(it, "reseller"));
 	address_line(json_object_get(it, "address"), line, sizeof(line));
 	tpl_set(row, "R_ADDRESS", line);
-	tpl_set(row, "R_REFERENCE", str(it, "reference"));
-	snprintf(line, sizeof(line), "%.10s", str(it, "created"));
+	tpl_set(row, "R_REFERENCE", json_str(it, "reference"));
+	snprintf(line, sizeof(line), "%.10s", json_str(it, "created"));
 	tpl_set(row, "R_CREATED", line);
-	snprintf(line, sizeof(line), "%.10s", str(it, "expires") ? str(it, "expires") : "");
+	snprintf(line, sizeof(line), "%.10s", json_str(it, "expires") ? json_str(it, "expires") : "");
 	tpl_set(row, "R_EXPIRES", line);
 	if (json_object_get(it, "account") != NULL)
-		tpl_set(row, "R_ACCOUNT", str(json_object_get(it, "account"), "state"));
+		tpl_set(row, "R_ACCOUNT", json_str(json_object_get(it, "account"), "state"));
 }
 
 /* The list's filters from the query string. */
@@ -82,27 +76,6 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 		f->filter = filter;
 }
 
-/* Set `key` to the query string of the list's filters at `offset`, each
- * value percent-encoded. */
-static void
-pager_href(struct tpl_dict *body, const char *key, const struct inet_filter *f,
-    long long offset)
-{
-	struct buf b = { 0 };
-
-	buf_printf(&b, "?offset=%lld", offset);
-	if (f->state != NULL) {
-		buf_puts(&b, "&state=");
-		query_encode(&b, f->state);
-	}
-	if (f->filter != NULL) {
-		buf_puts(&b, "&filter=");
-		query_encode(&b, f->filter);
-	}
-	tpl_set(body, key, b.data != NULL ? b.data : "");
-	buf_free(&b);
-}
-
 /* Filters, counts and pager of the list page. */
 static void
 list_controls(struct tpl_dict *body, const struct inet_filter *f, long long total,
@@ -117,18 +90,14 @@ list_controls(struct tpl_dict *body, const struct inet_filter *f, long long tota
 	tpl_set(body, "F_FILTER", f->filter ? f->filter : "");
 	tpl_set(body, "ACTION", admin ? "/admin/internet" : "/internet");
 	tpl_set(body, "LINK_PREFIX", admin ? "/admin/internet/" : "/internet/");
-	tpl_set_int(body, "TOTAL", total);
+	const struct page_param params[] = {
+		{ "state", f->state }, { "filter", f->filter },
+	};
+
 	if (shown == 0)
 		tpl_show(body, "NO_ROWS");
-	if (f->offset > 0) {
-		tpl_show(body, "PREV");
-		pager_href(body, "PREV_HREF", f,
-		    f->offset > PAGE_SIZE ? f->offset - PAGE_SIZE : 0);
-	}
-	if (f->offset + (long long)shown < total) {
-		tpl_show(body, "NEXT");
-		pager_href(body, "NEXT_HREF", f, f->offset + PAGE_SIZE);
-	}
+	page_pager(body, "", f->offset, PAGE_SIZE, shown, total, params,
+	    sizeof(params) / sizeof(params[0]));
 }
 
 /* The list or the inbox page (see inet_pages.h).  0 or -1. */
@@ -333,11 +302,11 @@ request_facts(struct tpl_dict *body, const json_t *req)
 	char		 line[600];
 	size_t		 i;
 
-	fact(body, "Customer", str(req, "customerName") ? str(req, "customerName") :
-	    str(req, "reseller"));
+	fact(body, "Customer", json_str(req, "customerName") ? json_str(req, "customerName") :
+	    json_str(req, "reseller"));
 	address_line(json_object_get(req, "address2"), line, sizeof(line));
 	fact(body, "Second address", line);
-	fact(body, "Requested product", str(req, "productName"));
+	fact(body, "Requested product", json_str(req, "productName"));
 	if (json_is_integer(json_object_get(req, "ipAddresses"))) {
 		snprintf(line, sizeof(line), "%lld", (long long)json_integer_value(
 		    json_object_get(req, "ipAddresses")));
@@ -352,23 +321,23 @@ request_facts(struct tpl_dict *body, const json_t *req)
 	buf_free(&b);
 	if (json_is_true(json_object_get(req, "takeover"))) {
 		snprintf(line, sizeof(line), "circuit %s, customer id %s",
-		    str(req, "takeoverCircuit"), str(req, "takeoverCustomer"));
+		    json_str(req, "takeoverCircuit"), json_str(req, "takeoverCustomer"));
 		fact(body, "Takeover", line);
 	}
-	fact(body, "Reference", str(req, "reference"));
-	snprintf(line, sizeof(line), "%.10s", str(req, "startDate") ? str(req, "startDate") : "");
+	fact(body, "Reference", json_str(req, "reference"));
+	snprintf(line, sizeof(line), "%.10s", json_str(req, "startDate") ? json_str(req, "startDate") : "");
 	fact(body, "Wanted delivery", line);
-	fact(body, "Time window", str(req, "installTime"));
-	snprintf(line, sizeof(line), "%s %s", str(req, "installCallName") ?
-	    str(req, "installCallName") : "", str(req, "installCallNumber") ?
-	    str(req, "installCallNumber") : "");
+	fact(body, "Time window", json_str(req, "installTime"));
+	snprintf(line, sizeof(line), "%s %s", json_str(req, "installCallName") ?
+	    json_str(req, "installCallName") : "", json_str(req, "installCallNumber") ?
+	    json_str(req, "installCallNumber") : "");
 	fact(body, "Technician calls", line[0] == ' ' && line[1] == '\0' ? NULL : line);
 	json_array_foreach(json_object_get(req, "notify"), i, e)
-		buf_printf(&b, "%s%s", b.len ? ", " : "", str(e, "name"));
+		buf_printf(&b, "%s%s", b.len ? ", " : "", json_str(e, "name"));
 	fact(body, "Notified", b.data);
 	buf_free(&b);
-	fact(body, "Created by", str(req, "createdByName"));
-	fact(body, "Notes", str(req, "notes"));
+	fact(body, "Created by", json_str(req, "createdByName"));
+	fact(body, "Notes", json_str(req, "notes"));
 }
 
 /* A price row of an offer card, when the caller may see that price. */
@@ -402,9 +371,9 @@ offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int ma
 	char		 text[64];
 	size_t		 i;
 
-	tpl_set(card, "OF_ID", str(offer, "_id"));
-	tpl_set(card, "OF_PRODUCT", str(offer, "productName"));
-	tpl_set(card, "OF_PROVIDER", str(offer, "providerName") ? str(offer, "providerName") : "");
+	tpl_set(card, "OF_ID", json_str(offer, "_id"));
+	tpl_set(card, "OF_PRODUCT", json_str(offer, "productName"));
+	tpl_set(card, "OF_PROVIDER", json_str(offer, "providerName") ? json_str(offer, "providerName") : "");
 	for (i = 0; i < 6; i++)
 		price_row(card, offer, prices[i][0], prices[i][1]);
 	if (json_is_integer(json_object_get(offer, "commitment"))) {
@@ -413,14 +382,14 @@ offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int ma
 		tpl_set(card, "OF_COMMITMENT", text);
 	} else
 		tpl_set(card, "OF_COMMITMENT", "none");
-	if (str(offer, "initiationFeeProductName") != NULL) {
+	if (json_str(offer, "initiationFeeProductName") != NULL) {
 		tpl_show(card, "OF_FEE");
-		tpl_set(card, "OF_FEE_PRODUCT", str(offer, "initiationFeeProductName"));
+		tpl_set(card, "OF_FEE_PRODUCT", json_str(offer, "initiationFeeProductName"));
 	}
 	if (!json_is_number(json_object_get(offer, "monthlyCustomer")) &&
 	    !json_is_number(json_object_get(offer, "initiationCustomer")))
 		tpl_show(card, "OF_LIST_PRICE");
-	if (acc != NULL && strcmp(str(acc, "offer"), str(offer, "_id")) == 0)
+	if (acc != NULL && strcmp(json_str(acc, "offer"), json_str(offer, "_id")) == 0)
 		tpl_show(card, "OF_ORDERED");
 	else if (may_order)
 		tpl_show(card, "OF_ORDER");
@@ -441,11 +410,11 @@ expiry(struct tpl_dict *body, const json_t *req)
 	}
 	tpl_show(body, "EXPIRY");
 	if (left < 0) {
-		snprintf(text, sizeof(text), "The offers expired on %.10s.", str(req, "expires"));
+		snprintf(text, sizeof(text), "The offers expired on %.10s.", json_str(req, "expires"));
 		tpl_set(body, "EXPIRY_CLASS", "expired");
 	} else {
 		snprintf(text, sizeof(text), "The offers expire on %.10s: %lld day%s left.",
-		    str(req, "expires"), (left + 86399) / 86400,
+		    json_str(req, "expires"), (left + 86399) / 86400,
 		    (left + 86399) / 86400 == 1 ? "" : "s");
 		tpl_set(body, "EXPIRY_CLASS", "expires");
 	}
@@ -465,17 +434,17 @@ account_line(struct tpl_dict *body, struct req *r, const json_t *req)
 	if (acc == NULL)
 		return;
 	tpl_show(body, "ACCOUNT");
-	tpl_set(body, "ACCOUNT_ID", str(acc, "_id"));
-	tpl_set(body, "ACCOUNT_STATE", str(acc, "state"));
-	full = inet_account_load(r->store, r->who, str(acc, "_id"), NULL, &err);
-	if (full != NULL && str(full, "startDate") != NULL) {
+	tpl_set(body, "ACCOUNT_ID", json_str(acc, "_id"));
+	tpl_set(body, "ACCOUNT_STATE", json_str(acc, "state"));
+	full = inet_account_load(r->store, r->who, json_str(acc, "_id"), NULL, &err);
+	if (full != NULL && json_str(full, "startDate") != NULL) {
 		tpl_show(body, "ACCOUNT_START");
-		snprintf(day, sizeof(day), "%.10s", str(full, "startDate"));
+		snprintf(day, sizeof(day), "%.10s", json_str(full, "startDate"));
 		tpl_set(body, "ACCOUNT_START_DATE", day);
-		snprintf(line, sizeof(line), "%s%s%s%s", str(full, "installTime") ? ", " : "",
-		    str(full, "installTime") ? str(full, "installTime") : "",
-		    str(full, "circuit") ? ", circuit " : "",
-		    str(full, "circuit") ? str(full, "circuit") : "");
+		snprintf(line, sizeof(line), "%s%s%s%s", json_str(full, "installTime") ? ", " : "",
+		    json_str(full, "installTime") ? json_str(full, "installTime") : "",
+		    json_str(full, "circuit") ? ", circuit " : "",
+		    json_str(full, "circuit") ? json_str(full, "circuit") : "");
 		tpl_set(body, "ACCOUNT_DETAILS", line);
 	}
 	json_decref(full);
@@ -495,18 +464,18 @@ render_request(struct req *r, int status, const char *error)
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
 		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
-	snprintf(line, sizeof(line), "Internet request %s", str(req, "_id"));
+	snprintf(line, sizeof(line), "Internet request %s", json_str(req, "_id"));
 	if ((root = page_new(r, line, "internet.tpl", &body)) == NULL) {
 		json_decref(req);
 		return -1;
 	}
-	tpl_set(body, "ID", str(req, "_id"));
-	tpl_set(body, "STATE", str(req, "state"));
-	tpl_set(body, "TYPE", str(req, "type"));
+	tpl_set(body, "ID", json_str(req, "_id"));
+	tpl_set(body, "STATE", json_str(req, "state"));
+	tpl_set(body, "TYPE", json_str(req, "type"));
 	tpl_set(body, "CSRF", r->who->csrf);
 	address_line(json_object_get(req, "address"), line, sizeof(line));
 	tpl_set(body, "ADDRESS", line);
-	snprintf(line, sizeof(line), "%.10s", str(req, "created"));
+	snprintf(line, sizeof(line), "%.10s", json_str(req, "created"));
 	tpl_set(body, "CREATED", line);
 	if (r->who->level == LVL_ADMIN)
 		tpl_show(body, "ADMIN_LINK");

@@ -18,6 +18,7 @@
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
+#include "jsonx.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -345,13 +346,6 @@ inet_seconds_left(const json_t *req, int *has)
 
 /* ---- writing --------------------------------------------------------- */
 
-/* String property of the record, or NULL. */
-static const char *
-rs(const json_t *rec, const char *key)
-{
-	return json_string_value(json_object_get(rec, key));
-}
-
 /* String property of an object property of the record, or NULL. */
 static const char *
 rsub(const json_t *rec, const char *obj, const char *key)
@@ -376,17 +370,17 @@ static int
 write_request(struct store *st, enum stmt q, const json_t *rec)
 {
 	return store_exec(st, q, "ssssssssssssssIssIIIIsssssssss",
-	    rs(rec, "_id"), rs(rec, "type"), rs(rec, "customer"), rs(rec, "reseller"),
-	    rs(rec, "notes"), rsub(rec, "address", "_id"), rsub(rec, "address", "address"),
+	    json_str(rec, "_id"), json_str(rec, "type"), json_str(rec, "customer"), json_str(rec, "reseller"),
+	    json_str(rec, "notes"), rsub(rec, "address", "_id"), rsub(rec, "address", "address"),
 	    rsub(rec, "address", "zip"), rsub(rec, "address", "city"),
 	    rsub(rec, "address2", "_id"), rsub(rec, "address2", "address"),
 	    rsub(rec, "address2", "zip"), rsub(rec, "address2", "city"),
-	    rs(rec, "product"), rnum(rec, "takeover"), rs(rec, "takeoverCircuit"),
-	    rs(rec, "takeoverCustomer"), rnum(rec, "ipAddresses"),
+	    json_str(rec, "product"), rnum(rec, "takeover"), json_str(rec, "takeoverCircuit"),
+	    json_str(rec, "takeoverCustomer"), rnum(rec, "ipAddresses"),
 	    rnum(rec, "commitment1"), rnum(rec, "commitment2"), rnum(rec, "commitment3"),
-	    rs(rec, "reference"), rs(rec, "startDate"), rs(rec, "installCallNumber"),
-	    rs(rec, "installCallName"), rs(rec, "installTime"), rs(rec, "created"),
-	    rs(rec, "createdBy"), rs(rec, "answered"), rs(rec, "updated")) == 1 ? 0 : -1;
+	    json_str(rec, "reference"), json_str(rec, "startDate"), json_str(rec, "installCallNumber"),
+	    json_str(rec, "installCallName"), json_str(rec, "installTime"), json_str(rec, "created"),
+	    json_str(rec, "createdBy"), json_str(rec, "answered"), json_str(rec, "updated")) == 1 ? 0 : -1;
 }
 
 /* A price of an offer in cents, -1 when absent. */
@@ -411,13 +405,13 @@ write_offers(struct store *st, const char *id, const json_t *offers)
 	if (store_exec(st, ST_INET_OFFER_CLEAR, "s", id) < 0)
 		return -1;
 	json_array_foreach(offers, i, o)
-		if (store_exec(st, ST_INET_OFFER_ADD, "ssIssIIIIIIIss", id, rs(o, "_id"),
-		    (long long)i, rs(o, "product"), rs(o, "initiationFeeProduct"),
+		if (store_exec(st, ST_INET_OFFER_ADD, "ssIssIIIIIIIss", id, json_str(o, "_id"),
+		    (long long)i, json_str(o, "product"), json_str(o, "initiationFeeProduct"),
 		    cents(o, price_names[0]), cents(o, price_names[1]),
 		    cents(o, price_names[2]), cents(o, price_names[3]),
 		    cents(o, price_names[4]), cents(o, price_names[5]),
-		    rnum(o, "commitment"), rs(o, "providerName"),
-		    rs(o, "providerOfferId")) != 1)
+		    rnum(o, "commitment"), json_str(o, "providerName"),
+		    json_str(o, "providerOfferId")) != 1)
 			return -1;
 	return 0;
 }
@@ -432,20 +426,24 @@ write_notify(struct store *st, const char *id, const json_t *notify)
 	if (store_exec(st, ST_INET_NOTIFY_CLEAR, "s", id) < 0)
 		return -1;
 	json_array_foreach(notify, i, e)
-		if (store_exec(st, ST_INET_NOTIFY_ADD, "ssI", id, rs(e, "_id"), (long long)i) != 1)
+		if (store_exec(st, ST_INET_NOTIFY_ADD, "ssI", id, json_str(e, "_id"), (long long)i) != 1)
 			return -1;
 	return 0;
 }
 
-/* A change run as a unit of work by the writer (writer.h): the caller
- * waits for it, so the unit may use the caller's objects. */
-struct change {
-	const struct principal	*who;
-	const json_t		*body;
-	const char		*id;		/* the request changed, or NULL */
-	struct problems		*pb;
-	char			 new_id[25];
-};
+int
+inet_change_run(struct store *st, int (*unit)(struct store *, void *),
+    struct inet_change *c, const char *what, char *id_out)
+{
+	int rc;
+
+	if ((rc = store_write(st, unit, c)) != 0)
+		return rc;
+	if (id_out != NULL)
+		memcpy(id_out, c->new_id, sizeof(c->new_id));
+	log_info("internet %s %s by %s", what, c->id ? c->id : c->new_id, c->who->user_id);
+	return 0;
+}
 
 /* Queue the mails of a request just written: internet_created when
  * `created`, internet_answered when it brought offers; read once, as the
@@ -495,7 +493,7 @@ create_write(struct store *st, const struct principal *who, json_t *rec, char id
 static int
 create_unit(struct store *st, void *arg)
 {
-	struct change		*c = arg;
+	struct inet_change	*c = arg;
 	struct inet_owner	 own;
 	json_t			*rec;
 	int			 rc;
@@ -515,16 +513,11 @@ int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
     struct problems *pb, char id[25])
 {
-	struct change	c = { who, body, NULL, pb, "" };
-	int		rc;
+	struct inet_change c = { who, body, NULL, pb, "" };
 
 	if (!inet_may_create(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
-	if ((rc = store_write(st, create_unit, &c)) == 0) {
-		memcpy(id, c.new_id, sizeof(c.new_id));
-		log_info("internet request %s created by %s", id, who->user_id);
-	}
-	return rc;
+	return inet_change_run(st, create_unit, &c, "request created", id);
 }
 
 /* Do two offer lists hold the same offers, as they would be stored? */
@@ -543,8 +536,8 @@ offers_same(const json_t *a, const json_t *b)
 		x = json_array_get(a, i);
 		y = json_array_get(b, i);
 		for (k = 0; k < sizeof(strs) / sizeof(strs[0]); k++) {
-			sa = rs(x, strs[k]);
-			sb = rs(y, strs[k]);
+			sa = json_str(x, strs[k]);
+			sb = json_str(y, strs[k]);
 			if ((sa == NULL) != (sb == NULL) || (sa && strcmp(sa, sb) != 0))
 				return 0;
 		}
@@ -568,7 +561,7 @@ update_write(struct store *st, const json_t *stored, const json_t *clean)
 {
 	const json_t	*offers = json_object_get(clean, "offers");
 	const json_t	*notify = json_object_get(clean, "notify");
-	const char	*id = rs(stored, "_id");
+	const char	*id = json_str(stored, "_id");
 	json_t		*rec;
 	char		 now[32];
 	int		 rc;
@@ -601,11 +594,11 @@ update_checked(struct store *st, const struct principal *who, const json_t *stor
 	int			 rc;
 
 	memset(&own, 0, sizeof(own));
-	snprintf(own.type, sizeof(own.type), "%s", rs(stored, "type"));
-	snprintf(own.customer, sizeof(own.customer), "%s", rs(stored, "customer") ?
-	    rs(stored, "customer") : "");
-	snprintf(own.reseller, sizeof(own.reseller), "%s", rs(stored, "reseller") ?
-	    rs(stored, "reseller") : "");
+	snprintf(own.type, sizeof(own.type), "%s", json_str(stored, "type"));
+	snprintf(own.customer, sizeof(own.customer), "%s", json_str(stored, "customer") ?
+	    json_str(stored, "customer") : "");
+	snprintf(own.reseller, sizeof(own.reseller), "%s", json_str(stored, "reseller") ?
+	    json_str(stored, "reseller") : "");
 	own.known = 1;
 	rc = checked(inet_check(st, who, body, stored, &own, clean, pb), pb);
 	if (rc == 0 && json_object_get(clean, "offers") != NULL &&
@@ -622,7 +615,7 @@ update_checked(struct store *st, const struct principal *who, const json_t *stor
 static int
 update_unit(struct store *st, void *arg)
 {
-	struct change	*c = arg;
+	struct inet_change *c = arg;
 	json_t		*stored;
 	int		 err, rc;
 
@@ -638,12 +631,9 @@ int
 inet_update(struct store *st, const struct principal *who, const char *id,
     const json_t *body, struct problems *pb)
 {
-	struct change	c = { who, body, id, pb, "" };
-	int		rc;
+	struct inet_change c = { who, body, id, pb, "" };
 
 	if (who->level != LVL_ADMIN)
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
-	if ((rc = store_write(st, update_unit, &c)) == 0)
-		log_info("internet request %s updated by %s", id, who->user_id);
-	return rc;
+	return inet_change_run(st, update_unit, &c, "request updated", NULL);
 }

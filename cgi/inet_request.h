@@ -59,6 +59,26 @@ int  inet_create(struct store *st, const struct principal *who,
 int  inet_update(struct store *st, const struct principal *who, const char *id,
 	const json_t *body, struct problems *pb);
 
+/*
+ * A change of an Internet request or account (create, update, order,
+ * confirm), run as one unit of work by the writer (writer.h): the caller
+ * waits for it, so the unit may use the caller's objects.  `id` is the
+ * object changed (NULL for a creation, whose id goes to new_id).
+ */
+struct inet_change {
+	const struct principal	*who;
+	const json_t		*body;
+	const char		*id;
+	struct problems		*pb;
+	char			 new_id[25];
+};
+
+/* Run `unit` on `c` durably; when done, log "internet `what` <id> by
+ * <user>" and, for a creation, copy the new id to `id_out` (25 bytes,
+ * may be NULL).  0, 1 (refused: c->pb says why), or -1. */
+int  inet_change_run(struct store *st, int (*unit)(struct store *, void *),
+	struct inet_change *c, const char *what, char *id_out);
+
 /* How much of a request to show. */
 enum inet_view {
 	INET_CONDENSED,		/* list items: the main facts */

@@ -500,29 +500,16 @@ too_many_values(struct req *r)
 	return reply_error(r, HERR_BAD_QUERY, "A filter may list at most 100 values.");
 }
 
-/* Set `key` to the query string of the current filters with another
- * offset, each value percent-encoded (a raw '&' or '#' would end it
- * early). */
+/* The filters of the list, kept in its links. */
 static void
-page_link(struct tpl_dict *d, const char *key, const struct request_filter *f,
-    long long offset)
+filter_params(const struct request_filter *f, struct page_param p[6])
 {
-	const struct { const char *key, *val; } params[] = {
-		{ "id", f->id }, { "status", f->status }, { "type", f->type },
-		{ "category", f->category },
-		{ "customerReference", f->customer_reference }, { "sort", f->sort },
-	};
-	struct buf	b = { 0 };
-	size_t		i;
-
-	buf_printf(&b, "?offset=%lld", offset);
-	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++)
-		if (params[i].val != NULL) {
-			buf_printf(&b, "&%s=", params[i].key);
-			query_encode(&b, params[i].val);
-		}
-	tpl_set(d, key, b.data != NULL ? b.data : "");
-	buf_free(&b);
+	p[0] = (struct page_param){ "id", f->id };
+	p[1] = (struct page_param){ "status", f->status };
+	p[2] = (struct page_param){ "type", f->type };
+	p[3] = (struct page_param){ "category", f->category };
+	p[4] = (struct page_param){ "customerReference", f->customer_reference };
+	p[5] = (struct page_param){ "sort", f->sort };
 }
 
 int
@@ -532,6 +519,7 @@ page_requests(struct req *r)
 	    "REJECTED", "CANCELED" };
 	static const char *const categories[] = { "NEW", "CHANGE", "DISCONNECT" };
 	struct request_filter	 f;
+	struct page_param	 params[6];
 	struct tpl_dict		*root, *body, *row;
 	json_t			*items, *it;
 	long long		 total;
@@ -579,19 +567,10 @@ page_requests(struct req *r)
 	}
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_REQUESTS");
-	tpl_set_int(body, "TOTAL", total);
-	tpl_set_int(body, "FROM", total ? f.offset + 1 : 0);
-	tpl_set_int(body, "TO", f.offset + (long long)json_array_size(items));
-	if (f.offset > 0) {
-		tpl_show(body, "PREV");
-		page_link(body, "PREV_LINK", &f,
-		    f.offset > PAGE_SIZE ? f.offset - PAGE_SIZE : 0);
-	}
-	if (f.offset + PAGE_SIZE < total) {
-		tpl_show(body, "NEXT");
-		page_link(body, "NEXT_LINK", &f, f.offset + PAGE_SIZE);
-	}
-	page_link(body, "CSV_LINK", &f, 0);
+	filter_params(&f, params);
+	page_pager(body, "/requests", f.offset, PAGE_SIZE, json_array_size(items),
+	    total, params, 6);
+	page_href(body, "CSV_LINK", "", 0, params, 6);
 	json_decref(items);
 	return page_send(r, 200, root);
 }

@@ -76,6 +76,42 @@ page_send(struct req *r, int status, struct tpl_dict *root)
 	return 0;
 }
 
+void
+page_href(struct tpl_dict *d, const char *key, const char *path, long long offset,
+    const struct page_param *params, size_t nparams)
+{
+	struct buf	b = { 0 };
+	size_t		i;
+
+	buf_printf(&b, "%s?offset=%lld", path, offset);
+	for (i = 0; i < nparams; i++)
+		if (params[i].val != NULL) {
+			buf_printf(&b, "&%s=", params[i].key);
+			query_encode(&b, params[i].val);
+		}
+	tpl_set(d, key, b.data != NULL ? b.data : "");
+	buf_free(&b);
+}
+
+void
+page_pager(struct tpl_dict *body, const char *path, long long offset,
+    long long limit, size_t shown, long long total,
+    const struct page_param *params, size_t nparams)
+{
+	tpl_set_int(body, "TOTAL", total);
+	tpl_set_int(body, "FROM", shown > 0 ? offset + 1 : 0);
+	tpl_set_int(body, "TO", offset + (long long)shown);
+	if (offset > 0) {
+		tpl_show(body, "PREV");
+		page_href(body, "PREV_HREF", path, offset > limit ? offset - limit : 0,
+		    params, nparams);
+	}
+	if (offset + (long long)shown < total) {
+		tpl_show(body, "NEXT");
+		page_href(body, "NEXT_HREF", path, offset + limit, params, nparams);
+	}
+}
+
 int
 page_error(struct req *r, int status, const char *message)
 {

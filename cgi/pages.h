@@ -21,6 +21,28 @@ struct tpl_dict *page_new(struct req *r, const char *title,
  * the root dictionary.  0, or -1 if nothing could be sent. */
 int  page_send(struct req *r, int status, struct tpl_dict *root);
 
+/* A filter kept in the links of a list page: its query key and value
+ * (NULL: left out). */
+struct page_param {
+	const char	*key;
+	const char	*val;
+};
+
+/* Set `key` of `d` to `path` + "?offset=N" + each given parameter, its
+ * value percent-encoded (path "" gives a link relative to the page). */
+void page_href(struct tpl_dict *d, const char *key, const char *path,
+	long long offset, const struct page_param *params, size_t nparams);
+
+/*
+ * The pager of a list page showing `shown` rows from `offset` of `total`,
+ * `limit` a page: TOTAL, FROM, TO, and the sections PREV and NEXT with
+ * their links PREV_HREF and NEXT_HREF (page_href()).  The one pager of
+ * every list page.
+ */
+void page_pager(struct tpl_dict *body, const char *path, long long offset,
+	long long limit, size_t shown, long long total,
+	const struct page_param *params, size_t nparams);
+
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);
 

@@ -49,6 +49,6 @@
 </table>
 </div>
 <p class="pager">
-{{#PREV}}<a href="/requests{{PREV_LINK}}" rel="prev">Previous</a>{{/PREV}}
-{{#NEXT}}<a href="/requests{{NEXT_LINK}}" rel="next">Next</a>{{/NEXT}}
+{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">Previous</a>{{/PREV}}
+{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">Next</a>{{/NEXT}}
 </p>
