@@ -28,6 +28,7 @@
 #include "demo.h"
 #include "log.h"
 #include "store.h"
+#include "pages.h"
 #include "tpl.h"
 #include "util.h"
 
@@ -95,14 +96,11 @@ cmd_check(struct store *st, int argc, char *argv[])
 		bad = 1;
 	} else
 		printf("catalog: %zu request type(s)\n", catalog_count());
-	if (tpl_init(config.templates) < 0) {
-		fprintf(stderr, "templates: %s is not a readable directory\n",
-		    config.templates);
+	if ((n = pages_init(config.templates, config.locale, err, sizeof(err))) < 0) {
+		fprintf(stderr, "%s\n", err);
 		bad = 1;
-	} else if ((n = tpl_check_dir(err, sizeof(err))) != 0) {
-		fprintf(stderr, "templates: %s\n", err);
-		bad = 1;
-	}
+	} else if (n > 0)
+		fprintf(stderr, "%s\n", err);	/* English only: said, not fatal */
 	printf("%s\n", bad ? "problems found" : "ok");
 	return bad;
 }

@@ -38,6 +38,7 @@ static const struct ckey {
 	{ "storage", "wal_size_limit", "REQDESK_WAL_LIMIT", C_SIZE, offsetof(struct config, wal_limit), 0, 1LL << 40 },
 	{ "paths", "templates", "REQDESK_TEMPLATES", C_STR, offsetof(struct config, templates), 0, 0 },
 	{ "paths", "catalog", "REQDESK_CATALOG", C_STR, offsetof(struct config, catalog), 0, 0 },
+	{ "paths", "locale", "REQDESK_LOCALE", C_STR, offsetof(struct config, locale), 0, 0 },
 	{ "auth", "session_idle_minutes", "REQDESK_SESSION_IDLE_MIN", C_INT, offsetof(struct config, session_idle_min), 1, 60 * 24 * 30 },
 	{ "auth", "session_max_minutes", "REQDESK_SESSION_MAX_MIN", C_INT, offsetof(struct config, session_max_min), 1, 60 * 24 * 365 },
 	{ "auth", "token_minutes", "REQDESK_TOKEN_MIN", C_INT, offsetof(struct config, token_min), 1, 60 * 24 },
@@ -158,6 +159,7 @@ config_defaults(void)
 	config.wal_limit = 64LL * 1024 * 1024;
 	config_set("paths", "templates", PKGDATADIR "/templates");
 	config_set("paths", "catalog", PKGDATADIR "/catalog");
+	config_set("paths", "locale", PKGDATADIR "/locale");
 	config.session_idle_min = 60;
 	config.session_max_min = 12 * 60;
 	config.token_min = 15;

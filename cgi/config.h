@@ -19,6 +19,7 @@ struct config {
 	long long	 wal_limit;	/* [storage] wal_size_limit: bytes */
 	char		*templates;	/* [paths] templates */
 	char		*catalog;	/* [paths] catalog */
+	char		*locale;	/* [paths] locale: the compiled translations */
 	int		 session_idle_min; /* [auth] session_idle_minutes */
 	int		 session_max_min;  /* [auth] session_max_minutes */
 	int		 token_min;	/* [auth] token_minutes (POST /auth/login) */

@@ -239,6 +239,7 @@ req_init(struct req *r, const struct io *io, struct store *store)
 
 	memset(r, 0, sizeof(*r));
 	r->io = *io;
+	r->lang = "en";
 	r->store = store;
 	r->status = 200;
 	if (random_hex(r->id, 16) < 0)

@@ -75,6 +75,7 @@ struct req {
 	const struct route	*route;		/* matched route, NULL if none */
 	char			*param;		/* owned: the {id} of the path, if any */
 	struct principal	*who;		/* the caller, or NULL: set and freed by the dispatcher */
+	const char		*lang;		/* the reader's language code (i18n.h): set by the dispatcher */
 	/* response */
 	int			 status;
 	int			 started;	/* headers written */

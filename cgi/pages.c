@@ -9,9 +9,34 @@
 
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "log.h"
 #include "pages.h"
 #include "tpl.h"
+
+int
+pages_init(const char *templates, const char *localedir, char *err, size_t errlen)
+{
+	const char	*codes[8];
+	size_t		 i;
+	int		 translated;
+
+	for (i = 0; i < nlanguages && i < sizeof(codes) / sizeof(codes[0]); i++)
+		codes[i] = languages[i].code;
+	translated = i18n_init(localedir) == 0;
+	if (tpl_init(templates) < 0) {
+		snprintf(err, errlen, "templates: %s is not a readable directory", templates);
+		return -1;
+	}
+	if (tpl_set_languages(codes, i, tr) < 0 || tpl_check_dir(err, errlen) != 0)
+		return -1;
+	if (!translated) {
+		snprintf(err, errlen, "translations under %s cannot be used: pages in "
+		    "English only", localedir);
+		return 1;
+	}
+	return 0;
+}
 
 struct tpl_dict *
 page_new(struct req *r, const char *title, const char *body_tpl,
@@ -21,6 +46,8 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 
 	if ((root = tpl_dict_new("page")) == NULL)
 		return NULL;
+	tpl_dict_lang(root, r->lang);
+	tpl_set(root, "LANG", r->lang);
 	tpl_set(root, "TITLE", title);
 	tpl_set(root, "REQUEST_ID", r->id);
 	if (r->who != NULL) {

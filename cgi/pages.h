@@ -9,6 +9,16 @@
 #include "tpl.h"
 
 /*
+ * The layout's setup, once per process before threads: the templates
+ * under `templates`, the translations under `localedir`, one variant of
+ * every template per language, each parsed once (tpl_check_dir).  0, or
+ * -1 with the reason in `err` (templates missing or broken); a missing
+ * translation only leaves the pages in English, and is said in `err`
+ * with 1 returned.
+ */
+int  pages_init(const char *templates, const char *localedir, char *err, size_t errlen);
+
+/*
  * Start a page: a root dictionary for layout.tpl with the title, the
  * caller's name and level, the CSRF token and the request id, and the
  * page body `body_tpl` included as BODY.  *body receives the body's

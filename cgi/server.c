@@ -38,6 +38,7 @@
 #include "http.h"
 #include "reply.h"
 #include "log.h"
+#include "pages.h"
 #include "route.h"
 #include "store.h"
 #include "tpl.h"
@@ -427,6 +428,7 @@ main(int argc, char *argv[])
 {
 	const char	*conf = NULL, *sock = NULL, *lf;
 	int		 ch, fd = -1, own_socket = 0, rc;
+	char		 err[512];
 
 	while ((ch = getopt(argc, argv, "c:s:h")) != -1) {
 		switch (ch) {
@@ -438,11 +440,18 @@ main(int argc, char *argv[])
 	store_global_init();
 	if (config_load(conf) < 0)
 		return 1;
-	if (sodium_init() < 0 || tpl_init(config.templates) < 0) {
-		fprintf(stderr, "reqdesk-fcgi: cannot initialise (templates: %s)\n",
-		    config.templates);
+	if (sodium_init() < 0) {
+		fprintf(stderr, "reqdesk-fcgi: cannot initialise libsodium\n");
 		return 1;
 	}
+	/* Every template parsed once in every language, before the workers
+	 * fork: a broken one stops the start rather than a page. */
+	if ((rc = pages_init(config.templates, config.locale, err, sizeof(err))) < 0) {
+		fprintf(stderr, "reqdesk-fcgi: %s\n", err);
+		return 1;
+	}
+	if (rc > 0)
+		log_warn("%s", err);
 	if (catalog_load(config.catalog) < 0) {
 		fprintf(stderr, "reqdesk-fcgi: the request catalog %s is not usable\n",
 		    config.catalog);

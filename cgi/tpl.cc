@@ -14,10 +14,15 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <mutex>
 #include <new>
 #include <cstring>
+#include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <ctemplate/template.h>
@@ -26,16 +31,35 @@
 
 /* Every template is loaded, checked and expanded with this strip mode. */
 /* HTML templates lose their blank lines; plain-text mail templates (under
- * mail/) keep every line, since blank lines separate their paragraphs. */
+ * mail/, in any language's variant "LANG/mail/") keep every line, since
+ * blank lines separate their paragraphs. */
 static ctemplate::Strip
 strip_for(const char *file)
 {
-	return std::strncmp(file, "mail/", 5) == 0 ? ctemplate::DO_NOT_STRIP :
-	    ctemplate::STRIP_BLANK_LINES;
+	const char *slash = std::strchr(file, '/');
+
+	if (std::strncmp(file, "mail/", 5) == 0 ||
+	    (slash != NULL && std::strncmp(slash + 1, "mail/", 5) == 0))
+		return ctemplate::DO_NOT_STRIP;
+	return ctemplate::STRIP_BLANK_LINES;
 }
 
 /* Set by tpl_init; read-only once threads run. */
 static bool tpl_ready = false;
+
+/*
+ * Languages (tpl_set_languages): each template file exists in one
+ * variant per language, registered in ctemplate's cache under the key
+ * "LANG/FILE" with every [[text]] replaced by the translator's text.
+ * Variants are made by tpl_check_dir() before threads run (then
+ * `preloaded` is set and expansions only compute the key), or on first
+ * use under `variants_lock` (a program that did not check the tree).
+ */
+static std::vector<std::string>	 tpl_langs;
+static tpl_translate_fn		 tpl_tr = NULL;
+static std::atomic<bool>	 preloaded(false);
+static std::mutex		 variants_lock;
+static std::unordered_set<std::string> variants;	/* keys made */
 
 /*
  * The C handle.  A root (from tpl_dict_new) owns its ctemplate
@@ -47,7 +71,83 @@ struct tpl_dict {
 	struct tpl_dict			*root;     /* itself for a root */
 	struct tpl_dict			*next;     /* next borrowed handle of root */
 	bool				 failed;   /* root only: a setter failed */
+	std::string			 lang;     /* root only: "" for the first */
 };
+
+/*
+ * `src` with each [[text]] replaced by the translation of text, its
+ * blanks (spaces, tabs, line breaks) folded to single spaces as
+ * po/extract-templates.py folds them into the message id.  May throw.
+ */
+static std::string
+translated(const std::string &src, const std::string &lang)
+{
+	std::string	 out, id;
+	size_t		 at = 0, open, close;
+
+	while ((open = src.find("[[", at)) != std::string::npos &&
+	    (close = src.find("]]", open + 2)) != std::string::npos) {
+		out.append(src, at, open - at);
+		id.clear();
+		for (size_t i = open + 2; i < close; i++) {
+			char c = src[i];
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				if (!id.empty() && id.back() != ' ')
+					id.push_back(' ');
+			} else
+				id.push_back(c);
+		}
+		if (!id.empty() && id.back() == ' ')
+			id.pop_back();
+		const char *text = tpl_tr != NULL ? tpl_tr(lang.c_str(), id.c_str()) : NULL;
+		out.append(text != NULL ? text : id);
+		at = close + 2;
+	}
+	out.append(src, at, std::string::npos);
+	return out;
+}
+
+/* The language of a root: its own, else the first one set, else "en". */
+static std::string
+lang_of(const struct tpl_dict *d)
+{
+	if (d != NULL && !d->root->lang.empty())
+		return d->root->lang;
+	return tpl_langs.empty() ? std::string("en") : tpl_langs[0];
+}
+
+/*
+ * The cache key of `file` in `lang`, making the variant when it does not
+ * exist yet (reading the file under the root).  Returns false when the
+ * file cannot be read: the expansion then fails on the missing key, as
+ * it would on a missing file.  May throw.
+ */
+static bool
+variant(const std::string &lang, const char *file, std::string *key)
+{
+	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
+
+	*key = lang + "/" + file;
+	if (preloaded.load(std::memory_order_acquire))
+		return true;
+	std::lock_guard<std::mutex> hold(variants_lock);
+	if (variants.count(*key) > 0)
+		return true;
+	std::string path = cache->FindTemplateFilename(file);
+	if (path.empty())
+		return false;
+	std::ifstream in(path.c_str(), std::ios::in | std::ios::binary);
+	if (!in)
+		return false;
+	std::ostringstream text;
+	text << in.rdbuf();
+	std::string out = translated(text.str(), lang);
+	cache->Delete(*key);
+	if (!cache->StringToTemplateCache(*key, out, strip_for(key->c_str())))
+		return false;
+	variants.insert(*key);
+	return true;
+}
 
 /*
  * An ExpandEmitter that gathers output in a small buffer and hands it to
@@ -210,6 +310,34 @@ tpl_dict_new(const char *name)
 	return d;
 }
 
+extern "C" int
+tpl_set_languages(const char *const *langs, size_t n, tpl_translate_fn tr)
+{
+	try {
+		tpl_langs.clear();
+		for (size_t i = 0; i < n; i++)
+			tpl_langs.push_back(langs[i]);
+		tpl_tr = tr;
+		preloaded.store(false);
+		std::lock_guard<std::mutex> hold(variants_lock);
+		variants.clear();
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
+extern "C" void
+tpl_dict_lang(struct tpl_dict *d, const char *lang)
+{
+	assert(d != NULL && d->root == d);
+	try {
+		d->lang = lang != NULL ? lang : "";
+	} catch (...) {
+		d->failed = true;
+	}
+}
+
 extern "C" void
 tpl_dict_free(struct tpl_dict *d)
 {
@@ -276,8 +404,10 @@ tpl_include(struct tpl_dict *d, const char *marker, const char *file)
 
 	assert(d != NULL && marker != NULL && file != NULL);
 	try {
+		std::string key;
+		variant(lang_of(d), file, &key);
 		td = d->td->AddIncludeDictionary(key_of(marker));
-		td->SetFilename(file);
+		td->SetFilename(key);
 		return tpl_borrow(d, td);
 	} catch (...) {
 		d->root->failed = true;
@@ -304,13 +434,16 @@ tpl_expand(const char *file, const struct tpl_dict *d,
 {
 	assert(file != NULL && write != NULL);
 	try {
+		std::string key;
+		if (d != NULL && d->root->failed)
+			return -1;
+		if (!variant(lang_of(d), file, &key))
+			return -1;
 		if (d == NULL) {
 			ctemplate::TemplateDictionary empty("");
-			return tpl_expand_with(file, &empty, write, ctx) ? 0 : -1;
+			return tpl_expand_with(key.c_str(), &empty, write, ctx) ? 0 : -1;
 		}
-		if (d->root->failed)
-			return -1;
-		return tpl_expand_with(file, d->td, write, ctx) ? 0 : -1;
+		return tpl_expand_with(key.c_str(), d->td, write, ctx) ? 0 : -1;
 	} catch (...) {
 		return -1;
 	}
@@ -337,6 +470,19 @@ tpl_check_file(const char *file, char *err, size_t errlen)
 		tpl_error(err, errlen, std::string(file) +
 		    ": cannot be read or parsed (reason on stderr)");
 		return -1;
+	}
+	/* and its variant in every language: a translation may break it */
+	std::vector<std::string> langs = tpl_langs;
+	if (langs.empty())
+		langs.push_back("en");
+	for (size_t i = 0; i < langs.size(); i++) {
+		std::string key;
+		if (!variant(langs[i], file, &key) ||
+		    !cache->LoadTemplate(key, strip_for(key.c_str()))) {
+			tpl_error(err, errlen, key + ": cannot be parsed once translated "
+			    "(reason on stderr)");
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -429,6 +575,9 @@ tpl_check_tree(char *err, size_t errlen)
 		if (broken++ == 0)
 			tpl_error(err, errlen, msg);
 	}
+	/* Every variant exists now: expansions need no lock. */
+	if (broken == 0)
+		preloaded.store(true, std::memory_order_release);
 	return broken;
 }
 

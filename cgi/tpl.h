@@ -20,8 +20,9 @@
  * An included template WITHOUT that pragma is not escaped at all, even
  * inside an auto-escaped layout; tests/unit/check_tpl.c guards this.
  *
- * Threads: tpl_init and the checks run before threads start; tpl_expand
- * may run concurrently, each thread with its own dictionaries.
+ * Threads: tpl_init, tpl_set_languages and the checks run before threads
+ * start; tpl_expand may run concurrently, each thread with its own
+ * dictionaries.
  */
 #ifndef REQDESK_TPL_H
 #define REQDESK_TPL_H
@@ -42,6 +43,22 @@ typedef int (*tpl_write_fn)(void *ctx, const char *buf, size_t len);
  * existing directory or on allocation failure.
  */
 int  tpl_init(const char *dir);  /* set the template root directory, once per process, before threads; 0 ok, -1 error */
+
+/*
+ * Languages: a template's text to translate is written [[like this]] in
+ * the source file; each file is expanded in one variant per language, in
+ * which every [[text]] is replaced by tr(lang, text) (blanks inside
+ * folded to single spaces: that is the message id).  Set the languages
+ * (codes; the first is the default) and the translator before
+ * tpl_check_dir() and before threads.  Without a call, one language,
+ * "en", whose variant only drops the brackets.  0 or -1 (ENOMEM).
+ */
+typedef const char *(*tpl_translate_fn)(const char *lang, const char *msgid);
+int  tpl_set_languages(const char *const *langs, size_t n, tpl_translate_fn tr);
+
+/* Expand the root dictionary `d` and its includes in language `lang` (a
+ * code given to tpl_set_languages; NULL: the first). */
+void tpl_dict_lang(struct tpl_dict *d, const char *lang);
 
 /*
  * Create an empty root dictionary; `name` (may be NULL) only shows up in

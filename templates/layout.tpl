@@ -4,7 +4,7 @@
 {{! FLASH (FLASH_TEXT); include BODY = the page's own template, which }}
 {{! gets its own dictionary (it does not see these values). }}
 <!doctype html>
-<html lang="en">
+<html lang="{{LANG}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
