@@ -757,7 +757,7 @@ request_list_each(struct store *st, const struct principal *who,
 	/* The total from the counters; a list filtered by id or customer
 	 * reference, which they do not know, starts from those rows. */
 	if (ids == NULL && refs == NULL)
-		s = store_query(st, ST_REQ_KEPT_COUNT, "isssss", SCOPE_ARGS(who),
+		s = store_query(st, ST_REQ_KEPT_COUNT, "issssss", SCOPE_ARGS(who),
 		    (const char *)NULL, sts, tys, cats);
 	else {
 		s = store_query(st, ST_REQ_KCOUNT, "isssssss", SCOPE_ARGS(who), ids,
