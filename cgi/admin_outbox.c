@@ -25,7 +25,7 @@ static int
 fill_counts(struct req *r, struct tpl_dict *body, const char *current,
     long long *shown)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct tpl_dict	*row;
 	long long	 counts[4] = { 0, 0, 0, 0 };
 	size_t		 i;
@@ -56,7 +56,7 @@ static int
 render(struct req *r, const char *notice)
 {
 	struct tpl_dict	*root, *body, *row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	const char	*state = req_query(r, "state");
 	struct page_param params[1] = { { "state", NULL } };
 	long long	 offset, total;

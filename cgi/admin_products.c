@@ -54,7 +54,7 @@ static int
 fill_products(struct req *r, struct tpl_dict *body)
 {
 	struct tpl_dict	*row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc, n = 0;
 
 	if ((s = store_query(r->store, ST_PRODUCT_ADMIN_LIST, NULL)) == NULL)
@@ -99,7 +99,7 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 {
 	const char	*customer = req_query(r, "customer");
 	struct tpl_dict	*row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	long long	 total = 0;
 	int		 rc, n = 0;
 

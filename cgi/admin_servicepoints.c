@@ -46,7 +46,7 @@ static int
 customer_options(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 {
 	struct tpl_dict	*row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)

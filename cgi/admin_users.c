@@ -148,7 +148,7 @@ user_free(struct auser *u)
 static int
 user_load(struct req *r, struct auser *u)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	memset(u, 0, sizeof(*u));
@@ -252,7 +252,7 @@ org_options(struct req *r, struct tpl_dict *d, const char *section,
     enum stmt id, const char *selected)
 {
 	struct tpl_dict	*row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(r->store, id, NULL)) == NULL)
@@ -309,7 +309,7 @@ static int
 users_page(struct req *r, int status, const struct aform *f)
 {
 	struct tpl_dict	*root, *body, *row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 org[200];
 	int		 rc;
 
@@ -361,7 +361,7 @@ page_admin_users(struct req *r)
 static int
 email_taken(struct store *st, const char *email)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL)
@@ -428,7 +428,7 @@ static int
 user_page(struct req *r, int status, const struct auser *u, const struct aform *f)
 {
 	struct tpl_dict	*root, *body, *row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 when[32];
 	unsigned	 allowed;
 	int		 rc;
@@ -720,7 +720,7 @@ int
 page_admin_customers(struct req *r)
 {
 	struct tpl_dict	*root, *body, *row;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((root = admin_page(r, "Customers", "admin_customers.tpl", &body)) == NULL)

@@ -89,7 +89,7 @@ auth_hash_password(const char *password, char out[128])
 
 /* A principal from a user row whose first column is `c`. NULL on ENOMEM. */
 static struct principal *
-principal_from_row(sqlite3_stmt *s, int c)
+principal_from_row(struct rows *s, int c)
 {
 	struct principal *p;
 
@@ -221,7 +221,7 @@ cred_remember(const char hash[65], long long epoch, const char *kind,
 static int
 lookup_secret(struct req *r, const char *secret, const char *kinds)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 hash[65], kind[8];
 	time_t		 now = now_epoch();
 	int		 rc;
@@ -332,7 +332,7 @@ auth_check_csrf(const struct req *r)
 static long long
 throttle_wait(struct store *st, const char *key)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	long long	 until = 0;
 
 	if ((s = store_query(st, ST_LOGINFAIL_GET, "s", key)) != NULL &&
@@ -366,7 +366,7 @@ throttle_keys(const char *client, const char *email, char akey[300], char ikey[8
 static int
 throttle_count(struct store *st, const char *key)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(st, ST_LOGINFAIL_RECORD, "sIiii", key,
@@ -387,7 +387,7 @@ auth_login(struct store *st, const char *client, const char *email,
     const char *password, char user_id[25], long long *wait)
 {
 	static const char dummy[] = "dummy password to equalise timing";
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 akey[300], ikey[80], hash[128];
 	int		 found, ok, rc;
 

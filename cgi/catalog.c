@@ -844,7 +844,7 @@ int
 catalog_may_use(struct store *st, const struct principal *who,
     const struct rtype *t)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if (t == NULL)

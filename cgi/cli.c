@@ -269,7 +269,7 @@ cmd_apikey_create(struct store *st, int argc, char *argv[])
 	};
 	const char	*email = NULL, *rawlabel = NULL;
 	char		 key[80], user_id[25], *label;
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 ch, found, rc;
 
 	optind = 0;

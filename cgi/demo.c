@@ -119,7 +119,7 @@ demo_insert(struct store *st)
 int
 demo_load(struct store *st)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	long long	 n;
 
 	/* Anything at all, a first administrator included: the demo world

@@ -42,7 +42,7 @@ import_why(struct buf *why, const char *fmt, ...)
 int
 import_customer_known(struct store *st, const char *id)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(st, ST_CUSTOMER_GET, "s", id)) == NULL)

@@ -36,7 +36,7 @@ enum acol {
 
 /* Set key to the text of column col, unless it is NULL. */
 static void
-set_col(json_t *o, const char *key, sqlite3_stmt *s, int col)
+set_col(json_t *o, const char *key, struct rows *s, int col)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_string(store_text(s, col)));
@@ -44,7 +44,7 @@ set_col(json_t *o, const char *key, sqlite3_stmt *s, int col)
 
 /* The account at the current row of `s`, as `who` may see it. */
 static json_t *
-account_json(sqlite3_stmt *s, const struct principal *who)
+account_json(struct rows *s, const struct principal *who)
 {
 	json_t	*o, *offer, *v;
 	size_t	 i;
@@ -77,7 +77,7 @@ json_t *
 inet_account_load(struct store *st, const struct principal *who, const char *id,
     const char *request_id, int *err)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	json_t		*o = NULL;
 	int		 rc;
 

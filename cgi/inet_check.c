@@ -116,7 +116,7 @@ has_error(const struct icheck *c, const char *path)
 static int
 product_get(struct icheck *c, const char *id, struct product_info *p)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if (!is_hex(id, 24))
@@ -204,7 +204,7 @@ check_type(struct icheck *c, const struct ifield *f, const json_t *v)
 static int
 customer_visible(struct icheck *c, const char *id)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc, found = 0;
 
 	if ((s = store_query(c->st, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(c->who))) == NULL)
@@ -221,7 +221,7 @@ customer_visible(struct icheck *c, const char *id)
 static int
 reseller_exists(struct icheck *c, const char *id)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(c->st, ST_RESELLER_GET, "s", id)) == NULL)
@@ -332,7 +332,7 @@ address_part(struct icheck *c, const json_t *v, const char *obj, const char *par
 static void
 address_by_id(struct icheck *c, const struct ifield *f, const json_t *id)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 path[32];
 	int		 rc = 0;
 
@@ -715,7 +715,7 @@ check_offers(struct icheck *c, const struct ifield *f, const json_t *v)
 static int
 employee_get(struct icheck *c, const char *id, char *name, size_t len)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	s = store_query(c->st, ST_NOTIFY_USER_GET, "sss", id,

@@ -211,7 +211,7 @@ option_extra(struct tpl_dict *row, const char *section, const char *what,
 int
 inet_products_load(struct store *st, const char *customer, struct products *p)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct product	*v, *x;
 	size_t		 cap = 0;
 	int		 rc;
@@ -298,7 +298,7 @@ int
 inet_tpl_addresses(struct req *r, struct tpl_dict *d, const char *section,
     const char *selected)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct tpl_dict	*row;
 	char		 label[600];
 	int		 rc;
@@ -335,7 +335,7 @@ int
 inet_tpl_employees(struct req *r, struct tpl_dict *d, const char *section,
     const char *customer, const json_t *vals)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct tpl_dict	*row;
 	char		 label[600];
 	int		 rc;

@@ -192,7 +192,7 @@ form_choices(struct tpl_dict *body, const json_t *vals)
 static int
 form_customer(struct req *r, struct tpl_dict *body, const json_t *vals)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if (r->who->customer_id != NULL)

@@ -83,7 +83,7 @@ checked(int rc, const struct problems *pb)
 
 /* Set key to the text of column col, unless it is NULL. */
 static void
-set_col(json_t *o, const char *key, sqlite3_stmt *s, int col)
+set_col(json_t *o, const char *key, struct rows *s, int col)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_string(store_text(s, col)));
@@ -91,7 +91,7 @@ set_col(json_t *o, const char *key, sqlite3_stmt *s, int col)
 
 /* Set key to the boolean of column col, unless it is NULL. */
 static void
-set_bool(json_t *o, const char *key, sqlite3_stmt *s, int col)
+set_bool(json_t *o, const char *key, struct rows *s, int col)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_boolean(store_int(s, col)));
@@ -99,7 +99,7 @@ set_bool(json_t *o, const char *key, sqlite3_stmt *s, int col)
 
 /* Set key to the integer of column col, unless it is NULL. */
 static void
-set_int(json_t *o, const char *key, sqlite3_stmt *s, int col)
+set_int(json_t *o, const char *key, struct rows *s, int col)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_integer(store_int(s, col)));
@@ -115,7 +115,7 @@ money(long long cents)
 /* The address whose _id is at column col, followed by address, zip,
  * city; NULL when there is none. */
 static json_t *
-address_json(sqlite3_stmt *s, int col)
+address_json(struct rows *s, int col)
 {
 	json_t *a;
 
@@ -134,7 +134,7 @@ address_json(sqlite3_stmt *s, int col)
  * type, customer, reseller, address, product and reference.  Empty
  * notify and offers lists are placed for request_lists() to fill. */
 static void
-request_props(json_t *o, sqlite3_stmt *s, int full)
+request_props(json_t *o, struct rows *s, int full)
 {
 	set_col(o, "customer", s, IC_CUSTOMER);
 	set_col(o, "reseller", s, IC_RESELLER);
@@ -180,7 +180,7 @@ expires_json(const char *answered)
 /* The request at the current row of `s` (INET_COLS); notify and offers
  * are added by the caller.  New reference or NULL. */
 static json_t *
-request_json(sqlite3_stmt *s, enum inet_view view)
+request_json(struct rows *s, enum inet_view view)
 {
 	json_t	*o;
 
@@ -222,7 +222,7 @@ inet_price_visible(const struct principal *who, const char *name)
 
 /* One offer at the current row of ST_INET_OFFER_LIST. */
 static json_t *
-offer_json(sqlite3_stmt *s, const struct principal *who, enum inet_view view)
+offer_json(struct rows *s, const struct principal *who, enum inet_view view)
 {
 	json_t	*o = json_object();
 	size_t	 i;
@@ -249,7 +249,7 @@ request_lists(struct store *st, const struct principal *who, json_t *o,
     enum inet_view view)
 {
 	const char	*id = json_string_value(json_object_get(o, "_id"));
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	json_t		*notify = json_object_get(o, "notify");
 	json_t		*offers = json_object_get(o, "offers");
 	int		 rc;
@@ -273,7 +273,7 @@ json_t *
 inet_load(struct store *st, const struct principal *who, const char *id,
     enum inet_view view, int *err)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	json_t		*o = NULL;
 	int		 rc;
 
@@ -299,7 +299,7 @@ int
 inet_list(struct store *st, const struct principal *who,
     const struct inet_filter *f, json_t **items, long long *total)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	json_t		*o;
 	size_t		 i;
 	int		 rc = -1;

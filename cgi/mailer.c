@@ -312,7 +312,7 @@ mark_unmarked(struct store *st)
 static int
 claim(struct store *st, const char *me, struct message **out)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct message	*v;
 	int		 n = 0, rc;
 

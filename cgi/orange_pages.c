@@ -81,7 +81,7 @@ set_error(struct tpl_dict *d, const char *name, const struct problems *pb,
 static int
 fill_picker(struct req *r, struct tpl_dict *field, const char *current)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct tpl_dict	*opt;
 	char		 label[512];
 	int		 rc;
@@ -190,7 +190,7 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	struct tpl_dict	*root, *body, *opt;
 	struct ymd	 earliest;
 	char		 day[11], title[256];
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	size_t		 i;
 	int		 rc;
 

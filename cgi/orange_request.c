@@ -53,7 +53,7 @@ static int
 customer_in_scope(struct store *st, const struct principal *who, const char *id,
     struct customer_info *ci)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc, n = 0;
 
 	memset(ci, 0, sizeof(*ci));
@@ -79,7 +79,7 @@ customer_in_scope(struct store *st, const struct principal *who, const char *id,
 static int
 customer_has_type(struct store *st, const char *customer, const char *type)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(st, ST_CUSTOMER_HAS_TYPE, "ss", customer, type)) == NULL)
@@ -146,7 +146,7 @@ resolve_service_point(struct store *st, const struct principal *who,
 	static const enum stmt	 seek[3] = { ST_SP_FIND_BY_ID, ST_SP_FIND_BY_REF,
 				    ST_SP_FIND_BY_CUSTREF };
 	const char		*key[3] = { NULL, NULL, NULL }, *v;
-	sqlite3_stmt		*s;
+	struct rows		*s;
 	size_t			 i, k, n = 0;
 	int			 given = -1, rc, clash = 0;
 
@@ -304,7 +304,7 @@ insert_request(struct store *st, void *arg)
 static char *
 new_request_text(struct store *st, const struct new_request *n)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct buf	 b = { 0 };
 	int		 bad;
 
@@ -458,7 +458,7 @@ char *
 request_load_text(struct store *st, const struct principal *who, const char *id,
     int *err)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	struct buf	 b = { 0 };
 	long long	 seq = 0;
 	size_t		 n = 0;
@@ -660,7 +660,7 @@ request_sort_valid(const char *sort)
 /* Hand every row of `s` to fn (item without properties, their text).
  * 0 done, -1 error. */
 static int
-each_row(sqlite3_stmt *s, request_row_fn fn, void *ctx)
+each_row(struct rows *s, request_row_fn fn, void *ctx)
 {
 	int rc;
 
@@ -704,7 +704,7 @@ static int
 request_list_fast(struct store *st, const struct principal *who,
     const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	const char	*cust = who->customer_id;	/* NULL: every customer */
 	long long	 top = 0, bound;
 	int		 desc, rc;
@@ -741,7 +741,7 @@ int
 request_list_each(struct store *st, const struct principal *who,
     const struct request_filter *f, request_row_fn fn, void *ctx, long long *total)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		*ids = store_list_param(f->id), *sts = store_list_param(f->status),
 			*tys = store_list_param(f->type), *cats = store_list_param(f->category),
 			*refs = store_list_param(f->customer_reference);

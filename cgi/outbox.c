@@ -173,7 +173,7 @@ int
 outbox_queue_user(struct store *st, const char *event, const char *object_id,
     const char *user_id, struct tpl_dict *d)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		 email[MAIL_ADDRESS_MAX + 1];
 	int		 rc;
 

@@ -44,7 +44,7 @@ sp_sort_valid(const char *sort)
 /* Set o[key] to the text of column `col`: a string, null (SP_NULLS) or
  * nothing when the column is NULL. */
 static void
-set_text(json_t *o, const char *key, sqlite3_stmt *s, int col, unsigned opts)
+set_text(json_t *o, const char *key, struct rows *s, int col, unsigned opts)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_string(store_text(s, col)));
@@ -59,7 +59,7 @@ set_text(json_t *o, const char *key, sqlite3_stmt *s, int col, unsigned opts)
  * Returns a new reference, or NULL on allocation failure.
  */
 static json_t *
-sp_json(sqlite3_stmt *s, unsigned opts)
+sp_json(struct rows *s, unsigned opts)
 {
 	json_t	*o, *loc, *addr;
 	char	 self[128];
@@ -96,7 +96,7 @@ int
 sp_list(struct store *st, const struct principal *who,
     const struct sp_filter *f, unsigned opts, json_t **items, long long *total)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	char		*ids = store_list_param(f->id), *refs = store_list_param(f->reference),
 			*crefs = store_list_param(f->customer_reference),
 			*states = store_list_param(f->state), *custs = store_list_param(f->customer),
@@ -145,7 +145,7 @@ json_t *
 sp_load(struct store *st, const struct principal *who, const char *id,
     unsigned opts, int *err)
 {
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	json_t		*o = NULL;
 	int		 rc;
 

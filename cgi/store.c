@@ -1,7 +1,16 @@
 /*
- * store.c — SQLite storage: connection setup, migrations, and the table
- * of every SQL statement of the program.
+ * store.c — SQLite storage: connection setup, migrations, the table of
+ * every SQL statement of the program with the columns each returns, and
+ * the reading of their rows.
+ *
+ * Owns the engine: the only module (with writer.c, which runs units of
+ * work through it) that names SQLite, and the only one that knows how a
+ * row is laid out.  The column lists below (USER_COLS, REQ_COLS, ...)
+ * are written in the order of their enums in store.h; stmt_cols[] says
+ * which enum each statement returns, checked as it is prepared.  May call
+ * config and log only; never formats a value into SQL.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -19,11 +28,17 @@
 #include "log.h"
 #include "store.h"
 
+/* A statement's rows: what store_query() lends its caller. */
+struct rows {
+	sqlite3_stmt	*stmt;			/* prepared on first use */
+	enum stmt	 id;
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 snapshot;		/* store_snapshot_begin() */
-	sqlite3_stmt	*stmts[ST__MAX];	/* prepared on first use */
+	struct rows	 rows[ST__MAX];
 };
 
 /*
@@ -803,6 +818,154 @@ static const char *const sqls[] = {
 /* Every enum stmt has its SQL, in order. */
 _Static_assert(sizeof(sqls) / sizeof(sqls[0]) == ST__MAX,
     "sqls[] and enum stmt disagree");
+
+/* The columns each statement returns: the __COLS of its enum in store.h
+ * (0: it returns no row), checked when it is prepared. */
+static const unsigned char stmt_cols[] = {
+	0, /* ST_BEGIN */
+	0, /* ST_BEGIN_IMMEDIATE */
+	0, /* ST_COMMIT */
+	0, /* ST_ROLLBACK */
+	COUNT__COLS, /* ST_PING */
+	COUNT__COLS, /* ST_DB_IN_USE */
+	0, /* ST_SAVEPOINT */
+	0, /* ST_RELEASE */
+	0, /* ST_ROLLBACK_TO */
+	0, /* ST_CUSTOMER_ADD */
+	0, /* ST_CUSTOMER_TYPE_ADD */
+	CUSTOMER__COLS, /* ST_CUSTOMER_GET */
+	CUSTOMER_LIST__COLS, /* ST_CUSTOMER_LIST */
+	0, /* ST_RESELLER_ADD */
+	0, /* ST_RESELLER_CUSTOMER_ADD */
+	RESELLER_LIST__COLS, /* ST_RESELLER_LIST */
+	0, /* ST_USER_ADD */
+	USER__COLS, /* ST_USER_BY_EMAIL */
+	USER__COLS, /* ST_USER_BY_ID */
+	USER__COLS, /* ST_USER_LIST */
+	0, /* ST_USER_SET_LEVEL */
+	0, /* ST_USER_SET_DISABLED */
+	0, /* ST_USER_SET_PASSWORD */
+	0, /* ST_CRED_ADD */
+	CRED__COLS, /* ST_CRED_LOOKUP */
+	COUNT__COLS, /* ST_AUTH_EPOCH */
+	0, /* ST_CRED_TOUCH */
+	0, /* ST_CRED_DELETE */
+	0, /* ST_CRED_REVOKE */
+	0, /* ST_CRED_REVOKE_USER */
+	APIKEY__COLS, /* ST_CRED_LIST_KEYS */
+	0, /* ST_CRED_PURGE */
+	LOGINFAIL__COLS, /* ST_LOGINFAIL_GET */
+	COUNTED__COLS, /* ST_LOGINFAIL_RECORD */
+	0, /* ST_LOGINFAIL_CLEAR */
+	0, /* ST_LOGINFAIL_PURGE */
+	0, /* ST_SP_ADD */
+	0, /* ST_PRODUCT_ADD */
+	0, /* ST_PRODUCT_CUSTOMER_ADD */
+	CUSTOMER__COLS, /* ST_CUSTOMERS_IN_SCOPE */
+	FOUND__COLS, /* ST_CUSTOMER_HAS_TYPE */
+	SP_FOUND__COLS, /* ST_SP_FIND_BY_ID */
+	SP_FOUND__COLS, /* ST_SP_FIND_BY_REF */
+	SP_FOUND__COLS, /* ST_SP_FIND_BY_CUSTREF */
+	0, /* ST_REQ_ADD */
+	0, /* ST_REQ_HISTORY_ADD */
+	REQ__COLS, /* ST_REQ_GET */
+	HIST__COLS, /* ST_REQ_HISTORY */
+	0, /* ST_REQ_SET_STATUS */
+	COUNT__COLS, /* ST_REQ_COUNT */
+	REQ__COLS, /* ST_REQ_LIST_ISSUED_ASC */
+	REQ__COLS, /* ST_REQ_LIST_ISSUED_DESC */
+	REQ__COLS, /* ST_REQ_LIST_REQUESTED_ASC */
+	REQ__COLS, /* ST_REQ_LIST_REQUESTED_DESC */
+	REQ__COLS, /* ST_REQ_LIST_STATUS_ASC */
+	REQ__COLS, /* ST_REQ_LIST_STATUS_DESC */
+	REQ__COLS, /* ST_REQ_LIST_TYPE_ASC */
+	REQ__COLS, /* ST_REQ_LIST_TYPE_DESC */
+	REQ__COLS, /* ST_REQ_LIST_CUSTREF_ASC */
+	REQ__COLS, /* ST_REQ_LIST_CUSTREF_DESC */
+	REQ__COLS, /* ST_REQ_LIST_ID_ASC */
+	REQ__COLS, /* ST_REQ_LIST_ID_DESC */
+	COUNT__COLS, /* ST_REQ_KCOUNT */
+	REQ__COLS, /* ST_REQ_KLIST_ISSUED_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_ISSUED_DESC */
+	REQ__COLS, /* ST_REQ_KLIST_REQUESTED_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_REQUESTED_DESC */
+	REQ__COLS, /* ST_REQ_KLIST_STATUS_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_STATUS_DESC */
+	REQ__COLS, /* ST_REQ_KLIST_TYPE_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_TYPE_DESC */
+	REQ__COLS, /* ST_REQ_KLIST_CUSTREF_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_CUSTREF_DESC */
+	REQ__COLS, /* ST_REQ_KLIST_ID_ASC */
+	REQ__COLS, /* ST_REQ_KLIST_ID_DESC */
+	SP_PICK__COLS, /* ST_SP_PICKER */
+	USER_ADMIN__COLS, /* ST_ADMIN_USER_LIST */
+	0, /* ST_CRED_REVOKE_USER_KEY */
+	COUNT__COLS, /* ST_SP_VIEW_COUNT */
+	SP__COLS, /* ST_SP_VIEW_GET */
+	0, /* ST_SP_UPSERT */
+	SP__COLS, /* ST_SP_LIST_ID_ASC */
+	SP__COLS, /* ST_SP_LIST_ID_DESC */
+	SP__COLS, /* ST_SP_LIST_NAME_ASC */
+	SP__COLS, /* ST_SP_LIST_NAME_DESC */
+	SP__COLS, /* ST_SP_LIST_CUSTREF_ASC */
+	SP__COLS, /* ST_SP_LIST_CUSTREF_DESC */
+	SP__COLS, /* ST_SP_LIST_STATE_ASC */
+	SP__COLS, /* ST_SP_LIST_STATE_DESC */
+	SP__COLS, /* ST_SP_LIST_CUSTOMER_ASC */
+	SP__COLS, /* ST_SP_LIST_CUSTOMER_DESC */
+	0, /* ST_OUTBOX_ADD */
+	RECIPIENT__COLS, /* ST_USER_EMAIL */
+	CLAIM__COLS, /* ST_OUTBOX_CLAIM */
+	0, /* ST_OUTBOX_SENT */
+	0, /* ST_OUTBOX_FAILED */
+	OUTBOX__COLS, /* ST_OUTBOX_LIST */
+	OUTBOX_COUNT__COLS, /* ST_OUTBOX_COUNTS */
+	0, /* ST_OUTBOX_RETRY */
+	0, /* ST_OUTBOX_RELEASE */
+	0, /* ST_OUTBOX_PURGE */
+	0, /* ST_OUTBOX_RENEW */
+	0, /* ST_ADDRESS_ADD */
+	ADDRESS__COLS, /* ST_ADDRESS_GET */
+	ADDRESS_PICK__COLS, /* ST_ADDRESS_PICKER */
+	PRODUCT_GET__COLS, /* ST_PRODUCT_GET */
+	PRODUCT__COLS, /* ST_PRODUCT_LIST */
+	0, /* ST_PRODUCT_UPSERT */
+	0, /* ST_PRODUCT_CUSTOMERS_CLEAR */
+	PRODUCT_ADMIN__COLS, /* ST_PRODUCT_ADMIN_LIST */
+	0, /* ST_ADDRESS_UPSERT */
+	ADDRESS_ADMIN__COLS, /* ST_ADDRESS_ADMIN_LIST */
+	COUNT__COLS, /* ST_ADDRESS_COUNT */
+	RESELLER__COLS, /* ST_RESELLER_GET */
+	NOTIFY__COLS, /* ST_NOTIFY_USER_GET */
+	NOTIFY_PICKER__COLS, /* ST_NOTIFY_PICKER */
+	0, /* ST_INET_ADD */
+	0, /* ST_INET_UPDATE */
+	INET__COLS, /* ST_INET_GET */
+	COUNT__COLS, /* ST_INET_COUNT */
+	INET__COLS, /* ST_INET_LIST */
+	INET__COLS, /* ST_INET_INBOX */
+	0, /* ST_INET_NOTIFY_CLEAR */
+	0, /* ST_INET_NOTIFY_ADD */
+	NOTIFY__COLS, /* ST_INET_NOTIFY_LIST */
+	0, /* ST_INET_OFFER_CLEAR */
+	0, /* ST_INET_OFFER_ADD */
+	OFFER__COLS, /* ST_INET_OFFER_LIST */
+	0, /* ST_INET_ACCOUNT_ADD */
+	ACCOUNT__COLS, /* ST_INET_ACCOUNT_GET */
+	0, /* ST_INET_ACCOUNT_CONFIRM */
+	TOTAL__COLS, /* ST_REQ_FAST_TOTAL */
+	REQ__COLS, /* ST_REQ_FAST_DESC */
+	REQ__COLS, /* ST_REQ_FAST_ASC */
+	COUNT__COLS, /* ST_REQ_KEPT_COUNT */
+	TOTAL__COLS, /* ST_REQ_ALL_TOTAL */
+	REQ__COLS, /* ST_REQ_ALL_DESC */
+	REQ__COLS, /* ST_REQ_ALL_ASC */
+	FOUND__COLS, /* ST_TYPE_ALLOWED */
+	NEW_REQ__COLS, /* ST_REQ_NEW_JSON */
+};
+
+_Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,
+    "stmt_cols[] and enum stmt disagree");
 _Static_assert(ST_REQ_KLIST_ID_DESC - ST_REQ_KLIST_ISSUED_ASC ==
     ST_REQ_LIST_ID_DESC - ST_REQ_LIST_ISSUED_ASC,
     "every list statement has its keyed twin, in the same order");
@@ -923,7 +1086,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	for (i = 0; i < ST__MAX; i++)
-		sqlite3_finalize(st->stmts[i]);
+		sqlite3_finalize(st->rows[i].stmt);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -978,25 +1141,66 @@ err:
 	return -1;
 }
 
+/*
+ * A statement used against its declaration, just logged: an assertion in
+ * a debug build, so that the test that ran it stops at the culprit; with
+ * NDEBUG, -1 for the call to fail as on any other storage error.
+ */
+static int
+stmt_misuse(void)
+{
+	assert(!"statement used against its declaration (store.h)");
+	return -1;
+}
+
+/* Prepare `sql` as statement `id`, which must return `cols` columns.
+ * The statement, or NULL (logged). */
+static sqlite3_stmt *
+stmt_prepare(struct store *st, enum stmt id, const char *sql, int cols)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
+		log_err("prepare %d: %s", (int)id, sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	if (sqlite3_column_count(s) != cols) {
+		log_err("statement %d returns %d columns, store.h declares %d",
+		    (int)id, sqlite3_column_count(s), cols);
+		sqlite3_finalize(s);
+		stmt_misuse();
+		return NULL;
+	}
+	return s;
+}
+
+/* Statement `id` prepared (on first use), or NULL on error. */
+static struct rows *
+stmt_ready(struct store *st, enum stmt id)
+{
+	struct rows *r = &st->rows[id];
+
+	if (r->stmt == NULL &&
+	    (r->stmt = stmt_prepare(st, id, sqls[id], stmt_cols[id])) == NULL)
+		return NULL;
+	r->id = id;
+	return r;
+}
+
 /* The prepared statement `id`, reset and unbound; NULL on error. */
 static sqlite3_stmt *
 stmt_get(struct store *st, enum stmt id)
 {
-	sqlite3_stmt *s = st->stmts[id];
+	struct rows *r;
 
-	if (s == NULL) {
-		if (sqlite3_prepare_v3(st->db, sqls[id], -1,
-		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-			log_err("prepare %d: %s", (int)id, sqlite3_errmsg(st->db));
-			return NULL;
-		}
-		st->stmts[id] = s;
-	}
-	if (st->snapshot && !sqlite3_stmt_readonly(s))
+	if ((r = stmt_ready(st, id)) == NULL)
+		return NULL;
+	if (st->snapshot && !sqlite3_stmt_readonly(r->stmt))
 		store_snapshot_end(st);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return s;
+	sqlite3_reset(r->stmt);
+	sqlite3_clear_bindings(r->stmt);
+	return r->stmt;
 }
 
 void
@@ -1018,16 +1222,23 @@ store_snapshot_end(struct store *st)
 		store_rollback(st);
 }
 
-/* Bind arguments described by `types`; 0 or -1.  Strings are copied
- * (SQLITE_TRANSIENT), or only pointed to (SQLITE_STATIC) when the caller
- * runs the statement and clears its bindings before returning. */
+/* Bind arguments described by `types`, one for each parameter of
+ * statement `id`; 0 or -1.  Strings are copied (SQLITE_TRANSIENT), or
+ * only pointed to (SQLITE_STATIC) when the caller runs the statement and
+ * clears its bindings before returning. */
 static int
-stmt_bind(struct store *st, sqlite3_stmt *s, sqlite3_destructor_type keep,
-    const char *types, va_list ap)
+stmt_bind(struct store *st, enum stmt id, sqlite3_stmt *s,
+    sqlite3_destructor_type keep, const char *types, va_list ap)
 {
 	const char	*str;
-	int		 i, rc = SQLITE_OK;
+	int		 i, n, rc = SQLITE_OK;
 
+	n = types != NULL ? (int)strlen(types) : 0;
+	if (n != sqlite3_bind_parameter_count(s)) {
+		log_err("statement %d: %d arguments for %d parameters", (int)id, n,
+		    sqlite3_bind_parameter_count(s));
+		return stmt_misuse();
+	}
 	for (i = 1; types != NULL && *types != '\0' && rc == SQLITE_OK; types++, i++) {
 		switch (*types) {
 		case 's':
@@ -1062,7 +1273,7 @@ store_exec(struct store *st, enum stmt id, const char *types, ...)
 	if ((s = stmt_get(st, id)) == NULL)
 		return -1;
 	va_start(ap, types);
-	rc = stmt_bind(st, s, SQLITE_STATIC, types, ap);	/* run right here */
+	rc = stmt_bind(st, id, s, SQLITE_STATIC, types, ap);	/* run right here */
 	va_end(ap);
 	if (rc < 0) {
 		sqlite3_clear_bindings(s);
@@ -1079,7 +1290,7 @@ store_exec(struct store *st, enum stmt id, const char *types, ...)
 	return -1;
 }
 
-sqlite3_stmt *
+struct rows *
 store_query(struct store *st, enum stmt id, const char *types, ...)
 {
 	sqlite3_stmt	*s;
@@ -1089,47 +1300,74 @@ store_query(struct store *st, enum stmt id, const char *types, ...)
 	if ((s = stmt_get(st, id)) == NULL)
 		return NULL;
 	va_start(ap, types);
-	rc = stmt_bind(st, s, SQLITE_TRANSIENT, types, ap);	/* rows come later */
+	rc = stmt_bind(st, id, s, SQLITE_TRANSIENT, types, ap);	/* rows come later */
 	va_end(ap);
-	return rc < 0 ? NULL : s;
+	if (rc < 0) {
+		sqlite3_clear_bindings(s);
+		return NULL;
+	}
+	return &st->rows[id];
 }
 
 int
-store_row(sqlite3_stmt *s)
+store_row(struct rows *r)
 {
-	int rc = sqlite3_step(s);
+	int rc = sqlite3_step(r->stmt);
 
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	log_err("query: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
+	log_err("query: %s", sqlite3_errmsg(sqlite3_db_handle(r->stmt)));
 	return -1;
 }
 
 void
-store_done(sqlite3_stmt *s)
+store_done(struct rows *r)
 {
-	if (s != NULL)
-		sqlite3_reset(s);
+	if (r != NULL)
+		sqlite3_reset(r->stmt);
 }
 
+/* A column the statement of `r` declares (debug builds check). */
+#define COL_OK(r, col)	assert((col) >= 0 && (col) < stmt_cols[(r)->id])
+
 const char *
-store_text(sqlite3_stmt *s, int col)
+store_text(struct rows *r, int col)
 {
-	return (const char *)sqlite3_column_text(s, col);
+	COL_OK(r, col);
+	return (const char *)sqlite3_column_text(r->stmt, col);
 }
 
 long long
-store_int(sqlite3_stmt *s, int col)
+store_int(struct rows *r, int col)
 {
-	return sqlite3_column_int64(s, col);
+	COL_OK(r, col);
+	return sqlite3_column_int64(r->stmt, col);
 }
 
 int
-store_isnull(sqlite3_stmt *s, int col)
+store_isnull(struct rows *r, int col)
 {
-	return sqlite3_column_type(s, col) == SQLITE_NULL;
+	COL_OK(r, col);
+	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
+}
+
+int
+store_prepare_all(struct store *st)
+{
+	int	i, rc = 0;
+
+	for (i = 0; i < ST__MAX; i++)
+		if (stmt_ready(st, (enum stmt)i) == NULL)
+			rc = -1;
+	return rc;
+}
+
+const char *
+store_sql(enum stmt id)
+{
+	return sqls[id];
 }
 
 int
@@ -1165,15 +1403,16 @@ store_ping(struct store *st)
 	struct stat	 sb;
 	sqlite3		*db = NULL;
 	sqlite3_stmt	*s;
+	struct rows	*r;
 	int		 ok = 0;
 
 	if (st == NULL || stat(st->path, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return -1;
-	if ((s = store_query(st, ST_PING, NULL)) == NULL || store_row(s) != 1) {
-		store_done(s);
+	if ((r = store_query(st, ST_PING, NULL)) == NULL || store_row(r) != 1) {
+		store_done(r);
 		return -1;
 	}
-	store_done(s);
+	store_done(r);
 	/* A new connection must also be able to read the file: this catches
 	 * a file replaced or damaged under the open connection. */
 	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&

@@ -4,8 +4,21 @@
  * every SQL statement of the program in one table of prepared
  * statements (store.c).  One `struct store` per thread.
  *
+ * Storage owns the schema, the SQL text of every statement, the engine
+ * (SQLite: its types, its connections, its error codes) and the layout
+ * of every row.  Callers name a statement (enum stmt), bind its
+ * parameters from a type string, and read its rows through an opaque
+ * `struct rows` by the column names declared below (store_text(s,
+ * USER_EMAIL)).  A caller never knows a column number, never names
+ * SQLite and never writes SQL: replacing the engine replaces store.c
+ * (and writer.c, which runs units of work on it), nothing else.
+ *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long.
+ * The string has one letter per parameter of the statement (?1 to ?N,
+ * N the highest the SQL names), and every statement returns exactly the
+ * columns its enum below declares: both are checked (an assertion in a
+ * debug build; a logged error that fails the call with NDEBUG).
  *
  * Tenant isolation: every statement that reads or changes customer data
  * takes the caller's scope as its first three parameters, bound with the
@@ -20,9 +33,8 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
-
 struct store;
+struct rows;		/* a statement's rows being read; see store_query() */
 
 /* Every statement of the program; SQL text in store.c's table. */
 enum stmt {
@@ -180,6 +192,231 @@ enum stmt {
 	ST__MAX
 };
 
+/*
+ * The columns of every statement that returns rows, in the order the
+ * statement returns them; read a row by these names, never by number.
+ * Each enum ends with a __COLS count, which store.c declares for the
+ * statements the comment names, and which the statement is checked
+ * against when it is prepared.  A list that extends another continues
+ * its numbering (USER_ACTIVE_KEYS after the user columns); a list
+ * embedded in a longer row is read from its offset (the user of
+ * ST_CRED_LOOKUP at CRED_USER + USER_EMAIL, and so on).
+ * Statements that return no row (the writes) declare no column.
+ */
+
+/* One number: ST_PING, ST_REQ_COUNT, ST_REQ_KCOUNT, ST_REQ_KEPT_COUNT,
+ * ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT (a count), and
+ * ST_AUTH_EPOCH (the epoch), ST_DB_IN_USE (1 when any table of the desk
+ * holds a row, else 0). */
+enum count_col { COUNT_N, COUNT__COLS };
+
+/* A row or none, its one column a constant: ST_CUSTOMER_HAS_TYPE,
+ * ST_TYPE_ALLOWED. */
+enum found_col { FOUND_ONE, FOUND__COLS };
+
+/* The leading columns of every list of organisations (customers,
+ * resellers), so that one picker reads either. */
+enum org_col { ORG_ID, ORG_NAME, ORG__COLS };
+
+/* ST_CUSTOMER_GET, ST_CUSTOMERS_IN_SCOPE: CUSTOMER__COLS;
+ * ST_CUSTOMER_LIST also its types and resellers (comma lists or NULL). */
+enum customer_col {
+	CUSTOMER_ID = ORG_ID, CUSTOMER_NAME = ORG_NAME, CUSTOMER_MARKET,
+	CUSTOMER_CATALOG, CUSTOMER__COLS,
+	CUSTOMER_TYPES = CUSTOMER__COLS, CUSTOMER_RESELLERS, CUSTOMER_LIST__COLS
+};
+
+/* ST_RESELLER_GET: RESELLER__COLS; ST_RESELLER_LIST also its customers
+ * (a comma list or NULL). */
+enum reseller_col {
+	RESELLER_ID = ORG_ID, RESELLER_NAME = ORG_NAME, RESELLER__COLS,
+	RESELLER_CUSTOMERS = RESELLER__COLS, RESELLER_LIST__COLS
+};
+
+/* A user and the name of its customer (NULL without one): ST_USER_BY_EMAIL,
+ * ST_USER_BY_ID, ST_USER_LIST; ST_ADMIN_USER_LIST also the count of its
+ * API keys not revoked. */
+enum user_col {
+	USER_ID, USER_EMAIL, USER_NAME, USER_PHONE, USER_LEVEL,
+	USER_CUSTOMER_ID, USER_RESELLER_ID, USER_PASSWORD_HASH, USER_DISABLED,
+	USER_CUSTOMER_NAME, USER__COLS,
+	USER_ACTIVE_KEYS = USER__COLS, USER_ADMIN__COLS
+};
+
+/* ST_CRED_LOOKUP: a credential (times in epoch seconds, expires NULL for
+ * none), then its user's columns (enum user_col) from CRED_USER. */
+enum cred_col {
+	CRED_KIND, CRED_CSRF, CRED_CREATED, CRED_LAST_USED, CRED_EXPIRES,
+	CRED_REVOKED, CRED_USER, CRED__COLS = CRED_USER + USER__COLS
+};
+
+/* ST_CRED_LIST_KEYS: a user's API keys. */
+enum apikey_col {
+	APIKEY_PREFIX, APIKEY_LABEL, APIKEY_CREATED, APIKEY_LAST_USED,
+	APIKEY_REVOKED, APIKEY__COLS
+};
+
+/* ST_LOGINFAIL_GET: the failed logins counted under a key. */
+enum loginfail_col {
+	LOGINFAIL_FAILURES, LOGINFAIL_LAST_FAILURE, LOGINFAIL_LOCKED_UNTIL,
+	LOGINFAIL__COLS
+};
+
+/* ST_LOGINFAIL_RECORD: a row (the failures now counted) when the attempt
+ * was counted, none when the key was locked. */
+enum counted_col { COUNTED_FAILURES, COUNTED__COLS };
+
+/* ST_SP_FIND_BY_ID, ST_SP_FIND_BY_REF, ST_SP_FIND_BY_CUSTREF: the id of
+ * a service point found. */
+enum sp_found_col { SP_FOUND_ID, SP_FOUND__COLS };
+
+/* ST_SP_PICKER: the live service points a form offers. */
+enum sp_pick_col {
+	SP_PICK_ID, SP_PICK_NAME, SP_PICK_CUSTOMER_REFERENCE, SP_PICK_REFERENCE,
+	SP_PICK_CUSTOMER_ID, SP_PICK_PROFILE, SP_PICK__COLS
+};
+
+/* A service point as the Core Information API shows it: ST_SP_VIEW_GET,
+ * ST_SP_LIST_*. */
+enum sp_view_col {
+	SP_ID, SP_NAME, SP_CUSTOMER_REFERENCE, SP_REFERENCE, SP_STATE,
+	SP_PROFILE, SP_CUSTOMER_ID, SP_CUSTOMER_NAME, SP_STREET, SP_POSTCODE,
+	SP_CITY, SP_COUNTRY, SP__COLS
+};
+
+/* An Orange-style request: ST_REQ_GET, ST_REQ_LIST_*, ST_REQ_KLIST_*,
+ * ST_REQ_FAST_DESC, ST_REQ_FAST_ASC, ST_REQ_ALL_DESC, ST_REQ_ALL_ASC.
+ * REQ_ITEM_TEXT is the API item without its properties, as JSON text
+ * (docs/API.md); REQ_PROPERTIES the properties' JSON text. */
+enum req_col {
+	REQ_ID, REQ_TYPE, REQ_NAME, REQ_CATEGORY, REQ_STATUS, REQ_CUSTOMER_ID,
+	REQ_CUSTOMER_NAME, REQ_CUSTOMER_REFERENCE, REQ_CONTRACT, REQ_PROPERTIES,
+	REQ_COMMENT, REQ_REQUESTED_AT, REQ_ISSUED_AT, REQ_COMPLETED_AT,
+	REQ_UPDATED_AT, REQ_CREATED_BY, REQ_SERVICE_POINT_ID, REQ_SEQ,
+	REQ_ITEM_TEXT, REQ__COLS
+};
+
+/* ST_REQ_HISTORY: a request's history entries, oldest first;
+ * HIST_ENTRY_TEXT the entry of the API as JSON text. */
+enum hist_col {
+	HIST_AT, HIST_BY_USER, HIST_BY_NAME, HIST_FROM_STATUS, HIST_TO_STATUS,
+	HIST_COMMENT, HIST_ENTRY_TEXT, HIST__COLS
+};
+
+/* ST_REQ_FAST_TOTAL (a customer's requests: their largest cseq),
+ * ST_REQ_ALL_TOTAL (every request: the largest seq): the largest number
+ * given, and the total the counters keep; equal while no request of the
+ * list was deleted. */
+enum total_col { TOTAL_LAST, TOTAL_N, TOTAL__COLS };
+
+/* ST_REQ_NEW_JSON: a new request's API item (without properties) and its
+ * first history entry, as JSON text. */
+enum new_req_col { NEW_REQ_ITEM_TEXT, NEW_REQ_HISTORY_TEXT, NEW_REQ__COLS };
+
+/* ST_USER_EMAIL: the address of a user who is not disabled. */
+enum recipient_col { RECIPIENT_EMAIL, RECIPIENT__COLS };
+
+/* ST_OUTBOX_CLAIM: the messages just claimed. */
+enum claim_col {
+	CLAIM_ID, CLAIM_RECIPIENT, CLAIM_SUBJECT, CLAIM_BODY, CLAIM_ATTEMPTS,
+	CLAIM__COLS
+};
+
+/* ST_OUTBOX_LIST: messages for /admin/outbox, newest first. */
+enum outbox_col {
+	OUTBOX_ID, OUTBOX_EVENT, OUTBOX_OBJECT_ID, OUTBOX_RECIPIENT,
+	OUTBOX_SUBJECT, OUTBOX_STATE, OUTBOX_ATTEMPTS, OUTBOX_NEXT_ATTEMPT,
+	OUTBOX_LAST_ERROR, OUTBOX_CREATED, OUTBOX_SENT_AT, OUTBOX__COLS
+};
+
+/* ST_OUTBOX_COUNTS: how many messages are in each state. */
+enum outbox_count_col { OUTBOX_COUNT_STATE, OUTBOX_COUNT_N, OUTBOX_COUNT__COLS };
+
+/* ST_ADDRESS_GET: an address of a customer. */
+enum address_col { ADDRESS_ID, ADDRESS_LINE, ADDRESS_ZIP, ADDRESS_CITY, ADDRESS__COLS };
+
+/* ST_ADDRESS_PICKER: the addresses a form offers. */
+enum address_pick_col {
+	ADDRESS_PICK_ID, ADDRESS_PICK_CUSTOMER_ID, ADDRESS_PICK_LINE,
+	ADDRESS_PICK_ZIP, ADDRESS_PICK_CITY, ADDRESS_PICK__COLS
+};
+
+/* ST_ADDRESS_ADMIN_LIST: addresses with their customer's name. */
+enum address_admin_col {
+	ADDRESS_ADMIN_ID, ADDRESS_ADMIN_CUSTOMER_ID, ADDRESS_ADMIN_CUSTOMER_NAME,
+	ADDRESS_ADMIN_LINE, ADDRESS_ADMIN_ZIP, ADDRESS_ADMIN_CITY,
+	ADDRESS_ADMIN__COLS
+};
+
+/* ST_PRODUCT_GET: a product, and whether it may be sold to the customer
+ * given (0 or 1). */
+enum product_get_col {
+	PRODUCT_GET_NAME, PRODUCT_GET_TYPE, PRODUCT_GET_INITIATION_FEE,
+	PRODUCT_GET_SELLABLE, PRODUCT_GET__COLS
+};
+
+/* ST_PRODUCT_LIST: every product, and whether it may be sold to the
+ * customer given (0 or 1). */
+enum product_col {
+	PRODUCT_ID, PRODUCT_NAME, PRODUCT_TYPE, PRODUCT_INITIATION_FEE,
+	PRODUCT_SELLABLE, PRODUCT__COLS
+};
+
+/* ST_PRODUCT_ADMIN_LIST: every product, with the customers it is
+ * reserved to (a ';' list, or NULL). */
+enum product_admin_col {
+	PRODUCT_ADMIN_ID, PRODUCT_ADMIN_NAME, PRODUCT_ADMIN_TYPE,
+	PRODUCT_ADMIN_INITIATION_FEE, PRODUCT_ADMIN_ALL_CUSTOMERS,
+	PRODUCT_ADMIN_CUSTOMERS, PRODUCT_ADMIN__COLS
+};
+
+/* Employees to notify: ST_NOTIFY_USER_GET, ST_INET_NOTIFY_LIST:
+ * NOTIFY__COLS; ST_NOTIFY_PICKER also their e-mail and customer. */
+enum notify_col {
+	NOTIFY_USER_ID, NOTIFY_USER_NAME, NOTIFY__COLS,
+	NOTIFY_USER_EMAIL = NOTIFY__COLS, NOTIFY_USER_CUSTOMER_ID,
+	NOTIFY_PICKER__COLS
+};
+
+/* An Internet request (seed 002) with the names the pages show and its
+ * account, if ordered: ST_INET_GET, ST_INET_LIST, ST_INET_INBOX.
+ * INET_OFFERED is 1 when it has offers; the three-valued columns
+ * (takeover, ipAddresses, commitments) are NULL when not given. */
+enum inet_col {
+	INET_ID, INET_TYPE, INET_CUSTOMER_ID, INET_RESELLER_ID, INET_NOTES,
+	INET_ADDRESS_ID, INET_ADDRESS, INET_ZIP, INET_CITY,
+	INET_ADDRESS2_ID, INET_ADDRESS2, INET_ZIP2, INET_CITY2,
+	INET_PRODUCT_ID, INET_TAKEOVER, INET_TAKEOVER_CIRCUIT,
+	INET_TAKEOVER_CUSTOMER, INET_IP_ADDRESSES, INET_COMMITMENT1,
+	INET_COMMITMENT2, INET_COMMITMENT3, INET_REFERENCE, INET_START_DATE,
+	INET_INSTALL_CALL_NUMBER, INET_INSTALL_CALL_NAME, INET_INSTALL_TIME,
+	INET_CREATED, INET_CREATED_BY, INET_ANSWERED, INET_UPDATED,
+	INET_CUSTOMER_NAME, INET_PRODUCT_NAME, INET_OFFERED,
+	INET_ACCOUNT_ID, INET_ACCOUNT_STATE, INET_ACCOUNT_OFFER_ID,
+	INET_CREATOR_NAME, INET__COLS
+};
+
+/* ST_INET_OFFER_LIST: a request's offers in their order; prices in
+ * cents, NULL when not given. */
+enum offer_col {
+	OFFER_ID, OFFER_PRODUCT_ID, OFFER_FEE_PRODUCT_ID,
+	OFFER_INITIATION_COST, OFFER_INITIATION_WHOLESALE,
+	OFFER_INITIATION_CUSTOMER, OFFER_MONTHLY_COST, OFFER_MONTHLY_WHOLESALE,
+	OFFER_MONTHLY_CUSTOMER, OFFER_COMMITMENT, OFFER_PROVIDER_NAME,
+	OFFER_PROVIDER_OFFER_ID, OFFER_PRODUCT_NAME, OFFER_FEE_PRODUCT_NAME,
+	OFFER__COLS
+};
+
+/* ST_INET_ACCOUNT_GET: an Internet account; ACCOUNT_OFFER the offer as
+ * ordered, JSON text. */
+enum account_col {
+	ACCOUNT_ID, ACCOUNT_REQUEST_ID, ACCOUNT_OFFER_ID, ACCOUNT_CUSTOMER_ID,
+	ACCOUNT_RESELLER_ID, ACCOUNT_STATE, ACCOUNT_OFFER, ACCOUNT_ORDERED,
+	ACCOUNT_ORDERED_BY, ACCOUNT_CONFIRMED, ACCOUNT_CONFIRMED_BY,
+	ACCOUNT_START_DATE, ACCOUNT_INSTALL_TIME, ACCOUNT_CIRCUIT,
+	ACCOUNT__COLS
+};
+
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);
 
@@ -234,18 +471,32 @@ void store_snapshot_end(struct store *st);
  * rows (>= 0), -2 on a constraint violation, -1 on any other error. */
 int  store_exec(struct store *st, enum stmt id, const char *types, ...);
 
-/* Bind and return the statement, ready for store_row(); NULL on error.
- * The statement is borrowed: finish with store_done(). */
-sqlite3_stmt *store_query(struct store *st, enum stmt id, const char *types, ...);
+/*
+ * Bind and run a statement that returns rows: its rows, ready for
+ * store_row(), or NULL on error (logged).  The rows are borrowed from
+ * st (one per statement: a statement is read by one loop at a time)
+ * and stay valid until store_done(), which every caller calls, also
+ * after an error or before the last row.
+ */
+struct rows *store_query(struct store *st, enum stmt id, const char *types, ...);
 
 /* Step: 1 a row is ready, 0 no more rows, -1 error (logged). */
-int  store_row(sqlite3_stmt *s);
-void store_done(sqlite3_stmt *s);
+int  store_row(struct rows *s);
+void store_done(struct rows *s);			/* accepts NULL */
 
-/* Column accessors; text is borrowed until the next step/done. */
-const char *store_text(sqlite3_stmt *s, int col);	/* NULL for SQL NULL */
-long long store_int(sqlite3_stmt *s, int col);
-int  store_isnull(sqlite3_stmt *s, int col);
+/* The current row's columns, named by the statement's column enum
+ * above; text is borrowed until the next step/done. */
+const char *store_text(struct rows *s, int col);	/* NULL for SQL NULL */
+long long store_int(struct rows *s, int col);		/* 0 for SQL NULL */
+int  store_isnull(struct rows *s, int col);
+
+/* Prepare every statement against this database and check the columns
+ * each returns against its declaration.  0, or -1 (each problem logged;
+ * with NDEBUG unset the first one is an assertion). */
+int  store_prepare_all(struct store *st);
+
+/* The SQL text of statement `id` (static), to explain its plan. */
+const char *store_sql(enum stmt id);
 
 /* A list's sort keys: a key's ASC statement, its DESC one right after. */
 struct sort_key {

@@ -81,7 +81,7 @@ static long long
 rows(void)
 {
 	struct store	*st = store_open(db, 0);
-	sqlite3_stmt	*s;
+	struct rows	*s;
 	long long	 n;
 
 	s = store_query(st, ST_OUTBOX_COUNTS, NULL);
