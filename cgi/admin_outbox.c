@@ -35,8 +35,8 @@ fill_counts(struct req *r, struct tpl_dict *body, const char *current,
 		return -1;
 	while ((rc = store_row(s)) == 1)
 		for (i = 0; i < 4; i++)
-			if (strcmp(store_text(s, 0), states[i]) == 0)
-				counts[i] = store_int(s, 1);
+			if (strcmp(store_text(s, OUTBOX_COUNT_STATE), states[i]) == 0)
+				counts[i] = store_int(s, OUTBOX_COUNT_N);
 	store_done(s);
 	*shown = 0;
 	for (i = 0; i < 4; i++) {
@@ -86,17 +86,17 @@ render(struct req *r, const char *notice)
 	while ((rc = store_row(s)) == 1) {
 		shown++;
 		row = tpl_section_add(body, "MSG");
-		tpl_set_int(row, "M_ID", store_int(s, 0));
-		tpl_set(row, "M_EVENT", store_text(s, 1));
-		tpl_set(row, "M_OBJECT", store_text(s, 2));
-		tpl_set(row, "M_TO", store_text(s, 3));
-		tpl_set(row, "M_SUBJECT", store_text(s, 4));
-		tpl_set(row, "M_STATE", store_text(s, 5));
-		tpl_set_int(row, "M_ATTEMPTS", store_int(s, 6));
-		tpl_set(row, "M_ERROR", store_text(s, 8));
-		tpl_set(row, "M_CREATED", store_text(s, 9));
-		tpl_set(row, "M_SENT", store_text(s, 10));
-		if (strcmp(store_text(s, 5), "dead") == 0)
+		tpl_set_int(row, "M_ID", store_int(s, OUTBOX_ID));
+		tpl_set(row, "M_EVENT", store_text(s, OUTBOX_EVENT));
+		tpl_set(row, "M_OBJECT", store_text(s, OUTBOX_OBJECT_ID));
+		tpl_set(row, "M_TO", store_text(s, OUTBOX_RECIPIENT));
+		tpl_set(row, "M_SUBJECT", store_text(s, OUTBOX_SUBJECT));
+		tpl_set(row, "M_STATE", store_text(s, OUTBOX_STATE));
+		tpl_set_int(row, "M_ATTEMPTS", store_int(s, OUTBOX_ATTEMPTS));
+		tpl_set(row, "M_ERROR", store_text(s, OUTBOX_LAST_ERROR));
+		tpl_set(row, "M_CREATED", store_text(s, OUTBOX_CREATED));
+		tpl_set(row, "M_SENT", store_text(s, OUTBOX_SENT_AT));
+		if (strcmp(store_text(s, OUTBOX_STATE), "dead") == 0)
 			tpl_show(row, "M_DEAD");
 	}
 	store_done(s);

@@ -61,12 +61,15 @@ fill_products(struct req *r, struct tpl_dict *body)
 		return -1;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "PRODUCT")) != NULL) {
 		n++;
-		tpl_set(row, "ID", store_text(s, 0));
-		tpl_set(row, "NAME", store_text(s, 1));
-		tpl_set(row, "TYPE", store_text(s, 2));
-		tpl_set(row, "FEE", store_int(s, 3) ? "yes" : "no");
-		tpl_set(row, "CUSTOMERS", store_int(s, 4) ? "every customer" :
-		    store_text(s, 5) != NULL ? store_text(s, 5) : "no customer");
+		tpl_set(row, "ID", store_text(s, PRODUCT_ADMIN_ID));
+		tpl_set(row, "NAME", store_text(s, PRODUCT_ADMIN_NAME));
+		tpl_set(row, "TYPE", store_text(s, PRODUCT_ADMIN_TYPE));
+		tpl_set(row, "FEE", store_int(s, PRODUCT_ADMIN_INITIATION_FEE) ?
+		    "yes" : "no");
+		tpl_set(row, "CUSTOMERS",
+		    store_int(s, PRODUCT_ADMIN_ALL_CUSTOMERS) ? "every customer" :
+		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) != NULL ?
+		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) : "no customer");
 	}
 	store_done(s);
 	if (n == 0)
@@ -109,28 +112,28 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 		return -1;
 	while ((rc = store_row(s)) == 1 &&
 	    (row = tpl_section_add(body, "CUSTOMER_OPTION")) != NULL) {
-		tpl_set(row, "OPTION", store_text(s, 0));
-		tpl_set(row, "OPTION_NAME", store_text(s, 1));
-		if (customer != NULL && strcmp(customer, store_text(s, 0)) == 0)
+		tpl_set(row, "OPTION", store_text(s, CUSTOMER_ID));
+		tpl_set(row, "OPTION_NAME", store_text(s, CUSTOMER_NAME));
+		if (customer != NULL && strcmp(customer, store_text(s, CUSTOMER_ID)) == 0)
 			tpl_show(row, "SELECTED");
 	}
 	store_done(s);
 	if (rc < 0 || (s = store_query(r->store, ST_ADDRESS_COUNT, "s", customer)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
-		total = store_int(s, 0);
+		total = store_int(s, COUNT_N);
 	store_done(s);
 	if (rc < 0 || (s = store_query(r->store, ST_ADDRESS_ADMIN_LIST, "si", customer,
 	    ADDRESSES_SHOWN)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "ADDRESS")) != NULL) {
 		n++;
-		tpl_set(row, "ID", store_text(s, 0));
-		tpl_set(row, "CUSTOMER", store_text(s, 1));
-		tpl_set(row, "CUSTOMER_NAME", store_text(s, 2));
-		tpl_set(row, "ADDRESS", store_text(s, 3));
-		tpl_set(row, "ZIP", store_text(s, 4));
-		tpl_set(row, "CITY", store_text(s, 5));
+		tpl_set(row, "ID", store_text(s, ADDRESS_ADMIN_ID));
+		tpl_set(row, "CUSTOMER", store_text(s, ADDRESS_ADMIN_CUSTOMER_ID));
+		tpl_set(row, "CUSTOMER_NAME", store_text(s, ADDRESS_ADMIN_CUSTOMER_NAME));
+		tpl_set(row, "ADDRESS", store_text(s, ADDRESS_ADMIN_LINE));
+		tpl_set(row, "ZIP", store_text(s, ADDRESS_ADMIN_ZIP));
+		tpl_set(row, "CITY", store_text(s, ADDRESS_ADMIN_CITY));
 	}
 	store_done(s);
 	tpl_set_int(body, "TOTAL", total);

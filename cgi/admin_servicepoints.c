@@ -54,9 +54,10 @@ customer_options(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 	while ((rc = store_row(s)) == 1) {
 		if ((row = tpl_section_add(body, "CUSTOMER_OPTION")) == NULL)
 			break;
-		tpl_set(row, "OPTION", store_text(s, 0));
-		tpl_set(row, "OPTION_NAME", store_text(s, 1));
-		if (v->customer != NULL && strcmp(v->customer, store_text(s, 0)) == 0)
+		tpl_set(row, "OPTION", store_text(s, CUSTOMER_ID));
+		tpl_set(row, "OPTION_NAME", store_text(s, CUSTOMER_NAME));
+		if (v->customer != NULL &&
+		    strcmp(v->customer, store_text(s, CUSTOMER_ID)) == 0)
 			tpl_show(row, "SELECTED");
 	}
 	store_done(s);

@@ -157,15 +157,15 @@ user_load(struct req *r, struct auser *u)
 	if ((s = store_query(r->store, ST_USER_BY_ID, "s", r->param)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1) {
-		snprintf(u->id, sizeof(u->id), "%s", store_text(s, 0));
-		u->email = xstrdup(store_text(s, 1));
-		u->name = xstrdup(store_text(s, 2));
-		u->phone = xstrdup(store_text(s, 3));
-		u->level = xstrdup(store_text(s, 4));
-		u->customer_id = xstrdup(store_text(s, 5));
-		u->reseller_id = xstrdup(store_text(s, 6));
-		u->disabled = store_int(s, 8) != 0;
-		u->customer_name = xstrdup(store_text(s, 9));
+		snprintf(u->id, sizeof(u->id), "%s", store_text(s, USER_ID));
+		u->email = xstrdup(store_text(s, USER_EMAIL));
+		u->name = xstrdup(store_text(s, USER_NAME));
+		u->phone = xstrdup(store_text(s, USER_PHONE));
+		u->level = xstrdup(store_text(s, USER_LEVEL));
+		u->customer_id = xstrdup(store_text(s, USER_CUSTOMER_ID));
+		u->reseller_id = xstrdup(store_text(s, USER_RESELLER_ID));
+		u->disabled = store_int(s, USER_DISABLED) != 0;
+		u->customer_name = xstrdup(store_text(s, USER_CUSTOMER_NAME));
 		if (u->email == NULL || u->name == NULL || u->level == NULL)
 			rc = -1;
 	}
@@ -245,8 +245,8 @@ level_options(struct tpl_dict *d, const char *section, unsigned allowed,
 	}
 }
 
-/* Rows of `section` from a statement whose columns are id, name; with
- * SELECTED on `selected`.  0 or -1. */
+/* Rows of `section` from a list of organisations (enum org_col: its id
+ * and name lead), with SELECTED on `selected`.  0 or -1. */
 static int
 org_options(struct req *r, struct tpl_dict *d, const char *section,
     enum stmt id, const char *selected)
@@ -258,9 +258,9 @@ org_options(struct req *r, struct tpl_dict *d, const char *section,
 	if ((s = store_query(r->store, id, NULL)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(d, section)) != NULL) {
-		tpl_set(row, "OPTION", store_text(s, 0));
-		tpl_set(row, "OPTION_NAME", store_text(s, 1));
-		if (selected != NULL && strcmp(selected, store_text(s, 0)) == 0)
+		tpl_set(row, "OPTION", store_text(s, ORG_ID));
+		tpl_set(row, "OPTION_NAME", store_text(s, ORG_NAME));
+		if (selected != NULL && strcmp(selected, store_text(s, ORG_ID)) == 0)
 			tpl_show(row, "SELECTED");
 	}
 	store_done(s);
@@ -318,20 +318,24 @@ users_page(struct req *r, int status, const struct aform *f)
 	if ((s = store_query(r->store, ST_ADMIN_USER_LIST, NULL)) == NULL)
 		goto err;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "USER_ROW")) != NULL) {
-		tpl_set(row, "USER_ID", store_text(s, 0));
-		tpl_set(row, "USER_EMAIL", store_text(s, 1));
-		tpl_set(row, "USER_NAME", store_text(s, 2));
-		tpl_set(row, "USER_LEVEL", store_text(s, 4));
-		if (store_text(s, 5) != NULL)
+		tpl_set(row, "USER_ID", store_text(s, USER_ID));
+		tpl_set(row, "USER_EMAIL", store_text(s, USER_EMAIL));
+		tpl_set(row, "USER_NAME", store_text(s, USER_NAME));
+		tpl_set(row, "USER_LEVEL", store_text(s, USER_LEVEL));
+		if (store_text(s, USER_CUSTOMER_ID) != NULL)
 			snprintf(org, sizeof(org), "%s (customer %s)",
-			    store_text(s, 9) ? store_text(s, 9) : "?", store_text(s, 5));
-		else if (store_text(s, 6) != NULL)
-			snprintf(org, sizeof(org), "reseller %s", store_text(s, 6));
+			    store_text(s, USER_CUSTOMER_NAME) ?
+			    store_text(s, USER_CUSTOMER_NAME) : "?",
+			    store_text(s, USER_CUSTOMER_ID));
+		else if (store_text(s, USER_RESELLER_ID) != NULL)
+			snprintf(org, sizeof(org), "reseller %s",
+			    store_text(s, USER_RESELLER_ID));
 		else
 			snprintf(org, sizeof(org), "operator");
 		tpl_set(row, "USER_ORG", org);
-		tpl_show(row, store_int(s, 8) ? "USER_DISABLED" : "USER_ACTIVE");
-		tpl_set_int(row, "USER_KEYS", store_int(s, 10));
+		tpl_show(row, store_int(s, USER_DISABLED) ? "USER_DISABLED" :
+		    "USER_ACTIVE");
+		tpl_set_int(row, "USER_KEYS", store_int(s, USER_ACTIVE_KEYS));
 	}
 	store_done(s);
 	if (rc < 0)
@@ -458,14 +462,15 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 		return -1;
 	}
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "KEY_ROW")) != NULL) {
-		tpl_set(row, "KEY_PREFIX", store_text(s, 0));
-		tpl_set(row, "KEY_LABEL", store_text(s, 1));
-		fmt_epoch(store_int(s, 2), when);
+		tpl_set(row, "KEY_PREFIX", store_text(s, APIKEY_PREFIX));
+		tpl_set(row, "KEY_LABEL", store_text(s, APIKEY_LABEL));
+		fmt_epoch(store_int(s, APIKEY_CREATED), when);
 		tpl_set(row, "KEY_CREATED", when);
-		fmt_epoch(store_int(s, 3), when);
-		tpl_set(row, "KEY_LAST_USED", store_int(s, 3) == store_int(s, 2) ?
+		fmt_epoch(store_int(s, APIKEY_LAST_USED), when);
+		tpl_set(row, "KEY_LAST_USED",
+		    store_int(s, APIKEY_LAST_USED) == store_int(s, APIKEY_CREATED) ?
 		    "never" : when);
-		tpl_show(row, store_int(s, 4) ? "KEY_REVOKED" : "KEY_ACTIVE");
+		tpl_show(row, store_int(s, APIKEY_REVOKED) ? "KEY_REVOKED" : "KEY_ACTIVE");
 	}
 	store_done(s);
 	if (rc < 0) {
@@ -728,20 +733,23 @@ page_admin_customers(struct req *r)
 	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)
 		goto err;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "CUSTOMER_ROW")) != NULL) {
-		tpl_set(row, "CUSTOMER_ID", store_text(s, 0));
-		tpl_set(row, "CUSTOMER_NAME", store_text(s, 1));
-		tpl_set(row, "CUSTOMER_MARKET", store_text(s, 2));
-		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, 3));
-		tpl_set(row, "CUSTOMER_TYPES", store_text(s, 4) ? store_text(s, 4) : "—");
-		tpl_set(row, "CUSTOMER_RESELLERS", store_text(s, 5) ? store_text(s, 5) : "—");
+		tpl_set(row, "CUSTOMER_ID", store_text(s, CUSTOMER_ID));
+		tpl_set(row, "CUSTOMER_NAME", store_text(s, CUSTOMER_NAME));
+		tpl_set(row, "CUSTOMER_MARKET", store_text(s, CUSTOMER_MARKET));
+		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, CUSTOMER_CATALOG));
+		tpl_set(row, "CUSTOMER_TYPES", store_text(s, CUSTOMER_TYPES) ?
+		    store_text(s, CUSTOMER_TYPES) : "—");
+		tpl_set(row, "CUSTOMER_RESELLERS", store_text(s, CUSTOMER_RESELLERS) ?
+		    store_text(s, CUSTOMER_RESELLERS) : "—");
 	}
 	store_done(s);
 	if (rc < 0 || (s = store_query(r->store, ST_RESELLER_LIST, NULL)) == NULL)
 		goto err;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "RESELLER_ROW")) != NULL) {
-		tpl_set(row, "RESELLER_ID", store_text(s, 0));
-		tpl_set(row, "RESELLER_NAME", store_text(s, 1));
-		tpl_set(row, "RESELLER_CUSTOMERS", store_text(s, 2) ? store_text(s, 2) : "—");
+		tpl_set(row, "RESELLER_ID", store_text(s, RESELLER_ID));
+		tpl_set(row, "RESELLER_NAME", store_text(s, RESELLER_NAME));
+		tpl_set(row, "RESELLER_CUSTOMERS", store_text(s, RESELLER_CUSTOMERS) ?
+		    store_text(s, RESELLER_CUSTOMERS) : "—");
 	}
 	store_done(s);
 	if (rc < 0)

@@ -87,21 +87,22 @@ auth_hash_password(const char *password, char out[128])
 	return 0;
 }
 
-/* A principal from a user row whose first column is `c`. NULL on ENOMEM. */
+/* A principal from the user columns (enum user_col) of a row, which
+ * begin at column `user` (CRED_USER).  NULL on ENOMEM. */
 static struct principal *
-principal_from_row(struct rows *s, int c)
+principal_from_row(struct rows *s, int user)
 {
 	struct principal *p;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
-	snprintf(p->user_id, sizeof(p->user_id), "%s", store_text(s, c));
-	p->email = xstrdup(store_text(s, c + 1));
-	p->name = xstrdup(store_text(s, c + 2));
-	p->level = (enum level)level_from_name(store_text(s, c + 4));
-	p->customer_id = xstrdup(store_text(s, c + 5));
-	p->reseller_id = xstrdup(store_text(s, c + 6));
-	p->customer_name = xstrdup(store_text(s, c + 9));
+	snprintf(p->user_id, sizeof(p->user_id), "%s", store_text(s, user + USER_ID));
+	p->email = xstrdup(store_text(s, user + USER_EMAIL));
+	p->name = xstrdup(store_text(s, user + USER_NAME));
+	p->level = (enum level)level_from_name(store_text(s, user + USER_LEVEL));
+	p->customer_id = xstrdup(store_text(s, user + USER_CUSTOMER_ID));
+	p->reseller_id = xstrdup(store_text(s, user + USER_RESELLER_ID));
+	p->customer_name = xstrdup(store_text(s, user + USER_CUSTOMER_NAME));
 	if (p->email == NULL || p->name == NULL || (int)p->level < 0) {
 		principal_free(p);
 		return NULL;
@@ -232,7 +233,7 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 	if ((s = store_query(r->store, ST_AUTH_EPOCH, NULL)) == NULL)
 		return -1;
 	rc = store_row(s);
-	epoch = rc == 1 ? store_int(s, 0) : 0;
+	epoch = rc == 1 ? store_int(s, COUNT_N) : 0;
 	store_done(s);
 	if (rc != 1)
 		return -1;
@@ -246,15 +247,16 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 		store_done(s);
 		return rc < 0 ? -1 : HERR_AUTH_INVALID;
 	}
-	snprintf(kind, sizeof(kind), "%s", store_text(s, 0));
-	if (strstr(kinds, kind) == NULL || store_int(s, 5) != 0 ||
-	    store_int(s, 6 + 8) != 0) {	/* wrong kind, revoked, user disabled */
+	snprintf(kind, sizeof(kind), "%s", store_text(s, CRED_KIND));
+	if (strstr(kinds, kind) == NULL || store_int(s, CRED_REVOKED) != 0 ||
+	    store_int(s, CRED_USER + USER_DISABLED) != 0) {
+		/* wrong kind, revoked, user disabled */
 		store_done(s);
 		return HERR_AUTH_INVALID;
 	}
-	last_used = store_int(s, 3);
-	expires = store_isnull(s, 4) ? 0 : store_int(s, 4);
-	if (store_isnull(s, 4) == 0 && expires == 0)
+	last_used = store_int(s, CRED_LAST_USED);
+	expires = store_isnull(s, CRED_EXPIRES) ? 0 : store_int(s, CRED_EXPIRES);
+	if (store_isnull(s, CRED_EXPIRES) == 0 && expires == 0)
 		expires = -1;	/* stored as 0: long expired, never "none" */
 	if (cred_expired(kind, last_used, expires, now)) {
 		/* Kept (purged a week later at a login), so that every use
@@ -262,14 +264,15 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 		store_done(s);
 		return HERR_AUTH_EXPIRED;
 	}
-	if ((r->who = principal_from_row(s, 6)) == NULL) {
+	if ((r->who = principal_from_row(s, CRED_USER)) == NULL) {
 		store_done(s);
 		return -1;
 	}
 	r->who->via = strcmp(kind, "session") == 0 ? VIA_SESSION :
 	    strcmp(kind, "token") == 0 ? VIA_TOKEN : VIA_APIKEY;
-	if (store_text(s, 1) != NULL)
-		snprintf(r->who->csrf, sizeof(r->who->csrf), "%s", store_text(s, 1));
+	if (store_text(s, CRED_CSRF) != NULL)
+		snprintf(r->who->csrf, sizeof(r->who->csrf), "%s",
+		    store_text(s, CRED_CSRF));
 	memcpy(r->who->session_hash, hash, sizeof(hash));
 	store_done(s);
 	if (now - last_used >= TOUCH_EVERY_S &&
@@ -337,7 +340,7 @@ throttle_wait(struct store *st, const char *key)
 
 	if ((s = store_query(st, ST_LOGINFAIL_GET, "s", key)) != NULL &&
 	    store_row(s) == 1)
-		until = store_int(s, 2);
+		until = store_int(s, LOGINFAIL_LOCKED_UNTIL);
 	store_done(s);
 	until -= now_epoch();
 	return until > 0 ? until : 0;
@@ -417,11 +420,11 @@ auth_login(struct store *st, const char *client, const char *email,
 	}
 	if ((s = store_query(st, ST_USER_BY_EMAIL, "s", email)) == NULL)
 		return LOGIN_ERROR;
-	found = store_row(s) == 1 && store_text(s, 7) != NULL &&
-	    store_int(s, 8) == 0;
+	found = store_row(s) == 1 && store_text(s, USER_PASSWORD_HASH) != NULL &&
+	    store_int(s, USER_DISABLED) == 0;
 	if (found) {
-		snprintf(hash, sizeof(hash), "%s", store_text(s, 7));
-		snprintf(user_id, 25, "%s", store_text(s, 0));
+		snprintf(hash, sizeof(hash), "%s", store_text(s, USER_PASSWORD_HASH));
+		snprintf(user_id, 25, "%s", store_text(s, USER_ID));
 	}
 	store_done(s);
 	if (!found) {

@@ -289,7 +289,7 @@ cmd_apikey_create(struct store *st, int argc, char *argv[])
 		return 1;
 	}
 	if ((found = store_row(s) == 1))
-		snprintf(user_id, sizeof(user_id), "%s", store_text(s, 0));
+		snprintf(user_id, sizeof(user_id), "%s", store_text(s, USER_ID));
 	store_done(s);
 	if (!found)
 		fprintf(stderr, "reqdesk: no user %s\n", email);

@@ -128,7 +128,7 @@ demo_load(struct store *st)
 		store_done(s);
 		return -1;
 	}
-	n = store_int(s, 0);
+	n = store_int(s, COUNT_N);
 	store_done(s);
 	if (n > 0) {
 		log_err("the database already holds data; demo data goes into a new database");

@@ -27,13 +27,6 @@ static const char *const offer_keys[] = {
 	"commitment", "providerName", "providerOfferId", "productName",
 };
 
-/* Column of ST_INET_ACCOUNT_GET. */
-enum acol {
-	AC_ID, AC_REQUEST, AC_OFFER_ID, AC_CUSTOMER, AC_RESELLER, AC_STATE,
-	AC_OFFER, AC_ORDERED, AC_ORDERED_BY, AC_CONFIRMED, AC_CONFIRMED_BY,
-	AC_START, AC_INSTALL_TIME, AC_CIRCUIT,
-};
-
 /* Set key to the text of column col, unless it is NULL. */
 static void
 set_col(json_t *o, const char *key, struct rows *s, int col)
@@ -49,26 +42,27 @@ account_json(struct rows *s, const struct principal *who)
 	json_t	*o, *offer, *v;
 	size_t	 i;
 
-	o = json_pack("{s:s, s:s, s:s, s:s}", "_id", store_text(s, AC_ID),
-	    "request", store_text(s, AC_REQUEST), "offer", store_text(s, AC_OFFER_ID),
-	    "state", store_text(s, AC_STATE));
+	o = json_pack("{s:s, s:s, s:s, s:s}", "_id", store_text(s, ACCOUNT_ID),
+	    "request", store_text(s, ACCOUNT_REQUEST_ID),
+	    "offer", store_text(s, ACCOUNT_OFFER_ID),
+	    "state", store_text(s, ACCOUNT_STATE));
 	if (o == NULL)
 		return NULL;
-	set_col(o, "customer", s, AC_CUSTOMER);
-	set_col(o, "reseller", s, AC_RESELLER);
-	offer = json_loads(store_text(s, AC_OFFER), 0, NULL);
+	set_col(o, "customer", s, ACCOUNT_CUSTOMER_ID);
+	set_col(o, "reseller", s, ACCOUNT_RESELLER_ID);
+	offer = json_loads(store_text(s, ACCOUNT_OFFER), 0, NULL);
 	for (i = 0; i < sizeof(offer_keys) / sizeof(offer_keys[0]); i++)
 		if ((v = json_object_get(offer, offer_keys[i])) != NULL &&
 		    inet_price_visible(who, offer_keys[i]))
 			json_object_set(o, offer_keys[i], v);
 	json_decref(offer);
-	set_col(o, "ordered", s, AC_ORDERED);
-	set_col(o, "orderedBy", s, AC_ORDERED_BY);
-	set_col(o, "confirmed", s, AC_CONFIRMED);
-	set_col(o, "confirmedBy", s, AC_CONFIRMED_BY);
-	set_col(o, "startDate", s, AC_START);
-	set_col(o, "installTime", s, AC_INSTALL_TIME);
-	set_col(o, "circuit", s, AC_CIRCUIT);
+	set_col(o, "ordered", s, ACCOUNT_ORDERED);
+	set_col(o, "orderedBy", s, ACCOUNT_ORDERED_BY);
+	set_col(o, "confirmed", s, ACCOUNT_CONFIRMED);
+	set_col(o, "confirmedBy", s, ACCOUNT_CONFIRMED_BY);
+	set_col(o, "startDate", s, ACCOUNT_START_DATE);
+	set_col(o, "installTime", s, ACCOUNT_INSTALL_TIME);
+	set_col(o, "circuit", s, ACCOUNT_CIRCUIT);
 	return o;
 }
 

@@ -126,9 +126,10 @@ product_get(struct icheck *c, const char *id, struct product_info *p)
 	if (s == NULL)
 		return c->failed = 1, -1;
 	if ((rc = store_row(s)) == 1) {
-		snprintf(p->type, sizeof(p->type), "%s", store_text(s, 1));
-		p->fee = store_int(s, 2) != 0;
-		p->valid = store_int(s, 3) != 0;
+		snprintf(p->type, sizeof(p->type), "%s",
+		    store_text(s, PRODUCT_GET_TYPE));
+		p->fee = store_int(s, PRODUCT_GET_INITIATION_FEE) != 0;
+		p->valid = store_int(s, PRODUCT_GET_SELLABLE) != 0;
 	}
 	store_done(s);
 	if (rc < 0)
@@ -210,7 +211,7 @@ customer_visible(struct icheck *c, const char *id)
 	if ((s = store_query(c->st, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(c->who))) == NULL)
 		return c->failed = 1, -1;
 	while (!found && (rc = store_row(s)) == 1)
-		found = strcmp(store_text(s, 0), id) == 0;
+		found = strcmp(store_text(s, CUSTOMER_ID), id) == 0;
 	store_done(s);
 	if (!found && rc < 0)
 		return c->failed = 1, -1;
@@ -347,8 +348,10 @@ address_by_id(struct icheck *c, const struct ifield *f, const json_t *id)
 		}
 		if ((rc = store_row(s)) == 1)
 			json_object_set_new(c->clean, f->name, json_pack("{s:s, s:s, s:s, s:s}",
-			    "_id", store_text(s, 0), "address", store_text(s, 1),
-			    "zip", store_text(s, 2), "city", store_text(s, 3)));
+			    "_id", store_text(s, ADDRESS_ID),
+			    "address", store_text(s, ADDRESS_LINE),
+			    "zip", store_text(s, ADDRESS_ZIP),
+			    "city", store_text(s, ADDRESS_CITY)));
 		store_done(s);
 		if (rc < 0)
 			c->failed = 1;
@@ -724,7 +727,7 @@ employee_get(struct icheck *c, const char *id, char *name, size_t len)
 	if (s == NULL)
 		return c->failed = 1, -1;
 	if ((rc = store_row(s)) == 1)
-		snprintf(name, len, "%s", store_text(s, 1));
+		snprintf(name, len, "%s", store_text(s, NOTIFY_USER_NAME));
 	store_done(s);
 	if (rc < 0)
 		c->failed = 1;

@@ -227,11 +227,11 @@ inet_products_load(struct store *st, const char *customer, struct products *p)
 		}
 		p->v = v;
 		x = &p->v[p->n++];
-		x->id = strdup(store_text(s, 0));
-		x->name = strdup(store_text(s, 1));
-		x->type = strdup(store_text(s, 2));
-		x->fee = store_int(s, 3) != 0;
-		x->valid = store_int(s, 4) != 0;
+		x->id = strdup(store_text(s, PRODUCT_ID));
+		x->name = strdup(store_text(s, PRODUCT_NAME));
+		x->type = strdup(store_text(s, PRODUCT_TYPE));
+		x->fee = store_int(s, PRODUCT_INITIATION_FEE) != 0;
+		x->valid = store_int(s, PRODUCT_SELLABLE) != 0;
 		if (x->id == NULL || x->name == NULL || x->type == NULL) {
 			rc = -1;
 			break;
@@ -306,12 +306,15 @@ inet_tpl_addresses(struct req *r, struct tpl_dict *d, const char *section,
 	if ((s = store_query(r->store, ST_ADDRESS_PICKER, "iss", SCOPE_ARGS(r->who))) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1) {
-		snprintf(label, sizeof(label), "%s, %s %s%s%s", store_text(s, 2),
-		    store_text(s, 3), store_text(s, 4), r->who->customer_id ? "" : " — ",
-		    r->who->customer_id ? "" : store_text(s, 1));
-		row = option(d, section, store_text(s, 0), label, selected != NULL &&
-		    strcmp(selected, store_text(s, 0)) == 0, "SELECTED");
-		option_extra(row, section, "CUSTOMER", store_text(s, 1));
+		snprintf(label, sizeof(label), "%s, %s %s%s%s",
+		    store_text(s, ADDRESS_PICK_LINE), store_text(s, ADDRESS_PICK_ZIP),
+		    store_text(s, ADDRESS_PICK_CITY), r->who->customer_id ? "" : " — ",
+		    r->who->customer_id ? "" : store_text(s, ADDRESS_PICK_CUSTOMER_ID));
+		row = option(d, section, store_text(s, ADDRESS_PICK_ID), label,
+		    selected != NULL &&
+		    strcmp(selected, store_text(s, ADDRESS_PICK_ID)) == 0, "SELECTED");
+		option_extra(row, section, "CUSTOMER",
+		    store_text(s, ADDRESS_PICK_CUSTOMER_ID));
 	}
 	store_done(s);
 	return rc < 0 ? -1 : 0;
@@ -344,11 +347,14 @@ inet_tpl_employees(struct req *r, struct tpl_dict *d, const char *section,
 	    customer)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1) {
-		snprintf(label, sizeof(label), "%s <%s>%s%s", store_text(s, 1),
-		    store_text(s, 2), customer ? "" : " — ", customer ? "" : store_text(s, 3));
-		row = option(d, section, store_text(s, 0), label,
-		    notified(vals, store_text(s, 0)), "CHECKED");
-		option_extra(row, section, "CUSTOMER", store_text(s, 3));
+		snprintf(label, sizeof(label), "%s <%s>%s%s",
+		    store_text(s, NOTIFY_USER_NAME), store_text(s, NOTIFY_USER_EMAIL),
+		    customer ? "" : " — ",
+		    customer ? "" : store_text(s, NOTIFY_USER_CUSTOMER_ID));
+		row = option(d, section, store_text(s, NOTIFY_USER_ID), label,
+		    notified(vals, store_text(s, NOTIFY_USER_ID)), "CHECKED");
+		option_extra(row, section, "CUSTOMER",
+		    store_text(s, NOTIFY_USER_CUSTOMER_ID));
 	}
 	store_done(s);
 	return rc < 0 ? -1 : 0;

@@ -203,8 +203,9 @@ form_customer(struct req *r, struct tpl_dict *body, const json_t *vals)
 	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(r->who))) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)
-		inet_tpl_option(body, "CUSTOMER_OPTION", store_text(s, 0), store_text(s, 1),
-		    strcmp(inet_val(vals, "customer"), store_text(s, 0)) == 0);
+		inet_tpl_option(body, "CUSTOMER_OPTION", store_text(s, CUSTOMER_ID),
+		    store_text(s, CUSTOMER_NAME),
+		    strcmp(inet_val(vals, "customer"), store_text(s, CUSTOMER_ID)) == 0);
 	store_done(s);
 	return rc < 0 ? -1 : 0;
 }

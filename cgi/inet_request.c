@@ -24,20 +24,30 @@
 #include "util.h"
 #include "writer.h"
 
-/* Column of INET_COLS (store.c). */
-enum icol {
-	IC_ID, IC_TYPE, IC_CUSTOMER, IC_RESELLER, IC_NOTES, IC_ADDRESS_ID,
-	IC_ADDRESS, IC_ZIP, IC_CITY, IC_ADDRESS2_ID, IC_ADDRESS2, IC_ZIP2, IC_CITY2,
-	IC_PRODUCT, IC_TAKEOVER, IC_CIRCUIT, IC_TAKEOVER_CUSTOMER, IC_IP,
-	IC_COMMITMENT1, IC_COMMITMENT2, IC_COMMITMENT3, IC_REFERENCE, IC_START,
-	IC_CALL_NUMBER, IC_CALL_NAME, IC_INSTALL_TIME, IC_CREATED, IC_CREATED_BY,
-	IC_ANSWERED, IC_UPDATED, IC_CUSTOMER_NAME, IC_PRODUCT_NAME, IC_HAS_OFFER,
-	IC_ACCOUNT_ID, IC_ACCOUNT_STATE, IC_ACCOUNT_OFFER, IC_CREATOR_NAME,
-};
-
 static const char *const price_names[] = {
 	"initiationCost", "initiationWholesale", "initiationCustomer",
 	"monthlyCost", "monthlyWholesale", "monthlyCustomer",
+};
+
+/* The columns of ST_INET_OFFER_LIST that hold the prices of price_names[]. */
+static const enum offer_col price_cols[] = {
+	OFFER_INITIATION_COST, OFFER_INITIATION_WHOLESALE, OFFER_INITIATION_CUSTOMER,
+	OFFER_MONTHLY_COST, OFFER_MONTHLY_WHOLESALE, OFFER_MONTHLY_CUSTOMER,
+};
+
+_Static_assert(sizeof(price_cols) / sizeof(price_cols[0]) ==
+    sizeof(price_names) / sizeof(price_names[0]), "a column for every price");
+
+/* The columns of INET_COLS that hold one address of a request. */
+struct address_cols {
+	enum inet_col	 id, address, zip, city;
+};
+
+static const struct address_cols address1_cols = {
+	INET_ADDRESS_ID, INET_ADDRESS, INET_ZIP, INET_CITY
+};
+static const struct address_cols address2_cols = {
+	INET_ADDRESS2_ID, INET_ADDRESS2, INET_ZIP2, INET_CITY2
 };
 
 /* OWNER, RESELLER, RESELLER_ADMIN or ADMIN?  1 or 0. */
@@ -112,20 +122,19 @@ money(long long cents)
 	return cents % 100 == 0 ? json_integer(cents / 100) : json_real((double)cents / 100);
 }
 
-/* The address whose _id is at column col, followed by address, zip,
- * city; NULL when there is none. */
+/* The address in columns `c` of the row; NULL when there is none. */
 static json_t *
-address_json(struct rows *s, int col)
+address_json(struct rows *s, const struct address_cols *c)
 {
 	json_t *a;
 
-	if (store_isnull(s, col + 1))
+	if (store_isnull(s, c->address))
 		return NULL;
 	a = json_object();
-	set_col(a, "_id", s, col);
-	set_col(a, "address", s, col + 1);
-	set_col(a, "zip", s, col + 2);
-	set_col(a, "city", s, col + 3);
+	set_col(a, "_id", s, c->id);
+	set_col(a, "address", s, c->address);
+	set_col(a, "zip", s, c->zip);
+	set_col(a, "city", s, c->city);
 	return a;
 }
 
@@ -136,31 +145,31 @@ address_json(struct rows *s, int col)
 static void
 request_props(json_t *o, struct rows *s, int full)
 {
-	set_col(o, "customer", s, IC_CUSTOMER);
-	set_col(o, "reseller", s, IC_RESELLER);
+	set_col(o, "customer", s, INET_CUSTOMER_ID);
+	set_col(o, "reseller", s, INET_RESELLER_ID);
 	if (full)
-		set_col(o, "notes", s, IC_NOTES);
-	json_object_set_new(o, "address", address_json(s, IC_ADDRESS_ID));
-	if (full && !store_isnull(s, IC_ADDRESS2))
-		json_object_set_new(o, "address2", address_json(s, IC_ADDRESS2_ID));
-	set_col(o, "product", s, IC_PRODUCT);
+		set_col(o, "notes", s, INET_NOTES);
+	json_object_set_new(o, "address", address_json(s, &address1_cols));
+	if (full && !store_isnull(s, INET_ADDRESS2))
+		json_object_set_new(o, "address2", address_json(s, &address2_cols));
+	set_col(o, "product", s, INET_PRODUCT_ID);
 	if (full) {
-		set_bool(o, "takeover", s, IC_TAKEOVER);
-		set_col(o, "takeoverCircuit", s, IC_CIRCUIT);
-		set_col(o, "takeoverCustomer", s, IC_TAKEOVER_CUSTOMER);
-		set_int(o, "ipAddresses", s, IC_IP);
-		set_bool(o, "commitment1", s, IC_COMMITMENT1);
-		set_bool(o, "commitment2", s, IC_COMMITMENT2);
-		set_bool(o, "commitment3", s, IC_COMMITMENT3);
+		set_bool(o, "takeover", s, INET_TAKEOVER);
+		set_col(o, "takeoverCircuit", s, INET_TAKEOVER_CIRCUIT);
+		set_col(o, "takeoverCustomer", s, INET_TAKEOVER_CUSTOMER);
+		set_int(o, "ipAddresses", s, INET_IP_ADDRESSES);
+		set_bool(o, "commitment1", s, INET_COMMITMENT1);
+		set_bool(o, "commitment2", s, INET_COMMITMENT2);
+		set_bool(o, "commitment3", s, INET_COMMITMENT3);
 	}
-	set_col(o, "reference", s, IC_REFERENCE);
+	set_col(o, "reference", s, INET_REFERENCE);
 	if (!full)
 		return;
 	json_object_set_new(o, "notify", json_array());
-	set_col(o, "startDate", s, IC_START);
-	set_col(o, "installCallNumber", s, IC_CALL_NUMBER);
-	set_col(o, "installCallName", s, IC_CALL_NAME);
-	set_col(o, "installTime", s, IC_INSTALL_TIME);
+	set_col(o, "startDate", s, INET_START_DATE);
+	set_col(o, "installCallNumber", s, INET_INSTALL_CALL_NUMBER);
+	set_col(o, "installCallName", s, INET_INSTALL_CALL_NAME);
+	set_col(o, "installTime", s, INET_INSTALL_TIME);
 	json_object_set_new(o, "offers", json_array());
 }
 
@@ -184,25 +193,28 @@ request_json(struct rows *s, enum inet_view view)
 {
 	json_t	*o;
 
-	o = json_pack("{s:s, s:s}", "_id", store_text(s, IC_ID), "type", store_text(s, IC_TYPE));
+	o = json_pack("{s:s, s:s}", "_id", store_text(s, INET_ID),
+	    "type", store_text(s, INET_TYPE));
 	if (o == NULL)
 		return NULL;
 	request_props(o, s, view != INET_CONDENSED);
-	set_col(o, "created", s, IC_CREATED);
-	set_col(o, "createdBy", s, IC_CREATED_BY);
-	set_col(o, "answered", s, IC_ANSWERED);
-	json_object_set_new(o, "state", json_string(store_int(s, IC_HAS_OFFER) ?
+	set_col(o, "created", s, INET_CREATED);
+	set_col(o, "createdBy", s, INET_CREATED_BY);
+	set_col(o, "answered", s, INET_ANSWERED);
+	json_object_set_new(o, "state", json_string(store_int(s, INET_OFFERED) ?
 	    "HAS_OFFER" : "NEW"));
-	if (!store_isnull(s, IC_ANSWERED) && store_int(s, IC_HAS_OFFER))
-		json_object_set_new(o, "expires", expires_json(store_text(s, IC_ANSWERED)));
-	if (!store_isnull(s, IC_ACCOUNT_ID))
+	if (!store_isnull(s, INET_ANSWERED) && store_int(s, INET_OFFERED))
+		json_object_set_new(o, "expires",
+		    expires_json(store_text(s, INET_ANSWERED)));
+	if (!store_isnull(s, INET_ACCOUNT_ID))
 		json_object_set_new(o, "account", json_pack("{s:s, s:s, s:s}",
-		    "_id", store_text(s, IC_ACCOUNT_ID), "state", store_text(s, IC_ACCOUNT_STATE),
-		    "offer", store_text(s, IC_ACCOUNT_OFFER)));
+		    "_id", store_text(s, INET_ACCOUNT_ID),
+		    "state", store_text(s, INET_ACCOUNT_STATE),
+		    "offer", store_text(s, INET_ACCOUNT_OFFER_ID)));
 	if (view == INET_PAGE) {
-		set_col(o, "customerName", s, IC_CUSTOMER_NAME);
-		set_col(o, "productName", s, IC_PRODUCT_NAME);
-		set_col(o, "createdByName", s, IC_CREATOR_NAME);
+		set_col(o, "customerName", s, INET_CUSTOMER_NAME);
+		set_col(o, "productName", s, INET_PRODUCT_NAME);
+		set_col(o, "createdByName", s, INET_CREATOR_NAME);
 	}
 	return o;
 }
@@ -227,18 +239,20 @@ offer_json(struct rows *s, const struct principal *who, enum inet_view view)
 	json_t	*o = json_object();
 	size_t	 i;
 
-	set_col(o, "_id", s, 0);
-	set_col(o, "product", s, 1);
-	set_col(o, "initiationFeeProduct", s, 2);
+	set_col(o, "_id", s, OFFER_ID);
+	set_col(o, "product", s, OFFER_PRODUCT_ID);
+	set_col(o, "initiationFeeProduct", s, OFFER_FEE_PRODUCT_ID);
 	for (i = 0; i < 6; i++)
-		if (!store_isnull(s, 3 + (int)i) && inet_price_visible(who, price_names[i]))
-			json_object_set_new(o, price_names[i], money(store_int(s, 3 + (int)i)));
-	set_int(o, "commitment", s, 9);
-	set_col(o, "providerName", s, 10);
-	set_col(o, "providerOfferId", s, 11);
+		if (!store_isnull(s, price_cols[i]) &&
+		    inet_price_visible(who, price_names[i]))
+			json_object_set_new(o, price_names[i],
+			    money(store_int(s, price_cols[i])));
+	set_int(o, "commitment", s, OFFER_COMMITMENT);
+	set_col(o, "providerName", s, OFFER_PROVIDER_NAME);
+	set_col(o, "providerOfferId", s, OFFER_PROVIDER_OFFER_ID);
 	if (view == INET_PAGE) {
-		set_col(o, "productName", s, 12);
-		set_col(o, "initiationFeeProductName", s, 13);
+		set_col(o, "productName", s, OFFER_PRODUCT_NAME);
+		set_col(o, "initiationFeeProductName", s, OFFER_FEE_PRODUCT_NAME);
 	}
 	return o;
 }
@@ -258,7 +272,8 @@ request_lists(struct store *st, const struct principal *who, json_t *o,
 		return -1;
 	while ((rc = store_row(s)) == 1)
 		json_array_append_new(notify, json_pack("{s:s, s:s}", "_id",
-		    store_text(s, 0), "name", store_text(s, 1)));
+		    store_text(s, NOTIFY_USER_ID),
+		    "name", store_text(s, NOTIFY_USER_NAME)));
 	store_done(s);
 	if (rc < 0 || (s = store_query(st, ST_INET_OFFER_LIST, "s", id)) == NULL)
 		return -1;
@@ -311,7 +326,7 @@ inet_list(struct store *st, const struct principal *who,
 	    f->reseller, f->filter, f->state)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
-		*total = store_int(s, 0);
+		*total = store_int(s, COUNT_N);
 	store_done(s);
 	if (rc < 0 || (s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST,
 	    "issssssII", SCOPE_ARGS(who), f->customer, f->reseller, f->filter,

@@ -326,10 +326,10 @@ claim(struct store *st, const char *me, struct message **out)
 	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", me, (long long)now_epoch(),
 	    config.mail_claim_s, config.mail_batch);
 	while (s != NULL && n < config.mail_batch && (rc = store_row(s)) == 1) {
-		v[n].id = store_int(s, 0);
-		v[n].recipient = xstrdup(store_text(s, 1));
-		v[n].subject = xstrdup(store_text(s, 2));
-		v[n].body = xstrdup(store_text(s, 3));
+		v[n].id = store_int(s, CLAIM_ID);
+		v[n].recipient = xstrdup(store_text(s, CLAIM_RECIPIENT));
+		v[n].subject = xstrdup(store_text(s, CLAIM_SUBJECT));
+		v[n].body = xstrdup(store_text(s, CLAIM_BODY));
 		n++;
 	}
 	store_done(s);

@@ -90,13 +90,15 @@ fill_picker(struct req *r, struct tpl_dict *field, const char *current)
 		return -1;
 	while ((rc = store_row(s)) == 1) {
 		opt = tpl_section_add(field, "OPTION");
-		tpl_set(opt, "VALUE", store_text(s, 0));
-		snprintf(label, sizeof(label), "%s — %s (%s%s%s)", store_text(s, 0),
-		    store_text(s, 1), store_text(s, 2) ? store_text(s, 2) : "",
+		tpl_set(opt, "VALUE", store_text(s, SP_PICK_ID));
+		snprintf(label, sizeof(label), "%s — %s (%s%s%s)",
+		    store_text(s, SP_PICK_ID), store_text(s, SP_PICK_NAME),
+		    store_text(s, SP_PICK_CUSTOMER_REFERENCE) ?
+		    store_text(s, SP_PICK_CUSTOMER_REFERENCE) : "",
 		    r->who->customer_id ? "" : ", ",
-		    r->who->customer_id ? "" : store_text(s, 4));
+		    r->who->customer_id ? "" : store_text(s, SP_PICK_CUSTOMER_ID));
 		tpl_set(opt, "LABEL", label);
-		if (current != NULL && strcmp(current, store_text(s, 0)) == 0)
+		if (current != NULL && strcmp(current, store_text(s, SP_PICK_ID)) == 0)
 			tpl_show(opt, "SELECTED");
 	}
 	store_done(s);
@@ -240,9 +242,9 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 		while ((rc = store_row(s)) == 1) {
 			const char *cur = req_form(r, "customer.id");
 			opt = tpl_section_add(body, "CUSTOMER_OPTION");
-			tpl_set(opt, "VALUE", store_text(s, 0));
-			tpl_set(opt, "LABEL", store_text(s, 1));
-			if (cur != NULL && strcmp(cur, store_text(s, 0)) == 0)
+			tpl_set(opt, "VALUE", store_text(s, CUSTOMER_ID));
+			tpl_set(opt, "LABEL", store_text(s, CUSTOMER_NAME));
+			if (cur != NULL && strcmp(cur, store_text(s, CUSTOMER_ID)) == 0)
 				tpl_show(opt, "SELECTED");
 		}
 		store_done(s);

@@ -61,10 +61,12 @@ customer_in_scope(struct store *st, const struct principal *who, const char *id,
 		return -1;
 	while ((rc = store_row(s)) == 1) {
 		n++;
-		if (id == NULL ? n == 1 : strcmp(store_text(s, 0), id) == 0) {
-			snprintf(ci->id, sizeof(ci->id), "%s", store_text(s, 0));
-			snprintf(ci->name, sizeof(ci->name), "%s", store_text(s, 1));
-			snprintf(ci->market, sizeof(ci->market), "%s", store_text(s, 2));
+		if (id == NULL ? n == 1 : strcmp(store_text(s, CUSTOMER_ID), id) == 0) {
+			snprintf(ci->id, sizeof(ci->id), "%s", store_text(s, CUSTOMER_ID));
+			snprintf(ci->name, sizeof(ci->name), "%s",
+			    store_text(s, CUSTOMER_NAME));
+			snprintf(ci->market, sizeof(ci->market), "%s",
+			    store_text(s, CUSTOMER_MARKET));
 			ci->found = 1;
 		}
 	}
@@ -174,7 +176,8 @@ resolve_service_point(struct store *st, const struct principal *who,
 		    customer, key[0], key[1], key[2])) == NULL)
 			return -1;
 		while ((rc = store_row(s)) == 1)
-			if (n++ == 0 && (*sp_id = strdup(store_text(s, 0))) == NULL) {
+			if (n++ == 0 &&
+			    (*sp_id = strdup(store_text(s, SP_FOUND_ID))) == NULL) {
 				rc = -1;	/* not overwritten by the next step */
 				break;
 			}
@@ -314,8 +317,10 @@ new_request_text(struct store *st, const struct new_request *n)
 	    n->who->name)) == NULL)
 		return NULL;
 	bad = store_row(s) != 1 ||
-	    request_item_open(&b, store_text(s, 0), n->props_text) < 0 ||
-	    buf_puts(&b, ",\"history\":[") < 0 || buf_puts(&b, store_text(s, 1)) < 0 || buf_puts(&b, "]}") < 0;
+	    request_item_open(&b, store_text(s, NEW_REQ_ITEM_TEXT), n->props_text) < 0 ||
+	    buf_puts(&b, ",\"history\":[") < 0 ||
+	    buf_puts(&b, store_text(s, NEW_REQ_HISTORY_TEXT)) < 0 ||
+	    buf_puts(&b, "]}") < 0;
 	store_done(s);
 	if (bad) {
 		buf_free(&b);
@@ -437,7 +442,7 @@ out:
 	return res;
 }
 
-/* The stored item text (REQ_COLS column 18) as JSON, with the stored
+/* The stored item text (REQ_ITEM_TEXT) as JSON, with the stored
  * properties text `props`.  New reference or NULL. */
 static json_t *
 item_json(const char *item, const char *props)
@@ -471,9 +476,10 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 		return NULL;
 	}
 	if ((rc = store_row(s)) == 1) {
-		bad = request_item_open(&b, store_text(s, 18), store_text(s, 9)) < 0 ||
+		bad = request_item_open(&b, store_text(s, REQ_ITEM_TEXT),
+		    store_text(s, REQ_PROPERTIES)) < 0 ||
 		    buf_puts(&b, ",\"history\":[") < 0;
-		seq = store_int(s, 17);
+		seq = store_int(s, REQ_SEQ);
 	}
 	store_done(s);
 	if (rc <= 0 || bad) {
@@ -485,7 +491,7 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 		bad = 1;
 	while (!bad && (rc = store_row(s)) == 1)
 		bad = (n++ > 0 && buf_puts(&b, ",") < 0) ||
-		    buf_puts(&b, store_text(s, 6)) < 0;
+		    buf_puts(&b, store_text(s, HIST_ENTRY_TEXT)) < 0;
 	store_done(s);
 	if (bad || rc < 0 || buf_puts(&b, "]}") < 0) {
 		buf_free(&b);
@@ -665,7 +671,8 @@ each_row(struct rows *s, request_row_fn fn, void *ctx)
 	int rc;
 
 	while ((rc = store_row(s)) == 1)
-		if (fn(ctx, store_text(s, 18), store_text(s, 9)) < 0)
+		if (fn(ctx, store_text(s, REQ_ITEM_TEXT),
+		    store_text(s, REQ_PROPERTIES)) < 0)
 			return -1;
 	return rc < 0 ? -1 : 0;
 }
@@ -718,8 +725,8 @@ request_list_fast(struct store *st, const struct principal *who,
 	if (s == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1) {
-		top = store_int(s, 0);
-		*total = store_int(s, 1);
+		top = store_int(s, TOTAL_LAST);
+		*total = store_int(s, TOTAL_N);
 	}
 	store_done(s);
 	if (rc != 1)
@@ -767,7 +774,7 @@ request_list_each(struct store *st, const struct principal *who,
 	if (s == NULL)
 		goto out;
 	if (store_row(s) == 1)
-		*total = store_int(s, 0);
+		*total = store_int(s, COUNT_N);
 	store_done(s);
 	if ((s = store_query(st, (enum stmt)q, "isssssssII", SCOPE_ARGS(who), ids,
 	    sts, tys, cats, refs, f->limit, f->offset)) == NULL)

@@ -181,7 +181,7 @@ outbox_queue_user(struct store *st, const char *event, const char *object_id,
 		return -1;
 	rc = store_row(s);
 	if (rc == 1)
-		snprintf(email, sizeof(email), "%s", store_text(s, 0));
+		snprintf(email, sizeof(email), "%s", store_text(s, RECIPIENT_EMAIL));
 	store_done(s);
 	if (rc < 0)
 		return -1;

@@ -53,10 +53,8 @@ set_text(json_t *o, const char *key, struct rows *s, int col, unsigned opts)
 }
 
 /*
- * The API object of the row at `s` (columns of SP_VIEW_COLS in
- * store.c: id, name, customer_reference, reference, state, profile,
- * customer id, customer name, street, postcode, city, country).
- * Returns a new reference, or NULL on allocation failure.
+ * The API object of the row at `s` (enum sp_view_col).  Returns a new
+ * reference, or NULL on allocation failure.
  */
 static json_t *
 sp_json(struct rows *s, unsigned opts)
@@ -66,26 +64,26 @@ sp_json(struct rows *s, unsigned opts)
 
 	if ((o = json_object()) == NULL)
 		return NULL;
-	set_text(o, "id", s, 0, opts);
-	set_text(o, "name", s, 1, opts);
-	set_text(o, "customerReference", s, 2, opts);
-	set_text(o, "reference", s, 3, opts);
-	set_text(o, "state", s, 4, opts);
-	set_text(o, "profile", s, 5, opts);
+	set_text(o, "id", s, SP_ID, opts);
+	set_text(o, "name", s, SP_NAME, opts);
+	set_text(o, "customerReference", s, SP_CUSTOMER_REFERENCE, opts);
+	set_text(o, "reference", s, SP_REFERENCE, opts);
+	set_text(o, "state", s, SP_STATE, opts);
+	set_text(o, "profile", s, SP_PROFILE, opts);
 	json_object_set_new(o, "customer", json_pack("{s:s, s:s}",
-	    "id", store_text(s, 6), "name", store_text(s, 7)));
+	    "id", store_text(s, SP_CUSTOMER_ID), "name", store_text(s, SP_CUSTOMER_NAME)));
 	loc = json_object();
 	addr = json_object();
-	set_text(loc, "name", s, 1, opts);
-	set_text(addr, "street", s, 8, opts);
-	set_text(addr, "postalCode", s, 9, opts);
-	set_text(addr, "city", s, 10, opts);
-	set_text(addr, "country", s, 11, opts);
+	set_text(loc, "name", s, SP_NAME, opts);
+	set_text(addr, "street", s, SP_STREET, opts);
+	set_text(addr, "postalCode", s, SP_POSTCODE, opts);
+	set_text(addr, "city", s, SP_CITY, opts);
+	set_text(addr, "country", s, SP_COUNTRY, opts);
 	json_object_set_new(loc, "address", addr);
 	json_object_set_new(o, "location", loc);
 	if (opts & SP_LINKS) {
 		snprintf(self, sizeof(self), "/core-information/b2b/v2/servicePoints/%s",
-		    store_text(s, 0));
+		    store_text(s, SP_ID));
 		json_object_set_new(o, "_links", json_pack("{s:{s:s}}",
 		    "self", "href", self));
 	}
@@ -113,7 +111,7 @@ sp_list(struct store *st, const struct principal *who,
 	    ids, refs, crefs, states, custs, names, text)) == NULL)
 		goto out;
 	if ((rc = store_row(s)) == 1)
-		*total = store_int(s, 0);
+		*total = store_int(s, COUNT_N);
 	store_done(s);
 	if (rc < 0)
 		goto out;

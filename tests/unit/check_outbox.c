@@ -86,7 +86,7 @@ rows(void)
 
 	s = store_query(st, ST_OUTBOX_COUNTS, NULL);
 	for (n = 0; store_row(s) == 1; )
-		n += store_int(s, 1);
+		n += store_int(s, OUTBOX_COUNT_N);
 	store_done(s);
 	store_close(st);
 	return n;

@@ -91,9 +91,9 @@ START_TEST(test_demo)
 	ck_assert_int_eq(demo_load(st), -1);	/* refused on a non-empty database */
 	s = store_query(st, ST_USER_BY_EMAIL, "s", "OWNER@fdj.test");
 	ck_assert_int_eq(store_row(s), 1);
-	ck_assert_str_eq(store_text(s, 0), "5eed0000000000000000f001");
-	ck_assert_str_eq(store_text(s, 4), "OWNER");
-	ck_assert_str_eq(store_text(s, 5), "FDJ");
+	ck_assert_str_eq(store_text(s, USER_ID), "5eed0000000000000000f001");
+	ck_assert_str_eq(store_text(s, USER_LEVEL), "OWNER");
+	ck_assert_str_eq(store_text(s, USER_CUSTOMER_ID), "FDJ");
 	store_done(s);
 	/* An ADMIN belongs to no customer: the schema refuses it. */
 	ck_assert_int_eq(store_exec(st, ST_USER_ADD, "sssssssss",
