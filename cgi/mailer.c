@@ -314,7 +314,7 @@ claim(struct store *st, const char *me, struct message **out)
 {
 	struct rows	*s;
 	struct message	*v;
-	int		 n = 0, rc;
+	int		 n = 0, rc = 0;
 
 	*out = NULL;
 	if ((v = calloc((size_t)config.mail_batch, sizeof(*v))) == NULL)
@@ -333,7 +333,12 @@ claim(struct store *st, const char *me, struct message **out)
 		n++;
 	}
 	store_done(s);
-	if (s == NULL || store_commit(st) < 0) {
+	/* A row that could not be read is an error, not the end of the due
+	 * messages: the claim is rolled back whole, to be tried again. */
+	if (rc < 0)
+		log_err("outbox: claiming due messages failed after %d of them; "
+		    "none is claimed", n);
+	if (s == NULL || rc < 0 || store_commit(st) < 0) {
 		store_rollback(st);
 		messages_free(v, (size_t)n);
 		return -1;
