@@ -3,6 +3,7 @@
  * constraints, backup.
  */
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +147,22 @@ START_TEST(test_every_statement_prepares)
 	ck_assert_int_eq(store_migrate(st), 0);
 	ck_assert_int_eq(store_prepare_all(st), 0);
 	store_close(st);
+}
+END_TEST
+
+/* In a debug build a statement bound with another count of arguments
+ * than it has parameters stops the process at the culprit
+ * (check_store_release.c tests the NDEBUG build, where the call fails). */
+START_TEST(test_wrong_argument_count_asserts)
+{
+	struct store	*st;
+
+	/* In memory: the process ends here, and leaves no file behind. */
+	ck_assert_int_eq(config_load(NULL), 0);
+	ck_assert_ptr_nonnull(st = store_open(":memory:", 1));
+	ck_assert_int_eq(store_migrate(st), 0);
+	store_exec(st, ST_USER_SET_LEVEL, "s", "MANAGER");
+	ck_abort_msg("not reached");
 }
 END_TEST
 
@@ -553,6 +570,9 @@ store_suite(void)
 	tcase_add_test(tc, test_backup);
 	tcase_add_test(tc, test_ping_detects_replaced_file);
 	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("misuse");
+	tcase_add_test_raise_signal(tc, test_wrong_argument_count_asserts, SIGABRT);
 	suite_add_tcase(s, tc);
 	return s;
 }
