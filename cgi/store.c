@@ -391,17 +391,17 @@ static const char *const migrations[] = {
  * rather than scan every customer's rows. */
 #define SCOPE_RANGE(col) " AND " col " BETWEEN coalesce(?2, '') AND coalesce(?2, x'ff')"
 
+/* The columns of enum user_col (store.h), in its order. */
 #define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
 	"u.reseller_id, u.password_hash, u.disabled, c.name"
-
 
 /*
  * The API item of a request (docs/API.md) without its properties, as JSON
  * text: written by SQLite (json_quote, json_object) as the row is read, so
  * that a list page of 250 builds no JSON tree.  Values that are absent
  * (NULL) are left out, as the API shows them.  REQ_ITEM_OF takes the SQL
- * expression of each field: the columns of a stored row (REQ_ITEM, column
- * 18 of REQ_COLS), or the parameters of a request being created
+ * expression of each field: the columns of a stored row (REQ_ITEM, read
+ * as REQ_ITEM_TEXT of REQ_COLS), or the parameters of a request being created
  * (ST_REQ_NEW_JSON), so that both answers have one definition.
  */
 #define REQ_OPT(key, col) \
@@ -437,6 +437,7 @@ static const char *const migrations[] = {
 	REQ_OPT("from", from_status) REQ_OPT("comment", comment) " || '}'"
 #define REQ_HIST_ITEM REQ_HIST_ITEM_OF("h.at", "h.to_status", "h.by_user", "u.name", \
 	"h.from_status", "h.comment")
+/* The columns of enum req_col (store.h), in its order. */
 #define REQ_COLS "r.id, r.type, r.name, r.category, r.status, r.customer_id," \
 	" c.name, r.customer_reference, r.contract, r.properties, r.comment," \
 	" r.requested_at, r.issued_at, r.completed_at, r.updated_at," \
@@ -478,6 +479,7 @@ static const char *const migrations[] = {
  * comma-list filters as JSON arrays ?4 id, ?5 reference, ?6 customer
  * reference, ?7 state, ?8 customer id, ?9 name; ?10 a substring of the
  * name, reference or customer reference (ASCII case ignored). */
+/* The columns of enum sp_view_col (store.h), in its order. */
 #define SP_VIEW_COLS "s.id, s.name, s.customer_reference, s.reference, s.state," \
 	" s.profile, s.customer_id, c.name, s.street, s.postcode, s.city, s.country"
 #define SP_VIEW_FROM " FROM service_points s JOIN customers c ON c.id = s.customer_id" \
@@ -499,6 +501,7 @@ static const char *const migrations[] = {
  * of a customer in scope, or one that belongs to the caller's reseller. */
 #define INET_SCOPE "(" IN_SCOPE("r.customer_id") " OR r.reseller_id = ?3)"
 #define INET_HAS_OFFER "EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = r.id)"
+/* The columns of enum inet_col (store.h), in its order. */
 #define INET_COLS "r.id, r.type, r.customer_id, r.reseller_id, r.notes, r.address_id," \
 	" r.address, r.zip, r.city, r.address2_id, r.address2, r.zip2, r.city2," \
 	" r.product_id, r.takeover, r.takeover_circuit, r.takeover_customer," \
@@ -608,7 +611,7 @@ static const char *const sqls[] = {
 	"SELECT " REQ_COLS REQ_WHERE " AND r.id = ?9", /* ST_REQ_GET */
 	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment, "
 	REQ_HIST_ITEM " FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
-	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY: entry JSON in 6 */
+	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY */
 	"UPDATE requests SET status = ?1, updated_at = ?2,"
 	" completed_at = CASE WHEN ?1 = 'COMPLETED' THEN ?2 ELSE completed_at END"
 	" WHERE id = ?3 AND status = ?4", /* ST_REQ_SET_STATUS */

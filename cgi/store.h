@@ -10,8 +10,9 @@
  * parameters from a type string, and read its rows through an opaque
  * `struct rows` by the column names declared below (store_text(s,
  * USER_EMAIL)).  A caller never knows a column number, never names
- * SQLite and never writes SQL: replacing the engine replaces store.c
- * (and writer.c, which runs units of work on it), nothing else.
+ * SQLite and never writes SQL: replacing the engine replaces store.c,
+ * nothing else (writer.c runs its transactions and savepoints through
+ * the statements here).
  *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long.
@@ -485,7 +486,8 @@ int  store_row(struct rows *s);
 void store_done(struct rows *s);			/* accepts NULL */
 
 /* The current row's columns, named by the statement's column enum
- * above; text is borrowed until the next step/done. */
+ * above (a debug build asserts that the statement declares the column);
+ * text is borrowed until the next step/done. */
 const char *store_text(struct rows *s, int col);	/* NULL for SQL NULL */
 long long store_int(struct rows *s, int col);		/* 0 for SQL NULL */
 int  store_isnull(struct rows *s, int col);
