@@ -1145,9 +1145,10 @@ err:
 }
 
 /*
- * A statement used against its declaration, just logged: an assertion in
- * a debug build, so that the test that ran it stops at the culprit; with
- * NDEBUG, -1 for the call to fail as on any other storage error.
+ * The end of a statement used against its declaration, once logged: an
+ * assertion in a debug build, so that the test that ran it stops at the
+ * culprit; with NDEBUG, -1 for the call to fail as on any other storage
+ * error.
  */
 static int
 stmt_misuse(void)
