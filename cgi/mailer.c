@@ -44,7 +44,7 @@ struct message {
 
 /*
  * Messages the SMTP server accepted that the database would not let us
- * mark sent yet (SQLITE_BUSY past busy_timeout_ms, a full disk): they are
+ * mark sent yet (locked past busy_timeout_ms, a full disk): they are
  * marked before anything else is sent or claimed, so this mailer never
  * claims one again and sends it twice.  A round stops at the first that
  * stays unmarked, so there is seldom more than one.

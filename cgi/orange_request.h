@@ -44,7 +44,7 @@ enum create_result request_create(struct store *st, const struct principal *who,
 json_t *request_load(struct store *st, const struct principal *who,
 	const char *id, int *err);
 
-/* The same as JSON text (owned), written by SQLite and spliced, with no
+/* The same as JSON text (owned), written by storage and spliced, with no
  * JSON tree: what GET /requests/{id} sends. */
 char   *request_load_text(struct store *st, const struct principal *who,
 	const char *id, int *err);

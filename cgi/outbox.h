@@ -2,7 +2,7 @@
  * outbox.h — e-mail notifications through a transactional outbox.
  *
  * A change that someone must hear about queues its messages with
- * outbox_queue() inside the same SQLite transaction as the change itself:
+ * outbox_queue() inside the same database transaction as the change itself:
  * if the change rolls back, so do its messages; if it commits, they are
  * kept until reqdesk-mailer has handed them to the SMTP server.  Subject
  * and body are rendered at that moment from templates/mail/EVENT.subject.tpl

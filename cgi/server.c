@@ -5,7 +5,7 @@
  * fd 3 from systemd socket activation, or a unix socket it opens itself),
  * brings the database schema up to date, and keeps `workers` processes
  * alive, restarting any that dies.  Each worker runs `threads` threads,
- * each with its own SQLite connection, accepting one FastCGI connection
+ * each with its own database connection, accepting one FastCGI connection
  * at a time.  SIGTERM stops accepting, lets requests in flight finish
  * and exits.
  *
