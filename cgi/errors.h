@@ -17,7 +17,10 @@
  * vary; the HTTP status follows from the row and is never chosen twice.
  * The reply module (reply.c) writes every family's shape from the rows,
  * openapi.c describes the errors from the same rows, and the pages that
- * show a problem to a person read the same rows.
+ * show a problem to a person read the same rows: each row also holds the
+ * sentence a person reads (in English, translated by the page through
+ * the catalogues, naming the field by its label), while the APIs keep
+ * their own codes and messages.
  *
  * Templates hold {1}, {2} and {3} where the words of the problem go (a
  * path, a length, a list of values); they are filled by substitution,
@@ -68,6 +71,7 @@ struct herr_row {
 	const char	*omessage;	/* Orange message */
 	const char	*xcode;		/* TelecomX code */
 	const char	*message;	/* the default description (both) */
+	const char	*person;	/* for a person, English (tr() translates) */
 };
 
 /* The Orange ordering API's own errors, in the order of checks. */
@@ -100,6 +104,8 @@ struct oerr_row {
 	const char	*message;
 	const char	*description;	/* template */
 	int		 rank;		/* place in the order of checks */
+	const char	*person;	/* for a person: template with {1}..{3} and
+					 * {label} (the field's), English */
 };
 
 /* The TelecomX Internet API's own errors (TelecomX and the desk's
@@ -174,6 +180,7 @@ struct xerr_row {
 	const char	*code;		/* NULL: the problem's own code */
 	const char	*check;		/* NULL: none */
 	const char	*message;	/* template */
+	const char	*person;	/* for a person: as oerr_row's */
 };
 
 const struct herr_row *herr_row(enum herr e);
@@ -238,5 +245,11 @@ const struct problem *problems_at(const struct problems *pb, const char *path);
 void problems_sort(struct problems *pb);
 
 void problems_free(struct problems *pb);
+
+/* The sentence a person reads for problem `p` of `pb`, in language
+ * `lang`, `label` naming its field (NULL: "this field"); a new string
+ * (NULL when memory runs out). */
+char *problem_person(const struct problems *pb, const struct problem *p,
+	const char *lang, const char *label);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -140,6 +141,22 @@ tr(const char *lang, const char *msgid)
 	    *msgid == '\0')
 		return msgid;
 	return dgettext(l->domain, msgid);
+}
+
+const char *
+trc(const char *lang, const char *ctx, const char *msgid)
+{
+	const struct language	*l = lang_find(lang);
+	char			 key[256];
+	const char		*t;
+
+	if (l == NULL || l->domain == NULL || !catalogues || msgid == NULL ||
+	    ctx == NULL || strlen(ctx) + strlen(msgid) + 2 > sizeof(key))
+		return tr(lang, msgid);
+	/* gettext's own form of a message in context: ctx EOT msgid */
+	snprintf(key, sizeof(key), "%s\004%s", ctx, msgid);
+	t = dgettext(l->domain, key);
+	return t == key ? msgid : t;
 }
 
 const char *

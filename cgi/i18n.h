@@ -23,8 +23,12 @@
 
 #include <stddef.h>
 
-/* Marks a string for extraction without translating it (tables). */
-#define N_(s)	(s)
+/* Marks a string for extraction without translating it (tables); NC_
+ * also names the context that tells homonyms apart ("Ordered" of a
+ * request, "Ordered" of an account: one word in English, two in French),
+ * to give to trc() with the text. */
+#define N_(s)		(s)
+#define NC_(ctx, s)	(s)
 
 /* The languages, English first (the source language and the fallback). */
 #define LANG_EN	"en"
@@ -83,6 +87,9 @@ const struct language *lang_pick(const char *chosen, const char *accept_language
 /* `msgid` in language `lang` (a code; NULL or unknown: English), or
  * msgid itself when the catalogue has none.  Borrowed, static. */
 const char *tr(const char *lang, const char *msgid);
+
+/* `msgid` in context `ctx` (as NC_ marked it), or msgid itself. */
+const char *trc(const char *lang, const char *ctx, const char *msgid);
 
 /* The singular or plural form for `n`, as the language counts. */
 const char *trn(const char *lang, const char *singular, const char *plural,

@@ -28,7 +28,8 @@ def extract(src, tmp):
                     if f.endswith(".c"))
     c_pot = os.path.join(tmp, "c.pot")
     subprocess.run(["xgettext", "--from-code=UTF-8", "--language=C", "--force-po",
-                    "--keyword=tr:2", "--keyword=trn:2,3", "--keyword=N_",
+                    "--keyword=tr:2", "--keyword=trn:2,3", "--keyword=trc:2c,3",
+                    "--keyword=N_", "--keyword=NC_:1c,2",
                     "-o", c_pot] + cfiles, check=True)
     t_pot = os.path.join(tmp, "t.pot")
     with open(t_pot, "w") as out:
@@ -43,7 +44,7 @@ def extract(src, tmp):
 
 
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-VAR = re.compile(r"\{\{[^}]*\}\}")
+VAR = re.compile(r"\{\{[^}]*\}\}|\{(?:[1-3]|label)\}")
 
 
 def shape(s):

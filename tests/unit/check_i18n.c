@@ -11,8 +11,10 @@
 
 #include <check.h>
 
+#include "errors.h"
 #include "i18n.h"
 #include "l10n.h"
+#include "words.h"
 
 START_TEST(test_lang_pick)
 {
@@ -130,6 +132,46 @@ START_TEST(test_tr_without_catalogue)
 }
 END_TEST
 
+/* With the catalogues of the build (LOCALE_DIR). */
+START_TEST(test_catalogues)
+{
+	struct problems	 pb = { 0 };
+	char		*t;
+
+	ck_assert_int_eq(i18n_init(LOCALE_DIR), 0);
+	ck_assert_str_eq(word(WS_STATUS, "fr", "IN_PROGRESS"), "En cours");
+	ck_assert_str_eq(word(WS_STATUS, "da", "IN_PROGRESS"), "I gang");
+	ck_assert_str_eq(word(WS_STATUS, "en", "IN_PROGRESS"), "In progress");
+	/* one English word, two French ones: the context tells them apart */
+	ck_assert_str_eq(word(WS_INET_STATE, "fr", "ORDERED"), "Commandée");
+	ck_assert_str_eq(word(WS_ACCOUNT_STATE, "fr", "ORDERED"), "Commandé");
+	ck_assert_str_eq(word(WS_INSTALL_TIME, "en", "7_30_TO_12"), "7:30–12:00");
+	ck_assert_str_eq(word(WS_STATUS, "fr", "NO_SUCH"), "NO_SUCH");
+	ck_assert_ptr_null(word(WS_STATUS, "fr", NULL));
+	ck_assert_str_eq(word_codes(WS_CATEGORY)[2], "DISCONNECT");
+	ck_assert_ptr_null(word_codes(WS_CATEGORY)[3]);
+
+	oproblem(&pb, OERR_PROPS_EMAIL, "contacts.primary.email", "contacts.primary.email",
+	    NULL, NULL);
+	oproblem(&pb, OERR_MISSING, "contacts.primary.title", "contacts.primary.title",
+	    NULL, NULL);
+	xproblem(&pb, XERR_LENGTH, "notes", "notes", "4096");
+	t = problem_person(&pb, &pb.v[0], "fr", "E-mail");
+	ck_assert_str_eq(t, "Saisissez une adresse e-mail comme nom@exemple.fr.");
+	free(t);
+	t = problem_person(&pb, &pb.v[1], "da", "Titel");
+	ck_assert_str_eq(t, "Udfyld feltet »Titel«.");
+	free(t);
+	t = problem_person(&pb, &pb.v[1], "en", NULL);
+	ck_assert_str_eq(t, "Fill in this field.");
+	free(t);
+	/* the API's own words do not change */
+	ck_assert_str_eq(pb.v[0].text, "The 'properties' attribute is not valid due to the "
+	    "following error : 'contacts.primary.email' must be a valid e-mail address");
+	problems_free(&pb);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -145,6 +187,7 @@ main(void)
 	tcase_add_test(tc, test_money);
 	tcase_add_test(tc, test_parse_number);
 	tcase_add_test(tc, test_tr_without_catalogue);
+	tcase_add_test(tc, test_catalogues);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -285,6 +285,76 @@ START_TEST(autoescape)
 }
 END_TEST
 
+/* A translator whose "xx" breaks a template (an unclosed marker). */
+static const char *
+broken_tr(const char *lang, const char *msgid)
+{
+	return strcmp(lang, "xx") == 0 && strcmp(msgid, "breaks") == 0 ? "{{OPEN" : msgid;
+}
+
+/* A translator for the test: "xx" is a language of two sentences. */
+static const char *
+test_tr(const char *lang, const char *msgid)
+{
+	if (strcmp(lang, "xx") != 0)
+		return msgid;
+	if (strcmp(msgid, "Hello, {{NAME}}!") == 0)
+		return "Salut, {{NAME}} !";
+	if (strcmp(msgid, "two words") == 0)
+		return "deux mots";
+	return msgid;
+}
+
+/* [[text]] in a template: translated in each language's variant, blanks
+ * folded into the message id (in every language: HTML reads them so);
+ * includes follow the root's language; a translation that breaks the
+ * template is caught by the check. */
+START_TEST(languages)
+{
+	static const char *const langs[] = { "en", "xx" };
+	char		 dir[] = "check_tpl.XXXXXX", path[64], err[256];
+	struct tpl_dict	*d, *inc;
+	struct membuf	 m;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.tpl", dir);
+	write_file(path, "{{%AUTOESCAPE context=\"HTML\"}}\n"
+	    "<p>[[Hello, {{NAME}}!]] [[two\n   words]]</p>{{>INC}}\n");
+	snprintf(path, sizeof(path), "%s/i.tpl", dir);
+	write_file(path, "{{%AUTOESCAPE context=\"HTML\"}}\n<i>[[two words]]</i>\n");
+	ck_assert_int_eq(tpl_init(dir), 0);
+	ck_assert_int_eq(tpl_set_languages(langs, 2, test_tr), 0);
+	ck_assert_int_eq(tpl_check_dir(err, sizeof(err)), 0);
+
+	d = tpl_dict_new("t");
+	tpl_set(d, "NAME", "<Ann>");
+	inc = tpl_include(d, "INC", "i.tpl");
+	ck_assert_ptr_nonnull(inc);
+	ck_assert_int_eq(expand("t.tpl", d, &m), 0);
+	ck_assert_str_eq(m.p, "<p>Hello, &lt;Ann&gt;! two words</p><i>two words</i>\n\n");
+	free(m.p);
+	tpl_dict_free(d);
+
+	d = tpl_dict_new("t");
+	tpl_dict_lang(d, "xx");
+	tpl_set(d, "NAME", "<Ann>");
+	inc = tpl_include(d, "INC", "i.tpl");
+	ck_assert_int_eq(expand("t.tpl", d, &m), 0);
+	ck_assert_str_eq(m.p, "<p>Salut, &lt;Ann&gt; ! deux mots</p><i>deux mots</i>\n\n");
+	free(m.p);
+	tpl_dict_free(d);
+
+	/* a translation that breaks the template */
+	snprintf(path, sizeof(path), "%s/b.tpl", dir);
+	write_file(path, "[[Hello, {{NAME}}!]] [[breaks]]\n");
+	ck_assert_int_eq(tpl_init(dir), 0);
+	ck_assert_int_eq(tpl_set_languages(langs, 2, broken_tr), 0);
+	ck_assert_int_ge(tpl_check_dir(err, sizeof(err)), 1);
+	ck_assert_ptr_nonnull(strstr(err, "xx/"));
+	ck_assert_int_eq(tpl_set_languages(NULL, 0, NULL), 0);
+}
+END_TEST
+
 START_TEST(values_and_sections)
 {
 	static const char head[] = "[a2|-9000000000||](1a2)(2b)once<";
@@ -448,6 +518,7 @@ tpl_suite(void)
 	tcase_add_test(tc, values_and_sections);
 	tcase_add_test(tc, write_failure);
 	tcase_add_test(tc, missing_templates);
+	tcase_add_test(tc, languages);
 	tcase_add_test(tc, broken_template);
 	tcase_add_test(tc, init_errors);
 	suite_add_tcase(s, tc);
