@@ -12,6 +12,7 @@
 #include "admin_internet.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "inet_form.h"
 #include "jsonx.h"
@@ -239,7 +240,8 @@ page_admin_internet(struct req *r)
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
 	vals = inet_vals_from_request(req);
 	e.req = req;
 	e.vals = vals;
@@ -289,7 +291,8 @@ page_admin_internet_post(struct req *r)
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
 	vals = inet_vals_from_form(r);
 	e.req = req;
 	e.vals = vals;
@@ -331,10 +334,12 @@ page_admin_internet_confirm(struct req *r)
 	int		 err, rc;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
 	if (json_object_get(req, "account") == NULL) {
 		json_decref(req);
-		return reply_error(r, HERR_CONFLICT, "No offer of this request was ordered.");
+		return reply_error(r, HERR_CONFLICT,
+		    tr(r->lang, "No offer of this request was ordered."));
 	}
 	cvals = inet_vals_from_form(r);
 	body = confirm_body(cvals);

@@ -9,6 +9,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "pages.h"
 #include "store.h"
@@ -125,7 +126,7 @@ page_admin_outbox_retry(struct req *r)
 
 	n = id != NULL ? strtoll(id, &end, 10) : 0;
 	if (id == NULL || *end != '\0' || n <= 0)
-		return reply_error(r, HERR_BAD_BODY, "No message chosen.");
+		return reply_error(r, HERR_BAD_BODY, tr(r->lang, "No message chosen."));
 	rc = store_exec(r->store, ST_OUTBOX_RETRY, "II", (long long)now_epoch(), n);
 	if (rc < 0)
 		return -1;

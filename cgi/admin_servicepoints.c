@@ -11,6 +11,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "admin_import.h"
 #include "pages.h"
@@ -180,9 +181,11 @@ sp_page(struct req *r, int status, const char *csv, const struct import_report *
 	v.state = query_given(r, "state");
 	v.q = query_given(r, "q");
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &v.offset) < 0)
-		return reply_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+		return reply_error(r, HERR_BAD_QUERY,
+		    tr(r->lang, "This page of the list does not exist."));
 	if (req_query_int(r, "limit", PAGE_DEFAULT, 1, PAGE_MAX, &v.limit) < 0)
-		return reply_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+		return reply_error(r, HERR_BAD_QUERY,
+		    tr(r->lang, "This page of the list does not exist."));
 	if ((root = page_new(r, "Service points", "admin_servicepoints.tpl", &body)) == NULL)
 		return -1;
 	if (req_query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {

@@ -22,6 +22,7 @@
 #include "user.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "log.h"
 #include "outbox.h"
@@ -488,7 +489,7 @@ user_or_404(struct req *r, struct auser *u)
 	int rc = user_load(r, u);
 
 	if (rc == 0)
-		return reply_error(r, HERR_NOT_FOUND, "There is no such user."), 0;
+		return reply_error(r, HERR_NOT_FOUND, tr(r->lang, "There is no such user.")), 0;
 	return rc;
 }
 

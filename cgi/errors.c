@@ -67,7 +67,7 @@ static const struct herr_row herrs[HERR__MAX] = {
 	    N_("This form has too many fields to be read.") },
 	[HERR_FORM_TEXT] = { 400, 21, "Invalid body", "bad_request",
 	    "The form holds text that is not valid UTF-8: it cannot be read.",
-	    N_("This form holds characters that cannot be read.") },
+	    N_("This form holds text that is not valid UTF-8, which cannot be read.") },
 };
 
 /* The description of a 3620 is the ordering API's sentence around the problem. */

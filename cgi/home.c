@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "home.h"
 #include "http.h"
+#include "i18n.h"
 #include "orange_pages.h"
 #include "pages.h"
 #include "tpl.h"
@@ -18,7 +19,7 @@ page_home(struct req *r)
 
 	if (r->who != NULL)
 		return page_requests(r);	/* my requests */
-	if ((root = page_new(r, "Home", "home.tpl", &body)) == NULL)
+	if ((root = page_new(r, tr(r->lang, "Home"), "home.tpl", &body)) == NULL)
 		return -1;
 	tpl_show(body, "ANON");
 	return page_send(r, 200, root);

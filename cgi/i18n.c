@@ -3,7 +3,6 @@
  */
 #include <libintl.h>
 #include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -149,14 +148,38 @@ trc(const char *lang, const char *ctx, const char *msgid)
 	const struct language	*l = lang_find(lang);
 	char			 key[256];
 	const char		*t;
+	size_t			 c, m;
 
 	if (l == NULL || l->domain == NULL || !catalogues || msgid == NULL ||
-	    ctx == NULL || strlen(ctx) + strlen(msgid) + 2 > sizeof(key))
+	    ctx == NULL || (c = strlen(ctx)) + (m = strlen(msgid)) + 2 > sizeof(key))
 		return tr(lang, msgid);
 	/* gettext's own form of a message in context: ctx EOT msgid */
-	snprintf(key, sizeof(key), "%s\004%s", ctx, msgid);
+	memcpy(key, ctx, c);
+	key[c] = '\004';
+	memcpy(key + c + 1, msgid, m + 1);
 	t = dgettext(l->domain, key);
 	return t == key ? msgid : t;
+}
+
+void
+tr_fill(char *out, size_t len, const char *tpl, const char *a1, const char *a2)
+{
+	const char	*p, *put;
+	size_t		 n = 0;
+
+	if (len == 0)
+		return;
+	for (p = tpl != NULL ? tpl : ""; *p != '\0' && n + 1 < len; p++) {
+		if (p[0] != '{' || (p[1] != '1' && p[1] != '2') || p[2] != '}') {
+			out[n++] = *p;
+			continue;
+		}
+		for (put = p[1] == '1' ? a1 : a2; put != NULL && *put != '\0' &&
+		    n + 1 < len; put++)
+			out[n++] = *put;
+		p += 2;
+	}
+	out[n] = '\0';
 }
 
 const char *

@@ -95,4 +95,10 @@ const char *trc(const char *lang, const char *ctx, const char *msgid);
 const char *trn(const char *lang, const char *singular, const char *plural,
 	unsigned long n);
 
+/* `tpl` (a translated text) with {1} and {2} replaced by a1 and a2 (NULL:
+ * nothing), into out (always NUL-terminated, cut to fit).  Translated
+ * texts hold no printf conversion: the words a sentence needs go in
+ * this way, in the order the language puts them. */
+void tr_fill(char *out, size_t len, const char *tpl, const char *a1, const char *a2);
+
 #endif

@@ -11,6 +11,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "inet_check.h"
 #include "inet_form.h"
@@ -247,7 +248,7 @@ page_internet_new(struct req *r)
 	int	 rc;
 
 	if (!inet_may_create(r->who))
-		return reply_error(r, HERR_FORBIDDEN, "Insufficient access level");
+		return reply_error(r, HERR_FORBIDDEN, NULL);
 	vals = json_pack("{s:[]}", "notify");
 	rc = render_new(r, vals, NULL, 200);
 	json_decref(vals);
@@ -264,7 +265,7 @@ page_internet_new_post(struct req *r)
 	int		 rc;
 
 	if (!inet_may_create(r->who))
-		return reply_error(r, HERR_FORBIDDEN, "Insufficient access level");
+		return reply_error(r, HERR_FORBIDDEN, NULL);
 	vals = inet_vals_from_form(r);
 	body = inet_create_body(vals);
 	rc = inet_create(r->store, r->who, body, &pb, id);
@@ -464,7 +465,8 @@ render_request(struct req *r, int status, const char *error)
 	int		 err, open;
 
 	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "Internet request not found");
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
 	snprintf(line, sizeof(line), "Internet request %s", json_str(req, "_id"));
 	if ((root = page_new(r, line, "internet.tpl", &body)) == NULL) {
 		json_decref(req);
@@ -517,7 +519,8 @@ page_internet_order(struct req *r)
 		snprintf(loc, sizeof(loc), "/internet/%s", r->param);
 		rc = resp_redirect(r, loc);
 	} else if (rc > 0 && pb.n > 0 && pb.v[0].err == XERR_ORDER_REQUEST_NOT_FOUND)
-		rc = reply_error(r, HERR_NOT_FOUND, "Internet request not found");
+		rc = reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
 	else if (rc > 0)
 		rc = render_request(r, problems_status(&pb), pb.n > 0 ? pb.v[0].text : NULL);
 	problems_free(&pb);

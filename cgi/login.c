@@ -13,6 +13,7 @@
 #include "config.h"
 #include "errors.h"
 #include "http.h"
+#include "i18n.h"
 #include "log.h"
 #include "login.h"
 #include "pages.h"
@@ -35,7 +36,7 @@ login_form(struct req *r, int status, const char *email, const char *error)
 	    "HttpOnly; SameSite=Strict%s", tok, r->https ? "; Secure" : "");
 	if (resp_header(r, "Set-Cookie", cookie) < 0)
 		return -1;
-	if ((root = page_new(r, "Log in", "login.tpl", &body)) == NULL)
+	if ((root = page_new(r, tr(r->lang, "Log in"), "login.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "LOGIN_CSRF", tok);
 	tpl_set(body, "EMAIL", email ? email : "");
@@ -59,7 +60,7 @@ int
 page_login_post(struct req *r)
 {
 	const char	*email = req_form(r, "email"), *next = req_form(r, "next");
-	char		 user_id[25], secret[80], csrf[65], cookie[200], msg[128];
+	char		 user_id[25], secret[80], csrf[65], cookie[200], msg[256], secs[32];
 	long long	 wait, life = config.session_max_min * 60LL;
 
 	switch (auth_login(r->store, r->remote_addr, email, req_form(r, "password"),
@@ -67,14 +68,16 @@ page_login_post(struct req *r)
 	case LOGIN_OK:
 		break;
 	case LOGIN_BAD:
-		return login_form(r, 401, email, "Wrong e-mail address or password.");
+		return login_form(r, 401, email, tr(r->lang, "Wrong e-mail address or password."));
 	case LOGIN_WAIT:
-		snprintf(msg, sizeof(msg), "Too many failed attempts. "
-		    "Try again in %lld seconds.", wait);
+		snprintf(secs, sizeof(secs), "%lld", wait);
+		tr_fill(msg, sizeof(msg), trn(r->lang, "Too many failed attempts. "
+		    "Try again in {1} second.", "Too many failed attempts. "
+		    "Try again in {1} seconds.", (unsigned long)wait), secs, NULL);
 		return login_form(r, 429, email, msg);
 	case LOGIN_ERROR:
-		return reply_error(r, HERR_UNAVAILABLE,
-		    "Logging in is not possible at the moment; try again shortly.");
+		return reply_error(r, HERR_UNAVAILABLE, tr(r->lang,
+		    "Logging in is not possible at the moment; try again shortly."));
 	}
 	if (auth_session_create(r->store, user_id, life, csrf, secret) < 0)
 		return -1;
@@ -96,7 +99,7 @@ page_logout(struct req *r)
 	 * believes they are out while the session still opens the desk. */
 	if (auth_session_end(r->store, r->who) < 0)
 		return reply_error(r, HERR_UNAVAILABLE,
-		    "You could not be logged out; try again in a moment.");
+		    tr(r->lang, "You could not be logged out; try again in a moment."));
 	resp_header(r, "Set-Cookie", SESSION_COOKIE
 	    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 	log_info("user %s logged out", r->who->user_id);

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "pages.h"
 #include "tpl.h"
+#include "words.h"
 
 int
 pages_init(const char *templates, const char *localedir, char *err, size_t errlen)
@@ -54,7 +55,8 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 		tpl_show(root, "USER");
 		user = root;
 		tpl_set(user, "USER_NAME", r->who->name);
-		tpl_set(user, "USER_LEVEL", level_names[r->who->level]);
+		tpl_set(user, "USER_LEVEL", word(WS_LEVEL, r->lang,
+		    level_names[r->who->level]));
 		tpl_set(user, "CSRF", r->who->csrf);
 		if (r->who->customer_name != NULL)
 			tpl_set(user, "CUSTOMER_NAME", r->who->customer_name);
@@ -139,16 +141,37 @@ page_pager(struct tpl_dict *body, const char *path, long long offset,
 	}
 }
 
+/* The title of an error page for `status`, in words for a person. */
+static const char *
+status_words(const char *lang, int status)
+{
+	static const struct { int status; const char *words; } titles[] = {
+		{ 400, N_("Cannot be read") }, { 401, N_("Please log in") },
+		{ 403, N_("Not allowed") }, { 404, N_("Not found") },
+		{ 405, N_("Not possible here") }, { 409, N_("Changed meanwhile") },
+		{ 412, N_("Something is missing") }, { 413, N_("Too large") },
+		{ 415, N_("Cannot be read") }, { 422, N_("Cannot be accepted") },
+		{ 429, N_("Too many attempts") }, { 500, N_("Something went wrong") },
+		{ 503, N_("Not available now") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (titles[i].status == status)
+			return tr(lang, titles[i].words);
+	return tr(lang, N_("Something went wrong"));
+}
+
 int
 page_error(struct req *r, int status, const char *message)
 {
 	struct tpl_dict	*root, *body;
 	char		 title[64];
 
-	snprintf(title, sizeof(title), "%d %s", status, http_reason(status));
+	snprintf(title, sizeof(title), "%d %s", status, status_words(r->lang, status));
 	if ((root = page_new(r, title, "error.tpl", &body)) != NULL) {
 		tpl_set_int(body, "STATUS", status);
-		tpl_set(body, "REASON", http_reason(status));
+		tpl_set(body, "REASON", status_words(r->lang, status));
 		tpl_set(body, "MESSAGE", message);
 		if (page_send(r, status, root) == 0)
 			return 0;

@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "http.h"
+#include "i18n.h"
 #include "pages.h"
 #include "reply.h"
 #include "util.h"
@@ -104,7 +105,9 @@ reply_error(struct req *r, enum herr e, const char *detail)
 	case FAM_HTML:
 		break;
 	}
-	return page_error(r, row->status, text);
+	/* A person reads the page: the handler's own words (a page's handler
+	 * gives them translated), or the row's sentence for people. */
+	return page_error(r, row->status, detail ? detail : tr(r->lang, row->person));
 }
 
 /* The summary entry of a list cut at PROBLEMS_MAX. */

@@ -20,7 +20,9 @@
 #include "http.h"
 
 /* A generic outcome; `detail` (may be NULL) replaces the row's default
- * description.  0, or -1 when nothing could be sent. */
+ * description.  On a page (FAM_HTML) a person reads it: `detail` in the
+ * reader's language (the handler translates it), or the row's sentence
+ * for people.  0, or -1 when nothing could be sent. */
 int  reply_error(struct req *r, enum herr e, const char *detail);
 
 /* The problems of a refused input: the first is the error, every one is

@@ -16,13 +16,13 @@
 <header class="site-header">
   <a class="brand" href="/">reqdesk</a>
 {{#USER}}
-  <nav class="site-nav" aria-label="Main">
+  <nav class="site-nav" aria-label="[[Main]]">
     <ul>
-      <li><a href="/">My requests</a></li>
-      <li><a href="/requests/new">New request</a></li>
-      <li><a href="/internet/new">Internet request</a></li>
+      <li><a href="/">[[My requests]]</a></li>
+      <li><a href="/requests/new">[[New request]]</a></li>
+      <li><a href="/internet/new">[[Internet request]]</a></li>
 {{#ADMIN}}
-      <li><a href="/admin">Admin</a></li>
+      <li><a href="/admin">[[Admin]]</a></li>
 {{/ADMIN}}
     </ul>
   </nav>
@@ -31,13 +31,13 @@
     <span class="user-level">{{USER_LEVEL}}</span>
     <form class="logout" method="post" action="/logout">
       <input type="hidden" name="csrf" value="{{CSRF}}">
-      <button type="submit" class="button-link">Log out</button>
+      <button type="submit" class="button-link">[[Log out]]</button>
     </form>
   </div>
 {{/USER}}
 {{#ANON}}
   <div class="site-user">
-    <a href="/login">Log in</a>
+    <a href="/login">[[Log in]]</a>
   </div>
 {{/ANON}}
 </header>
@@ -46,7 +46,7 @@
 {{/FLASH}}
 <main>{{>BODY}}</main>
 <footer class="site-footer">
-  <small>reqdesk · request <span class="request-id">{{REQUEST_ID}}</span></small>
+  <small>reqdesk · [[request <span class="request-id">{{REQUEST_ID}}</span>]]</small>
 </footer>
 </body>
 </html>
