@@ -344,3 +344,16 @@ def test_cgi_home(build_dir, cgi_env):
     assert headers.get("status", "").startswith("200"), headers
     assert headers.get("content-type", "").startswith("text/html"), headers
     assert b"reqdesk" in body.lower(), body[:300]
+
+
+def test_favicon(stack):
+    """Browsers ask for /favicon.ico on every page: nginx serves it (it was
+    a 404 on every page), and the layout names the SVG one."""
+    r = stack.get("/favicon.ico")
+    assert r.status_code == 200
+    assert r.content[:4] == b"\x00\x00\x01\x00"          # an ICO file
+    assert r.headers.get("X-Content-Type-Options") == "nosniff"
+    r = stack.get("/static/favicon.svg")
+    assert r.status_code == 200 and b"<svg" in r.content
+    page = stack.get("/login")
+    assert '<link rel="icon" href="/static/favicon.svg"' in page.text
