@@ -291,6 +291,29 @@ dispatch_db(struct req *r)
 	}
 }
 
+/*
+ * Answer a request that matched no route (or no method of its route).  A
+ * page says it to whoever is logged in, with their header and in their
+ * words: the caller is identified first (an unusable credential only
+ * leaves the page anonymous).
+ */
+static void
+refuse_page(struct req *r, int rc)
+{
+	if (r->family == FAM_HTML && r->store != NULL) {
+		store_snapshot_begin(r->store);
+		if (auth_identify(r, 0) != 0) {
+			principal_free(r->who);
+			r->who = NULL;
+		}
+	}
+	reply_error(r, rc, NULL);
+	if (r->store != NULL)
+		store_snapshot_end(r->store);
+	principal_free(r->who);
+	r->who = NULL;
+}
+
 void
 route_dispatch(struct req *r)
 {
@@ -298,7 +321,7 @@ route_dispatch(struct req *r)
 
 	r->family = route_family_of(r->path);
 	if ((rc = route_find(r)) != 0) {
-		reply_error(r, rc, NULL);
+		refuse_page(r, rc);
 		return;
 	}
 	if ((rc = check_body(r)) != 0) {

@@ -357,3 +357,19 @@ def test_favicon(stack):
     assert r.status_code == 200 and b"<svg" in r.content
     page = stack.get("/login")
     assert '<link rel="icon" href="/static/favicon.svg"' in page.text
+
+
+def test_not_found_page_keeps_the_logged_in_header(stack):
+    """A 404 page shown to a logged-in user has their header (it had the
+    anonymous "Log in" one), and an anonymous one keeps "Log in"."""
+    from conftest import browser_login
+    sess, _ = browser_login(stack, "owner@fdj.test")
+    r = sess.get(stack.url("/no/such/page"), timeout=10)
+    assert r.status_code == 404
+    assert 'action="/logout"' in r.text and 'href="/login"' not in r.text
+    assert 'class="user-name"' in r.text
+    r = stack.get("/no/such/page")
+    assert r.status_code == 404 and 'href="/login"' in r.text
+    # a route's other method: 405, also with the header
+    r = sess.post(stack.url("/requests.csv"), timeout=10)
+    assert r.status_code == 405 and 'action="/logout"' in r.text
