@@ -1,7 +1,9 @@
-"""TelecomX-style Internet requests (seed 002) through nginx: every row of
-the seed's error table (status, code, message), the seed's own query
-example answered with the full object, create / list / get, offers and
-their expiry (with a controlled clock: `answered` moved back in the
+"""TelecomX-style Internet requests (seed 002) through nginx, beyond what
+one body and its answer say (the seed's error table row by row is in the
+case folders of tests/cases/internet/, run by test_cases.py): the edges
+of its ranges and windows, what a refused change keeps, the seed's own
+query example answered with the full object, create / list / get, offers
+and their expiry (with a controlled clock: `answered` moved back in the
 database), ordering and confirming accounts, access and isolation,
 notifications, and a failed commit that keeps nothing.
 
@@ -19,24 +21,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from conftest import make_api_key  # noqa: E402
 import mailtools  # noqa: E402
 from inet import (  # noqa: E402
-    ADDRESS_1, ADDRESS_2, ADMIN, DSL_50, FDJ_OWNER, FIBER_100, FIBER_1000,
-    FIBER_10G, FIBER_FEE, NORDIC_IT, NORDIC_OWNER, OFFER_KEYS, SEED_OFFERS,
-    UNKNOWN, add_months, answered, create, day, dsl_body, error_of, fiber_body,
-    get, only_error, post, sql, today, update)
+    ADDRESS_1, ADDRESS_2, ADMIN, DSL_50, FIBER_100, FIBER_1000, FIBER_10G,
+    NORDIC_IT, NORDIC_OWNER, OFFER_KEYS, SEED_OFFERS, UNKNOWN, add_months,
+    answered, create, day, dsl_body, fiber_body, get, only_error, post, sql,
+    today, update)
 
-M_NOTES = "Invalid length. At most 4096 is required."
-M_ADDRESS = "Address not found"
 M_NOT_VALID = "Product is not valid for customer"
-M_NO_PRODUCT = "Product not found"
-M_CIRCUIT = "Circuit is required for takeover"
-M_TAKEOVER_ID = "Customer id is required for takeover"
-M_IP = "IP address is required and must be 1,2,4,8,16 or 32"
 M_START = "Date must not be between 1 month ago and 6 months into the future"
-M_PRICE = "Must be between 0 and 500000"
-M_COMMITMENT = "Must be between 0 and 60 months"
-M_RECIPIENT = "Recipient not found"
 M_DENIED = "Insufficient access level"
-M_NOT_FOUND = "Internet request not found"
 
 PRICES = ["initiationCost", "initiationWholesale", "initiationCustomer",
           "monthlyCost", "monthlyWholesale", "monthlyCustomer"]
@@ -61,119 +53,11 @@ def dsl(stack, keys, **over):
     return create(stack, keys["nordic_owner"], dsl_body(**over))
 
 
-# ---- the seed's error table, row by row ---------------------------------
+# ---- the seed's error table: its edges and what a refusal keeps ----------
+# (one row, one body: the case folders of tests/cases/internet/)
 
-def test_not_found(stack, keys):
-    for path in ("/internet/request/%s" % UNKNOWN, "/internet/request/nonsense"):
-        only_error(get(stack, keys["admin"], path), 404, "not_found", M_NOT_FOUND)
-        only_error(update(stack, keys["admin"], path.rsplit("/", 1)[1], {"notes": "x"}),
-                   404, "not_found", M_NOT_FOUND)
-
-
-def test_someone_elses_request_is_not_found(stack, keys):
+def test_ip_addresses_accepted_values(stack, keys):
     rid = fiber(stack, keys)["_id"]
-    mine = get(stack, keys["nordic_owner"], "/internet/request/%s" % rid)
-    assert mine.status_code == 200
-    theirs = get(stack, keys["acme_owner"], "/internet/request/%s" % rid)
-    unknown = get(stack, keys["acme_owner"], "/internet/request/%s" % UNKNOWN)
-    only_error(theirs, 404, "not_found", M_NOT_FOUND)
-    assert theirs.json() == unknown.json()
-
-
-def test_notes_length(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(notes="é" * 4097))
-    only_error(r, 422, "notes", M_NOTES, "notes", "length")
-    rid = fiber(stack, keys, notes="é" * 4096)["_id"]
-    r = update(stack, keys["admin"], rid, {"notes": "x" * 4097})
-    only_error(r, 422, "notes", M_NOTES, "notes", "length")
-
-
-def test_address_id_not_found(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(address={"_id": UNKNOWN}))
-    only_error(r, 404, "address._id", M_ADDRESS, "address._id", "exists")
-    # NORDIC's address is not one of ACME's
-    r = post(stack, keys["acme_owner"], "/internet/request",
-             fiber_body(address={"_id": ADDRESS_1}, product=FIBER_100))
-    only_error(r, 404, "address._id", M_ADDRESS, "address._id", "exists")
-
-
-def test_address2_id_not_found(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(address2={"_id": UNKNOWN}))
-    only_error(r, 404, "address2._id", M_ADDRESS, "address2._id", "exists")
-
-
-@pytest.mark.parametrize("part", ["address", "zip", "city"])
-def test_typed_address_is_one_line(stack, keys, part):
-    """A line break typed in an address would have broken the creation's
-    mail subject (a 500); it is refused like any invalid value."""
-    addr = {"address": "10 rue X", "zip": "75001", "city": "Paris"}
-    addr[part] = addr[part] + "\nBcc: x"
-    r = post(stack, keys["acme_owner"], "/internet/request", fiber_body(address=addr))
-    only_error(r, 422, "address." + part, "Must be a single line of text",
-               "address." + part, "format")
-    addr[part] = "x\ty"
-    r = post(stack, keys["acme_owner"], "/internet/request", fiber_body(address=addr))
-    only_error(r, 422, "address." + part, "Must be a single line of text",
-               "address." + part, "format")
-
-
-def test_product_not_valid_for_customer(stack, keys):
-    # FIBER 10G is NORDIC's alone: fine for NORDIC, not for ACME
-    assert fiber(stack, keys, product=FIBER_10G)["product"] == FIBER_10G
-    r = post(stack, keys["acme_owner"], "/internet/request",
-             fiber_body(address={"address": "1 rue X", "zip": "75001", "city": "Paris"},
-                        product=FIBER_10G))
-    only_error(r, 422, "product", M_NOT_VALID, "product", "valid")
-    acme = create(stack, keys["acme_owner"], fiber_body(
-        address={"address": "1 rue X", "zip": "75001", "city": "Paris"}))
-    r = update(stack, keys["admin"], acme["_id"], {"product": FIBER_10G})
-    only_error(r, 422, "product", M_NOT_VALID, "product", "valid")
-
-
-def test_product_not_found(stack, keys):
-    rid = fiber(stack, keys)["_id"]
-    for bad in (UNKNOWN, "12345678901234567890BBBB", 42, FIBER_FEE):
-        only_error(update(stack, keys["admin"], rid, {"product": bad}), 422,
-                   "product", M_NO_PRODUCT, "product", "exists")
-
-
-def test_takeover_needs_circuit_and_customer(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request", dsl_body(takeover=True))
-    assert r.status_code == 422
-    error_of(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
-    error_of(r, 422, "takeoverCustomer", M_TAKEOVER_ID, "takeoverCustomer", "required")
-    assert len(r.json()["errors"]) == 2
-    rid = dsl(stack, keys)["_id"]
-    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCustomer": "5646756475"})
-    only_error(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
-    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCircuit": "fake347465"})
-    only_error(r, 422, "takeoverCustomer", M_TAKEOVER_ID, "takeoverCustomer", "required")
-    r = update(stack, keys["admin"], rid, {"takeover": True, "takeoverCircuit": "fake347465",
-                                           "takeoverCustomer": "5646756475"})
-    assert r.status_code == 200, r.text
-    assert (r.json()["takeover"], r.json()["takeoverCircuit"]) == (True, "fake347465")
-    # the stored circuit counts: clearing it alone is refused
-    r = update(stack, keys["admin"], rid, {"takeoverCircuit": None})
-    only_error(r, 422, "takeoverCircuit", M_CIRCUIT, "takeoverCircuit", "required")
-
-
-@pytest.mark.parametrize("value", [3, 0, 64, -8, 7.5, "8", None])
-def test_ip_addresses_values(stack, keys, value):
-    r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(ipAddresses=value))
-    only_error(r, 422, "ipAddresses", M_IP, "ipAddresses")
-
-
-def test_ip_addresses_required_for_fiber(stack, keys):
-    body = fiber_body()
-    del body["ipAddresses"]
-    r = post(stack, keys["nordic_owner"], "/internet/request", body)
-    only_error(r, 422, "ipAddresses", M_IP, "ipAddresses", "required")
-    rid = fiber(stack, keys)["_id"]
-    only_error(update(stack, keys["admin"], rid, {"ipAddresses": None}), 422,
-               "ipAddresses", M_IP, "ipAddresses", "required")
     for n in (1, 2, 4, 8, 16, 32):
         r = update(stack, keys["admin"], rid, {"ipAddresses": n})
         assert r.status_code == 200 and r.json()["ipAddresses"] == n, r.text
@@ -214,21 +98,8 @@ def test_start_date_already_stored_is_kept_out_of_the_window(stack, keys):
     only_error(r, 422, "startDate", M_START, "startDate", "range")
 
 
-@pytest.mark.parametrize("key", ["product", "initiationFeeProduct"])
-def test_offer_product_not_found(stack, keys, key):
-    rid = fiber(stack, keys)["_id"]
-    offer = {"product": FIBER_100}
-    for bad in (UNKNOWN, 7, FIBER_100 if key == "initiationFeeProduct" else FIBER_FEE):
-        offer[key] = bad
-        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_1000}, dict(offer)]})
-        only_error(r, 422, "offers[].%s" % key, M_NO_PRODUCT, "offers[1].%s" % key, "exists")
-
-
-def test_offer_product_not_valid_for_customer(stack, keys, fee_fdj_only):
-    acme = create(stack, keys["acme_owner"], fiber_body(
-        address={"address": "2 rue Y", "zip": "13100", "city": "Aix"}))
-    r = update(stack, keys["admin"], acme["_id"], {"offers": [{"product": FIBER_10G}]})
-    only_error(r, 422, "offers[].product", M_NOT_VALID, "offers[0].product", "valid")
+def test_offer_fee_product_not_valid_for_customer(stack, keys, fee_fdj_only):
+    """A fee product of another customer (one the demo world lacks)."""
     rid = fiber(stack, keys)["_id"]
     r = update(stack, keys["admin"], rid, {"offers": [
         {"product": FIBER_10G, "initiationFeeProduct": fee_fdj_only}]})
@@ -237,41 +108,19 @@ def test_offer_product_not_valid_for_customer(stack, keys, fee_fdj_only):
 
 
 @pytest.mark.parametrize("key", PRICES)
-def test_offer_prices_range(stack, keys, key):
+def test_offer_prices_accepted(stack, keys, key):
     rid = fiber(stack, keys)["_id"]
-    for bad in (500000.01, -0.01, -1, 10 ** 9, "100"):
-        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, key: bad}]})
-        only_error(r, 422, "offers[].%s" % key, M_PRICE, "offers[0].%s" % key)
     for ok in (0, 500000, 1234.5):
         r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, key: ok}]})
         assert r.status_code == 200, r.text
         assert r.json()["offers"][0][key] == ok
 
 
-def test_offer_commitment_range(stack, keys):
+def test_offer_commitment_accepted(stack, keys):
     rid = fiber(stack, keys)["_id"]
-    for bad in (61, -1, 12.5, "12"):
-        r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, "commitment": bad}]})
-        only_error(r, 422, "offers[].commitment", M_COMMITMENT, "offers[0].commitment")
     for ok in (0, 60):
         r = update(stack, keys["admin"], rid, {"offers": [{"product": FIBER_100, "commitment": ok}]})
         assert r.status_code == 200 and r.json()["offers"][0]["commitment"] == ok
-
-
-def test_notify_recipient_not_found(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(notify=[NORDIC_IT, FDJ_OWNER, UNKNOWN]))
-    assert r.status_code == 422
-    error_of(r, 422, "notify[]", M_RECIPIENT, "notify[1]", "exists")
-    error_of(r, 422, "notify[]", M_RECIPIENT, "notify[2]", "exists")
-    assert len(r.json()["errors"]) == 2
-    rid = fiber(stack, keys)["_id"]
-    only_error(update(stack, keys["admin"], rid, {"notify": [ADMIN]}), 422,
-               "notify[]", M_RECIPIENT, "notify[0]", "exists")
-    r = update(stack, keys["admin"], rid, {"notify": [NORDIC_IT, {"_id": NORDIC_OWNER}]})
-    assert r.status_code == 200
-    assert r.json()["notify"] == [{"_id": NORDIC_IT, "name": "Ida Hansen"},
-                                  {"_id": NORDIC_OWNER, "name": "Nils Jensen"}]
 
 
 @pytest.mark.parametrize("role", ["nordic_owner", "nordic_it", "reseller", "fdj_viewer"])
@@ -301,41 +150,6 @@ def test_internal_error_keeps_nothing(fresh_stack):
     assert sql(s.db, "SELECT count(*) FROM outbox")[0][0] == 0
     sql(s.db, "DROP TRIGGER poison")
     assert post(s, key, "/internet/request", fiber_body()).status_code == 201
-
-
-def test_every_problem_is_listed_first_status_wins(stack, keys):
-    rid = fiber(stack, keys)["_id"]
-    r = update(stack, keys["admin"], rid, {
-        "notes": "x" * 5000, "product": UNKNOWN, "ipAddresses": 5,
-        "startDate": "2000-01-01", "installTime": "8_TO_9",
-        "notify": [UNKNOWN],
-        "offers": [{"_id": "12345678901234578901234", "product": UNKNOWN,
-                    "initiationFeeProduct": UNKNOWN, "initiationCost": -1,
-                    "initiationWholesale": 500001, "initiationCustomer": -2,
-                    "monthlyCost": 600000, "monthlyWholesale": -3,
-                    "monthlyCustomer": 700000, "commitment": 61}]})
-    assert r.status_code == 422
-    got = [(e["code"], e.get("path")) for e in r.json()["errors"]]
-    assert got == [
-        ("notes", "notes"), ("product", "product"), ("ipAddresses", "ipAddresses"),
-        ("startDate", "startDate"), ("installTime", "installTime"),
-        ("offers[]._id", "offers[0]._id"), ("offers[].product", "offers[0].product"),
-        ("offers[].initiationFeeProduct", "offers[0].initiationFeeProduct"),
-        ("offers[].initiationCost", "offers[0].initiationCost"),
-        ("offers[].initiationWholesale", "offers[0].initiationWholesale"),
-        ("offers[].initiationCustomer", "offers[0].initiationCustomer"),
-        ("offers[].monthlyCost", "offers[0].monthlyCost"),
-        ("offers[].monthlyWholesale", "offers[0].monthlyWholesale"),
-        ("offers[].monthlyCustomer", "offers[0].monthlyCustomer"),
-        ("offers[].commitment", "offers[0].commitment"), ("notify[]", "notify[0]")]
-    # a 404 first makes the whole answer a 404
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(address={"_id": UNKNOWN}, notes="x" * 5000))
-    assert r.status_code == 422 and r.json()["error"]["code"] == "notes"
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(address={"_id": UNKNOWN}, ipAddresses=3))
-    assert r.status_code == 404 and r.json()["error"]["code"] == "address._id"
-    assert r.json()["errors"][1]["code"] == "ipAddresses"
 
 
 def test_refused_update_changes_nothing(stack, keys):
@@ -400,55 +214,15 @@ def test_seed_query_example(stack, keys):
     assert again == o
 
 
-def test_dsl_full_object_and_type_rules(stack, keys):
+def test_dsl_offers(stack, keys):
+    """DSL offers carry product, fee product, commitment and provider (the
+    FIBER-only properties refused on a DSL request are case folders)."""
     o = dsl(stack, keys, takeover=True, takeoverCircuit="fake347465",
             takeoverCustomer="5646756475")
-    assert (o["takeover"], o["takeoverCircuit"], o["takeoverCustomer"]) == \
-        (True, "fake347465", "5646756475")
-    r = update(stack, keys["admin"], o["_id"], {
-        "ipAddresses": 8, "commitment1": True, "commitment2": False,
-        "offers": [{"product": DSL_50, "monthlyCustomer": 300, "commitment": 6}]})
-    assert r.status_code == 422
-    for key in ("ipAddresses", "commitment1", "commitment2"):
-        error_of(r, 422, key, "Only valid for FIBER requests", key, "type")
-    error_of(r, 422, "offers[].monthlyCustomer", "Only valid for FIBER requests",
-             "offers[0].monthlyCustomer", "type")
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             fiber_body(takeover=False, takeoverCircuit="c", address2=None))
-    error_of(r, 422, "takeover", "Only valid for DSL requests", "takeover", "type")
-    error_of(r, 422, "takeoverCircuit", "Only valid for DSL requests")
-    r = post(stack, keys["nordic_owner"], "/internet/request",
-             dsl_body(address2={"_id": ADDRESS_1}))
-    only_error(r, 422, "address2", "Only valid for FIBER requests", "address2", "type")
-    # DSL offers: product, fee product, commitment, provider
     r = update(stack, keys["admin"], o["_id"], {"offers": [
         {"product": DSL_50, "commitment": 6, "providerName": "TDC"}]})
     assert r.status_code == 200, r.text
     assert r.json()["offers"][0]["providerName"] == "TDC"
-
-
-def test_other_values(stack, keys):
-    rid = fiber(stack, keys)["_id"]
-    only_error(update(stack, keys["admin"], rid, {"installTime": "8_TO_16"}), 422,
-               "installTime", "Must be one of 7_30_TO_16, 7_30_TO_12, 12_TO_16",
-               "installTime", "enum")
-    for t in ("7_30_TO_16", "7_30_TO_12", "12_TO_16"):
-        assert update(stack, keys["admin"], rid, {"installTime": t}).json()["installTime"] == t
-    only_error(update(stack, keys["admin"], rid, {"reference": "r" * 257}), 422,
-               "reference", "Invalid length. At most 256 is required.", "reference", "length")
-    only_error(update(stack, keys["admin"], rid, {"notes": 12}), 422, "notes",
-               "Must be a string", "notes", "type")
-    for body, path, msg in (
-            ({"type": "ADSL"}, "type", "Type is required and must be DSL or FIBER"),
-            ({"address": None}, "address", "Address is required"),
-            ({"address": {"zip": "2605", "city": "Brøndby"}}, "address.address",
-             "Road and number are required"),
-            ({"address": {"address": "x", "city": "Brøndby"}}, "address.zip",
-             "Zip code is required"),
-            ({"address": {"address": "x", "zip": "2605"}}, "address.city",
-             "City is required")):
-        r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(**body))
-        only_error(r, 422, path, msg, path)
 
 
 def test_offer_ids(stack, keys):
@@ -459,37 +233,9 @@ def test_offer_ids(stack, keys):
     assert r.status_code == 200
     ids = [x["_id"] for x in r.json()["offers"]]
     assert ids[0] == given and len(ids[1]) == 24 and ids[1] != given
-    for bad in ("12345678901234578901234", "0123456789ABCDEF01234567", 5):
-        r = update(stack, keys["admin"], rid, {"offers": [{"_id": bad, "product": FIBER_100}]})
-        only_error(r, 422, "offers[]._id", "Must be 24 hexadecimal characters",
-                   "offers[0]._id", "format")
-    r = update(stack, keys["admin"], rid, {"offers": [
-        {"_id": given, "product": FIBER_100}, {"_id": given, "product": FIBER_1000}]})
-    only_error(r, 422, "offers[]._id", "Duplicate offer id", "offers[1]._id", "unique")
 
 
 # ---- create, list, get, access --------------------------------------------
-
-def test_create_access(stack, keys):
-    for role in ("nordic_it", "fdj_viewer", "acme_manager"):
-        r = post(stack, keys[role], "/internet/request", fiber_body())
-        only_error(r, 403, "access_denied", M_DENIED)
-    assert fiber(stack, keys)["customer"] == "NORDIC"
-    # customer staff cannot name another customer
-    only_error(post(stack, keys["nordic_owner"], "/internet/request",
-                    fiber_body(customer="ACME")), 404, "customer", "Customer not found")
-    # the reseller: for its customer, or for itself; never for others
-    o = create(stack, keys["reseller"], fiber_body(customer="NORDIC"))
-    assert (o["customer"], o["reseller"]) == ("NORDIC", "NETPARTNER")
-    o = create(stack, keys["reseller"], fiber_body(address={"address": "Bredgade 1",
-                                                            "zip": "1260", "city": "København"}))
-    assert "customer" not in o and o["reseller"] == "NETPARTNER"
-    only_error(post(stack, keys["reseller"], "/internet/request",
-                    fiber_body(customer="ACME")), 404, "customer", "Customer not found")
-    # ADMIN names a customer or a reseller
-    only_error(post(stack, keys["admin"], "/internet/request", fiber_body()), 422,
-               "customer", "Customer or reseller is required")
-    assert create(stack, keys["admin"], fiber_body(customer="NORDIC"))["createdBy"] == ADMIN
 
 
 def test_create_201_location(stack, keys):
@@ -499,9 +245,9 @@ def test_create_201_location(stack, keys):
     assert r.json()["createdBy"] == NORDIC_OWNER
 
 
-def test_offers_on_create_are_for_admins(stack, keys):
-    r = post(stack, keys["nordic_owner"], "/internet/request", fiber_body(**SEED_OFFERS))
-    only_error(r, 403, "access_denied", M_DENIED, "offers")
+def test_offers_on_create_by_an_admin(stack, keys):
+    """An ADMIN's create may bring offers (anyone else's is
+    tests/cases/internet/offers-on-create-by-owner)."""
     o = create(stack, keys["admin"], fiber_body(customer="NORDIC", **SEED_OFFERS))
     assert o["state"] == "HAS_OFFER" and o["answered"]
 
@@ -611,24 +357,13 @@ def test_offers_spelled_as_in_the_seed(stack, keys):
     r = update(stack, keys["admin"], rid, {"Offers": SEED_OFFERS["offers"]})
     assert r.status_code == 200, r.text
     assert r.json()["state"] == "HAS_OFFER" and len(r.json()["offers"]) == 2
-    r = update(stack, keys["admin"], rid, {"Offers": [{"product": UNKNOWN}]})
-    only_error(r, 422, "offers[].product", "Product not found", "offers[0].product", "exists")
 
 
 def test_update_changes_the_address(stack, keys):
     """The seed's update answers 404 for an unknown address._id and
-    address2._id: an ADMIN may correct the installation address."""
+    address2._id (case folders): an ADMIN may correct the installation
+    address."""
     rid = fiber(stack, keys)["_id"]
-    only_error(update(stack, keys["admin"], rid, {"address": {"_id": UNKNOWN}}), 404,
-               "address._id", M_ADDRESS, "address._id", "exists")
-    only_error(update(stack, keys["admin"], rid, {"address2": {"_id": UNKNOWN}}), 404,
-               "address2._id", M_ADDRESS, "address2._id", "exists")
-    # another customer's address is not found either
-    acme = make_api_key(stack, "owner@acme.test")
-    other = create(stack, acme, fiber_body(
-        address={"address": "1 rue X", "zip": "75001", "city": "Paris"}))["_id"]
-    only_error(update(stack, keys["admin"], other, {"address": {"_id": ADDRESS_2}}), 404,
-               "address._id", M_ADDRESS, "address._id", "exists")
     b = update(stack, keys["admin"], rid, {"address": {"_id": ADDRESS_2}}).json()
     assert b["address"]["_id"] == ADDRESS_2 and b["address"]["zip"] == "1165", b
     b = update(stack, keys["admin"], rid, {"address": {"address": "Strandvejen 1",
@@ -645,18 +380,6 @@ def test_update_changes_the_address(stack, keys):
                "Address is required", "address", "required")
     assert get(stack, keys["nordic_owner"],
                "/internet/request/%s" % rid).json()["address"]["city"] == "Hellerup"
-
-
-@pytest.mark.parametrize("bad", ["2026-11-28Tgarbage", "2026-11-28T99:99:99Z",
-                                 "2026-11-28T10:00:00", "2026-11-28T10:00:00+02:00",
-                                 "2026-11-28 10:00", "+026-11-28"])
-def test_start_date_is_a_date_or_a_utc_time(stack, keys, bad):
-    rid = fiber(stack, keys)["_id"]
-    r = update(stack, keys["admin"], rid, {"startDate": bad})
-    assert r.status_code == 422, (bad, r.text)
-    assert r.json()["error"]["code"] == "startDate" and r.json()["error"]["check"] == "format"
-    good = day(10) + "T00:00:00.000Z"
-    assert update(stack, keys["admin"], rid, {"startDate": good}).status_code == 200
 
 
 def order(stack, key, rid, offer, customer="NORDIC"):
@@ -735,24 +458,6 @@ def test_reseller_admin_confirms_its_customers_accounts(stack, keys):
                     {"startDate": day(10)}), 404, "not_found", "Internet account not found")
     # and the request update is the operator's alone: 403 for it too
     only_error(update(stack, radmin, rid, {"notes": "mine"}), 403, "access_denied", M_DENIED)
-
-
-def test_order_errors(stack, keys):
-    rid = fiber(stack, keys)["_id"]
-    only_error(order(stack, keys["nordic_owner"], rid, UNKNOWN), 404, "offer",
-               "Offer not found", "offer")        # no offers yet
-    offers = answered(stack, keys["admin"], rid)["offers"]
-    for role in ("nordic_it", "fdj_viewer"):
-        only_error(order(stack, keys[role], rid, offers[0]["_id"]), 403, "access_denied",
-                   M_DENIED)
-    only_error(order(stack, keys["acme_owner"], rid, offers[0]["_id"], None), 404,
-               "not_found", M_NOT_FOUND, "request")
-    only_error(order(stack, keys["nordic_owner"], rid, offers[0]["_id"], "ACME"), 422,
-               "customer", "Customer does not match the Internet request", "customer")
-    r = post(stack, keys["nordic_owner"], "/internet/account", {"customer": "NORDIC"})
-    error_of(r, 422, "request", "Internet request is required", "request", "required")
-    error_of(r, 422, "offer", "Offer is required", "offer", "required")
-    assert order(stack, keys["nordic_owner"], rid, offers[0]["_id"], None).status_code == 201
 
 
 def test_expiry_with_a_controlled_clock(stack, keys):
