@@ -312,9 +312,11 @@ test_tr(const char *lang, const char *msgid)
 START_TEST(languages)
 {
 	static const char *const langs[] = { "en", "xx" };
+	static const char *const names[] = { "t.tpl", "i.tpl", "b.tpl" };
 	char		 dir[] = "check_tpl.XXXXXX", path[64], err[256];
 	struct tpl_dict	*d, *inc;
 	struct membuf	 m;
+	size_t		 i;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t.tpl", dir);
@@ -352,6 +354,11 @@ START_TEST(languages)
 	ck_assert_int_ge(tpl_check_dir(err, sizeof(err)), 1);
 	ck_assert_ptr_nonnull(strstr(err, "xx/"));
 	ck_assert_int_eq(tpl_set_languages(NULL, 0, NULL), 0);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
 }
 END_TEST
 
