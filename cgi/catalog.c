@@ -178,6 +178,8 @@ rtype_load(const char *file)
 	t->description = opt_str(t->decl, "description");
 	t->category = opt_str(t->decl, "category");
 	t->lead_days = (int)json_integer_value(json_object_get(t->decl, "leadDays"));
+	t->lead_unit = json_is_string(json_object_get(t->decl, "leadUnit")) &&
+	    strcmp(opt_str(t->decl, "leadUnit"), "working") == 0 ? LEAD_WORKING : LEAD_CALENDAR;
 	t->customized = json_is_string(json_object_get(t->decl, "catalog")) &&
 	    strcmp(opt_str(t->decl, "catalog"), "customized") == 0;
 	t->profile_field = opt_str(t->decl, "profileField");
@@ -189,6 +191,11 @@ rtype_load(const char *file)
 		why = "\"category\" must be NEW, CHANGE or DISCONNECT";
 	else if (t->lead_days < 0 || t->lead_days > 365)
 		why = "\"leadDays\" must be between 0 and 365";
+	else if (json_object_get(t->decl, "leadUnit") != NULL &&
+	    (!json_is_string(json_object_get(t->decl, "leadUnit")) ||
+	    (strcmp(opt_str(t->decl, "leadUnit"), "calendar") != 0 &&
+	    strcmp(opt_str(t->decl, "leadUnit"), "working") != 0)))
+		why = "\"leadUnit\" must be calendar or working";
 	else if (string_array(json_object_get(t->decl, "markets"), &t->markets, &t->nmarkets) < 0)
 		why = "\"markets\" must be an array of strings";
 	else if (!json_is_array(fields) || json_array_size(fields) == 0)
@@ -534,7 +541,7 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 		buf_free(&b);
 		return rc < 0 ? -1 : 1;
 	}
-	if (f->format == FF_DATE && ymd_parse(s, &d) < 0)
+	if (f->format == FF_DATE && ymd_parse_date(s, &d) < 0)
 		return oproblem(pb, OERR_PROPS_DATE, f->path, f->path, NULL,
 		    NULL) < 0 ? -1 : 1;
 	if (f->has_re && (regexec(&f->re, s, 0, NULL, 0) != 0 ||
@@ -830,10 +837,12 @@ catalog_item(const struct rtype *t)
 	for (i = 0; i < t->nmarkets; i++)
 		json_array_append_new(markets, json_string(t->markets[i]));
 	snprintf(self, sizeof(self), "/ordering/b2b/v2/catalogItems/%s", t->type);
-	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
+	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:s, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
 	    "id", t->type, "name", t->title, "nameFr", t->title_fr,
 	    "description", t->description, "category", t->category,
-	    "leadDays", t->lead_days, "markets", markets,
+	    "leadDays", t->lead_days,
+	    "leadUnit", t->lead_unit == LEAD_WORKING ? "working" : "calendar",
+	    "markets", markets,
 	    "catalog", "type", t->customized ? "customized" : "standard",
 	    "schema", catalog_schema(t),
 	    "_links", "self", "href", self);

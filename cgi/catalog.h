@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "errors.h"	/* struct problems */
+#include "workday.h"	/* enum lead_unit */
 
 enum ftype { FT_STRING, FT_BOOLEAN, FT_INTEGER, FT_NUMBER };
 enum fformat { FF_NONE, FF_EMAIL, FF_PHONE, FF_DATE };
@@ -52,6 +53,7 @@ struct rtype {
 	const char	*title, *title_fr, *description;
 	const char	*category;	/* NEW | CHANGE | DISCONNECT */
 	int		 lead_days;
+	enum lead_unit	 lead_unit;	/* leadUnit: calendar (default) or working */
 	const char	**markets;	/* empty: every market */
 	size_t		 nmarkets;
 	char		*markets_json;	/* the same as a JSON array, NULL if empty */

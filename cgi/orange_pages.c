@@ -204,10 +204,11 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	tpl_set(body, "TYPE_NAME_FR", t->title_fr);
 	tpl_set(body, "TYPE_DESCRIPTION", t->description);
 	tpl_set(body, "CSRF", r->who->csrf);
-	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	earliest = earliest_requested_date(calendar_now(), t->lead_days, t->lead_unit);
 	ymd_format(&earliest, day);
 	tpl_set(body, "EARLIEST", day);
 	tpl_set_int(body, "LEAD_DAYS", t->lead_days);
+	tpl_set(body, "LEAD_UNIT", t->lead_unit == LEAD_WORKING ? "working days" : "days");
 	if (req_form(r, "requestedAt") != NULL)
 		keep(r, body, "REQUESTED_AT", "requestedAt");
 	else

@@ -199,21 +199,26 @@ resolve_service_point(struct store *st, const struct principal *who,
 	return 0;
 }
 
-/* Check requestedAt: 3611 unless a working day at least lead days ahead. */
+/* Check requestedAt: 3611 unless a working day at least the type's lead
+ * time ahead.  The seeds' sentence counts calendar days ("20 days"); a
+ * type counting working days says so ("10 working days"). */
 static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
 {
 	struct ymd	date, earliest;
-	char		day[11], lead[16];
+	time_t		now = calendar_now();
+	char		day[11], lead[24];
 
 	/* A date, as the reference's format: date says: a date-time would
 	 * carry a time zone in which its day may not be the Paris day. */
-	if (value != NULL && strlen(value) == 10 && ymd_parse(value, &date) == 0 &&
-	    check_requested_date(&date, now_epoch(), t->lead_days, &earliest) == 0)
+	if (ymd_parse_date(value, &date) == 0 && check_requested_date(&date, now,
+	    t->lead_days, t->lead_unit, &earliest) == 0)
 		return 0;
-	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	earliest = earliest_requested_date(now, t->lead_days, t->lead_unit);
 	ymd_format(&earliest, day);
-	snprintf(lead, sizeof(lead), "%d", t->lead_days);
+	/* the row's "{1} days": "20 days", or "10 working days" */
+	snprintf(lead, sizeof(lead), "%d%s", t->lead_days,
+	    t->lead_unit == LEAD_WORKING ? " working" : "");
 	return oproblem(pb, OERR_REQUESTED_AT, "requestedAt", lead, day, NULL);
 }
 
@@ -427,7 +432,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	/* Store the date as a plain day. */
 	{
 		struct ymd d;
-		ymd_parse(requested, &d);
+		ymd_parse_date(requested, &d);
 		ymd_format(&d, day);
 	}
 	if (store_request(st, who, t, &ci, body, props, sp_id, day, id, answer) < 0) {

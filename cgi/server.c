@@ -42,6 +42,7 @@
 #include "route.h"
 #include "store.h"
 #include "tpl.h"
+#include "workday.h"
 #include "writer.h"
 
 #define STOP_GRACE_S	4	/* seconds workers get to finish on SIGTERM */
@@ -452,6 +453,9 @@ main(int argc, char *argv[])
 	}
 	if (rc > 0)
 		log_warn("%s", err);
+	if (calendar_test_clock_built() && getenv("REQDESK_TEST_CLOCK") != NULL)
+		log_warn("test clock: the calendar's today is read from %s",
+		    getenv("REQDESK_TEST_CLOCK"));
 	if (catalog_load(config.catalog) < 0) {
 		fprintf(stderr, "reqdesk-fcgi: the request catalog %s is not usable\n",
 		    config.catalog);

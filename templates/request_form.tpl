@@ -30,7 +30,7 @@
   </p>
 {{/CUSTOMER}}
   <p class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}" data-field="requestedAt">
-    <label for="requestedAt">Requested date <span class="hint">(a French working day, {{LEAD_DAYS}} working days ahead at least: {{EARLIEST}} or later)</span></label>
+    <label for="requestedAt">Requested date <span class="hint">(a French working day, at least {{LEAD_DAYS}} {{LEAD_UNIT}} after today: {{EARLIEST}} or later)</span></label>
     <input id="requestedAt" name="requestedAt" type="date" required min="{{EARLIEST}}" value="{{REQUESTED_AT}}">
 {{#DATE_ERROR}}
     <span class="field-error" id="requestedAt-error">{{DATE_ERROR_TEXT}}</span>
