@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "catalog.h"
+#include "catalog_grant.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
@@ -76,19 +77,6 @@ customer_in_scope(struct store *st, const struct principal *who, const char *id,
 	if (id == NULL && n != 1)
 		ci->found = 0;	/* several customers: the body must name one */
 	return 0;
-}
-
-static int
-customer_has_type(struct store *st, const char *customer, const char *type)
-{
-	struct rows	*s;
-	int		 rc;
-
-	if ((s = store_query(st, ST_CUSTOMER_HAS_TYPE, "ss", customer, type)) == NULL)
-		return -1;
-	rc = store_row(s);
-	store_done(s);
-	return rc;
 }
 
 /* Is a top-level attribute missing (absent, or null)? */
@@ -399,7 +387,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	if (absent(body, "type"))
 		oproblem(pb, OERR_MISSING, "type", "type", NULL, NULL);
 	else if (type == NULL || (t = catalog_find(type)) == NULL ||
-	    (ci.found && !rtype_allowed(t, ci.market, customer_has_type(st, ci.id, type) == 1))) {
+	    (ci.found && !rtype_allowed(t, ci.market, catalog_granted(st, ci.id, type) == 1))) {
 		snprintf(why, whylen, "The request type '%s' is not in your catalog.",
 		    type ? type : "?");
 		return CREATE_FORBIDDEN;

@@ -190,6 +190,11 @@ enum stmt {
 	ST_REQ_ALL_ASC,
 	ST_TYPE_ALLOWED,	/* may a customer in scope use a type? */
 	ST_REQ_NEW_JSON,	/* a new request's item and first history entry, from values */
+	ST_GRANT_ADD,		/* customized catalogs (catalog_grant.c) */
+	ST_GRANT_DELETE,
+	ST_GRANT_HISTORY_ADD,
+	ST_GRANTS_ALL,		/* every grant, by customer */
+	ST_GRANT_HISTORY,	/* a customer's history, newest first */
 	ST__MAX
 };
 
@@ -416,6 +421,16 @@ enum account_col {
 	ACCOUNT_ORDERED_BY, ACCOUNT_CONFIRMED, ACCOUNT_CONFIRMED_BY,
 	ACCOUNT_START_DATE, ACCOUNT_INSTALL_TIME, ACCOUNT_CIRCUIT,
 	ACCOUNT__COLS
+};
+
+/* ST_GRANTS_ALL: the customized types granted, by customer then type. */
+enum grant_col { GRANT_CUSTOMER_ID, GRANT_TYPE, GRANT_CUSTOMER_NAME, GRANT__COLS };
+
+/* ST_GRANT_HISTORY: a customer's grants and revokes, newest first
+ * (GRANT_HIST_ACTION "grant" or "revoke"; GRANT_HIST_BY who, in words). */
+enum grant_hist_col {
+	GRANT_HIST_AT, GRANT_HIST_ACTION, GRANT_HIST_TYPE, GRANT_HIST_BY,
+	GRANT_HIST__COLS
 };
 
 /* Process-wide SQLite settings; call once, before any connection. */
