@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -19,6 +20,44 @@
 
 #define LIST_MAX 250
 
+/*
+ * The language of the caller's Accept-Language that the catalog can say
+ * its declared messages in ("en", "fr", "da"), the first in the order of
+ * preference (q values; a tag's region ignored: fr-FR is fr); "en" when
+ * none is.  Only the messages a catalog field declares follow it: the
+ * Orange messages and the desk's own sentences stay English.
+ */
+static const char *
+accept_lang(const struct req *r)
+{
+	static const char *const langs[] = { "en", "fr", "da" };
+	const char	*h = req_env(r, "HTTP_ACCEPT_LANGUAGE"), *p, *q;
+	const char	*best = "en";
+	double		 bestq = -1, qv;
+	size_t		 i, len;
+
+	for (p = h; p != NULL && *p != '\0'; p = q != NULL ? q + 1 : NULL) {
+		q = strchr(p, ',');
+		while (*p == ' ')
+			p++;
+		len = strcspn(p, "-;, ");
+		qv = 1;
+		{
+			const char *semi = strchr(p, ';');
+			if (semi != NULL && (q == NULL || semi < q) &&
+			    strncmp(semi, ";q=", 3) == 0)
+				qv = strtod(semi + 3, NULL);
+		}
+		for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+			if (len == 2 && strncasecmp(p, langs[i], 2) == 0 && qv > bestq &&
+			    qv > 0) {
+				best = langs[i];
+				bestq = qv;
+			}
+	}
+	return best;
+}
+
 /* POST /ordering/b2b/v2/requests */
 int
 api_requests_post(struct req *r)
@@ -30,7 +69,8 @@ api_requests_post(struct req *r)
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, &pb, id, &req, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, accept_lang(r), &pb, id, &req,
+	    why, sizeof(why))) {
 	case CREATE_OK:
 		break;
 	case CREATE_INVALID:

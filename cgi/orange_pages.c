@@ -24,6 +24,10 @@
 
 #define PAGE_SIZE 25
 
+/* The page's language: English until the pages follow the reader's
+ * (gettext); every catalog text below is taken in it. */
+#define PAGE_LANG "en"
+
 /* The caller's type, or NULL if unknown or not in its catalog. */
 static const struct rtype *
 allowed_type(struct req *r, const char *type)
@@ -330,7 +334,8 @@ page_request_form_post(struct req *r)
 		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
 	if ((body = form_to_body(r, t)) == NULL)
 		return -1;
-	switch (request_create(r->store, r->who, body, &pb, id, NULL, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, PAGE_LANG, &pb, id, NULL, why,
+	    sizeof(why))) {
 	case CREATE_OK:
 		snprintf(loc, sizeof(loc), "/requests/%s", id);
 		rc = resp_redirect(r, loc);

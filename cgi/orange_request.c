@@ -358,7 +358,8 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 
 enum create_result
 request_create(struct store *st, const struct principal *who, const json_t *body,
-    struct problems *pb, char id[25], char **answer, char *why, size_t whylen)
+    const char *lang, struct problems *pb, char id[25], char **answer, char *why,
+    size_t whylen)
 {
 	const struct rtype	*t = NULL;
 	struct customer_info	 ci;
@@ -404,7 +405,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		goto out;
 	before = pb->n;
 	if (catalog_validate(t, absent(body, "properties") ? NULL :
-	    json_object_get(body, "properties"), pb, &props) < 0) {
+	    json_object_get(body, "properties"), lang, pb, &props) < 0) {
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
