@@ -324,7 +324,7 @@ field_check(struct rtype *t, size_t i, const json_t *d, struct why *w)
 		if (!of_field_type(f, f->def))
 			why_add(w, KEY("default"), "must be of the field's type (%s)",
 			    json_string_value(json_object_get(d, "type")));
-		else if (f->nenum > 0) {
+		else if (f->nenum > 0 && json_is_string(f->def)) {
 			for (j = 0; j < f->nenum && strcmp(f->enumv[j],
 			    json_string_value(f->def)) != 0; j++)
 				continue;

@@ -220,7 +220,7 @@ type_words(const json_t *t, struct buf *b)
 
 	for (i = 0; i < n; i++) {
 		name = json_string_value(json_is_array(t) ? json_array_get(t, i) : t);
-		buf_printf(b, "%s%s %s", i == 0 ? "" : i + 1 == n ? " or" : ",",
+		buf_printf(b, "%s%s %s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
 		    name && (name[0] == 'a' || name[0] == 'i' || name[0] == 'o') ? "an" : "a",
 		    name ? name : "?");
 	}
