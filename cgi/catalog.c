@@ -220,8 +220,8 @@ field_fill(struct field *f, const json_t *d)
 	f->resolve = opt_str(d, "resolve");
 	f->def = json_object_get(d, "default");
 	ltext_load(&f->labels, json_object_get(d, "label"));
-	if (f->labels.v[LANG_FR] == NULL)
-		f->labels.v[LANG_FR] = opt_str(d, "labelFr");
+	if (f->labels.v[LANG_FR] == NULL && (f->labels.v[LANG_FR] = opt_str(d, "labelFr")) != NULL)
+		f->label_fr_original = 1;
 	if (f->labels.v[LANG_EN] == NULL)
 		f->labels.v[LANG_EN] = f->path;
 	f->label = f->labels.v[LANG_EN];
@@ -400,8 +400,10 @@ rtype_fill(struct rtype *t, struct why *w)
 
 	t->type = opt_str(t->decl, "type");
 	ltext_load(&t->titles, json_object_get(t->decl, "title"));
-	if (t->titles.v[LANG_FR] == NULL)
+	if (t->titles.v[LANG_FR] == NULL) {
 		t->titles.v[LANG_FR] = opt_str(t->decl, "titleFr");
+		t->title_fr_original = t->titles.v[LANG_FR] != NULL;
+	}
 	else if (json_object_get(t->decl, "titleFr") != NULL)
 		why_add(w, "titleFr", "the French title is given twice (title.fr)");
 	t->title = t->titles.v[LANG_EN];
@@ -1047,6 +1049,8 @@ schema_field(const struct rtype *t, const struct field *f)
 			buf_printf(&desc, "%s '%s'", i ? " or" : "", f->profiles[i]);
 		buf_puts(&desc, "; ignored for other profiles.");
 	}
+	if (f->message.v[LANG_EN] != NULL)
+		buf_printf(&desc, " Format: the value %s.", f->message.v[LANG_EN]);
 	json_object_set_new(p, "description", json_string(desc.data));
 	buf_free(&desc);
 	if (f->label_fr)

@@ -72,6 +72,7 @@ struct field {
 	size_t		 nprofiles;
 	struct ltext	 labels, helps;	/* per language */
 	const char	*label, *label_fr, *help;	/* English (path when none), French, English help */
+	int		 label_fr_original;	/* labelFr: the French label is the seed's own term */
 	const struct fgroup *group;	/* NULL: the type's default group */
 };
 
@@ -79,6 +80,7 @@ struct rtype {
 	const char	*type;
 	struct ltext	 titles, descriptions;
 	const char	*title, *title_fr, *description;	/* English, French, English */
+	int		 title_fr_original;	/* titleFr: the French title is the original */
 	const char	*category;	/* NEW | CHANGE | DISCONNECT */
 	int		 lead_days;
 	enum lead_unit	 lead_unit;	/* leadUnit: calendar (default) or working */

@@ -17,6 +17,7 @@
 #include "outbox.h"
 #include "tpl.h"
 #include "orange_request.h"
+#include "request_view.h"
 #include "store.h"
 #include "util.h"
 #include "workday.h"
@@ -230,6 +231,27 @@ mail_dict(const char *id, const char *type, const char *name, const char *custom
 
 #define CREATED_COMMENT "Request created"	/* its first history entry */
 
+/* The mails' language: English until each recipient's is known
+ * (gettext); the catalog's texts are taken in it. */
+#define MAIL_LANG "en"
+
+/* The properties in words, grouped (request_view.h), into a mail
+ * dictionary: PROP_GROUP sections.  0 or -1. */
+static int
+mail_properties(struct tpl_dict *d, struct store *st, const struct rtype *t,
+    const json_t *props, const char *sp_id, const char *request_id)
+{
+	struct request_view	 v;
+	struct sp_words		 sp;
+
+	if (sp_words_load(st, sp_id, request_id, &sp) < 0 ||
+	    request_view_build(t, props, &sp, MAIL_LANG, &v) < 0)
+		return -1;
+	request_view_tpl(&v, d);
+	request_view_free(&v);
+	return 0;
+}
+
 int
 request_item_open(struct buf *b, const char *item, const char *props)
 {
@@ -256,7 +278,7 @@ struct new_request {
 /* Render "request_created" for the creator and the operator, before the
  * writer (outbox.h).  0 or -1. */
 static int
-render_created(struct new_request *n)
+render_created(struct store *st, struct new_request *n, const json_t *props)
 {
 	struct tpl_dict	*d;
 	int		 rc;
@@ -265,6 +287,11 @@ render_created(struct new_request *n)
 	    n->requested);
 	if (d == NULL)
 		return -1;
+	/* "": no service point (a type that names none) finds none */
+	if (mail_properties(d, st, n->t, props, n->sp_id ? n->sp_id : "", NULL) < 0) {
+		tpl_dict_free(d);
+		return -1;
+	}
 	tpl_set(d, "CREATOR", n->who->name);
 	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) >= 0 &&
 	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) >= 0 ?
@@ -347,7 +374,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.requested = requested;
 	n.id = id;
 	now_iso(n.now);
-	rc = render_created(&n) == 0 ? store_write(st, insert_request, &n) : -1;
+	rc = render_created(st, &n, props) == 0 ? store_write(st, insert_request, &n) : -1;
 	if (rc == 0 && answer != NULL)
 		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
 	outbox_mail_free(&n.mails[0]);
@@ -540,6 +567,12 @@ notify_status(struct store *st, const json_t *req, const struct principal *who,
 	    json_string_value(json_path_get(req, "keyDates.requestedAt")));
 	if (d == NULL)
 		return -1;
+	if (mail_properties(d, st, catalog_find(json_string_value(json_object_get(req, "type"))),
+	    json_object_get(req, "properties"), NULL,
+	    json_string_value(json_object_get(req, "id"))) < 0) {
+		tpl_dict_free(d);
+		return -1;
+	}
 	tpl_set(d, "FROM", json_string_value(json_object_get(req, "status")));
 	tpl_set(d, "TO", to);
 	tpl_set(d, "BY", who->name);

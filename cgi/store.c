@@ -838,6 +838,12 @@ static const char *const sqls[] = {
 	" WHERE ?1 IS NULL OR t.customer_id = ?1 ORDER BY t.customer_id, t.type", /* ST_GRANTS_ALL */
 	"SELECT at, action, type, by_name FROM catalog_grant_history"
 	" WHERE customer_id = ? ORDER BY id DESC", /* ST_GRANT_HISTORY */
+	"SELECT s.id, s.name, s.reference, s.customer_reference FROM service_points s"
+	" WHERE s.id = ?", /* ST_SP_WORDS */
+	"SELECT s.id, s.name, s.reference, s.customer_reference FROM requests r"
+	" JOIN service_points s ON s.id = r.service_point_id WHERE r.id = ?", /* ST_REQ_SP_WORDS */
+	"SELECT DISTINCT k.type FROM request_counts k WHERE " IN_SCOPE("k.customer_id")
+	" AND k.n > 0 ORDER BY k.type", /* ST_REQ_TYPES_IN_SCOPE */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -992,6 +998,9 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_GRANT_HISTORY_ADD */
 	GRANT__COLS, /* ST_GRANTS_ALL */
 	GRANT_HIST__COLS, /* ST_GRANT_HISTORY */
+	SP_WORDS__COLS, /* ST_SP_WORDS */
+	SP_WORDS__COLS, /* ST_REQ_SP_WORDS */
+	REQ_TYPE__COLS, /* ST_REQ_TYPES_IN_SCOPE */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

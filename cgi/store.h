@@ -195,6 +195,9 @@ enum stmt {
 	ST_GRANT_HISTORY_ADD,
 	ST_GRANTS_ALL,		/* every grant, by customer */
 	ST_GRANT_HISTORY,	/* a customer's history, newest first */
+	ST_SP_WORDS,		/* a service point's name and references (request_view.c) */
+	ST_REQ_SP_WORDS,	/* the same for the service point of a request */
+	ST_REQ_TYPES_IN_SCOPE,	/* the types of the requests the caller sees */
 	ST__MAX
 };
 
@@ -432,6 +435,16 @@ enum grant_hist_col {
 	GRANT_HIST_AT, GRANT_HIST_ACTION, GRANT_HIST_TYPE, GRANT_HIST_BY,
 	GRANT_HIST__COLS
 };
+
+/* ST_SP_WORDS, ST_REQ_SP_WORDS: a service point in words (the name and
+ * references request_view.c shows). */
+enum sp_words_col {
+	SP_WORDS_ID, SP_WORDS_NAME, SP_WORDS_REFERENCE, SP_WORDS_CUSTOMER_REFERENCE,
+	SP_WORDS__COLS
+};
+
+/* ST_REQ_TYPES_IN_SCOPE: the types of the requests a caller sees. */
+enum req_type_col { REQ_TYPE_NAME, REQ_TYPE__COLS };
 
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);
