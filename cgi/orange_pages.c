@@ -38,6 +38,25 @@ allowed_type(struct req *r, const char *type)
 	return catalog_may_use(r->store, r->who, t) == 1 ? t : NULL;
 }
 
+/*
+ * The secondary text of a label on a page in `lang`: the original French
+ * term a declaration gives with labelFr / titleFr (the seeds' own words,
+ * Débit, Antenne mobile intérieure) on a page in another language, where
+ * it is not already part of the label (Multicast needed / Multicast says
+ * nothing more).  A French translation (label.fr) is for French pages
+ * only.  NULL: none.
+ */
+static const char *
+label_secondary(const struct ltext *t, int original, const char *lang)
+{
+	const char *primary = ltext_get(t, lang), *fr = t->v[LANG_FR];
+
+	if (!original || strcmp(lang, "fr") == 0 || fr == NULL || primary == NULL ||
+	    strcasestr(primary, fr) != NULL)
+		return NULL;
+	return fr;
+}
+
 /* GET /requests/new: the types of the caller's catalog. */
 int
 page_request_types(struct req *r)
@@ -53,12 +72,19 @@ page_request_types(struct req *r)
 		return -1;
 	}
 	json_array_foreach(items, i, it) {
-		row = tpl_section_add(body, "TYPE");
-		tpl_set(row, "TYPE_ID", json_string_value(json_object_get(it, "id")));
-		tpl_set(row, "TYPE_NAME", json_string_value(json_object_get(it, "name")));
-		tpl_set(row, "TYPE_NAME_FR", json_string_value(json_object_get(it, "nameFr")));
-		tpl_set(row, "TYPE_CATEGORY", json_string_value(json_object_get(it, "category")));
-		tpl_set(row, "TYPE_DESCRIPTION", json_string_value(json_object_get(it, "description")));
+		const struct rtype *t = catalog_find(json_string_value(json_object_get(it, "id")));
+		const char *fr;
+
+		if (t == NULL || (row = tpl_section_add(body, "TYPE")) == NULL)
+			continue;
+		tpl_set(row, "TYPE_ID", t->type);
+		tpl_set(row, "TYPE_NAME", ltext_get(&t->titles, PAGE_LANG));
+		if ((fr = label_secondary(&t->titles, t->title_fr_original, PAGE_LANG)) != NULL) {
+			tpl_show(row, "TYPE_FR");
+			tpl_set(row, "TYPE_NAME_FR", fr);
+		}
+		tpl_set(row, "TYPE_CATEGORY", t->category);
+		tpl_set(row, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, PAGE_LANG));
 	}
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_TYPES");
@@ -108,25 +134,6 @@ fill_picker(struct req *r, struct tpl_dict *field, const char *current)
 	}
 	store_done(s);
 	return rc < 0 ? -1 : 0;
-}
-
-/*
- * The secondary text of a label on a page in `lang`: the original French
- * term a declaration gives with labelFr / titleFr (the seeds' own words,
- * Débit, Antenne mobile intérieure) on a page in another language, where
- * it is not already part of the label (Multicast needed / Multicast says
- * nothing more).  A French translation (label.fr) is for French pages
- * only.  NULL: none.
- */
-static const char *
-label_secondary(const struct ltext *t, int original, const char *lang)
-{
-	const char *primary = ltext_get(t, lang), *fr = t->v[LANG_FR];
-
-	if (!original || strcmp(lang, "fr") == 0 || fr == NULL || primary == NULL ||
-	    strcasestr(primary, fr) != NULL)
-		return NULL;
-	return fr;
 }
 
 /* One catalog field as a form input, with its value and error. */
