@@ -25,7 +25,8 @@ def c_bvpn_declaration():
     and an optional short note; 10 working days of lead time (leadUnit)."""
     with open(CATALOG / "R_BVPN_FR_1.json") as f:
         r = json.load(f)
-    sp_fields = [fl for fl in r["fields"] if fl.get("oneOf") == "servicePoint"]
+    sp_fields = [{k: v for k, v in fl.items() if k != "group"}   # no groups here
+                 for fl in r["fields"] if fl.get("oneOf") == "servicePoint"]
     assert len(sp_fields) == 3
     return {
         "type": "C_BVPN_FR_1",
