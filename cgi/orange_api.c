@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <jansson.h>
 
@@ -13,6 +12,7 @@
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "log.h"
 #include "orange_request.h"
@@ -21,41 +21,15 @@
 #define LIST_MAX 250
 
 /*
- * The language of the caller's Accept-Language that the catalog can say
- * its declared messages in ("en", "fr", "da"), the first in the order of
- * preference (q values; a tag's region ignored: fr-FR is fr); "en" when
- * none is.  Only the messages a catalog field declares follow it: the
- * Orange messages and the desk's own sentences stay English.
+ * The language of the caller's Accept-Language (i18n.c: the best the
+ * desk speaks, "fr-FR" counting as French; English when none): the one
+ * a catalog field's declared messages are said in.  The Orange messages
+ * and the desk's own sentences stay English on the API.
  */
 static const char *
 accept_lang(const struct req *r)
 {
-	static const char *const langs[] = { "en", "fr", "da" };
-	const char	*h = req_env(r, "HTTP_ACCEPT_LANGUAGE"), *p, *q;
-	const char	*best = "en";
-	double		 bestq = -1, qv;
-	size_t		 i, len;
-
-	for (p = h; p != NULL && *p != '\0'; p = q != NULL ? q + 1 : NULL) {
-		q = strchr(p, ',');
-		while (*p == ' ')
-			p++;
-		len = strcspn(p, "-;, ");
-		qv = 1;
-		{
-			const char *semi = strchr(p, ';');
-			if (semi != NULL && (q == NULL || semi < q) &&
-			    strncmp(semi, ";q=", 3) == 0)
-				qv = strtod(semi + 3, NULL);
-		}
-		for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
-			if (len == 2 && strncasecmp(p, langs[i], 2) == 0 && qv > bestq &&
-			    qv > 0) {
-				best = langs[i];
-				bestq = qv;
-			}
-	}
-	return best;
+	return lang_code(lang_pick(NULL, req_env(r, "HTTP_ACCEPT_LANGUAGE"), NULL));
 }
 
 /* POST /ordering/b2b/v2/requests */
