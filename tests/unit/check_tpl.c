@@ -352,6 +352,13 @@ START_TEST(languages)
 	ck_assert_int_ge(tpl_check_dir(err, sizeof(err)), 1);
 	ck_assert_ptr_nonnull(strstr(err, "xx/"));
 	ck_assert_int_eq(tpl_set_languages(NULL, 0, NULL), 0);
+	/* leave nothing behind (distcheck's distcleancheck looks) */
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/i.tpl", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/t.tpl", dir);
+	unlink(path);
+	rmdir(dir);
 }
 END_TEST
 
