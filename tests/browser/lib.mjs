@@ -81,7 +81,15 @@ export async function newPage(browser, options = {}) {
       problems.push(`${resp.status()} for ${resp.url()}`);
     }
   });
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  // A request the browser itself gave up on when the page moved on (the
+  // favicon of a page left at once: net::ERR_ABORTED) is no fault of the
+  // desk; a refused or failed one still counts (and a 4xx/5xx for
+  // /static/ above).
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') {
+      problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    }
+  });
   return { context, page, problems };
 }
 
