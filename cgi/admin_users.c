@@ -737,7 +737,10 @@ page_admin_customers(struct req *r)
 		tpl_set(row, "CUSTOMER_ID", store_text(s, CUSTOMER_ID));
 		tpl_set(row, "CUSTOMER_NAME", store_text(s, CUSTOMER_NAME));
 		tpl_set(row, "CUSTOMER_MARKET", store_text(s, CUSTOMER_MARKET));
-		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, CUSTOMER_CATALOG));
+		/* what decides is the grants (catalog_grant.c), not the
+		 * customers.catalog column that only the demo writes */
+		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, CUSTOMER_TYPES) ?
+		    "customized" : "standard");
 		tpl_set(row, "CUSTOMER_TYPES", store_text(s, CUSTOMER_TYPES) ?
 		    store_text(s, CUSTOMER_TYPES) : "—");
 		tpl_set(row, "CUSTOMER_RESELLERS", store_text(s, CUSTOMER_RESELLERS) ?

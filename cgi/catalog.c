@@ -3,6 +3,7 @@
  * against them, and deriving their JSON Schema.
  */
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "auth.h"
 #include "catalog.h"
 #include "store.h"
+#include "jschema.h"
 #include "util.h"
 #include "workday.h"
 
@@ -27,10 +29,103 @@
 #define NOT_BLANK_SPACE		" \t\r\n"
 #define NOT_BLANK_PATTERN	"[^ \\t\\r\\n]"
 
-static struct rtype	*types[MAX_TYPES];
-static size_t		 ntypes;
+/* ---- texts per language ---- */
+
+static const char *const lang_codes[LANG__MAX] = { "en", "fr", "da" };
+
+static int
+lang_index(const char *lang)
+{
+	int i;
+
+	for (i = 0; lang != NULL && i < LANG__MAX; i++)
+		if (strcmp(lang, lang_codes[i]) == 0)
+			return i;
+	return LANG_EN;
+}
+
+const char *
+ltext_get(const struct ltext *t, const char *lang)
+{
+	const char *v = t->v[lang_index(lang)];
+
+	return v != NULL ? v : t->v[LANG_EN];
+}
+
+const char *
+ltext_in(const struct ltext *t, const char *lang)
+{
+	return lang != NULL && strcmp(lang, lang_codes[lang_index(lang)]) == 0 ?
+	    t->v[lang_index(lang)] : NULL;
+}
+
+/* Fill t from a declared text: a string (English) or {en, fr, da}. */
+static void
+ltext_load(struct ltext *t, const json_t *v)
+{
+	int i;
+
+	memset(t, 0, sizeof(*t));
+	if (json_is_string(v))
+		t->v[LANG_EN] = json_string_value(v);
+	else
+		for (i = 0; i < LANG__MAX; i++)
+			t->v[i] = json_string_value(json_object_get(v, lang_codes[i]));
+}
+
+const char *
+field_value_label(const struct field *f, const char *value, const char *lang)
+{
+	const char	*l;
+	size_t		 i;
+
+	for (i = 0; value != NULL && i < f->nenum; i++)
+		if (strcmp(f->enumv[i], value) == 0 &&
+		    (l = ltext_get(&f->enum_labels[i], lang)) != NULL)
+			return l;
+	return value;
+}
 
 /* ---- loading ---- */
+
+extern const char catalog_schema_json[];	/* catalog_schema.c, from conf/ */
+
+/* One loaded catalog: what catalog_load() builds, then installs whole. */
+struct cset {
+	struct rtype	*types[MAX_TYPES];
+	size_t		 n;
+};
+
+static struct cset	 current;
+
+/* The problems of one file, as they are printed. */
+struct why {
+	const char	*file;
+	int		 n;
+};
+
+static void
+why_add(struct why *w, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+why_add(struct why *w, const char *where, const char *fmt, ...)
+{
+	char	 msg[512];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "reqdesk: %s: %s: %s\n", w->file, *where ? where : "(file)", msg);
+	w->n++;
+}
+
+static void
+why_schema(void *ctx, const char *where, const char *why)
+{
+	why_add(ctx, where, "%s", why);
+}
 
 static void
 rtype_free(struct rtype *t)
@@ -45,11 +140,13 @@ rtype_free(struct rtype *t)
 		for (j = 0; j < f->nparts; j++)
 			free(f->parts[j]);
 		free(f->enumv);
+		free(f->enum_labels);
 		free(f->profiles);
 		if (f->has_re)
 			regfree(&f->re);
 	}
 	free(t->fields);
+	free(t->groups);
 	free(t->markets);
 	free(t->markets_json);
 	json_decref(t->decl);
@@ -57,7 +154,8 @@ rtype_free(struct rtype *t)
 	free(t);
 }
 
-/* Borrowed strings of a JSON array of strings; -1 if not such an array. */
+/* Borrowed strings of a JSON array of strings (the schema checked the
+ * shape); -1 on ENOMEM. */
 static int
 string_array(const json_t *a, const char ***out, size_t *n)
 {
@@ -65,17 +163,12 @@ string_array(const json_t *a, const char ***out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if (a == NULL)
-		return 0;
 	if (!json_is_array(a))
-		return -1;
+		return 0;
 	if ((*out = calloc(json_array_size(a) + 1, sizeof(char *))) == NULL)
 		return -1;
-	for (i = 0; i < json_array_size(a); i++) {
-		if (!json_is_string(json_array_get(a, i)))
-			return -1;
+	for (i = 0; i < json_array_size(a); i++)
 		(*out)[i] = json_string_value(json_array_get(a, i));
-	}
 	*n = i;
 	return 0;
 }
@@ -86,49 +179,70 @@ opt_str(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* Fill f from its declaration.  NULL, or the reason it is wrong. */
-static const char *
-field_load(struct field *f, const json_t *d)
+/* The built-in catalog schema, compiled once (NULL: a build error). */
+static struct jschema *
+catalog_schema_get(void)
+{
+	static struct jschema	*schema;
+	char			 err[256];
+
+	if (schema == NULL && (schema = jschema_new(catalog_schema_json, err,
+	    sizeof(err))) == NULL)
+		fprintf(stderr, "reqdesk: the built-in catalog schema: %s\n", err);
+	return schema;
+}
+
+/* Fill f from its declaration (of the shape the schema checks); 0 or -1
+ * (ENOMEM). */
+static int
+field_fill(struct field *f, const json_t *d)
 {
 	static const char *const tnames[] = { "string", "boolean", "integer", "number" };
+	const json_t	*e;
 	const char	*s, *p, *dot;
 	size_t		 i;
 
-	if (!json_is_object(d) || (f->path = opt_str(d, "path")) == NULL)
-		return "a field has no \"path\"";
+	f->path = opt_str(d, "path");
 	for (p = f->path; ; p = dot + 1) {
 		dot = strchr(p, '.');
-		if (f->nparts == sizeof(f->parts) / sizeof(f->parts[0]))
-			return "path too deep";
-		if ((dot ? (size_t)(dot - p) : strlen(p)) == 0)
-			return "empty path segment";
-		f->parts[f->nparts++] = dot ? strndup(p, (size_t)(dot - p)) : strdup(p);
+		if ((f->parts[f->nparts++] = dot ? strndup(p, (size_t)(dot - p)) :
+		    strdup(p)) == NULL)
+			return -1;
 		if (dot == NULL)
 			break;
 	}
 	s = opt_str(d, "type");
-	for (i = 0; s != NULL && i < 4; i++)
-		if (strcmp(s, tnames[i]) == 0)
-			break;
-	if (s == NULL || i == 4)
-		return "\"type\" must be string, boolean, integer or number";
+	for (i = 0; i < 4 && strcmp(s, tnames[i]) != 0; i++)
+		continue;
 	f->type = (enum ftype)i;
 	f->required = json_is_true(json_object_get(d, "required"));
 	f->one_of = opt_str(d, "oneOf");
 	f->resolve = opt_str(d, "resolve");
-	if (f->resolve != NULL && strcmp(f->resolve, "id") != 0 &&
-	    strcmp(f->resolve, "reference") != 0 &&
-	    strcmp(f->resolve, "customerReference") != 0)
-		return "\"resolve\" must be id, reference or customerReference";
 	f->def = json_object_get(d, "default");
-	f->label = opt_str(d, "label");
-	f->label_fr = opt_str(d, "labelFr");
-	f->help = opt_str(d, "help");
-	if (f->label == NULL)
-		f->label = f->path;
-	if (string_array(json_object_get(d, "enum"), &f->enumv, &f->nenum) < 0 ||
-	    string_array(json_object_get(d, "profiles"), &f->profiles, &f->nprofiles) < 0)
-		return "\"enum\" and \"profiles\" must be arrays of strings";
+	ltext_load(&f->labels, json_object_get(d, "label"));
+	if (f->labels.v[LANG_FR] == NULL && (f->labels.v[LANG_FR] = opt_str(d, "labelFr")) != NULL)
+		f->label_fr_original = 1;
+	if (f->labels.v[LANG_EN] == NULL)
+		f->labels.v[LANG_EN] = f->path;
+	f->label = f->labels.v[LANG_EN];
+	f->label_fr = f->labels.v[LANG_FR];
+	ltext_load(&f->helps, json_object_get(d, "help"));
+	f->help = f->helps.v[LANG_EN];
+	ltext_load(&f->message, json_object_get(d, "patternMessage"));
+	if ((e = json_object_get(d, "enum")) != NULL) {
+		f->nenum = json_array_size(e);
+		if ((f->enumv = calloc(f->nenum + 1, sizeof(char *))) == NULL ||
+		    (f->enum_labels = calloc(f->nenum + 1, sizeof(struct ltext))) == NULL)
+			return -1;
+		for (i = 0; i < f->nenum; i++) {
+			const json_t *ev = json_array_get(e, i);
+			f->enumv[i] = json_is_string(ev) ? json_string_value(ev) :
+			    opt_str(ev, "value");
+			ltext_load(&f->enum_labels[i], json_object_get(ev, "label"));
+		}
+	}
+	if (string_array(json_object_get(d, "profiles"), &f->profiles, &f->nprofiles) < 0)
+		return -1;
 	f->min_len = json_is_integer(json_object_get(d, "minLength")) ?
 	    (long)json_integer_value(json_object_get(d, "minLength")) : -1;
 	f->max_len = json_is_integer(json_object_get(d, "maxLength")) ?
@@ -141,74 +255,268 @@ field_load(struct field *f, const json_t *d)
 		} else if (strcmp(s, "phone") == 0) {
 			f->format = FF_PHONE;
 			f->pattern = PHONE_PATTERN;
-		} else if (strcmp(s, "date") == 0)
+		} else
 			f->format = FF_DATE;
-		else
-			return "\"format\" must be email, phone or date";
 	}
-	if (f->pattern != NULL) {
-		if (regcomp(&f->re, f->pattern, REG_EXTENDED | REG_NOSUB) != 0)
-			return "\"pattern\" is not a valid regular expression";
-		f->has_re = 1;
-	}
-	return NULL;
+	return 0;
 }
 
-/* Load one declaration file; the new type, or NULL after printing why. */
-static struct rtype *
-rtype_load(const char *file)
+/* Is the JSON value v of the field's type? */
+static int
+of_field_type(const struct field *f, const json_t *v)
 {
-	struct rtype	*t;
-	json_error_t	 jerr;
-	const json_t	*fields;
-	const char	*why = NULL;
-	size_t		 i;
+	return (f->type == FT_STRING && json_is_string(v)) ||
+	    (f->type == FT_BOOLEAN && json_is_boolean(v)) ||
+	    (f->type == FT_INTEGER && json_is_integer(v)) ||
+	    (f->type == FT_NUMBER && json_is_number(v));
+}
 
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		return NULL;
-	t->file = strdup(file);
-	if ((t->decl = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
-		fprintf(stderr, "reqdesk: %s:%d: %s\n", file, jerr.line, jerr.text);
-		rtype_free(t);
-		return NULL;
+/* What a schema cannot say about field i (docs/CATALOG.md, Consistency). */
+static void
+field_check(struct rtype *t, size_t i, const json_t *d, struct why *w)
+{
+	static const char *const string_only[] = { "enum", "minLength", "maxLength",
+	    "pattern", "format", "patternMessage", "resolve" };
+	struct field	*f = &t->fields[i];
+	char		 at[96], key[128];
+	size_t		 j, k, len;
+
+	snprintf(at, sizeof(at), "fields[%zu]", i);
+#define KEY(name) (snprintf(key, sizeof(key), "%s.%s", at, name), key)
+	for (j = 0; j < i; j++) {
+		len = strlen(t->fields[j].path);
+		if (strcmp(t->fields[j].path, f->path) == 0)
+			why_add(w, KEY("path"), "repeats the path of fields[%zu]", j);
+		else if ((strncmp(f->path, t->fields[j].path, len) == 0 && f->path[len] == '.') ||
+		    (strncmp(t->fields[j].path, f->path, strlen(f->path)) == 0 &&
+		    t->fields[j].path[strlen(f->path)] == '.'))
+			why_add(w, KEY("path"), "'%s' and fields[%zu] '%s' cannot both be "
+			    "values: one is inside the other", f->path, j, t->fields[j].path);
+		if (f->resolve != NULL && t->fields[j].resolve != NULL &&
+		    strcmp(f->resolve, t->fields[j].resolve) == 0)
+			why_add(w, KEY("resolve"), "\"%s\" is declared by fields[%zu] already",
+			    f->resolve, j);
 	}
+	if (f->type != FT_STRING)
+		for (k = 0; k < sizeof(string_only) / sizeof(string_only[0]); k++)
+			if (json_object_get(d, string_only[k]) != NULL)
+				why_add(w, KEY(string_only[k]), "only for a field of type string");
+	if (json_object_get(d, "format") != NULL && json_object_get(d, "pattern") != NULL)
+		why_add(w, KEY("pattern"), "a field has a format or a pattern, not both");
+	if (json_object_get(d, "patternMessage") != NULL && f->pattern == NULL &&
+	    f->format == FF_NONE)
+		why_add(w, KEY("patternMessage"), "needs a pattern or a format to be about");
+	if (f->min_len >= 0 && f->max_len >= 0 && f->min_len > f->max_len)
+		why_add(w, KEY("minLength"), "is more than maxLength (%ld)", f->max_len);
+	if (f->pattern != NULL && f->type == FT_STRING) {
+		if (regcomp(&f->re, f->pattern, REG_EXTENDED | REG_NOSUB) != 0)
+			why_add(w, KEY("pattern"), "is not a valid regular expression");
+		else
+			f->has_re = 1;
+	}
+	for (j = 0; j < f->nenum; j++)
+		for (k = 0; k < j; k++)
+			if (strcmp(f->enumv[j], f->enumv[k]) == 0) {
+				snprintf(key, sizeof(key), "%s.enum[%zu]", at, j);
+				why_add(w, key, "repeats the value '%s'", f->enumv[j]);
+			}
+	if (f->def != NULL) {
+		if (!of_field_type(f, f->def))
+			why_add(w, KEY("default"), "must be of the field's type (%s)",
+			    json_string_value(json_object_get(d, "type")));
+		else if (f->nenum > 0 && json_is_string(f->def)) {
+			for (j = 0; j < f->nenum && strcmp(f->enumv[j],
+			    json_string_value(f->def)) != 0; j++)
+				continue;
+			if (j == f->nenum)
+				why_add(w, KEY("default"), "'%s' is not one of the enum values",
+				    json_string_value(f->def));
+		}
+	}
+	if (f->required && f->one_of != NULL)
+		why_add(w, KEY("oneOf"), "a field of a one-of group is not required "
+		    "itself (the group is)");
+	if (f->resolve != NULL && f->one_of == NULL)
+		why_add(w, KEY("resolve"), "only for a field of a one-of group (the "
+		    "service point is named by one of several fields)");
+	if (json_object_get(d, "labelFr") != NULL && json_is_object(json_object_get(d, "label")) &&
+	    json_object_get(json_object_get(d, "label"), "fr") != NULL)
+		why_add(w, KEY("labelFr"), "the French label is given twice (label.fr)");
+	if ((f->group == NULL) != (opt_str(d, "group") == NULL))
+		why_add(w, KEY("group"), "'%s' is not the id of one of \"groups\"",
+		    opt_str(d, "group"));
+#undef KEY
+}
+
+/* The profile conditions: profileField names a string field with an
+ * enum, and every profile a field names is one of its values. */
+static void
+profiles_check(struct rtype *t, struct why *w)
+{
+	const struct field	*pf = NULL;
+	char			 key[128];
+	size_t			 i, j, k;
+
+	if (t->profile_field != NULL) {
+		if ((pf = rtype_field(t, t->profile_field)) == NULL)
+			why_add(w, "profileField", "'%s' is the path of no field", t->profile_field);
+		else if (pf->type != FT_STRING || pf->nenum == 0)
+			why_add(w, "profileField", "'%s' must be a string field with an enum "
+			    "(the profiles)", t->profile_field);
+		else if (pf->nprofiles > 0)
+			why_add(w, "profileField", "the profile field cannot itself be only "
+			    "for some profiles");
+	}
+	for (i = 0; i < t->nfields; i++) {
+		const struct field *f = &t->fields[i];
+		if (f->nprofiles == 0)
+			continue;
+		if (t->profile_field == NULL) {
+			snprintf(key, sizeof(key), "fields[%zu].profiles", i);
+			why_add(w, key, "needs the type's \"profileField\"");
+			continue;
+		}
+		if (pf == NULL || pf->nenum == 0)
+			continue;
+		for (j = 0; j < f->nprofiles; j++) {
+			for (k = 0; k < pf->nenum && strcmp(pf->enumv[k], f->profiles[j]) != 0; k++)
+				continue;
+			if (k == pf->nenum) {
+				snprintf(key, sizeof(key), "fields[%zu].profiles[%zu]", i, j);
+				why_add(w, key, "'%s' is not a value of the profile field '%s'",
+				    f->profiles[j], pf->path);
+			}
+		}
+	}
+}
+
+/* Fill the type from its (schema-valid) declaration and check it; 0, or
+ * -1 on ENOMEM.  Problems go to w. */
+static int
+rtype_fill(struct rtype *t, struct why *w)
+{
+	const json_t	*fields = json_object_get(t->decl, "fields"), *groups, *g;
+	size_t		 i, j;
+
 	t->type = opt_str(t->decl, "type");
-	t->title = opt_str(t->decl, "title");
-	t->title_fr = opt_str(t->decl, "titleFr");
-	t->description = opt_str(t->decl, "description");
+	ltext_load(&t->titles, json_object_get(t->decl, "title"));
+	if (t->titles.v[LANG_FR] == NULL) {
+		t->titles.v[LANG_FR] = opt_str(t->decl, "titleFr");
+		t->title_fr_original = t->titles.v[LANG_FR] != NULL;
+	}
+	else if (json_object_get(t->decl, "titleFr") != NULL)
+		why_add(w, "titleFr", "the French title is given twice (title.fr)");
+	t->title = t->titles.v[LANG_EN];
+	t->title_fr = t->titles.v[LANG_FR];
+	ltext_load(&t->descriptions, json_object_get(t->decl, "description"));
+	t->description = t->descriptions.v[LANG_EN];
 	t->category = opt_str(t->decl, "category");
 	t->lead_days = (int)json_integer_value(json_object_get(t->decl, "leadDays"));
+	t->lead_unit = json_is_string(json_object_get(t->decl, "leadUnit")) &&
+	    strcmp(opt_str(t->decl, "leadUnit"), "working") == 0 ? LEAD_WORKING : LEAD_CALENDAR;
 	t->customized = json_is_string(json_object_get(t->decl, "catalog")) &&
 	    strcmp(opt_str(t->decl, "catalog"), "customized") == 0;
 	t->profile_field = opt_str(t->decl, "profileField");
-	fields = json_object_get(t->decl, "fields");
-	if (t->type == NULL || t->title == NULL || t->category == NULL)
-		why = "\"type\", \"title\" and \"category\" are required";
-	else if (strcmp(t->category, "NEW") && strcmp(t->category, "CHANGE") &&
-	    strcmp(t->category, "DISCONNECT"))
-		why = "\"category\" must be NEW, CHANGE or DISCONNECT";
-	else if (t->lead_days < 0 || t->lead_days > 365)
-		why = "\"leadDays\" must be between 0 and 365";
-	else if (string_array(json_object_get(t->decl, "markets"), &t->markets, &t->nmarkets) < 0)
-		why = "\"markets\" must be an array of strings";
-	else if (!json_is_array(fields) || json_array_size(fields) == 0)
-		why = "\"fields\" must be a non-empty array";
-	else if ((t->fields = calloc(json_array_size(fields), sizeof(*t->fields))) == NULL)
-		why = "out of memory";
-	for (i = 0; why == NULL && i < json_array_size(fields); i++, t->nfields++)
-		why = field_load(&t->fields[i], json_array_get(fields, i));
-	if (why == NULL && t->profile_field != NULL &&
-	    rtype_field(t, t->profile_field) == NULL)
-		why = "\"profileField\" names no field";
-	if (why == NULL && t->nmarkets > 0 && (t->markets_json = json_dumps(
+	if (string_array(json_object_get(t->decl, "markets"), &t->markets, &t->nmarkets) < 0)
+		return -1;
+	if (t->nmarkets > 0 && (t->markets_json = json_dumps(
 	    json_object_get(t->decl, "markets"), JSON_COMPACT)) == NULL)
-		why = "out of memory";
-	if (why != NULL) {
-		fprintf(stderr, "reqdesk: %s: %s\n", file, why);
-		rtype_free(t);
+		return -1;
+	if ((groups = json_object_get(t->decl, "groups")) != NULL) {
+		if ((t->groups = calloc(json_array_size(groups), sizeof(*t->groups))) == NULL)
+			return -1;
+		json_array_foreach(groups, i, g) {
+			char key[64];
+			t->groups[i].id = opt_str(g, "id");
+			ltext_load(&t->groups[i].label, json_object_get(g, "label"));
+			ltext_load(&t->groups[i].help, json_object_get(g, "help"));
+			for (j = 0; j < i; j++)
+				if (strcmp(t->groups[j].id, t->groups[i].id) == 0) {
+					snprintf(key, sizeof(key), "groups[%zu].id", i);
+					why_add(w, key, "repeats the id of groups[%zu]", j);
+				}
+			t->ngroups++;
+		}
+	}
+	if ((t->fields = calloc(json_array_size(fields), sizeof(*t->fields))) == NULL)
+		return -1;
+	for (i = 0; i < json_array_size(fields); i++, t->nfields++) {
+		const json_t *d = json_array_get(fields, i);
+		const char *gid = opt_str(d, "group");
+		if (field_fill(&t->fields[i], d) < 0)
+			return -1;
+		for (j = 0; gid != NULL && j < t->ngroups; j++)
+			if (strcmp(t->groups[j].id, gid) == 0)
+				t->fields[i].group = &t->groups[j];
+	}
+	for (i = 0; i < t->nfields; i++)
+		field_check(t, i, json_array_get(fields, i), w);
+	profiles_check(t, w);
+	return 0;
+}
+
+/* Check and load one declaration (JSON text); the new type, or NULL
+ * after printing each problem (w->n > 0) or on ENOMEM (w->n == 0). */
+static struct rtype *
+rtype_parse(const char *file, const char *text, struct why *w)
+{
+	struct jschema	*schema;
+	struct rtype	*t;
+	json_error_t	 jerr;
+
+	if ((schema = catalog_schema_get()) == NULL || (t = calloc(1, sizeof(*t))) == NULL) {
+		why_add(w, "", "cannot be checked (out of memory, or no schema)");
 		return NULL;
 	}
+	if ((t->file = strdup(file)) == NULL)
+		goto fail;
+	if ((t->decl = json_loads(text, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		char where[32];
+		snprintf(where, sizeof(where), "line %d", jerr.line);
+		why_add(w, where, "%s", jerr.text);
+		goto fail;
+	}
+	if (jschema_validate(schema, t->decl, why_schema, w) != 0 || w->n > 0)
+		goto fail;
+	if (rtype_fill(t, w) < 0 || w->n > 0)
+		goto fail;
 	return t;
+fail:
+	rtype_free(t);
+	return NULL;
+}
+
+/* The text of a file (owned), or NULL. */
+static char *
+file_text(const char *path)
+{
+	FILE		*fp;
+	struct buf	 b = { 0 };
+	char		 chunk[8192];
+	size_t		 n;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (buf_append(&b, chunk, n) < 0) {
+			buf_free(&b);
+			fclose(fp);
+			return NULL;
+		}
+	fclose(fp);
+	if (b.data == NULL)
+		buf_append(&b, "", 0);
+	return b.data != NULL ? b.data : strdup("");
+}
+
+int
+catalog_check_text(const char *name, const char *text)
+{
+	struct why	 w = { name, 0 };
+	struct rtype	*t = rtype_parse(name, text, &w);
+
+	rtype_free(t);
+	return w.n;
 }
 
 static int
@@ -217,74 +525,111 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void
+cset_free(struct cset *c)
+{
+	while (c->n > 0)
+		rtype_free(c->types[--c->n]);
+}
+
+static const struct rtype *
+cset_find(const struct cset *c, const char *type)
+{
+	size_t i;
+
+	for (i = 0; type != NULL && i < c->n; i++)
+		if (strcmp(c->types[i]->type, type) == 0)
+			return c->types[i];
+	return NULL;
+}
+
 int
 catalog_load(const char *dir)
 {
+	struct cset	 next;
 	DIR		*d;
 	struct dirent	*e;
-	char		*names[MAX_TYPES], path[4096];
+	char		*names[MAX_TYPES + 1], path[4096], *text;
 	size_t		 n = 0, i, len;
 	int		 bad = 0;
 
-	catalog_free();
+	memset(&next, 0, sizeof(next));
 	if ((d = opendir(dir)) == NULL) {
 		fprintf(stderr, "reqdesk: %s: cannot open the catalog directory\n", dir);
 		return -1;
 	}
-	while ((e = readdir(d)) != NULL && n < MAX_TYPES) {
+	while ((e = readdir(d)) != NULL) {
 		len = strlen(e->d_name);
-		if (e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
-			names[n++] = strdup(e->d_name);
+		if (e->d_name[0] == '.' || len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		if (n == MAX_TYPES) {
+			fprintf(stderr, "reqdesk: %s: more than %d catalog files\n", dir, MAX_TYPES);
+			bad = 1;
+			break;
+		}
+		if ((names[n] = strdup(e->d_name)) == NULL) {
+			bad = 1;
+			break;
+		}
+		n++;
 	}
 	closedir(d);
 	qsort(names, n, sizeof(names[0]), name_cmp);
 	for (i = 0; i < n; i++) {
-		struct rtype *t;
+		struct why	 w;
+		struct rtype	*t = NULL;
+
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		free(names[i]);
-		if ((t = rtype_load(path)) == NULL) {
-			bad = 1;
-			continue;
-		}
-		if (catalog_find(t->type) != NULL) {
-			fprintf(stderr, "reqdesk: %s: type %s declared twice\n", path, t->type);
+		w.file = path;
+		w.n = 0;
+		if ((text = file_text(path)) == NULL)
+			why_add(&w, "", "cannot be read");
+		else
+			t = rtype_parse(path, text, &w);
+		free(text);
+		if (t != NULL && cset_find(&next, t->type) != NULL) {
+			why_add(&w, "type", "%s is declared in another file too", t->type);
 			rtype_free(t);
+			t = NULL;
+		}
+		if (t == NULL) {
 			bad = 1;
 			continue;
 		}
-		types[ntypes++] = t;
+		next.types[next.n++] = t;
 	}
-	return bad ? -1 : 0;
+	if (bad) {
+		cset_free(&next);
+		return -1;
+	}
+	cset_free(&current);
+	current = next;
+	return 0;
 }
 
 void
 catalog_free(void)
 {
-	while (ntypes > 0)
-		rtype_free(types[--ntypes]);
+	cset_free(&current);
 }
 
 size_t
 catalog_count(void)
 {
-	return ntypes;
+	return current.n;
 }
 
 const struct rtype *
 catalog_at(size_t i)
 {
-	return i < ntypes ? types[i] : NULL;
+	return i < current.n ? current.types[i] : NULL;
 }
 
 const struct rtype *
 catalog_find(const char *type)
 {
-	size_t i;
-
-	for (i = 0; type != NULL && i < ntypes; i++)
-		if (strcmp(types[i]->type, type) == 0)
-			return types[i];
-	return NULL;
+	return cset_find(&current, type);
 }
 
 int
@@ -489,7 +834,8 @@ is_valid_phone_digits(const char *s)
 
 /* Check one present value; 0 valid, 1 invalid (reported), -1 ENOMEM. */
 static int
-check_value(const struct field *f, const json_t *v, struct problems *pb)
+check_value(const struct field *f, const json_t *v, const char *lang,
+    struct problems *pb)
 {
 	static const char *const tnames[] = { "a string", "a boolean", "an integer", "a number" };
 	const char	*s;
@@ -534,21 +880,25 @@ check_value(const struct field *f, const json_t *v, struct problems *pb)
 		buf_free(&b);
 		return rc < 0 ? -1 : 1;
 	}
-	if (f->format == FF_DATE && ymd_parse(s, &d) < 0)
-		return oproblem(pb, OERR_PROPS_DATE, f->path, f->path, NULL,
-		    NULL) < 0 ? -1 : 1;
+	if (f->format == FF_DATE && ymd_parse_date(s, &d) < 0)
+		return (ltext_get(&f->message, lang) != NULL ?
+		    oproblem(pb, OERR_PROPS_PATTERN, f->path, f->path,
+		    ltext_get(&f->message, lang), NULL) :
+		    oproblem(pb, OERR_PROPS_DATE, f->path, f->path, NULL, NULL)) < 0 ? -1 : 1;
 	if (f->has_re && (regexec(&f->re, s, 0, NULL, 0) != 0 ||
 	    (f->format == FF_PHONE && !is_valid_phone_digits(s)))) {
-		if (f->format == FF_EMAIL)
+		/* the field's own words, else a plain sentence: never the
+		 * regular expression, which says nothing to people */
+		if (ltext_get(&f->message, lang) != NULL)
+			rc = oproblem(pb, OERR_PROPS_PATTERN, f->path, f->path,
+			    ltext_get(&f->message, lang), NULL);
+		else if (f->format == FF_EMAIL)
 			rc = oproblem(pb, OERR_PROPS_EMAIL, f->path, f->path, NULL, NULL);
 		else if (f->format == FF_PHONE)
 			rc = oproblem(pb, OERR_PROPS_PHONE, f->path, f->path, NULL, NULL);
-		else {
-			buf_printf(&b, "must match %s", f->pattern);
+		else
 			rc = oproblem(pb, OERR_PROPS_PATTERN, f->path, f->path,
-			    b.data ? b.data : "", NULL);
-			buf_free(&b);
-		}
+			    "is not in the expected format", NULL);
 		return rc < 0 ? -1 : 1;
 	}
 	return 0;
@@ -590,7 +940,7 @@ check_groups(const struct rtype *t, const json_t *props, struct problems *pb)
 }
 
 int
-catalog_validate(const struct rtype *t, const json_t *props,
+catalog_validate(const struct rtype *t, const json_t *props, const char *lang,
     struct problems *pb, json_t **out)
 {
 	const json_t	*v;
@@ -635,7 +985,7 @@ catalog_validate(const struct rtype *t, const json_t *props,
 		}
 		if (json_is_null(v) && f->required && f->def == NULL)
 			continue;	/* reported as missing above */
-		if ((rc = check_value(f, v, pb)) < 0)
+		if ((rc = check_value(f, v, lang, pb)) < 0)
 			return -1;
 		if (rc == 0 && path_set(*out, f, json_deep_copy(v)) < 0)
 			return -1;
@@ -699,6 +1049,8 @@ schema_field(const struct rtype *t, const struct field *f)
 			buf_printf(&desc, "%s '%s'", i ? " or" : "", f->profiles[i]);
 		buf_puts(&desc, "; ignored for other profiles.");
 	}
+	if (f->message.v[LANG_EN] != NULL)
+		buf_printf(&desc, " Format: the value %s.", f->message.v[LANG_EN]);
 	json_object_set_new(p, "description", json_string(desc.data));
 	buf_free(&desc);
 	if (f->label_fr)
@@ -830,10 +1182,12 @@ catalog_item(const struct rtype *t)
 	for (i = 0; i < t->nmarkets; i++)
 		json_array_append_new(markets, json_string(t->markets[i]));
 	snprintf(self, sizeof(self), "/ordering/b2b/v2/catalogItems/%s", t->type);
-	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
+	o = json_pack("{s:s, s:s, s:s*, s:s*, s:s, s:i, s:s, s:o, s:{s:s}, s:o, s:{s:{s:s}}}",
 	    "id", t->type, "name", t->title, "nameFr", t->title_fr,
 	    "description", t->description, "category", t->category,
-	    "leadDays", t->lead_days, "markets", markets,
+	    "leadDays", t->lead_days,
+	    "leadUnit", t->lead_unit == LEAD_WORKING ? "working" : "calendar",
+	    "markets", markets,
 	    "catalog", "type", t->customized ? "customized" : "standard",
 	    "schema", catalog_schema(t),
 	    "_links", "self", "href", self);

@@ -22,9 +22,33 @@
 #include <jansson.h>
 
 #include "errors.h"	/* struct problems */
+#include "workday.h"	/* enum lead_unit */
 
 enum ftype { FT_STRING, FT_BOOLEAN, FT_INTEGER, FT_NUMBER };
 enum fformat { FF_NONE, FF_EMAIL, FF_PHONE, FF_DATE };
+
+/* The languages a catalog text may be declared in ("en", "fr", "da"). */
+enum lang_id { LANG_EN, LANG_FR, LANG_DA, LANG__MAX };
+
+/* A text for people in each language it is declared in (borrowed from
+ * the declaration; NULL where not declared; English is always there
+ * when any is). */
+struct ltext {
+	const char	*v[LANG__MAX];
+};
+
+/* The text in `lang` ("en", "fr", "da"; NULL or unknown: English),
+ * falling back to English; NULL when none is declared. */
+const char *ltext_get(const struct ltext *t, const char *lang);
+
+/* The text in `lang` exactly, or NULL when not declared in it. */
+const char *ltext_in(const struct ltext *t, const char *lang);
+
+/* A group of fields, as the form and the request page show them. */
+struct fgroup {
+	const char	*id;
+	struct ltext	 label, help;
+};
 
 struct field {
 	const char	*path;		/* "contacts.primary.title" (in decl) */
@@ -35,38 +59,59 @@ struct field {
 	const char	*one_of;	/* one-of group name, or NULL */
 	const char	*resolve;	/* servicePoint key: id, reference, customerReference */
 	const char	**enumv;	/* allowed values (owned array, borrowed strings) */
+	struct ltext	*enum_labels;	/* their labels, parallel (owned array) */
 	size_t		 nenum;
 	const json_t	*def;		/* default value, or NULL */
 	enum fformat	 format;
 	const char	*pattern;	/* regular expression (format or "pattern") */
 	regex_t		 re;
 	int		 has_re;
+	struct ltext	 message;	/* patternMessage: said when pattern or format fails */
 	long		 min_len, max_len;	/* -1: none */
 	const char	**profiles;	/* only valid for these profiles */
 	size_t		 nprofiles;
-	const char	*label, *label_fr, *help;
+	struct ltext	 labels, helps;	/* per language */
+	const char	*label, *label_fr, *help;	/* English (path when none), French, English help */
+	int		 label_fr_original;	/* labelFr: the French label is the seed's own term */
+	const struct fgroup *group;	/* NULL: the type's default group */
 };
 
 struct rtype {
 	const char	*type;
-	const char	*title, *title_fr, *description;
+	struct ltext	 titles, descriptions;
+	const char	*title, *title_fr, *description;	/* English, French, English */
+	int		 title_fr_original;	/* titleFr: the French title is the original */
 	const char	*category;	/* NEW | CHANGE | DISCONNECT */
 	int		 lead_days;
+	enum lead_unit	 lead_unit;	/* leadUnit: calendar (default) or working */
 	const char	**markets;	/* empty: every market */
 	size_t		 nmarkets;
 	char		*markets_json;	/* the same as a JSON array, NULL if empty */
 	int		 customized;	/* reserved to customers listing it */
 	const char	*profile_field;	/* path of the profile field, or NULL */
+	struct fgroup	*groups;	/* declared groups (owned array) */
+	size_t		 ngroups;
 	struct field	*fields;
 	size_t		 nfields;
 	json_t		*decl;		/* owns every borrowed string above */
 	char		*file;
 };
 
-/* Load every *.json of `dir`.  0, or -1 after printing each bad file
- * and why to stderr (a broken catalog stops the start). */
+/*
+ * Load every *.json of `dir` as the catalog, all or nothing: each file is
+ * checked against the catalog schema (conf/catalog.schema.json, built
+ * in), then for what a schema cannot say (docs/CATALOG.md).  0 when every
+ * file is good: the new catalog replaces the one loaded before.  -1 after
+ * printing each problem to stderr as "reqdesk: FILE: KEY: REASON" (a bad
+ * file stops the start): the catalog loaded before, if any, stays.
+ */
 int  catalog_load(const char *dir);
 void catalog_free(void);
+
+/* The problems of one declaration (JSON text of one catalog file, named
+ * `name` in the messages), printed as catalog_load prints them: 0 if it
+ * is a good declaration, else the number of problems; -1 on ENOMEM. */
+int  catalog_check_text(const char *name, const char *text);
 
 size_t catalog_count(void);
 const struct rtype *catalog_at(size_t i);
@@ -85,11 +130,14 @@ int  field_applies(const struct rtype *t, const struct field *f, const char *pro
 /*
  * Validate `props` (borrowed; may be NULL when absent) against the type.
  * Appends OERR_MISSING for missing mandatory fields and the OERR_PROPS_*
- * problems (3620) for invalid values and unknown attributes to `pb`.  *out receives a new object:
- * the properties to store, with defaults filled in and attributes that
- * the profile makes irrelevant dropped.  Returns 0, or -1 on ENOMEM.
+ * problems (3620) for invalid values and unknown attributes to `pb`; a
+ * field's declared
+ * patternMessage is said in `lang` ("en", "fr", "da"; English when it is
+ * not declared in it).  *out receives a new object: the properties to
+ * store, with defaults filled in and attributes that the profile makes
+ * irrelevant dropped.  Returns 0, or -1 on ENOMEM.
  */
-int  catalog_validate(const struct rtype *t, const json_t *props,
+int  catalog_validate(const struct rtype *t, const json_t *props, const char *lang,
 	struct problems *pb, json_t **out);
 
 struct store;
@@ -104,6 +152,8 @@ int  catalog_may_use(struct store *st, const struct principal *who,
 /* The request types the caller may use, as the API's catalogItems (new
  * array), or NULL on error. */
 json_t *catalog_items(struct store *st, const struct principal *who);
+/* The label of `value` of an enum field in `lang`, else the value. */
+const char *field_value_label(const struct field *f, const char *value, const char *lang);
 
 /* A JSON Schema (draft 2020-12) of the type's properties; new reference. */
 json_t *catalog_schema(const struct rtype *t);

@@ -11,6 +11,8 @@
  *                    reference,customerReference,state,profile,street,postcode,city,country)
  *   reqdesk import products FILE.csv        (header: id,name,type,initiationFee,customers)
  *   reqdesk import addresses FILE.csv       (header: id,customer,address,zip,city)
+ *   reqdesk catalog list [CUSTOMER]         (the catalog's types, and grants)
+ *   reqdesk catalog grant|revoke CUSTOMER TYPE   (customized catalogs)
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@
 #include "user.h"
 #include "auth.h"
 #include "catalog.h"
+#include "catalog_grant.h"
 #include "cli_import.h"
 #include "config.h"
 #include "demo.h"
@@ -75,6 +78,22 @@ cmd_backup(struct store *st, int argc, char *argv[])
 	return 0;
 }
 
+/* grant_fn of `reqdesk check`: a grant whose type left the catalog. */
+static int
+check_grant(void *ctx, const char *customer, const char *customer_name,
+    const char *type, int in_catalog)
+{
+	int	*bad = ctx;
+
+	if (!in_catalog) {
+		fprintf(stderr, "customized catalog of %s: %s is no longer a customized "
+		    "type of the catalog (reqdesk catalog revoke %s %s)\n", customer,
+		    type, customer, type);
+		*bad = 1;
+	}
+	return 0;
+}
+
 static int
 cmd_check(struct store *st, int argc, char *argv[])
 {
@@ -94,8 +113,14 @@ cmd_check(struct store *st, int argc, char *argv[])
 		fprintf(stderr, "catalog %s: declarations with errors (see above)\n",
 		    config.catalog);
 		bad = 1;
-	} else
+	} else {
 		printf("catalog: %zu request type(s)\n", catalog_count());
+		if (store_db_version(st) == store_schema_version() &&
+		    catalog_grants_each(st, NULL, check_grant, &bad) < 0) {
+			fprintf(stderr, "customized catalogs: cannot be read\n");
+			bad = 1;
+		}
+	}
 	if ((n = pages_init(config.templates, config.locale, err, sizeof(err))) < 0) {
 		fprintf(stderr, "%s\n", err);
 		bad = 1;
@@ -325,6 +350,127 @@ cmd_apikey_revoke(struct store *st, int argc, char *argv[])
 	return 0;
 }
 
+/* Load the configured catalog for a `catalog` command.  0, or 1 after
+ * saying why. */
+static int
+cli_catalog(void)
+{
+	if (catalog_load(config.catalog) < 0) {
+		fprintf(stderr, "reqdesk: the request catalog %s is not usable (see "
+		    "above)\n", config.catalog);
+		return 1;
+	}
+	return 0;
+}
+
+/* grant_fn of `catalog list`: one line per grant. */
+static int
+list_grant(void *ctx, const char *customer, const char *customer_name,
+    const char *type, int in_catalog)
+{
+	int	*n = ctx;
+
+	if ((*n)++ == 0)
+		printf("\ngrants (customized catalogs):\n");
+	printf("  %s\t%s%s\n", customer, type, in_catalog ? "" :
+	    "\t(no longer a customized type of the catalog)");
+	return 0;
+}
+
+/*
+ * reqdesk catalog list [CUSTOMER]: every type of the catalog (standard or
+ * customized, markets), then the grants; with CUSTOMER, the types that
+ * customer may use, then its grants.
+ */
+static int
+cmd_catalog_list(struct store *st, int argc, char *argv[])
+{
+	const struct rtype	*t;
+	struct rows		*s;
+	char			 market[16] = "";
+	size_t			 i, j;
+	int			 rc, n = 0, granted;
+
+	if (argc > 1) {
+		fprintf(stderr, "usage: reqdesk catalog list [CUSTOMER]\n");
+		return 2;
+	}
+	if ((rc = cli_catalog()) != 0)
+		return rc;
+	if (argc == 1) {
+		if ((s = store_query(st, ST_CUSTOMER_GET, "s", argv[0])) == NULL)
+			return 1;
+		if ((rc = store_row(s)) == 1)
+			snprintf(market, sizeof(market), "%s", store_text(s, CUSTOMER_MARKET));
+		store_done(s);
+		if (rc != 1) {
+			fprintf(stderr, "reqdesk: there is no customer %s\n", argv[0]);
+			return 1;
+		}
+		printf("types customer %s (market %s) may use:\n", argv[0], market);
+	} else
+		printf("types of the catalog %s:\n", config.catalog);
+	for (i = 0; (t = catalog_at(i)) != NULL; i++) {
+		granted = 0;
+		if (argc == 1 && t->customized &&
+		    (granted = catalog_granted(st, argv[0], t->type)) < 0)
+			return 1;
+		if (argc == 1 && !rtype_allowed(t, market, granted > 0))
+			continue;
+		printf("  %s\t%s\t", t->type, t->customized ? "customized" : "standard");
+		for (j = 0; j < t->nmarkets; j++)
+			printf("%s%s", j ? "," : "", t->markets[j]);
+		printf("%s\t%s\n", t->nmarkets ? "" : "every market", t->title);
+	}
+	if (catalog_grants_each(st, argc == 1 ? argv[0] : NULL, list_grant, &n) < 0)
+		return 1;
+	if (n == 0)
+		printf("\nno grants (customized catalogs)\n");
+	return 0;
+}
+
+/* reqdesk catalog grant|revoke CUSTOMER TYPE */
+static int
+catalog_set(struct store *st, int argc, char *argv[], int grant)
+{
+	char			 why[512], who[160];
+	const char		*user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
+	struct grant_actor	 by = { NULL, who };
+	int			 rc;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: reqdesk catalog %s CUSTOMER TYPE\n",
+		    grant ? "grant" : "revoke");
+		return 2;
+	}
+	if ((rc = cli_catalog()) != 0)
+		return rc;
+	snprintf(who, sizeof(who), "shell (reqdesk catalog%s%s)", user ? ", " : "",
+	    user ? user : "");
+	if ((rc = catalog_grant_set(st, argv[0], argv[1], grant, &by, why, sizeof(why))) < 0) {
+		fprintf(stderr, "reqdesk: database error, nothing changed\n");
+		return 1;
+	}
+	if (rc == GRANT_DONE || rc == GRANT_ALREADY) {
+		printf("%s\n", why);
+		return 0;
+	}
+	fprintf(stderr, "reqdesk: %s\n", why);
+	return 1;
+}
+
+static int
+cmd_catalog_grant(struct store *st, int argc, char *argv[])
+{
+	return catalog_set(st, argc, argv, 1);
+}
+
+static int
+cmd_catalog_revoke(struct store *st, int argc, char *argv[])
+{
+	return catalog_set(st, argc, argv, 0);
+}
+
 static const struct cmd cmds[] = {
 	{ "init", NULL, cmd_init, 1, 1, 0, "init" },
 	{ "demo", NULL, cmd_demo, 1, 1, 0, "demo" },
@@ -336,6 +482,9 @@ static const struct cmd cmds[] = {
 	{ "import", "servicepoints", cmd_import_servicepoints, 0, 1, 1, IMPORT_SP_USAGE },
 	{ "import", "products", cmd_import_products, 0, 1, 1, IMPORT_PRODUCT_USAGE },
 	{ "import", "addresses", cmd_import_addresses, 0, 1, 1, IMPORT_ADDRESS_USAGE },
+	{ "catalog", "list", cmd_catalog_list, 0, 1, 1, "catalog list [CUSTOMER]" },
+	{ "catalog", "grant", cmd_catalog_grant, 0, 1, 1, "catalog grant CUSTOMER TYPE" },
+	{ "catalog", "revoke", cmd_catalog_revoke, 0, 1, 1, "catalog revoke CUSTOMER TYPE" },
 };
 
 static void

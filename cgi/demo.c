@@ -76,8 +76,10 @@ demo_insert(struct store *st)
 		    customers[i].name, customers[i].market, customers[i].catalog) != 1)
 			return -1;
 		if (customers[i].custom_type != NULL &&
-		    store_exec(st, ST_CUSTOMER_TYPE_ADD, "ss", customers[i].id,
-		    customers[i].custom_type) != 1)
+		    (store_exec(st, ST_CUSTOMER_TYPE_ADD, "ss", customers[i].id,
+		    customers[i].custom_type) != 1 ||
+		    store_exec(st, ST_GRANT_HISTORY_ADD, "ssssss", customers[i].id,
+		    customers[i].custom_type, "grant", now, NULL, "reqdesk demo") != 1))
 			return -1;
 	}
 	if (store_exec(st, ST_RESELLER_ADD, "ss", "NETPARTNER", "Net Partner") != 1 ||

@@ -18,6 +18,7 @@
 #include "auth.h"
 #include "errors.h"
 #include "inet_check.h"
+#include "workday.h"
 #include "store.h"
 #include "util.h"
 
@@ -833,136 +834,52 @@ inet_check(struct store *st, const struct principal *who, const json_t *body,
 	return c.failed || pb->failed ? -1 : 0;
 }
 
-/* ---- calendar -------------------------------------------------------- */
+/* ---- dates (the desk's one calendar, workday.h) ----------------------- */
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static long
-days_from_civil(long y, int m, int d)
-{
-	long	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* Days of month m (1-12) of year y. */
-static int
-days_in_month(long y, int m)
-{
-	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return n[m - 1];
-}
-
-/* Is `s` "THH:MM:SS", then optionally "." and 1-9 digits, then "Z"
- * (UTC, as TelecomX dates are written)? */
-static int
-utc_time(const char *s)
-{
-	int	h, mi, sec, n = 0;
-
-	if (sscanf(s, "T%2d:%2d:%2d%n", &h, &mi, &sec, &n) != 3 || n != 9 ||
-	    h > 23 || mi > 59 || sec > 60 || !isdigit((unsigned char)s[1]) ||
-	    !isdigit((unsigned char)s[4]) || !isdigit((unsigned char)s[7]))
-		return 0;
-	s += n;
-	if (*s == '.') {
-		for (n = 0, s++; isdigit((unsigned char)*s); s++)
-			n++;
-		if (n < 1 || n > 9)
-			return 0;
-	}
-	return strcmp(s, "Z") == 0;
-}
-
-/* "YYYY-MM-DD", or that day at a UTC time ("...T10:00:00.000Z"), to
- * days since the epoch: 0, or -1 if not such a date. */
+/* "YYYY-MM-DD", or that day at a UTC time ("...T10:00:00.000Z"), from
+ * 1970 on, to days since the epoch: 0, or -1 if not such a date. */
 int
 inet_parse_day(const char *s, long *day)
 {
-	int	y, m, d, n = 0;
+	struct ymd	d;
 
-	if (s == NULL || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
-	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[5]) ||
-	    !isdigit((unsigned char)s[8]) || (s[10] != '\0' && !utc_time(s + 10)))
+	if (ymd_parse_utc_day(s, &d) < 0 || d.y < 1970)
 		return -1;
-	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return -1;
-	*day = days_from_civil(y, m, d);
+	*day = (long)ymd_days(&d);
 	return 0;
 }
 
-/* Today moved by `months` calendar months, the day clamped to the
- * month's length, in days since the epoch. */
-static long
-today_plus_months(int months)
-{
-	time_t		now = now_epoch();
-	struct tm	t;
-	long		y, mm;
-	int		d;
-
-	gmtime_r(&now, &t);
-	mm = t.tm_mon + months;
-	y = t.tm_year + 1900L + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
-	mm = ((mm % 12) + 12) % 12 + 1;
-	d = t.tm_mday;
-	if (d > days_in_month(y, (int)mm))
-		d = days_in_month(y, (int)mm);
-	return days_from_civil(y, (int)mm, d);
-}
-
-/* Within [today - 1 month, today + 6 months]?  1 or 0. */
+/* Within [today - 1 month, today + 6 months], today in UTC?  1 or 0. */
 int
 inet_day_in_window(long day)
 {
-	return day >= today_plus_months(-1) && day <= today_plus_months(6);
+	struct ymd	today = utc_today(calendar_now());
+	struct ymd	from = ymd_add_months(&today, -1), to = ymd_add_months(&today, 6);
+
+	return day >= ymd_days(&from) && day <= ymd_days(&to);
 }
 
 /* Days since the epoch as "YYYY-MM-DD". */
 void
 inet_format_day(long day, char out[11])
 {
-	time_t		t = (time_t)day * 86400;
-	struct tm	tm;
+	struct ymd	d = ymd_from_days(day);
 
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	ymd_format(&d, out);
 }
 
 /* An ISO 8601 UTC time to seconds since the epoch, or -1. */
 time_t
 inet_iso_epoch(const char *iso)
 {
-	struct tm	tm;
-	int		y, mo, d, h, mi, s;
-
-	if (iso == NULL || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	return timegm(&tm);
+	return utc_iso_epoch(iso);
 }
 
 /* Seconds since the epoch to "YYYY-MM-DDTHH:MM:SS.000Z". */
 void
 inet_epoch_iso(time_t t, char out[32])
 {
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+	utc_epoch_iso(t, out);
 }
 
 /* One of 7_30_TO_16, 7_30_TO_12, 12_TO_16?  1 or 0. */

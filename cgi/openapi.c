@@ -601,18 +601,23 @@ request_create_schema(const struct rtype *t)
 		return NULL;
 	strip_dialect(props);
 	snprintf(desc, sizeof(desc), "Create a request of type %s (%s); "
-	    "requestedAt at least %d French working days ahead.", t->type,
-	    t->title, t->lead_days);
+	    "requestedAt a French working day at least %d %sdays after today "
+	    "(Europe/Paris).", t->type, t->title, t->lead_days,
+	    t->lead_unit == LEAD_WORKING ? "working " : "");
 	return json_pack("{s:s, s:s, s:s, s:[s,s,s], s:{s:{s:s, s:s}, s:o, s:o, "
 	    "s:o, s:o, s:o, s:o}}",
 	    "type", "object", "title", t->title, "description", desc,
 	    "required", "type", "requestedAt", "properties",
 	    "properties",
 	    "type", "type", "string", "const", t->type,
-	    "requestedAt", json_pack("{s:s, s:s, s:s}", "type", "string",
-		"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T.*)?$", "description",
-		"The requested date (YYYY-MM-DD, a time part is ignored): a "
-		"French working day at least the type's lead time ahead."),
+	    "requestedAt", json_pack("{s:s, s:s, s:s, s:s}", "type", "string",
+		"format", "date", "pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description",
+		"The requested date, YYYY-MM-DD (a date-time is refused with "
+		"3611): a French working day (not a Saturday, Sunday or one of "
+		"the 11 national public holidays) at least the type's lead time "
+		"(leadDays, counted in leadUnit) after today in Europe/Paris; "
+		"the earliest valid date is the first working day on or after "
+		"today + leadDays calendar days."),
 	    "customerReference", json_pack("{s:[s,s], s:i, s:s}", "type", "string",
 		"null", "maxLength", TOP_MAX_LEN, "description", "Your own reference."),
 	    "contract", json_pack("{s:[s,s], s:i, s:s}", "type", "string", "null",
@@ -678,18 +683,23 @@ schema_status_change(struct oa *oa)
 static void
 schema_catalog_item(struct oa *oa)
 {
-	add_schema(oa, "CatalogItem", json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s], "
-	    "s:{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
+	add_schema(oa, "CatalogItem", json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s,s], "
+	    "s:{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
 	    "type", "object", "description", "A request type of the caller's catalog.",
-	    "required", "id", "name", "category", "leadDays", "markets", "catalog",
-	    "schema", "properties",
+	    "required", "id", "name", "category", "leadDays", "leadUnit", "markets",
+	    "catalog", "schema", "properties",
 	    "id", str_schema("The request type (`type` of a request).", NULL),
 	    "name", str_schema("Title.", NULL),
 	    "nameFr", str_schema("Title in French.", NULL),
 	    "description", str_schema("What the type is for.", NULL),
 	    "category", enum_schema("Category.", request_categories),
 	    "leadDays", json_pack("{s:s, s:i, s:s}", "type", "integer", "minimum", 0,
-		"description", "Minimum French working days before requestedAt."),
+		"description", "Lead time: requestedAt is at least this many "
+		"days (leadUnit) after today in Europe/Paris, and a French "
+		"working day."),
+	    "leadUnit", json_pack("{s:s, s:[s,s], s:s}", "type", "string", "enum",
+		"calendar", "working", "description", "How leadDays counts: "
+		"calendar days (the seeds' rule) or French working days."),
 	    "markets", json_pack("{s:s, s:{s:s}, s:s}", "type", "array", "items",
 		"type", "string", "description", "Markets allowed (empty: every market)."),
 	    "catalog", json_pack("{s:s, s:[s], s:{s:{s:s, s:[s,s]}}}", "type",

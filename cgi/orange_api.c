@@ -12,12 +12,25 @@
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "log.h"
 #include "orange_request.h"
 #include "store.h"
 
 #define LIST_MAX 250
+
+/*
+ * The language of the caller's Accept-Language (i18n.c: the best the
+ * desk speaks, "fr-FR" counting as French; English when none): the one
+ * a catalog field's declared messages are said in.  The Orange messages
+ * and the desk's own sentences stay English on the API.
+ */
+static const char *
+accept_lang(const struct req *r)
+{
+	return lang_code(lang_pick(NULL, req_env(r, "HTTP_ACCEPT_LANGUAGE"), NULL));
+}
 
 /* POST /ordering/b2b/v2/requests */
 int
@@ -30,7 +43,8 @@ api_requests_post(struct req *r)
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, &pb, id, &req, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, accept_lang(r), &pb, id, &req,
+	    why, sizeof(why))) {
 	case CREATE_OK:
 		break;
 	case CREATE_INVALID:

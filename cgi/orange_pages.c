@@ -17,12 +17,17 @@
 #include "pages.h"
 #include "orange_pages.h"
 #include "orange_request.h"
+#include "request_view.h"
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
 #include "workday.h"
 
 #define PAGE_SIZE 25
+
+/* The page's language: English until the pages follow the reader's
+ * (gettext); every catalog text below is taken in it. */
+#define PAGE_LANG "en"
 
 /* The caller's type, or NULL if unknown or not in its catalog. */
 static const struct rtype *
@@ -31,6 +36,25 @@ allowed_type(struct req *r, const char *type)
 	const struct rtype *t = catalog_find(type);
 
 	return catalog_may_use(r->store, r->who, t) == 1 ? t : NULL;
+}
+
+/*
+ * The secondary text of a label on a page in `lang`: the original French
+ * term a declaration gives with labelFr / titleFr (the seeds' own words,
+ * Débit, Antenne mobile intérieure) on a page in another language, where
+ * it is not already part of the label (Multicast needed / Multicast says
+ * nothing more).  A French translation (label.fr) is for French pages
+ * only.  NULL: none.
+ */
+static const char *
+label_secondary(const struct ltext *t, int original, const char *lang)
+{
+	const char *primary = ltext_get(t, lang), *fr = t->v[LANG_FR];
+
+	if (!original || strcmp(lang, "fr") == 0 || fr == NULL || primary == NULL ||
+	    strcasestr(primary, fr) != NULL)
+		return NULL;
+	return fr;
 }
 
 /* GET /requests/new: the types of the caller's catalog. */
@@ -48,12 +72,19 @@ page_request_types(struct req *r)
 		return -1;
 	}
 	json_array_foreach(items, i, it) {
-		row = tpl_section_add(body, "TYPE");
-		tpl_set(row, "TYPE_ID", json_string_value(json_object_get(it, "id")));
-		tpl_set(row, "TYPE_NAME", json_string_value(json_object_get(it, "name")));
-		tpl_set(row, "TYPE_NAME_FR", json_string_value(json_object_get(it, "nameFr")));
-		tpl_set(row, "TYPE_CATEGORY", json_string_value(json_object_get(it, "category")));
-		tpl_set(row, "TYPE_DESCRIPTION", json_string_value(json_object_get(it, "description")));
+		const struct rtype *t = catalog_find(json_string_value(json_object_get(it, "id")));
+		const char *fr;
+
+		if (t == NULL || (row = tpl_section_add(body, "TYPE")) == NULL)
+			continue;
+		tpl_set(row, "TYPE_ID", t->type);
+		tpl_set(row, "TYPE_NAME", ltext_get(&t->titles, PAGE_LANG));
+		if ((fr = label_secondary(&t->titles, t->title_fr_original, PAGE_LANG)) != NULL) {
+			tpl_show(row, "TYPE_FR");
+			tpl_set(row, "TYPE_NAME_FR", fr);
+		}
+		tpl_set(row, "TYPE_CATEGORY", t->category);
+		tpl_set(row, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, PAGE_LANG));
 	}
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_TYPES");
@@ -108,24 +139,24 @@ fill_picker(struct req *r, struct tpl_dict *field, const char *current)
 /* One catalog field as a form input, with its value and error. */
 static int
 fill_field(struct req *r, const struct rtype *t, const struct field *f,
-    struct tpl_dict *body, const struct problems *pb)
+    struct tpl_dict *group, const struct problems *pb, const char *lang)
 {
 	struct tpl_dict	*d, *opt;
-	const char	*value = req_form(r, f->path);
+	const char	*value = req_form(r, f->path), *text;
 	struct buf	 profiles = { 0 };
 	size_t		 i;
 
-	d = tpl_section_add(body, "FIELD");
+	d = tpl_section_add(group, "FIELD");
 	tpl_set(d, "NAME", f->path);
 	tpl_set(d, "ID", f->path);
-	tpl_set(d, "LABEL", f->label);
-	if (f->label_fr != NULL) {
+	tpl_set(d, "LABEL", ltext_get(&f->labels, lang));
+	if ((text = label_secondary(&f->labels, f->label_fr_original, lang)) != NULL) {
 		tpl_show(d, "LABEL_FR");
-		tpl_set(d, "LABEL_FR_TEXT", f->label_fr);
+		tpl_set(d, "LABEL_FR_TEXT", text);
 	}
-	if (f->help != NULL) {
+	if ((text = ltext_get(&f->helps, lang)) != NULL) {
 		tpl_show(d, "HELP");
-		tpl_set(d, "HELP_TEXT", f->help);
+		tpl_set(d, "HELP_TEXT", text);
 	}
 	if (f->required && f->def == NULL)
 		tpl_show(d, "REQUIRED");
@@ -151,7 +182,7 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 		for (i = 0; i < f->nenum; i++) {
 			opt = tpl_section_add(d, "OPTION");
 			tpl_set(opt, "VALUE", f->enumv[i]);
-			tpl_set(opt, "LABEL", f->enumv[i]);
+			tpl_set(opt, "LABEL", field_value_label(f, f->enumv[i], lang));
 			if (value != NULL && strcmp(value, f->enumv[i]) == 0)
 				tpl_show(opt, "SELECTED");
 		}
@@ -172,6 +203,42 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 		tpl_set_int(d, "MAXLENGTH", f->max_len);
 	else
 		tpl_set_int(d, "MAXLENGTH", 1024);
+	return 0;
+}
+
+/* The fields as the form shows them: one GROUP (fieldset) per group of
+ * the declaration, in the order of their first field; fields of no
+ * group in a "Properties" group.  0 or -1. */
+static int
+fill_groups(struct req *r, const struct rtype *t, struct tpl_dict *body,
+    const struct problems *pb, const char *lang)
+{
+	struct tpl_dict		*g;
+	const struct fgroup	*cur;
+	const char		*help;
+	size_t			 i, j;
+	int			 seen;
+
+	for (i = 0; i < t->nfields; i++) {
+		cur = t->fields[i].group;
+		for (j = 0, seen = 0; j < i && !seen; j++)
+			seen = t->fields[j].group == cur;
+		if (seen)
+			continue;
+		if ((g = tpl_section_add(body, "GROUP")) == NULL)
+			return -1;
+		tpl_set(g, "GROUP_ID", cur != NULL ? cur->id : "properties");
+		tpl_set(g, "GROUP_LABEL", cur != NULL ? ltext_get(&cur->label, lang) :
+		    words_properties(lang));
+		if (cur != NULL && (help = ltext_get(&cur->help, lang)) != NULL) {
+			tpl_show(g, "GROUP_HELP");
+			tpl_set(g, "GROUP_HELP_TEXT", help);
+		}
+		for (j = i; j < t->nfields; j++)
+			if (t->fields[j].group == cur &&
+			    fill_field(r, t, &t->fields[j], g, pb, lang) < 0)
+				return -1;
+	}
 	return 0;
 }
 
@@ -196,18 +263,23 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	size_t		 i;
 	int		 rc;
 
-	snprintf(title, sizeof(title), "New request: %s", t->title);
+	snprintf(title, sizeof(title), "New request: %s", ltext_get(&t->titles, PAGE_LANG));
 	if ((root = page_new(r, title, "request_form.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "TYPE_ID", t->type);
-	tpl_set(body, "TYPE_NAME", t->title);
-	tpl_set(body, "TYPE_NAME_FR", t->title_fr);
-	tpl_set(body, "TYPE_DESCRIPTION", t->description);
+	tpl_set(body, "TYPE_NAME", ltext_get(&t->titles, PAGE_LANG));
+	if (label_secondary(&t->titles, t->title_fr_original, PAGE_LANG) != NULL) {
+		tpl_show(body, "TYPE_FR");
+		tpl_set(body, "TYPE_NAME_FR", label_secondary(&t->titles,
+		    t->title_fr_original, PAGE_LANG));
+	}
+	tpl_set(body, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, PAGE_LANG));
 	tpl_set(body, "CSRF", r->who->csrf);
-	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	earliest = earliest_requested_date(calendar_now(), t->lead_days, t->lead_unit);
 	ymd_format(&earliest, day);
 	tpl_set(body, "EARLIEST", day);
 	tpl_set_int(body, "LEAD_DAYS", t->lead_days);
+	tpl_set(body, "LEAD_UNIT", t->lead_unit == LEAD_WORKING ? "working days" : "days");
 	if (req_form(r, "requestedAt") != NULL)
 		keep(r, body, "REQUESTED_AT", "requestedAt");
 	else
@@ -249,11 +321,10 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 		}
 		store_done(s);
 	}
-	for (i = 0; i < t->nfields; i++)
-		if (fill_field(r, t, &t->fields[i], body, pb) < 0) {
-			tpl_dict_free(root);
-			return -1;
-		}
+	if (fill_groups(r, t, body, pb, PAGE_LANG) < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
 	return page_send(r, status, root);
 }
 
@@ -329,7 +400,8 @@ page_request_form_post(struct req *r)
 		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
 	if ((body = form_to_body(r, t)) == NULL)
 		return -1;
-	switch (request_create(r->store, r->who, body, &pb, id, NULL, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, PAGE_LANG, &pb, id, NULL, why,
+	    sizeof(why))) {
 	case CREATE_OK:
 		snprintf(loc, sizeof(loc), "/requests/%s", id);
 		rc = resp_redirect(r, loc);
@@ -357,37 +429,31 @@ page_request_form_post(struct req *r)
 	return rc;
 }
 
-/* Flatten properties into label/value rows of the detail page. */
-static void
-fill_properties(struct tpl_dict *body, const json_t *o, const char *prefix)
-{
-	const char	*key;
-	json_t		*v;
-	struct tpl_dict	*row;
-	char		 path[512], *text;
-
-	json_object_foreach((json_t *)o, key, v) {
-		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? "." : "", key);
-		if (json_is_object(v)) {
-			fill_properties(body, v, path);
-			continue;
-		}
-		row = tpl_section_add(body, "PROP");
-		tpl_set(row, "PROP_PATH", path);
-		if (json_is_string(v))
-			tpl_set(row, "PROP_VALUE", json_string_value(v));
-		else {
-			text = json_dumps(v, JSON_ENCODE_ANY);
-			tpl_set(row, "PROP_VALUE", text);
-			free(text);
-		}
-	}
-}
-
 static const char *
 jstr(const json_t *o, const char *path)
 {
 	return json_string_value(json_path_get(o, path));
+}
+
+/* The properties of request `o` in words, grouped (request_view.h).
+ * 0 or -1. */
+static int
+fill_view(struct req *r, const json_t *o, struct tpl_dict *body)
+{
+	const struct rtype	*t = catalog_find(jstr(o, "type"));
+	struct request_view	 v;
+	struct sp_words		 sp;
+
+	if (sp_words_load(r->store, NULL, jstr(o, "id"), &sp) < 0 ||
+	    request_view_build(t, json_object_get(o, "properties"), &sp, PAGE_LANG, &v) < 0)
+		return -1;
+	request_view_tpl(&v, body);
+	if (v.n == 0)
+		tpl_show(body, "NO_PROPERTIES");
+	request_view_free(&v);
+	if (t != NULL)
+		tpl_set(body, "TYPE_TITLE", ltext_get(&t->titles, PAGE_LANG));
+	return 0;
 }
 
 /* The request page, with an error above the actions when a status
@@ -420,7 +486,11 @@ render_request(struct req *r, int status, const char *error)
 	tpl_set(body, "REQUESTED_AT", jstr(o, "keyDates.requestedAt"));
 	tpl_set(body, "COMPLETED_AT", jstr(o, "keyDates.completedAt"));
 	tpl_set(body, "CSRF", r->who->csrf);
-	fill_properties(body, json_object_get(o, "properties"), "");
+	if (fill_view(r, o, body) < 0) {
+		tpl_dict_free(root);
+		json_decref(o);
+		return -1;
+	}
 	json_array_foreach(json_object_get(o, "history"), i, h) {
 		row = tpl_section_add(body, "HISTORY");
 		tpl_set(row, "H_AT", jstr(h, "at"));
@@ -591,6 +661,13 @@ csv_cell(struct buf *b, const char *s, int last)
 	buf_puts(b, last ? "\"\r\n" : "\",");
 }
 
+/* A property column of the export: a field's path ("servicePoint" for
+ * the service point named by a type's one-of fields), its header. */
+struct csv_col {
+	const char	*path;
+	char		*header;	/* owned */
+};
+
 /* The export as it is written: rows gather in `b` and go out in chunks,
  * the response starting with the first chunk (until then a failure can
  * still answer 500). */
@@ -598,6 +675,8 @@ struct csv_out {
 	struct req	*r;
 	struct buf	 b;
 	int		 started;
+	struct csv_col	*cols;
+	size_t		 ncols, cap;
 };
 
 #define CSV_CHUNK 65536
@@ -618,15 +697,125 @@ csv_flush(struct csv_out *o)
 	return 0;
 }
 
-/* request_row_fn: one CSV line from the item (its properties are not
- * exported). */
+/* Add a property column for `path` headed `label` unless there is one;
+ * a label another path has already gets the path after it.  0 or -1. */
+static int
+csv_col_add(struct csv_out *o, const char *path, const char *label)
+{
+	struct csv_col	*c;
+	size_t		 i;
+	int		 taken = 0;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (strcmp(o->cols[i].path, path) == 0)
+			return 0;
+		taken |= strcmp(o->cols[i].header, label) == 0;
+	}
+	if ((c = array_room(o->cols, o->ncols, &o->cap, sizeof(*c), 16)) == NULL)
+		return -1;
+	o->cols = c;
+	c = &o->cols[o->ncols];
+	c->path = path;
+	if (taken) {
+		struct buf b = { 0 };
+		buf_printf(&b, "%s (%s)", label, path);
+		c->header = b.data;
+	} else
+		c->header = strdup(label);
+	if (c->header == NULL)
+		return -1;
+	o->ncols++;
+	return 0;
+}
+
+/*
+ * The property columns: the fields of every type of which the caller has
+ * requests (within the type filter), in catalog order, each headed by
+ * its label in the page's language; the one-of fields naming the service
+ * point make one "Service point" column.  0 or -1.
+ */
+static int
+csv_columns(struct csv_out *o, const struct request_filter *f)
+{
+	const struct rtype	*t;
+	struct rows		*s;
+	char			 types[4096] = ",", wanted[1024], key[160];
+	size_t			 i, j;
+	int			 rc;
+
+	if ((s = store_query(o->r->store, ST_REQ_TYPES_IN_SCOPE, "iss",
+	    SCOPE_ARGS(o->r->who))) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 &&
+	    strlen(types) + strlen(store_text(s, REQ_TYPE_NAME)) + 2 < sizeof(types))
+		strcat(strcat(types, store_text(s, REQ_TYPE_NAME)), ",");
+	store_done(s);
+	if (rc < 0)
+		return -1;
+	if (f->type != NULL)
+		snprintf(wanted, sizeof(wanted), ",%s,", f->type);
+	for (i = 0; (t = catalog_at(i)) != NULL; i++) {
+		snprintf(key, sizeof(key), ",%s,", t->type);
+		if (strstr(types, key) == NULL || (f->type != NULL && strstr(wanted, key) == NULL))
+			continue;
+		for (j = 0; j < t->nfields; j++) {
+			const struct field *fd = &t->fields[j];
+			if (csv_col_add(o, fd->resolve ? "servicePoint" : fd->path,
+			    fd->resolve ? words_service_point(PAGE_LANG) :
+			    ltext_get(&fd->labels, PAGE_LANG)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+csv_cols_free(struct csv_out *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++)
+		free(o->cols[i].header);
+	free(o->cols);
+}
+
+/* The property cells of one request, in words (request_view.h). */
+static int
+csv_props(struct csv_out *o, const json_t *it, const char *props)
+{
+	const struct rtype	*t = catalog_find(jstr(it, "type"));
+	json_t			*p = json_loads(props, 0, NULL);
+	struct request_view	 v;
+	struct sp_words		 sp;
+	const char		*cell;
+	size_t			 i, g, k;
+
+	if (p == NULL || sp_words_load(o->r->store, NULL, jstr(it, "id"), &sp) < 0 ||
+	    request_view_build(t, p, &sp, PAGE_LANG, &v) < 0) {
+		json_decref(p);
+		return -1;
+	}
+	for (i = 0; i < o->ncols; i++) {
+		cell = "";
+		for (g = 0; g < v.n; g++)
+			for (k = 0; k < v.groups[g].n; k++)
+				if (v.groups[g].rows[k].path != NULL &&
+				    strcmp(v.groups[g].rows[k].path, o->cols[i].path) == 0)
+					cell = v.groups[g].rows[k].value;
+		csv_cell(&o->b, cell, i + 1 == o->ncols);
+	}
+	request_view_free(&v);
+	json_decref(p);
+	return 0;
+}
+
+/* request_row_fn: one CSV line from the item and its properties. */
 static int
 csv_row(void *ctx, const char *item, const char *props)
 {
 	struct csv_out	*o = ctx;
 	json_t		*it = json_loads(item, 0, NULL);
 
-	(void)props;
 	if (it == NULL)
 		return -1;
 	csv_cell(&o->b, jstr(it, "id"), 0);
@@ -639,7 +828,11 @@ csv_row(void *ctx, const char *item, const char *props)
 	csv_cell(&o->b, jstr(it, "contract"), 0);
 	csv_cell(&o->b, jstr(it, "keyDates.requestedAt"), 0);
 	csv_cell(&o->b, jstr(it, "keyDates.issuedAt"), 0);
-	csv_cell(&o->b, jstr(it, "keyDates.completedAt"), 1);
+	csv_cell(&o->b, jstr(it, "keyDates.completedAt"), o->ncols == 0);
+	if (o->ncols > 0 && csv_props(o, it, props) < 0) {
+		json_decref(it);
+		return -1;
+	}
 	json_decref(it);
 	return o->b.len >= CSV_CHUNK ? csv_flush(o) : 0;
 }
@@ -652,19 +845,31 @@ page_requests_csv(struct req *r)
 	struct request_filter	 f;
 	struct csv_out		 o = { .r = r };
 	long long		 total;
+	size_t			 i;
 	int			 rc;
 
 	if (list_filter(r, &f) < 0)
 		return too_many_values(r);
 	f.offset = 0;
 	f.limit = 1LL << 62;
+	if (csv_columns(&o, &f) < 0) {
+		csv_cols_free(&o);
+		return -1;
+	}
 	buf_puts(&o.b, "id,type,name,category,status,customer,customerReference,"
-	    "contract,requestedAt,issuedAt,completedAt\r\n");
+	    "contract,requestedAt,issuedAt,completedAt");
+	for (i = 0; i < o.ncols; i++) {
+		buf_puts(&o.b, ",");
+		csv_cell(&o.b, o.cols[i].header, 0);
+		o.b.data[--o.b.len] = '\0';	/* csv_cell ends with a comma */
+	}
+	buf_puts(&o.b, "\r\n");
 	rc = request_list_each(r->store, r->who, &f, csv_row, &o, &total);
 	if (rc == 0)
 		rc = csv_flush(&o);
 	else if (o.started)
 		log_err("requests.csv: the export stopped after it started");
 	buf_free(&o.b);
+	csv_cols_free(&o);
 	return rc;
 }

@@ -10,12 +10,14 @@
 
 #include "auth.h"
 #include "catalog.h"
+#include "catalog_grant.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
 #include "outbox.h"
 #include "tpl.h"
 #include "orange_request.h"
+#include "request_view.h"
 #include "store.h"
 #include "util.h"
 #include "workday.h"
@@ -76,19 +78,6 @@ customer_in_scope(struct store *st, const struct principal *who, const char *id,
 	if (id == NULL && n != 1)
 		ci->found = 0;	/* several customers: the body must name one */
 	return 0;
-}
-
-static int
-customer_has_type(struct store *st, const char *customer, const char *type)
-{
-	struct rows	*s;
-	int		 rc;
-
-	if ((s = store_query(st, ST_CUSTOMER_HAS_TYPE, "ss", customer, type)) == NULL)
-		return -1;
-	rc = store_row(s);
-	store_done(s);
-	return rc;
 }
 
 /* Is a top-level attribute missing (absent, or null)? */
@@ -199,21 +188,26 @@ resolve_service_point(struct store *st, const struct principal *who,
 	return 0;
 }
 
-/* Check requestedAt: 3611 unless a working day at least lead days ahead. */
+/* Check requestedAt: 3611 unless a working day at least the type's lead
+ * time ahead.  The seeds' sentence counts calendar days ("20 days"); a
+ * type counting working days says so ("10 working days"). */
 static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
 {
 	struct ymd	date, earliest;
-	char		day[11], lead[16];
+	time_t		now = calendar_now();
+	char		day[11], lead[24];
 
 	/* A date, as the reference's format: date says: a date-time would
 	 * carry a time zone in which its day may not be the Paris day. */
-	if (value != NULL && strlen(value) == 10 && ymd_parse(value, &date) == 0 &&
-	    check_requested_date(&date, now_epoch(), t->lead_days, &earliest) == 0)
+	if (ymd_parse_date(value, &date) == 0 && check_requested_date(&date, now,
+	    t->lead_days, t->lead_unit, &earliest) == 0)
 		return 0;
-	earliest = earliest_requested_date(now_epoch(), t->lead_days);
+	earliest = earliest_requested_date(now, t->lead_days, t->lead_unit);
 	ymd_format(&earliest, day);
-	snprintf(lead, sizeof(lead), "%d", t->lead_days);
+	/* the row's "{1} days": "20 days", or "10 working days" */
+	snprintf(lead, sizeof(lead), "%d%s", t->lead_days,
+	    t->lead_unit == LEAD_WORKING ? " working" : "");
 	return oproblem(pb, OERR_REQUESTED_AT, "requestedAt", lead, day, NULL);
 }
 
@@ -236,6 +230,27 @@ mail_dict(const char *id, const char *type, const char *name, const char *custom
 }
 
 #define CREATED_COMMENT "Request created"	/* its first history entry */
+
+/* The mails' language: English until each recipient's is known
+ * (gettext); the catalog's texts are taken in it. */
+#define MAIL_LANG "en"
+
+/* The properties in words, grouped (request_view.h), into a mail
+ * dictionary: PROP_GROUP sections.  0 or -1. */
+static int
+mail_properties(struct tpl_dict *d, struct store *st, const struct rtype *t,
+    const json_t *props, const char *sp_id, const char *request_id)
+{
+	struct request_view	 v;
+	struct sp_words		 sp;
+
+	if (sp_words_load(st, sp_id, request_id, &sp) < 0 ||
+	    request_view_build(t, props, &sp, MAIL_LANG, &v) < 0)
+		return -1;
+	request_view_tpl(&v, d);
+	request_view_free(&v);
+	return 0;
+}
 
 int
 request_item_open(struct buf *b, const char *item, const char *props)
@@ -263,7 +278,7 @@ struct new_request {
 /* Render "request_created" for the creator and the operator, before the
  * writer (outbox.h).  0 or -1. */
 static int
-render_created(struct new_request *n)
+render_created(struct store *st, struct new_request *n, const json_t *props)
 {
 	struct tpl_dict	*d;
 	int		 rc;
@@ -272,6 +287,11 @@ render_created(struct new_request *n)
 	    n->requested);
 	if (d == NULL)
 		return -1;
+	/* "": no service point (a type that names none) finds none */
+	if (mail_properties(d, st, n->t, props, n->sp_id ? n->sp_id : "", NULL) < 0) {
+		tpl_dict_free(d);
+		return -1;
+	}
 	tpl_set(d, "CREATOR", n->who->name);
 	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) >= 0 &&
 	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) >= 0 ?
@@ -354,7 +374,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.requested = requested;
 	n.id = id;
 	now_iso(n.now);
-	rc = render_created(&n) == 0 ? store_write(st, insert_request, &n) : -1;
+	rc = render_created(st, &n, props) == 0 ? store_write(st, insert_request, &n) : -1;
 	if (rc == 0 && answer != NULL)
 		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
 	outbox_mail_free(&n.mails[0]);
@@ -365,7 +385,8 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 
 enum create_result
 request_create(struct store *st, const struct principal *who, const json_t *body,
-    struct problems *pb, char id[25], char **answer, char *why, size_t whylen)
+    const char *lang, struct problems *pb, char id[25], char **answer, char *why,
+    size_t whylen)
 {
 	const struct rtype	*t = NULL;
 	struct customer_info	 ci;
@@ -394,7 +415,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	if (absent(body, "type"))
 		oproblem(pb, OERR_MISSING, "type", "type", NULL, NULL);
 	else if (type == NULL || (t = catalog_find(type)) == NULL ||
-	    (ci.found && !rtype_allowed(t, ci.market, customer_has_type(st, ci.id, type) == 1))) {
+	    (ci.found && !rtype_allowed(t, ci.market, catalog_granted(st, ci.id, type) == 1))) {
 		snprintf(why, whylen, "The request type '%s' is not in your catalog.",
 		    type ? type : "?");
 		return CREATE_FORBIDDEN;
@@ -411,7 +432,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		goto out;
 	before = pb->n;
 	if (catalog_validate(t, absent(body, "properties") ? NULL :
-	    json_object_get(body, "properties"), pb, &props) < 0) {
+	    json_object_get(body, "properties"), lang, pb, &props) < 0) {
 		res = CREATE_UNAVAILABLE;
 		goto out;
 	}
@@ -427,7 +448,7 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 	/* Store the date as a plain day. */
 	{
 		struct ymd d;
-		ymd_parse(requested, &d);
+		ymd_parse_date(requested, &d);
 		ymd_format(&d, day);
 	}
 	if (store_request(st, who, t, &ci, body, props, sp_id, day, id, answer) < 0) {
@@ -546,6 +567,12 @@ notify_status(struct store *st, const json_t *req, const struct principal *who,
 	    json_string_value(json_path_get(req, "keyDates.requestedAt")));
 	if (d == NULL)
 		return -1;
+	if (mail_properties(d, st, catalog_find(json_string_value(json_object_get(req, "type"))),
+	    json_object_get(req, "properties"), NULL,
+	    json_string_value(json_object_get(req, "id"))) < 0) {
+		tpl_dict_free(d);
+		return -1;
+	}
 	tpl_set(d, "FROM", json_string_value(json_object_get(req, "status")));
 	tpl_set(d, "TO", to);
 	tpl_set(d, "BY", who->name);

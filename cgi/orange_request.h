@@ -31,13 +31,14 @@ enum create_result {
  * request of the caller's customer, with its first history entry, in
  * one transaction.  Problems go to `pb` sorted in the order of checks
  * (412/65, 3620, 3611, 3622/3621).  `why` receives the reason of a
- * CREATE_FORBIDDEN.  With `answer` not NULL, a stored request's API text
+ * CREATE_FORBIDDEN.  The messages a catalog field declares are said in
+ * `lang` ("en", "fr", "da"; catalog_validate).  With `answer` not NULL, a stored request's API text
  * (as request_load_text() gives it, owned) goes to *answer: NULL if it
  * could not be made (the request is stored all the same).
  */
 enum create_result request_create(struct store *st, const struct principal *who,
-	const json_t *body, struct problems *pb, char id[25], char **answer,
-	char *why, size_t whylen);
+	const json_t *body, const char *lang, struct problems *pb, char id[25],
+	char **answer, char *why, size_t whylen);
 
 /* The request as the API shows it (new reference), or NULL if it does
  * not exist for this caller (or on error: *err set to -1). */

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "admin_users.h"
+#include "admin_customers.h"
 #include "admin_servicepoints.h"
 #include "admin_internet.h"
 #include "admin_products.h"
@@ -76,6 +77,9 @@ const struct route routes[] = {
 	{ "/admin/users/{id}/keys/revoke", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_admin_key_revoke }, /* RT_ADMIN_USER_KEY_REVOKE */
 	{ "/admin/customers", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customers, NULL }, /* RT_ADMIN_CUSTOMERS */
+	{ "/admin/customers/{id}", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customer, NULL }, /* RT_ADMIN_CUSTOMER */
+	{ "/admin/customers/{id}/types", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
+	    NULL, page_admin_customer_types }, /* RT_ADMIN_CUSTOMER_TYPES */
 	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_service_points, NULL }, /* RT_CORE_SERVICE_POINTS */
 	{ "/core-information/b2b/v2/servicePoints/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,

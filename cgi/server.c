@@ -7,7 +7,10 @@
  * alive, restarting any that dies.  Each worker runs `threads` threads,
  * each with its own database connection, accepting one FastCGI connection
  * at a time.  SIGTERM stops accepting, lets requests in flight finish
- * and exits.
+ * and exits.  SIGHUP to the supervisor reloads the request catalog: a
+ * catalog that loads replaces the old one and the workers are replaced
+ * one by one (each finishing what it serves); one that does not load is
+ * refused, logged, and the workers go on with the old one.
  *
  * Started as a plain CGI program (GATEWAY_INTERFACE set, stdin not a
  * socket), it answers the one request in its environment and exits.
@@ -42,6 +45,7 @@
 #include "route.h"
 #include "store.h"
 #include "tpl.h"
+#include "workday.h"
 #include "writer.h"
 
 #define STOP_GRACE_S	4	/* seconds workers get to finish on SIGTERM */
@@ -173,10 +177,12 @@ worker_main(int listen_fd)
 	sa.sa_handler = on_wake;	/* no SA_RESTART: accept() returns EINTR */
 	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* SIGHUP is the supervisor's (a reload): a worker that gets one,
+	 * from a signal sent to the whole group, goes on. */
+	signal(SIGHUP, SIG_IGN);
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
 	/* One malloc arena per thread would multiply the resident memory of
@@ -299,6 +305,64 @@ spawn_worker(int listen_fd, int slot)
 	return pid;
 }
 
+/* Wait for `pid` to exit, at most STOP_GRACE_S + 2 seconds (it drains
+ * for STOP_GRACE_S at most), then kill it.  Returns its status. */
+static int
+wait_worker(pid_t pid)
+{
+	struct timespec	 nap = { 0, 20 * 1000 * 1000 };
+	time_t		 deadline = time(NULL) + STOP_GRACE_S + 2;
+	int		 status = 0;
+
+	while (waitpid(pid, &status, WNOHANG) == 0) {
+		if (time(NULL) > deadline) {
+			log_warn("worker (pid %ld) did not stop; killing it", (long)pid);
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		nanosleep(&nap, NULL);
+	}
+	return status;
+}
+
+/*
+ * SIGHUP: load the catalog again.  If it loads, replace the workers one
+ * by one: the new one starts (with the new catalog, inherited at fork)
+ * before the old one is told to stop, which finishes the requests it is
+ * serving (at most STOP_GRACE_S) while the new one accepts; so the
+ * socket always has workers.  If it does not load, the problems are
+ * logged (catalog_load prints them) and nothing changes.
+ */
+static void
+reload(int listen_fd, pid_t *pids, time_t *started, int n)
+{
+	pid_t	 old;
+	int	 i;
+
+	log_info("supervisor: SIGHUP, reloading the catalog %s", config.catalog);
+	if (catalog_load(config.catalog) < 0) {
+		log_err("supervisor: the catalog %s was not reloaded (see above); the "
+		    "workers go on with the catalog loaded before", config.catalog);
+		return;
+	}
+	log_info("supervisor: catalog reloaded (%zu request type(s)); replacing the "
+	    "workers one by one", catalog_count());
+	for (i = 0; i < n; i++) {
+		old = pids[i];
+		if ((pids[i] = spawn_worker(listen_fd, i)) < 0) {
+			pids[i] = old;	/* no fork: the old one goes on */
+			continue;
+		}
+		started[i] = time(NULL);
+		if (old > 0) {
+			kill(old, SIGTERM);
+			wait_worker(old);
+		}
+	}
+	log_info("supervisor: every worker serves the new catalog");
+}
+
 /* Keep the workers alive until SIGTERM/SIGINT; then stop them. */
 static int
 supervise(int listen_fd)
@@ -332,12 +396,8 @@ supervise(int listen_fd)
 		sig = sigtimedwait(&set, &info, &tick);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
-		if (sig == SIGHUP) {
-			/* Roll the workers: each finishes what it serves. */
-			for (i = 0; i < n; i++)
-				if (pids[i] > 0)
-					kill(pids[i], SIGTERM);
-		}
+		if (sig == SIGHUP)
+			reload(listen_fd, pids, started, n);
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 			for (i = 0; i < n; i++)
 				if (pids[i] == pid)
@@ -452,6 +512,9 @@ main(int argc, char *argv[])
 	}
 	if (rc > 0)
 		log_warn("%s", err);
+	if (calendar_test_clock_built() && getenv("REQDESK_TEST_CLOCK") != NULL)
+		log_warn("test clock: the calendar's today is read from %s",
+		    getenv("REQDESK_TEST_CLOCK"));
 	if (catalog_load(config.catalog) < 0) {
 		fprintf(stderr, "reqdesk-fcgi: the request catalog %s is not usable\n",
 		    config.catalog);

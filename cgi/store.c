@@ -375,6 +375,18 @@ static const char *const migrations[] = {
 	 * run it; theirs moved the epoch at every recorded use */
 	"DROP TRIGGER auth_epoch_credential_update;"
 	AUTH_EPOCH_CREDENTIAL_UPDATE,
+	/* 13: who granted or revoked a customized type to a customer, and
+	 * when (catalog_grant.c; grants made before it have no entry) */
+	"CREATE TABLE catalog_grant_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+	"  type TEXT NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('grant', 'revoke')),"
+	"  at TEXT NOT NULL,"
+	"  by_user TEXT REFERENCES users(id) ON DELETE SET NULL,"
+	"  by_name TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX catalog_grant_history_by_customer ON catalog_grant_history(customer_id, id);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -816,6 +828,22 @@ static const char *const sqls[] = {
 	"SELECT " REQ_ITEM_OF("?1", "?2", "?3", "?4", "'NEW'", "?5", "?12", "?10", "?9",
 	"NULL", "?6", "?7", "?8", "?10", "?11") ", "
 	REQ_HIST_ITEM_OF("?10", "'NEW'", "?11", "?14", "NULL", "?13"), /* ST_REQ_NEW_JSON */
+	"INSERT INTO customer_types (customer_id, type) VALUES (?, ?)"
+	" ON CONFLICT DO NOTHING", /* ST_GRANT_ADD */
+	"DELETE FROM customer_types WHERE customer_id = ? AND type = ?", /* ST_GRANT_DELETE */
+	"INSERT INTO catalog_grant_history (customer_id, type, action, at, by_user, by_name)"
+	" VALUES (?, ?, ?, ?, ?, ?)", /* ST_GRANT_HISTORY_ADD */
+	"SELECT t.customer_id, t.type, c.name FROM customer_types t"
+	" JOIN customers c ON c.id = t.customer_id"
+	" WHERE ?1 IS NULL OR t.customer_id = ?1 ORDER BY t.customer_id, t.type", /* ST_GRANTS_ALL */
+	"SELECT at, action, type, by_name FROM catalog_grant_history"
+	" WHERE customer_id = ? ORDER BY id DESC", /* ST_GRANT_HISTORY */
+	"SELECT s.id, s.name, s.reference, s.customer_reference FROM service_points s"
+	" WHERE s.id = ?", /* ST_SP_WORDS */
+	"SELECT s.id, s.name, s.reference, s.customer_reference FROM requests r"
+	" JOIN service_points s ON s.id = r.service_point_id WHERE r.id = ?", /* ST_REQ_SP_WORDS */
+	"SELECT DISTINCT k.type FROM request_counts k WHERE " IN_SCOPE("k.customer_id")
+	" AND k.n > 0 ORDER BY k.type", /* ST_REQ_TYPES_IN_SCOPE */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -965,6 +993,14 @@ static const unsigned char stmt_cols[] = {
 	REQ__COLS, /* ST_REQ_ALL_ASC */
 	FOUND__COLS, /* ST_TYPE_ALLOWED */
 	NEW_REQ__COLS, /* ST_REQ_NEW_JSON */
+	0, /* ST_GRANT_ADD */
+	0, /* ST_GRANT_DELETE */
+	0, /* ST_GRANT_HISTORY_ADD */
+	GRANT__COLS, /* ST_GRANTS_ALL */
+	GRANT_HIST__COLS, /* ST_GRANT_HISTORY */
+	SP_WORDS__COLS, /* ST_SP_WORDS */
+	SP_WORDS__COLS, /* ST_REQ_SP_WORDS */
+	REQ_TYPE__COLS, /* ST_REQ_TYPES_IN_SCOPE */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

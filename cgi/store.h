@@ -190,6 +190,14 @@ enum stmt {
 	ST_REQ_ALL_ASC,
 	ST_TYPE_ALLOWED,	/* may a customer in scope use a type? */
 	ST_REQ_NEW_JSON,	/* a new request's item and first history entry, from values */
+	ST_GRANT_ADD,		/* customized catalogs (catalog_grant.c) */
+	ST_GRANT_DELETE,
+	ST_GRANT_HISTORY_ADD,
+	ST_GRANTS_ALL,		/* every grant, by customer */
+	ST_GRANT_HISTORY,	/* a customer's history, newest first */
+	ST_SP_WORDS,		/* a service point's name and references (request_view.c) */
+	ST_REQ_SP_WORDS,	/* the same for the service point of a request */
+	ST_REQ_TYPES_IN_SCOPE,	/* the types of the requests the caller sees */
 	ST__MAX
 };
 
@@ -417,6 +425,26 @@ enum account_col {
 	ACCOUNT_START_DATE, ACCOUNT_INSTALL_TIME, ACCOUNT_CIRCUIT,
 	ACCOUNT__COLS
 };
+
+/* ST_GRANTS_ALL: the customized types granted, by customer then type. */
+enum grant_col { GRANT_CUSTOMER_ID, GRANT_TYPE, GRANT_CUSTOMER_NAME, GRANT__COLS };
+
+/* ST_GRANT_HISTORY: a customer's grants and revokes, newest first
+ * (GRANT_HIST_ACTION "grant" or "revoke"; GRANT_HIST_BY who, in words). */
+enum grant_hist_col {
+	GRANT_HIST_AT, GRANT_HIST_ACTION, GRANT_HIST_TYPE, GRANT_HIST_BY,
+	GRANT_HIST__COLS
+};
+
+/* ST_SP_WORDS, ST_REQ_SP_WORDS: a service point in words (the name and
+ * references request_view.c shows). */
+enum sp_words_col {
+	SP_WORDS_ID, SP_WORDS_NAME, SP_WORDS_REFERENCE, SP_WORDS_CUSTOMER_REFERENCE,
+	SP_WORDS__COLS
+};
+
+/* ST_REQ_TYPES_IN_SCOPE: the types of the requests a caller sees. */
+enum req_type_col { REQ_TYPE_NAME, REQ_TYPE__COLS };
 
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);

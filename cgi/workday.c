@@ -1,11 +1,18 @@
 /*
- * workday.c — French working days and the Paris calendar date, computed
- * without the C library's time zone machinery (pure functions, no
- * global state).  See workday.h for the rules.
+ * workday.c — the desk's calendar: dates, French working days, the Paris
+ * and UTC dates of an instant, computed without the C library's time
+ * zone machinery (pure functions, no global state), and the clock that
+ * "today" is read from.  See workday.h for the rules.
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "autoconf.h"
+#include "log.h"
+#include "util.h"
 #include "workday.h"
 
 /* time_t values clamped to 0001-01-02 .. 9999-12-30 (UTC), so that the
@@ -157,6 +164,50 @@ ymd_parse(const char *s, struct ymd *out)
 	return 0;
 }
 
+int
+ymd_parse_date(const char *s, struct ymd *out)
+{
+	if (s == NULL || strlen(s) != 10)
+		return -1;
+	return ymd_parse(s, out);
+}
+
+/* "THH:MM:SS", then optionally "." and 1 to 9 digits, then "Z" and the
+ * end.  0 or -1. */
+static int
+utc_time_part(const char *s)
+{
+	int	 n;
+
+	if (s[0] != 'T' || field2(s + 1, 23, ':') < 0 ||
+	    field2(s + 4, 59, ':') < 0 || field2(s + 7, 60, '\0') < 0)
+		return -1;
+	s += 9;
+	if (*s == '.') {
+		for (n = 0, s++; *s >= '0' && *s <= '9'; s++)
+			n++;
+		if (n < 1 || n > 9)
+			return -1;
+	}
+	return strcmp(s, "Z") == 0 ? 0 : -1;
+}
+
+int
+ymd_parse_utc_day(const char *s, struct ymd *out)
+{
+	struct ymd	 d;
+	char		 day[11];
+
+	if (s == NULL || strlen(s) < 10)
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (ymd_parse(day, &d) < 0 || (s[10] != '\0' && utc_time_part(s + 10) < 0))
+		return -1;
+	*out = d;
+	return 0;
+}
+
 void
 ymd_format(const struct ymd *d, char out[11])
 {
@@ -198,6 +249,42 @@ ymd_cmp(const struct ymd *a, const struct ymd *b)
 	return 0;
 }
 
+long long
+ymd_days(const struct ymd *d)
+{
+	return days_from_civil(d->y, d->m, d->d);
+}
+
+struct ymd
+ymd_from_days(long long days)
+{
+	return civil_from_days(days);
+}
+
+struct ymd
+ymd_add_days(const struct ymd *d, long long n)
+{
+	return civil_from_days(days_from_civil(d->y, d->m, d->d) + n);
+}
+
+struct ymd
+ymd_add_months(const struct ymd *d, int n)
+{
+	struct ymd	 r;
+	long long	 m = (long long)d->y * 12 + (d->m - 1) + n;
+
+	r.y = (int)floor_div(m, 12);
+	r.m = (int)(m - floor_div(m, 12) * 12) + 1;
+	r.d = d->d > days_in_month(r.y, r.m) ? days_in_month(r.y, r.m) : d->d;
+	return r;
+}
+
+int
+ymd_weekday(const struct ymd *d)
+{
+	return weekday(days_from_civil(d->y, d->m, d->d));
+}
+
 /* Day number of the last Sunday of month m (March or October). */
 static long long
 last_sunday(int y, int m)
@@ -222,6 +309,109 @@ paris_today(time_t now)
 	end = last_sunday(y, 10) * 86400 + 3600;
 	off = (t >= start && t < end) ? 7200 : 3600;
 	return civil_from_days(floor_div(t + off, 86400));
+}
+
+struct ymd
+utc_today(time_t now)
+{
+	long long	 t = (long long)now;
+
+	if (t < T_MIN)
+		t = T_MIN;
+	if (t > T_MAX)
+		t = T_MAX;
+	return civil_from_days(floor_div(t, 86400));
+}
+
+time_t
+utc_iso_epoch(const char *iso)
+{
+	struct ymd	 d;
+	char		 day[11];
+	int		 h, mi, sec;
+
+	if (iso == NULL || strlen(iso) < 19 || iso[10] != 'T')
+		return -1;
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	if (ymd_parse(day, &d) < 0 || (h = field2(iso + 11, 23, ':')) < 0 ||
+	    (mi = field2(iso + 14, 59, ':')) < 0 || (sec = field2(iso + 17, 60, '\0')) < 0)
+		return -1;
+	return (time_t)(days_from_civil(d.y, d.m, d.d) * 86400 + h * 3600 + mi * 60 + sec);
+}
+
+void
+utc_epoch_iso(time_t t, char out[32])
+{
+	struct ymd	 d = utc_today(t);
+	long long	 s = (long long)t - floor_div((long long)t, 86400) * 86400;
+	char		 day[11];
+
+	ymd_format(&d, day);
+	snprintf(out, 32, "%sT%02d:%02d:%02d.000Z", day, (int)(s / 3600),
+	    (int)(s / 60 % 60), (int)(s % 60));
+}
+
+int
+calendar_test_clock_built(void)
+{
+#ifdef REQDESK_TEST_CLOCK
+	return 1;
+#else
+	return 0;
+#endif
+}
+
+#ifdef REQDESK_TEST_CLOCK
+/* The instant in the test clock file `path`: 0 with *t, 1 when the file
+ * is missing or empty (the real clock), -1 when it holds something
+ * else. */
+static int
+test_clock_read(const char *path, time_t *t)
+{
+	FILE		*f;
+	char		 line[64], *end;
+	size_t		 n;
+	long long	 v;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return 1;
+	n = fread(line, 1, sizeof(line) - 1, f);
+	fclose(f);
+	line[n] = '\0';
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+		line[--n] = '\0';
+	if (n == 0)
+		return 1;
+	if (n == 20 && line[19] == 'Z') {
+		line[19] = '\0';
+		return (*t = utc_iso_epoch(line)) == (time_t)-1 ? -1 : 0;
+	}
+	v = strtoll(line, &end, 10);
+	if (*end != '\0' || end == line)
+		return -1;
+	*t = (time_t)v;
+	return 0;
+}
+#endif
+
+time_t
+calendar_now(void)
+{
+#ifdef REQDESK_TEST_CLOCK
+	const char	*path = getenv("REQDESK_TEST_CLOCK");
+	time_t		 t;
+	int		 rc;
+
+	if (path != NULL && *path != '\0') {
+		if ((rc = test_clock_read(path, &t)) == 0)
+			return t;
+		if (rc < 0)
+			log_warn("test clock %s: not an instant (YYYY-MM-DDTHH:MM:SSZ "
+			    "or seconds); the real clock is used", path);
+	}
+#endif
+	return now_epoch();
 }
 
 int
@@ -294,24 +484,26 @@ add_working_days(const struct ymd *from, int n)
 }
 
 struct ymd
-earliest_requested_date(time_t now, int lead_days)
+earliest_requested_date(time_t now, int lead_days, enum lead_unit unit)
 {
-	struct ymd	 today = paris_today(now);
+	struct ymd	 d = paris_today(now);
 	long long	 z;
 
+	if (lead_days > 0 && unit == LEAD_WORKING)
+		return add_working_days(&d, lead_days);
 	if (lead_days > 0)
-		return add_working_days(&today, lead_days);
-	z = days_from_civil(today.y, today.m, today.d);
-	while (!is_working_day(&today))
-		today = civil_from_days(++z);
-	return today;
+		d = ymd_add_days(&d, lead_days);
+	z = days_from_civil(d.y, d.m, d.d);
+	while (!is_working_day(&d))
+		d = civil_from_days(++z);
+	return d;
 }
 
 int
 check_requested_date(const struct ymd *date, time_t now, int lead_days,
-    struct ymd *earliest)
+    enum lead_unit unit, struct ymd *earliest)
 {
-	struct ymd	 e = earliest_requested_date(now, lead_days);
+	struct ymd	 e = earliest_requested_date(now, lead_days, unit);
 
 	if (earliest != NULL)
 		*earliest = e;

@@ -1,15 +1,21 @@
 /*
- * workday.h — French working days, for the `requestedAt` rule of the
- * Orange ordering requests.
+ * workday.h — the desk's one calendar: dates, French working days, and
+ * "today" (in Europe/Paris for the Orange lead time, in UTC for the
+ * Internet requests' startDate window), with the one clock they read.
  *
- * The rule reads "The requestedAt date must be 20 days minimum and must
- * be a working day in France" (Orange error 3611, whose description
- * names the earliest valid date).  It is read as follows:
+ * The lead-time rule reads "The requestedAt date must be 20 days minimum
+ * and must be a working day in France" (Orange error 3611, whose
+ * description names the earliest valid date).  It is read as follows:
  *
- *  - "20 days minimum" counts WORKING days: the earliest acceptable date
- *    is the lead_days-th working day strictly after today, "today" being
- *    the calendar date in Europe/Paris at the moment of the request;
- *  - the requested date itself must also be a working day.
+ *  - "20 days minimum" counts CALENDAR days after today, "today" being
+ *    the calendar date in Europe/Paris at the moment of the request:
+ *    today + 20 days is the earliest date if it is a working day,
+ *    otherwise the first working day after it (LEAD_CALENDAR, the
+ *    default of a catalog type);
+ *  - a type may declare its lead time in working days instead
+ *    (LEAD_WORKING): the earliest date is then the lead_days-th working
+ *    day strictly after today;
+ *  - the requested date itself must always be a working day.
  *
  * A working day is Monday to Friday and not one of the 11 French
  * national public holidays: 1 January, Easter Monday, 1 May, 8 May,
@@ -22,8 +28,9 @@
  * The Paris date is computed here from a time_t with the current EU
  * rules applied to every year (CET, UTC+1; CEST, UTC+2 from the last
  * Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC),
- * without the TZ environment, tzset() or localtime(): everything in this
- * module is a pure function, with no global state, and thread-safe.
+ * without the TZ environment, tzset() or localtime().  Every function
+ * here is a pure function of its arguments, thread-safe, except
+ * calendar_now(), the instant "today" is taken from (see below).
  *
  * Dates are proleptic Gregorian, years 1 to 9999.  Functions taking a
  * `struct ymd` expect a valid date (as ymd_parse() gives).
@@ -50,12 +57,65 @@ int  ymd_parse(const char *s, struct ymd *out);
  * "0000-01-01", so as never to overflow). */
 void ymd_format(const struct ymd *d, char out[11]);
 
+/* Parse a strict "YYYY-MM-DD" alone (a real date, years 1-9999): what
+ * JSON Schema's `format: date` (RFC 3339 full-date) accepts.  0, or -1
+ * leaving *out untouched. */
+int  ymd_parse_date(const char *s, struct ymd *out);
+
+/* Parse "YYYY-MM-DD", or that day at a UTC time as TelecomX writes them
+ * ("YYYY-MM-DDTHH:MM:SS", then optionally "." and 1 to 9 digits, then
+ * "Z"; the time is not kept).  0, or -1 leaving *out untouched. */
+int  ymd_parse_utc_day(const char *s, struct ymd *out);
+
 /* Compare two dates: returns <0 if a is before b, 0 if equal, >0 if
  * after. */
 int  ymd_cmp(const struct ymd *a, const struct ymd *b);
 
+/* Days since 1970-01-01 of a date (negative before), and back. */
+long long  ymd_days(const struct ymd *d);
+struct ymd ymd_from_days(long long days);
+
+/* `d` moved by n days (n may be negative). */
+struct ymd ymd_add_days(const struct ymd *d, long long n);
+
+/* `d` moved by n calendar months (n may be negative), the day clamped to
+ * the length of the month reached (31 January + 1 month: 28 or 29
+ * February). */
+struct ymd ymd_add_months(const struct ymd *d, int n);
+
+/* Day of the week of `d`: 0 Sunday .. 6 Saturday. */
+int  ymd_weekday(const struct ymd *d);
+
 /* The calendar date in Europe/Paris at the instant `now` (rules above). */
 struct ymd paris_today(time_t now);
+
+/* The calendar date in UTC at the instant `now`. */
+struct ymd utc_today(time_t now);
+
+/* An ISO 8601 UTC time "YYYY-MM-DDTHH:MM:SS..." (what follows the seconds
+ * is not read) to seconds since the epoch, or -1 if `iso` does not start
+ * that way. */
+time_t utc_iso_epoch(const char *iso);
+
+/* Seconds since the epoch as "YYYY-MM-DDTHH:MM:SS.000Z" (32 bytes). */
+void utc_epoch_iso(time_t t, char out[32]);
+
+/*
+ * The instant "today" is computed from: now_epoch(), unless the program
+ * was configured with --enable-test-clock (./dev build does so; a
+ * production build from ./configure does not) and the environment names
+ * a clock file in REQDESK_TEST_CLOCK.  That file, read at every call,
+ * holds one instant, "YYYY-MM-DDTHH:MM:SSZ" or seconds since the epoch;
+ * while it is missing or empty the real clock is used, and a file that
+ * holds anything else is ignored with a warning in the log.  Only the
+ * calendar reads it (lead time, startDate window, the form's earliest
+ * date): time stamps (issuedAt, sessions, the outbox) keep the real
+ * clock.  Tests use it to put "today" on either side of a midnight.
+ */
+time_t calendar_now(void);
+
+/* Was the program built with the test clock?  1 or 0. */
+int  calendar_test_clock_built(void);
 
 /* Easter Sunday of `year` (Gregorian computus).  Returns 0 and fills
  * *out, or -1 if the year is outside 1583-9999 (before the Gregorian
@@ -75,17 +135,24 @@ int  is_working_day(const struct ymd *d);
  * `from` unchanged. */
 struct ymd add_working_days(const struct ymd *from, int n);
 
+/* How a lead time is counted. */
+enum lead_unit {
+	LEAD_CALENDAR,	/* calendar days after today (the default) */
+	LEAD_WORKING,	/* working days after today */
+};
+
 /* The earliest acceptable requestedAt for a request made at `now` with
- * `lead_days` (e.g. 20): the lead_days-th working day strictly after the
- * Paris date of `now`.  With lead_days <= 0, the first working day on or
- * after that date. */
-struct ymd earliest_requested_date(time_t now, int lead_days);
+ * `lead_days` (e.g. 20) counted in `unit`, from the Paris date of `now`
+ * ("today"): LEAD_CALENDAR, the first working day on or after today +
+ * lead_days; LEAD_WORKING, the lead_days-th working day strictly after
+ * today.  With lead_days <= 0, the first working day on or after today. */
+struct ymd earliest_requested_date(time_t now, int lead_days, enum lead_unit unit);
 
 /* Check a requestedAt date.  Returns 0 if `date` is acceptable (a
- * working day and not before earliest_requested_date(now, lead_days)),
- * else -1.  In both cases *earliest, if not NULL, is set to the earliest
- * acceptable date, for the description of error 3611. */
+ * working day and not before earliest_requested_date()), else -1.  In
+ * both cases *earliest, if not NULL, is set to the earliest acceptable
+ * date, for the description of error 3611. */
 int  check_requested_date(const struct ymd *date, time_t now, int lead_days,
-	    struct ymd *earliest);
+	    enum lead_unit unit, struct ymd *earliest);
 
 #endif /* REQDESK_WORKDAY_H */

@@ -13,7 +13,7 @@
   <tbody>
 {{#CUSTOMER_ROW}}
     <tr>
-      <td><code>{{CUSTOMER_ID}}</code></td>
+      <td><a href="/admin/customers/{{CUSTOMER_ID:u}}"><code>{{CUSTOMER_ID}}</code></a></td>
       <td>{{CUSTOMER_NAME}}</td>
       <td>{{CUSTOMER_MARKET}}</td>
       <td>{{CUSTOMER_CATALOG}}</td>

@@ -1,5 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! One request: its data, properties, history and the status actions open to the caller. }}
+{{! One request: its data, properties (PROP_GROUP rows: GROUP_LABEL and PROP }}
+{{! rows: PROP_LABEL, PROP_VALUE in words, PROP_PATH), history and the }}
+{{! status actions open to the caller. }}
 <h1>{{NAME}}</h1>
 <p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status">{{STATUS}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code></p>
 <dl class="request-data">
@@ -12,13 +14,19 @@
   <dt>Comment</dt><dd>{{COMMENT}}</dd>
 </dl>
 <h2>Properties</h2>
+{{#PROP_GROUP}}
 <table class="properties">
+  <caption>{{GROUP_LABEL}}</caption>
   <tbody>
 {{#PROP}}
-    <tr><th scope="row"><code>{{PROP_PATH}}</code></th><td>{{PROP_VALUE}}</td></tr>
+    <tr data-path="{{PROP_PATH}}"><th scope="row">{{PROP_LABEL}}</th><td>{{PROP_VALUE}}</td></tr>
 {{/PROP}}
   </tbody>
 </table>
+{{/PROP_GROUP}}
+{{#NO_PROPERTIES}}
+<p class="hint">No properties.</p>
+{{/NO_PROPERTIES}}
 <h2>History</h2>
 <table class="history">
   <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Comment</th></tr></thead>

@@ -3,7 +3,7 @@
 {{! Section names are unique per level: ctemplate looks a name up in the }}
 {{! parent dictionary when a row does not set it. }}
 <h1>{{TYPE_NAME}}</h1>
-<p class="lead"><span lang="fr" class="type-fr">{{TYPE_NAME_FR}}</span> · <code>{{TYPE_ID}}</code></p>
+<p class="lead">{{#TYPE_FR}}<span lang="fr" class="type-fr">{{TYPE_NAME_FR}}</span> · {{/TYPE_FR}}<code>{{TYPE_ID}}</code></p>
 <p class="hint">{{TYPE_DESCRIPTION}}</p>
 {{#SUMMARY}}
 <div class="form-errors" role="alert" id="form-summary"><p>{{SUMMARY_TEXT}}</p>
@@ -30,7 +30,7 @@
   </p>
 {{/CUSTOMER}}
   <p class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}" data-field="requestedAt">
-    <label for="requestedAt">Requested date <span class="hint">(a French working day, {{LEAD_DAYS}} working days ahead at least: {{EARLIEST}} or later)</span></label>
+    <label for="requestedAt">Requested date <span class="hint">(a French working day, at least {{LEAD_DAYS}} {{LEAD_UNIT}} after today: {{EARLIEST}} or later)</span></label>
     <input id="requestedAt" name="requestedAt" type="date" required min="{{EARLIEST}}" value="{{REQUESTED_AT}}">
 {{#DATE_ERROR}}
     <span class="field-error" id="requestedAt-error">{{DATE_ERROR_TEXT}}</span>
@@ -44,16 +44,20 @@
     <label for="contract">Contract <span class="hint">(optional)</span></label>
     <input id="contract" name="contract" type="text" maxlength="64" value="{{CONTRACT}}">
   </p>
-  <fieldset class="properties">
-    <legend>Properties</legend>
+{{#GROUP}}
+  <fieldset class="properties" data-group="{{GROUP_ID}}">
+    <legend>{{GROUP_LABEL}}</legend>
+{{#GROUP_HELP}}
+    <p class="hint">{{GROUP_HELP_TEXT}}</p>
+{{/GROUP_HELP}}
 {{#FIELD}}
     <div class="field{{#CHECKBOX}} field-check{{/CHECKBOX}}{{#FIELD_ERROR}} has-error{{/FIELD_ERROR}}" data-field="{{NAME}}"{{#PROFILES}} data-profiles="{{PROFILE_LIST}}"{{/PROFILES}}{{#IS_PROFILE}} data-profile-field="1"{{/IS_PROFILE}}>
 {{#CHECKBOX}}
       <input id="{{ID}}" name="{{NAME}}" type="checkbox" value="true"{{#CHECKED}} checked{{/CHECKED}}>
-      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}</label>
+      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}</label>
 {{/CHECKBOX}}
 {{#SELECT}}
-      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">(required)</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">(one of the service point fields)</span>{{/ONE_OF}}</label>
+      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">(required)</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">(one of the service point fields)</span>{{/ONE_OF}}</label>
       <select id="{{ID}}" name="{{NAME}}">
         <option value="">— choose —</option>
 {{#OPTION}}
@@ -62,7 +66,7 @@
       </select>
 {{/SELECT}}
 {{#TEXT}}
-      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">(required)</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">(or identify the service point this way)</span>{{/ONE_OF}}</label>
+      <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">(required)</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">(or identify the service point this way)</span>{{/ONE_OF}}</label>
       <input id="{{ID}}" name="{{NAME}}" type="{{INPUT_TYPE}}" maxlength="{{MAXLENGTH}}" value="{{VALUE}}">
 {{/TEXT}}
 {{#HELP}}
@@ -77,6 +81,7 @@
     </div>
 {{/FIELD}}
   </fieldset>
+{{/GROUP}}
   <p class="field">
     <label for="comment">Comment <span class="hint">(optional)</span></label>
     <textarea id="comment" name="comment" rows="3" maxlength="4096">{{COMMENT}}</textarea>

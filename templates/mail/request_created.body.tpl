@@ -8,6 +8,10 @@ A new request was received on reqdesk.
   Your reference:   {{CUSTOMER_REFERENCE}}
   Requested date:   {{REQUESTED_AT}}
   Submitted by:     {{CREATOR}}
+{{#PROP_GROUP}}
+  {{GROUP_LABEL}}
+{{#PROP}}    {{PROP_LABEL}}: {{PROP_VALUE}}
+{{/PROP}}{{/PROP_GROUP}}
 
 Follow it at {{BASE_URL}}/requests/{{REQUEST_ID}}
 

@@ -9,6 +9,10 @@ Your request {{REQUEST_ID}} ({{NAME}}, {{TYPE}}) moved from {{FROM}} to {{TO}}.
 {{#COMMENT}}
   Comment:          {{COMMENT_TEXT}}
 {{/COMMENT}}
+{{#PROP_GROUP}}
+  {{GROUP_LABEL}}
+{{#PROP}}    {{PROP_LABEL}}: {{PROP_VALUE}}
+{{/PROP}}{{/PROP_GROUP}}
 
 Follow it at {{BASE_URL}}/requests/{{REQUEST_ID}}
 

@@ -254,6 +254,34 @@ def test_request_bodies_come_from_the_catalog(stack, keys, doc):
     assert seen >= 2
 
 
+def test_requested_at_is_described_as_checked(stack, keys, doc, jsonschema):
+    """requestedAt is a date, YYYY-MM-DD, as the desk checks it: the
+    schema refuses a date-time (3611 on the desk) and says the rule."""
+    schemas = doc["components"]["schemas"]
+    for name in ("RequestCreate_R_BVPN_FR_1", "RequestCreate_U_BVPN_CUSTOM003_1"):
+        ra = schemas[name]["properties"]["requestedAt"]
+        assert ra["type"] == "string" and ra["format"] == "date", ra
+        assert ra["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", ra
+        assert "ignored" not in ra["description"], ra
+        assert "calendar days" in ra["description"], ra
+        assert "20 days after today" in schemas[name]["description"]
+    fmt = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    v = jsonschema.Draft202012Validator(
+        schemas["RequestCreate_R_BVPN_FR_1"]["properties"]["requestedAt"],
+        format_checker=fmt)
+    assert v.is_valid("2030-01-15")
+    for bad in ("2030-01-15T00:00:00Z", "2030-1-15", "15/01/2030"):
+        assert not v.is_valid(bad), bad
+    body = r_body()
+    body["requestedAt"] = workdays.iso(workdays.earliest(20)) + "T00:00:00Z"
+    r = stack.post(ORDERING + "/requests", headers=api(stack, keys["acme_owner"]),
+                   json=body)
+    assert r.status_code == 422 and r.json()["code"] == 3611, r.text[:300]
+    item = schemas["CatalogItem"]
+    assert item["properties"]["leadUnit"]["enum"] == ["calendar", "working"]
+    assert "leadUnit" in item["required"]
+
+
 def test_a_type_added_to_the_catalog_is_described(fresh_stack, tmp_path):
     """A new catalog file, no C change: its body appears in the document."""
     cat = Path(os.environ.get("REQDESK_CATALOG") or REPO / "conf" / "catalog")

@@ -1,7 +1,8 @@
 """Adding a third type of the BVPN family needs no C change: a stack started
 on a catalog directory holding the two real declarations plus a new
 C_BVPN_FR_1 file serves the new type through the whole API (catalog items
-and their JSON Schema, validation, defaults, lead time)."""
+and their JSON Schema, validation, defaults, a lead time in working
+days)."""
 
 import json
 import shutil
@@ -21,10 +22,11 @@ D3620 = "The 'properties' attribute is not valid due to the following error : %s
 def c_bvpn_declaration():
     """C_BVPN_FR_1: the servicePoint one-of group exactly as R_BVPN_FR_1
     declares it, a required contact e-mail, a speed option with a default
-    and an optional short note; 10 working days of lead time."""
+    and an optional short note; 10 working days of lead time (leadUnit)."""
     with open(CATALOG / "R_BVPN_FR_1.json") as f:
         r = json.load(f)
-    sp_fields = [fl for fl in r["fields"] if fl.get("oneOf") == "servicePoint"]
+    sp_fields = [{k: v for k, v in fl.items() if k != "group"}   # no groups here
+                 for fl in r["fields"] if fl.get("oneOf") == "servicePoint"]
     assert len(sp_fields) == 3
     return {
         "type": "C_BVPN_FR_1",
@@ -33,6 +35,7 @@ def c_bvpn_declaration():
         "description": "Request a change of speed of a BVPN site (test fixture).",
         "category": "CHANGE",
         "leadDays": 10,
+        "leadUnit": "working",
         "markets": ["FR"],
         "catalog": "standard",
         "fields": sp_fields + [
@@ -67,7 +70,7 @@ def body(requested=None, **props_over):
     props = {"servicePoint": {"customerReference": "AAT-AA001-001"},
              "contact": {"email": "noc@acme.test"}}
     props.update(props_over)
-    return {"requestedAt": requested or workdays.iso(workdays.earliest(10)),
+    return {"requestedAt": requested or workdays.iso(workdays.earliest(10, unit="working")),
             "type": "C_BVPN_FR_1", "customerReference": "SPEED-1",
             "properties": props}
 
@@ -101,6 +104,7 @@ def test_new_type_is_in_the_catalog_with_its_schema(c_stack):
     it = items["C_BVPN_FR_1"]
     assert it["category"] == "CHANGE"
     assert it["leadDays"] == 10
+    assert it["leadUnit"] == "working"
     assert it["markets"] == ["FR"]
     schema = it["schema"]
     jsonschema = pytest.importorskip("jsonschema")
@@ -178,10 +182,11 @@ def test_lead_time_is_10_working_days(c_stack):
     r = post(c_stack, "acme", body(requested=workdays.iso(d9)))
     b = assert_error(r, 422, 3611, "RequestedAt not Valid")
     assert b["description"].startswith(
-        "The requestedAt date must be 10 days minimum and must be a working day in France.")
+        "The requestedAt date must be 10 working days minimum and must be a "
+        "working day in France.")
     assert b["description"].endswith(
-        "The earliest valid date is %s." % workdays.iso(workdays.earliest(10))), b
-    assert workdays.earliest(10) == d10
+        "The earliest valid date is %s." % workdays.iso(d10)), b
+    assert workdays.earliest(10, unit="working") == d10
     r = post(c_stack, "acme", body(requested=workdays.iso(d10)))
     assert r.status_code == 201, r.text
     assert r.json()["keyDates"]["requestedAt"] == workdays.iso(d10)

@@ -344,16 +344,24 @@ def test_day_before_and_after_a_holiday_are_accepted(stack, keys):
     create(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(tuesday)))
 
 
-def test_19th_working_day_refused_20th_accepted(stack, keys):
-    d19 = workdays.nth_working_day(19)
-    d20 = workdays.nth_working_day(20)
-    assert d20 == workdays.earliest(20)
-    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(d19)))
-    b = assert_3611(r, earliest_before=workdays.iso(d20))
+def test_lead_time_counts_calendar_days(stack, keys):
+    """"20 days minimum" counts calendar days after today in Paris: the
+    earliest date is today + 20 if it is a working day, else the next one;
+    the working day before it is refused (tests/http/test_lead_time.py
+    holds the edges, on a controlled clock)."""
+    today = workdays.paris_today()
+    e = workdays.earliest(20)
+    assert e == workdays.first_working_day_from(today + 20 * workdays.ONE_DAY)
+    assert e < workdays.nth_working_day(20)      # earlier than 20 working days
+    before = e - workdays.ONE_DAY
+    while not workdays.is_working_day(before):
+        before -= workdays.ONE_DAY
+    r = post(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(before)))
+    b = assert_3611(r, earliest_before=workdays.iso(e))
     assert b["details"] == [{"code": 3611, "message": M3611,
                              "description": b["description"]}]
-    b = create(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(d20)))
-    assert b["keyDates"]["requestedAt"] == workdays.iso(d20)
+    b = create(stack, keys["acme_owner"], r_body(ACME_SP, requested=workdays.iso(e)))
+    assert b["keyDates"]["requestedAt"] == workdays.iso(e)
 
 
 # ----------------------------------------------------------- catalog access

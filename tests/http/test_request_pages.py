@@ -56,11 +56,25 @@ def test_form_is_generated_from_the_catalog(stack, fdj):
     r = sess.get(stack.url("/requests/new/U_BVPN_CUSTOM003_1"))
     assert r.status_code == 200
     html = r.text
-    # every declared field, French labels beside English ones
+    # every declared field; the seeds' French terms as secondary text under
+    # the English label, only where they say something more
     for name in ("profile", "options.bandwidth", "options.isAdditionalWifiNeeded",
                  "options.isAnInternalAntennaNeeded", "servicePoint.reference"):
         assert 'name="%s"' % name in html
-    assert "Débit" in html and "Antenne mobile intérieure" in html
+    def label(name):
+        return re.search(r'<label for="%s">(.*?)</label>' % re.escape(name), html).group(1)
+    assert label("options.bandwidth").startswith(
+        'Bandwidth <span lang="fr" class="label-fr label-secondary">Débit</span>')
+    assert "Antenne mobile intérieure" in label("options.isAnInternalAntennaNeeded")
+    assert label("options.isMulticastNeeded") == "Multicast needed"
+    assert label("options.isQuickstartNeeded") == "Quickstart needed"
+    # grouped as declared, enum values by their labels
+    groups = re.findall(r'<fieldset class="properties" data-group="([^"]+)">\s*<legend>([^<]*)<',
+                        html)
+    assert groups == [("servicePoint", "Service point"), ("profile", "Profile and options")]
+    bandwidth = html.split('name="options.bandwidth"')[1].split("</select>")[0]
+    assert '<option value="EXTENDED">Extended</option>' in bandwidth
+    assert '<option value="8M">8 Mbit/s</option>' in bandwidth
     # profile-dependent options are marked for hiding
     assert 'data-profiles="FDJ CONNECT OPTIMA 8M"' in html
     assert 'data-profiles="FDJ CONNECT CELL"' in html
@@ -136,12 +150,19 @@ def test_form_success_redirects_to_the_request(stack, fdj):
     assert re.fullmatch(r"/requests/[0-9a-f]{24}", loc)
     page = sess.get(stack.url(loc))
     assert page.status_code == 200
-    props = dict(re.findall(r"<code>([^<]*)</code></th><td>([^<]*)<", page.text))
-    # bandwidth is irrelevant for FTTH: dropped; wifi defaulted to false
+    rows = re.findall(r'<tr data-path="([^"]*)"><th scope="row">([^<]*)</th><td>([^<]*)<',
+                      page.text)
+    props = {path: (label, value) for path, label, value in rows}
+    # bandwidth is irrelevant for FTTH: dropped; wifi defaulted to false;
+    # each by its label, the values in words
     assert "options.bandwidth" not in props
-    assert props["options.isAdditionalWifiNeeded"] == "false"
-    assert props["options.isMulticastNeeded"] == "true"
-    assert props["servicePoint.id"] == "SP-FDJ-0001"
+    assert props["options.isAdditionalWifiNeeded"] == ("Additional Wi-Fi needed", "No")
+    assert props["options.isMulticastNeeded"] == ("Multicast needed", "Yes")
+    assert props["profile"] == ("Profile", "FDJ CONNECT FTTH")
+    # the service point by its name and references
+    assert props["servicePoint"] == ("Service point", "FDJ Paris 01 (SP-FDJ-0001, "
+                                     "reference BVPN-FDJ-0001, customer reference FDJ-PARIS-01)")
+    assert "servicePoint.id" not in props
     assert "Request created" in page.text
     # the list shows it, filters find it, CSV exports it
     lst = sess.get(stack.url("/requests?customerReference=FORM-OK-1"))

@@ -4,10 +4,18 @@ that must build valid and invalid `requestedAt` dates at run time.
 A working day is Monday to Friday and not one of the 11 French national
 public holidays: 1 January, Easter Monday, 1 May, 8 May, Ascension
 Thursday, Whit Monday, 14 July, 15 August, 1 November, 11 November,
-25 December.  "Today" is the calendar date in Europe/Paris.
+25 December.  "Today" is the calendar date in Europe/Paris (from the
+system's time zone database, not from the desk's own DST rules).
 
-    earliest(lead=20)        the earliest acceptable requestedAt: the
-                             lead-th working day strictly after today
+Easter is computed here with Gauss's algorithm (with its two
+exceptions), not with the anonymous Gregorian algorithm the desk uses,
+and checked against a table of known dates (easter_known()).
+
+    earliest(lead=20, unit="calendar")
+                             the earliest acceptable requestedAt: the first
+                             working day on or after today + lead calendar
+                             days ("working": the lead-th working day
+                             strictly after today)
     nth_working_day(n)       the n-th working day strictly after today
     next_saturday_after(d)   the first Saturday strictly after d
     next_may_first_after(d), next_easter_monday_after(d)
@@ -19,37 +27,64 @@ from zoneinfo import ZoneInfo
 PARIS = ZoneInfo("Europe/Paris")
 ONE_DAY = datetime.timedelta(days=1)
 
+# Easter Sundays as published (for checking easter() itself).
+KNOWN_EASTERS = {
+    2000: (4, 23), 2008: (3, 23), 2011: (4, 24), 2019: (4, 21), 2024: (3, 31),
+    2025: (4, 20), 2026: (4, 5), 2027: (3, 28), 2028: (4, 16), 2029: (4, 1),
+    2030: (4, 21), 2038: (4, 25), 2049: (4, 18), 2076: (4, 19),
+}
 
-def paris_today():
-    return datetime.datetime.now(PARIS).date()
+
+def paris_today(now=None):
+    """The Paris date at the instant `now` (an aware datetime), or now."""
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    return now.astimezone(PARIS).date()
 
 
 def easter(year):
-    """Easter Sunday of `year` (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return datetime.date(year, month, day + 1)
+    """Easter Sunday of `year` (Gauss's algorithm, Gregorian calendar)."""
+    a, b, c = year % 19, year % 4, year % 7
+    k = year // 100
+    p = (13 + 8 * k) // 25
+    q = k // 4
+    m = (15 - p + k - q) % 30
+    n = (4 + k - q) % 7
+    d = (19 * a + m) % 30
+    e = (2 * b + 4 * c + 6 * d + n) % 7
+    if d == 29 and e == 6:
+        return datetime.date(year, 4, 19)
+    if d == 28 and e == 6 and (11 * m + 11) % 30 < 19:
+        return datetime.date(year, 4, 18)
+    return datetime.date(year, 3, 22) + datetime.timedelta(days=d + e)
+
+
+def easter_known():
+    """Check easter() against KNOWN_EASTERS; returns the years checked."""
+    for year, (month, day) in KNOWN_EASTERS.items():
+        assert easter(year) == datetime.date(year, month, day), year
+    return sorted(KNOWN_EASTERS)
 
 
 def holidays(year):
-    """The 11 French national public holidays of `year`, as a set of dates."""
+    """The 11 French national public holidays of `year`, by name."""
     e = easter(year)
-    fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)]
-    days = {datetime.date(year, m, d) for m, d in fixed}
-    days |= {e + datetime.timedelta(days=n) for n in (1, 39, 50)}
-    return days
+    return {
+        "new-year": datetime.date(year, 1, 1),
+        "easter-monday": e + ONE_DAY,
+        "may-day": datetime.date(year, 5, 1),
+        "victory-1945": datetime.date(year, 5, 8),
+        "ascension": e + 39 * ONE_DAY,
+        "whit-monday": e + 50 * ONE_DAY,
+        "bastille-day": datetime.date(year, 7, 14),
+        "assumption": datetime.date(year, 8, 15),
+        "all-saints": datetime.date(year, 11, 1),
+        "armistice": datetime.date(year, 11, 11),
+        "christmas": datetime.date(year, 12, 25),
+    }
 
 
 def is_holiday(d):
-    return d in holidays(d.year)
+    return d in holidays(d.year).values()
 
 
 def is_working_day(d):
@@ -66,20 +101,25 @@ def add_working_days(start, n):
     return d
 
 
+def first_working_day_from(d):
+    """d if it is a working day, else the first working day after it."""
+    while not is_working_day(d):
+        d += ONE_DAY
+    return d
+
+
 def nth_working_day(n, today=None):
     """The n-th working day strictly after today (Paris)."""
     return add_working_days(today or paris_today(), n)
 
 
-def earliest(lead=20, today=None):
-    """The earliest valid requestedAt for a type with `lead` days."""
+def earliest(lead=20, today=None, unit="calendar"):
+    """The earliest valid requestedAt for a type with `lead` days counted
+    in `unit` ("calendar", the default, or "working")."""
     today = today or paris_today()
-    if lead > 0:
+    if lead > 0 and unit == "working":
         return add_working_days(today, lead)
-    d = today
-    while not is_working_day(d):
-        d += ONE_DAY
-    return d
+    return first_working_day_from(today + max(lead, 0) * ONE_DAY)
 
 
 def next_saturday_after(d):
@@ -110,14 +150,21 @@ def next_easter_monday_after(d):
     raise AssertionError("unreachable")
 
 
+def paris_noon(d):
+    """Noon in Paris on date d, as an aware UTC datetime."""
+    return datetime.datetime(d.year, d.month, d.day, 12, tzinfo=PARIS).astimezone(
+        datetime.timezone.utc)
+
+
 def iso(d):
     return d.isoformat()
 
 
 if __name__ == "__main__":
+    print("Easter checked for", easter_known())
     print("today (Paris):", paris_today())
     print("earliest(20):", earliest())
-    print("19th working day:", nth_working_day(19))
+    print("earliest(20, working):", earliest(unit="working"))
     print("next Saturday after earliest:", next_saturday_after(earliest()))
     print("next 1 May:", next_may_first_after(earliest()))
     print("next Easter Monday:", next_easter_monday_after(earliest()))

@@ -285,7 +285,8 @@ orange_create(struct req *r)
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, &pb, id, &text, why, sizeof(why))) {
+	switch (request_create(r->store, r->who, body, "en", &pb, id, &text, why,
+	    sizeof(why))) {
 	case CREATE_OK:
 		rc = text != NULL ? resp_json_text(r, 201, text) : -1;
 		break;
@@ -560,7 +561,7 @@ bind_earliest(struct names *nm, const char *body, time_t now)
 	if (body == NULL || (j = json_loads(body, 0, NULL)) == NULL)
 		return;
 	if ((t = catalog_find(str_or(j, "type", ""))) != NULL) {
-		e = earliest_requested_date(now, t->lead_days);
+		e = earliest_requested_date(now, t->lead_days, t->lead_unit);
 		ymd_format(&e, day);
 		names_set(nm, "EARLIEST", day);
 	}
@@ -612,8 +613,8 @@ expect(const char *name, const char *dir, const struct answer *a,
 	ok = answer_matches(a, expected, &why);
 	free(expected);
 	if (!ok) {
-		bind_earliest(nm, body, now_epoch());
-		expected = subst(raw, nm, now_epoch());
+		bind_earliest(nm, body, calendar_now());
+		expected = subst(raw, nm, calendar_now());
 		ok = answer_matches(a, expected, &why_now);
 		free(expected);
 	}
@@ -647,7 +648,7 @@ START_TEST(test_case)
 	struct names	 nm = { 0 };
 	struct answer	 a;
 	struct store	*st;
-	time_t		 before = now_epoch();
+	time_t		 before = calendar_now();
 
 	snprintf(dir, sizeof(dir), "%s/%s", CASES_DIR, name);
 	conf = parse(conf_text = read_text(dir, "case.json"), "case.json");

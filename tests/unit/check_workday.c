@@ -2,12 +2,16 @@
  * check_workday.c — unit tests of the French working days and of the
  * requestedAt rule (Orange error 3611).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <check.h>
 
+#include "autoconf.h"
+#include "util.h"
 #include "workday.h"
 
 /* The time_t of a UTC date and time (timegm, independent of TZ). */
@@ -307,27 +311,61 @@ START_TEST(test_paris_dst)
 }
 END_TEST
 
-START_TEST(test_earliest)
+START_TEST(test_earliest_working)
 {
 	/* Wednesday 2026-04-01, 12:00 in Paris */
 	time_t	 now = utc(2026, 4, 1, 10, 0, 0);
 
-	ck_assert_ymd(earliest_requested_date(now, 20), "2026-04-30");
-	ck_assert_ymd(earliest_requested_date(now, 1), "2026-04-02");
-	ck_assert_ymd(earliest_requested_date(now, 0), "2026-04-01");
+	ck_assert_ymd(earliest_requested_date(now, 20, LEAD_WORKING), "2026-04-30");
+	ck_assert_ymd(earliest_requested_date(now, 1, LEAD_WORKING), "2026-04-02");
+	ck_assert_ymd(earliest_requested_date(now, 0, LEAD_WORKING), "2026-04-01");
 	/* late on Tuesday 31 March UTC is already 1 April in Paris */
-	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 22, 30, 0), 20),
-	    "2026-04-30");
-	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 21, 30, 0), 20),
-	    "2026-04-29");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 22, 30, 0), 20,
+	    LEAD_WORKING), "2026-04-30");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 21, 30, 0), 20,
+	    LEAD_WORKING), "2026-04-29");
 	/* on a Saturday: counting starts after it */
-	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 1),
-	    "2026-01-12");
-	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 0),
-	    "2026-01-12");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 1,
+	    LEAD_WORKING), "2026-01-12");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 0,
+	    LEAD_WORKING), "2026-01-12");
 	/* from Friday 18 December 2026, across Christmas and New Year */
-	ck_assert_ymd(earliest_requested_date(utc(2026, 12, 18, 9, 0, 0), 20),
-	    "2027-01-19");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 12, 18, 9, 0, 0), 20,
+	    LEAD_WORKING), "2027-01-19");
+}
+END_TEST
+
+START_TEST(test_earliest_calendar)
+{
+	/* Wednesday 2026-04-01, 12:00 in Paris: + 20 is Tuesday 21 April */
+	time_t	 now = utc(2026, 4, 1, 10, 0, 0);
+
+	ck_assert_ymd(earliest_requested_date(now, 20, LEAD_CALENDAR), "2026-04-21");
+	ck_assert_ymd(earliest_requested_date(now, 1, LEAD_CALENDAR), "2026-04-02");
+	ck_assert_ymd(earliest_requested_date(now, 0, LEAD_CALENDAR), "2026-04-01");
+	/* 23:30 in Paris on 31 March is still 31 March: + 20 is Monday 20 */
+	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 21, 30, 0), 20,
+	    LEAD_CALENDAR), "2026-04-20");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 31, 22, 0, 0), 20,
+	    LEAD_CALENDAR), "2026-04-21");
+	/* + 1 from a Saturday is a Sunday: the Monday */
+	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 1,
+	    LEAD_CALENDAR), "2026-01-12");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 1, 10, 12, 0, 0), 0,
+	    LEAD_CALENDAR), "2026-01-12");
+	/* + 20 on a holiday: 1 May (Friday) -> Monday 4 May; 14 July
+	 * (Tuesday) -> 15 July; Easter Sunday then Monday -> Tuesday */
+	ck_assert_ymd(earliest_requested_date(utc(2026, 4, 11, 10, 0, 0), 20,
+	    LEAD_CALENDAR), "2026-05-04");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 6, 24, 10, 0, 0), 20,
+	    LEAD_CALENDAR), "2026-07-15");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 3, 16, 10, 0, 0), 20,
+	    LEAD_CALENDAR), "2026-04-07");
+	/* across the year end: + 20 is Friday 1 January 2027 -> Monday 4 */
+	ck_assert_ymd(earliest_requested_date(utc(2026, 12, 12, 10, 0, 0), 20,
+	    LEAD_CALENDAR), "2027-01-04");
+	ck_assert_ymd(earliest_requested_date(utc(2026, 12, 18, 9, 0, 0), 20,
+	    LEAD_CALENDAR), "2027-01-07");
 }
 END_TEST
 
@@ -340,40 +378,126 @@ START_TEST(test_check)
 	/* a Saturday, after the earliest date */
 	d = D("2026-05-02");
 	memset(&e, 0, sizeof(e));
-	ck_assert_int_eq(check_requested_date(&d, now, 20, &e), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, &e), -1);
 	ck_assert_ymd(e, "2026-04-30");
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, &e), -1);
+	ck_assert_ymd(e, "2026-04-21");
 	/* 1 May */
 	d = D("2026-05-01");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, &e), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, &e), -1);
 	ck_assert_ymd(e, "2026-04-30");
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, &e), -1);
 	/* Easter Monday 2027 */
 	d = D("2027-03-29");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, &e), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, &e), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, &e), -1);
 	/* 19 working days ahead: refused, earliest is the 20th */
 	d = D("2026-04-29");
 	memset(&e, 0, sizeof(e));
-	ck_assert_int_eq(check_requested_date(&d, now, 20, &e), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, &e), -1);
 	ymd_format(&e, b);
 	ck_assert_str_eq(b, "2026-04-30");
+	/* ... but 28 calendar days ahead */
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, &e), 0);
 	/* the 20th working day: accepted */
 	d = D("2026-04-30");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, &e), 0);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, &e), 0);
 	ck_assert_ymd(e, "2026-04-30");
+	/* + 19, + 20, + 21 calendar days */
+	d = D("2026-04-20");
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, &e), -1);
+	ck_assert_ymd(e, "2026-04-21");
+	d = D("2026-04-21");
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, NULL), 0);
+	d = D("2026-04-22");
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, NULL), 0);
 	/* later working days: accepted, even without *earliest */
 	d = D("2026-05-04");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, NULL), 0);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, NULL), 0);
 	d = D("2027-03-30");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, NULL), 0);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, NULL), 0);
 	/* today and the past: refused */
 	d = D("2026-04-01");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, NULL), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, NULL), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, NULL), -1);
 	d = D("2025-04-30");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, NULL), -1);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_CALENDAR, NULL), -1);
 	/* from a date-time */
 	d = D("2026-04-30T08:00:00+02:00");
-	ck_assert_int_eq(check_requested_date(&d, now, 20, NULL), 0);
+	ck_assert_int_eq(check_requested_date(&d, now, 20, LEAD_WORKING, NULL), 0);
 }
 END_TEST
+
+START_TEST(test_calendar_arithmetic)
+{
+	struct ymd	 d, out;
+	char		 b[32];
+
+	d = D("2024-01-31");
+	ck_assert_ymd(ymd_add_months(&d, 1), "2024-02-29");
+	ck_assert_ymd(ymd_add_months(&d, -1), "2023-12-31");
+	ck_assert_ymd(ymd_add_months(&d, 6), "2024-07-31");
+	d = D("2024-03-31");
+	ck_assert_ymd(ymd_add_months(&d, -1), "2024-02-29");
+	ck_assert_ymd(ymd_add_months(&d, -15), "2022-12-31");
+	ck_assert_ymd(ymd_add_days(&d, 1), "2024-04-01");
+	ck_assert_ymd(ymd_add_days(&d, -366), "2023-03-31");
+	ck_assert_int_eq(ymd_days(&(struct ymd){ 1970, 1, 2 }), 1);
+	ck_assert_ymd(ymd_from_days(-1), "1969-12-31");
+	ck_assert_int_eq(ymd_weekday(&(struct ymd){ 2026, 1, 10 }), 6);
+	/* UTC and Paris today differ between 22:00/23:00 UTC and midnight */
+	ck_assert_ymd(utc_today(utc(2026, 7, 10, 22, 30, 0)), "2026-07-10");
+	ck_assert_ymd(paris_today(utc(2026, 7, 10, 22, 30, 0)), "2026-07-11");
+	/* strict dates, TelecomX days */
+	ck_assert_int_eq(ymd_parse_date("2026-02-28", &out), 0);
+	ck_assert_int_eq(ymd_parse_date("2026-02-28T00:00:00Z", &out), -1);
+	ck_assert_int_eq(ymd_parse_date(NULL, &out), -1);
+	ck_assert_int_eq(ymd_parse_utc_day("2026-02-28T00:00:00.123Z", &out), 0);
+	ck_assert_ymd(out, "2026-02-28");
+	ck_assert_int_eq(ymd_parse_utc_day("2026-02-28T00:00:00+01:00", &out), -1);
+	ck_assert_int_eq(ymd_parse_utc_day("2026-02-28t00:00:00Z", &out), -1);
+	/* instants */
+	ck_assert_int_eq(utc_iso_epoch("1970-01-01T00:01:00.000Z"), 60);
+	ck_assert_int_eq(utc_iso_epoch("2026-01-01T24:00:00Z"), -1);
+	utc_epoch_iso(utc(2026, 3, 29, 1, 2, 3), b);
+	ck_assert_str_eq(b, "2026-03-29T01:02:03.000Z");
+	utc_epoch_iso(-1, b);
+	ck_assert_str_eq(b, "1969-12-31T23:59:59.000Z");
+}
+END_TEST
+
+#ifdef REQDESK_TEST_CLOCK
+START_TEST(test_test_clock)
+{
+	char	 path[] = "/tmp/check_workday_clock_XXXXXX";
+	int	 fd = mkstemp(path);
+	FILE	*f;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	setenv("REQDESK_TEST_CLOCK", path, 1);
+	/* empty: the real clock */
+	ck_assert(calendar_now() - now_epoch() <= 1);
+	f = fopen(path, "w");
+	fputs("2026-12-31T22:59:59Z\n", f);
+	fclose(f);
+	ck_assert_int_eq(calendar_now(), utc(2026, 12, 31, 22, 59, 59));
+	ck_assert_ymd(paris_today(calendar_now()), "2026-12-31");
+	f = fopen(path, "w");
+	fputs("1798757999", f);
+	fclose(f);
+	ck_assert_int_eq(calendar_now(), 1798757999);
+	f = fopen(path, "w");
+	fputs("tomorrow", f);
+	fclose(f);
+	ck_assert(calendar_now() - now_epoch() <= 1);
+	unlink(path);
+	ck_assert(calendar_now() - now_epoch() <= 1);
+	unsetenv("REQDESK_TEST_CLOCK");
+	ck_assert(calendar_test_clock_built());
+}
+END_TEST
+#endif
 
 static Suite *
 workday_suite(void)
@@ -389,8 +513,13 @@ workday_suite(void)
 	tcase_add_test(tc, test_add_working_days);
 	tcase_add_test(tc, test_paris_today);
 	tcase_add_test(tc, test_paris_dst);
-	tcase_add_test(tc, test_earliest);
+	tcase_add_test(tc, test_earliest_working);
+	tcase_add_test(tc, test_earliest_calendar);
 	tcase_add_test(tc, test_check);
+	tcase_add_test(tc, test_calendar_arithmetic);
+#ifdef REQDESK_TEST_CLOCK
+	tcase_add_test(tc, test_test_clock);
+#endif
 	suite_add_tcase(s, tc);
 	return s;
 }
