@@ -597,29 +597,11 @@ err:
 	return -1;
 }
 
-/* Store a new password hash and end the user's sessions and tokens, in
- * one transaction; forget the account's failed logins.  0 or -1. */
+/* Set `u`'s password and end their sessions and tokens.  0 or -1. */
 static int
 user_set_password(struct store *st, const struct auser *u, const char *password)
 {
-	char	hash[128];
-	int	rc = -1;
-
-	if (auth_hash_password(password, hash) < 0)
-		return -1;
-	if (store_begin(st) < 0)
-		goto out;
-	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", hash, u->id) != 1 ||
-	    store_exec(st, ST_CRED_REVOKE_USER, "s", u->id) < 0 ||
-	    store_commit(st) < 0) {
-		store_rollback(st);
-		goto out;
-	}
-	auth_throttle_clear(st, u->email);
-	rc = 0;
-out:
-	sodium_memzero(hash, sizeof(hash));
-	return rc;
+	return auth_set_password(st, u->id, u->email, password);
 }
 
 /* POST /admin/users/{id}/password; contract in admin_users.h. */

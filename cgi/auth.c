@@ -20,7 +20,6 @@
 #include "auth.h"
 #include "config.h"
 #include "http.h"
-#include "reply.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -87,6 +86,16 @@ auth_hash_password(const char *password, char out[128])
 	return 0;
 }
 
+/* Copy a short text column into a field of its own ("" for NULL, or for
+ * a value too long for it: never cut). */
+static void
+copy_col(char *out, size_t len, struct rows *s, int col)
+{
+	const char *v = store_text(s, col);
+
+	snprintf(out, len, "%s", v != NULL && strlen(v) < len ? v : "");
+}
+
 /* A principal from the user columns (enum user_col) of a row, which
  * begin at column `user` (CRED_USER).  NULL on ENOMEM. */
 static struct principal *
@@ -103,6 +112,10 @@ principal_from_row(struct rows *s, int user)
 	p->customer_id = xstrdup(store_text(s, user + USER_CUSTOMER_ID));
 	p->reseller_id = xstrdup(store_text(s, user + USER_RESELLER_ID));
 	p->customer_name = xstrdup(store_text(s, user + USER_CUSTOMER_NAME));
+	copy_col(p->language, sizeof(p->language), s, user + USER_LANGUAGE);
+	copy_col(p->timezone, sizeof(p->timezone), s, user + USER_TIMEZONE);
+	copy_col(p->market, sizeof(p->market), s, user + USER_MARKET);
+	copy_col(p->currency, sizeof(p->currency), s, user + USER_CURRENCY);
 	if (p->email == NULL || p->name == NULL || (int)p->level < 0) {
 		principal_free(p);
 		return NULL;
@@ -492,6 +505,51 @@ auth_token_create(struct store *st, const char *user_id, long long life_s,
     char out[80])
 {
 	return secret_new(st, "token", user_id, NULL, life_s, NULL, out);
+}
+
+int
+auth_password_ok(struct store *st, const char *user_id, const char *password)
+{
+	struct rows	*s;
+	char		 hash[128];
+	int		 found, ok;
+
+	if ((s = store_query(st, ST_USER_BY_ID, "s", user_id)) == NULL)
+		return -1;
+	found = store_row(s) == 1 && store_text(s, USER_PASSWORD_HASH) != NULL &&
+	    strlen(store_text(s, USER_PASSWORD_HASH)) < sizeof(hash);
+	if (found)
+		snprintf(hash, sizeof(hash), "%s", store_text(s, USER_PASSWORD_HASH));
+	store_done(s);
+	if (!found && auth_hash_password("dummy password to equalise timing", hash) < 0)
+		return -1;
+	ok = found && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	sodium_memzero(hash, sizeof(hash));
+	return ok;
+}
+
+int
+auth_set_password(struct store *st, const char *user_id, const char *email,
+    const char *password)
+{
+	char	hash[128];
+	int	rc = -1;
+
+	if (auth_hash_password(password, hash) < 0)
+		return -1;
+	if (store_begin(st) < 0)
+		goto out;
+	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", hash, user_id) != 1 ||
+	    store_exec(st, ST_CRED_REVOKE_USER, "s", user_id) < 0 ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		goto out;
+	}
+	auth_throttle_clear(st, email);
+	rc = 0;
+out:
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
 }
 
 int

@@ -45,6 +45,10 @@ struct principal {
 	enum via	 via;
 	char		 csrf[65];	/* session's CSRF token (VIA_SESSION) */
 	char		 session_hash[65];
+	char		 language[4];	/* the user's choice, "" for none */
+	char		 timezone[64];	/* the user's choice, "" for none */
+	char		 market[4];	/* of the user's customer, "" for none */
+	char		 currency[4];	/* of the user's customer, "" for none */
 };
 
 extern const char *const level_names[LVL__MAX];
@@ -86,6 +90,8 @@ void auth_throttle_clear(struct store *st, const char *email);
 /* The cookies of a browser: the session, and the login form's pair. */
 #define SESSION_COOKIE	"reqdesk_session"
 #define LOGIN_COOKIE	"reqdesk_login"
+/* The language chosen with the language switch (no secret). */
+#define LANG_COOKIE	"reqdesk_lang"
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
 
@@ -107,6 +113,16 @@ int  auth_session_create(struct store *st, const char *user_id, long long life_s
 /* A new API token of `life_s` seconds (POST /auth/login).  0 or -1. */
 int  auth_token_create(struct store *st, const char *user_id, long long life_s,
 	char out[80]);
+
+/* Is `password` the user's own?  1, 0, or -1 (storage).  As costly as a
+ * login's check, whatever the answer. */
+int  auth_password_ok(struct store *st, const char *user_id, const char *password);
+
+/* Set the user's password (hashed) and end every session and token of
+ * theirs, in one transaction; forget the failed logins counted against
+ * `email`.  0 or -1. */
+int  auth_set_password(struct store *st, const char *user_id, const char *email,
+	const char *password);
 
 /* End the caller's browser session.  0 or -1. */
 int  auth_session_end(struct store *st, const struct principal *who);

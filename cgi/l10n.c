@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <unicode/ucal.h>
 #include <unicode/udat.h>
+#include <unicode/uenum.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -273,6 +275,44 @@ l10n_money(const char *lang, const char *currency, double amount, char *out,
 	if (U_FAILURE(err) || n >= L10N_MAX || to_utf8(u, n, out, len) < 0)
 		return as_given(plain, out, len);
 	return 0;
+}
+
+int
+l10n_zone_valid(const char *tz)
+{
+	UChar		 u[64], canon[64];
+	UErrorCode	 err = U_ZERO_ERROR;
+	UBool		 system = 0;
+	int32_t		 n;
+
+	if (tz == NULL || *tz == '\0' || strlen(tz) >= sizeof(u) / sizeof(u[0]))
+		return 0;
+	u_uastrncpy(u, tz, sizeof(u) / sizeof(u[0]) - 1);
+	u[sizeof(u) / sizeof(u[0]) - 1] = 0;
+	n = ucal_getCanonicalTimeZoneID(u, -1, canon, 64, &system, &err);
+	return U_SUCCESS(err) && n > 0 && system;
+}
+
+int
+l10n_zones(int (*fn)(void *ctx, const char *id), void *ctx)
+{
+	UEnumeration	*en;
+	UErrorCode	 err = U_ZERO_ERROR;
+	const char	*id;
+	int32_t		 len;
+	int		 rc = 0;
+
+	en = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL,
+	    NULL, &err);
+	if (U_FAILURE(err))
+		return -1;
+	while ((id = uenum_next(en, &len, &err)) != NULL && U_SUCCESS(err))
+		if (fn(ctx, id) != 0)
+			break;
+	if (U_FAILURE(err))
+		rc = -1;
+	uenum_close(en);
+	return rc;
 }
 
 /* The language's decimal mark and grouping separator, as UTF-8. */

@@ -48,4 +48,12 @@ int  l10n_money(const char *lang, const char *currency, double amount,
  */
 int  l10n_parse_number(const char *lang, const char *text, double *out);
 
+/* Is `tz` a time zone ICU knows by this name (an IANA id such as
+ * "Europe/Paris")?  1 or 0. */
+int  l10n_zone_valid(const char *tz);
+
+/* Call fn(ctx, id) for every canonical IANA time zone (Region/City, in
+ * ICU's order), until fn returns non-zero.  0, or -1 on an ICU error. */
+int  l10n_zones(int (*fn)(void *ctx, const char *id), void *ctx);
+
 #endif

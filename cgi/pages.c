@@ -39,6 +39,32 @@ pages_init(const char *templates, const char *localedir, char *err, size_t errle
 	return 0;
 }
 
+/* The language switch of the footer: every language, the current one
+ * marked, and HERE, the page to come back to (a GET's own path and query;
+ * after a POST, its path). */
+static void
+lang_switch(struct req *r, struct tpl_dict *root)
+{
+	const char	*q = r->method == M_GET ? req_env(r, "QUERY_STRING") : NULL;
+	struct tpl_dict	*row;
+	struct buf	 here = { 0 };
+	size_t		 i;
+
+	buf_puts(&here, r->path);
+	if (q != NULL && *q != '\0' && strlen(q) < 1024)
+		buf_printf(&here, "?%s", q);
+	tpl_set(root, "HERE", here.data);
+	buf_free(&here);
+	for (i = 0; i < nlanguages; i++) {
+		if ((row = tpl_section_add(root, "LANG_CHOICE")) == NULL)
+			return;
+		tpl_set(row, "LC_CODE", languages[i].code);
+		tpl_set(row, "LC_NAME", languages[i].name);
+		if (strcmp(languages[i].code, r->lang) == 0)
+			tpl_show(row, "LC_CURRENT");
+	}
+}
+
 struct tpl_dict *
 page_new(struct req *r, const char *title, const char *body_tpl,
     struct tpl_dict **body)
@@ -50,6 +76,7 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 	tpl_dict_lang(root, r->lang);
 	tpl_set(root, "LANG", r->lang);
 	tpl_set(root, "TITLE", title);
+	lang_switch(r, root);
 	tpl_set(root, "REQUEST_ID", r->id);
 	if (r->who != NULL) {
 		tpl_show(root, "USER");

@@ -23,12 +23,14 @@
 #include "login.h"
 #include "config.h"
 #include "http.h"
+#include "i18n.h"
 #include "reply.h"
 #include "log.h"
 #include "openapi.h"
 #include "home.h"
 #include "ops.h"
 #include "pages.h"
+#include "profile.h"
 #include "orange_pages.h"
 #include "inet_pages.h"
 #include "route.h"
@@ -119,6 +121,13 @@ const struct route routes[] = {
 	{ "/admin/internet/{id}/confirm", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
 	    NULL, page_admin_internet_confirm }, /* RT_ADMIN_INET_CONFIRM */
 	{ "/ping", M_GET, FAM_TCX, RF_NODB, 0, 0, page_ping, NULL }, /* RT_PING */
+	{ "/profile", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	    page_profile, page_profile_post }, /* RT_PROFILE */
+	{ "/profile/password", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
+	    NULL, page_profile_password }, /* RT_PROFILE_PASSWORD */
+	{ "/profile/language", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
+	    NULL, page_profile_language }, /* RT_PROFILE_LANGUAGE */
+	{ "/language", M_GET, FAM_HTML, 0, 0, 0, page_language, NULL }, /* RT_LANGUAGE */
 };
 
 enum family
@@ -236,6 +245,24 @@ check_body(struct req *r)
 	return 0;
 }
 
+/*
+ * The reader's language (docs/I18N.md): the user's own choice, else the
+ * one chosen with the language switch (a cookie), else the browser's
+ * Accept-Language, else the customer's market, else English.
+ */
+static const char *
+reader_lang(const struct req *r)
+{
+	const char *chosen = NULL;
+
+	if (r->who != NULL && r->who->language[0] != '\0')
+		chosen = r->who->language;
+	else
+		chosen = req_cookie(r, LANG_COOKIE);
+	return lang_pick(chosen, req_env(r, "HTTP_ACCEPT_LANGUAGE"),
+	    r->who != NULL ? r->who->market : NULL)->code;
+}
+
 /* Credentials and level.  0 to go on; otherwise the response is written. */
 static int
 check_access(struct req *r)
@@ -247,6 +274,7 @@ check_access(struct req *r)
 	if (r->route->flags & RF_ANON)
 		return 0;
 	rc = auth_identify(r, r->family != FAM_HTML);
+	r->lang = reader_lang(r);
 	if (rc < 0)
 		return reply_error(r, HERR_UNAVAILABLE, NULL), -1;
 	if (rc > 0 && (levels != 0 || r->family != FAM_HTML))
@@ -310,6 +338,7 @@ refuse_page(struct req *r, int rc)
 			principal_free(r->who);
 			r->who = NULL;
 		}
+		r->lang = reader_lang(r);
 	}
 	reply_error(r, rc, NULL);
 	if (r->store != NULL)
@@ -324,6 +353,7 @@ route_dispatch(struct req *r)
 	int	rc;
 
 	r->family = route_family_of(r->path);
+	r->lang = reader_lang(r);	/* before the caller is known */
 	if ((rc = route_find(r)) != 0) {
 		refuse_page(r, rc);
 		return;

@@ -387,6 +387,15 @@ static const char *const migrations[] = {
 	"  by_name TEXT NOT NULL"
 	") STRICT;"
 	"CREATE INDEX catalog_grant_history_by_customer ON catalog_grant_history(customer_id, id);",
+	/* 14: what people read in: a user's language and time zone (NULL:
+	 * chosen for them, docs/I18N.md), a customer's currency */
+	"ALTER TABLE users ADD COLUMN language TEXT"
+	"  CHECK (language IS NULL OR language IN ('en', 'fr', 'da'));"
+	"ALTER TABLE users ADD COLUMN timezone TEXT"
+	"  CHECK (timezone IS NULL OR length(timezone) BETWEEN 1 AND 63);"
+	"ALTER TABLE customers ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'"
+	"  CHECK (length(currency) = 3);"
+	"UPDATE customers SET currency = 'DKK' WHERE market = 'DK';",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -405,7 +414,8 @@ static const char *const migrations[] = {
 
 /* The columns of enum user_col (store.h), in its order. */
 #define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
-	"u.reseller_id, u.password_hash, u.disabled, c.name"
+	"u.reseller_id, u.password_hash, u.disabled, c.name, u.language, u.timezone, " \
+	"c.market, c.currency"
 
 /*
  * The API item of a request (docs/API.md) without its properties, as JSON
@@ -844,6 +854,7 @@ static const char *const sqls[] = {
 	" JOIN service_points s ON s.id = r.service_point_id WHERE r.id = ?", /* ST_REQ_SP_WORDS */
 	"SELECT DISTINCT k.type FROM request_counts k WHERE " IN_SCOPE("k.customer_id")
 	" AND k.n > 0 ORDER BY k.type", /* ST_REQ_TYPES_IN_SCOPE */
+	"UPDATE users SET language = ?1, timezone = ?2 WHERE id = ?3", /* ST_USER_SET_PREFS */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1001,6 +1012,7 @@ static const unsigned char stmt_cols[] = {
 	SP_WORDS__COLS, /* ST_SP_WORDS */
 	SP_WORDS__COLS, /* ST_REQ_SP_WORDS */
 	REQ_TYPE__COLS, /* ST_REQ_TYPES_IN_SCOPE */
+	0, /* ST_USER_SET_PREFS */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -198,6 +198,7 @@ enum stmt {
 	ST_SP_WORDS,		/* a service point's name and references (request_view.c) */
 	ST_REQ_SP_WORDS,	/* the same for the service point of a request */
 	ST_REQ_TYPES_IN_SCOPE,	/* the types of the requests the caller sees */
+	ST_USER_SET_PREFS,	/* a user's language and time zone (profile) */
 	ST__MAX
 };
 
@@ -248,7 +249,8 @@ enum reseller_col {
 enum user_col {
 	USER_ID, USER_EMAIL, USER_NAME, USER_PHONE, USER_LEVEL,
 	USER_CUSTOMER_ID, USER_RESELLER_ID, USER_PASSWORD_HASH, USER_DISABLED,
-	USER_CUSTOMER_NAME, USER__COLS,
+	USER_CUSTOMER_NAME, USER_LANGUAGE, USER_TIMEZONE, USER_MARKET, USER_CURRENCY,
+	USER__COLS,
 	USER_ACTIVE_KEYS = USER__COLS, USER_ADMIN__COLS
 };
 

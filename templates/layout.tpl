@@ -29,7 +29,7 @@
     </ul>
   </nav>
   <div class="site-user">
-    <span class="user-name">{{USER_NAME}}</span>
+    <a class="user-name" href="/profile" title="[[My profile]]">{{USER_NAME}}</a>
     <span class="user-level">{{USER_LEVEL}}</span>
     <form class="logout" method="post" action="/logout">
       <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -48,6 +48,22 @@
 {{/FLASH}}
 <main>{{>BODY}}</main>
 <footer class="site-footer">
+  <nav class="lang-switch" aria-label="[[Language]]">
+{{#USER}}
+    <form method="post" action="/profile/language">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="next" value="{{HERE}}">
+{{#LANG_CHOICE}}
+      <button type="submit" name="language" value="{{LC_CODE}}" lang="{{LC_CODE}}" class="button-link"{{#LC_CURRENT}} aria-current="true"{{/LC_CURRENT}}>{{LC_NAME}}</button>
+{{/LANG_CHOICE}}
+    </form>
+{{/USER}}
+{{#ANON}}
+{{#LANG_CHOICE}}
+    <a href="/language?set={{LC_CODE}}&amp;next={{HERE:u}}" lang="{{LC_CODE}}" hreflang="{{LC_CODE}}"{{#LC_CURRENT}} aria-current="true"{{/LC_CURRENT}}>{{LC_NAME}}</a>
+{{/LANG_CHOICE}}
+{{/ANON}}
+  </nav>
   <small>reqdesk · [[request <span class="request-id">{{REQUEST_ID}}</span>]]</small>
 </footer>
 </body>

@@ -82,10 +82,14 @@ def short_tempdir():
     return tempfile.mkdtemp(prefix="rqd-", dir=parent)
 
 
-def http_session():
-    """A requests session that ignores proxy settings from the environment."""
+def http_session(lang="en"):
+    """A requests session that ignores proxy settings from the environment
+    and reads the desk in `lang` (Accept-Language; None sends none, so
+    that the demo users' market decides: French for FDJ and ACME)."""
     s = requests.Session()
     s.trust_env = False
+    if lang is not None:
+        s.headers["Accept-Language"] = lang
     return s
 
 

@@ -393,6 +393,8 @@ START_TEST(test_request_counts)
 	    " request_counts_update; DROP TRIGGER request_counts_delete;"
 	    " DROP TABLE request_counts; DROP INDEX requests_by_custref;"
 	    " DROP INDEX outbox_sent; DROP TABLE catalog_grant_history;"
+	    " ALTER TABLE users DROP COLUMN language; ALTER TABLE users DROP COLUMN timezone;"
+	    " ALTER TABLE customers DROP COLUMN currency;"
 	    " PRAGMA user_version = 8;");
 	add_requests(5, "R_BVPN_FR_1", "DISCONNECT", "NEW");
 	add_requests(3, "U_BVPN_CUSTOM003_1", "CHANGE", "COMPLETED");
@@ -466,7 +468,9 @@ START_TEST(test_auth_epoch_trigger_mended)
 	sql_elsewhere("DROP TRIGGER auth_epoch_credential_update;"
 	    " CREATE TRIGGER auth_epoch_credential_update AFTER UPDATE ON credentials"
 	    " BEGIN UPDATE auth_epoch SET n = n + 1; END;"
-	    " DROP TABLE catalog_grant_history; PRAGMA user_version = 11;");
+	    " DROP TABLE catalog_grant_history;"
+	    " ALTER TABLE users DROP COLUMN language; ALTER TABLE users DROP COLUMN timezone;"
+	    " ALTER TABLE customers DROP COLUMN currency; PRAGMA user_version = 11;");
 	sql_elsewhere("INSERT INTO credentials (hash, kind, user_id, csrf, created,"
 	    " last_used, expires) SELECT 'h2', 'session', id, 'c', 100, 100, 10000"
 	    " FROM users WHERE email = 'owner@fdj.test'");
