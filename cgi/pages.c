@@ -168,6 +168,23 @@ page_pager(struct tpl_dict *body, const char *path, long long offset,
 	}
 }
 
+const char *
+page_tz(const struct req *r)
+{
+	return tz_pick(r->who != NULL ? r->who->timezone : NULL,
+	    r->who != NULL ? r->who->market : NULL);
+}
+
+const char *
+page_currency(const struct req *r, const char *customer_currency)
+{
+	if (customer_currency != NULL && strlen(customer_currency) == 3)
+		return customer_currency;
+	if (r->who != NULL && r->who->currency[0] != '\0')
+		return r->who->currency;
+	return "EUR";
+}
+
 /* The title of an error page for `status`, in words for a person. */
 static const char *
 status_words(const char *lang, int status)

@@ -53,6 +53,15 @@ void page_pager(struct tpl_dict *body, const char *path, long long offset,
 	long long limit, size_t shown, long long total,
 	const struct page_param *params, size_t nparams);
 
+/* The reader's time zone (docs/I18N.md): their own choice, else their
+ * customer's market's, else Europe/Paris.  Borrowed. */
+const char *page_tz(const struct req *r);
+
+/* The currency of a customer's prices: `customer_currency` when known
+ * (a row's customers.currency), else the reader's customer's, else EUR.
+ * Borrowed. */
+const char *page_currency(const struct req *r, const char *customer_currency);
+
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);
 
