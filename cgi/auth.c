@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
 #include <sodium.h>
 
 #include "auth.h"
@@ -23,6 +24,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "workday.h"
 
 #define TOUCH_EVERY_S	60	/* write last_used at most this often */
 #define PURGE_AFTER_S	(7 * 24 * 3600)	/* expired sessions/tokens kept */
@@ -273,7 +275,13 @@ lookup_secret(struct req *r, const char *secret, const char *kinds)
 		expires = -1;	/* stored as 0: long expired, never "none" */
 	if (cred_expired(kind, last_used, expires, now)) {
 		/* Kept (purged a week later at a login), so that every use
-		 * says "expired", not only the first. */
+		 * says "expired", not only the first.  A page remembers whose
+		 * session it was, to keep a form being posted (route.c). */
+		if (strcmp(kind, "session") == 0 && r->expired == NULL &&
+		    (r->expired = principal_from_row(s, CRED_USER)) != NULL &&
+		    store_text(s, CRED_CSRF) != NULL)
+			snprintf(r->expired->csrf, sizeof(r->expired->csrf), "%s",
+			    store_text(s, CRED_CSRF));
 		store_done(s);
 		return HERR_AUTH_EXPIRED;
 	}
@@ -304,13 +312,12 @@ auth_identify(struct req *r, int json_route)
 	if (r->store == NULL)
 		return -1;
 	if (!json_route) {
-		if ((cookie = req_cookie(r, SESSION_COOKIE)) == NULL || *cookie == '\0')
+		if ((cookie = auth_cookie(r, COOKIE_SESSION)) == NULL || *cookie == '\0')
 			return 0;
 		rc = lookup_secret(r, cookie, "session");
 		if (rc > 0) {
 			/* Stale cookie: forget it, go on as anonymous. */
-			resp_header(r, "Set-Cookie", SESSION_COOKIE
-			    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+			auth_cookie_set(r, COOKIE_SESSION, NULL, 0);
 			return 0;
 		}
 		return rc;
@@ -327,6 +334,214 @@ auth_identify(struct req *r, int json_route)
 	return lookup_secret(r, tok, "token,apikey");
 }
 
+/* ---- cookies ---- */
+
+static const struct {
+	const char	*name, *tls_name;
+	const char	*path;		/* without TLS (with it: always "/") */
+	int		 secret;	/* HttpOnly */
+	const char	*samesite;
+} cookies[] = {
+	{ "reqdesk_session", "__Host-reqdesk_session", "/", 1, "Lax" },	/* COOKIE_SESSION */
+	{ "reqdesk_login", "__Host-reqdesk_login", "/", 1, "Strict" },	/* COOKIE_LOGIN */
+	{ "reqdesk_lang", "__Host-reqdesk_lang", "/", 0, "Lax" },	/* COOKIE_LANG */
+};
+
+const char *
+auth_cookie_name(const struct req *r, enum desk_cookie c)
+{
+	return r->https ? cookies[c].tls_name : cookies[c].name;
+}
+
+const char *
+auth_cookie(const struct req *r, enum desk_cookie c)
+{
+	return req_cookie(r, auth_cookie_name(r, c));
+}
+
+int
+auth_cookie_set(struct req *r, enum desk_cookie c, const char *value,
+    long long max_age)
+{
+	char	line[320], age[48] = "";
+	int	rc;
+
+	if (value == NULL)
+		snprintf(age, sizeof(age), "; Max-Age=0");
+	else if (max_age > 0)
+		snprintf(age, sizeof(age), "; Max-Age=%lld", max_age);
+	if ((size_t)snprintf(line, sizeof(line), "%s=%s; Path=%s%s%s; SameSite=%s%s",
+	    auth_cookie_name(r, c), value != NULL ? value : "",
+	    r->https ? "/" : cookies[c].path, age, cookies[c].secret ? "; HttpOnly" : "",
+	    cookies[c].samesite, r->https ? "; Secure" : "") >= sizeof(line))
+		return -1;
+	rc = resp_header(r, "Set-Cookie", line);
+	sodium_memzero(line, sizeof(line));
+	return rc;
+}
+
+/* ---- the login form's tokens ---- */
+
+#define LOGIN_TOKEN_LIFE_S	(2 * 60 * 60)
+
+/* The desk's login key, read once per process (it never changes). */
+static pthread_mutex_t	login_key_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char	login_key[crypto_auth_hmacsha256_KEYBYTES];
+static int		login_key_read;
+
+static int
+login_key_get(struct store *st, unsigned char key[crypto_auth_hmacsha256_KEYBYTES])
+{
+	struct rows	*s;
+	int		 rc = 0;
+
+	pthread_mutex_lock(&login_key_lock);
+	if (!login_key_read) {
+		rc = -1;
+		if ((s = store_query(st, ST_SERVER_KEY, "s", "login")) != NULL &&
+		    store_row(s) == 1 && sodium_hex2bin(login_key, sizeof(login_key),
+		    store_text(s, KEY_VALUE), 64, NULL, NULL, NULL) == 0) {
+			login_key_read = 1;
+			rc = 0;
+		}
+		store_done(s);
+	}
+	if (rc == 0)
+		memcpy(key, login_key, sizeof(login_key));
+	pthread_mutex_unlock(&login_key_lock);
+	return rc;
+}
+
+/*
+ * A login token is hex only (it travels in a form field and a cookie):
+ * 32 digits of random nonce, 16 of expiry (seconds since the epoch), and
+ * 64 of HMAC-SHA256 over the first 48, keyed with the desk's login key.
+ */
+#define LT_SIGNED	48
+#define LT_LEN		(LT_SIGNED + 64)
+
+/* The signature of the first LT_SIGNED characters of `token`, in hex. */
+static int
+login_mac(struct store *st, const char *token, char mac[65])
+{
+	unsigned char	key[crypto_auth_hmacsha256_KEYBYTES];
+	unsigned char	out[crypto_auth_hmacsha256_BYTES];
+
+	if (login_key_get(st, key) < 0)
+		return -1;
+	crypto_auth_hmacsha256(out, (const unsigned char *)token, LT_SIGNED, key);
+	sodium_memzero(key, sizeof(key));
+	sodium_bin2hex(mac, 65, out, sizeof(out));
+	return 0;
+}
+
+int
+auth_login_token(struct store *st, char out[128])
+{
+	char mac[65];
+
+	if (random_hex(out, 16) < 0)
+		return -1;
+	snprintf(out + 32, 17, "%016llx",
+	    (unsigned long long)now_epoch() + LOGIN_TOKEN_LIFE_S);
+	if (login_mac(st, out, mac) < 0)
+		return -1;
+	memcpy(out + LT_SIGNED, mac, 65);
+	return 0;
+}
+
+/* Is `token` one auth_login_token() made, not expired?  1 or 0. */
+static int
+login_token_ok(struct store *st, const char *token)
+{
+	char			 mac[65], hex[17];
+	unsigned long long	 expires;
+
+	if (strlen(token) != LT_LEN || !is_hex(token, LT_LEN))
+		return 0;
+	memcpy(hex, token + 32, 16);
+	hex[16] = '\0';
+	expires = strtoull(hex, NULL, 16);
+	if (expires < (unsigned long long)now_epoch() || login_mac(st, token, mac) < 0)
+		return 0;
+	return sodium_memcmp(mac, token + LT_SIGNED, 64) == 0;
+}
+
+/* ---- forms kept over a login ---- */
+
+#define FORM_KEEP_S	(60 * 60)
+
+int
+auth_form_keep(struct store *st, const char *user_id, const char *path,
+    const struct kvlist *form, char id[33])
+{
+	json_t	*fields;
+	char	*text;
+	size_t	 i;
+	int	 rc;
+
+	/* [[key, value], ...]: every field in its order, a repeated one too */
+	if ((fields = json_array()) == NULL)
+		return -1;
+	for (i = 0; i < form->n; i++)
+		if (strcmp(form->v[i].key, "csrf") != 0 &&
+		    json_array_append_new(fields, json_pack("[ss]", form->v[i].key,
+		    form->v[i].val)) < 0) {
+			json_decref(fields);
+			return -1;
+		}
+	text = json_dumps(fields, JSON_COMPACT);
+	json_decref(fields);
+	if (text == NULL || random_hex(id, 16) < 0) {
+		free(text);
+		return -1;
+	}
+	store_exec(st, ST_PENDING_PURGE, "I", (long long)now_epoch());
+	rc = store_exec(st, ST_PENDING_ADD, "ssssI", id, user_id, path, text,
+	    (long long)now_epoch() + FORM_KEEP_S) == 1 ? 0 : -1;
+	free(text);
+	return rc;
+}
+
+int
+auth_form_take(struct store *st, const char *user_id, const char *id,
+    const char *path, struct kvlist *form)
+{
+	struct rows	*s;
+	json_t		*fields = NULL, *v;
+	const char	*key;
+	size_t		 i;
+	int		 rc;
+
+	if (!is_hex(id, 32))
+		return 0;
+	if ((s = store_query(st, ST_PENDING_TAKE, "ssI", id, user_id,
+	    (long long)now_epoch())) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1) {
+		if (strcmp(store_text(s, PENDING_PATH), path) != 0)
+			rc = 0;		/* another page's: gone all the same */
+		else
+			fields = json_loads(store_text(s, PENDING_FIELDS), 0, NULL);
+		if (store_row(s) < 0)	/* to the end: the deletion is done */
+			rc = -1;
+	}
+	store_done(s);
+	if (rc != 1 || fields == NULL) {
+		json_decref(fields);
+		return rc < 0 ? -1 : 0;
+	}
+	json_array_foreach(fields, i, v)
+		if ((key = json_string_value(json_array_get(v, 0))) != NULL &&
+		    json_string_value(json_array_get(v, 1)) != NULL &&
+		    kv_parse_pair(form, key, json_string_value(json_array_get(v, 1))) < 0) {
+			json_decref(fields);
+			return -1;
+		}
+	json_decref(fields);
+	return 1;
+}
+
 int
 auth_check_csrf(const struct req *r)
 {
@@ -335,11 +550,17 @@ auth_check_csrf(const struct req *r)
 	if (r->who != NULL && r->who->via == VIA_SESSION)
 		want = r->who->csrf;
 	else
-		want = req_cookie(r, LOGIN_COOKIE);
+		want = auth_cookie(r, COOKIE_LOGIN);
 	if (sent == NULL || want == NULL || *want == '\0' ||
-	    strlen(sent) != strlen(want))
+	    strlen(sent) != strlen(want) || sodium_memcmp(sent, want, strlen(want)) != 0)
 		return -1;
-	return sodium_memcmp(sent, want, strlen(want)) == 0 ? 0 : -1;
+	/* Without a session, the pair must also be the desk's own: a cookie
+	 * planted with its matching field (by a site of the same domain) is
+	 * not. */
+	if ((r->who == NULL || r->who->via != VIA_SESSION) &&
+	    (r->store == NULL || !login_token_ok(r->store, sent)))
+		return -1;
+	return 0;
 }
 
 /* ---- failed-login throttling ---- */
@@ -370,6 +591,14 @@ throttle_keys(const char *client, const char *email, char akey[300], char ikey[8
 	snprintf(ikey, 80, "ip:%s", client);
 }
 
+static int throttle_count(struct store *, const char *, int);
+
+int
+auth_throttle_try(struct store *st, const char *key, int max_attempts)
+{
+	return throttle_count(st, key, max_attempts);
+}
+
 /*
  * Count an attempt under `key` before its password is checked, unless
  * `key` is locked at this very moment.  Counting first, in one statement,
@@ -380,13 +609,13 @@ throttle_keys(const char *client, const char *email, char akey[300], char ikey[8
  * could not be recorded.
  */
 static int
-throttle_count(struct store *st, const char *key)
+throttle_count(struct store *st, const char *key, int max_attempts)
 {
 	struct rows	*s;
 	int		 rc;
 
 	if ((s = store_query(st, ST_LOGINFAIL_RECORD, "sIiii", key,
-	    (long long)now_epoch(), config.login_max_failures,
+	    (long long)now_epoch(), max_attempts,
 	    config.login_lock_max_s, config.login_lock_max_s)) == NULL)
 		return -1;
 	/* No row: the key was locked and nothing was changed.  A row: step
@@ -417,9 +646,9 @@ auth_login(struct store *st, const char *client, const char *email,
 		return LOGIN_WAIT;
 	/* A guess is never free of the throttle: an attempt that cannot be
 	 * counted answers "unavailable", and is not checked. */
-	rc = throttle_count(st, ikey);
+	rc = throttle_count(st, ikey, config.login_max_failures);
 	if (rc == 1)
-		rc = throttle_count(st, akey);
+		rc = throttle_count(st, akey, config.login_max_failures);
 	if (rc < 0)
 		return LOGIN_ERROR;
 	if (rc == 0) {
@@ -505,6 +734,95 @@ auth_token_create(struct store *st, const char *user_id, long long life_s,
     char out[80])
 {
 	return secret_new(st, "token", user_id, NULL, life_s, NULL, out);
+}
+
+/* ---- tokens mailed to people: password resets, invitations ---- */
+
+static const char *const utoken_kinds[] = { "reset", "invite" };
+
+int
+auth_utoken_issue(struct store *st, enum utoken kind, const char *user_id,
+    long long life_s, char out[65])
+{
+	char		hash[65];
+	long long	now = (long long)calendar_now();
+
+	if (random_hex(out, 32) < 0)
+		return -1;
+	secret_hash(out, hash);
+	store_exec(st, ST_UTOKEN_PURGE, "I", now);
+	if (store_exec(st, ST_UTOKEN_DROP, "ss", user_id, utoken_kinds[kind]) < 0 ||
+	    store_exec(st, ST_UTOKEN_ADD, "sssII", hash, utoken_kinds[kind], user_id,
+	    now, now + life_s) != 1)
+		return -1;
+	return 0;
+}
+
+int
+auth_utoken_check(struct store *st, enum utoken kind, const char *token,
+    char user_id[25], char email[255])
+{
+	struct rows	*s;
+	char		 hash[65];
+	int		 rc, ok = 0;
+
+	if (!is_hex(token, 64))
+		return 0;
+	secret_hash(token, hash);
+	if ((s = store_query(st, ST_UTOKEN_GET, "s", hash)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1 &&
+	    strcmp(store_text(s, UTOKEN_KIND), utoken_kinds[kind]) == 0 &&
+	    store_isnull(s, UTOKEN_USED) && store_int(s, UTOKEN_DISABLED) == 0 &&
+	    store_int(s, UTOKEN_EXPIRES) > (long long)calendar_now()) {
+		snprintf(user_id, 25, "%s", store_text(s, UTOKEN_USER_ID));
+		snprintf(email, 255, "%s", store_text(s, UTOKEN_EMAIL));
+		ok = 1;
+	}
+	store_done(s);
+	return rc < 0 ? -1 : ok;
+}
+
+int
+auth_utoken_use(struct store *st, enum utoken kind, const char *token,
+    const char *password)
+{
+	char	hash[65], pw[128], user_id[25], email[255];
+	int	rc;
+
+	if ((rc = auth_utoken_check(st, kind, token, user_id, email)) != 1)
+		return rc;
+	if (auth_hash_password(password, pw) < 0)
+		return -1;
+	secret_hash(token, hash);
+	rc = -1;
+	if (store_begin(st) < 0)
+		goto out;
+	switch (store_exec(st, ST_UTOKEN_USE, "sIs", hash, (long long)calendar_now(),
+	    utoken_kinds[kind])) {
+	case 1:
+		break;
+	case 0:			/* used or expired since the check */
+		store_rollback(st);
+		rc = 0;
+		goto out;
+	default:
+		store_rollback(st);
+		goto out;
+	}
+	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", pw, user_id) != 1 ||
+	    store_exec(st, ST_CRED_REVOKE_USER, "s", user_id) < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "reset") < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "invite") < 0 ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		goto out;
+	}
+	auth_throttle_clear(st, email);
+	rc = 1;
+out:
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
 }
 
 int

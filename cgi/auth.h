@@ -69,6 +69,20 @@ int  level_from_name(const char *name);
  */
 int  auth_identify(struct req *r, int json_route);
 
+/*
+ * Keep the form posted to `path` (r->form, its csrf field left out) for
+ * `user_id`, whose session expired while they filled it in, for an hour:
+ * id[33] receives the id to take it back with.  0 or -1.
+ */
+int  auth_form_keep(struct store *st, const char *user_id, const char *path,
+	const struct kvlist *form, char id[33]);
+
+/* Take back (once) the form kept under `id` for `user_id` and `path`,
+ * into `form` (appended).  1 when taken, 0 when there is none (another
+ * user's, another page's, expired, taken already), -1 on an error. */
+int  auth_form_take(struct store *st, const char *user_id, const char *id,
+	const char *path, struct kvlist *form);
+
 /* 0 if the form's "csrf" field matches the session's token, else -1. */
 int  auth_check_csrf(const struct req *r);
 
@@ -87,11 +101,31 @@ int  auth_apikey_create(struct store *st, const char *user_id,
  * an admin set a new password), so its owner need not wait. */
 void auth_throttle_clear(struct store *st, const char *email);
 
-/* The cookies of a browser: the session, and the login form's pair. */
-#define SESSION_COOKIE	"reqdesk_session"
-#define LOGIN_COOKIE	"reqdesk_login"
-/* The language chosen with the language switch (no secret). */
-#define LANG_COOKIE	"reqdesk_lang"
+/* The cookies of a browser. */
+enum desk_cookie {
+	COOKIE_SESSION,		/* the session's secret */
+	COOKIE_LOGIN,		/* the token of a form without a session (login,
+				 * password reset): its pair is the field */
+	COOKIE_LANG,		/* the language chosen with the switch (no secret) */
+};
+
+/* A cookie's name on this request: __Host-NAME over TLS (a cookie no
+ * other site of the domain can set, read or shadow), NAME otherwise. */
+const char *auth_cookie_name(const struct req *r, enum desk_cookie c);
+
+/* Its value sent by the browser, or NULL. */
+const char *auth_cookie(const struct req *r, enum desk_cookie c);
+
+/* Set it (value NULL: delete it) for `max_age` seconds (0: the
+ * browser's session), with the attributes the desk gives it (HttpOnly
+ * for secrets, SameSite, Secure and Path=/ over TLS).  0 or -1. */
+int  auth_cookie_set(struct req *r, enum desk_cookie c, const char *value,
+	long long max_age);
+
+/* A new token for the login form (out: 128 bytes): random, with its
+ * expiry, signed with the desk's own key, so that a token nobody got
+ * from the desk cannot log anyone in.  0 or -1. */
+int  auth_login_token(struct store *st, char out[128]);
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
 
@@ -113,6 +147,40 @@ int  auth_session_create(struct store *st, const char *user_id, long long life_s
 /* A new API token of `life_s` seconds (POST /auth/login).  0 or -1. */
 int  auth_token_create(struct store *st, const char *user_id, long long life_s,
 	char out[80]);
+
+/*
+ * Count an attempt under `key` (a throttle key of login_failures, locked
+ * as logins are once `max_attempts` are counted, for longer each time):
+ * 1 when it may go on, 0 when the key is locked for now, -1 when it could
+ * not be counted.
+ */
+int  auth_throttle_try(struct store *st, const char *key, int max_attempts);
+
+/* The kinds of single-use tokens mailed to people. */
+enum utoken { UT_RESET, UT_INVITE };
+
+/*
+ * A new token of `kind` for the user, valid `life_s` seconds from the
+ * desk's clock (calendar_now(): tests move it), stored hashed; the
+ * user's other unused tokens of that kind end.  out[65]: the token,
+ * 64 hex, shown only in the mail.  0 or -1.
+ */
+int  auth_utoken_issue(struct store *st, enum utoken kind, const char *user_id,
+	long long life_s, char out[65]);
+
+/* Is `token` an unused, unexpired token of `kind` of an enabled user?
+ * 1 with user_id[25] and email[255] filled, 0, or -1. */
+int  auth_utoken_check(struct store *st, enum utoken kind, const char *token,
+	char user_id[25], char email[255]);
+
+/*
+ * Use `token` once to set the user's password: in one transaction the
+ * token is marked used (unless it was used or expired meanwhile), the
+ * password set, every session and token of the user ended.  1 done, 0
+ * when the token no longer serves, -1 on an error.
+ */
+int  auth_utoken_use(struct store *st, enum utoken kind, const char *token,
+	const char *password);
 
 /* Is `password` the user's own?  1, 0, or -1 (storage).  As costly as a
  * login's check, whatever the answer. */

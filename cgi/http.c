@@ -179,6 +179,19 @@ cookies_parse(struct buf *jar, const char *s)
 	return 0;
 }
 
+int
+kv_parse_pair(struct kvlist *l, const char *key, const char *val)
+{
+	char *k = strdup(key), *v = strdup(val);
+
+	if (k == NULL || v == NULL || kv_add(l, k, v) < 0) {
+		free(k);
+		free(v);
+		return -1;
+	}
+	return 0;
+}
+
 const char *
 kv_get(const struct kvlist *l, const char *key)
 {

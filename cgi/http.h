@@ -76,6 +76,9 @@ struct req {
 	char			*param;		/* owned: the {id} of the path, if any */
 	struct principal	*who;		/* the caller, or NULL: set and freed by the dispatcher */
 	const char		*lang;		/* the reader's language code (i18n.h): set by the dispatcher */
+	struct principal	*expired;	/* the user of a session that expired on this
+						 * request, or NULL: set by auth, freed by the dispatcher */
+	int			 restored;	/* r->form holds a form kept over a login */
 	/* response */
 	int			 status;
 	int			 started;	/* headers written */
@@ -158,6 +161,9 @@ int  url_decode(char *s, int plus);
  * that is not UTF-8 once decoded. */
 int  kv_parse_query(struct kvlist *list, const char *s, size_t max, int strict);
 const char *kv_get(const struct kvlist *list, const char *key);
+
+/* Append a copy of one pair to `list`.  0 or -1 (ENOMEM). */
+int  kv_parse_pair(struct kvlist *list, const char *key, const char *val);
 void kv_free(struct kvlist *list);
 
 /* Add a response header before resp_start().  Refuses names or values

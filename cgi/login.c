@@ -21,29 +21,63 @@
 #include "tpl.h"
 #include "util.h"
 
-/* Render the login form with an optional error; a fresh anti-forgery
- * token goes into a cookie and the form. */
+/* The page to go back to after logging in: a path of this site, the
+ * form kept while logging in added (?restore=ID); "/" otherwise. */
+static void
+back_to(const char *next, const char *form, struct buf *out)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\') {
+		buf_puts(out, "/");
+		return;
+	}
+	buf_puts(out, next);
+	if (form != NULL && is_hex(form, 32))
+		buf_printf(out, "%srestore=%s", strchr(next, '?') ? "&" : "?", form);
+}
+
+/* A query parameter or, after a refused POST, the form's field. */
+static const char *
+carried(const struct req *r, const char *key)
+{
+	const char *v = req_query(r, key);
+
+	return v != NULL ? v : req_form(r, key);
+}
+
+/*
+ * Render the login form with an optional error.  A fresh token, signed
+ * by the desk, goes into a cookie and the form (both must come back); the
+ * page to go back to and a kept form travel with it; a notice says why
+ * the person is here (logged out, session expired, password set).
+ */
 static int
 login_form(struct req *r, int status, const char *email, const char *error)
 {
 	struct tpl_dict	*root, *body;
-	char		 tok[65], cookie[160];
-	const char	*next = req_query(r, "next");
+	char		 tok[128];
+	const char	*next = carried(r, "next"), *form = carried(r, "form");
 
-	if (random_hex(tok, 32) < 0)
-		return -1;
-	snprintf(cookie, sizeof(cookie), LOGIN_COOKIE "=%s; Path=/login; "
-	    "HttpOnly; SameSite=Strict%s", tok, r->https ? "; Secure" : "");
-	if (resp_header(r, "Set-Cookie", cookie) < 0)
+	if (auth_login_token(r->store, tok) < 0 ||
+	    auth_cookie_set(r, COOKIE_LOGIN, tok, 0) < 0)
 		return -1;
 	if ((root = page_new(r, tr(r->lang, "Log in"), "login.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "LOGIN_CSRF", tok);
 	tpl_set(body, "EMAIL", email ? email : "");
-	tpl_set(body, "NEXT", next ? next : (req_form(r, "next") ? req_form(r, "next") : ""));
+	tpl_set(body, "NEXT", next ? next : "");
+	if (form != NULL && is_hex(form, 32))
+		tpl_set(body, "FORM", form);
 	if (error != NULL) {
 		tpl_show(body, "ERROR");
 		tpl_set(body, "ERROR_TEXT", error);
+	} else if (req_query(r, "out") != NULL)
+		tpl_show(body, "OUT");
+	else if (req_query(r, "reset") != NULL)
+		tpl_show(body, "RESET");
+	if (carried(r, "expired") != NULL) {
+		tpl_show(body, "EXPIRED");
+		if (form != NULL && is_hex(form, 32))
+			tpl_show(body, "KEPT");
 	}
 	return page_send(r, status, root);
 }
@@ -59,9 +93,11 @@ page_login(struct req *r)
 int
 page_login_post(struct req *r)
 {
-	const char	*email = req_form(r, "email"), *next = req_form(r, "next");
-	char		 user_id[25], secret[80], csrf[65], cookie[200], msg[256], secs[32];
+	const char	*email = req_form(r, "email");
+	char		 user_id[25], secret[80], csrf[65], msg[256], secs[32];
+	struct buf	 to = { 0 };
 	long long	 wait, life = config.session_max_min * 60LL;
+	int		 rc;
 
 	switch (auth_login(r->store, r->remote_addr, email, req_form(r, "password"),
 	    user_id, &wait)) {
@@ -81,15 +117,16 @@ page_login_post(struct req *r)
 	}
 	if (auth_session_create(r->store, user_id, life, csrf, secret) < 0)
 		return -1;
-	snprintf(cookie, sizeof(cookie), SESSION_COOKIE "=%s; Path=/; Max-Age=%lld; "
-	    "HttpOnly; SameSite=Lax%s", secret, life, r->https ? "; Secure" : "");
+	rc = auth_cookie_set(r, COOKIE_SESSION, secret, life);
 	sodium_memzero(secret, sizeof(secret));
-	if (resp_header(r, "Set-Cookie", cookie) < 0)
+	if (rc < 0)
 		return -1;
-	sodium_memzero(cookie, sizeof(cookie));
-	resp_header(r, "Set-Cookie", LOGIN_COOKIE "=; Path=/login; Max-Age=0");
+	auth_cookie_set(r, COOKIE_LOGIN, NULL, 0);
 	log_info("user %s logged in", user_id);
-	return resp_redirect(r, next != NULL && *next == '/' ? next : "/");
+	back_to(req_form(r, "next"), req_form(r, "form"), &to);
+	rc = resp_redirect(r, to.data != NULL ? to.data : "/");
+	buf_free(&to);
+	return rc;
 }
 
 int
@@ -100,10 +137,9 @@ page_logout(struct req *r)
 	if (auth_session_end(r->store, r->who) < 0)
 		return reply_error(r, HERR_UNAVAILABLE,
 		    tr(r->lang, "You could not be logged out; try again in a moment."));
-	resp_header(r, "Set-Cookie", SESSION_COOKIE
-	    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	auth_cookie_set(r, COOKIE_SESSION, NULL, 0);
 	log_info("user %s logged out", r->who->user_id);
-	return resp_redirect(r, "/login");
+	return resp_redirect(r, "/login?out=1");
 }
 
 /* POST /auth/login {email, password} -> {token, expiresInMinutes} */

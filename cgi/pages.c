@@ -91,6 +91,11 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 			tpl_show(root, "ADMIN");
 	} else
 		tpl_show(root, "ANON");
+	if (r->restored) {
+		tpl_show(root, "FLASH");
+		tpl_set(root, "FLASH_TEXT", tr(r->lang, "Your session had expired: here is "
+		    "what you typed. Check it, then send it again."));
+	}
 	*body = tpl_include(root, "BODY", body_tpl);
 	if (*body == NULL) {
 		tpl_dict_free(root);

@@ -158,7 +158,6 @@ page_profile_password(struct req *r)
 	const char	*current = req_form(r, "current"), *again = req_form(r, "again");
 	const char	*msg = NULL;
 	char		*pw = NULL, errbuf[USER_FIELD_ERRLEN], secret[80], csrf[65];
-	char		 cookie[200];
 	long long	 life = config.session_max_min * 60LL;
 	int		 rc;
 
@@ -187,11 +186,8 @@ page_profile_password(struct req *r)
 	if (rc < 0 || auth_session_create(r->store, r->who->user_id, life, csrf,
 	    secret) < 0)
 		return reply_error(r, HERR_UNAVAILABLE, NULL);
-	snprintf(cookie, sizeof(cookie), SESSION_COOKIE "=%s; Path=/; Max-Age=%lld; "
-	    "HttpOnly; SameSite=Lax%s", secret, life, r->https ? "; Secure" : "");
+	auth_cookie_set(r, COOKIE_SESSION, secret, life);
 	sodium_memzero(secret, sizeof(secret));
-	resp_header(r, "Set-Cookie", cookie);
-	sodium_memzero(cookie, sizeof(cookie));
 	log_info("user %s changed their password", r->who->user_id);
 	return resp_redirect(r, "/profile?done=password");
 }
@@ -224,13 +220,10 @@ int
 page_language(struct req *r)
 {
 	const struct language	*l = lang_find(req_query(r, "set"));
-	char			 cookie[96];
 
 	if (l == NULL)
 		return reply_error(r, HERR_BAD_QUERY,
 		    tr(r->lang, "Choose one of the languages offered."));
-	snprintf(cookie, sizeof(cookie), LANG_COOKIE "=%s; Path=/; Max-Age=31536000; "
-	    "SameSite=Lax%s", l->code, r->https ? "; Secure" : "");
-	resp_header(r, "Set-Cookie", cookie);
+	auth_cookie_set(r, COOKIE_LANG, l->code, 365LL * 24 * 3600);
 	return resp_redirect(r, back_to(req_query(r, "next")));
 }

@@ -30,6 +30,7 @@
 #include "home.h"
 #include "ops.h"
 #include "pages.h"
+#include "password.h"
 #include "profile.h"
 #include "orange_pages.h"
 #include "inet_pages.h"
@@ -128,6 +129,12 @@ const struct route routes[] = {
 	{ "/profile/language", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
 	    NULL, page_profile_language }, /* RT_PROFILE_LANGUAGE */
 	{ "/language", M_GET, FAM_HTML, 0, 0, 0, page_language, NULL }, /* RT_LANGUAGE */
+	{ "/password/forgot", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
+	    page_password_forgot, page_password_forgot_post }, /* RT_PASSWORD_FORGOT */
+	{ "/password/reset/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
+	    page_password_reset, page_password_reset_post }, /* RT_PASSWORD_RESET */
+	{ "/password/invite/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
+	    page_password_invite, page_password_invite_post }, /* RT_PASSWORD_INVITE */
 };
 
 enum family
@@ -258,9 +265,43 @@ reader_lang(const struct req *r)
 	if (r->who != NULL && r->who->language[0] != '\0')
 		chosen = r->who->language;
 	else
-		chosen = req_cookie(r, LANG_COOKIE);
+		chosen = auth_cookie(r, COOKIE_LANG);
 	return lang_pick(chosen, req_env(r, "HTTP_ACCEPT_LANGUAGE"),
 	    r->who != NULL ? r->who->market : NULL)->code;
+}
+
+/*
+ * Send someone who must log in to the login page, which brings them back
+ * here afterwards (next: this page; after a POST, the page it was posted
+ * to).  A form posted with a session that expired while it was being
+ * filled in is kept for its user (its CSRF token must be the session's:
+ * no other site can make them find a form of its own), and shown again,
+ * filled, once they are logged in (dispatch_db(): ?restore=).
+ */
+static void
+to_login(struct req *r)
+{
+	const char	*q = r->method == M_GET ? req_env(r, "QUERY_STRING") : NULL;
+	struct buf	 here = { 0 }, loc = { 0 };
+	char		 id[33] = "";
+
+	buf_puts(&here, r->path);
+	if (q != NULL && *q != '\0')
+		buf_printf(&here, "?%s", q);
+	if (r->expired != NULL && r->method == M_POST && (r->route->flags & RF_FORM) &&
+	    req_read_form(r) == 0 && req_form(r, "csrf") != NULL &&
+	    strcmp(req_form(r, "csrf"), r->expired->csrf) == 0 &&
+	    auth_form_keep(r->store, r->expired->user_id, r->path, &r->form, id) < 0)
+		id[0] = '\0';
+	buf_puts(&loc, "/login?next=");
+	query_encode(&loc, here.data);
+	if (r->expired != NULL)
+		buf_puts(&loc, "&expired=1");
+	if (id[0] != '\0')
+		buf_printf(&loc, "&form=%s", id);
+	resp_redirect(r, loc.data);
+	buf_free(&here);
+	buf_free(&loc);
 }
 
 /* Credentials and level.  0 to go on; otherwise the response is written. */
@@ -283,7 +324,7 @@ check_access(struct req *r)
 		return 0;
 	if (r->who == NULL) {
 		if (r->family == FAM_HTML) {
-			resp_redirect(r, "/login");
+			to_login(r);
 			return -1;
 		}
 		return reply_error(r, HERR_AUTH_MISSING, NULL), -1;
@@ -302,6 +343,11 @@ dispatch_db(struct req *r)
 
 	if (r->store != NULL && check_access(r) != 0)
 		return;
+	/* A form kept over a login comes back, once, to its own page. */
+	if (r->method == M_GET && r->who != NULL && req_query(r, "restore") != NULL &&
+	    auth_form_take(r->store, r->who->user_id, req_query(r, "restore"), r->path,
+	    &r->form) == 1)
+		r->restored = 1;
 	if (r->method == M_POST && (r->route->flags & RF_FORM)) {
 		if ((rc = req_read_form(r)) != 0) {
 			reply_error(r, rc < 0 ? HERR_BAD_BODY : rc, NULL);
@@ -345,6 +391,8 @@ refuse_page(struct req *r, int rc)
 		store_snapshot_end(r->store);
 	principal_free(r->who);
 	r->who = NULL;
+	principal_free(r->expired);
+	r->expired = NULL;
 }
 
 void
@@ -377,7 +425,9 @@ route_dispatch(struct req *r)
 	dispatch_db(r);
 	if (r->store != NULL)
 		store_snapshot_end(r->store);
-	/* The caller identified by check_access() is the dispatcher's. */
+	/* The callers identified by check_access() are the dispatcher's. */
 	principal_free(r->who);
 	r->who = NULL;
+	principal_free(r->expired);
+	r->expired = NULL;
 }

@@ -396,6 +396,32 @@ static const char *const migrations[] = {
 	"ALTER TABLE customers ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'"
 	"  CHECK (length(currency) = 3);"
 	"UPDATE customers SET currency = 'DKK' WHERE market = 'DK';",
+	/* 15: logins that keep your place and accounts people open
+	 * themselves: the desk's own keys (the login form's tokens are
+	 * signed with one, so a planted pair cannot log anyone in), forms
+	 * kept while their poster logs in again, and the single-use tokens
+	 * of password resets and invitations (stored hashed) */
+	"CREATE TABLE server_keys ("
+	"  name TEXT PRIMARY KEY,"
+	"  key TEXT NOT NULL CHECK (length(key) = 64)"
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO server_keys (name, key) VALUES ('login', lower(hex(randomblob(32))));"
+	"CREATE TABLE pending_forms ("
+	"  id TEXT PRIMARY KEY CHECK (length(id) = 32),"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  path TEXT NOT NULL,"
+	"  fields TEXT NOT NULL CHECK (json_valid(fields)),"
+	"  expires INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE user_tokens ("
+	"  hash TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('reset', 'invite')),"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  created INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL,"
+	"  used INTEGER"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX user_tokens_by_user ON user_tokens(user_id, kind);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -855,6 +881,20 @@ static const char *const sqls[] = {
 	"SELECT DISTINCT k.type FROM request_counts k WHERE " IN_SCOPE("k.customer_id")
 	" AND k.n > 0 ORDER BY k.type", /* ST_REQ_TYPES_IN_SCOPE */
 	"UPDATE users SET language = ?1, timezone = ?2 WHERE id = ?3", /* ST_USER_SET_PREFS */
+	"SELECT key FROM server_keys WHERE name = ?", /* ST_SERVER_KEY */
+	"INSERT INTO pending_forms (id, user_id, path, fields, expires)"
+	" VALUES (?, ?, ?, ?, ?)", /* ST_PENDING_ADD */
+	"DELETE FROM pending_forms WHERE id = ?1 AND user_id = ?2 AND expires > ?3"
+	" RETURNING path, fields", /* ST_PENDING_TAKE */
+	"DELETE FROM pending_forms WHERE expires <= ?", /* ST_PENDING_PURGE */
+	"INSERT INTO user_tokens (hash, kind, user_id, created, expires)"
+	" VALUES (?, ?, ?, ?, ?)", /* ST_UTOKEN_ADD */
+	"SELECT t.kind, t.user_id, t.expires, t.used, u.email, u.name, u.disabled"
+	" FROM user_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?", /* ST_UTOKEN_GET */
+	"UPDATE user_tokens SET used = ?2 WHERE hash = ?1 AND kind = ?3 AND used IS NULL"
+	" AND expires > ?2", /* ST_UTOKEN_USE */
+	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
+	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1013,6 +1053,15 @@ static const unsigned char stmt_cols[] = {
 	SP_WORDS__COLS, /* ST_REQ_SP_WORDS */
 	REQ_TYPE__COLS, /* ST_REQ_TYPES_IN_SCOPE */
 	0, /* ST_USER_SET_PREFS */
+	KEY__COLS, /* ST_SERVER_KEY */
+	0, /* ST_PENDING_ADD */
+	PENDING__COLS, /* ST_PENDING_TAKE */
+	0, /* ST_PENDING_PURGE */
+	0, /* ST_UTOKEN_ADD */
+	UTOKEN__COLS, /* ST_UTOKEN_GET */
+	0, /* ST_UTOKEN_USE */
+	0, /* ST_UTOKEN_DROP */
+	0, /* ST_UTOKEN_PURGE */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

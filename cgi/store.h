@@ -199,6 +199,15 @@ enum stmt {
 	ST_REQ_SP_WORDS,	/* the same for the service point of a request */
 	ST_REQ_TYPES_IN_SCOPE,	/* the types of the requests the caller sees */
 	ST_USER_SET_PREFS,	/* a user's language and time zone (profile) */
+	ST_SERVER_KEY,		/* a key of the desk's own, by name */
+	ST_PENDING_ADD,		/* a form kept while its poster logs in again */
+	ST_PENDING_TAKE,	/* ... taken back once, by the same user */
+	ST_PENDING_PURGE,
+	ST_UTOKEN_ADD,		/* password reset and invitation tokens */
+	ST_UTOKEN_GET,
+	ST_UTOKEN_USE,		/* single use: marks it, if not used or expired */
+	ST_UTOKEN_DROP,		/* a user's tokens of a kind */
+	ST_UTOKEN_PURGE,
 	ST__MAX
 };
 
@@ -259,6 +268,18 @@ enum user_col {
 enum cred_col {
 	CRED_KIND, CRED_CSRF, CRED_CREATED, CRED_LAST_USED, CRED_EXPIRES,
 	CRED_REVOKED, CRED_USER, CRED__COLS = CRED_USER + USER__COLS
+};
+
+/* ST_SERVER_KEY: the key, 64 hex. */
+enum key_col { KEY_VALUE, KEY__COLS };
+
+/* ST_PENDING_TAKE: the form's page and its fields (a JSON object). */
+enum pending_col { PENDING_PATH, PENDING_FIELDS, PENDING__COLS };
+
+/* ST_UTOKEN_GET: a password reset or invitation token and its user. */
+enum utoken_col {
+	UTOKEN_KIND, UTOKEN_USER_ID, UTOKEN_EXPIRES, UTOKEN_USED, UTOKEN_EMAIL,
+	UTOKEN_NAME, UTOKEN_DISABLED, UTOKEN__COLS
 };
 
 /* ST_CRED_LIST_KEYS: a user's API keys. */

@@ -84,7 +84,7 @@
 {{/GROUP}}
   <p class="field">
     <label for="comment">Comment <span class="hint">(optional)</span></label>
-    <textarea id="comment" name="comment" rows="3" maxlength="4096">{{COMMENT}}</textarea>
+    <textarea id="comment" name="comment" rows="3" maxlength="4096">{{COMMENT:pre_escape}}</textarea>
   </p>
   <p class="form-actions"><button type="submit" class="button">Send the request</button> <a href="/requests/new">Cancel</a></p>
 </form>

@@ -3,6 +3,7 @@ enable, password reset, API keys), customers and resellers, and who may
 see them (ADMIN only; anonymous visitors are sent to /login)."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -332,12 +333,15 @@ def test_admin_pages_refuse_other_levels(stack, role):
 
 def test_admin_pages_send_anonymous_to_login(stack):
     anon = stackmod.http_session()
+    # to the login page, which brings them back to the page asked for
     for path in ADMIN_GETS:
         r = get(stack, anon, path)
-        assert r.status_code == 303 and r.headers["Location"] == "/login", path
+        assert r.status_code == 303, path
+        assert r.headers["Location"] == "/login?next=" + quote(path, safe=""), path
     for path, data in ADMIN_POSTS:
         r = post(stack, anon, path, **data)
-        assert r.status_code == 303 and r.headers["Location"] == "/login", path
+        assert r.status_code == 303, path
+        assert r.headers["Location"] == "/login?next=" + quote(path, safe=""), path
 
 
 def test_no_secret_of_these_tests_in_logs(stack):

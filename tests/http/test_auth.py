@@ -224,11 +224,13 @@ def test_logout_ends_the_session(stack):
     assert with_cookie(stack, cookie).get(stack.url("/admin"), allow_redirects=False,
                                           timeout=10).status_code == 200
     r = sess.post(stack.url("/logout"), data={"csrf": csrf}, allow_redirects=False, timeout=10)
-    assert r.status_code == 303 and r.headers["Location"] == "/login", r.text[:300]
+    # to the login page, which says so
+    assert r.status_code == 303 and r.headers["Location"] == "/login?out=1", r.text[:300]
+    assert "You are logged out." in sess.get(stack.url("/login?out=1"), timeout=10).text
     old = with_cookie(stack, cookie)
     assert is_anonymous_home(old.get(stack.url("/"), timeout=10))
     r = old.get(stack.url("/admin"), allow_redirects=False, timeout=10)
-    assert r.status_code == 303 and r.headers["Location"] == "/login"
+    assert r.status_code == 303 and r.headers["Location"] == "/login?next=%2Fadmin"
 
 
 def test_logout_needs_the_session_csrf(stack):
@@ -253,7 +255,9 @@ def test_session_expiry(stack, column, value):
         % (column, now() + value, secret_hash(cookie)))
     old = with_cookie(stack, cookie)
     r = old.get(stack.url("/admin"), allow_redirects=False, timeout=10)
-    assert r.status_code == 303 and r.headers["Location"] == "/login"
+    # to the login page, which says why and brings them back
+    assert r.status_code == 303
+    assert r.headers["Location"] == "/login?next=%2Fadmin&expired=1"
     assert is_anonymous_home(with_cookie(stack, cookie).get(stack.url("/"), timeout=10))
 
 

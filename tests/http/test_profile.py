@@ -144,6 +144,6 @@ def test_change_of_password(stack):
     page = sess.get(stack.url("/profile?done=password"), timeout=10)
     assert page.status_code == 200 and "Your password is changed." in page.text
     r = elsewhere.get(stack.url("/profile"), timeout=10, allow_redirects=False)
-    assert r.status_code == 303 and r.headers["Location"].startswith("/login")
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next=")
     assert form_login(stack, email, "initial-pass-1")[1].status_code == 401
     assert form_login(stack, email, "second-pass-2")[1].status_code == 303

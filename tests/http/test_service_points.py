@@ -369,9 +369,9 @@ def test_admin_page_pagination(stack):
 
 def test_admin_page_access(stack):
     r = stack.get("/admin/servicepoints")
-    assert r.status_code == 303 and r.headers["Location"].endswith("/login"), r.headers
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next="), r.headers
     r = stack.post("/admin/servicepoints", data={"csv": GOOD_CSV})
-    assert r.status_code == 303 and r.headers["Location"].endswith("/login"), r.headers
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next="), r.headers
     for role in ("fdj_owner", "acme_manager", "reseller"):
         sess, csrf = browser_login(stack, DEMO_USERS[role])
         r = sess.get(stack.url("/admin/servicepoints"), timeout=10, allow_redirects=False)

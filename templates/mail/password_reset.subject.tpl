@@ -1,0 +1,1 @@
+[reqdesk] [[Choose a new password]]
