@@ -649,6 +649,17 @@ jstr(const json_t *o, const char *path)
 	return json_string_value(json_path_get(o, path));
 }
 
+/* The name of request `o` in the reader's language: its type's title
+ * from the catalog, else the name it was stored with (a type that left
+ * the catalog).  Borrowed. */
+static const char *
+request_name(struct req *r, const json_t *o)
+{
+	const struct rtype *t = catalog_find(jstr(o, "type"));
+
+	return t != NULL ? ltext_get(&t->titles, r->lang) : jstr(o, "name");
+}
+
 /* The properties of request `o` in words, grouped (request_view.h).
  * 0 or -1. */
 static int
@@ -773,7 +784,7 @@ fill_facts(struct req *r, const json_t *o, struct tpl_dict *body)
 
 	tpl_set(body, "ID", jstr(o, "id"));
 	tpl_set(body, "TYPE", jstr(o, "type"));
-	tpl_set(body, "NAME", jstr(o, "name"));
+	tpl_set(body, "NAME", request_name(r, o));
 	tpl_set(body, "CATEGORY", word(WS_CATEGORY, r->lang, jstr(o, "category")));
 	tpl_set(body, "STATUS", jstr(o, "status"));
 	tpl_set(body, "STATUS_TEXT", word(WS_STATUS, r->lang, jstr(o, "status")));
@@ -800,7 +811,7 @@ render_request(struct req *r, int status, int rc, const char *to)
 	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
 		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
 		    tr(r->lang, "There is no request with this id, or it is not yours to see."));
-	if ((root = page_new(r, jstr(o, "name"), "request.tpl", &body)) == NULL) {
+	if ((root = page_new(r, request_name(r, o), "request.tpl", &body)) == NULL) {
 		json_decref(o);
 		return -1;
 	}
@@ -843,14 +854,14 @@ render_cancel(struct req *r)
 		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
 		    tr(r->lang, "There is no request with this id, or it is not yours to see."));
 	tr_fill(title, sizeof(title), tr(r->lang, "Cancel the request “{1}”?"),
-	    jstr(o, "name"), NULL);
+	    request_name(r, o), NULL);
 	if ((root = page_new(r, title, "request_cancel.tpl", &body)) == NULL) {
 		json_decref(o);
 		return -1;
 	}
 	tpl_set(body, "HEADING", title);
 	tpl_set(body, "ID", jstr(o, "id"));
-	tpl_set(body, "NAME", jstr(o, "name"));
+	tpl_set(body, "NAME", request_name(r, o));
 	tpl_set(body, "CUSTOMER_REFERENCE", jstr(o, "customerReference"));
 	tpl_set(body, "REQUESTED_AT", page_date(r, jstr(o, "keyDates.requestedAt"), when));
 	tpl_set(body, "CSRF", r->who->csrf);
@@ -938,7 +949,7 @@ page_request_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 		row = tpl_section_add(body, "REQUEST");
 		tpl_set(row, "REQ_ID", jstr(it, "id"));
 		tpl_set(row, "REQ_TYPE", jstr(it, "type"));
-		tpl_set(row, "REQ_NAME", jstr(it, "name"));
+		tpl_set(row, "REQ_NAME", request_name(r, it));
 		tpl_set(row, "REQ_STATUS", jstr(it, "status"));
 		tpl_set(row, "REQ_STATUS_TEXT", word(WS_STATUS, r->lang, jstr(it, "status")));
 		tpl_set(row, "REQ_CATEGORY", word(WS_CATEGORY, r->lang, jstr(it, "category")));
