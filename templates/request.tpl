@@ -35,7 +35,7 @@
   <thead><tr><th scope="col">[[When]]</th><th scope="col">[[Who]]</th><th scope="col">[[From]]</th><th scope="col">[[To]]</th><th scope="col">[[Comment]]</th></tr></thead>
   <tbody>
 {{#HISTORY}}
-    <tr><td>{{H_AT}}</td><td>{{H_BY}}</td><td>{{H_FROM}}</td><td>{{H_TO}}</td><td class="text-lines">{{H_COMMENT:pre_escape}}</td></tr>
+    <tr><td data-label="[[When]]">{{H_AT}}</td><td data-label="[[Who]]">{{H_BY}}</td><td data-label="[[From]]">{{H_FROM}}</td><td data-label="[[To]]">{{H_TO}}</td><td class="text-lines" data-label="[[Comment]]">{{H_COMMENT:pre_escape}}</td></tr>
 {{/HISTORY}}
   </tbody>
 </table>

@@ -229,8 +229,8 @@ def test_status_actions_and_history(stack, acme):
     assert r.status_code == 303
     page = sess.get(stack.url(loc))
     assert 'data-status="COMPLETED">Completed<' in page.text
-    hist = re.findall(r'<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>'
-                      r'<td class="text-lines">([^<]*)</td></tr>', page.text)
+    hist = re.findall(r'<tr><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
+                      r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>', page.text)
     assert [(h[1], h[2]) for h in hist] == [("—", "New"), ("New", "In progress"),
                                             ("In progress", "Completed")]
     assert hist[1][3] == "taken" and hist[2][3] == "done"
