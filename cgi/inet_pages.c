@@ -162,7 +162,7 @@ inet_list_page(struct req *r, int admin)
 	}
 	if (admin)
 		tpl_show(body, "ADMIN_CRUMB");
-	if (inet_may_create(r->who))
+	if (!admin && inet_may_create(r->who))		/* the inbox as it was */
 		tpl_show(body, "NEW_LINK");
 	tpl_set(body, "HEADING", title);
 	inet_page_rows(r, body, items);
