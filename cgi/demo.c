@@ -5,6 +5,7 @@
 
 #include "auth.h"
 #include "demo.h"
+#include "i18n.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -72,8 +73,12 @@ demo_insert(struct store *st)
 
 	now_iso(now);
 	for (i = 0; i < N(customers); i++) {
+		/* prices in the market's currency: EUR for FR, DKK for DK */
+		const struct market *m = market_find(customers[i].market);
 		if (store_exec(st, ST_CUSTOMER_ADD, "ssss", customers[i].id,
-		    customers[i].name, customers[i].market, customers[i].catalog) != 1)
+		    customers[i].name, customers[i].market, customers[i].catalog) != 1 ||
+		    (m != NULL && store_exec(st, ST_CUSTOMER_SET_CURRENCY, "ss",
+		    customers[i].id, m->currency) != 1))
 			return -1;
 		if (customers[i].custom_type != NULL &&
 		    (store_exec(st, ST_CUSTOMER_TYPE_ADD, "ss", customers[i].id,

@@ -86,7 +86,7 @@ apply_change(struct req *r, enum change_kind kind)
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
 	switch (kind) {
-	case CH_CREATE: rc = inet_create(r->store, r->who, body, &pb, id); break;
+	case CH_CREATE: rc = inet_create(r->store, r->who, body, NULL, &pb, id); break;
 	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, &pb); break;
 	case CH_ORDER: rc = inet_order(r->store, r->who, body, &pb, id); break;
 	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, &pb); break;

@@ -1,6 +1,9 @@
 /*
  * inet_pages.c — Internet request pages for customers and resellers.
- * Every rule and message comes from inet_request.c, as for the JSON API.
+ * Every rule comes from inet_request.c, as for the JSON API; what people
+ * read is in their language (docs/I18N.md): states, types and time
+ * windows in words, dates in their time zone, prices with the customer's
+ * currency, problems as sentences next to their field.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,7 @@
 #include "auth.h"
 #include "http.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "reply.h"
 #include "inet_check.h"
 #include "inet_form.h"
@@ -21,6 +25,8 @@
 #include "inet_pages.h"
 #include "store.h"
 #include "tpl.h"
+#include "util.h"
+#include "words.h"
 
 #define PAGE_SIZE 50
 
@@ -34,29 +40,47 @@ address_line(const json_t *a, char *out, size_t len)
 		snprintf(out, len, "%s, %s %s", json_str(a, "address"), json_str(a, "zip"), json_str(a, "city"));
 }
 
+/* The state of a request as people read it: once an offer is ordered,
+ * that of its account (ORDERED, CONFIRMED...), else the API's (NEW,
+ * HAS_OFFER), which does not move on after an order.  Borrowed. */
+static const char *
+shown_state(const json_t *req)
+{
+	const json_t *acc = json_object_get(req, "account");
+
+	return acc != NULL && json_str(acc, "state") != NULL ? json_str(acc, "state") :
+	    json_str(req, "state");
+}
+
 /* ---- list ------------------------------------------------------------- */
 
-/* One row of the list. */
-static void
-list_row(struct tpl_dict *body, const json_t *it)
+void
+inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 {
-	struct tpl_dict	*row = tpl_section_add(body, "ROW");
+	struct tpl_dict	*row;
+	const json_t	*it;
 	char		 line[600];
+	size_t		 i;
 
-	tpl_set(row, "R_ID", json_str(it, "_id"));
-	tpl_set(row, "R_STATE", json_str(it, "state"));
-	tpl_set(row, "R_TYPE", json_str(it, "type"));
-	tpl_set(row, "R_CUSTOMER", json_str(it, "customerName") ? json_str(it, "customerName") :
-	    json_str(it, "reseller"));
-	address_line(json_object_get(it, "address"), line, sizeof(line));
-	tpl_set(row, "R_ADDRESS", line);
-	tpl_set(row, "R_REFERENCE", json_str(it, "reference"));
-	snprintf(line, sizeof(line), "%.10s", json_str(it, "created"));
-	tpl_set(row, "R_CREATED", line);
-	snprintf(line, sizeof(line), "%.10s", json_str(it, "expires") ? json_str(it, "expires") : "");
-	tpl_set(row, "R_EXPIRES", line);
-	if (json_object_get(it, "account") != NULL)
-		tpl_set(row, "R_ACCOUNT", json_str(json_object_get(it, "account"), "state"));
+	json_array_foreach(items, i, it) {
+		row = tpl_section_add(body, "ROW");
+		tpl_set(row, "R_ID", json_str(it, "_id"));
+		tpl_set(row, "R_STATE", shown_state(it));
+		tpl_set(row, "R_STATE_TEXT", word(WS_INET_STATE, r->lang, shown_state(it)));
+		tpl_set(row, "R_TYPE", word(WS_CIRCUIT, r->lang, json_str(it, "type")));
+		tpl_set(row, "R_CUSTOMER", json_str(it, "customerName") ?
+		    json_str(it, "customerName") : json_str(it, "reseller"));
+		address_line(json_object_get(it, "address"), line, sizeof(line));
+		tpl_set(row, "R_ADDRESS", line);
+		tpl_set(row, "R_REFERENCE", json_str(it, "reference"));
+		tpl_set(row, "R_CREATED", page_datetime(r, json_str(it, "created"), line));
+		tpl_set(row, "R_EXPIRES", page_datetime(r, json_str(it, "expires"), line));
+		if (json_object_get(it, "account") != NULL) {
+			const char *state = json_str(json_object_get(it, "account"), "state");
+			tpl_set(row, "R_ACCOUNT", word(WS_ACCOUNT_STATE, r->lang, state));
+			tpl_set(row, "R_ACCOUNT_STATE", state);
+		}
+	}
 }
 
 /* The list's filters from the query string. */
@@ -77,16 +101,29 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 		f->filter = filter;
 }
 
+/* "1 Internet request", "2 Internet requests", into out. */
+static void
+count_words(struct req *r, long long n, char *out, size_t len)
+{
+	char num[L10N_MAX];
+
+	l10n_number(r->lang, (double)n, 0, num, sizeof(num));
+	tr_fill(out, len, trn(r->lang, "{1} Internet request", "{1} Internet requests",
+	    (unsigned long)n), num, NULL);
+}
+
 /* Filters, counts and pager of the list page. */
 static void
-list_controls(struct tpl_dict *body, const struct inet_filter *f, long long total,
-    size_t shown, int admin)
+list_controls(struct req *r, struct tpl_dict *body, const struct inet_filter *f,
+    long long total, size_t shown, int admin)
 {
 	static const char *const states[] = { "NEW", "HAS_OFFER" };
+	char	 text[128];
 	size_t	 i;
 
 	for (i = 0; i < 2; i++)
-		inet_tpl_option(body, "STATE_OPTION", states[i], states[i],
+		inet_tpl_option(body, "STATE_OPTION", states[i],
+		    word(WS_INET_STATE, r->lang, states[i]),
 		    f->state != NULL && strcmp(f->state, states[i]) == 0);
 	tpl_set(body, "F_FILTER", f->filter ? f->filter : "");
 	tpl_set(body, "ACTION", admin ? "/admin/internet" : "/internet");
@@ -95,6 +132,8 @@ list_controls(struct tpl_dict *body, const struct inet_filter *f, long long tota
 		{ "state", f->state }, { "filter", f->filter },
 	};
 
+	count_words(r, total, text, sizeof(text));
+	tpl_set(body, "COUNT_TEXT", text);
 	if (shown == 0)
 		tpl_show(body, "NO_ROWS");
 	page_pager(body, "", f->offset, PAGE_SIZE, shown, total, params,
@@ -107,25 +146,27 @@ inet_list_page(struct req *r, int admin)
 {
 	struct inet_filter	 f;
 	struct tpl_dict		*root, *body;
-	json_t			*items, *it;
+	json_t			*items;
+	const char		*title;
 	long long		 total;
-	size_t			 i;
 
 	list_filter(r, &f, admin);
 	if (inet_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);
 		return -1;
 	}
-	if ((root = page_new(r, admin ? "Internet requests: inbox" : "Internet requests",
-	    "internet_list.tpl", &body)) == NULL) {
+	title = admin ? tr(r->lang, "Internet requests: inbox") : tr(r->lang, "Internet requests");
+	if ((root = page_new(r, title, "internet_list.tpl", &body)) == NULL) {
 		json_decref(items);
 		return -1;
 	}
-	tpl_show(body, admin ? "ADMIN_CRUMB" : "NEW_LINK");
-	tpl_set(body, "HEADING", admin ? "Internet requests: inbox" : "Internet requests");
-	json_array_foreach(items, i, it)
-		list_row(body, it);
-	list_controls(body, &f, total, json_array_size(items), admin);
+	if (admin)
+		tpl_show(body, "ADMIN_CRUMB");
+	if (!admin && inet_may_create(r->who))		/* the inbox as it was */
+		tpl_show(body, "NEW_LINK");
+	tpl_set(body, "HEADING", title);
+	inet_page_rows(r, body, items);
+	list_controls(r, body, &f, total, json_array_size(items), admin);
 	json_decref(items);
 	return page_send(r, 200, root);
 }
@@ -158,31 +199,167 @@ static const struct { const char *key, *path; } new_errors[] = {
 	{ "PRODUCT", "product" }, { "TAKEOVER", "takeover" }, { "IP", "ipAddresses" },
 	{ "COMMITMENT1", "commitment1" }, { "COMMITMENT2", "commitment2" },
 	{ "COMMITMENT3", "commitment3" }, { "INSTALL_TIME", "installTime" },
-	{ "NOTIFY", "notify" }, { "NOTIFY", "notify[0]" },
+	{ "NOTIFY", "notify" },
 };
+
+/*
+ * Where a problem of the form is, for a person: the label of its field
+ * (as the form says it) and the id of the input to go to, by the path of
+ * the problem (a prefix for "notify", whose problems are at notify[k]).
+ */
+static const struct form_place {
+	const char	*path;
+	const char	*label;
+	const char	*input;		/* NULL: none to go to */
+} places[] = {
+	{ "type", N_("Technology"), "type-DSL" },
+	{ "customer", N_("Customer"), "customer" },
+	{ "reseller", N_("Customer"), "customer" },
+	{ "address._id", N_("Installation address"), "address._id" },
+	{ "address.address", N_("Installation address"), "address.address" },
+	{ "address.zip", N_("Installation address"), "address.zip" },
+	{ "address.city", N_("Installation address"), "address.city" },
+	{ "address", N_("Installation address"), "address._id" },
+	{ "address2._id", N_("Second address"), "address2._id" },
+	{ "address2.address", N_("Second address"), "address2.address" },
+	{ "address2.zip", N_("Second address"), "address2.zip" },
+	{ "address2.city", N_("Second address"), "address2.city" },
+	{ "address2", N_("Second address"), "address2._id" },
+	{ "product", N_("Wanted product"), "product" },
+	{ "takeoverCircuit", N_("Existing circuit"), "takeoverCircuit" },
+	{ "takeoverCustomer", N_("Customer id at the donor operator"), "takeoverCustomer" },
+	{ "takeover", N_("Takeover"), "takeover" },
+	{ "ipAddresses", N_("IP addresses"), "ipAddresses" },
+	{ "commitment1", N_("Commitment"), "commitment1" },
+	{ "commitment2", N_("Commitment"), "commitment2" },
+	{ "commitment3", N_("Commitment"), "commitment3" },
+	{ "reference", N_("Your reference"), "reference" },
+	{ "startDate", N_("Wanted delivery date"), "startDate" },
+	{ "installTime", N_("Time window of the installation"), "installTime" },
+	{ "installCallName", N_("Contact the technician calls"), "installCallName" },
+	{ "installCallNumber", N_("Number called 30 minutes before arrival"),
+	    "installCallNumber" },
+	{ "notify", N_("People to tell"), "notify" },
+	{ "notes", N_("Notes"), "notes" },
+	{ "offers", N_("Offers"), NULL },
+};
+
+/* The place of a problem at `path`, or NULL. */
+static const struct form_place *
+place_of(const char *path)
+{
+	size_t i, n;
+
+	for (i = 0; path != NULL && i < sizeof(places) / sizeof(places[0]); i++) {
+		n = strlen(places[i].path);
+		if (strncmp(path, places[i].path, n) == 0 &&
+		    (path[n] == '\0' || path[n] == '[' ||
+		    (path[n] == '.' && strcmp(places[i].path, "offers") == 0)))
+			return &places[i];
+	}
+	return NULL;
+}
+
+/* The sentence a person reads for problem `p` (errors.c's, naming its
+ * field by its label).  New string or NULL. */
+static char *
+person_text(struct req *r, const struct problems *pb, const struct problem *p)
+{
+	const struct form_place *pl = place_of(p->path);
+
+	return problem_person(pb, p, r->lang, pl != NULL ? tr(r->lang, pl->label) : NULL);
+}
+
+/* The first problem at `path` (or, for "notify", at any notify[k]). */
+static const struct problem *
+problem_of(const struct problems *pb, const char *path)
+{
+	size_t i, n = strlen(path);
+
+	if (pb == NULL)
+		return NULL;
+	if (strcmp(path, "notify") != 0)
+		return problems_at(pb, path);
+	for (i = 0; i < pb->n; i++)
+		if (pb->v[i].path != NULL && strncmp(pb->v[i].path, path, n) == 0 &&
+		    (pb->v[i].path[n] == '\0' || pb->v[i].path[n] == '['))
+			return &pb->v[i];
+	return NULL;
+}
+
+/* Show KEY_ERROR with the person's sentence in KEY_ERROR_TEXT for the
+ * problem at `path`.  0 or -1. */
+static int
+field_error(struct req *r, struct tpl_dict *d, const char *key,
+    const struct problems *pb, const char *path)
+{
+	const struct problem	*p = problem_of(pb, path);
+	char			 name[96], *text;
+
+	if (p == NULL)
+		return 0;
+	if ((text = person_text(r, pb, p)) == NULL)
+		return -1;
+	snprintf(name, sizeof(name), "%s_ERROR", key);
+	tpl_show(d, name);
+	snprintf(name, sizeof(name), "%s_ERROR_TEXT", key);
+	tpl_set(d, name, text);
+	free(text);
+	return 0;
+}
+
+/* The summary above the refused form: the count, then each problem with
+ * the label of its field, a link to it.  0 or -1. */
+static int
+form_summary(struct req *r, struct tpl_dict *d, const struct problems *pb)
+{
+	const struct form_place	*pl;
+	struct tpl_dict		*row;
+	char			 n[32], text[200], *sentence;
+	size_t			 i, found;
+
+	if (pb == NULL || (found = problems_found(pb)) == 0)
+		return 0;
+	snprintf(n, sizeof(n), "%zu", found);
+	tr_fill(text, sizeof(text), trn(r->lang, "The request was not sent: {1} problem to fix.",
+	    "The request was not sent: {1} problems to fix.", found), n, NULL);
+	tpl_show(d, "ERRORS");
+	tpl_set(d, "ERROR_COUNT_TEXT", text);
+	for (i = 0; i < pb->n; i++) {
+		if ((row = tpl_section_add(d, "ERROR")) == NULL ||
+		    (sentence = person_text(r, pb, &pb->v[i])) == NULL)
+			return -1;
+		if ((pl = place_of(pb->v[i].path)) != NULL) {
+			tpl_show(row, pl->input != NULL ? "ERROR_LINK" : "ERROR_NAME");
+			tpl_set(row, "ERROR_HREF", pl->input);
+			tpl_set(row, "ERROR_LABEL", tr(r->lang, pl->label));
+		}
+		tpl_set(row, "ERROR_TEXT", sentence);
+		free(sentence);
+	}
+	return 0;
+}
 
 /* The type, IP address, time window and checkbox choices. */
 static void
-form_choices(struct tpl_dict *body, const json_t *vals)
+form_choices(struct req *r, struct tpl_dict *body, const json_t *vals)
 {
-	static const char *const types[] = { "DSL", "FIBER" };
+	const char *const *types = word_codes(WS_CIRCUIT), *const *times = word_codes(WS_INSTALL_TIME);
 	static const char *const ips[] = { "1", "2", "4", "8", "16", "32" };
-	static const char *const times[][2] = { { "7_30_TO_16", "7:30 to 16:00" },
-	    { "7_30_TO_12", "7:30 to 12:00" }, { "12_TO_16", "12:00 to 16:00" } };
 	static const char *const boxes[][2] = { { "takeover", "TAKEOVER_CHECKED" },
 	    { "commitment1", "COMMITMENT1_CHECKED" }, { "commitment2", "COMMITMENT2_CHECKED" },
 	    { "commitment3", "COMMITMENT3_CHECKED" } };
 	size_t i;
 
-	for (i = 0; i < 2; i++)
-		inet_tpl_option(body, "TYPE_OPTION", types[i], types[i],
+	for (i = 0; types[i] != NULL; i++)
+		inet_tpl_option(body, "TYPE_OPTION", types[i], word(WS_CIRCUIT, r->lang, types[i]),
 		    strcmp(inet_val(vals, "type"), types[i]) == 0);
 	for (i = 0; i < 6; i++)
 		inet_tpl_option(body, "IP_OPTION", ips[i], ips[i],
 		    strcmp(inet_val(vals, "ipAddresses"), ips[i]) == 0);
-	for (i = 0; i < 3; i++)
-		inet_tpl_option(body, "TIME_OPTION", times[i][0], times[i][1],
-		    strcmp(inet_val(vals, "installTime"), times[i][0]) == 0);
+	for (i = 0; times[i] != NULL; i++)
+		inet_tpl_option(body, "TIME_OPTION", times[i], word(WS_INSTALL_TIME, r->lang,
+		    times[i]), strcmp(inet_val(vals, "installTime"), times[i]) == 0);
 	for (i = 0; i < 4; i++)
 		if (strcmp(inet_val(vals, boxes[i][0]), "true") == 0)
 			tpl_show(body, boxes[i][1]);
@@ -200,7 +377,7 @@ form_customer(struct req *r, struct tpl_dict *body, const json_t *vals)
 		return 0;
 	tpl_show(body, "CUSTOMER_PICK");
 	tpl_set(body, "NO_CUSTOMER_LABEL", r->who->reseller_id != NULL ?
-	    "— none: a request of my reseller —" : "— choose —");
+	    tr(r->lang, "— none: a request of my reseller —") : tr(r->lang, "— choose —"));
 	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(r->who))) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)
@@ -211,33 +388,43 @@ form_customer(struct req *r, struct tpl_dict *body, const json_t *vals)
 	return rc < 0 ? -1 : 0;
 }
 
-/* The form, with the values kept and the errors at their fields. */
+/* The form, with the values kept and the problems at their fields. */
 static int
 render_new(struct req *r, const json_t *vals, const struct problems *pb, int status)
 {
 	struct tpl_dict	*root, *body;
 	const char	*cust = r->who->customer_id;
+	char		 token[33];
 	size_t		 i;
 
-	if ((root = page_new(r, "New Internet request", "internet_form.tpl", &body)) == NULL)
+	if (page_form_token(r, token) < 0 ||
+	    (root = page_new(r, tr(r->lang, "New Internet request"), "internet_form.tpl",
+	    &body)) == NULL)
 		return -1;
 	tpl_set(body, "CSRF", r->who->csrf);
-	for (i = 0; i < sizeof(new_fields) / sizeof(new_fields[0]); i++)
-		inet_tpl_field(body, new_fields[i].key, vals, pb, new_fields[i].name);
+	tpl_set(body, "FORM_TOKEN", token);
+	for (i = 0; i < sizeof(new_fields) / sizeof(new_fields[0]); i++) {
+		tpl_set(body, new_fields[i].key, inet_val(vals, new_fields[i].name));
+		if (field_error(r, body, new_fields[i].key, pb, new_fields[i].name) < 0)
+			goto fail;
+	}
 	for (i = 0; i < sizeof(new_errors) / sizeof(new_errors[0]); i++)
-		inet_tpl_error(body, new_errors[i].key, pb, new_errors[i].path);
-	inet_tpl_errors(body, pb);
-	form_choices(body, vals);
+		if (field_error(r, body, new_errors[i].key, pb, new_errors[i].path) < 0)
+			goto fail;
+	if (form_summary(r, body, pb) < 0)
+		goto fail;
+	form_choices(r, body, vals);
 	if (form_customer(r, body, vals) < 0 ||
 	    inet_tpl_addresses(r, body, "ADDRESS_OPTION", inet_val(vals, "address._id")) < 0 ||
 	    inet_tpl_addresses(r, body, "ADDRESS2_OPTION", inet_val(vals, "address2._id")) < 0 ||
 	    inet_tpl_products(r->store, body, "PRODUCT_OPTION", cust, NULL, 0,
 	    inet_val(vals, "product")) < 0 ||
-	    inet_tpl_employees(r, body, "NOTIFY_OPTION", cust, vals) < 0) {
-		tpl_dict_free(root);
-		return -1;
-	}
+	    inet_tpl_employees(r, body, "NOTIFY_OPTION", cust, vals) < 0)
+		goto fail;
 	return page_send(r, status, root);
+fail:
+	tpl_dict_free(root);
+	return -1;
 }
 
 /* GET /internet/new: the empty form (403 below OWNER). */
@@ -248,31 +435,51 @@ page_internet_new(struct req *r)
 	int	 rc;
 
 	if (!inet_may_create(r->who))
-		return reply_error(r, HERR_FORBIDDEN, NULL);
+		return reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level does not let you ask for Internet offers."));
 	vals = json_pack("{s:[]}", "notify");
 	rc = render_new(r, vals, NULL, 200);
 	json_decref(vals);
 	return rc;
 }
 
-/* POST /internet/new: 303 to the request, or the form again. */
+/* 303 to Internet request `id`, with the page's notice `done` (NULL:
+ * none). */
+static int
+to_request(struct req *r, const char *id, const char *done)
+{
+	char loc[96];
+
+	snprintf(loc, sizeof(loc), "/internet/%s%s%s", id, done ? "?done=" : "",
+	    done ? done : "");
+	return resp_redirect(r, loc);
+}
+
+/* POST /internet/new: 303 to the request (or to the one an earlier post
+ * of the same form made), or the form again. */
 int
 page_internet_new_post(struct req *r)
 {
+	const char	*token = page_posted_token(r);
 	struct problems	 pb = { 0 };
 	json_t		*vals, *body;
-	char		 id[25], loc[64];
+	char		 id[25];
 	int		 rc;
 
 	if (!inet_may_create(r->who))
-		return reply_error(r, HERR_FORBIDDEN, NULL);
+		return reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level does not let you ask for Internet offers."));
+	/* Back, then Send again: the request the first post made */
+	if (token != NULL && (rc = inet_by_form_token(r->store, r->who, token, id)) != 0)
+		return rc < 0 ? -1 : to_request(r, id, "again");
 	vals = inet_vals_from_form(r);
 	body = inet_create_body(vals);
-	rc = inet_create(r->store, r->who, body, &pb, id);
-	if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/internet/%s", id);
-		rc = resp_redirect(r, loc);
-	} else if (rc > 0)
+	rc = inet_create(r->store, r->who, body, token, &pb, id);
+	if (rc == 0)
+		rc = to_request(r, id, NULL);
+	else if (rc == 2)
+		rc = to_request(r, id, "again");
+	else if (rc > 0)
 		rc = render_new(r, vals, &pb, problems_status(&pb));
 	problems_free(&pb);
 	json_decref(body);
@@ -282,92 +489,140 @@ page_internet_new_post(struct req *r)
 
 /* ---- one request ------------------------------------------------------- */
 
-/* A fact row, skipped when the value is NULL or empty. */
+/* A fact row, skipped when the value is NULL or empty; `cls` a class of
+ * its value (NULL: none). */
 static void
-fact(struct tpl_dict *body, const char *label, const char *value)
+fact(struct req *r, struct tpl_dict *body, const char *label, const char *value,
+    const char *cls)
 {
 	struct tpl_dict *row;
 
 	if (value == NULL || *value == '\0')
 		return;
 	row = tpl_section_add(body, "FACT");
-	tpl_set(row, "FACT_LABEL", label);
+	tpl_set(row, "FACT_LABEL", tr(r->lang, label));
 	tpl_set(row, "FACT_VALUE", value);
+	if (cls != NULL) {
+		tpl_show(row, "FACT_CLASS");
+		tpl_set(row, "FACT_CLASS_NAME", cls);
+	}
 }
 
-/* The request's properties as facts. */
+/* The commitments the customer wants offers for, in words ("1 year,
+ * 3 years"), into b. */
 static void
-request_facts(struct tpl_dict *body, const json_t *req)
+commitment_words(struct req *r, const json_t *req, struct buf *b)
+{
+	char	key[16], n[8], text[64];
+	size_t	i;
+
+	for (i = 1; i <= 3; i++) {
+		snprintf(key, sizeof(key), "commitment%zu", i);
+		if (!json_is_true(json_object_get(req, key)))
+			continue;
+		snprintf(n, sizeof(n), "%zu", i);
+		tr_fill(text, sizeof(text), trn(r->lang, "{1} year", "{1} years", i), n, NULL);
+		buf_printf(b, "%s%s", b->len ? ", " : "", text);
+	}
+}
+
+/* The request's properties as facts, in words. */
+static void
+request_facts(struct req *r, struct tpl_dict *body, const json_t *req)
 {
 	const json_t	*e;
 	struct buf	 b = { 0 };
 	char		 line[600];
 	size_t		 i;
 
-	fact(body, "Customer", json_str(req, "customerName") ? json_str(req, "customerName") :
-	    json_str(req, "reseller"));
+	fact(r, body, N_("Customer"), json_str(req, "customerName") ?
+	    json_str(req, "customerName") : json_str(req, "reseller"), NULL);
 	address_line(json_object_get(req, "address2"), line, sizeof(line));
-	fact(body, "Second address", line);
-	fact(body, "Requested product", json_str(req, "productName"));
+	fact(r, body, N_("Second address"), line, NULL);
+	fact(r, body, N_("Requested product"), json_str(req, "productName"), NULL);
 	if (json_is_integer(json_object_get(req, "ipAddresses"))) {
 		snprintf(line, sizeof(line), "%lld", (long long)json_integer_value(
 		    json_object_get(req, "ipAddresses")));
-		fact(body, "IP addresses", line);
+		fact(r, body, N_("IP addresses"), line, NULL);
 	}
-	for (i = 1; i <= 3; i++) {
-		snprintf(line, sizeof(line), "commitment%zu", i);
-		if (json_is_true(json_object_get(req, line)))
-			buf_printf(&b, "%s%zu year%s", b.len ? ", " : "", i, i > 1 ? "s" : "");
-	}
-	fact(body, "Offers wanted for", b.data);
+	commitment_words(r, req, &b);
+	fact(r, body, N_("Offers wanted for"), b.data, NULL);
 	buf_free(&b);
 	if (json_is_true(json_object_get(req, "takeover"))) {
-		snprintf(line, sizeof(line), "circuit %s, customer id %s",
+		tr_fill(line, sizeof(line), tr(r->lang, "circuit {1}, customer id {2}"),
 		    json_str(req, "takeoverCircuit"), json_str(req, "takeoverCustomer"));
-		fact(body, "Takeover", line);
+		fact(r, body, N_("Takeover"), line, NULL);
 	}
-	fact(body, "Reference", json_str(req, "reference"));
-	snprintf(line, sizeof(line), "%.10s", json_str(req, "startDate") ? json_str(req, "startDate") : "");
-	fact(body, "Wanted delivery", line);
-	fact(body, "Time window", json_str(req, "installTime"));
+	fact(r, body, N_("Reference"), json_str(req, "reference"), NULL);
+	fact(r, body, N_("Wanted delivery"), page_date(r, json_str(req, "startDate"), line), NULL);
+	fact(r, body, N_("Time window"), word(WS_INSTALL_TIME, r->lang,
+	    json_str(req, "installTime")), NULL);
 	snprintf(line, sizeof(line), "%s %s", json_str(req, "installCallName") ?
 	    json_str(req, "installCallName") : "", json_str(req, "installCallNumber") ?
 	    json_str(req, "installCallNumber") : "");
-	fact(body, "Technician calls", line[0] == ' ' && line[1] == '\0' ? NULL : line);
+	fact(r, body, N_("Technician calls"), line[0] == ' ' && line[1] == '\0' ? NULL : line,
+	    NULL);
 	json_array_foreach(json_object_get(req, "notify"), i, e)
 		buf_printf(&b, "%s%s", b.len ? ", " : "", json_str(e, "name"));
-	fact(body, "Notified", b.data);
+	fact(r, body, N_("Notified"), b.data, NULL);
 	buf_free(&b);
-	fact(body, "Created by", json_str(req, "createdByName"));
-	fact(body, "Notes", json_str(req, "notes"));
+	fact(r, body, N_("Created by"), json_str(req, "createdByName"), NULL);
+	fact(r, body, N_("Notes"), json_str(req, "notes"), "text-lines");
+}
+
+/* A price with the currency of the request's customer, into out
+ * (L10N_MAX). */
+static const char *
+price_text(struct req *r, const json_t *req, const json_t *v, char *out)
+{
+	l10n_money(r->lang, page_currency(r, json_str(req, "customerCurrency")),
+	    json_number_value(v), out, L10N_MAX);
+	return out;
 }
 
 /* A price row of an offer card, when the caller may see that price. */
 static void
-price_row(struct tpl_dict *card, const json_t *offer, const char *key, const char *label)
+price_row(struct req *r, struct tpl_dict *card, const json_t *req, const json_t *offer,
+    const char *key, const char *label)
 {
 	struct tpl_dict	*row;
 	const json_t	*v = json_object_get(offer, key);
-	char		 text[64];
+	char		 text[L10N_MAX];
 
 	if (!json_is_number(v))
 		return;
-	snprintf(text, sizeof(text), "%.2f", json_number_value(v));
 	row = tpl_section_add(card, "OF_PRICE");
-	tpl_set(row, "OP_LABEL", label);
-	tpl_set(row, "OP_VALUE", text);
+	tpl_set(row, "OP_LABEL", tr(r->lang, label));
+	tpl_set(row, "OP_VALUE", price_text(r, req, v, text));
 	tpl_set(row, "OP_KEY", key);
+}
+
+/* "36 months", or "No commitment", into out. */
+static void
+commitment_text(struct req *r, const json_t *offer, char *out, size_t len)
+{
+	const json_t	*c = json_object_get(offer, "commitment");
+	char		 n[24];
+
+	if (!json_is_integer(c) || json_integer_value(c) <= 0) {
+		snprintf(out, len, "%s", tr(r->lang, "No commitment"));
+		return;
+	}
+	snprintf(n, sizeof(n), "%lld", (long long)json_integer_value(c));
+	tr_fill(out, len, trn(r->lang, "{1} month", "{1} months",
+	    (unsigned long)json_integer_value(c)), n, NULL);
 }
 
 /* One offer card; `may_order`: show its "order this offer" button. */
 static void
-offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int may_order)
+offer_card(struct req *r, struct tpl_dict *body, const json_t *req, const json_t *offer,
+    int may_order)
 {
 	static const char *const prices[][2] = {
-	    { "monthlyCustomer", "Per month" }, { "initiationCustomer", "Initiation" },
-	    { "monthlyWholesale", "Per month, wholesale" },
-	    { "initiationWholesale", "Initiation, wholesale" },
-	    { "monthlyCost", "Per month, cost" }, { "initiationCost", "Initiation, cost" } };
+	    { "monthlyCustomer", N_("Per month") }, { "initiationCustomer", N_("Initiation") },
+	    { "monthlyWholesale", N_("Per month, wholesale") },
+	    { "initiationWholesale", N_("Initiation, wholesale") },
+	    { "monthlyCost", N_("Per month, cost") }, { "initiationCost", N_("Initiation, cost") } };
 	struct tpl_dict	*card = tpl_section_add(body, "OFFER");
 	const json_t	*acc = json_object_get(req, "account");
 	char		 text[64];
@@ -377,13 +632,9 @@ offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int ma
 	tpl_set(card, "OF_PRODUCT", json_str(offer, "productName"));
 	tpl_set(card, "OF_PROVIDER", json_str(offer, "providerName") ? json_str(offer, "providerName") : "");
 	for (i = 0; i < 6; i++)
-		price_row(card, offer, prices[i][0], prices[i][1]);
-	if (json_is_integer(json_object_get(offer, "commitment"))) {
-		snprintf(text, sizeof(text), "%lld months",
-		    (long long)json_integer_value(json_object_get(offer, "commitment")));
-		tpl_set(card, "OF_COMMITMENT", text);
-	} else
-		tpl_set(card, "OF_COMMITMENT", "none");
+		price_row(r, card, req, offer, prices[i][0], prices[i][1]);
+	commitment_text(r, offer, text, sizeof(text));
+	tpl_set(card, "OF_COMMITMENT", text);
 	if (json_str(offer, "initiationFeeProductName") != NULL) {
 		tpl_show(card, "OF_FEE");
 		tpl_set(card, "OF_FEE_PRODUCT", json_str(offer, "initiationFeeProductName"));
@@ -399,11 +650,11 @@ offer_card(struct tpl_dict *body, const json_t *req, const json_t *offer, int ma
 
 /* Expiry line, and whether the offers may still be ordered. */
 static int
-expiry(struct tpl_dict *body, const json_t *req)
+expiry(struct req *r, struct tpl_dict *body, const json_t *req)
 {
-	long long	left;
+	long long	left, days;
 	int		has;
-	char		text[160];
+	char		text[300], when[L10N_MAX], n[24];
 
 	left = inet_seconds_left(req, &has);
 	if (!has) {
@@ -411,13 +662,15 @@ expiry(struct tpl_dict *body, const json_t *req)
 		return 0;
 	}
 	tpl_show(body, "EXPIRY");
+	page_datetime(r, json_str(req, "expires"), when);
 	if (left < 0) {
-		snprintf(text, sizeof(text), "The offers expired on %.10s.", json_str(req, "expires"));
+		tr_fill(text, sizeof(text), tr(r->lang, "The offers expired on {1}."), when, NULL);
 		tpl_set(body, "EXPIRY_CLASS", "expired");
 	} else {
-		snprintf(text, sizeof(text), "The offers expire on %.10s: %lld day%s left.",
-		    json_str(req, "expires"), (left + 86399) / 86400,
-		    (left + 86399) / 86400 == 1 ? "" : "s");
+		days = (left + 86399) / 86400;
+		snprintf(n, sizeof(n), "%lld", days);
+		tr_fill(text, sizeof(text), trn(r->lang, "The offers expire on {1}: {2} day left.",
+		    "The offers expire on {1}: {2} days left.", (unsigned long)days), when, n);
 		tpl_set(body, "EXPIRY_CLASS", "expires");
 	}
 	tpl_set(body, "EXPIRY_TEXT", text);
@@ -430,7 +683,7 @@ account_line(struct tpl_dict *body, struct req *r, const json_t *req)
 {
 	const json_t	*acc = json_object_get(req, "account");
 	json_t		*full;
-	char		 day[16], line[200];
+	char		 day[L10N_MAX];
 	int		 err;
 
 	if (acc == NULL)
@@ -438,22 +691,55 @@ account_line(struct tpl_dict *body, struct req *r, const json_t *req)
 	tpl_show(body, "ACCOUNT");
 	tpl_set(body, "ACCOUNT_ID", json_str(acc, "_id"));
 	tpl_set(body, "ACCOUNT_STATE", json_str(acc, "state"));
+	tpl_set(body, "ACCOUNT_STATE_TEXT", word(WS_ACCOUNT_STATE, r->lang, json_str(acc, "state")));
 	full = inet_account_load(r->store, r->who, json_str(acc, "_id"), NULL, &err);
 	if (full != NULL && json_str(full, "startDate") != NULL) {
 		tpl_show(body, "ACCOUNT_START");
-		snprintf(day, sizeof(day), "%.10s", json_str(full, "startDate"));
-		tpl_set(body, "ACCOUNT_START_DATE", day);
-		snprintf(line, sizeof(line), "%s%s%s%s", json_str(full, "installTime") ? ", " : "",
-		    json_str(full, "installTime") ? json_str(full, "installTime") : "",
-		    json_str(full, "circuit") ? ", circuit " : "",
-		    json_str(full, "circuit") ? json_str(full, "circuit") : "");
-		tpl_set(body, "ACCOUNT_DETAILS", line);
+		tpl_set(body, "ACCOUNT_START_DATE", page_date(r, json_str(full, "startDate"), day));
+		if (json_str(full, "installTime") != NULL) {
+			tpl_show(body, "ACCOUNT_TIME");
+			tpl_set(body, "ACCOUNT_TIME_TEXT", word(WS_INSTALL_TIME, r->lang,
+			    json_str(full, "installTime")));
+		}
+		if (json_str(full, "circuit") != NULL) {
+			tpl_show(body, "ACCOUNT_CIRCUIT");
+			tpl_set(body, "ACCOUNT_CIRCUIT_ID", json_str(full, "circuit"));
+		}
 	}
 	json_decref(full);
 }
 
-/* The request page, with `error` above the offers when an order was
- * refused. */
+/* The notice of the request page, from its query: done=again (a form
+ * posted twice) or done=ordered. */
+static void
+request_flash(struct req *r, struct tpl_dict *root)
+{
+	const char *done = req_query(r, "done");
+
+	if (done != NULL && strcmp(done, "again") == 0)
+		page_flash(root, tr(r->lang, "This request had already been sent: here it is. "
+		    "It was not sent a second time."));
+	else if (done != NULL && strcmp(done, "ordered") == 0)
+		page_flash(root, tr(r->lang, "Your order was sent. The operator confirms it "
+		    "and tells you the delivery date."));
+}
+
+/* The caller's request r->param (new reference), or NULL having answered
+ * (404) or failed (*rc -1). */
+static json_t *
+load_or_answer(struct req *r, int *rc)
+{
+	json_t	*req;
+	int	 err;
+
+	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
+		*rc = err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
+	return req;
+}
+
+/* The request page, with `error` (in words) above the offers when an
+ * order was refused. */
 static int
 render_request(struct req *r, int status, const char *error)
 {
@@ -462,31 +748,31 @@ render_request(struct req *r, int status, const char *error)
 	json_t		*req;
 	char		 line[600];
 	size_t		 i;
-	int		 err, open;
+	int		 rc = 0, open;
 
-	if ((req = inet_load(r->store, r->who, r->param, INET_PAGE, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
-		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
-	snprintf(line, sizeof(line), "Internet request %s", json_str(req, "_id"));
+	if ((req = load_or_answer(r, &rc)) == NULL)
+		return rc;
+	tr_fill(line, sizeof(line), tr(r->lang, "Internet request {1}"), json_str(req, "_id"), NULL);
 	if ((root = page_new(r, line, "internet.tpl", &body)) == NULL) {
 		json_decref(req);
 		return -1;
 	}
+	request_flash(r, root);
 	tpl_set(body, "ID", json_str(req, "_id"));
-	tpl_set(body, "STATE", json_str(req, "state"));
-	tpl_set(body, "TYPE", json_str(req, "type"));
+	tpl_set(body, "STATE", shown_state(req));
+	tpl_set(body, "STATE_TEXT", word(WS_INET_STATE, r->lang, shown_state(req)));
+	tpl_set(body, "TYPE", word(WS_CIRCUIT, r->lang, json_str(req, "type")));
 	tpl_set(body, "CSRF", r->who->csrf);
 	address_line(json_object_get(req, "address"), line, sizeof(line));
 	tpl_set(body, "ADDRESS", line);
-	snprintf(line, sizeof(line), "%.10s", json_str(req, "created"));
-	tpl_set(body, "CREATED", line);
+	tpl_set(body, "CREATED", page_datetime(r, json_str(req, "created"), line));
 	if (r->who->level == LVL_ADMIN)
 		tpl_show(body, "ADMIN_LINK");
-	request_facts(body, req);
-	open = json_object_get(req, "account") == NULL && expiry(body, req) &&
+	request_facts(r, body, req);
+	open = json_object_get(req, "account") == NULL && expiry(r, body, req) &&
 	    inet_may_order(r->who);
 	json_array_foreach(json_object_get(req, "offers"), i, o)
-		offer_card(body, req, o, open);
+		offer_card(r, body, req, o, open);
 	account_line(body, r, req);
 	if (error != NULL) {
 		tpl_show(body, "ORDER_ERROR");
@@ -503,26 +789,143 @@ page_internet(struct req *r)
 	return render_request(r, 200, NULL);
 }
 
-/* POST /internet/{id}/order: 303, or the page with the refusal. */
+/* The offer `id` of `req`, or NULL. */
+static const json_t *
+offer_of(const json_t *req, const char *id)
+{
+	const json_t	*o;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(req, "offers"), i, o)
+		if (id != NULL && json_str(o, "_id") != NULL && strcmp(json_str(o, "_id"), id) == 0)
+			return o;
+	return NULL;
+}
+
+/* A price of the summary: the customer's price, or the product's list
+ * price when the offer gives none. */
+static void
+summary_price(struct req *r, struct tpl_dict *body, const json_t *req,
+    const json_t *offer, const char *key, const char *tkey)
+{
+	const json_t	*v = json_object_get(offer, key);
+	char		 text[L10N_MAX];
+
+	tpl_set(body, tkey, json_is_number(v) ? price_text(r, req, v, text) :
+	    tr(r->lang, "the product's list price"));
+}
+
+/* The page before an order: what is ordered, for how long and at what
+ * price, and "I order this offer". */
+static int
+render_summary(struct req *r, const json_t *req, const json_t *offer)
+{
+	struct tpl_dict	*root, *body;
+	char		 text[600];
+
+	if ((root = page_new(r, tr(r->lang, "Order this offer?"), "internet_order.tpl",
+	    &body)) == NULL)
+		return -1;
+	tpl_set(body, "ID", json_str(req, "_id"));
+	tpl_set(body, "CSRF", r->who->csrf);
+	tpl_set(body, "OFFER_ID", json_str(offer, "_id"));
+	tpl_set(body, "PRODUCT", json_str(offer, "productName"));
+	if (json_str(offer, "providerName") != NULL) {
+		tpl_show(body, "PROVIDER");
+		tpl_set(body, "PROVIDER_NAME", json_str(offer, "providerName"));
+	}
+	if (json_str(offer, "initiationFeeProductName") != NULL) {
+		tpl_show(body, "FEE");
+		tpl_set(body, "FEE_PRODUCT", json_str(offer, "initiationFeeProductName"));
+	}
+	address_line(json_object_get(req, "address"), text, sizeof(text));
+	tpl_set(body, "ADDRESS", text);
+	tpl_set(body, "TYPE", word(WS_CIRCUIT, r->lang, json_str(req, "type")));
+	tpl_set(body, "CUSTOMER", json_str(req, "customerName") ?
+	    json_str(req, "customerName") : json_str(req, "reseller"));
+	commitment_text(r, offer, text, sizeof(text));
+	tpl_set(body, "COMMITMENT", text);
+	summary_price(r, body, req, offer, "initiationCustomer", "INITIATION");
+	summary_price(r, body, req, offer, "monthlyCustomer", "MONTHLY");
+	tpl_set(body, "EXPIRES", page_datetime(r, json_str(req, "expires"), text));
+	return page_send(r, 200, root);
+}
+
+/* Why an order cannot be placed, before asking to confirm it: the
+ * sentence of the refusal the order would meet, its HTTP status in
+ * *status; NULL when it may be placed. */
+static const char *
+order_refusal(struct req *r, const json_t *req, const json_t *offer, int *status)
+{
+	int has;
+
+	if (json_object_get(req, "account") != NULL) {
+		*status = xerr_row(XERR_ORDERED)->status;
+		return tr(r->lang, xerr_row(XERR_ORDERED)->person);
+	}
+	if (offer == NULL) {
+		*status = xerr_row(XERR_OFFER_NOT_FOUND)->status;
+		return tr(r->lang, xerr_row(XERR_OFFER_NOT_FOUND)->person);
+	}
+	if (inet_seconds_left(req, &has) < 0 || !has) {
+		*status = xerr_row(XERR_EXPIRED)->status;
+		return tr(r->lang, xerr_row(XERR_EXPIRED)->person);
+	}
+	return NULL;
+}
+
+/* POST /internet/{id}/order without confirm=yes: the summary to confirm
+ * (or the request page saying why the offer cannot be ordered). */
+static int
+order_ask(struct req *r)
+{
+	json_t		*req;
+	const char	*why;
+	int		 rc = 0, status;
+
+	if ((req = load_or_answer(r, &rc)) == NULL)
+		return rc;
+	if (!inet_may_order(r->who))
+		rc = reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level does not let you order offers."));
+	else if ((why = order_refusal(r, req, offer_of(req, req_form(r, "offer")),
+	    &status)) != NULL)
+		rc = render_request(r, status, why);
+	else
+		rc = render_summary(r, req, offer_of(req, req_form(r, "offer")));
+	json_decref(req);
+	return rc;
+}
+
+/* POST /internet/{id}/order: with confirm=yes the order, then 303 to the
+ * request (or the page with the refusal); without, the summary first. */
 int
 page_internet_order(struct req *r)
 {
+	const char	*confirm = req_form(r, "confirm");
 	struct problems	 pb = { 0 };
 	json_t		*body;
-	char		 id[25], loc[64];
+	char		 id[25], *why;
 	int		 rc;
 
+	if (confirm == NULL || strcmp(confirm, "yes") != 0)
+		return order_ask(r);
 	body = json_pack("{s:s, s:s?}", "request", r->param, "offer", req_form(r, "offer"));
 	rc = inet_order(r->store, r->who, body, &pb, id);
 	json_decref(body);
-	if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/internet/%s", r->param);
-		rc = resp_redirect(r, loc);
-	} else if (rc > 0 && pb.n > 0 && pb.v[0].err == XERR_ORDER_REQUEST_NOT_FOUND)
+	if (rc == 0)
+		rc = to_request(r, r->param, "ordered");
+	else if (rc > 0 && pb.n > 0 && pb.v[0].err == XERR_ORDER_REQUEST_NOT_FOUND)
 		rc = reply_error(r, HERR_NOT_FOUND,
 		    tr(r->lang, "This Internet request does not exist, or it is not yours to see."));
-	else if (rc > 0)
-		rc = render_request(r, problems_status(&pb), pb.n > 0 ? pb.v[0].text : NULL);
+	else if (rc > 0 && pb.n > 0 && pb.v[0].err == XERR_ACCESS)
+		rc = reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level does not let you order offers."));
+	else if (rc > 0) {
+		why = pb.n > 0 ? problem_person(&pb, &pb.v[0], r->lang, NULL) : NULL;
+		rc = render_request(r, problems_status(&pb), why);
+		free(why);
+	}
 	problems_free(&pb);
 	return rc;
 }

@@ -1,20 +1,32 @@
 /*
  * inet_pages.h — the browser side of Internet requests (TelecomX)
  * for customers and resellers: the list, the new-request form (the
- * API's rules and messages, each error next to its field, input kept),
- * the request with its offers side by side and an "order this offer"
- * button, and the shared list page of the admin inbox.
+ * API's rules, each problem in words next to its field, input kept, a
+ * form sent twice making one request), the request with its offers side
+ * by side and an "order this offer" button that shows a summary to
+ * confirm first, and the shared list page of the admin inbox.
  */
 #ifndef REQDESK_INET_PAGES_H
 #define REQDESK_INET_PAGES_H
 
+#include <jansson.h>
+
 #include "http.h"
+#include "tpl.h"
 
 int  page_internet_list(struct req *r);		/* GET /internet: 200 */
 int  page_internet_new(struct req *r);		/* GET /internet/new: 200, 403 */
 int  page_internet_new_post(struct req *r);	/* POST /internet/new: 303 or 403/404/422 */
 int  page_internet(struct req *r);		/* GET /internet/{id}: 200, 404 */
-int  page_internet_order(struct req *r);	/* POST /internet/{id}/order: 303 or the page with the error */
+int  page_internet_order(struct req *r);	/* POST /internet/{id}/order: without
+						 * confirm=yes the summary (200); with it 303,
+						 * or the page with the refusal */
+
+/* Rows ROW of a list of Internet requests (INET_PAGE items): R_ID,
+ * R_STATE and R_STATE_TEXT (its account's once an offer is ordered), R_TYPE, R_CUSTOMER, R_ADDRESS, R_REFERENCE,
+ * R_CREATED, R_EXPIRES, R_ACCOUNT and R_ACCOUNT_STATE, in words and the
+ * reader's zone. */
+void inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items);
 
 /* The list of Internet requests in the caller's scope; `admin`: the
  * operator's inbox (NEW first, links to the offer entry page).  200. */

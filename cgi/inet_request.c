@@ -215,6 +215,7 @@ request_json(struct rows *s, enum inet_view view)
 		set_col(o, "customerName", s, INET_CUSTOMER_NAME);
 		set_col(o, "productName", s, INET_PRODUCT_NAME);
 		set_col(o, "createdByName", s, INET_CREATOR_NAME);
+		set_col(o, "customerCurrency", s, INET_CUSTOMER_CURRENCY);
 	}
 	return o;
 }
@@ -343,6 +344,46 @@ inet_list(struct store *st, const struct principal *who,
 			if (request_lists(st, who, o, f->view) < 0)
 				return -1;
 	return 0;
+}
+
+int
+inet_open_list(struct store *st, const struct principal *who, long long limit,
+    json_t **items, long long *total)
+{
+	struct rows	*s;
+	json_t		*o;
+	int		 rc;
+
+	*total = 0;
+	if ((*items = json_array()) == NULL)
+		return -1;
+	if ((s = store_query(st, ST_INET_OPEN_COUNT, "iss", SCOPE_ARGS(who))) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		*total = store_int(s, COUNT_N);
+	store_done(s);
+	if (rc < 0 || (s = store_query(st, ST_INET_OPEN_LIST, "issI", SCOPE_ARGS(who),
+	    limit)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		if ((o = request_json(s, INET_PAGE)) != NULL)
+			json_array_append_new(*items, o);
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+inet_any(struct store *st, const struct principal *who)
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_INET_ANY, "iss", SCOPE_ARGS(who))) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		rc = store_int(s, COUNT_N) != 0;
+	store_done(s);
+	return rc;
 }
 
 /* Seconds until the offers expire, negative once expired. */
@@ -504,21 +545,53 @@ create_write(struct store *st, const struct principal *who, json_t *rec, char id
 	return mail_written(st, id, 1, json_array_size(offers) > 0);
 }
 
-/* Unit of work: check and store a new request.  0, 1 (refused), or -1. */
+int
+inet_by_form_token(struct store *st, const struct principal *who, const char *token,
+    char id[25])
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_INET_BY_FORM_TOKEN, "issss", SCOPE_ARGS(who), token,
+	    who->user_id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(id, 25, "%s", store_text(s, FORM_TOKEN_REQUEST_ID));
+	store_done(s);
+	return rc;
+}
+
+/* A creation: the change, and the form token it comes with (or NULL). */
+struct inet_creation {
+	struct inet_change	 c;		/* first: the unit's argument */
+	const char		*form_token;
+};
+
+/* Unit of work: check and store a new request.  0, 1 (refused), 2 (the
+ * form token made a request already: its id in c->new_id), or -1. */
 static int
 create_unit(struct store *st, void *arg)
 {
-	struct inet_change	*c = arg;
+	struct inet_creation	*cr = arg;
+	struct inet_change	*c = &cr->c;
 	struct inet_owner	 own;
 	json_t			*rec;
 	int			 rc;
 
+	/* Inside the write transaction: two posts of one form are told
+	 * apart here, whichever thread runs first. */
+	if (cr->form_token != NULL &&
+	    (rc = inet_by_form_token(st, c->who, cr->form_token, c->new_id)) != 0)
+		return rc < 0 ? -1 : 2;
 	memset(&own, 0, sizeof(own));
 	if ((rec = json_object()) == NULL)
 		return -1;
 	rc = checked(inet_check(st, c->who, c->body, NULL, &own, rec, c->pb), c->pb);
 	if (rc == 0)
 		rc = create_write(st, c->who, rec, c->new_id);
+	if (rc == 0 && cr->form_token != NULL &&
+	    store_exec(st, ST_INET_SET_FORM_TOKEN, "ss", c->new_id, cr->form_token) != 1)
+		rc = -1;
 	json_decref(rec);
 	return rc;
 }
@@ -526,13 +599,17 @@ create_unit(struct store *st, void *arg)
 /* Check and store a new request as one unit of work.  0, 1, or -1. */
 int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
-    struct problems *pb, char id[25])
+    const char *form_token, struct problems *pb, char id[25])
 {
-	struct inet_change c = { who, body, NULL, pb, "" };
+	struct inet_creation	cr = { { who, body, NULL, pb, "" }, form_token };
+	int			rc;
 
 	if (!inet_may_create(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
-	return inet_change_run(st, create_unit, &c, "request created", id);
+	rc = inet_change_run(st, create_unit, &cr.c, "request created", id);
+	if (rc == 2)
+		memcpy(id, cr.c.new_id, sizeof(cr.c.new_id));
+	return rc;
 }
 
 /* Do two offer lists hold the same offers, as they would be stored? */

@@ -45,9 +45,28 @@ int  inet_may_confirm(const struct principal *who);
  * request of the caller's customer (or of the customer / reseller it
  * names), queueing "internet_created" to the operator.  `id` receives
  * the new id.  Problems: access (403), not found (404), values (422).
+ * `form_token` (NULL: none, the API) is the one-time token of the page's
+ * form (FORM_TOKEN_LEN hex digits, orange_request.h), stored with the
+ * request in its transaction; a token that made a request already makes
+ * no other: 2, with that request's id in `id`.
  */
 int  inet_create(struct store *st, const struct principal *who,
-	const json_t *body, struct problems *pb, char id[25]);
+	const json_t *body, const char *form_token, struct problems *pb, char id[25]);
+
+/* The caller's Internet request made by form token `token`: 1 with its
+ * id in `id`, 0 when none, -1 on a storage error. */
+int  inet_by_form_token(struct store *st, const struct principal *who,
+	const char *token, char id[25]);
+
+/* The caller's open Internet requests (no offer ordered yet, or one
+ * ordered and not yet confirmed), newest first, at most `limit`, as the
+ * pages show them (INET_PAGE without notify and offers): *items a new
+ * array, *total the count of all of them.  0 or -1. */
+int  inet_open_list(struct store *st, const struct principal *who, long long limit,
+	json_t **items, long long *total);
+
+/* Does the caller see any Internet request?  1, 0, or -1. */
+int  inet_any(struct store *st, const struct principal *who);
 
 /*
  * POST /internet/request/{id} (TelecomX, ADMIN only): change the

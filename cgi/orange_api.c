@@ -43,7 +43,7 @@ api_requests_post(struct req *r)
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, accept_lang(r), &pb, id, &req,
+	switch (request_create(r->store, r->who, body, NULL, accept_lang(r), &pb, id, &req,
 	    why, sizeof(why))) {
 	case CREATE_OK:
 		break;
@@ -54,6 +54,7 @@ api_requests_post(struct req *r)
 		rc = reply_error(r, HERR_FORBIDDEN, why);
 		goto out;
 	case CREATE_UNAVAILABLE:
+	case CREATE_ALREADY:		/* no form token here: never */
 		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
 		goto out;
 	}

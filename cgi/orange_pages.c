@@ -1,6 +1,9 @@
 /*
- * orange_pages.c — request pages.  Every rule and message comes from
- * orange_request.c and the catalog, exactly as for the JSON API.
+ * orange_pages.c — request pages.  Every rule comes from orange_request.c
+ * and the catalog, exactly as for the JSON API; what people read is in
+ * their language (docs/I18N.md): codes in words, dates in their time
+ * zone, problems as sentences next to their field, naming it by its
+ * label.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,8 @@
 #include "auth.h"
 #include "catalog.h"
 #include "http.h"
+#include "i18n.h"
+#include "l10n.h"
 #include "reply.h"
 #include "log.h"
 #include "pages.h"
@@ -21,13 +26,11 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "words.h"
 #include "workday.h"
 
-#define PAGE_SIZE 25
-
-/* The page's language: English until the pages follow the reader's
- * (gettext); every catalog text below is taken in it. */
-#define PAGE_LANG "en"
+#define PAGE_SIZE	25
+#define COMMENT_MAX	4096	/* a status change's comment, as the API */
 
 /* The caller's type, or NULL if unknown or not in its catalog. */
 static const struct rtype *
@@ -57,55 +60,184 @@ label_secondary(const struct ltext *t, int original, const char *lang)
 	return fr;
 }
 
-/* GET /requests/new: the types of the caller's catalog. */
+/* GET /requests/new: the types of the caller's catalog, each a link to
+ * its form for those who may ask (a VIEWER reads them without links). */
 int
 page_request_types(struct req *r)
 {
 	struct tpl_dict	*root, *body, *row;
 	json_t		*items = catalog_items(r->store, r->who), *it;
+	int		 may = (LV_CREATE & LV(r->who->level)) != 0;
 	size_t		 i;
 
 	if (items == NULL)
 		return -1;
-	if ((root = page_new(r, "New request", "request_types.tpl", &body)) == NULL) {
+	if ((root = page_new(r, tr(r->lang, "New request"), "request_types.tpl",
+	    &body)) == NULL) {
 		json_decref(items);
 		return -1;
 	}
+	if (!may)
+		tpl_show(body, "READ_ONLY");
 	json_array_foreach(items, i, it) {
 		const struct rtype *t = catalog_find(json_string_value(json_object_get(it, "id")));
 		const char *fr;
 
 		if (t == NULL || (row = tpl_section_add(body, "TYPE")) == NULL)
 			continue;
+		tpl_show(row, may ? "TYPE_LINK" : "TYPE_TEXT");
 		tpl_set(row, "TYPE_ID", t->type);
-		tpl_set(row, "TYPE_NAME", ltext_get(&t->titles, PAGE_LANG));
-		if ((fr = label_secondary(&t->titles, t->title_fr_original, PAGE_LANG)) != NULL) {
+		tpl_set(row, "TYPE_NAME", ltext_get(&t->titles, r->lang));
+		if ((fr = label_secondary(&t->titles, t->title_fr_original, r->lang)) != NULL) {
 			tpl_show(row, "TYPE_FR");
 			tpl_set(row, "TYPE_NAME_FR", fr);
 		}
-		tpl_set(row, "TYPE_CATEGORY", t->category);
-		tpl_set(row, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, PAGE_LANG));
+		tpl_set(row, "TYPE_CATEGORY", word(WS_CATEGORY, r->lang, t->category));
+		tpl_set(row, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, r->lang));
 	}
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_TYPES");
+	if (json_array_size(items) == 0 && page_nav(r) > 0 && (page_nav(r) & NAV_NEW_INTERNET))
+		tpl_show(body, "INTERNET_LINK");
 	json_decref(items);
 	return page_send(r, 200, root);
 }
 
-/* Show an error next to a field when there is one: section `name`,
- * text in name_TEXT. */
+/*
+ * The lead time of `t` in words, with the earliest date it allows: a
+ * hint for the date's label (`sentence` 0) or the sentence of a problem
+ * at the date (1), into out.
+ */
 static void
-set_error(struct tpl_dict *d, const char *name, const struct problems *pb,
-    const char *path)
+lead_words(struct req *r, const struct rtype *t, int sentence, char *out, size_t len)
+{
+	struct ymd	 earliest;
+	const char	*tpl;
+	char		 day[11], words[L10N_MAX], n[16];
+	unsigned long	 k = t->lead_days > 0 ? (unsigned long)t->lead_days : 0;
+
+	earliest = earliest_requested_date(calendar_now(), t->lead_days, t->lead_unit);
+	ymd_format(&earliest, day);
+	page_date(r, day, words);
+	snprintf(n, sizeof(n), "%lu", k);
+	if (t->lead_unit == LEAD_WORKING)
+		tpl = sentence ? trn(r->lang,
+		    "Choose a working day in France at least {1} working day after today: {2} or later.",
+		    "Choose a working day in France at least {1} working days after today: {2} or later.",
+		    k) : trn(r->lang,
+		    "a working day in France, at least {1} working day after today: {2} or later",
+		    "a working day in France, at least {1} working days after today: {2} or later",
+		    k);
+	else
+		tpl = sentence ? trn(r->lang,
+		    "Choose a working day in France at least {1} day after today: {2} or later.",
+		    "Choose a working day in France at least {1} days after today: {2} or later.",
+		    k) : trn(r->lang,
+		    "a working day in France, at least {1} day after today: {2} or later",
+		    "a working day in France, at least {1} days after today: {2} or later",
+		    k);
+	tr_fill(out, len, tpl, n, words);
+}
+
+/* The label a person knows the form's field at `path` by, in the page's
+ * language; NULL when no field of the form is at that path. */
+static const char *
+path_label(struct req *r, const struct rtype *t, const char *path)
+{
+	static const struct { const char *path, *label; } top[] = {
+		{ "requestedAt", N_("Requested date") },
+		{ "customerReference", N_("Your reference") },
+		{ "contract", N_("Contract") },
+		{ "comment", N_("Comment") },
+		{ "customer.id", N_("Customer") },
+	};
+	const struct field	*f;
+	size_t			 i;
+
+	if (path == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
+		if (strcmp(top[i].path, path) == 0)
+			return tr(r->lang, top[i].label);
+	if (strcmp(path, "servicePoint") == 0)
+		return words_service_point(r->lang);
+	if (t != NULL && (f = rtype_field(t, path)) != NULL)
+		return ltext_get(&f->labels, r->lang);
+	return NULL;
+}
+
+/* The id of the input a problem at `path` belongs to (the picker for the
+ * service point as a whole), or NULL when the form has none. */
+static const char *
+path_input(const struct rtype *t, const char *path)
+{
+	size_t i;
+
+	if (path == NULL)
+		return NULL;
+	if (strcmp(path, "servicePoint") == 0) {
+		for (i = 0; t != NULL && i < t->nfields; i++)
+			if (t->fields[i].resolve != NULL)
+				return t->fields[i].path;
+		return NULL;
+	}
+	if (strcmp(path, "requestedAt") == 0 || strcmp(path, "customerReference") == 0 ||
+	    strcmp(path, "contract") == 0 || strcmp(path, "comment") == 0 ||
+	    strcmp(path, "customer.id") == 0 || (t != NULL && rtype_field(t, path) != NULL))
+		return path;
+	return NULL;
+}
+
+/* The sentence a person reads for problem `p`: the row's (errors.c)
+ * naming the field by its label, or the page's own where the row's
+ * words are not enough (the lead time in words, the declared message of
+ * a pattern).  New string, NULL on ENOMEM. */
+static char *
+person_text(struct req *r, const struct rtype *t, const struct problems *pb,
+    const struct problem *p)
+{
+	const struct field	*f = p->path != NULL && t != NULL ? rtype_field(t, p->path) : NULL;
+	const char		*label = path_label(r, t, p->path);
+	char			 text[600];
+
+	if (p->path != NULL && strcmp(p->path, "requestedAt") == 0 && t != NULL &&
+	    (p->err == OERR_REQUESTED_AT || p->err == OERR_MISSING)) {
+		lead_words(r, t, 1, text, sizeof(text));
+		return strdup(text);
+	}
+	if (p->err == OERR_MISSING && f != NULL && f->one_of != NULL)
+		return strdup(tr(r->lang, "Choose the service point, or give one of its references."));
+	if (p->err == OERR_PROPS_PATTERN && label != NULL && p->args[1] != NULL &&
+	    strcmp(p->args[1], "is not in the expected format") != 0) {
+		/* TRANSLATORS: a field's label, then what the catalog says its
+		 * value must be ("must be a French postal code of 5 digits"). */
+		tr_fill(text, sizeof(text), tr(r->lang, "{1} {2}."), label, p->args[1]);
+		return strdup(text);
+	}
+	return problem_person(pb, p, r->lang, label);
+}
+
+/* Show section `section` (text in section_TEXT) with the sentence of the
+ * first problem at `path`, or at `also` when there is none at path.
+ * 1 when shown, 0 when there is none, -1 on ENOMEM. */
+static int
+show_problem(struct req *r, const struct rtype *t, struct tpl_dict *d,
+    const char *section, const struct problems *pb, const char *path, const char *also)
 {
 	const struct problem	*p = problems_at(pb, path);
-	char			 key[64];
+	char			 key[64], *text;
 
-	if (p != NULL) {
-		tpl_show(d, name);
-		snprintf(key, sizeof(key), "%s_TEXT", name);
-		tpl_set(d, key, p->text);
-	}
+	if (p == NULL && also != NULL)
+		p = problems_at(pb, also);
+	if (p == NULL)
+		return 0;
+	if ((text = person_text(r, t, pb, p)) == NULL)
+		return -1;
+	tpl_show(d, section);
+	snprintf(key, sizeof(key), "%s_TEXT", section);
+	tpl_set(d, key, text);
+	free(text);
+	return 1;
 }
 
 /* Service point choices for a servicePoint.id picker. */
@@ -136,14 +268,27 @@ fill_picker(struct req *r, struct tpl_dict *field, const char *current)
 	return rc < 0 ? -1 : 0;
 }
 
-/* One catalog field as a form input, with its value and error. */
+/* The profiles a field is only for, in words ("A, B or C"), into b. */
+static void
+profile_words(struct req *r, const struct field *f, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < f->nprofiles; i++) {
+		if (i > 0)
+			buf_puts(b, i + 1 == f->nprofiles ? tr(r->lang, " or ") : ", ");
+		buf_puts(b, f->profiles[i]);
+	}
+}
+
+/* One catalog field as a form input, with its value and problem. */
 static int
 fill_field(struct req *r, const struct rtype *t, const struct field *f,
-    struct tpl_dict *group, const struct problems *pb, const char *lang)
+    struct tpl_dict *group, const struct problems *pb)
 {
 	struct tpl_dict	*d, *opt;
-	const char	*value = req_form(r, f->path), *text;
-	struct buf	 profiles = { 0 };
+	const char	*value = req_form(r, f->path), *text, *lang = r->lang;
+	struct buf	 profiles = { 0 }, words = { 0 };
 	size_t		 i;
 
 	d = tpl_section_add(group, "FIELD");
@@ -165,14 +310,18 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 	for (i = 0; i < f->nprofiles; i++)
 		buf_printf(&profiles, "%s%s", i ? "|" : "", f->profiles[i]);
 	if (f->nprofiles > 0) {
+		profile_words(r, f, &words);
 		tpl_show(d, "PROFILES");
 		tpl_set(d, "PROFILE_LIST", profiles.data);
-		tpl_set(d, "PROFILE_TEXT", profiles.data);
+		tpl_set(d, "PROFILE_TEXT", words.data);
 	}
 	buf_free(&profiles);
+	buf_free(&words);
 	if (t->profile_field != NULL && strcmp(t->profile_field, f->path) == 0)
 		tpl_show(d, "IS_PROFILE");
-	set_error(d, "FIELD_ERROR", pb, f->path);
+	if (show_problem(r, t, d, "FIELD_ERROR", pb, f->path,
+	    f->resolve != NULL && strcmp(f->resolve, "id") == 0 ? "servicePoint" : NULL) < 0)
+		return -1;
 	if (f->resolve != NULL && strcmp(f->resolve, "id") == 0) {
 		tpl_show(d, "SELECT");
 		return fill_picker(r, d, value);
@@ -211,11 +360,11 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
  * group in a "Properties" group.  0 or -1. */
 static int
 fill_groups(struct req *r, const struct rtype *t, struct tpl_dict *body,
-    const struct problems *pb, const char *lang)
+    const struct problems *pb)
 {
 	struct tpl_dict		*g;
 	const struct fgroup	*cur;
-	const char		*help;
+	const char		*help, *lang = r->lang;
 	size_t			 i, j;
 	int			 seen;
 
@@ -236,7 +385,7 @@ fill_groups(struct req *r, const struct rtype *t, struct tpl_dict *body,
 		}
 		for (j = i; j < t->nfields; j++)
 			if (t->fields[j].group == cur &&
-			    fill_field(r, t, &t->fields[j], g, pb, lang) < 0)
+			    fill_field(r, t, &t->fields[j], g, pb) < 0)
 				return -1;
 	}
 	return 0;
@@ -251,35 +400,103 @@ keep(struct req *r, struct tpl_dict *body, const char *key, const char *name)
 	tpl_set(body, key, v ? v : "");
 }
 
-/* Render the form, with problems when re-shown after a refused post. */
+/* The summary above a refused form: how many problems, and each one
+ * with the label of its field, a link to it.  0 or -1. */
+static int
+form_summary(struct req *r, const struct rtype *t, struct tpl_dict *body,
+    const struct problems *pb)
+{
+	struct tpl_dict	*row;
+	const char	*label, *input;
+	char		 n[32], text[256], *sentence;
+	size_t		 i, found = problems_found(pb);
+
+	snprintf(n, sizeof(n), "%zu", found);
+	tr_fill(text, sizeof(text), trn(r->lang, "The request was not sent: {1} problem to fix.",
+	    "The request was not sent: {1} problems to fix.", found), n, NULL);
+	tpl_show(body, "SUMMARY");
+	tpl_set(body, "SUMMARY_TEXT", text);
+	if (pb->n > 0)
+		tpl_show(body, "FORM_ERRORS");
+	for (i = 0; i < pb->n; i++) {
+		const struct problem *p = &pb->v[i];
+		if ((row = tpl_section_add(body, "FORM_ERROR")) == NULL ||
+		    (sentence = person_text(r, t, pb, p)) == NULL)
+			return -1;
+		label = path_label(r, t, p->path);
+		input = path_input(t, p->path);
+		if (label != NULL && input != NULL) {
+			tpl_show(row, "ERR_LINK");
+			tpl_set(row, "ERR_HREF", input);
+		} else if (label != NULL)
+			tpl_show(row, "ERR_NAME");
+		tpl_set(row, "ERR_LABEL", label);
+		tpl_set(row, "ERR_TEXT", sentence);
+		free(sentence);
+	}
+	return 0;
+}
+
+/* The customer choice of staff who make requests for several. */
+static int
+fill_customers(struct req *r, struct tpl_dict *body)
+{
+	struct tpl_dict	*opt;
+	struct rows	*s;
+	const char	*cur = req_form(r, "customer.id");
+	int		 rc;
+
+	tpl_show(body, "CUSTOMER");
+	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
+	    SCOPE_ARGS(r->who))) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1) {
+		opt = tpl_section_add(body, "CUSTOMER_OPTION");
+		tpl_set(opt, "VALUE", store_text(s, CUSTOMER_ID));
+		tpl_set(opt, "LABEL", store_text(s, CUSTOMER_NAME));
+		if (cur != NULL && strcmp(cur, store_text(s, CUSTOMER_ID)) == 0)
+			tpl_show(opt, "SELECTED");
+	}
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Render the form, with problems when re-shown after a refused post
+ * (`summary`: a sentence of its own instead of the count of problems). */
 static int
 render_form(struct req *r, const struct rtype *t, const struct problems *pb,
     const char *summary, int status)
 {
-	struct tpl_dict	*root, *body, *opt;
+	static const struct { const char *section, *path; } top[] = {
+		{ "DATE_ERROR", "requestedAt" }, { "REF_ERROR", "customerReference" },
+		{ "CONTRACT_ERROR", "contract" }, { "COMMENT_ERROR", "comment" },
+		{ "CUSTOMER_ERROR", "customer.id" },
+	};
+	struct tpl_dict	*root, *body;
 	struct ymd	 earliest;
-	char		 day[11], title[256];
-	struct rows	*s;
+	char		 day[11], title[256], hint[400], token[33];
+	const char	*name = ltext_get(&t->titles, r->lang);
 	size_t		 i;
-	int		 rc;
 
-	snprintf(title, sizeof(title), "New request: %s", ltext_get(&t->titles, PAGE_LANG));
-	if ((root = page_new(r, title, "request_form.tpl", &body)) == NULL)
+	tr_fill(title, sizeof(title), tr(r->lang, "New request: {1}"), name, NULL);
+	if (page_form_token(r, token) < 0 ||
+	    (root = page_new(r, title, "request_form.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "TYPE_ID", t->type);
-	tpl_set(body, "TYPE_NAME", ltext_get(&t->titles, PAGE_LANG));
-	if (label_secondary(&t->titles, t->title_fr_original, PAGE_LANG) != NULL) {
+	tpl_set(body, "TYPE_NAME", name);
+	if (label_secondary(&t->titles, t->title_fr_original, r->lang) != NULL) {
 		tpl_show(body, "TYPE_FR");
 		tpl_set(body, "TYPE_NAME_FR", label_secondary(&t->titles,
-		    t->title_fr_original, PAGE_LANG));
+		    t->title_fr_original, r->lang));
 	}
-	tpl_set(body, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, PAGE_LANG));
+	tpl_set(body, "TYPE_DESCRIPTION", ltext_get(&t->descriptions, r->lang));
 	tpl_set(body, "CSRF", r->who->csrf);
+	tpl_set(body, "FORM_TOKEN", token);
 	earliest = earliest_requested_date(calendar_now(), t->lead_days, t->lead_unit);
 	ymd_format(&earliest, day);
 	tpl_set(body, "EARLIEST", day);
-	tpl_set_int(body, "LEAD_DAYS", t->lead_days);
-	tpl_set(body, "LEAD_UNIT", t->lead_unit == LEAD_WORKING ? "working days" : "days");
+	lead_words(r, t, 0, hint, sizeof(hint));
+	tpl_set(body, "DATE_HINT", hint);
 	if (req_form(r, "requestedAt") != NULL)
 		keep(r, body, "REQUESTED_AT", "requestedAt");
 	else
@@ -287,45 +504,22 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	keep(r, body, "CUSTOMER_REFERENCE", "customerReference");
 	keep(r, body, "CONTRACT", "contract");
 	keep(r, body, "COMMENT", "comment");
-	set_error(body, "DATE_ERROR", pb, "requestedAt");
-	if (problems_at(pb, "customerReference") || problems_at(pb, "contract") ||
-	    problems_at(pb, "comment") || problems_at(pb, "servicePoint") ||
-	    problems_at(pb, "customer.id")) {
-		tpl_show(body, "FORM_ERRORS");
-		for (i = 0; i < pb->n; i++) {
-			const char *p = pb->v[i].path;
-			if (p != NULL && rtype_field(t, p) == NULL && strcmp(p, "requestedAt") != 0) {
-				opt = tpl_section_add(body, "FORM_ERROR");
-				tpl_set(opt, "TEXT", pb->v[i].text);
-			}
-		}
-	}
+	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
+		if (show_problem(r, t, body, top[i].section, pb, top[i].path, NULL) < 0)
+			goto fail;
 	if (summary != NULL) {
 		tpl_show(body, "SUMMARY");
 		tpl_set(body, "SUMMARY_TEXT", summary);
-	}
-	if (r->who->customer_id == NULL) {	/* staff choosing a customer */
-		tpl_show(body, "CUSTOMER");
-		if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss",
-		    SCOPE_ARGS(r->who))) == NULL) {
-			tpl_dict_free(root);
-			return -1;
-		}
-		while ((rc = store_row(s)) == 1) {
-			const char *cur = req_form(r, "customer.id");
-			opt = tpl_section_add(body, "CUSTOMER_OPTION");
-			tpl_set(opt, "VALUE", store_text(s, CUSTOMER_ID));
-			tpl_set(opt, "LABEL", store_text(s, CUSTOMER_NAME));
-			if (cur != NULL && strcmp(cur, store_text(s, CUSTOMER_ID)) == 0)
-				tpl_show(opt, "SELECTED");
-		}
-		store_done(s);
-	}
-	if (fill_groups(r, t, body, pb, PAGE_LANG) < 0) {
-		tpl_dict_free(root);
-		return -1;
-	}
+	} else if (pb != NULL && problems_found(pb) > 0 && form_summary(r, t, body, pb) < 0)
+		goto fail;
+	if (r->who->customer_id == NULL && fill_customers(r, body) < 0)	/* staff */
+		goto fail;
+	if (fill_groups(r, t, body, pb) < 0)
+		goto fail;
 	return page_send(r, status, root);
+fail:
+	tpl_dict_free(root);
+	return -1;
 }
 
 /* GET /requests/new/{TYPE} */
@@ -335,13 +529,16 @@ page_request_form(struct req *r)
 	const struct rtype *t = allowed_type(r, r->param);
 
 	if (t == NULL)
-		return reply_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+		return reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This request type is not in your catalog."));
 	if (!(LV_CREATE & LV(r->who->level)))
-		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+		return reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level lets you read requests, not make them."));
 	return render_form(r, t, NULL, NULL, 200);
 }
 
-/* Turn the posted form into the JSON body the API takes. */
+/* Turn the posted form into the JSON body the API takes (a number typed
+ * in the reader's conventions: "2,5" in French). */
 static json_t *
 form_to_body(struct req *r, const struct rtype *t)
 {
@@ -350,6 +547,7 @@ form_to_body(struct req *r, const struct rtype *t)
 	    "contract", "comment" };
 	const char	*s;
 	char		*end;
+	double		 d;
 	size_t		 i, j;
 
 	json_object_set_new(body, "type", json_string(t->type));
@@ -367,8 +565,8 @@ form_to_body(struct req *r, const struct rtype *t)
 			v = NULL;
 		else if (f->type == FT_INTEGER && (strtoll(s, &end, 10), *end == '\0'))
 			v = json_integer(strtoll(s, NULL, 10));
-		else if (f->type == FT_NUMBER && (strtod(s, &end), *end == '\0'))
-			v = json_real(strtod(s, NULL));
+		else if (f->type == FT_NUMBER && l10n_parse_number(r->lang, s, &d) == 0)
+			v = json_real(d);
 		else
 			v = json_string(s);
 		if (v == NULL)
@@ -384,44 +582,60 @@ form_to_body(struct req *r, const struct rtype *t)
 	return body;
 }
 
-/* POST /requests/new/{TYPE} */
+/* 303 to request `id`; `again`: it was made by an earlier post of the
+ * same form, and the page says so. */
+static int
+to_request(struct req *r, const char *id, int again)
+{
+	char loc[64];
+
+	snprintf(loc, sizeof(loc), "/requests/%s%s", id, again ? "?done=again" : "");
+	return resp_redirect(r, loc);
+}
+
+/* POST /requests/new/{TYPE}: 303 to the new request (or to the one an
+ * earlier post of the same form made), or the form again with its
+ * problems. */
 int
 page_request_form_post(struct req *r)
 {
 	const struct rtype	*t = allowed_type(r, r->param);
+	const char		*token = page_posted_token(r);
 	struct problems		 pb = { 0 };
 	json_t			*body;
-	char			 id[25], why[256], loc[64], summary[300];
+	char			 id[25], why[256];
 	int			 rc;
 
 	if (t == NULL)
-		return reply_error(r, HERR_NOT_FOUND, "This request type is not in your catalog.");
+		return reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "This request type is not in your catalog."));
 	if (!(LV_CREATE & LV(r->who->level)))
-		return reply_error(r, HERR_FORBIDDEN, "Your access level does not allow creating requests.");
+		return reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Your access level lets you read requests, not make them."));
+	/* Back, then Send again: the request the first post made */
+	if (token != NULL && (rc = request_by_form_token(r->store, r->who, token, id)) != 0)
+		return rc < 0 ? -1 : to_request(r, id, 1);
 	if ((body = form_to_body(r, t)) == NULL)
 		return -1;
-	switch (request_create(r->store, r->who, body, PAGE_LANG, &pb, id, NULL, why,
+	switch (request_create(r->store, r->who, body, token, r->lang, &pb, id, NULL, why,
 	    sizeof(why))) {
 	case CREATE_OK:
-		snprintf(loc, sizeof(loc), "/requests/%s", id);
-		rc = resp_redirect(r, loc);
+		rc = to_request(r, id, 0);
+		break;
+	case CREATE_ALREADY:
+		rc = to_request(r, id, 1);
 		break;
 	case CREATE_INVALID:
-		if (pb.failed) {	/* the list is not whole: a 500 */
-			rc = -1;
-			break;
-		}
-		snprintf(summary, sizeof(summary), "The request was not sent: %zu "
-		    "problem%s to fix.", problems_found(&pb), problems_found(&pb) > 1 ?
-		    "s" : "");
-		rc = render_form(r, t, &pb, summary, 422);
+		/* a list that is not whole (memory ran out): a 500 */
+		rc = pb.failed ? -1 : render_form(r, t, &pb, NULL, 422);
 		break;
 	case CREATE_FORBIDDEN:
-		rc = reply_error(r, HERR_FORBIDDEN, why);
+		rc = reply_error(r, HERR_FORBIDDEN,
+		    tr(r->lang, "Requests can only be made for the customers you work for."));
 		break;
 	default:
-		rc = render_form(r, t, &pb, "The ordering system is not available at "
-		    "the moment. The request was not accepted.", 503);
+		rc = render_form(r, t, &pb, tr(r->lang, "The request could not be sent "
+		    "now; nothing was kept. Please try again shortly."), 503);
 		break;
 	}
 	problems_free(&pb);
@@ -435,6 +649,17 @@ jstr(const json_t *o, const char *path)
 	return json_string_value(json_path_get(o, path));
 }
 
+/* The name of request `o` in the reader's language: its type's title
+ * from the catalog, else the name it was stored with (a type that left
+ * the catalog).  Borrowed. */
+static const char *
+request_name(struct req *r, const json_t *o)
+{
+	const struct rtype *t = catalog_find(jstr(o, "type"));
+
+	return t != NULL ? ltext_get(&t->titles, r->lang) : jstr(o, "name");
+}
+
 /* The properties of request `o` in words, grouped (request_view.h).
  * 0 or -1. */
 static int
@@ -445,71 +670,164 @@ fill_view(struct req *r, const json_t *o, struct tpl_dict *body)
 	struct sp_words		 sp;
 
 	if (sp_words_load(r->store, NULL, jstr(o, "id"), &sp) < 0 ||
-	    request_view_build(t, json_object_get(o, "properties"), &sp, PAGE_LANG, &v) < 0)
+	    request_view_build(t, json_object_get(o, "properties"), &sp, r->lang, &v) < 0)
 		return -1;
 	request_view_tpl(&v, body);
 	if (v.n == 0)
 		tpl_show(body, "NO_PROPERTIES");
 	request_view_free(&v);
 	if (t != NULL)
-		tpl_set(body, "TYPE_TITLE", ltext_get(&t->titles, PAGE_LANG));
+		tpl_set(body, "TYPE_TITLE", ltext_get(&t->titles, r->lang));
 	return 0;
 }
 
-/* The request page, with an error above the actions when a status
- * change was refused. */
-static int
-render_request(struct req *r, int status, const char *error)
+/* The comment of a history entry as a person reads it: the desk's own
+ * words of a creation in the reader's language, else as typed. */
+static const char *
+history_comment(struct req *r, const json_t *h)
 {
-	struct tpl_dict		 *root, *body, *row;
-	json_t			 *o, *h;
-	const char *const	 *next;
-	size_t			  i;
-	int			  err;
+	const char *c = jstr(h, "comment");
 
-	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
-		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "No request with this id.");
-	if ((root = page_new(r, jstr(o, "name"), "request.tpl", &body)) == NULL) {
-		json_decref(o);
-		return -1;
+	if (c != NULL && jstr(h, "from") == NULL && strcmp(c, "Request created") == 0)
+		return tr(r->lang, N_("Request created"));
+	return c;
+}
+
+/* The request's history: when (in the reader's zone), who, from, to (in
+ * words), why. */
+static void
+fill_history(struct req *r, const json_t *o, struct tpl_dict *body)
+{
+	struct tpl_dict	*row;
+	const json_t	*h;
+	char		 when[L10N_MAX];
+	size_t		 i;
+
+	json_array_foreach(json_object_get(o, "history"), i, h) {
+		row = tpl_section_add(body, "HISTORY");
+		tpl_set(row, "H_AT", page_datetime(r, jstr(h, "at"), when));
+		tpl_set(row, "H_BY", jstr(h, "by.name"));
+		tpl_set(row, "H_FROM", jstr(h, "from") ? word(WS_STATUS, r->lang,
+		    jstr(h, "from")) : "—");
+		tpl_set(row, "H_TO", word(WS_STATUS, r->lang, jstr(h, "to")));
+		tpl_set(row, "H_COMMENT", history_comment(r, h));
 	}
+}
+
+/* The status changes open to the caller: a form per status, and the
+ * cancellation, which asks first. */
+static void
+fill_actions(struct req *r, const json_t *o, struct tpl_dict *body)
+{
+	const char *const	*next = request_next_statuses(r->who, jstr(o, "status"));
+	struct tpl_dict		*row;
+	char			 text[200];
+	size_t			 i;
+	int			 moves = 0;
+
+	for (i = 0; next[i] != NULL; i++) {
+		if (strcmp(next[i], "CANCELED") == 0) {
+			tpl_show(body, "CANCEL");
+			continue;
+		}
+		row = tpl_section_add(body, "ACTION");
+		tpl_set(row, "TO", next[i]);
+		tr_fill(text, sizeof(text), tr(r->lang, "Move to “{1}”"),
+		    word(WS_STATUS, r->lang, next[i]), NULL);
+		tpl_set(row, "TO_TEXT", text);
+		moves++;
+	}
+	if (moves > 0)
+		tpl_show(body, "ACTIONS");
+}
+
+/* The words of a refused status change (`rc` of request_transition) of
+ * request `o` to `to`, into out. */
+static void
+refusal_words(struct req *r, const json_t *o, int rc, const char *to, char *out,
+    size_t len)
+{
+	const char *comment = req_form(r, "comment");
+
+	if (rc == HERR_CONFLICT)
+		tr_fill(out, len, tr(r->lang, "This request is “{1}”: it cannot move to “{2}”."),
+		    word(WS_STATUS, r->lang, jstr(o, "status")),
+		    word(WS_STATUS, r->lang, to != NULL ? to : "?"));
+	else if (rc == HERR_MISSING)
+		snprintf(out, len, "%s", tr(r->lang, "Give a reason to reject the request."));
+	else if (comment != NULL && strlen(comment) > COMMENT_MAX)
+		snprintf(out, len, "%s", tr(r->lang, "Use at most 4096 characters for the comment."));
+	else
+		snprintf(out, len, "%s", tr(r->lang, "Choose one of the statuses offered."));
+}
+
+/* The notice of the request page, from its query: done=again (a form
+ * posted twice) or done=canceled. */
+static void
+request_flash(struct req *r, struct tpl_dict *root)
+{
+	const char *done = req_query(r, "done");
+
+	if (done != NULL && strcmp(done, "again") == 0)
+		page_flash(root, tr(r->lang, "This request had already been sent: here it is. "
+		    "It was not sent a second time."));
+	else if (done != NULL && strcmp(done, "canceled") == 0)
+		page_flash(root, tr(r->lang, "The request was cancelled."));
+}
+
+/* The request's facts in words: status, category, customer, dates in
+ * the reader's zone, comment. */
+static void
+fill_facts(struct req *r, const json_t *o, struct tpl_dict *body)
+{
+	char when[L10N_MAX];
+
 	tpl_set(body, "ID", jstr(o, "id"));
 	tpl_set(body, "TYPE", jstr(o, "type"));
-	tpl_set(body, "NAME", jstr(o, "name"));
-	tpl_set(body, "CATEGORY", jstr(o, "category"));
+	tpl_set(body, "NAME", request_name(r, o));
+	tpl_set(body, "CATEGORY", word(WS_CATEGORY, r->lang, jstr(o, "category")));
 	tpl_set(body, "STATUS", jstr(o, "status"));
+	tpl_set(body, "STATUS_TEXT", word(WS_STATUS, r->lang, jstr(o, "status")));
 	tpl_set(body, "CUSTOMER", jstr(o, "customer.name"));
 	tpl_set(body, "CUSTOMER_REFERENCE", jstr(o, "customerReference"));
 	tpl_set(body, "CONTRACT", jstr(o, "contract"));
 	tpl_set(body, "COMMENT", jstr(o, "comment"));
-	tpl_set(body, "ISSUED_AT", jstr(o, "keyDates.issuedAt"));
-	tpl_set(body, "REQUESTED_AT", jstr(o, "keyDates.requestedAt"));
-	tpl_set(body, "COMPLETED_AT", jstr(o, "keyDates.completedAt"));
+	tpl_set(body, "ISSUED_AT", page_datetime(r, jstr(o, "keyDates.issuedAt"), when));
+	tpl_set(body, "REQUESTED_AT", page_date(r, jstr(o, "keyDates.requestedAt"), when));
+	tpl_set(body, "COMPLETED_AT", page_datetime(r, jstr(o, "keyDates.completedAt"), when));
 	tpl_set(body, "CSRF", r->who->csrf);
+}
+
+/* The request page, with the words of a refused status change (`rc` of
+ * request_transition to `to`; 0: none) above the actions. */
+static int
+render_request(struct req *r, int status, int rc, const char *to)
+{
+	struct tpl_dict	*root, *body;
+	json_t		*o;
+	char		 text[300];
+	int		 err;
+
+	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "There is no request with this id, or it is not yours to see."));
+	if ((root = page_new(r, request_name(r, o), "request.tpl", &body)) == NULL) {
+		json_decref(o);
+		return -1;
+	}
+	request_flash(r, root);
+	fill_facts(r, o, body);
 	if (fill_view(r, o, body) < 0) {
 		tpl_dict_free(root);
 		json_decref(o);
 		return -1;
 	}
-	json_array_foreach(json_object_get(o, "history"), i, h) {
-		row = tpl_section_add(body, "HISTORY");
-		tpl_set(row, "H_AT", jstr(h, "at"));
-		tpl_set(row, "H_BY", jstr(h, "by.name"));
-		tpl_set(row, "H_FROM", jstr(h, "from") ? jstr(h, "from") : "—");
-		tpl_set(row, "H_TO", jstr(h, "to"));
-		tpl_set(row, "H_COMMENT", jstr(h, "comment"));
-	}
-	next = request_next_statuses(r->who, jstr(o, "status"));
-	if (next[0] != NULL) {
-		tpl_show(body, "ACTIONS");
-		for (i = 0; next[i] != NULL; i++) {
-			row = tpl_section_add(body, "ACTION");
-			tpl_set(row, "TO", next[i]);
-		}
-	}
-	if (error != NULL) {
+	fill_history(r, o, body);
+	fill_actions(r, o, body);
+	if (rc > 0) {
+		refusal_words(r, o, rc, to, text, sizeof(text));
 		tpl_show(body, "ACTION_ERROR");
-		tpl_set(body, "ACTION_ERROR_TEXT", error);
+		tpl_set(body, "ACTION_ERROR_TEXT", text);
 	}
 	json_decref(o);
 	return page_send(r, status, root);
@@ -519,18 +837,52 @@ render_request(struct req *r, int status, const char *error)
 int
 page_request(struct req *r)
 {
-	return render_request(r, 200, NULL);
+	return render_request(r, 200, 0, NULL);
 }
 
-/* POST /requests/{id}: a status change from the request page. */
+/* The question before a cancellation: the request named, a reason
+ * (optional), "Yes, cancel it" and "No, keep it". */
+static int
+render_cancel(struct req *r)
+{
+	struct tpl_dict	*root, *body;
+	json_t		*o;
+	char		 title[300], when[L10N_MAX];
+	int		 err;
+
+	if ((o = request_load(r->store, r->who, r->param, &err)) == NULL)
+		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "There is no request with this id, or it is not yours to see."));
+	tr_fill(title, sizeof(title), tr(r->lang, "Cancel the request “{1}”?"),
+	    request_name(r, o), NULL);
+	if ((root = page_new(r, title, "request_cancel.tpl", &body)) == NULL) {
+		json_decref(o);
+		return -1;
+	}
+	tpl_set(body, "HEADING", title);
+	tpl_set(body, "ID", jstr(o, "id"));
+	tpl_set(body, "NAME", request_name(r, o));
+	tpl_set(body, "CUSTOMER_REFERENCE", jstr(o, "customerReference"));
+	tpl_set(body, "REQUESTED_AT", page_date(r, jstr(o, "keyDates.requestedAt"), when));
+	tpl_set(body, "CSRF", r->who->csrf);
+	keep(r, body, "COMMENT", "comment");
+	json_decref(o);
+	return page_send(r, 200, root);
+}
+
+/* POST /requests/{id}: a status change from the request page; a
+ * cancellation not yet confirmed asks first. */
 int
 page_request_status_post(struct req *r)
 {
-	char	why[256], loc[512];
-	int	rc;
+	const char	*to = req_form(r, "status"), *confirm = req_form(r, "confirm");
+	char		 why[256], loc[512];
+	int		 rc, cancel = to != NULL && strcmp(to, "CANCELED") == 0;
 
-	rc = request_transition(r->store, r->who, r->param, req_form(r, "status"),
-	    req_form(r, "comment"), why, sizeof(why));
+	if (cancel && (confirm == NULL || strcmp(confirm, "yes") != 0))
+		return render_cancel(r);
+	rc = request_transition(r->store, r->who, r->param, to, req_form(r, "comment"),
+	    why, sizeof(why));
 	if (rc < 0)
 		return -1;
 	if (rc == HERR_NOT_FOUND || rc == HERR_FORBIDDEN)
@@ -538,8 +890,8 @@ page_request_status_post(struct req *r)
 	if (rc > 0)
 		/* A form missing a value answers 422 like every other refused
 		 * form of the desk (412 is the Orange API's own status). */
-		return render_request(r, rc == HERR_MISSING ? 422 : herr_status(rc), why);
-	snprintf(loc, sizeof(loc), "/requests/%s", r->param);
+		return render_request(r, rc == HERR_MISSING ? 422 : herr_status(rc), rc, to);
+	snprintf(loc, sizeof(loc), "/requests/%s%s", r->param, cancel ? "?done=canceled" : "");
 	return resp_redirect(r, loc);
 }
 
@@ -569,7 +921,8 @@ list_filter(struct req *r, struct request_filter *f)
 static int
 too_many_values(struct req *r)
 {
-	return reply_error(r, HERR_BAD_QUERY, "A filter may list at most 100 values.");
+	return reply_error(r, HERR_BAD_QUERY,
+	    tr(r->lang, "A filter may list at most 100 values."));
 }
 
 /* The filters of the list, kept in its links. */
@@ -584,18 +937,69 @@ filter_params(const struct request_filter *f, struct page_param p[6])
 	p[5] = (struct page_param){ "sort", f->sort };
 }
 
+void
+page_request_rows(struct req *r, struct tpl_dict *body, const json_t *items)
+{
+	struct tpl_dict	*row;
+	const json_t	*it;
+	char		 when[L10N_MAX];
+	size_t		 i;
+
+	json_array_foreach(items, i, it) {
+		row = tpl_section_add(body, "REQUEST");
+		tpl_set(row, "REQ_ID", jstr(it, "id"));
+		tpl_set(row, "REQ_TYPE", jstr(it, "type"));
+		tpl_set(row, "REQ_NAME", request_name(r, it));
+		tpl_set(row, "REQ_STATUS", jstr(it, "status"));
+		tpl_set(row, "REQ_STATUS_TEXT", word(WS_STATUS, r->lang, jstr(it, "status")));
+		tpl_set(row, "REQ_CATEGORY", word(WS_CATEGORY, r->lang, jstr(it, "category")));
+		tpl_set(row, "REQ_CUSTOMER", jstr(it, "customer.name"));
+		tpl_set(row, "REQ_CUSTREF", jstr(it, "customerReference"));
+		if (jstr(it, "customerReference") != NULL)
+			tpl_show(row, "REQ_HAS_CUSTREF");
+		tpl_set(row, "REQ_REQUESTED", page_date(r, jstr(it, "keyDates.requestedAt"), when));
+		tpl_set(row, "REQ_CREATED", page_datetime(r, jstr(it, "keyDates.issuedAt"), when));
+	}
+}
+
+int
+page_open_requests(struct req *r, long long limit, json_t **items, long long *total)
+{
+	struct request_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.status = "NEW,IN_PROGRESS";
+	f.limit = limit;
+	return request_list(r->store, r->who, &f, items, total);
+}
+
+/* The choices of a closed set for a list filter: VALUE (the code), LABEL
+ * (in words), SELECTED. */
+static void
+filter_choices(struct req *r, struct tpl_dict *body, const char *section,
+    enum wordset set, const char *current)
+{
+	const char *const	*codes = word_codes(set);
+	struct tpl_dict		*row;
+	size_t			 i;
+
+	for (i = 0; codes[i] != NULL; i++) {
+		row = tpl_section_add(body, section);
+		tpl_set(row, "VALUE", codes[i]);
+		tpl_set(row, "LABEL", word(set, r->lang, codes[i]));
+		if (current != NULL && strcmp(current, codes[i]) == 0)
+			tpl_show(row, "SELECTED");
+	}
+}
+
 int
 page_requests(struct req *r)
 {
-	static const char *const statuses[] = { "NEW", "IN_PROGRESS", "COMPLETED",
-	    "REJECTED", "CANCELED" };
-	static const char *const categories[] = { "NEW", "CHANGE", "DISCONNECT" };
 	struct request_filter	 f;
 	struct page_param	 params[6];
-	struct tpl_dict		*root, *body, *row;
-	json_t			*items, *it;
+	struct tpl_dict		*root, *body;
+	json_t			*items;
 	long long		 total;
-	size_t			 i;
 
 	if (r->who == NULL)	/* the route lets no one in unidentified */
 		return resp_redirect(r, "/login");
@@ -605,40 +1009,22 @@ page_requests(struct req *r)
 		json_decref(items);
 		return -1;
 	}
-	if ((root = page_new(r, "Requests", "requests.tpl", &body)) == NULL) {
+	if ((root = page_new(r, tr(r->lang, "Requests"), "requests.tpl", &body)) == NULL) {
 		json_decref(items);
 		return -1;
 	}
 	tpl_set(body, "USER_NAME", r->who->name);
 	tpl_set(body, "CUSTOMER_NAME", r->who->customer_name ? r->who->customer_name :
-	    (r->who->level == LVL_ADMIN ? "operator staff" : r->who->reseller_id));
+	    (r->who->level == LVL_ADMIN ? tr(r->lang, "Operator staff") : r->who->reseller_id));
 	tpl_set(body, "F_CUSTREF", f.customer_reference ? f.customer_reference : "");
 	tpl_set(body, "F_TYPE", f.type ? f.type : "");
-	for (i = 0; i < 5; i++) {
-		row = tpl_section_add(body, "STATUS_OPTION");
-		tpl_set(row, "VALUE", statuses[i]);
-		if (f.status && strcmp(f.status, statuses[i]) == 0)
-			tpl_show(row, "SELECTED");
-	}
-	for (i = 0; i < 3; i++) {
-		row = tpl_section_add(body, "CATEGORY_OPTION");
-		tpl_set(row, "VALUE", categories[i]);
-		if (f.category && strcmp(f.category, categories[i]) == 0)
-			tpl_show(row, "SELECTED");
-	}
-	json_array_foreach(items, i, it) {
-		row = tpl_section_add(body, "REQUEST");
-		tpl_set(row, "REQ_ID", jstr(it, "id"));
-		tpl_set(row, "REQ_TYPE", jstr(it, "type"));
-		tpl_set(row, "REQ_NAME", jstr(it, "name"));
-		tpl_set(row, "REQ_STATUS", jstr(it, "status"));
-		tpl_set(row, "REQ_CUSTOMER", jstr(it, "customer.name"));
-		tpl_set(row, "REQ_CUSTREF", jstr(it, "customerReference"));
-		tpl_set(row, "REQ_REQUESTED", jstr(it, "keyDates.requestedAt"));
-		tpl_set(row, "REQ_CREATED", jstr(it, "keyDates.issuedAt"));
-	}
+	filter_choices(r, body, "STATUS_OPTION", WS_STATUS, f.status);
+	filter_choices(r, body, "CATEGORY_OPTION", WS_CATEGORY, f.category);
+	page_request_rows(r, body, items);
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_REQUESTS");
+	if (page_nav(r) > 0 && (page_nav(r) & NAV_NEW_REQUEST))
+		tpl_show(body, "NEW_REQUEST");
 	filter_params(&f, params);
 	page_pager(body, "/requests", f.offset, PAGE_SIZE, json_array_size(items),
 	    total, params, 6);
@@ -761,8 +1147,8 @@ csv_columns(struct csv_out *o, const struct request_filter *f)
 		for (j = 0; j < t->nfields; j++) {
 			const struct field *fd = &t->fields[j];
 			if (csv_col_add(o, fd->resolve ? "servicePoint" : fd->path,
-			    fd->resolve ? words_service_point(PAGE_LANG) :
-			    ltext_get(&fd->labels, PAGE_LANG)) < 0)
+			    fd->resolve ? words_service_point(o->r->lang) :
+			    ltext_get(&fd->labels, o->r->lang)) < 0)
 				return -1;
 		}
 	}
@@ -791,7 +1177,7 @@ csv_props(struct csv_out *o, const json_t *it, const char *props)
 	size_t			 i, g, k;
 
 	if (p == NULL || sp_words_load(o->r->store, NULL, jstr(it, "id"), &sp) < 0 ||
-	    request_view_build(t, p, &sp, PAGE_LANG, &v) < 0) {
+	    request_view_build(t, p, &sp, o->r->lang, &v) < 0) {
 		json_decref(p);
 		return -1;
 	}

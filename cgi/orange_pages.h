@@ -7,14 +7,28 @@
 #ifndef REQDESK_ORANGE_PAGES_H
 #define REQDESK_ORANGE_PAGES_H
 
-#include "http.h"
+#include <jansson.h>
 
-int  page_requests(struct req *r);		/* GET /requests (and / when logged in) */
+#include "http.h"
+#include "tpl.h"
+
+int  page_requests(struct req *r);		/* GET /requests */
 int  page_requests_csv(struct req *r);		/* GET /requests.csv */
 int  page_request_types(struct req *r);		/* GET /requests/new */
 int  page_request_form(struct req *r);		/* GET /requests/new/{TYPE} */
 int  page_request_form_post(struct req *r);	/* POST /requests/new/{TYPE} */
 int  page_request(struct req *r);		/* GET /requests/{id} */
-int  page_request_status_post(struct req *r);	/* POST /requests/{id} */
+int  page_request_status_post(struct req *r);	/* POST /requests/{id}: 303, the
+						 * cancellation's question, or the page with a refusal */
+
+/* The caller's open requests (NEW, IN_PROGRESS), newest first, at most
+ * `limit`: *items a new array, *total all of them.  0 or -1. */
+int  page_open_requests(struct req *r, long long limit, json_t **items,
+	long long *total);
+
+/* Rows REQUEST of a list of requests (REQ_ID, REQ_NAME, REQ_TYPE,
+ * REQ_STATUS and REQ_STATUS_TEXT, REQ_CATEGORY, REQ_CUSTOMER, REQ_CUSTREF,
+ * REQ_REQUESTED, REQ_CREATED: in words and the reader's zone). */
+void page_request_rows(struct req *r, struct tpl_dict *body, const json_t *items);
 
 #endif

@@ -270,7 +270,9 @@ struct new_request {
 	const struct customer_info	*ci;
 	const char			*custref, *contract, *comment;	/* of the body */
 	const char			*props_text, *sp_id, *requested;
+	const char			*form_token;	/* NULL: none */
 	const char			*id;
+	char				 already[25];	/* the token's request */
 	char				 now[32];	/* issued and updated */
 	struct mail			 mails[2];	/* creator, operator */
 };
@@ -300,17 +302,57 @@ render_created(struct store *st, struct new_request *n, const json_t *props)
 	return rc;
 }
 
-/* Unit of work (writer.h): the request, its first history entry and its
- * notifications.  0, or -1. */
+int
+request_any(struct store *st, const struct principal *who)
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_REQ_ANY, "iss", SCOPE_ARGS(who))) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		rc = store_int(s, COUNT_N) != 0;
+	store_done(s);
+	return rc;
+}
+
+int
+request_by_form_token(struct store *st, const struct principal *who,
+    const char *token, char id[25])
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_REQ_BY_FORM_TOKEN, "issss", SCOPE_ARGS(who), token,
+	    who->user_id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(id, 25, "%s", store_text(s, FORM_TOKEN_REQUEST_ID));
+	store_done(s);
+	return rc;
+}
+
+/* Unit of work (writer.h): the request, its form token, its first
+ * history entry and its notifications.  0; 1 when the form token made a
+ * request already (n->already, nothing written); or -1. */
 static int
 insert_request(struct store *st, void *arg)
 {
-	const struct new_request *n = arg;
+	struct new_request *n = arg;
 
+	/* Inside the write transaction: two posts of one form are told
+	 * apart here, whichever thread runs first. */
+	if (n->form_token != NULL) {
+		int rc = request_by_form_token(st, n->who, n->form_token, n->already);
+		if (rc != 0)
+			return rc < 0 ? -1 : 1;
+	}
 	if (store_exec(st, ST_REQ_ADD, "ssssssssssssss", n->id, n->t->type,
 	    n->t->title, n->t->category, n->ci->id, n->custref, n->contract,
 	    n->sp_id, n->props_text, n->comment,
 	    n->requested, n->now, n->now, n->who->user_id) != 1 ||
+	    (n->form_token != NULL && store_exec(st, ST_REQ_SET_FORM_TOKEN, "ss", n->id,
+	    n->form_token) != 1) ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
 	    NULL, "NEW", CREATED_COMMENT) != 1 ||
 	    outbox_add(st, &n->mails[0], n->id) != 0 ||
@@ -350,11 +392,13 @@ new_request_text(struct store *st, const struct new_request *n)
 }
 
 /* Store the request durably (group commit), and its API text in *answer
- * when not NULL.  0, or -1: nothing kept. */
+ * when not NULL.  0; 1 when `form_token` made a request already (its id
+ * in `id`, nothing kept); or -1: nothing kept. */
 static int
 store_request(struct store *st, const struct principal *who, const struct rtype *t,
     const struct customer_info *ci, const json_t *body, const json_t *props,
-    const char *sp_id, const char *requested, char id[25], char **answer)
+    const char *sp_id, const char *requested, const char *form_token, char id[25],
+    char **answer)
 {
 	struct new_request	 n;
 	char			*props_text;
@@ -372,21 +416,24 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.props_text = props_text;
 	n.sp_id = sp_id;
 	n.requested = requested;
+	n.form_token = form_token;
 	n.id = id;
 	now_iso(n.now);
 	rc = render_created(st, &n, props) == 0 ? store_write(st, insert_request, &n) : -1;
 	if (rc == 0 && answer != NULL)
 		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
+	if (rc == 1)
+		memcpy(id, n.already, sizeof(n.already));
 	outbox_mail_free(&n.mails[0]);
 	outbox_mail_free(&n.mails[1]);
 	free(props_text);
-	return rc == 0 ? 0 : -1;
+	return rc == 0 || rc == 1 ? rc : -1;
 }
 
 enum create_result
 request_create(struct store *st, const struct principal *who, const json_t *body,
-    const char *lang, struct problems *pb, char id[25], char **answer, char *why,
-    size_t whylen)
+    const char *form_token, const char *lang, struct problems *pb, char id[25],
+    char **answer, char *why, size_t whylen)
 {
 	const struct rtype	*t = NULL;
 	struct customer_info	 ci;
@@ -451,11 +498,18 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		ymd_parse_date(requested, &d);
 		ymd_format(&d, day);
 	}
-	if (store_request(st, who, t, &ci, body, props, sp_id, day, id, answer) < 0) {
+	switch (store_request(st, who, t, &ci, body, props, sp_id, day, form_token, id,
+	    answer)) {
+	case 0:
+		res = CREATE_OK;
+		break;
+	case 1:
+		res = CREATE_ALREADY;
+		break;
+	default:
 		res = CREATE_UNAVAILABLE;
-		goto out;
+		break;
 	}
-	res = CREATE_OK;
 out:
 	free(sp_id);
 	json_decref(props);

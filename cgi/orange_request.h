@@ -24,6 +24,7 @@ enum create_result {
 	CREATE_INVALID,		/* problems listed; nothing stored */
 	CREATE_FORBIDDEN,	/* type or customer not allowed (403 / 50) */
 	CREATE_UNAVAILABLE,	/* could not be stored (422 / 3623) */
+	CREATE_ALREADY,		/* the form token made a request already: id is it */
 };
 
 /*
@@ -35,10 +36,26 @@ enum create_result {
  * `lang` ("en", "fr", "da"; catalog_validate).  With `answer` not NULL, a stored request's API text
  * (as request_load_text() gives it, owned) goes to *answer: NULL if it
  * could not be made (the request is stored all the same).
+ * `form_token` (NULL for none: the APIs) is the one-time token of the
+ * page's form (FORM_TOKEN_LEN hex digits), stored with the request in
+ * its transaction: a token that made a request already makes no other
+ * (CREATE_ALREADY, `id` that request), so that a form sent twice makes
+ * one request.
  */
 enum create_result request_create(struct store *st, const struct principal *who,
-	const json_t *body, const char *lang, struct problems *pb, char id[25],
-	char **answer, char *why, size_t whylen);
+	const json_t *body, const char *form_token, const char *lang,
+	struct problems *pb, char id[25], char **answer, char *why, size_t whylen);
+
+/* Does the caller see any ordering request?  1, 0, or -1. */
+int request_any(struct store *st, const struct principal *who);
+
+/* The length of a form token (docs/API.md, "Pages"), in hex digits. */
+#define FORM_TOKEN_LEN	32
+
+/* The caller's request made by form token `token`: 1 with its id in
+ * `id`, 0 when none, -1 on a storage error. */
+int request_by_form_token(struct store *st, const struct principal *who,
+	const char *token, char id[25]);
 
 /* The request as the API shows it (new reference), or NULL if it does
  * not exist for this caller (or on error: *err set to -1). */

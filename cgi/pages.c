@@ -1,18 +1,26 @@
 /*
  * pages.c — the layout every page is rendered through, and the error
  * page.  Holds no page of its own: handlers fill the body, this module
- * wraps it (title, who is logged in, CSRF token, request id) and streams
- * it.  Calls the transport and the templates only.
+ * wraps it (title, who is logged in and the navigation that fits them,
+ * CSRF token, request id) and streams it, and gives the pages the
+ * reader's forms of values (dates, time zone, currency).  Calls the
+ * transport, the templates and, for the navigation, what the domain says
+ * the caller may use (catalog, requests); never writes data.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
+#include "catalog.h"
 #include "http.h"
 #include "i18n.h"
+#include "inet_request.h"
+#include "l10n.h"
 #include "log.h"
+#include "orange_request.h"
 #include "pages.h"
 #include "tpl.h"
+#include "util.h"
 #include "words.h"
 
 int
@@ -65,11 +73,89 @@ lang_switch(struct req *r, struct tpl_dict *root)
 	}
 }
 
+/* Does the caller's catalog hold a type they may use?  1, 0 or -1. */
+static int
+catalog_has_type(struct req *r)
+{
+	const struct rtype	*t;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; (t = catalog_at(i)) != NULL; i++)
+		if ((rc = catalog_may_use(r->store, r->who, t)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+page_nav(struct req *r)
+{
+	static _Thread_local char	 cached_id[33];
+	static _Thread_local int	 cached;
+	int				 nav = 0, types, reqs, inet;
+
+	if (r->who == NULL)
+		return 0;
+	if (strcmp(cached_id, r->id) == 0)
+		return cached;
+	if (r->who->level == LVL_ADMIN)
+		nav |= NAV_ADMIN;
+	if ((types = catalog_has_type(r)) < 0 || (reqs = request_any(r->store, r->who)) < 0 ||
+	    (inet = inet_any(r->store, r->who)) < 0)
+		return -1;
+	if (types || reqs)
+		nav |= NAV_REQUESTS;
+	if (types && (LV_CREATE & LV(r->who->level)))
+		nav |= NAV_NEW_REQUEST;
+	if (inet_may_create(r->who))
+		nav |= NAV_NEW_INTERNET;
+	if (inet || (nav & NAV_NEW_INTERNET))
+		nav |= NAV_INTERNET;
+	snprintf(cached_id, sizeof(cached_id), "%s", r->id);
+	cached = nav;
+	return nav;
+}
+
+/* The logged-in header: the caller, and the links of the pages they may
+ * use (none but the operator's when storage cannot say which: an error
+ * page must still be shown).  0 or -1. */
+static int
+page_user(struct req *r, struct tpl_dict *root)
+{
+	int nav = page_nav(r);
+
+	if (nav < 0)
+		nav = r->who->level == LVL_ADMIN ? NAV_ADMIN : 0;
+	tpl_show(root, "USER");
+	tpl_set(root, "USER_NAME", r->who->name);
+	tpl_set(root, "USER_LEVEL", word(WS_LEVEL, r->lang, level_names[r->who->level]));
+	tpl_set(root, "CSRF", r->who->csrf);
+	if (r->who->customer_name != NULL)
+		tpl_set(root, "CUSTOMER_NAME", r->who->customer_name);
+	/* the operator's home is the inbox */
+	tpl_set(root, "HOME_HREF", nav & NAV_ADMIN ? "/admin" : "/");
+	if (nav & NAV_ADMIN)
+		tpl_show(root, "ADMIN");
+	else
+		tpl_show(root, "NAV_HOME");
+	if (nav & NAV_REQUESTS)
+		tpl_show(root, "NAV_REQUESTS");
+	if (nav & NAV_NEW_REQUEST)
+		tpl_show(root, "NAV_NEW_REQUEST");
+	if (nav & NAV_INTERNET) {
+		tpl_show(root, "NAV_INTERNET");
+		tpl_set(root, "INTERNET_HREF", nav & NAV_ADMIN ? "/admin/internet" : "/internet");
+	}
+	if (nav & NAV_NEW_INTERNET)
+		tpl_show(root, "NAV_NEW_INTERNET");
+	return 0;
+}
+
 struct tpl_dict *
 page_new(struct req *r, const char *title, const char *body_tpl,
     struct tpl_dict **body)
 {
-	struct tpl_dict	*root, *user;
+	struct tpl_dict	*root;
 
 	if ((root = tpl_dict_new("page")) == NULL)
 		return NULL;
@@ -79,18 +165,14 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 	lang_switch(r, root);
 	tpl_set(root, "REQUEST_ID", r->id);
 	if (r->who != NULL) {
-		tpl_show(root, "USER");
-		user = root;
-		tpl_set(user, "USER_NAME", r->who->name);
-		tpl_set(user, "USER_LEVEL", word(WS_LEVEL, r->lang,
-		    level_names[r->who->level]));
-		tpl_set(user, "CSRF", r->who->csrf);
-		if (r->who->customer_name != NULL)
-			tpl_set(user, "CUSTOMER_NAME", r->who->customer_name);
-		if (r->who->level == LVL_ADMIN)
-			tpl_show(root, "ADMIN");
-	} else
+		if (page_user(r, root) < 0) {
+			tpl_dict_free(root);
+			return NULL;
+		}
+	} else {
 		tpl_show(root, "ANON");
+		tpl_set(root, "HOME_HREF", "/");
+	}
 	if (r->restored) {
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", tr(r->lang, "Your session had expired: here is "
@@ -102,6 +184,51 @@ page_new(struct req *r, const char *title, const char *body_tpl,
 		return NULL;
 	}
 	return root;
+}
+
+const char *
+page_datetime(const struct req *r, const char *iso, char *out)
+{
+	out[0] = '\0';
+	if (iso != NULL && *iso != '\0')
+		l10n_datetime(r->lang, page_tz(r), iso, out, L10N_MAX);
+	return out;
+}
+
+const char *
+page_date(const struct req *r, const char *day, char *out)
+{
+	out[0] = '\0';
+	if (day != NULL && *day != '\0')
+		l10n_date(r->lang, day, out, L10N_MAX);
+	return out;
+}
+
+void
+page_flash(struct tpl_dict *root, const char *text)
+{
+	tpl_show(root, "FLASH");
+	tpl_set(root, "FLASH_TEXT", text);
+}
+
+const char *
+page_posted_token(const struct req *r)
+{
+	const char *t = req_form(r, "form_token");
+
+	return is_hex(t, FORM_TOKEN_LEN) ? t : NULL;
+}
+
+int
+page_form_token(const struct req *r, char out[33])
+{
+	const char *t = page_posted_token(r);
+
+	if (t != NULL) {
+		memcpy(out, t, FORM_TOKEN_LEN + 1);
+		return 0;
+	}
+	return random_hex(out, FORM_TOKEN_LEN / 2);
 }
 
 struct page_out {

@@ -62,6 +62,42 @@ const char *page_tz(const struct req *r);
  * Borrowed. */
 const char *page_currency(const struct req *r, const char *customer_currency);
 
+/* An instant (ISO 8601 UTC) as a date and a time in the reader's time
+ * zone and language, into `out` (L10N_MAX bytes); "" for NULL.  Returns
+ * out. */
+const char *page_datetime(const struct req *r, const char *iso, char *out);
+
+/* A calendar day ("YYYY-MM-DD", or the day of an ISO date-time as
+ * written) in words, into `out` (L10N_MAX bytes); "" for NULL.  Returns
+ * out. */
+const char *page_date(const struct req *r, const char *day, char *out);
+
+/* The layout's notice above the page (FLASH): `text` already in the
+ * reader's language. */
+void page_flash(struct tpl_dict *root, const char *text);
+
+/* The one-time token of a creation form (FORM_TOKEN_LEN hex digits): the
+ * one posted with the form when it is one, else a new one, into `out`
+ * (33 bytes).  0 or -1. */
+int  page_form_token(const struct req *r, char out[33]);
+
+/* The token posted with the form when it is one (FORM_TOKEN_LEN hex
+ * digits), else NULL.  Borrowed. */
+const char *page_posted_token(const struct req *r);
+
+/* What the navigation offers the caller (docs/I18N.md, "Navigation"):
+ * bits of enum nav, computed once per request. */
+enum nav {
+	NAV_REQUESTS = 1 << 0,		/* ordering requests: some, or types to ask for */
+	NAV_NEW_REQUEST = 1 << 1,	/* may create, and the catalog has a type */
+	NAV_INTERNET = 1 << 2,		/* Internet requests: some, or may create */
+	NAV_NEW_INTERNET = 1 << 3,	/* may create an Internet request */
+	NAV_ADMIN = 1 << 4,		/* the operator's pages */
+};
+
+/* The caller's enum nav bits; 0 for nobody.  -1 on a storage error. */
+int  page_nav(struct req *r);
+
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);
 

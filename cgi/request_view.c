@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "catalog.h"
+#include "i18n.h"
 #include "request_view.h"
 #include "store.h"
 #include "tpl.h"
@@ -77,12 +78,15 @@ sp_words_load(struct store *st, const char *sp_id, const char *request_id,
 void
 sp_words_text(const struct sp_words *sp, const char *lang, char *out, size_t len)
 {
-	int fr = is_lang(lang, "fr");
+	char ref[300] = "", custref[300] = "";
 
-	snprintf(out, len, "%s (%s%s%s%s%s)", sp->name, sp->id,
-	    *sp->reference ? (fr ? ", référence " : ", reference ") : "", sp->reference,
-	    *sp->customer_reference ? (fr ? ", référence client " :
-	    ", customer reference ") : "", sp->customer_reference);
+	if (*sp->reference)
+		tr_fill(ref, sizeof(ref), tr(lang, "reference {1}"), sp->reference, NULL);
+	if (*sp->customer_reference)
+		tr_fill(custref, sizeof(custref), tr(lang, "customer reference {1}"),
+		    sp->customer_reference, NULL);
+	snprintf(out, len, "%s (%s%s%s%s%s)", sp->name, sp->id, *ref ? ", " : "", ref,
+	    *custref ? ", " : "", custref);
 }
 
 /* The group of label `label`, added when new; NULL on ENOMEM. */

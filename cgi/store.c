@@ -422,6 +422,17 @@ static const char *const migrations[] = {
 	"  used INTEGER"
 	") STRICT, WITHOUT ROWID;"
 	"CREATE INDEX user_tokens_by_user ON user_tokens(user_id, kind);",
+	/* 16: a form posted twice (Back, then Send again) makes one request:
+	 * the one-time token of the form that created a request, written
+	 * with it (NULL for the APIs' requests and those made before) */
+	"ALTER TABLE requests ADD COLUMN form_token TEXT"
+	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
+	"CREATE UNIQUE INDEX requests_by_form_token ON requests(form_token)"
+	"  WHERE form_token IS NOT NULL;"
+	"ALTER TABLE internet_requests ADD COLUMN form_token TEXT"
+	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
+	"CREATE UNIQUE INDEX internet_requests_by_form_token ON internet_requests(form_token)"
+	"  WHERE form_token IS NOT NULL;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -548,6 +559,8 @@ static const char *const migrations[] = {
 /* Internet requests (seed 002) within the caller's scope ?1-?3: a request
  * of a customer in scope, or one that belongs to the caller's reseller. */
 #define INET_SCOPE "(" IN_SCOPE("r.customer_id") " OR r.reseller_id = ?3)"
+/* Open: no offer ordered yet, or one ordered and not yet confirmed. */
+#define INET_OPEN "(a.id IS NULL OR a.state = 'ORDERED')"
 #define INET_HAS_OFFER "EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = r.id)"
 /* The columns of enum inet_col (store.h), in its order. */
 #define INET_COLS "r.id, r.type, r.customer_id, r.reseller_id, r.notes, r.address_id," \
@@ -556,7 +569,7 @@ static const char *const migrations[] = {
 	" r.ip_addresses, r.commitment1, r.commitment2, r.commitment3, r.reference," \
 	" r.start_date, r.install_call_number, r.install_call_name, r.install_time," \
 	" r.created, r.created_by, r.answered, r.updated, c.name, p.name, " \
-	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name"
+	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name, c.currency"
 #define INET_FROM " FROM internet_requests r LEFT JOIN customers c ON c.id = r.customer_id" \
 	" LEFT JOIN products p ON p.id = r.product_id" \
 	" LEFT JOIN internet_accounts a ON a.request_id = r.id" \
@@ -589,6 +602,7 @@ static const char *const sqls[] = {
 	"RELEASE job", /* ST_RELEASE */
 	"ROLLBACK TO job", /* ST_ROLLBACK_TO */
 	"INSERT INTO customers (id, name, market, catalog) VALUES (?, ?, ?, ?)", /* ST_CUSTOMER_ADD */
+	"UPDATE customers SET currency = ?2 WHERE id = ?1", /* ST_CUSTOMER_SET_CURRENCY */
 	"INSERT INTO customer_types (customer_id, type) VALUES (?, ?)", /* ST_CUSTOMER_TYPE_ADD */
 	"SELECT id, name, market, catalog FROM customers WHERE id = ?", /* ST_CUSTOMER_GET */
 	"SELECT c.id, c.name, c.market, c.catalog,"
@@ -657,6 +671,9 @@ static const char *const sqls[] = {
 	"INSERT INTO request_history (request_seq, at, by_user, from_status, to_status, comment)"
 	" VALUES ((SELECT seq FROM requests WHERE id = ?), ?, ?, ?, ?, ?)", /* ST_REQ_HISTORY_ADD */
 	"SELECT " REQ_COLS REQ_WHERE " AND r.id = ?9", /* ST_REQ_GET */
+	"UPDATE requests SET form_token = ?2 WHERE id = ?1", /* ST_REQ_SET_FORM_TOKEN */
+	"SELECT r.id FROM requests r WHERE " IN_SCOPE("r.customer_id")
+	" AND r.form_token = ?4 AND r.created_by = ?5", /* ST_REQ_BY_FORM_TOKEN */
 	"SELECT h.at, h.by_user, u.name, h.from_status, h.to_status, h.comment, "
 	REQ_HIST_ITEM " FROM request_history h LEFT JOIN users u ON u.id = h.by_user"
 	" WHERE h.request_seq = ? ORDER BY h.id", /* ST_REQ_HISTORY */
@@ -798,6 +815,14 @@ static const char *const sqls[] = {
 	" install_call_name = ?25, install_time = ?26, answered = ?29, updated = ?30"
 	" WHERE id = ?1", /* ST_INET_UPDATE */
 	"SELECT " INET_COLS INET_FROM " AND r.id = ?4", /* ST_INET_GET */
+	"UPDATE internet_requests SET form_token = ?2 WHERE id = ?1", /* ST_INET_SET_FORM_TOKEN */
+	"SELECT r.id FROM internet_requests r WHERE " INET_SCOPE
+	" AND r.form_token = ?4 AND r.created_by = ?5", /* ST_INET_BY_FORM_TOKEN */
+	"SELECT " INET_COLS INET_FROM " AND " INET_OPEN
+	" ORDER BY r.seq DESC LIMIT ?4", /* ST_INET_OPEN_LIST */
+	"SELECT count(*)" INET_FROM " AND " INET_OPEN, /* ST_INET_OPEN_COUNT */
+	"SELECT EXISTS (SELECT 1 FROM internet_requests r WHERE " INET_SCOPE ")", /* ST_INET_ANY */
+	"SELECT EXISTS (SELECT 1 FROM requests r WHERE " IN_SCOPE("r.customer_id") ")", /* ST_REQ_ANY */
 	"SELECT count(*)" INET_WHERE, /* ST_INET_COUNT */
 	"SELECT " INET_COLS INET_WHERE " ORDER BY r.seq DESC LIMIT ?8 OFFSET ?9", /* ST_INET_LIST */
 	"SELECT " INET_COLS INET_WHERE " ORDER BY " INET_HAS_OFFER ", CASE WHEN "
@@ -914,6 +939,7 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_RELEASE */
 	0, /* ST_ROLLBACK_TO */
 	0, /* ST_CUSTOMER_ADD */
+	0, /* ST_CUSTOMER_SET_CURRENCY */
 	0, /* ST_CUSTOMER_TYPE_ADD */
 	CUSTOMER__COLS, /* ST_CUSTOMER_GET */
 	CUSTOMER_LIST__COLS, /* ST_CUSTOMER_LIST */
@@ -951,6 +977,8 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_REQ_ADD */
 	0, /* ST_REQ_HISTORY_ADD */
 	REQ__COLS, /* ST_REQ_GET */
+	0, /* ST_REQ_SET_FORM_TOKEN */
+	FORM_TOKEN__COLS, /* ST_REQ_BY_FORM_TOKEN */
 	HIST__COLS, /* ST_REQ_HISTORY */
 	0, /* ST_REQ_SET_STATUS */
 	COUNT__COLS, /* ST_REQ_COUNT */
@@ -1023,6 +1051,12 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_INET_ADD */
 	0, /* ST_INET_UPDATE */
 	INET__COLS, /* ST_INET_GET */
+	0, /* ST_INET_SET_FORM_TOKEN */
+	FORM_TOKEN__COLS, /* ST_INET_BY_FORM_TOKEN */
+	INET__COLS, /* ST_INET_OPEN_LIST */
+	COUNT__COLS, /* ST_INET_OPEN_COUNT */
+	COUNT__COLS, /* ST_INET_ANY */
+	COUNT__COLS, /* ST_REQ_ANY */
 	COUNT__COLS, /* ST_INET_COUNT */
 	INET__COLS, /* ST_INET_LIST */
 	INET__COLS, /* ST_INET_INBOX */

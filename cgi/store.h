@@ -50,6 +50,7 @@ enum stmt {
 	ST_ROLLBACK_TO,
 	/* customers, resellers */
 	ST_CUSTOMER_ADD,
+	ST_CUSTOMER_SET_CURRENCY,	/* the currency of a customer's prices */
 	ST_CUSTOMER_TYPE_ADD,
 	ST_CUSTOMER_GET,
 	ST_CUSTOMER_LIST,
@@ -92,6 +93,8 @@ enum stmt {
 	ST_REQ_ADD,
 	ST_REQ_HISTORY_ADD,
 	ST_REQ_GET,
+	ST_REQ_SET_FORM_TOKEN,	/* the one-time token of the form that created it */
+	ST_REQ_BY_FORM_TOKEN,	/* the caller's request made by a form token */
 	ST_REQ_HISTORY,
 	ST_REQ_SET_STATUS,
 	ST_REQ_COUNT,
@@ -169,6 +172,12 @@ enum stmt {
 	ST_INET_ADD,
 	ST_INET_UPDATE,
 	ST_INET_GET,
+	ST_INET_SET_FORM_TOKEN,
+	ST_INET_BY_FORM_TOKEN,
+	ST_INET_OPEN_LIST,	/* requests whose offers are not yet confirmed */
+	ST_INET_OPEN_COUNT,
+	ST_INET_ANY,		/* does the caller see any Internet request? */
+	ST_REQ_ANY,		/* ... any ordering request? */
 	ST_INET_COUNT,
 	ST_INET_LIST,
 	ST_INET_INBOX,
@@ -224,7 +233,8 @@ enum stmt {
  */
 
 /* One number: ST_PING, ST_REQ_COUNT, ST_REQ_KCOUNT, ST_REQ_KEPT_COUNT,
- * ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT (a count), and
+ * ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT, ST_INET_OPEN_COUNT (a
+ * count), ST_INET_ANY, ST_REQ_ANY (1 or 0), and
  * ST_AUTH_EPOCH (the epoch), ST_DB_IN_USE (1 when any table of the desk
  * holds a row, else 0). */
 enum count_col { COUNT_N, COUNT__COLS };
@@ -301,6 +311,10 @@ enum counted_col { COUNTED_FAILURES, COUNTED__COLS };
 /* ST_SP_FIND_BY_ID, ST_SP_FIND_BY_REF, ST_SP_FIND_BY_CUSTREF: the id of
  * a service point found. */
 enum sp_found_col { SP_FOUND_ID, SP_FOUND__COLS };
+
+/* ST_REQ_BY_FORM_TOKEN, ST_INET_BY_FORM_TOKEN: the request a form token
+ * made. */
+enum form_token_col { FORM_TOKEN_REQUEST_ID, FORM_TOKEN__COLS };
 
 /* ST_SP_PICKER: the live service points a form offers. */
 enum sp_pick_col {
@@ -411,7 +425,8 @@ enum notify_col {
 };
 
 /* An Internet request (seed 002) with the names the pages show and its
- * account, if ordered: ST_INET_GET, ST_INET_LIST, ST_INET_INBOX.
+ * account, if ordered: ST_INET_GET, ST_INET_LIST, ST_INET_INBOX,
+ * ST_INET_OPEN_LIST.
  * INET_OFFERED is 1 when it has offers; the three-valued columns
  * (takeover, ipAddresses, commitments) are NULL when not given. */
 enum inet_col {
@@ -425,7 +440,7 @@ enum inet_col {
 	INET_CREATED, INET_CREATED_BY, INET_ANSWERED, INET_UPDATED,
 	INET_CUSTOMER_NAME, INET_PRODUCT_NAME, INET_OFFERED,
 	INET_ACCOUNT_ID, INET_ACCOUNT_STATE, INET_ACCOUNT_OFFER_ID,
-	INET_CREATOR_NAME, INET__COLS
+	INET_CREATOR_NAME, INET_CUSTOMER_CURRENCY, INET__COLS
 };
 
 /* ST_INET_OFFER_LIST: a request's offers in their order; prices in

@@ -1,38 +1,37 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! Internet requests (seed 002): the customer's list or the operator's }}
-{{! inbox, included as BODY of layout.tpl.  HEADING, ADMIN_CRUMB or }}
-{{! NEW_LINK, filters (ACTION, STATE_OPTION rows, F_FILTER), TOTAL, ROW }}
-{{! rows (R_ID, R_STATE, R_TYPE, R_CUSTOMER, R_ADDRESS, R_REFERENCE, }}
-{{! R_CREATED, R_EXPIRES, R_ACCOUNT) linking to LINK_PREFIX + id, or }}
+{{! inbox, included as BODY of layout.tpl.  HEADING, ADMIN_CRUMB, }}
+{{! NEW_LINK, filters (ACTION, STATE_OPTION rows, F_FILTER), COUNT_TEXT, }}
+{{! TOTAL, ROW rows (see inet_pages.h) linking to LINK_PREFIX + id, or }}
 {{! NO_ROWS; PREV (PREV_HREF), NEXT (NEXT_HREF). }}
-<p class="breadcrumb">{{#ADMIN_CRUMB}}<a href="/admin">Administration</a> › {{/ADMIN_CRUMB}}Internet requests</p>
+<p class="breadcrumb">{{#ADMIN_CRUMB}}<a href="/admin">[[Administration]]</a> › {{/ADMIN_CRUMB}}[[Internet requests]]</p>
 <h1>{{HEADING}}</h1>
 {{#NEW_LINK}}
-<p><a class="button" href="/internet/new">New Internet request</a></p>
+<p><a class="button" href="/internet/new">[[New Internet request]]</a></p>
 {{/NEW_LINK}}
 <form class="form filters" method="get" action="{{ACTION}}">
-  <label for="inet-state">State</label>
+  <label for="inet-state">[[State]]</label>
   <select id="inet-state" name="state">
-    <option value="">any</option>
+    <option value="">[[any]]</option>
 {{#STATE_OPTION}}
     <option value="{{STATE_OPTION_VALUE}}"{{#STATE_OPTION_SELECTED}} selected{{/STATE_OPTION_SELECTED}}>{{STATE_OPTION_LABEL}}</option>
 {{/STATE_OPTION}}
   </select>
-  <label for="inet-filter">Installation address</label>
+  <label for="inet-filter">[[Installation address]]</label>
   <input id="inet-filter" name="filter" type="search" value="{{F_FILTER}}">
-  <button type="submit" class="button">Filter</button>
+  <button type="submit" class="button">[[Filter]]</button>
 </form>
-<p class="count"><span id="total">{{TOTAL}}</span> request(s)</p>
+<p class="count" id="count" data-total="{{TOTAL}}">{{COUNT_TEXT}}</p>
 <div class="table-wrap">
 <table class="internet-requests">
   <thead>
-    <tr><th scope="col">Request</th><th scope="col">State</th><th scope="col">Type</th><th scope="col">Customer</th><th scope="col">Installation address</th><th scope="col">Reference</th><th scope="col">Created</th><th scope="col">Offers expire</th><th scope="col">Account</th></tr>
+    <tr><th scope="col">[[Request]]</th><th scope="col">[[State]]</th><th scope="col">[[Technology]]</th><th scope="col">[[Customer]]</th><th scope="col">[[Installation address]]</th><th scope="col">[[Reference]]</th><th scope="col">[[Created]]</th><th scope="col">[[Offers expire]]</th><th scope="col">[[Account]]</th></tr>
   </thead>
   <tbody>
 {{#ROW}}
     <tr class="internet-request" data-id="{{R_ID}}">
       <td><a href="{{LINK_PREFIX}}{{R_ID}}"><code>{{R_ID}}</code></a></td>
-      <td><span class="badge badge-{{R_STATE}}">{{R_STATE}}</span></td>
+      <td><span class="badge badge-{{R_STATE}}">{{R_STATE_TEXT}}</span></td>
       <td>{{R_TYPE}}</td>
       <td>{{R_CUSTOMER}}</td>
       <td>{{R_ADDRESS}}</td>
@@ -43,12 +42,12 @@
     </tr>
 {{/ROW}}
 {{#NO_ROWS}}
-    <tr class="empty"><td colspan="9">No Internet request.</td></tr>
+    <tr class="empty"><td colspan="9">[[No Internet request.]]</td></tr>
 {{/NO_ROWS}}
   </tbody>
 </table>
 </div>
 <p class="pager">
-{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">Previous</a>{{/PREV}}
-{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">Next</a>{{/NEXT}}
+{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[Previous]]</a>{{/PREV}}
+{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[Next]]</a>{{/NEXT}}
 </p>

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! The one page layout.  Root dictionary: TITLE, REQUEST_ID, sections }}
-{{! USER (USER_NAME, USER_LEVEL, CSRF, subsection ADMIN) or ANON, }}
+{{! The one page layout.  Root dictionary: TITLE, REQUEST_ID, HOME_HREF, }}
+{{! sections USER (USER_NAME, USER_LEVEL, CSRF; the navigation that fits }}
+{{! the caller: NAV_HOME or ADMIN, NAV_REQUESTS, NAV_NEW_REQUEST, }}
+{{! NAV_INTERNET with INTERNET_HREF, NAV_NEW_INTERNET) or ANON, }}
 {{! FLASH (FLASH_TEXT); include BODY = the page's own template, which }}
 {{! gets its own dictionary (it does not see these values). }}
 <!doctype html>
@@ -16,16 +18,28 @@
 </head>
 <body>
 <header class="site-header">
-  <a class="brand" href="/">reqdesk</a>
+  <a class="brand" href="{{HOME_HREF}}">reqdesk</a>
 {{#USER}}
   <nav class="site-nav" aria-label="[[Main]]">
     <ul>
-      <li><a href="/">[[My requests]]</a></li>
-      <li><a href="/requests/new">[[New request]]</a></li>
-      <li><a href="/internet/new">[[Internet request]]</a></li>
+{{#NAV_HOME}}
+      <li><a href="/">[[Home]]</a></li>
+{{/NAV_HOME}}
 {{#ADMIN}}
       <li><a href="/admin">[[Admin]]</a></li>
 {{/ADMIN}}
+{{#NAV_REQUESTS}}
+      <li><a href="/requests">[[Requests]]</a></li>
+{{/NAV_REQUESTS}}
+{{#NAV_NEW_REQUEST}}
+      <li><a href="/requests/new">[[New request]]</a></li>
+{{/NAV_NEW_REQUEST}}
+{{#NAV_INTERNET}}
+      <li><a href="{{INTERNET_HREF}}">[[Internet requests]]</a></li>
+{{/NAV_INTERNET}}
+{{#NAV_NEW_INTERNET}}
+      <li><a href="/internet/new">[[New Internet request]]</a></li>
+{{/NAV_NEW_INTERNET}}
     </ul>
   </nav>
   <div class="site-user">

@@ -1,19 +1,22 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! One request: its data, properties (PROP_GROUP rows: GROUP_LABEL and PROP }}
-{{! rows: PROP_LABEL, PROP_VALUE in words, PROP_PATH), history and the }}
-{{! status actions open to the caller. }}
+{{! One request: its data in words (STATUS the code for the badge's }}
+{{! class, STATUS_TEXT, CATEGORY, dates in the reader's zone), properties }}
+{{! (PROP_GROUP rows: GROUP_LABEL and PROP rows: PROP_LABEL, PROP_VALUE in }}
+{{! words, PROP_PATH), history, the status actions open to the caller }}
+{{! (ACTION rows: TO, TO_TEXT; CANCEL, which asks first) and }}
+{{! ACTION_ERROR. }}
 <h1>{{NAME}}</h1>
-<p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status">{{STATUS}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code></p>
+<p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status" data-status="{{STATUS}}">{{STATUS_TEXT}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code></p>
 <dl class="request-data">
-  <dt>Customer</dt><dd>{{CUSTOMER}}</dd>
-  <dt>Your reference</dt><dd>{{CUSTOMER_REFERENCE}}</dd>
-  <dt>Contract</dt><dd>{{CONTRACT}}</dd>
-  <dt>Requested date</dt><dd>{{REQUESTED_AT}}</dd>
-  <dt>Issued</dt><dd>{{ISSUED_AT}}</dd>
-  <dt>Completed</dt><dd>{{COMPLETED_AT}}</dd>
-  <dt>Comment</dt><dd>{{COMMENT}}</dd>
+  <dt>[[Customer]]</dt><dd>{{CUSTOMER}}</dd>
+  <dt>[[Your reference]]</dt><dd>{{CUSTOMER_REFERENCE}}</dd>
+  <dt>[[Contract]]</dt><dd>{{CONTRACT}}</dd>
+  <dt>[[Requested date]]</dt><dd id="requested-at">{{REQUESTED_AT}}</dd>
+  <dt>[[Sent]]</dt><dd id="issued-at">{{ISSUED_AT}}</dd>
+  <dt>[[Completed]]</dt><dd id="completed-at">{{COMPLETED_AT}}</dd>
+  <dt>[[Comment]]</dt><dd class="text-lines" id="request-comment">{{COMMENT:pre_escape}}</dd>
 </dl>
-<h2>Properties</h2>
+<h2>[[Properties]]</h2>
 {{#PROP_GROUP}}
 <table class="properties">
   <caption>{{GROUP_LABEL}}</caption>
@@ -25,14 +28,14 @@
 </table>
 {{/PROP_GROUP}}
 {{#NO_PROPERTIES}}
-<p class="hint">No properties.</p>
+<p class="hint">[[No properties.]]</p>
 {{/NO_PROPERTIES}}
-<h2>History</h2>
+<h2>[[History]]</h2>
 <table class="history">
-  <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Comment</th></tr></thead>
+  <thead><tr><th scope="col">[[When]]</th><th scope="col">[[Who]]</th><th scope="col">[[From]]</th><th scope="col">[[To]]</th><th scope="col">[[Comment]]</th></tr></thead>
   <tbody>
 {{#HISTORY}}
-    <tr><td>{{H_AT}}</td><td>{{H_BY}}</td><td>{{H_FROM}}</td><td>{{H_TO}}</td><td>{{H_COMMENT}}</td></tr>
+    <tr><td data-label="[[When]]">{{H_AT}}</td><td data-label="[[Who]]">{{H_BY}}</td><td data-label="[[From]]">{{H_FROM}}</td><td data-label="[[To]]">{{H_TO}}</td><td class="text-lines" data-label="[[Comment]]">{{H_COMMENT:pre_escape}}</td></tr>
 {{/HISTORY}}
   </tbody>
 </table>
@@ -40,15 +43,22 @@
 <p class="form-errors" role="alert" id="action-error">{{ACTION_ERROR_TEXT}}</p>
 {{/ACTION_ERROR}}
 {{#ACTIONS}}
-<h2>Change the status</h2>
+<h2>[[Change the status]]</h2>
 {{#ACTION}}
 <form class="form status-form" method="post" action="/requests/{{ID:u}}">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="status" value="{{TO}}">
-  <label for="comment-{{TO}}">Comment</label>
-  <input id="comment-{{TO}}" name="comment" type="text" maxlength="4096">
-  <button type="submit" class="button" name="to" value="{{TO}}">Move to {{TO}}</button>
+  <label for="comment-{{TO}}">[[Comment]]</label>
+  <textarea id="comment-{{TO}}" name="comment" rows="2" maxlength="4096"></textarea>
+  <button type="submit" class="button" name="to" value="{{TO}}">{{TO_TEXT}}</button>
 </form>
 {{/ACTION}}
 {{/ACTIONS}}
-<p><a href="/requests">Back to the list</a></p>
+{{#CANCEL}}
+<form class="form cancel-form" method="post" action="/requests/{{ID:u}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="status" value="CANCELED">
+  <button type="submit" class="button secondary" id="cancel-request">[[Cancel this request…]]</button>
+</form>
+{{/CANCEL}}
+<p><a href="/requests">[[Back to the list]]</a></p>

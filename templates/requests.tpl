@@ -1,41 +1,43 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! The caller's requests with filters, pagination and a CSV export. }}
-<h1>Requests</h1>
-<p class="lead">{{USER_NAME}} · {{CUSTOMER_NAME}}</p>
+{{! The caller's requests with filters, pagination and a CSV export: }}
+{{! STATUS_OPTION and CATEGORY_OPTION rows (VALUE, LABEL in words), }}
+{{! REQUEST rows (see orange_pages.h), NO_REQUESTS, NEW_REQUEST, pager. }}
+<h1>[[Requests]]</h1>
+<p class="lead">{{USER_NAME}} · {{CUSTOMER_NAME}}{{#NEW_REQUEST}} · <a class="button" href="/requests/new">[[New request]]</a>{{/NEW_REQUEST}}</p>
 <form class="form filters" method="get" action="/requests">
-  <label for="f-status">Status</label>
+  <label for="f-status">[[Status]]</label>
   <select id="f-status" name="status">
-    <option value="">any</option>
+    <option value="">[[any]]</option>
 {{#STATUS_OPTION}}
-    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/STATUS_OPTION}}
   </select>
-  <label for="f-category">Category</label>
+  <label for="f-category">[[Category]]</label>
   <select id="f-category" name="category">
-    <option value="">any</option>
+    <option value="">[[any]]</option>
 {{#CATEGORY_OPTION}}
-    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/CATEGORY_OPTION}}
   </select>
-  <label for="f-type">Type</label>
+  <label for="f-type">[[Type]]</label>
   <input id="f-type" name="type" type="text" value="{{F_TYPE}}">
-  <label for="f-custref">Your reference</label>
+  <label for="f-custref">[[Your reference]]</label>
   <input id="f-custref" name="customerReference" type="text" value="{{F_CUSTREF}}">
-  <button type="submit" class="button">Filter</button>
-  <a href="/requests.csv{{CSV_LINK}}" id="csv-export">Export CSV</a>
+  <button type="submit" class="button">[[Filter]]</button>
+  <a href="/requests.csv{{CSV_LINK}}" id="csv-export">[[Export CSV]]</a>
 </form>
-<p class="count">{{FROM}}–{{TO}} of <span id="total">{{TOTAL}}</span></p>
+<p class="count">[[Requests {{FROM}}–{{TO}} of <span id="total">{{TOTAL}}</span>]]</p>
 <div class="table-wrap">
 <table class="requests">
   <thead>
-    <tr><th scope="col">Request</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Your reference</th><th scope="col">Requested</th><th scope="col">Issued</th></tr>
+    <tr><th scope="col">[[Request]]</th><th scope="col">[[Type]]</th><th scope="col">[[Status]]</th><th scope="col">[[Customer]]</th><th scope="col">[[Your reference]]</th><th scope="col">[[Requested date]]</th><th scope="col">[[Sent]]</th></tr>
   </thead>
   <tbody>
 {{#REQUEST}}
     <tr>
       <td><a href="/requests/{{REQ_ID:u}}">{{REQ_ID}}</a></td>
-      <td>{{REQ_NAME}} <code>{{REQ_TYPE}}</code></td>
-      <td><span class="badge badge-{{REQ_STATUS}}">{{REQ_STATUS}}</span></td>
+      <td>{{REQ_NAME}} <code>{{REQ_TYPE}}</code> <span class="hint">{{REQ_CATEGORY}}</span></td>
+      <td><span class="badge badge-{{REQ_STATUS}}">{{REQ_STATUS_TEXT}}</span></td>
       <td>{{REQ_CUSTOMER}}</td>
       <td>{{REQ_CUSTREF}}</td>
       <td>{{REQ_REQUESTED}}</td>
@@ -43,12 +45,12 @@
     </tr>
 {{/REQUEST}}
 {{#NO_REQUESTS}}
-    <tr><td colspan="7" class="empty">No request matches.</td></tr>
+    <tr><td colspan="7" class="empty">[[No request matches.]]</td></tr>
 {{/NO_REQUESTS}}
   </tbody>
 </table>
 </div>
 <p class="pager">
-{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">Previous</a>{{/PREV}}
-{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">Next</a>{{/NEXT}}
+{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[Previous]]</a>{{/PREV}}
+{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[Next]]</a>{{/NEXT}}
 </p>

@@ -31,7 +31,7 @@ async function findOnListAndDetail(page, ref, name) {
   await page.goto(`${base}${href}`);
   check((await page.title()).startsWith(name), `detail page title: ${await page.title()}`);
   const status = (await page.locator('#request-status').textContent()).trim();
-  check(status === 'NEW', `status on the detail page: ${status}`);
+  check(status === 'New', `status on the detail page: ${status}`);
   return href;
 }
 
@@ -58,10 +58,10 @@ await run('request forms', async (browser) => {
   await page.fill('#customerReference', 'BROWSER-U-1');
   await Promise.all([page.waitForLoadState('load'), page.click('form.request-form button[type=submit]')]);
   const dateError = await errorOf(page, 'requestedAt');
-  check(dateError && dateError.includes('must be a working day in France'),
-    `no 3611 error next to the date: ${dateError}`);
-  check((await page.textContent('#form-summary')).includes('Several Service Points mach the criteria'),
-    'no 3621 error in the summary');
+  check(dateError && dateError.startsWith('Choose a working day in France at least 20 days after today'),
+    `no lead-time sentence next to the date: ${dateError}`);
+  check((await page.textContent('#form-summary')).includes('Service point: Several of your sites match'),
+    'no "several sites" sentence in the summary');
   check(await page.inputValue('#customerReference') === 'BROWSER-U-1', 'input not kept');
   await page.screenshot({ path: join(shots, 'form-u-errors.png'), fullPage: true });
   // corrected
@@ -85,9 +85,11 @@ await run('request forms', async (browser) => {
   await page.fill('#customerReference', 'BROWSER-R-1');
   await Promise.all([page.waitForLoadState('load'), page.click('form.request-form button[type=submit]')]);
   check(await errorOf(page, 'contacts.primary.lastName') ===
-    "The mandatory field 'contacts.primary.lastName' is missing.", 'no 412 error next to lastName');
-  check((await errorOf(page, 'contacts.primary.email') || '').endsWith(
-    "'contacts.primary.email' must be a valid e-mail address"), 'no e-mail error');
+    'Fill in Last name of the primary contact.', 'no sentence next to the last name');
+  check(await errorOf(page, 'contacts.primary.email') ===
+    'Enter an e-mail address such as name@example.com.', 'no sentence next to the e-mail');
+  check(await page.getAttribute('[id="contacts.primary.email"]', 'aria-describedby') ===
+    'contacts.primary.email-error', 'the e-mail input is not tied to its problem');
   check(await page.inputValue('[id="contacts.primary.firstName"]') === 'Paul', 'input not kept');
   await page.screenshot({ path: join(shots, 'form-r-errors.png'), fullPage: true });
   await page.fill('[id="contacts.primary.lastName"]', 'LANGEL');

@@ -20,8 +20,14 @@ async function login(page, email) {
   await page.goto(`${base}/login`);
   await page.fill('#email', email);
   await page.fill('#password', 'demo-pass-1');
-  await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
+  // the operator's home is the inbox
+  const home = email.startsWith('admin@') ? `${base}/admin` : `${base}/`;
+  await Promise.all([page.waitForURL(home), page.click('button[type=submit]')]);
 }
+
+// A day as the pages write it in English: 21 Dec 2026.
+const dayWords = (iso) => new Intl.DateTimeFormat('en-GB',
+  { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 async function logout(page) {
   await Promise.all([page.waitForLoadState('load'), page.click('form.logout button')]);
@@ -56,7 +62,8 @@ await run('internet requests', async (browser) => {
   await Promise.all([page.waitForURL(/\/internet\/[0-9a-f]{24}$/), page.click('form.internet-form button[type=submit]')]);
   const requestUrl = page.url();
   const id = requestUrl.split('/').pop();
-  check(await text(page, '#request-state') === 'NEW', 'new request should be NEW');
+  check(await page.getAttribute('#request-state', 'data-state') === 'NEW', 'new request should be NEW');
+  check(await text(page, '#request-state') === 'Waiting for offers', `state in words: ${await text(page, '#request-state')}`);
   check(await page.isVisible('#no-offers'), 'no offers yet');
   await logout(page);
 
@@ -101,11 +108,17 @@ await run('internet requests', async (browser) => {
   check(await cards.count() === 2, `two offers expected, saw ${await cards.count()}`);
   check((await text(page, '#expiry')).endsWith('30 days left.'), `expiry: ${await text(page, '#expiry')}`);
   const prices = await page.locator('[data-price="monthlyCustomer"]').allTextContents();
-  check(prices.join(',') === '1600.00,1300.00', `customer prices: ${prices}`);
+  check(prices.join(',') === 'DKK\u00a01,600.00,DKK\u00a01,300.00', `customer prices: ${prices}`);
   check(await page.locator('[data-price="monthlyCost"]').count() === 0, 'cost prices must not show');
   await page.screenshot({ path: join(shots, 'offers.png'), fullPage: true });
-  await Promise.all([page.waitForURL(requestUrl), page.locator('article.offer').nth(1).locator('button.order-offer').click()]);
-  check(await text(page, '#account-state') === 'ORDERED', 'account should be ORDERED');
+  // ordering shows a summary first
+  await Promise.all([page.waitForLoadState('load'), page.locator('article.offer').nth(1).locator('button.order-offer').click()]);
+  check(await text(page, '#order-product') === 'FIBER 1000/1000', `summary product: ${await text(page, '#order-product')}`);
+  check(await text(page, '#order-commitment') === '24 months', `summary commitment: ${await text(page, '#order-commitment')}`);
+  check(await text(page, '#order-monthly') === 'DKK\u00a01,300.00', `summary monthly price: ${await text(page, '#order-monthly')}`);
+  await page.screenshot({ path: join(shots, 'order-summary.png'), fullPage: true });
+  await Promise.all([page.waitForURL(`${requestUrl}?done=ordered`), page.click('#order-confirm')]);
+  check(await page.getAttribute('#account-state', 'data-state') === 'ORDERED', 'account should be ORDERED');
   check(await page.locator('article.offer-ordered .offer-product').textContent() === 'FIBER 1000/1000',
     'the second offer should be the ordered one');
   await logout(page);
@@ -121,8 +134,9 @@ await run('internet requests', async (browser) => {
   await logout(page);
   await login(page, 'owner@nordic.test');
   await page.goto(requestUrl);
-  check(await text(page, '#account-state') === 'CONFIRMED', 'the customer should see CONFIRMED');
-  check(await text(page, '#account-start') === deliveryDate, 'delivery date on the request page');
+  check(await text(page, '#account-state') === 'Confirmed', 'the customer should see Confirmed');
+  check(await text(page, '#account-start') === dayWords(deliveryDate),
+    `delivery date on the request page: ${await text(page, '#account-start')}`);
   await page.screenshot({ path: join(shots, 'confirmed.png'), fullPage: true });
   check(problems.length === 0, `page problems: ${problems.join('; ')}`);
 }, { timeoutMs: 90000 });

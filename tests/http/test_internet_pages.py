@@ -5,6 +5,7 @@ by side with the customer's prices, days left, ordering), the admin inbox
 and the offer entry page (rows added and removed with form buttons,
 errors at their row and field, input kept), and the confirmation."""
 
+import datetime
 import html
 import os
 import re
@@ -13,6 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from conftest import browser_login  # noqa: E402
+import words  # noqa: E402
 from inet import (  # noqa: E402
     ADDRESS_1, FIBER_100, FIBER_1000, FIBER_FEE, NORDIC_IT, answered, create, day,
     dsl_body, fiber_body, get, sql)
@@ -52,13 +54,19 @@ def test_new_request_form_errors_and_success(stack):
             "startDate": day(400), "notify": NORDIC_IT}
     r = s.post(stack.url("/internet/new"), data=form, allow_redirects=False)
     assert r.status_code == 422
+    # sentences for people, next to their fields (the API keeps its messages)
     assert errors_of(r.text) == {
-        "notes": "Invalid length. At most 4096 is required.",
-        "address.city": "City is required",
-        "ipAddresses": "IP address is required and must be 1,2,4,8,16 or 32",
-        "startDate": "Date must not be between 1 month ago and 6 months into the future",
+        "notes": "Use at most 4096 characters.",
+        "address.city": "Enter the city.",
+        "ipAddresses": "Choose how many IP addresses: 1, 2, 4, 8, 16 or 32.",
+        "startDate": "Choose a date between one month ago and six months from today.",
     }
-    assert "4 problem(s) to fix" in r.text
+    assert 'aria-invalid="true" aria-describedby="address.city-error"' in r.text
+    # the summary counts them and names each field by its label
+    summary = re.search(r'<div class="form-errors".*?</div>', r.text, re.S).group(0)
+    assert "The request was not sent: 4 problems to fix." in summary
+    assert '<a href="#address.city">Installation address</a>: Enter the city.' in summary
+    assert words.internal_codes(summary) == []
     assert value_of(r.text, "reference") == "PAGE-REF-1"
     assert value_of(r.text, "address.address") == "Strandvejen 1"
     assert 'value="%s" checked' % NORDIC_IT in r.text
@@ -72,7 +80,7 @@ def test_new_request_form_errors_and_success(stack):
     assert page.status_code == 200
     assert "&lt;b&gt;ring twice&lt;/b&gt;" in page.text and "<b>ring" not in page.text
     assert 'id="no-offers"' in page.text and "Strandvejen 1, 2900 Hellerup" in page.text
-    assert 'id="request-state">NEW<' in page.text
+    assert 'data-state="NEW">Waiting for offers<' in page.text
 
 
 def test_new_request_form_dsl_and_known_address(stack, keys):
@@ -81,9 +89,10 @@ def test_new_request_form_dsl_and_known_address(stack, keys):
         "csrf": csrf, "type": "DSL", "address._id": ADDRESS_1, "takeover": "true",
         "product": FIBER_100}, allow_redirects=False)
     assert r.status_code == 422
-    assert errors_of(r.text) == {"product": "Product is not a DSL product",
-                                 "takeoverCircuit": "Circuit is required for takeover",
-                                 "takeoverCustomer": "Customer id is required for takeover"}
+    assert errors_of(r.text) == {
+        "product": "Choose a product of the kind of circuit asked for.",
+        "takeoverCircuit": "Enter the circuit to take over.",
+        "takeoverCustomer": "Enter the customer id of the circuit to take over."}
     assert selected_of(r.text, "address._id") == ADDRESS_1
     assert 'id="takeover" name="takeover" type="checkbox" value="true" checked' in r.text
     r = s.post(stack.url("/internet/new"), data={
@@ -114,28 +123,37 @@ def test_request_page_offers_and_ordering(stack, keys):
     page = s.get(stack.url("/internet/%s" % rid)).text
     cards = re.findall(r'<article class="offer[^"]*" id="offer-([0-9a-f]{24})"', page)
     assert cards == [o["_id"] for o in offers]
-    assert re.search(r'data-price="monthlyCustomer">1600\.00<', page)
-    assert re.search(r'data-price="initiationCustomer">1000\.00<', page)
+    # prices with the customer's currency (NORDIC's: DKK)
+    assert 'data-price="monthlyCustomer">DKK\u00a01,600.00<' in page
+    assert 'data-price="initiationCustomer">DKK\u00a01,000.00<' in page
     assert "monthlyCost" not in page and "monthlyWholesale" not in page
-    assert re.search(r'id="expiry">The offers expire on \d{4}-\d\d-\d\d: 30 days left\.<', page)
+    assert re.search(r'id="expiry">The offers expire on \d+ \w+ \d{4}, \d\d:\d\d: 30 days left\.<',
+                     page)
     assert page.count('class="button order-offer"') == 2
     # the operator sees every price
     a, _ = browser_login(stack, "admin@reqdesk.test")
-    assert 'data-price="monthlyCost">1400.00<' in a.get(stack.url("/internet/%s" % rid)).text
+    assert 'data-price="monthlyCost">DKK\u00a01,400.00<' in a.get(stack.url("/internet/%s" % rid)).text
     # a MANAGER may read, not order
     m, mcsrf = browser_login(stack, "it@nordic.test")
     assert 'order-offer' not in m.get(stack.url("/internet/%s" % rid)).text
+    # ordering shows a summary first, which orders once confirmed
     r = s.post(stack.url("/internet/%s/order" % rid), data={"csrf": csrf, "offer": offers[1]["_id"]},
                allow_redirects=False)
-    assert r.status_code == 303 and r.headers["Location"] == "/internet/%s" % rid
+    assert r.status_code == 200 and 'id="order-confirm"' in r.text
+    assert "account" not in get(stack, keys["nordic_owner"], "/internet/request/%s" % rid).json()
+    r = s.post(stack.url("/internet/%s/order" % rid), data={
+        "csrf": csrf, "offer": offers[1]["_id"], "confirm": "yes"}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/internet/%s?done=ordered" % rid
     page = s.get(stack.url("/internet/%s" % rid)).text
-    assert 'id="account-state">ORDERED<' in page
+    assert 'data-state="ORDERED">Ordered<' in page
     assert 'class="offer offer-ordered" id="offer-%s"' % offers[1]["_id"] in page
     assert 'order-offer' not in page
-    # ordering again (an old page): refused, shown on the page
-    r = s.post(stack.url("/internet/%s/order" % rid), data={"csrf": csrf, "offer": offers[0]["_id"]})
-    assert r.status_code == 409
-    assert "An offer of this Internet request has already been ordered" in r.text
+    # ordering again (an old page, an old summary): refused, shown on the page
+    for confirm in ("", "yes"):
+        r = s.post(stack.url("/internet/%s/order" % rid), data={
+            "csrf": csrf, "offer": offers[0]["_id"], "confirm": confirm})
+        assert r.status_code == 409
+        assert 'id="order-error">An offer of this request has already been ordered.<' in r.text
 
 
 def test_request_page_expired(stack, keys):
@@ -145,10 +163,15 @@ def test_request_page_expired(stack, keys):
         " 'now', '-31 days') WHERE id = ?", (rid,))
     s, csrf = browser_login(stack, "owner@nordic.test")
     page = s.get(stack.url("/internet/%s" % rid)).text
-    assert 'class="expired" id="expiry">The offers expired on %s.<' % day(-1) in page
+    # yesterday (at this time, in Copenhagen's zone: NORDIC's)
+    yesterday = datetime.datetime.now(words.COPENHAGEN) - datetime.timedelta(days=1)
+    m = re.search(r'class="expired" id="expiry">The offers expired on ([^<]*)\.<', page)
+    assert m and m.group(1).startswith(words.day(yesterday)), page
     assert "order-offer" not in page
-    r = s.post(stack.url("/internet/%s/order" % rid), data={"csrf": csrf, "offer": offers[0]["_id"]})
-    assert r.status_code == 422 and 'id="order-error">The offer has expired<' in r.text
+    for confirm in ("", "yes"):
+        r = s.post(stack.url("/internet/%s/order" % rid), data={
+            "csrf": csrf, "offer": offers[0]["_id"], "confirm": confirm})
+        assert r.status_code == 422 and 'id="order-error">This offer has expired.<' in r.text
 
 
 def test_request_page_isolation(stack, keys):
@@ -298,7 +321,8 @@ def test_offer_entry_confirm(stack, keys):
     r = a.post(url + "/confirm", data={"csrf": csrf, "startDate": day(5)})
     assert r.status_code == 409                     # nothing ordered yet
     s, scsrf = browser_login(stack, "owner@nordic.test")
-    s.post(stack.url("/internet/%s/order" % rid), data={"csrf": scsrf, "offer": offers[0]["_id"]})
+    s.post(stack.url("/internet/%s/order" % rid), data={"csrf": scsrf, "offer": offers[0]["_id"],
+                                                       "confirm": "yes"})
     page = a.get(url).text
     assert 'id="account-state">ORDERED<' in page and "confirm-account" in page
     assert "<fieldset class=\"offer-row\" data-row=\"0\" disabled>" in page
@@ -311,7 +335,8 @@ def test_offer_entry_confirm(stack, keys):
                allow_redirects=False)
     assert r.status_code == 303
     page = s.get(stack.url("/internet/%s" % rid)).text
-    assert 'id="account-state">CONFIRMED<' in page and day(5) in page and "C-7" in page
+    assert 'data-state="CONFIRMED">Confirmed<' in page and "C-7" in page
+    assert 'id="account-start">%s<' % words.day(datetime.date.fromisoformat(day(5))) in page
     # saving the request still works once ordered (offers locked, not sent)
     r = a.post(url, data={"csrf": csrf, "rows": "2", "ipAddresses": "16", "save": "1"},
                allow_redirects=False)

@@ -19,6 +19,7 @@ import pytest
 
 import inet
 import stack as stackmod
+import words
 import workdays
 from conftest import api, browser_login, make_api_key
 
@@ -185,8 +186,8 @@ def test_form_hint_and_date_picker_follow_the_clock(clocked):
         assert r.status_code == 200, r.text[:500]
         picker = re.search(r'<input id="requestedAt"[^>]*>', r.text).group(0)
         assert 'min="%s"' % earliest in picker and 'value="%s"' % earliest in picker, picker
-        assert ("a French working day, at least 20 days after today: %s or later"
-                % earliest) in r.text
+        assert ("a working day in France, at least 20 days after today: %s or later"
+                % words.day(workdays.earliest(20, today))) in r.text
 
 
 def test_catalog_items_say_calendar_days(clocked):

@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from conftest import browser_login  # noqa: E402
+import words  # noqa: E402
 import workdays  # noqa: E402
 
 
@@ -109,12 +110,21 @@ def test_form_errors_next_to_fields_with_input_kept(stack, fdj):
         "customerReference": "MY-REF-1",
     }, allow_redirects=False)
     assert r.status_code == 422
+    # sentences for people next to the fields, naming them by their labels
     errors = field_errors(r.text)
     assert errors["contacts.primary.lastName"] == \
-        "The mandatory field 'contacts.primary.lastName' is missing."
-    assert errors["contacts.primary.email"] == (
-        "The 'properties' attribute is not valid due to the following error : "
-        "'contacts.primary.email' must be a valid e-mail address")
+        "Fill in Last name of the primary contact."
+    assert errors["contacts.primary.email"] == \
+        "Enter an e-mail address such as name@example.com."
+    # each input tied to its problem
+    assert re.search(r'id="contacts.primary.email"[^>]* aria-invalid="true" '
+                     r'aria-describedby="contacts.primary.email-error"', r.text)
+    # the summary names each field by its label, never by its path
+    summary = re.search(r'<div class="form-errors".*?</div>', r.text, re.S).group(0)
+    assert "The request was not sent: 2 problems to fix." in summary
+    assert ('<a href="#contacts.primary.email">E-mail of the primary contact</a>: '
+            'Enter an e-mail address such as name@example.com.') in summary
+    assert words.internal_codes(summary) == []
     # input kept
     assert 'value="Anne"' in r.text and 'value="not-an-address"' in r.text
     assert 'value="MY-REF-1"' in r.text
@@ -130,11 +140,13 @@ def test_form_3611_and_service_point_errors(stack, fdj):
     }, allow_redirects=False)
     assert r.status_code == 422
     errors = field_errors(r.text)
-    assert errors["requestedAt"].endswith(
-        "The earliest valid date is %s." % workdays.earliest().isoformat())
-    # the service point problem is listed in the summary (same message as the API)
-    assert ("Several Service Points mach the criteria. Disconnection can be "
-            "requested on only one Service Point.") in r.text
+    assert errors["requestedAt"] == (
+        "Choose a working day in France at least 20 days after today: %s or later."
+        % words.day(workdays.earliest()))
+    # the service point problem, in words, next to the picker and in the summary
+    assert errors["servicePoint.id"] == "Several of your sites match: choose one by its id."
+    assert ('<a href="#servicePoint.id">Service point</a>: Several of your sites match: '
+            'choose one by its id.') in r.text
 
 
 def test_form_success_redirects_to_the_request(stack, fdj):
@@ -203,36 +215,44 @@ def test_status_actions_and_history(stack, acme):
                                         "comment": "taken"}, allow_redirects=False)
     assert r.status_code == 303
     admin_page = admin.get(stack.url("/admin" + loc))
-    assert admin_page.status_code == 200 and "Move to COMPLETED" in admin_page.text
+    assert admin_page.status_code == 200 and "Move to “Completed”" in admin_page.text
     # an illegal move is refused with a clear message and changes nothing
     r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "NEW"})
     assert r.status_code == 409
-    assert "A request in status IN_PROGRESS cannot move to NEW." in r.text
+    assert "This request is “In progress”: it cannot move to “New”." in r.text
     # rejecting needs a reason
     r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "REJECTED"})
     assert r.status_code == 422
-    assert "A reason is required to reject a request." in r.text
+    assert "Give a reason to reject the request." in r.text
     r = admin.post(stack.url(loc), data={"csrf": admin_csrf, "status": "COMPLETED",
                                         "comment": "done"}, allow_redirects=False)
     assert r.status_code == 303
     page = sess.get(stack.url(loc))
-    assert 'id="request-status">COMPLETED<' in page.text
-    hist = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>",
-                      page.text)
-    assert [(h[1], h[2]) for h in hist] == [("—", "NEW"), ("NEW", "IN_PROGRESS"),
-                                            ("IN_PROGRESS", "COMPLETED")]
+    assert 'data-status="COMPLETED">Completed<' in page.text
+    hist = re.findall(r'<tr><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
+                      r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>', page.text)
+    assert [(h[1], h[2]) for h in hist] == [("—", "New"), ("New", "In progress"),
+                                            ("In progress", "Completed")]
     assert hist[1][3] == "taken" and hist[2][3] == "done"
     # the customer may not use the admin page
     assert sess.get(stack.url("/admin" + loc)).status_code == 403
 
 
 def test_customer_cancels_while_new(stack, acme):
+    """Cancelling asks once: the button leads to the question, the answer
+    cancels."""
     sess, csrf = acme
     loc = create_via_form(stack, sess, csrf, "PAGE-CANCEL-1")
+    page = sess.get(stack.url(loc)).text
+    assert 'id="cancel-request"' in page
     r = sess.post(stack.url(loc), data={"csrf": csrf, "status": "CANCELED"},
                   allow_redirects=False)
+    assert r.status_code == 200 and 'id="confirm-cancel"' in r.text
+    assert 'data-status="NEW"' in sess.get(stack.url(loc)).text
+    r = sess.post(stack.url(loc), data={"csrf": csrf, "status": "CANCELED",
+                                        "confirm": "yes"}, allow_redirects=False)
     assert r.status_code == 303
-    assert 'id="request-status">CANCELED<' in sess.get(stack.url(loc)).text
+    assert 'data-status="CANCELED">Cancelled<' in sess.get(stack.url(loc)).text
 
 
 def test_pages_isolated_between_customers(stack, fdj, acme):

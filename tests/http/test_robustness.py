@@ -180,7 +180,7 @@ def test_a_status_comment_that_is_not_utf8_is_refused(stack, keys, acme, bad):
     assert "not valid UTF-8" in r.text
     page = sess.get(stack.url(loc), timeout=10)
     assert page.status_code == 200
-    assert 'id="request-status">NEW<' in page.text
+    assert 'data-status="NEW"' in page.text
     r = stack.get(REQUESTS + loc[len("/requests"):],
                   headers={"X-API-Key": keys["acme_owner"]})
     assert r.status_code == 200 and r.json()["status"] == "NEW"

@@ -285,7 +285,7 @@ orange_create(struct req *r)
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, "en", &pb, id, &text, why,
+	switch (request_create(r->store, r->who, body, NULL, "en", &pb, id, &text, why,
 	    sizeof(why))) {
 	case CREATE_OK:
 		rc = text != NULL ? resp_json_text(r, 201, text) : -1;
@@ -297,6 +297,7 @@ orange_create(struct req *r)
 		rc = reply_error(r, HERR_FORBIDDEN, why);
 		break;
 	case CREATE_UNAVAILABLE:
+	case CREATE_ALREADY:		/* no form token here */
 		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
 		break;
 	}
@@ -321,7 +322,7 @@ inet_change(struct req *r, enum change kind)
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
 	switch (kind) {
-	case CH_CREATE: rc = inet_create(r->store, r->who, body, &pb, id); break;
+	case CH_CREATE: rc = inet_create(r->store, r->who, body, NULL, &pb, id); break;
 	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, &pb); break;
 	case CH_ORDER: rc = inet_order(r->store, r->who, body, &pb, id); break;
 	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, &pb); break;

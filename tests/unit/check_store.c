@@ -68,7 +68,10 @@ scalar(const char *db, const char *sql)
 	" DROP TABLE catalog_grant_history;" \
 	" ALTER TABLE users DROP COLUMN language; ALTER TABLE users DROP COLUMN timezone;" \
 	" ALTER TABLE customers DROP COLUMN currency;" \
-	" DROP TABLE server_keys; DROP TABLE pending_forms; DROP TABLE user_tokens;"
+	" DROP TABLE server_keys; DROP TABLE pending_forms; DROP TABLE user_tokens;" \
+	" DROP INDEX requests_by_form_token; ALTER TABLE requests DROP COLUMN form_token;" \
+	" DROP INDEX internet_requests_by_form_token;" \
+	" ALTER TABLE internet_requests DROP COLUMN form_token;"
 
 START_TEST(test_open_migrate)
 {

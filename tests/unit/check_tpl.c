@@ -95,7 +95,12 @@ home_page(const char *title)
 	tpl_set(d, "USER_NAME", "Owner <FDJ>");
 	tpl_set(d, "USER_LEVEL", "OWNER");
 	tpl_set(d, "CSRF", "tok\"en");
-	/* the body of a logged-in user's home: their request list */
+	/* the navigation of a customer's user who may make requests */
+	tpl_set(d, "HOME_HREF", "/");
+	tpl_show(d, "NAV_HOME");
+	tpl_show(d, "NAV_REQUESTS");
+	tpl_show(d, "NAV_NEW_REQUEST");
+	/* the body of a logged-in user's request list */
 	body = tpl_include(d, "BODY", "requests.tpl");
 	ck_assert_ptr_nonnull(body);
 	tpl_set(body, "USER_NAME", "Owner <FDJ>");
