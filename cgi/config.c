@@ -58,6 +58,10 @@ static const struct ckey {
 	{ "mail", "poll_ms", "REQDESK_MAIL_POLL_MS", C_INT, offsetof(struct config, mail_poll_ms), 10, 600000 },
 	{ "mail", "batch", "REQDESK_MAIL_BATCH", C_INT, offsetof(struct config, mail_batch), 1, 1000 },
 	{ "mail", "keep_sent_days", "REQDESK_MAIL_KEEP_SENT_DAYS", C_INT, offsetof(struct config, mail_keep_sent_days), 0, 36500 },
+	{ "attachments", "file_max", "REQDESK_ATTACH_FILE_MAX", C_SIZE, offsetof(struct config, attach_file_max), 1, 256LL << 20 },
+	{ "attachments", "request_max", "REQDESK_ATTACH_REQUEST_MAX", C_SIZE, offsetof(struct config, attach_request_max), 1, 16LL << 30 },
+	{ "attachments", "files_per_request", "REQDESK_ATTACH_FILES", C_INT, offsetof(struct config, attach_request_files), 1, 100000 },
+	{ "desk", "operator_name", "REQDESK_OPERATOR_NAME", C_STR, offsetof(struct config, operator_name), 0, 0 },
 };
 
 /* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
@@ -177,6 +181,10 @@ config_defaults(void)
 	config.mail_poll_ms = 1000;
 	config.mail_batch = 20;
 	config.mail_keep_sent_days = 90;
+	config.attach_file_max = 10 * 1024 * 1024;
+	config.attach_request_max = 50 * 1024 * 1024;
+	config.attach_request_files = 100;
+	config_set("desk", "operator_name", "Orange");
 }
 
 int

@@ -39,6 +39,11 @@ struct config {
 	int		 mail_poll_ms;	/* [mail] poll_ms */
 	int		 mail_batch;	/* [mail] batch */
 	int		 mail_keep_sent_days; /* [mail] keep_sent_days, 0: forever */
+	long long	 attach_file_max;	/* [attachments] file_max: bytes of one file */
+	long long	 attach_request_max;	/* [attachments] request_max: bytes per request */
+	int		 attach_request_files;	/* [attachments] files_per_request */
+	char		*operator_name;	/* [desk] operator_name: the author of the
+					 * operator's notes on the Orange API */
 };
 
 extern struct config config;

@@ -95,6 +95,12 @@ enum oerr {
 	OERR_SEVERAL_SERVICE_POINTS, /* 422 3621 */
 	OERR_ORDERING_DOWN,	/* 422 3623: the request could not be stored */
 	OERR_MORE,		/* the last of a list cut at PROBLEMS_MAX */
+	OERR_TOP_BOOLEAN,	/* 400 21: a top-level attribute that must be true or false */
+	OERR_TOP_TEXT,		/* 400 21: text with a control character, or not UTF-8 */
+	OERR_FILE_BASE64,	/* 400 21: a file's body that is not base64 */
+	OERR_FILE_NAME,		/* 400 21: a file's name that cannot serve */
+	OERR_FILE_EMPTY,	/* 400 21 */
+	OERR_FILE_TYPE,		/* 422 21: not one of the kinds a request takes */
 	OERR__MAX
 };
 
@@ -172,6 +178,17 @@ enum xerr {
 	XERR_QUERY_STATE,
 	XERR_QUERY_FULL,
 	XERR_MORE,		/* the last of a list cut at PROBLEMS_MAX */
+	XERR_TEXT_REQUIRED,	/* 422: a note's text */
+	XERR_TEXT_INVALID,	/* 422: control characters, not UTF-8 */
+	XERR_INTERNAL_ACCESS,	/* 403: an internal note by a customer */
+	XERR_FILE_BASE64,	/* 422 */
+	XERR_FILE_NAME,
+	XERR_FILE_EMPTY,
+	XERR_FILE_TYPE,
+	XERR_FILE_LARGE,	/* 413: {1} the limit */
+	XERR_REQUEST_FULL,	/* 409: the request holds as many files as it may */
+	XERR_ATTACHMENT_NOT_FOUND, /* 404 */
+	XERR_QUERY_LIST,	/* 400: offset/limit of a conversation's lists */
 	XERR__MAX
 };
 

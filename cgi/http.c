@@ -312,10 +312,12 @@ req_free(struct req *r)
 	}
 	free(r->path);
 	free(r->param);
+	free(r->param2);
 	buf_free(&r->body);
 	buf_free(&r->headers);
 	kv_free(&r->query);
 	kv_free(&r->form);
+	mparts_free(&r->files);
 	buf_free(&r->cookies);
 	log_set_request(NULL);
 }
@@ -349,7 +351,7 @@ req_read_body(struct req *r)
 int
 req_body_fits(const struct req *r)
 {
-	return r->content_length <= config.body_max;
+	return r->content_length <= (r->body_max > 0 ? r->body_max : config.body_max);
 }
 
 int
@@ -402,15 +404,76 @@ req_is_json(const struct req *r)
 	return ctype_is(r->content_type, "application/json");
 }
 
+/* The text fields of a multipart form into r->form, its files into
+ * r->files: the rules of an urlencoded form (UTF-8, FORM_MAX fields). */
+static int
+read_multipart(struct req *r)
+{
+	struct mparts	 parts = { 0 };
+	size_t		 i;
+	int		 rc = 0;
+	char		*key, *val;
+
+	switch (multipart_parse(r->content_type, r->body.data ? r->body.data : "",
+	    r->body.len, &parts)) {
+	case MP_OK:
+		break;
+	case MP_TOO_MANY:
+		mparts_free(&parts);
+		return HERR_FORM_FIELDS;
+	case MP_NOMEM:
+		mparts_free(&parts);
+		return -1;
+	default:
+		mparts_free(&parts);
+		return HERR_BAD_BODY;
+	}
+	for (i = 0; i < parts.n && rc == 0; i++) {
+		struct mpart *m = &parts.v[i];
+		if (m->filename != NULL) {
+			struct mpart *v = array_room(r->files.v, r->files.n,
+			    &r->files.cap, sizeof(*v), 4);
+			if (v == NULL) {
+				rc = -1;
+				break;
+			}
+			r->files.v = v;
+			r->files.v[r->files.n++] = *m;
+			memset(m, 0, sizeof(*m));	/* moved */
+			continue;
+		}
+		if (r->form.n >= FORM_MAX)
+			rc = HERR_FORM_FIELDS;
+		else if (memchr(m->data, '\0', m->len) != NULL ||
+		    utf8_valid_prefix(m->data, m->len) != m->len ||
+		    utf8_valid_len(m->name) != strlen(m->name))
+			rc = HERR_FORM_TEXT;
+		else if ((key = strdup(m->name)) == NULL ||
+		    (val = strndup(m->data, m->len)) == NULL) {
+			free(key);
+			rc = -1;
+		} else if (kv_add(&r->form, key, val) < 0) {
+			free(key);
+			free(val);
+			rc = -1;
+		}
+	}
+	mparts_free(&parts);
+	return rc;
+}
+
 int
 req_read_form(struct req *r)
 {
-	int rc;
+	int rc, multipart;
 
-	if (!ctype_is(r->content_type, "application/x-www-form-urlencoded"))
+	multipart = ctype_is(r->content_type, "multipart/form-data");
+	if (!multipart && !ctype_is(r->content_type, "application/x-www-form-urlencoded"))
 		return HERR_MEDIA_TYPE;
 	if ((rc = req_read_body(r)) != 0)
 		return rc;
+	if (multipart)
+		return read_multipart(r);
 	if (r->body.len != strlen(r->body.data ? r->body.data : ""))
 		return HERR_BAD_BODY;
 	if ((rc = kv_parse_query(&r->form, r->body.data ? r->body.data : "",
@@ -497,10 +560,11 @@ resp_start(struct req *r, int status, const char *content_type)
 	if (content_type != NULL)
 		buf_printf(&h, "Content-Type: %s\r\n", content_type);
 	buf_printf(&h, "X-Request-Id: %s\r\n", r->id);
-	buf_puts(&h,
-	    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+	buf_printf(&h, "Content-Security-Policy: %s\r\n", r->csp != NULL ? r->csp :
+	    "default-src 'self'; img-src 'self' data:; "
 	    "object-src 'none'; base-uri 'none'; form-action 'self'; "
-	    "frame-ancestors 'none'\r\n"
+	    "frame-ancestors 'none'");
+	buf_puts(&h,
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
@@ -514,6 +578,37 @@ resp_start(struct req *r, int status, const char *content_type)
 		rc = io_write(r, h.data, h.len);
 	buf_free(&h);
 	log_info("%s %s %d", r->method_name, r->path, status);
+	return rc;
+}
+
+int
+resp_file(struct req *r, const char *mime, const char *name, const void *data,
+    size_t len)
+{
+	struct buf		 v = { 0 };
+	const unsigned char	*p;
+	char			 n[32];
+	int			 rc;
+
+	/* RFC 6266: an ASCII name for old clients, the exact one encoded */
+	buf_puts(&v, "attachment; filename=\"");
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		buf_append(&v, *p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\' ?
+		    "_" : (const char *)p, 1);
+	buf_puts(&v, "\"; filename*=UTF-8''");
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_append(&v, (const char *)p, 1);
+		else
+			buf_printf(&v, "%%%02X", *p);
+	snprintf(n, sizeof(n), "%zu", len);
+	/* a file never runs as a page of the desk, whatever it holds */
+	r->csp = "sandbox; default-src 'none'";
+	rc = v.data == NULL || resp_header(r, "Content-Disposition", v.data) < 0 ||
+	    resp_header(r, "Content-Length", n) < 0 ||
+	    resp_start(r, 200, mime) < 0 || resp_write(r, data, len) < 0 ? -1 : 0;
+	buf_free(&v);
 	return rc;
 }
 

@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "errors.h"	/* enum family, enum herr */
+#include "multipart.h"	/* struct mparts */
 #include "util.h"
 
 /* Methods, as bits so that a route can accept several. */
@@ -70,10 +71,13 @@ struct req {
 	struct buf		 body;		/* owned; filled by req_read_body */
 	int			 body_read;
 	struct kvlist		 query, form;
+	struct mparts		 files;		/* the file parts of a multipart form */
+	long long		 body_max;	/* this route's cap on the body; 0: config.body_max */
 	struct buf		 cookies;	/* owned: "name\0value\0" pairs */
 	enum family		 family;
 	const struct route	*route;		/* matched route, NULL if none */
 	char			*param;		/* owned: the {id} of the path, if any */
+	char			*param2;	/* owned: its second {id}, if any */
 	struct principal	*who;		/* the caller, or NULL: set and freed by the dispatcher */
 	const char		*lang;		/* the reader's language code (i18n.h): set by the dispatcher */
 	struct principal	*expired;	/* the user of a session that expired on this
@@ -84,6 +88,7 @@ struct req {
 	int			 started;	/* headers written */
 	int			 io_failed;
 	struct buf		 headers;	/* extra headers, "Name: value\r\n" each */
+	const char		*csp;		/* Content-Security-Policy if not the pages' own */
 };
 
 /* Fill `r` from the transport.  Returns 0; 1 when the query string holds
@@ -105,7 +110,8 @@ const char *req_query(const struct req *r, const char *key);
 const char *req_form(const struct req *r, const char *key);
 const char *req_cookie(const struct req *r, const char *key);
 
-/* Is the declared body within the configured cap (config.body_max)?
+/* Is the declared body within the route's cap (r->body_max, else
+ * config.body_max)?
  * The one place the cap is checked: by the dispatcher before anything
  * is read, and by every body reader.  1 or 0. */
 int  req_body_fits(const struct req *r);
@@ -133,9 +139,12 @@ int  req_query_list(const struct req *r, const char *key, size_t max,
  * read), or -1 on transport error. */
 int  req_read_body(struct req *r);
 
-/* Read and decode an application/x-www-form-urlencoded body into r->form.
- * Returns 0 or an enum herr (TOO_LARGE, MEDIA_TYPE, BAD_BODY, FORM_FIELDS
- * past FORM_MAX fields), -1 i/o or ENOMEM. */
+/* Read and decode an application/x-www-form-urlencoded body, or a
+ * multipart/form-data one, into r->form (a multipart form's text fields;
+ * its files, the parts with a filename, go to r->files, pointing into
+ * r->body).  Returns 0 or an enum herr (TOO_LARGE, MEDIA_TYPE, BAD_BODY,
+ * FORM_FIELDS past FORM_MAX fields or MULTIPART_PARTS_MAX parts,
+ * FORM_TEXT), -1 i/o or ENOMEM. */
 int  req_read_form(struct req *r);
 
 /* Read and parse a JSON object body.  On success returns a new reference
@@ -175,6 +184,12 @@ int  resp_start(struct req *r, int status, const char *content_type);
 
 /* Write body bytes (suppressed for HEAD).  0 or -1. */
 int  resp_write(struct req *r, const char *s, size_t n);
+
+/* Send `len` bytes of a stored file as a download (200): Content-Type
+ * `mime`, Content-Disposition attachment with `name` (RFC 6266), a
+ * sandboxing Content-Security-Policy.  0 or -1. */
+int  resp_file(struct req *r, const char *mime, const char *name, const void *data,
+	size_t len);
 int  resp_puts(struct req *r, const char *s);
 
 /* A complete JSON response; `body` is borrowed.  0 or -1. */

@@ -28,6 +28,7 @@
 
 #include "autoconf.h"
 #include "catalog.h"
+#include "conversation.h"
 #include "errors.h"
 #include "http.h"
 #include "log.h"
@@ -328,8 +329,9 @@ row_line(enum family fam, int row, struct buf *b)
 static void
 op_errors(struct oa *oa, json_t *op, enum family fam, ...)
 {
-	struct buf	 lines[6] = { { 0 } };	/* 400, 401, 403, 404, 409, other */
-	int		 statuses[6] = { 0 }, row, st, slot;
+#define STATUSES_MAX	8	/* the distinct statuses of one operation's errors */
+	struct buf	 lines[STATUSES_MAX] = { { 0 } };
+	int		 statuses[STATUSES_MAX] = { 0 }, row, st, slot;
 	struct buf	 one = { 0 };
 	va_list		 ap;
 
@@ -337,9 +339,10 @@ op_errors(struct oa *oa, json_t *op, enum family fam, ...)
 	while ((row = va_arg(ap, int)) != END) {
 		one.len = 0;
 		st = row_line(fam, row, &one);
-		for (slot = 0; slot < 6 && statuses[slot] != 0 && statuses[slot] != st; slot++)
+		for (slot = 0; slot < STATUSES_MAX && statuses[slot] != 0 &&
+		    statuses[slot] != st; slot++)
 			continue;
-		if (slot == 6) {
+		if (slot == STATUSES_MAX) {
 			oa->failed = 1;	/* more statuses than a route has */
 			break;
 		}
@@ -348,7 +351,7 @@ op_errors(struct oa *oa, json_t *op, enum family fam, ...)
 	}
 	va_end(ap);
 	buf_free(&one);
-	for (slot = 0; slot < 6 && statuses[slot] != 0; slot++) {
+	for (slot = 0; slot < STATUSES_MAX && statuses[slot] != 0; slot++) {
 		/* Rows of a status already described (the body's or the
 		 * credentials' errors) join its description. */
 		char code[8];
@@ -1354,6 +1357,248 @@ path_inet_confirm(struct oa *oa)
 	    X(XERR_INSTALL_TIME), X(XERR_LENGTH), END);
 }
 
+/* ------------------------------------------------------ conversations */
+
+static json_t *
+text_schema(int max, const char *description)
+{
+	return json_pack("{s:s, s:i, s:s}", "type", "string", "maxLength", max,
+	    "description", description);
+}
+
+static json_t *
+bool_schema(const char *description)
+{
+	return json_pack("{s:s, s:s}", "type", "boolean", "description", description);
+}
+
+/* Notes and attachments of both families (docs/CONVERSATIONS.md). */
+static void
+schema_conversations(struct oa *oa)
+{
+	static const char internal[] = "ADMIN only: an internal note (or file) of the "
+	    "operator, never shown to a customer.  Present in answers to ADMIN only.";
+	static const char file_body[] = "The content of the file in base64.  PDF, "
+	    "PNG, JPEG, CSV or plain text (UTF-8), read from the content: the name "
+	    "and format do not decide it.";
+
+	add_schema(oa, "Note", json_pack("{s:s, s:s, s:[s,s,s,s,s], s:{s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o}}", "type", "object", "description",
+	    "A reply between the customer and the operator, or an internal note.",
+	    "required", "id", "title", "body", "createdAt", "updatedAt", "properties",
+	    "id", str_schema("Note id, 24 hexadecimal characters.", NULL),
+	    "title", str_schema("Summary of the note.", NULL),
+	    "body", str_schema("Its text; line breaks are kept.", NULL),
+	    "author", str_schema("The customer's user who wrote it, or the operator's "
+		"name ([desk] operator_name) for the operator's staff.", NULL),
+	    "createdAt", str_schema("When it was written (ISO 8601, UTC).", NULL),
+	    "updatedAt", str_schema("The same: a note does not change.", NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "NotePOST", json_pack("{s:s, s:[s,s], s:{s:o, s:o, s:o, s:o}}",
+	    "type", "object", "required", "title", "body", "properties",
+	    "title", text_schema(CONV_TITLE_MAX, "Summary of the note."),
+	    "body", text_schema(CONV_BODY_MAX, "The text (line breaks kept)."),
+	    "author", str_schema("Accepted and not taken: the author is the caller.", NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "Attachment", json_pack("{s:s, s:[s,s,s,s,s], s:{s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}", "type", "object",
+	    "required", "id", "name", "mimeType", "href", "createdAt", "properties",
+	    "id", str_schema("Attachment id, 24 hexadecimal characters.", NULL),
+	    "name", str_schema("The file's name as it was sent.", NULL),
+	    "mimeType", str_schema("Its type, read from its content.", NULL),
+	    "type", str_schema("pdf, png, jpg, csv or txt.", NULL),
+	    "size", json_pack("{s:s, s:s}", "type", "integer", "description", "Bytes."),
+	    "sha256", str_schema("SHA-256 of the content, hexadecimal.", NULL),
+	    "href", str_schema("Where the file itself is downloaded.", NULL),
+	    "noteId", str_schema("The note it was sent with, if any.", NULL),
+	    "createdAt", str_schema("When it was sent.", NULL),
+	    "updatedAt", str_schema("The same: a file does not change.", NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "AttachmentPOST", json_pack("{s:s, s:[s,s,s], s:{s:o, s:o, s:o, "
+	    "s:o}}", "type", "object", "required", "name", "format", "body", "properties",
+	    "name", text_schema(CONV_NAME_MAX, "The file's name, without a directory."),
+	    "format", str_schema("The type the sender gives (tells CSV from text).", NULL),
+	    "body", str_schema(file_body, NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "InternetNote", json_pack("{s:s, s:[s,s,s,s,s], s:{s:o, s:o, s:o, "
+	    "s:o, s:o, s:o}}", "type", "object",
+	    "required", "_id", "text", "author", "side", "created", "properties",
+	    "_id", str_schema("Note id.", NULL),
+	    "text", str_schema("Its text.", NULL),
+	    "author", json_pack("{s:s, s:{s:o, s:o}}", "type", "object", "properties",
+		"_id", str_schema("User id.", NULL), "name", str_schema("User name.", NULL)),
+	    "side", json_pack("{s:s, s:[s,s]}", "type", "string", "enum", "customer",
+		"operator"),
+	    "created", str_schema("When it was written (ISO 8601, UTC).", NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "InternetNotePOST", json_pack("{s:s, s:[s], s:{s:o, s:o}}",
+	    "type", "object", "required", "text", "properties",
+	    "text", text_schema(CONV_BODY_MAX, "The text (line breaks kept)."),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "InternetAttachment", json_pack("{s:s, s:[s,s,s,s], s:{s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}}", "type", "object",
+	    "required", "_id", "name", "mimeType", "href", "properties",
+	    "_id", str_schema("Attachment id.", NULL),
+	    "name", str_schema("The file's name as it was sent.", NULL),
+	    "mimeType", str_schema("Its type, read from its content.", NULL),
+	    "size", json_pack("{s:s}", "type", "integer"),
+	    "sha256", str_schema("SHA-256 of the content.", NULL),
+	    "href", str_schema("Where the file itself is downloaded.", NULL),
+	    "note", str_schema("The note it was sent with, if any.", NULL),
+	    "created", str_schema("When it was sent.", NULL),
+	    "internal", bool_schema(internal)));
+	add_schema(oa, "InternetAttachmentPOST", json_pack("{s:s, s:[s,s], s:{s:o, s:o, "
+	    "s:o}}", "type", "object", "required", "name", "body", "properties",
+	    "name", text_schema(CONV_NAME_MAX, "The file's name, without a directory."),
+	    "body", str_schema(file_body, NULL),
+	    "internal", bool_schema(internal)));
+}
+
+/* The download of one file: its bytes. */
+static void
+op_file_download(struct oa *oa, const char *path, const char *id, const char *tag,
+    enum family fam)
+{
+	static const char *const types[] = { "application/pdf", "image/png",
+	    "image/jpeg", "text/csv", "text/plain" };
+	json_t	*op = op_new(oa, path, "get", id, tag, "Download an attachment",
+		    "The file itself, as `Content-Disposition: attachment`, with a "
+		    "sandboxing Content-Security-Policy.", 0);
+	json_t	*resp;
+	size_t	 i;
+
+	op_path_id(oa, op, "Request id.");
+	op_param(oa, op, "path", "attachmentId", 1, "Attachment id.",
+	    json_pack("{s:s, s:i}", "type", "string", "minLength", 1));
+	resp = json_pack("{s:s, s:{}}", "description", "The file.", "content");
+	for (i = 0; resp != NULL && i < sizeof(types) / sizeof(types[0]); i++)
+		oa_set(oa, json_object_get(resp, "content"), types[i], json_pack(
+		    "{s:{s:s, s:s}}", "schema", "type", "string", "format", "binary"));
+	oa_set(oa, oa_child(oa, op, "responses"), "200", oa_check(oa, resp));
+	op_auth_errors(oa, op, fam, 0);
+	if (fam == FAM_ORANGE)
+		op_errors(oa, op, fam, H(HERR_NOT_FOUND), END);
+	else
+		op_errors(oa, op, fam, X(XERR_REQUEST_NOT_FOUND), X(XERR_ATTACHMENT_NOT_FOUND),
+		    END);
+}
+
+/* GET|POST /ordering/b2b/v2/requests/{id}/notes and .../attachments. */
+static void
+path_orange_conversation(struct oa *oa)
+{
+	static const char notes[] = "/ordering/b2b/v2/requests/{id}/notes";
+	static const char files[] = "/ordering/b2b/v2/requests/{id}/attachments";
+	json_t *op, *resp;
+
+	op = op_new(oa, notes, "get", "listRequestNotes", "ordering", "List the notes "
+	    "of a request", "Replies between the customer and the operator, oldest "
+	    "first; for ADMIN also the operator's internal notes.", 0);
+	op_path_id(oa, op, "Request id.");
+	op_page_params(oa, op, CONV_LIST_MAX);
+	resp = op_response(oa, op, 200, "The notes.", json_pack("{s:s, s:o}", "type",
+	    "array", "items", schema_ref("Note")));
+	resp_count_headers(oa, resp);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_NOT_FOUND), H(HERR_BAD_QUERY), END);
+
+	op = op_new(oa, notes, "post", "addRequestNote", "ordering", "Add a note to a "
+	    "request", "A reply (or, for ADMIN, an internal note).  VIEWERs only read.", 0);
+	op_path_id(oa, op, "Request id.");
+	op_body(oa, op, "The note.", schema_ref("NotePOST"));
+	op_response(oa, op, 201, "The note, Content-Location the list.", schema_ref("Note"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
+	    O(OERR_MISSING), O(OERR_TOP_INVALID), O(OERR_TOP_TEXT), O(OERR_TOP_BOOLEAN), END);
+
+	op = op_new(oa, files, "get", "listRequestAttachments", "ordering", "List the "
+	    "files of a request", "Files sent with notes or on their own, oldest "
+	    "first; internal ones for ADMIN only.", 0);
+	op_path_id(oa, op, "Request id.");
+	op_page_params(oa, op, CONV_LIST_MAX);
+	resp = op_response(oa, op, 200, "The files (without their content: see href).",
+	    json_pack("{s:s, s:o}", "type", "array", "items", schema_ref("Attachment")));
+	resp_count_headers(oa, resp);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_NOT_FOUND), H(HERR_BAD_QUERY), END);
+
+	op = op_new(oa, files, "post", "addRequestAttachment", "ordering", "Attach a "
+	    "file to a request", "At most [attachments] file_max bytes (10 MiB by "
+	    "default) per file; a request holds at most request_max bytes and "
+	    "files_per_request files.", 0);
+	op_path_id(oa, op, "Request id.");
+	op_body(oa, op, "The file.", schema_ref("AttachmentPOST"));
+	op_response(oa, op, 201, "The file, Content-Location its download.",
+	    schema_ref("Attachment"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
+	    H(HERR_CONFLICT), H(HERR_TOO_LARGE), O(OERR_MISSING), O(OERR_FILE_BASE64),
+	    O(OERR_FILE_NAME), O(OERR_FILE_EMPTY), O(OERR_FILE_TYPE), O(OERR_TOP_BOOLEAN),
+	    END);
+	op_file_download(oa, "/ordering/b2b/v2/requests/{id}/attachments/{attachmentId}",
+	    "getRequestAttachment", "ordering", FAM_ORANGE);
+}
+
+/* GET|POST /internet/request/{id}/notes and .../attachments. */
+static void
+path_inet_conversation(struct oa *oa)
+{
+	static const char notes[] = "/internet/request/{id}/notes";
+	static const char files[] = "/internet/request/{id}/attachments";
+	json_t *op;
+
+	op = op_new(oa, notes, "get", "listInternetRequestNotes", "internet", "List the "
+	    "notes of an Internet request", "Replies, oldest first; for ADMIN also "
+	    "internal notes.", 0);
+	op_path_id(oa, op, "Internet request id.");
+	op_page_params(oa, op, 100);
+	op_response(oa, op, 200, "A page of notes.", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, "
+	    "s:{s:s}, s:{s:s, s:o}}}", "type", "object", "properties", "offset", "type",
+	    "integer", "limit", "type", "integer", "total", "type", "integer", "notes",
+	    "type", "array", "items", schema_ref("InternetNote")));
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_errors(oa, op, FAM_TCX, X(XERR_REQUEST_NOT_FOUND), X(XERR_QUERY_LIST), END);
+
+	op = op_new(oa, notes, "post", "addInternetRequestNote", "internet", "Add a note "
+	    "to an Internet request", "A reply (or, for ADMIN, an internal note).", 0);
+	op_path_id(oa, op, "Internet request id.");
+	op_body(oa, op, "The note.", schema_ref("InternetNotePOST"));
+	op_response(oa, op, 201, "The note.", schema_ref("InternetNote"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_INTERNAL_ACCESS),
+	    X(XERR_REQUEST_NOT_FOUND), X(XERR_TEXT_REQUIRED), X(XERR_TEXT_INVALID),
+	    X(XERR_LENGTH), X(XERR_NOT_STRING), X(XERR_NOT_BOOLEAN), END);
+
+	op = op_new(oa, files, "get", "listInternetRequestAttachments", "internet",
+	    "List the files of an Internet request", "Oldest first; internal ones "
+	    "for ADMIN only.", 0);
+	op_path_id(oa, op, "Internet request id.");
+	op_page_params(oa, op, 100);
+	op_response(oa, op, 200, "A page of files.", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, "
+	    "s:{s:s}, s:{s:s, s:o}}}", "type", "object", "properties", "offset", "type",
+	    "integer", "limit", "type", "integer", "total", "type", "integer",
+	    "attachments", "type", "array", "items", schema_ref("InternetAttachment")));
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_errors(oa, op, FAM_TCX, X(XERR_REQUEST_NOT_FOUND), X(XERR_QUERY_LIST), END);
+
+	op = op_new(oa, files, "post", "addInternetRequestAttachment", "internet",
+	    "Attach a file to an Internet request", "As on the ordering API.", 0);
+	op_path_id(oa, op, "Internet request id.");
+	op_body(oa, op, "The file.", schema_ref("InternetAttachmentPOST"));
+	op_response(oa, op, 201, "The file.", schema_ref("InternetAttachment"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_INTERNAL_ACCESS),
+	    X(XERR_REQUEST_NOT_FOUND), X(XERR_FILE_BASE64), X(XERR_FILE_NAME),
+	    X(XERR_FILE_EMPTY), X(XERR_FILE_TYPE), X(XERR_FILE_LARGE),
+	    X(XERR_REQUEST_FULL), X(XERR_NOT_STRING), X(XERR_NOT_BOOLEAN), END);
+	op_file_download(oa, "/internet/request/{id}/attachments/{attachmentId}",
+	    "getInternetRequestAttachment", "internet", FAM_TCX);
+}
+
 /* ----------------------------------------------------------- document */
 
 /* The tags operations use (declare a new tag here before using it). */
@@ -1428,6 +1673,9 @@ openapi_document(void)
 	path_inet_request(&oa);
 	path_inet_accounts(&oa);
 	path_inet_confirm(&oa);
+	schema_conversations(&oa);
+	path_orange_conversation(&oa);
+	path_inet_conversation(&oa);
 	if (oa.failed) {
 		json_decref(oa.doc);
 		return NULL;

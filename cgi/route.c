@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "login.h"
 #include "config.h"
+#include "conv_api.h"
 #include "http.h"
 #include "i18n.h"
 #include "reply.h"
@@ -135,6 +136,18 @@ const struct route routes[] = {
 	    page_password_reset, page_password_reset_post }, /* RT_PASSWORD_RESET */
 	{ "/password/invite/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
 	    page_password_invite, page_password_invite_post }, /* RT_PASSWORD_INVITE */
+	{ "/ordering/b2b/v2/requests/{id}/notes", M_GET | M_POST, FAM_ORANGE, RF_JSON,
+	    LV_ALL, LV_CREATE, api_notes, api_note_post }, /* RT_OR_NOTES */
+	{ "/ordering/b2b/v2/requests/{id}/attachments", M_GET | M_POST, FAM_ORANGE,
+	    RF_JSON | RF_UPLOAD, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_OR_FILES */
+	{ "/ordering/b2b/v2/requests/{id}/attachments/{attachmentId}", M_GET, FAM_ORANGE, 0,
+	    LV_ALL, 0, api_file_get, NULL }, /* RT_OR_FILE */
+	{ "/internet/request/{id}/notes", M_GET | M_POST, FAM_TCX, RF_JSON,
+	    LV_ALL, LV_CREATE, api_notes, api_note_post }, /* RT_INET_NOTES */
+	{ "/internet/request/{id}/attachments", M_GET | M_POST, FAM_TCX,
+	    RF_JSON | RF_UPLOAD, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_INET_FILES */
+	{ "/internet/request/{id}/attachments/{attachmentId}", M_GET, FAM_TCX, 0,
+	    LV_ALL, 0, api_file_get, NULL }, /* RT_INET_FILE */
 };
 
 enum family
@@ -153,26 +166,29 @@ route_family_of(const char *path)
 }
 
 /*
- * Does `path` match `pattern`?  "{id}" matches one non-empty segment,
- * copied to *param (owned by the caller) when param is not NULL.
+ * Does `path` match `pattern`?  Each "{name}" matches one non-empty
+ * segment, copied to params[0], then params[1] (owned by the caller)
+ * when params is not NULL.
  */
 static int
-path_match(const char *pattern, const char *path, char **param)
+path_match(const char *pattern, const char *path, char **params)
 {
-	const char *p = pattern, *s = path, *end;
+	const char	*p = pattern, *s = path, *end, *close;
+	int		 n = 0;
 
 	while (*p != '\0' && *s != '\0') {
-		if (strncmp(p, "{id}", 4) == 0) {
+		if (*p == '{' && (close = strchr(p, '}')) != NULL) {
 			end = strchr(s, '/');
 			if (end == NULL)
 				end = s + strlen(s);
-			if (end == s)
+			if (end == s || n == 2)
 				return 0;
-			if (param != NULL) {
-				free(*param);
-				*param = strndup(s, (size_t)(end - s));
+			if (params != NULL) {
+				free(params[n]);
+				params[n] = strndup(s, (size_t)(end - s));
 			}
-			p += 4;
+			n++;
+			p = close + 1;
 			s = end;
 			continue;
 		}
@@ -226,7 +242,12 @@ route_find(struct req *r)
 				first = &routes[i];
 			seen |= routes[i].methods;
 			if (routes[i].methods & want) {
-				path_match(routes[i].pattern, r->path, &r->param);
+				char *params[2] = { NULL, NULL };
+				path_match(routes[i].pattern, r->path, params);
+				free(r->param);
+				free(r->param2);
+				r->param = params[0];
+				r->param2 = params[1];
 				r->route = &routes[i];
 				r->family = routes[i].family;
 				return 0;
@@ -239,12 +260,24 @@ route_find(struct req *r)
 	return HERR_METHOD;
 }
 
+long long
+route_upload_max(void)
+{
+	/* a file in base64 (a third more), the other fields, the JSON or
+	 * multipart framing around it */
+	long long max = config.attach_file_max / 3 * 4 + 4 + 64 * 1024;
+
+	return max > config.body_max ? max : config.body_max;
+}
+
 /* Checks that need no handler: body size and kind. 0 or an enum herr. */
 static int
 check_body(struct req *r)
 {
 	if (!(r->method & (M_POST | M_PUT | M_PATCH)))
 		return 0;
+	if (r->route->flags & RF_UPLOAD)
+		r->body_max = route_upload_max();
 	if (!req_body_fits(r))
 		return HERR_TOO_LARGE;
 	if ((r->route->flags & RF_JSON) && !req_is_json(r))

@@ -13,8 +13,13 @@
 #define RF_NODB	0x04	/* needs neither the database nor credentials */
 #define RF_ANON	0x08	/* for anyone: credentials sent along are not read, so
 			 * a client holding an expired token can log in again */
+#define RF_UPLOAD 0x10	/* carries a file: the body may be as large as
+			 * [attachments] file_max needs (route_upload_max) */
 
 typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
+
+/* The body cap of an RF_UPLOAD route, in bytes. */
+long long route_upload_max(void);
 
 enum route_id {
 	RT_HOME,
@@ -71,11 +76,17 @@ enum route_id {
 	RT_PASSWORD_FORGOT,
 	RT_PASSWORD_RESET,
 	RT_PASSWORD_INVITE,
+	RT_OR_NOTES,
+	RT_OR_FILES,
+	RT_OR_FILE,
+	RT_INET_NOTES,
+	RT_INET_FILES,
+	RT_INET_FILE,
 	RT__MAX
 };
 
 struct route {
-	const char	*pattern;	/* path; "{id}" matches one segment */
+	const char	*pattern;	/* path; each "{name}" matches one segment (at most two) */
 	unsigned	 methods;	/* enum method bits (HEAD follows GET) */
 	enum family	 family;
 	unsigned	 flags;		/* RF_* */

@@ -433,6 +433,45 @@ static const char *const migrations[] = {
 	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
 	"CREATE UNIQUE INDEX internet_requests_by_form_token ON internet_requests(form_token)"
 	"  WHERE form_token IS NOT NULL;",
+	/* 17: conversations on requests of both families (conversation.c):
+	 * replies between the customer and the operator, notes internal to
+	 * the operator, and their attached files; a file's content is kept
+	 * once however often it is sent (blobs, by SHA-256) */
+	"CREATE TABLE blobs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+	"  size INTEGER NOT NULL CHECK (size >= 0),"
+	"  data BLOB NOT NULL"
+	") STRICT;"
+	"CREATE TABLE notes ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE CHECK (length(id) = 24),"
+	"  family TEXT NOT NULL CHECK (family IN ('orange', 'internet')),"
+	"  request_id TEXT NOT NULL,"
+	"  internal INTEGER NOT NULL CHECK (internal IN (0, 1)),"
+	"  side TEXT NOT NULL CHECK (side IN ('customer', 'operator')),"
+	"  author_id TEXT NOT NULL REFERENCES users(id),"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX notes_by_request ON notes(family, request_id, seq);"
+	"CREATE TABLE attachments ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE CHECK (length(id) = 24),"
+	"  family TEXT NOT NULL CHECK (family IN ('orange', 'internet')),"
+	"  request_id TEXT NOT NULL,"
+	"  note_id TEXT REFERENCES notes(id),"
+	"  internal INTEGER NOT NULL CHECK (internal IN (0, 1)),"
+	"  name TEXT NOT NULL,"
+	"  mime TEXT NOT NULL,"
+	"  size INTEGER NOT NULL CHECK (size >= 0),"
+	"  blob_id INTEGER NOT NULL REFERENCES blobs(id),"
+	"  author_id TEXT NOT NULL REFERENCES users(id),"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX attachments_by_request ON attachments(family, request_id, seq);"
+	"CREATE INDEX attachments_by_note ON attachments(note_id) WHERE note_id IS NOT NULL;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -448,6 +487,12 @@ static const char *const migrations[] = {
  * row by row; for statements whose plan should seek the caller's customer
  * rather than scan every customer's rows. */
 #define SCOPE_RANGE(col) " AND " col " BETWEEN coalesce(?2, '') AND coalesce(?2, x'ff')"
+
+/* The columns of enum note_col and att_col (store.h), in their order. */
+#define NOTE_COLS "n.id, n.internal, n.side, n.title, n.body, n.created, " \
+	"n.author_id, u.name, u.email"
+#define ATT_COLS "a.id, a.note_id, a.internal, a.name, a.mime, a.size, a.created, " \
+	"a.author_id, u.name, b.sha256"
 
 /* The columns of enum user_col (store.h), in its order. */
 #define USER_COLS "u.id, u.email, u.name, u.phone, u.level, u.customer_id, " \
@@ -920,6 +965,41 @@ static const char *const sqls[] = {
 	" AND expires > ?2", /* ST_UTOKEN_USE */
 	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
+	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference FROM requests r"
+	" WHERE r.id = ?4 AND " IN_SCOPE("r.customer_id"), /* ST_CONV_ORANGE_TARGET */
+	"SELECT r.customer_id, r.created_by,"
+	" CASE WHEN r.answered IS NULL THEN 'NEW' ELSE 'HAS_OFFER' END, r.reference"
+	" FROM internet_requests r WHERE r.id = ?4 AND " INET_SCOPE, /* ST_CONV_INET_TARGET */
+	"INSERT INTO notes (id, family, request_id, internal, side, author_id, title,"
+	" body, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_NOTE_ADD */
+	"SELECT " NOTE_COLS " FROM notes n JOIN users u ON u.id = n.author_id"
+	" WHERE n.family = ?1 AND n.request_id = ?2 AND (n.internal = 0 OR ?3 = 1)"
+	" ORDER BY n.seq LIMIT ?4 OFFSET ?5", /* ST_NOTE_LIST */
+	"SELECT count(*) FROM notes n"
+	" WHERE n.family = ?1 AND n.request_id = ?2 AND (n.internal = 0 OR ?3 = 1)", /* ST_NOTE_COUNT */
+	"SELECT " NOTE_COLS " FROM notes n JOIN users u ON u.id = n.author_id"
+	" WHERE n.id = ?1 AND n.family = ?2 AND n.request_id = ?3"
+	" AND (n.internal = 0 OR ?4 = 1)", /* ST_NOTE_GET */
+	"INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)"
+	" ON CONFLICT (sha256) DO NOTHING", /* ST_BLOB_ADD */
+	"SELECT id FROM blobs WHERE sha256 = ?", /* ST_BLOB_ID */
+	"INSERT INTO attachments (id, family, request_id, note_id, internal, name, mime,"
+	" size, blob_id, author_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_ATT_ADD */
+	"SELECT " ATT_COLS " FROM attachments a JOIN users u ON u.id = a.author_id"
+	" JOIN blobs b ON b.id = a.blob_id"
+	" WHERE a.family = ?1 AND a.request_id = ?2 AND (a.internal = 0 OR ?3 = 1)"
+	" ORDER BY a.seq LIMIT ?4 OFFSET ?5", /* ST_ATT_LIST */
+	"SELECT count(*) FROM attachments a"
+	" WHERE a.family = ?1 AND a.request_id = ?2 AND (a.internal = 0 OR ?3 = 1)", /* ST_ATT_COUNT */
+	"SELECT coalesce(sum(size), 0), count(*) FROM attachments"
+	" WHERE family = ?1 AND request_id = ?2", /* ST_ATT_USAGE */
+	"SELECT " ATT_COLS " FROM attachments a JOIN users u ON u.id = a.author_id"
+	" JOIN blobs b ON b.id = a.blob_id"
+	" WHERE a.id = ?1 AND a.family = ?2 AND a.request_id = ?3"
+	" AND (a.internal = 0 OR ?4 = 1)", /* ST_ATT_GET */
+	"SELECT b.data FROM attachments a JOIN blobs b ON b.id = a.blob_id"
+	" WHERE a.id = ?1 AND a.family = ?2 AND a.request_id = ?3"
+	" AND (a.internal = 0 OR ?4 = 1)", /* ST_ATT_DATA */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1096,6 +1176,20 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_UTOKEN_USE */
 	0, /* ST_UTOKEN_DROP */
 	0, /* ST_UTOKEN_PURGE */
+	TARGET__COLS, /* ST_CONV_ORANGE_TARGET */
+	TARGET__COLS, /* ST_CONV_INET_TARGET */
+	0, /* ST_NOTE_ADD */
+	NOTE__COLS, /* ST_NOTE_LIST */
+	COUNT__COLS, /* ST_NOTE_COUNT */
+	NOTE__COLS, /* ST_NOTE_GET */
+	0, /* ST_BLOB_ADD */
+	BLOBID__COLS, /* ST_BLOB_ID */
+	0, /* ST_ATT_ADD */
+	ATT__COLS, /* ST_ATT_LIST */
+	COUNT__COLS, /* ST_ATT_COUNT */
+	USAGE__COLS, /* ST_ATT_USAGE */
+	ATT__COLS, /* ST_ATT_GET */
+	DATA__COLS, /* ST_ATT_DATA */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,
@@ -1387,6 +1481,12 @@ stmt_bind(struct store *st, enum stmt id, sqlite3_stmt *s,
 		case 'I':
 			rc = sqlite3_bind_int64(s, i, va_arg(ap, long long));
 			break;
+		case 'b': {	/* a BLOB: two arguments, the bytes and their count */
+			const void *data = va_arg(ap, const void *);
+			size_t len = va_arg(ap, size_t);
+			rc = sqlite3_bind_blob64(s, i, data != NULL ? data : "", len, keep);
+			break;
+		}
 		default:
 			rc = SQLITE_MISUSE;
 		}
@@ -1479,6 +1579,17 @@ store_int(struct rows *r, int col)
 {
 	COL_OK(r, col);
 	return sqlite3_column_int64(r->stmt, col);
+}
+
+const void *
+store_blob(struct rows *r, int col, size_t *len)
+{
+	const void *p;
+
+	COL_OK(r, col);
+	p = sqlite3_column_blob(r->stmt, col);
+	*len = (size_t)sqlite3_column_bytes(r->stmt, col);
+	return p;
 }
 
 int

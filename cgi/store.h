@@ -15,7 +15,8 @@
  * the statements here).
  *
  * Statement helpers bind their arguments from a type string:
- *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long.
+ *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long,
+ *   'b' a BLOB from two arguments, const void * and size_t.
  * The string has one letter per parameter of the statement (?1 to ?N,
  * N the highest the SQL names), and every statement returns exactly the
  * columns its enum below declares: both are checked (an assertion in a
@@ -217,6 +218,20 @@ enum stmt {
 	ST_UTOKEN_USE,		/* single use: marks it, if not used or expired */
 	ST_UTOKEN_DROP,		/* a user's tokens of a kind */
 	ST_UTOKEN_PURGE,
+	ST_CONV_ORANGE_TARGET,	/* a request of either family the caller sees (conversation.c) */
+	ST_CONV_INET_TARGET,
+	ST_NOTE_ADD,		/* replies and internal notes */
+	ST_NOTE_LIST,
+	ST_NOTE_COUNT,
+	ST_NOTE_GET,
+	ST_BLOB_ADD,		/* a file's content, once per SHA-256 */
+	ST_BLOB_ID,
+	ST_ATT_ADD,		/* attached files */
+	ST_ATT_LIST,
+	ST_ATT_COUNT,
+	ST_ATT_USAGE,		/* a request's files: bytes and count */
+	ST_ATT_GET,
+	ST_ATT_DATA,		/* a file's content (store_blob) */
 	ST__MAX
 };
 
@@ -283,7 +298,8 @@ enum cred_col {
 /* ST_SERVER_KEY: the key, 64 hex. */
 enum key_col { KEY_VALUE, KEY__COLS };
 
-/* ST_PENDING_TAKE: the form's page and its fields (a JSON object). */
+/* ST_PENDING_TAKE: the form's page and its fields (a JSON array of
+ * [name, value] pairs, in their order). */
 enum pending_col { PENDING_PATH, PENDING_FIELDS, PENDING__COLS };
 
 /* ST_UTOKEN_GET: a password reset or invitation token and its user. */
@@ -291,6 +307,35 @@ enum utoken_col {
 	UTOKEN_KIND, UTOKEN_USER_ID, UTOKEN_EXPIRES, UTOKEN_USED, UTOKEN_EMAIL,
 	UTOKEN_NAME, UTOKEN_DISABLED, UTOKEN__COLS
 };
+
+/* ST_CONV_ORANGE_TARGET, ST_CONV_INET_TARGET: a request a conversation
+ * is about: its customer (NULL for a reseller's Internet request), its
+ * creator, its state, the customer's reference. */
+enum target_col {
+	TARGET_CUSTOMER_ID, TARGET_CREATED_BY, TARGET_STATE, TARGET_REFERENCE,
+	TARGET__COLS
+};
+
+/* ST_NOTE_LIST, ST_NOTE_GET: a reply or an internal note, with its author. */
+enum note_col {
+	NOTE_ID, NOTE_INTERNAL, NOTE_SIDE, NOTE_TITLE, NOTE_BODY, NOTE_CREATED,
+	NOTE_AUTHOR_ID, NOTE_AUTHOR_NAME, NOTE_AUTHOR_EMAIL, NOTE__COLS
+};
+
+/* ST_ATT_LIST, ST_ATT_GET: an attached file (size in bytes). */
+enum att_col {
+	ATT_ID, ATT_NOTE_ID, ATT_INTERNAL, ATT_NAME, ATT_MIME, ATT_SIZE,
+	ATT_CREATED, ATT_AUTHOR_ID, ATT_AUTHOR_NAME, ATT_SHA256, ATT__COLS
+};
+
+/* ST_ATT_USAGE: the bytes and the number of a request's files. */
+enum usage_col { USAGE_BYTES, USAGE_FILES, USAGE__COLS };
+
+/* ST_BLOB_ID */
+enum blobid_col { BLOBID_ID, BLOBID__COLS };
+
+/* ST_ATT_DATA: the content, read with store_blob(). */
+enum data_col { DATA_CONTENT, DATA__COLS };
 
 /* ST_CRED_LIST_KEYS: a user's API keys. */
 enum apikey_col {
@@ -556,6 +601,8 @@ void store_done(struct rows *s);			/* accepts NULL */
  * text is borrowed until the next step/done. */
 const char *store_text(struct rows *s, int col);	/* NULL for SQL NULL */
 long long store_int(struct rows *s, int col);		/* 0 for SQL NULL */
+/* A BLOB column: its bytes (borrowed until the next store_row) and *len. */
+const void *store_blob(struct rows *s, int col, size_t *len);
 int  store_isnull(struct rows *s, int col);
 
 /* Prepare every statement against this database and check the columns

@@ -159,13 +159,13 @@ utf8_chars(const char *s, size_t n)
 }
 
 size_t
-utf8_valid_len(const char *s)
+utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, n, k;
 	unsigned long		 cp;
 
-	while (p[i] != '\0') {
+	while (i < len) {
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -178,10 +178,12 @@ utf8_valid_len(const char *s)
 			n = 3;
 		else
 			break;
+		if (n >= len - i)
+			break;		/* cut before its end */
 		cp = p[i] & (0x3F >> n);
 		for (k = 1; k <= n; k++) {
 			if ((p[i + k] & 0xC0) != 0x80)
-				return i;	/* also stops at the NUL */
+				return i;
 			cp = cp << 6 | (p[i + k] & 0x3F);
 		}
 		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
@@ -190,6 +192,12 @@ utf8_valid_len(const char *s)
 		i += n + 1;
 	}
 	return i;
+}
+
+size_t
+utf8_valid_len(const char *s)
+{
+	return utf8_valid_prefix(s, strlen(s));
 }
 
 char *

@@ -54,6 +54,10 @@ size_t utf8_chars(const char *s, size_t n);
  * The desk's one UTF-8 validator: s is valid when this is strlen(s). */
 size_t utf8_valid_len(const char *s);
 
+/* The same over the `len` bytes at `s` (a NUL among them is a valid
+ * character): valid when this is `len`. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+
 #define MAIL_ADDRESS_MAX 254
 
 /* Is `addr` one plain e-mail address, without CR, LF, comma or angle

@@ -71,7 +71,8 @@ scalar(const char *db, const char *sql)
 	" DROP TABLE server_keys; DROP TABLE pending_forms; DROP TABLE user_tokens;" \
 	" DROP INDEX requests_by_form_token; ALTER TABLE requests DROP COLUMN form_token;" \
 	" DROP INDEX internet_requests_by_form_token;" \
-	" ALTER TABLE internet_requests DROP COLUMN form_token;"
+	" ALTER TABLE internet_requests DROP COLUMN form_token;" \
+	" DROP TABLE attachments; DROP TABLE notes; DROP TABLE blobs;"
 
 START_TEST(test_open_migrate)
 {
