@@ -189,6 +189,7 @@ enum xerr {
 	XERR_REQUEST_FULL,	/* 409: the request holds as many files as it may */
 	XERR_ATTACHMENT_NOT_FOUND, /* 404 */
 	XERR_QUERY_LIST,	/* 400: offset/limit of a conversation's lists */
+	XERR_QUERY_SEARCH,	/* 400: q */
 	XERR__MAX
 };
 

@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "http.h"
 #include "reply.h"
+#include "search.h"
 #include "inet_request.h"
 
 /* A query parameter, NULL when absent or empty. */
@@ -22,9 +23,10 @@ query(const struct req *r, const char *key)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
-/* Read the list query into f; 0, or 1 after answering 400. */
+/* Read the list query into f (`match` holds SEARCH_EXPR_MAX bytes for
+ * its search); 0, or 1 after answering 400. */
 static int
-list_query(struct req *r, struct inet_filter *f)
+list_query(struct req *r, struct inet_filter *f, char *match)
 {
 	const char *state = query(r, "state"), *full = query(r, "full");
 
@@ -45,6 +47,12 @@ list_query(struct req *r, struct inet_filter *f)
 	f->customer = query(r, "customer") ? query(r, "customer") : r->who->customer_id;
 	f->reseller = query(r, "reseller");
 	f->filter = query(r, "filter");
+	switch (search_expr(r->who, req_query(r, "q"), match, SEARCH_EXPR_MAX)) {
+	case -1:
+		return reply_xerr(r, XERR_QUERY_SEARCH, "q", "q", NULL), 1;
+	case 1:
+		f->match = match;
+	}
 	return 0;
 }
 
@@ -55,8 +63,9 @@ api_inet_list(struct req *r)
 	struct inet_filter	 f;
 	json_t			*items;
 	long long		 total;
+	char			 match[SEARCH_EXPR_MAX];
 
-	if (list_query(r, &f) != 0)
+	if (list_query(r, &f, match) != 0)
 		return 0;
 	if (inet_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);

@@ -323,15 +323,25 @@ inet_list(struct store *st, const struct principal *who,
 	*total = 0;
 	if ((*items = json_array()) == NULL)
 		return -1;
-	if ((s = store_query(st, ST_INET_COUNT, "issssss", SCOPE_ARGS(who), f->customer,
+	if ((s = f->match != NULL ? store_query(st, ST_INET_SEARCH_COUNT, "isssssss",
+	    SCOPE_ARGS(who), f->customer, f->reseller, f->filter, f->state, f->match) :
+	    store_query(st, ST_INET_COUNT, "issssss", SCOPE_ARGS(who), f->customer,
 	    f->reseller, f->filter, f->state)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
 		*total = store_int(s, COUNT_N);
 	store_done(s);
-	if (rc < 0 || (s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST,
-	    "issssssII", SCOPE_ARGS(who), f->customer, f->reseller, f->filter,
-	    f->state, f->limit, f->offset)) == NULL)
+	if (rc < 0)
+		return -1;
+	if (f->match != NULL)
+		s = store_query(st, ST_INET_SEARCH, "issssssIIs", SCOPE_ARGS(who),
+		    f->customer, f->reseller, f->filter, f->state, f->limit, f->offset,
+		    f->match);
+	else
+		s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST, "issssssII",
+		    SCOPE_ARGS(who), f->customer, f->reseller, f->filter, f->state,
+		    f->limit, f->offset);
+	if (s == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)
 		if ((o = request_json(s, f->view)) != NULL)

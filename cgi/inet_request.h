@@ -121,6 +121,7 @@ struct inet_filter {
 	const char	*customer, *reseller;	/* ids or NULL */
 	const char	*filter;		/* address substring or NULL */
 	const char	*state;			/* NULL (ANY), "NEW", "HAS_OFFER" */
+	const char	*match;			/* a search (search_expr()) or NULL */
 	long long	 offset, limit;
 	enum inet_view	 view;
 	int		 inbox;			/* NEW first (oldest first), then the rest */

@@ -29,6 +29,7 @@
 #include "autoconf.h"
 #include "catalog.h"
 #include "conversation.h"
+#include "search.h"
 #include "errors.h"
 #include "http.h"
 #include "log.h"
@@ -834,6 +835,11 @@ op_requests_list(struct oa *oa)
 	json_t	*resp;
 
 	op_page_params(oa, op, REQ_LIST_DEF);
+	op_param(oa, op, "query", "q", 0, "Search: every word by its beginning, "
+	    "without case or accents, in ids, references, customers, sites, "
+	    "contacts, addresses and replies (docs/SEARCH.md); newest first, "
+	    "`sort` not applied, the total counted up to 1,000.",
+	    json_pack("{s:s, s:i}", "type", "string", "maxLength", SEARCH_Q_MAX));
 	op_sort_param(oa, op, "Sort key, `-` for descending (`keyDates.` may "
 	    "prefix a key; `createdAt` is `issuedAt`).",
 	    "^[-+]?(keyDates\\.)?(issuedAt|createdAt|requestedAt|status|type|"
@@ -1260,6 +1266,9 @@ path_inet_requests(struct oa *oa)
 
 	op_param(oa, op, "query", "customer", 0, "Only this customer's (default: "
 	    "the caller's own customer).", json_pack("{s:s}", "type", "string"));
+	op_param(oa, op, "query", "q", 0, "Search: every word by its beginning, "
+	    "without case or accents (docs/SEARCH.md); newest first.",
+	    json_pack("{s:s, s:i}", "type", "string", "maxLength", SEARCH_Q_MAX));
 	op_param(oa, op, "query", "reseller", 0, "Only this reseller's.",
 	    json_pack("{s:s}", "type", "string"));
 	op_param(oa, op, "query", "offset", 0, "How many to skip.",

@@ -14,6 +14,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "reply.h"
+#include "search.h"
 #include "log.h"
 #include "orange_request.h"
 #include "store.h"
@@ -183,12 +184,17 @@ api_requests_list(struct req *r)
 	struct fields		 fl;
 	long long		 total;
 	const char		*fields;
-	char			 n[32], why[96];
+	char			 n[32], why[96], match[SEARCH_EXPR_MAX];
 	size_t			 i;
 	int			 rc;
 
 	memset(&f, 0, sizeof(f));
 	memset(&lo, 0, sizeof(lo));
+	if ((rc = search_expr(r->who, req_query(r, "q"), match, sizeof(match))) < 0) {
+		snprintf(why, sizeof(why), "'q' must be text of at most %d bytes.", SEARCH_Q_MAX);
+		return reply_error(r, HERR_BAD_QUERY, why);
+	}
+	f.match = rc == 1 ? match : NULL;
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f.offset) < 0)
 		return reply_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
 	if (req_query_int(r, "limit", LIST_MAX, 1, LIST_MAX, &f.limit) < 0)

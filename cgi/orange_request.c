@@ -798,7 +798,7 @@ request_list_fast(struct store *st, const struct principal *who,
 	int		 desc, rc;
 
 	if (f->id || f->status || f->type || f->category || f->customer_reference ||
-	    !issue_order(f->sort, &desc) || (cust == NULL && who->level != LVL_ADMIN))
+	    f->match || !issue_order(f->sort, &desc) || (cust == NULL && who->level != LVL_ADMIN))
 		return 0;
 	/* the largest number, and the total */
 	s = cust ? store_query(st, ST_REQ_FAST_TOTAL, "s", cust) :
@@ -840,6 +840,22 @@ request_list_each(struct store *st, const struct principal *who,
 		goto out;
 	if ((rc = request_list_fast(st, who, f, fn, ctx, total)) != 0) {
 		rc = rc < 0 ? -1 : 0;
+		goto out;
+	}
+	if (f->match != NULL) {
+		/* a search: the matches, newest first */
+		rc = -1;
+		if ((s = store_query(st, ST_REQ_SEARCH_COUNT, "issssssss", SCOPE_ARGS(who),
+		    ids, sts, tys, cats, refs, f->match)) == NULL)
+			goto out;
+		if (store_row(s) == 1)
+			*total = store_int(s, COUNT_N);
+		store_done(s);
+		if ((s = store_query(st, ST_REQ_SEARCH, "isssssssIIs", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs, f->limit, f->offset, f->match)) == NULL)
+			goto out;
+		rc = each_row(s, fn, ctx);
+		store_done(s);
 		goto out;
 	}
 	/* The total from the counters; a list filtered by id or customer

@@ -85,6 +85,7 @@ const char *const *request_next_statuses(const struct principal *who, const char
 struct request_filter {
 	const char	*id, *status, *type, *category, *customer_reference; /* comma lists or NULL */
 	const char	*sort;		/* "issuedAt", "-issuedAt", ... or NULL */
+	const char	*match;		/* a search (search_expr()) or NULL: then newest first */
 	long long	 offset, limit;
 };
 

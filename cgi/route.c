@@ -36,6 +36,7 @@
 #include "orange_pages.h"
 #include "inet_pages.h"
 #include "route.h"
+#include "search_pages.h"
 #include "store.h"
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
@@ -148,6 +149,7 @@ const struct route routes[] = {
 	    RF_JSON | RF_UPLOAD, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_INET_FILES */
 	{ "/internet/request/{id}/attachments/{attachmentId}", M_GET, FAM_TCX, 0,
 	    LV_ALL, 0, api_file_get, NULL }, /* RT_INET_FILE */
+	{ "/search", M_GET, FAM_HTML, 0, LV_ALL, 0, page_search, NULL }, /* RT_SEARCH */
 };
 
 enum family

@@ -82,6 +82,7 @@ enum route_id {
 	RT_INET_NOTES,
 	RT_INET_FILES,
 	RT_INET_FILE,
+	RT_SEARCH,
 	RT__MAX
 };
 

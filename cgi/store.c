@@ -472,6 +472,110 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX attachments_by_request ON attachments(family, request_id, seq);"
 	"CREATE INDEX attachments_by_note ON attachments(note_id) WHERE note_id IS NOT NULL;",
+	/* 18: search (search.c): one document per request of either family,
+	 * its words kept by triggers in the transaction of every change (the
+	 * request's own fields, its customer, its site, the text values of
+	 * its properties, its replies; the operator's notes apart), indexed
+	 * by FTS5 without case or accents, by word prefix; `scope` holds
+	 * tokens of the customer and reseller the request belongs to, so
+	 * that a customer's search reads only its own documents */
+	"CREATE TABLE search_docs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  family TEXT NOT NULL CHECK (family IN ('orange', 'internet')),"
+	"  request_id TEXT NOT NULL,"
+	"  customer_id TEXT,"
+	"  reseller_id TEXT,"
+	"  scope TEXT NOT NULL,"
+	"  words TEXT NOT NULL,"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  internal TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (family, request_id)"
+	") STRICT;"
+	"CREATE VIRTUAL TABLE search_index USING fts5(scope, words, notes, internal,"
+	"  content='search_docs', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
+	"CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN"
+	"  INSERT INTO search_index (rowid, scope, words, notes, internal)"
+	"    VALUES (NEW.id, NEW.scope, NEW.words, NEW.notes, NEW.internal);"
+	" END;"
+	"CREATE TRIGGER search_docs_update AFTER UPDATE ON search_docs BEGIN"
+	"  INSERT INTO search_index (search_index, rowid, scope, words, notes, internal)"
+	"    VALUES ('delete', OLD.id, OLD.scope, OLD.words, OLD.notes, OLD.internal);"
+	"  INSERT INTO search_index (rowid, scope, words, notes, internal)"
+	"    VALUES (NEW.id, NEW.scope, NEW.words, NEW.notes, NEW.internal);"
+	" END;"
+	"CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN"
+	"  INSERT INTO search_index (search_index, rowid, scope, words, notes, internal)"
+	"    VALUES ('delete', OLD.id, OLD.scope, OLD.words, OLD.notes, OLD.internal);"
+	" END;"
+	/* what a request's document says, from the tables as they are */
+	"CREATE VIEW search_words (family, request_id, customer_id, reseller_id, scope, words) AS"
+	" SELECT 'orange', r.id, r.customer_id, NULL, 'c' || lower(hex(r.customer_id)),"
+	"  r.id || ' ' || coalesce(r.customer_reference, '') || ' ' || coalesce(r.contract, '')"
+	"  || ' ' || c.name || ' ' || coalesce((SELECT s.id || ' ' || coalesce(s.reference, '')"
+	"    || ' ' || coalesce(s.customer_reference, '') || ' ' || s.name || ' '"
+	"    || coalesce(s.street, '') || ' ' || coalesce(s.postcode, '') || ' '"
+	"    || coalesce(s.city, '') FROM service_points s WHERE s.id = r.service_point_id), '')"
+	"  || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_tree(r.properties)"
+	"    WHERE type = 'text'), '') || ' ' || coalesce(r.comment, '')"
+	" FROM requests r JOIN customers c ON c.id = r.customer_id"
+	" UNION ALL"
+	" SELECT 'internet', i.id, i.customer_id, i.reseller_id,"
+	"  trim(coalesce('c' || lower(hex(i.customer_id)), '') || ' '"
+	"    || coalesce('r' || lower(hex(i.reseller_id)), '')),"
+	"  i.id || ' ' || coalesce(i.reference, '') || ' '"
+	"  || coalesce((SELECT name FROM customers WHERE id = i.customer_id), '') || ' '"
+	"  || coalesce((SELECT name FROM resellers WHERE id = i.reseller_id), '') || ' '"
+	"  || i.address || ' ' || i.zip || ' ' || i.city || ' ' || coalesce(i.address2, '')"
+	"  || ' ' || coalesce(i.zip2, '') || ' ' || coalesce(i.city2, '') || ' '"
+	"  || coalesce(i.notes, '') || ' ' || coalesce(i.takeover_circuit, '') || ' '"
+	"  || coalesce(i.takeover_customer, '') || ' ' || coalesce(i.install_call_name, '')"
+	"  || ' ' || coalesce(i.install_call_number, '') || ' '"
+	"  || coalesce((SELECT name FROM products WHERE id = i.product_id), '') || ' '"
+	"  || coalesce((SELECT a.id || ' ' || coalesce(a.circuit, '') FROM internet_accounts a"
+	"    WHERE a.request_id = i.id), '')"
+	" FROM internet_requests i;"
+	"CREATE TRIGGER search_requests_insert AFTER INSERT ON requests BEGIN"
+	"  INSERT INTO search_docs (family, request_id, customer_id, reseller_id, scope, words)"
+	"    SELECT family, request_id, customer_id, reseller_id, scope, words FROM search_words"
+	"    WHERE family = 'orange' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER search_requests_update AFTER UPDATE OF customer_reference, contract,"
+	"  comment, properties, service_point_id ON requests BEGIN"
+	"  UPDATE search_docs SET words = (SELECT words FROM search_words"
+	"    WHERE family = 'orange' AND request_id = NEW.id)"
+	"    WHERE family = 'orange' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER search_inet_insert AFTER INSERT ON internet_requests BEGIN"
+	"  INSERT INTO search_docs (family, request_id, customer_id, reseller_id, scope, words)"
+	"    SELECT family, request_id, customer_id, reseller_id, scope, words FROM search_words"
+	"    WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER search_inet_update AFTER UPDATE ON internet_requests BEGIN"
+	"  UPDATE search_docs SET (customer_id, reseller_id, scope, words) = (SELECT"
+	"    customer_id, reseller_id, scope, words FROM search_words"
+	"    WHERE family = 'internet' AND request_id = NEW.id)"
+	"    WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER search_account_insert AFTER INSERT ON internet_accounts BEGIN"
+	"  UPDATE search_docs SET words = (SELECT words FROM search_words"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id)"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id;"
+	" END;"
+	"CREATE TRIGGER search_account_update AFTER UPDATE OF circuit ON internet_accounts BEGIN"
+	"  UPDATE search_docs SET words = (SELECT words FROM search_words"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id)"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id;"
+	" END;"
+	"CREATE TRIGGER search_notes_insert AFTER INSERT ON notes BEGIN"
+	"  UPDATE search_docs SET"
+	"    notes = CASE WHEN NEW.internal THEN notes ELSE notes || ' ' || NEW.title || ' ' || NEW.body END,"
+	"    internal = CASE WHEN NEW.internal THEN internal || ' ' || NEW.title || ' ' || NEW.body"
+	"      ELSE internal END"
+	"    WHERE family = NEW.family AND request_id = NEW.request_id;"
+	" END;"
+	"INSERT INTO search_docs (family, request_id, customer_id, reseller_id, scope, words)"
+	"  SELECT family, request_id, customer_id, reseller_id, scope, words FROM search_words;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -487,6 +591,37 @@ static const char *const migrations[] = {
  * row by row; for statements whose plan should seek the caller's customer
  * rather than scan every customer's rows. */
 #define SCOPE_RANGE(col) " AND " col " BETWEEN coalesce(?2, '') AND coalesce(?2, x'ff')"
+
+/* Search (search.c): the documents matching ?4 (an FTS5 query), of
+ * family ?5 (NULL: both), that the caller's scope ?1-?3 sees. */
+#define SEARCH_WHERE " FROM search_index CROSS JOIN search_docs d ON d.id = search_index.rowid" \
+	" LEFT JOIN requests r ON d.family = 'orange' AND r.id = d.request_id" \
+	" LEFT JOIN customers c ON c.id = r.customer_id" \
+	" LEFT JOIN internet_requests i ON d.family = 'internet' AND i.id = d.request_id" \
+	" LEFT JOIN customers ic ON ic.id = i.customer_id" \
+	" LEFT JOIN resellers rs ON rs.id = i.reseller_id" \
+	" LEFT JOIN internet_accounts a ON a.request_id = i.id" \
+	" WHERE search_index MATCH ?4 AND (?5 IS NULL OR d.family = ?5)" \
+	" AND (" IN_SCOPE("d.customer_id") " OR d.reseller_id = ?3)"
+
+/* A family's list searched: its requests whose search document matches
+ * `param`, read from the index newest first (the plan streams: the
+ * first page of a word every request holds costs as little as that of a
+ * rare one), within the scope and the list's filters.  Counts stop at
+ * SEARCH_COUNT_MAX (store.h).  CROSS JOIN keeps the index first: the
+ * planner would otherwise ask FTS5 once per request. */
+#define SEARCH_JOIN(family) " FROM search_index" \
+	" CROSS JOIN search_docs d ON d.id = search_index.rowid AND d.family = '" family "'"
+#define REQ_SEARCH_WHERE(param) SEARCH_JOIN("orange") \
+	" CROSS JOIN requests r ON r.id = d.request_id JOIN customers c ON c.id = r.customer_id" \
+	" WHERE search_index MATCH " param " AND " IN_SCOPE("r.customer_id") REQ_FILTERS
+#define INET_SEARCH_WHERE(param) SEARCH_JOIN("internet") \
+	" CROSS JOIN internet_requests r ON r.id = d.request_id" INET_JOINS \
+	" WHERE search_index MATCH " param " AND " INET_SCOPE INET_FILTERS
+#define SEARCH_COUNTED(from) "SELECT count(*) FROM (SELECT 1" from \
+	" LIMIT " STORE_STR(SEARCH_COUNT_MAX) ")"
+#define STORE_STR(x)	STORE_STR_(x)
+#define STORE_STR_(x)	#x
 
 /* The columns of enum note_col and att_col (store.h), in their order. */
 #define NOTE_COLS "n.id, n.internal, n.side, n.title, n.body, n.created, " \
@@ -615,13 +750,15 @@ static const char *const migrations[] = {
 	" r.start_date, r.install_call_number, r.install_call_name, r.install_time," \
 	" r.created, r.created_by, r.answered, r.updated, c.name, p.name, " \
 	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name, c.currency"
-#define INET_FROM " FROM internet_requests r LEFT JOIN customers c ON c.id = r.customer_id" \
+#define INET_JOINS " LEFT JOIN customers c ON c.id = r.customer_id" \
 	" LEFT JOIN products p ON p.id = r.product_id" \
 	" LEFT JOIN internet_accounts a ON a.request_id = r.id" \
-	" LEFT JOIN users u ON u.id = r.created_by WHERE " INET_SCOPE
+	" LEFT JOIN users u ON u.id = r.created_by"
+#define INET_FROM " FROM internet_requests r" INET_JOINS " WHERE " INET_SCOPE
 /* List filters: ?4 customer, ?5 reseller, ?6 a substring of the
  * installation address (ASCII case ignored), ?7 'NEW' or 'HAS_OFFER'. */
-#define INET_WHERE INET_FROM \
+#define INET_WHERE INET_FROM INET_FILTERS
+#define INET_FILTERS \
 	" AND (?4 IS NULL OR r.customer_id = ?4)" \
 	" AND (?5 IS NULL OR r.reseller_id = ?5 OR r.customer_id IN" \
 	"   (SELECT customer_id FROM reseller_customers WHERE reseller_id = ?5))" \
@@ -1000,6 +1137,19 @@ static const char *const sqls[] = {
 	"SELECT b.data FROM attachments a JOIN blobs b ON b.id = a.blob_id"
 	" WHERE a.id = ?1 AND a.family = ?2 AND a.request_id = ?3"
 	" AND (a.internal = 0 OR ?4 = 1)", /* ST_ATT_DATA */
+	SEARCH_COUNTED(REQ_SEARCH_WHERE("?9")), /* ST_REQ_SEARCH_COUNT */
+	"SELECT " REQ_COLS REQ_SEARCH_WHERE("?11")
+	" ORDER BY search_index.rowid DESC LIMIT ?9 OFFSET ?10", /* ST_REQ_SEARCH */
+	SEARCH_COUNTED(INET_SEARCH_WHERE("?8")), /* ST_INET_SEARCH_COUNT */
+	"SELECT " INET_COLS INET_SEARCH_WHERE("?10")
+	" ORDER BY search_index.rowid DESC LIMIT ?8 OFFSET ?9", /* ST_INET_SEARCH */
+	SEARCH_COUNTED(SEARCH_WHERE), /* ST_SEARCH_COUNT */
+	"SELECT d.family, d.request_id, coalesce(r.customer_reference, i.reference),"
+	" coalesce(c.name, ic.name, rs.name), coalesce(r.status, a.state,"
+	" CASE WHEN EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = i.id)"
+	" THEN 'HAS_OFFER' ELSE 'NEW' END), coalesce(r.issued_at, i.created),"
+	" coalesce(r.type, i.type), coalesce(r.name, i.address || ', ' || i.zip || ' ' || i.city)"
+	SEARCH_WHERE " ORDER BY search_index.rowid DESC LIMIT ?6 OFFSET ?7", /* ST_SEARCH */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1190,6 +1340,12 @@ static const unsigned char stmt_cols[] = {
 	USAGE__COLS, /* ST_ATT_USAGE */
 	ATT__COLS, /* ST_ATT_GET */
 	DATA__COLS, /* ST_ATT_DATA */
+	COUNT__COLS, /* ST_REQ_SEARCH_COUNT */
+	REQ__COLS, /* ST_REQ_SEARCH */
+	COUNT__COLS, /* ST_INET_SEARCH_COUNT */
+	INET__COLS, /* ST_INET_SEARCH */
+	COUNT__COLS, /* ST_SEARCH_COUNT */
+	SEARCH__COLS, /* ST_SEARCH */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -232,6 +232,12 @@ enum stmt {
 	ST_ATT_USAGE,		/* a request's files: bytes and count */
 	ST_ATT_GET,
 	ST_ATT_DATA,		/* a file's content (store_blob) */
+	ST_REQ_SEARCH_COUNT,	/* a family's list searched (q=) */
+	ST_REQ_SEARCH,
+	ST_INET_SEARCH_COUNT,
+	ST_INET_SEARCH,
+	ST_SEARCH_COUNT,	/* requests of both families by their words (search.c) */
+	ST_SEARCH,
 	ST__MAX
 };
 
@@ -336,6 +342,16 @@ enum blobid_col { BLOBID_ID, BLOBID__COLS };
 
 /* ST_ATT_DATA: the content, read with store_blob(). */
 enum data_col { DATA_CONTENT, DATA__COLS };
+
+/* ST_SEARCH: a request found, of either family: its customer's
+ * reference, customer (or reseller) name, status or state, when it was
+ * made, its type, and what names it (an Orange request's name, an
+ * Internet request's address). */
+#define SEARCH_COUNT_MAX 1000	/* matches a search counts: past it, "more than" */
+enum search_col {
+	SEARCH_FAMILY, SEARCH_REQUEST_ID, SEARCH_REFERENCE, SEARCH_CUSTOMER,
+	SEARCH_STATE, SEARCH_CREATED, SEARCH_TYPE, SEARCH_TITLE, SEARCH__COLS
+};
 
 /* ST_CRED_LIST_KEYS: a user's API keys. */
 enum apikey_col {

@@ -42,6 +42,10 @@
 {{/NAV_NEW_INTERNET}}
     </ul>
   </nav>
+  <form class="site-search" method="get" action="/search" role="search">
+    <label for="site-search-q" class="visually-hidden">[[Search requests]]</label>
+    <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="[[Search]]">
+  </form>
   <div class="site-user">
     <a class="user-name" href="/profile" title="[[My profile]]">{{USER_NAME}}</a>
     <span class="user-level">{{USER_LEVEL}}</span>

@@ -72,7 +72,11 @@ scalar(const char *db, const char *sql)
 	" DROP INDEX requests_by_form_token; ALTER TABLE requests DROP COLUMN form_token;" \
 	" DROP INDEX internet_requests_by_form_token;" \
 	" ALTER TABLE internet_requests DROP COLUMN form_token;" \
-	" DROP TABLE attachments; DROP TABLE notes; DROP TABLE blobs;"
+	" DROP TABLE attachments; DROP TABLE notes; DROP TABLE blobs;" \
+	" DROP TRIGGER search_requests_insert; DROP TRIGGER search_requests_update;" \
+	" DROP TRIGGER search_inet_insert; DROP TRIGGER search_inet_update;" \
+	" DROP TRIGGER search_account_insert; DROP TRIGGER search_account_update;" \
+	" DROP VIEW search_words; DROP TABLE search_index; DROP TABLE search_docs;"
 
 START_TEST(test_open_migrate)
 {
