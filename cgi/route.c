@@ -36,6 +36,7 @@
 #include "inet_pages.h"
 #include "route.h"
 #include "store.h"
+#include "unsubscribe.h"
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
  * many) conflicts with the declaration in route.h and fails the build. */
@@ -135,6 +136,9 @@ const struct route routes[] = {
 	    page_password_reset, page_password_reset_post }, /* RT_PASSWORD_RESET */
 	{ "/password/invite/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
 	    page_password_invite, page_password_invite_post }, /* RT_PASSWORD_INVITE */
+	/* the token of the path is the credential: no form, no CSRF pair */
+	{ "/unsubscribe/{id}", M_GET | M_POST, FAM_HTML, 0, 0, 0,
+	    page_unsubscribe, page_unsubscribe_post }, /* RT_UNSUBSCRIBE */
 };
 
 enum family

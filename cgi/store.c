@@ -433,6 +433,19 @@ static const char *const migrations[] = {
 	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
 	"CREATE UNIQUE INDEX internet_requests_by_form_token ON internet_requests(form_token)"
 	"  WHERE form_token IS NOT NULL;",
+	/* 17: mails with an HTML alternative and, for the mails about a
+	 * request sent to people, the link that stops them (outbox.c): one
+	 * token per address and request, the moment it was used */
+	"ALTER TABLE outbox ADD COLUMN html TEXT;"
+	"ALTER TABLE outbox ADD COLUMN unsubscribe TEXT;"
+	"CREATE TABLE mail_subscriptions ("
+	"  object_id TEXT NOT NULL,"
+	"  email TEXT NOT NULL COLLATE NOCASE,"
+	"  token TEXT NOT NULL UNIQUE CHECK (length(token) = 64),"
+	"  created TEXT NOT NULL,"
+	"  stopped TEXT,"
+	"  PRIMARY KEY (object_id, email)"
+	") STRICT, WITHOUT ROWID;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -735,13 +748,13 @@ static const char *const sqls[] = {
 	SP_VIEW_LIST("s.state DESC, s.id DESC"), /* ST_SP_LIST_STATE_DESC */
 	SP_VIEW_LIST("s.customer_id ASC, s.id ASC"), /* ST_SP_LIST_CUSTOMER_ASC */
 	SP_VIEW_LIST("s.customer_id DESC, s.id DESC"), /* ST_SP_LIST_CUSTOMER_DESC */
-	"INSERT INTO outbox (event, object_id, recipient, subject, body, next_attempt, created)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?)", /* ST_OUTBOX_ADD */
+	"INSERT INTO outbox (event, object_id, recipient, subject, body, next_attempt, created,"
+	" html, unsubscribe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_OUTBOX_ADD */
 	"SELECT email FROM users WHERE id = ? AND disabled = 0", /* ST_USER_EMAIL */
 	"UPDATE outbox SET state = 'sending', claimed_by = ?1, claimed_until = ?2 + ?3"
 	" WHERE id IN (SELECT id FROM outbox WHERE (state = 'queued' AND next_attempt <= ?2)"
 	"   OR (state = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?4)"
-	" RETURNING id, recipient, subject, body, attempts", /* ST_OUTBOX_CLAIM */
+	" RETURNING id, recipient, subject, body, attempts, html, unsubscribe", /* ST_OUTBOX_CLAIM */
 	"UPDATE outbox SET state = 'sent', sent_at = ?1, attempts = attempts + 1,"
 	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND state <> 'sent'", /* ST_OUTBOX_SENT */
 	"UPDATE outbox SET attempts = attempts + 1, last_error = ?1, claimed_by = NULL,"
@@ -920,6 +933,12 @@ static const char *const sqls[] = {
 	" AND expires > ?2", /* ST_UTOKEN_USE */
 	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
+	"SELECT market, currency FROM customers WHERE id = ?", /* ST_CUSTOMER_LOCALE */
+	"SELECT token, stopped FROM mail_subscriptions WHERE object_id = ?1 AND email = ?2", /* ST_SUB_GET */
+	"INSERT INTO mail_subscriptions (object_id, email, token, created)"
+	" VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", /* ST_SUB_ADD */
+	"SELECT object_id, email, stopped FROM mail_subscriptions WHERE token = ?", /* ST_SUB_BY_TOKEN */
+	"UPDATE mail_subscriptions SET stopped = ?2 WHERE token = ?1 AND stopped IS NULL", /* ST_SUB_STOP */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1096,6 +1115,11 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_UTOKEN_USE */
 	0, /* ST_UTOKEN_DROP */
 	0, /* ST_UTOKEN_PURGE */
+	CUSTOMER_LOCALE__COLS, /* ST_CUSTOMER_LOCALE */
+	SUB__COLS, /* ST_SUB_GET */
+	0, /* ST_SUB_ADD */
+	SUB_TOKEN__COLS, /* ST_SUB_BY_TOKEN */
+	0, /* ST_SUB_STOP */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -71,7 +71,9 @@ scalar(const char *db, const char *sql)
 	" DROP TABLE server_keys; DROP TABLE pending_forms; DROP TABLE user_tokens;" \
 	" DROP INDEX requests_by_form_token; ALTER TABLE requests DROP COLUMN form_token;" \
 	" DROP INDEX internet_requests_by_form_token;" \
-	" ALTER TABLE internet_requests DROP COLUMN form_token;"
+	" ALTER TABLE internet_requests DROP COLUMN form_token;" \
+	" DROP TABLE mail_subscriptions; ALTER TABLE outbox DROP COLUMN html;" \
+	" ALTER TABLE outbox DROP COLUMN unsubscribe;"
 
 START_TEST(test_open_migrate)
 {
