@@ -403,7 +403,6 @@ outbox_queue_user(struct store *st, const char *event, const char *object_id,
 
 	if ((found = outbox_recipient_user(st, user_id, &rc)) <= 0)
 		return found;	/* 0: nobody to tell */
-	tpl_dict_lang(d, rc.lang);
 	return outbox_queue(st, event, object_id, rc.email, d);
 }
 

@@ -119,8 +119,9 @@ void outbox_mail_free(struct mail *m);	/* accepts a zeroed mail */
  * `d`'s language, English unless tpl_dict_lang() set one; no
  * unsubscribe link): 0 (a recipient that is not one plain address is
  * logged and skipped) or -1.  outbox_queue_user() writes to a user by id
- * in their language, outbox_queue_operator() to the operator's mailbox.
- * `d` is borrowed and gets BASE_URL.
+ * (0 and nothing queued for a disabled or unknown one), still in `d`'s
+ * language; outbox_queue_operator() to the operator's mailbox, in
+ * [mail] operator_language.  `d` is borrowed and gets BASE_URL.
  */
 int  outbox_queue(struct store *st, const char *event, const char *object_id,
 	const char *recipient, struct tpl_dict *d);
