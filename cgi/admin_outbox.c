@@ -32,6 +32,7 @@ static const struct { const char *event, *words; } events[] = {
 	{ "internet_answered", N_("Offers to choose from") },
 	{ "offer_ordered", N_("Offer ordered") },
 	{ "account_confirmed", N_("Delivery confirmed") },
+	{ "password_reset", N_("Link to choose a new password") },
 };
 
 /* An event in the reader's words. */
