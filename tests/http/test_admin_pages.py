@@ -94,7 +94,7 @@ def admin_paths(s, key):
     return ["/admin", "/admin/users", "/admin/users/5eed0000000000000000f002",
             "/admin/customers", "/admin/customers/FDJ", "/admin/customers/NORDIC",
             "/admin/servicepoints", "/admin/products", "/admin/addresses",
-            "/admin/outbox", "/admin/internet/%s" % rid]
+            "/admin/outbox", "/admin/internet", "/admin/internet/%s" % rid]
 
 
 @pytest.mark.parametrize("lang, word", [("en", "Users"), ("fr", "Utilisateurs"),
