@@ -11,6 +11,8 @@
 #include "catalog.h"
 #include "catalog_grant.h"
 #include "http.h"
+#include "i18n.h"
+#include "l10n.h"
 #include "log.h"
 #include "pages.h"
 #include "reply.h"
@@ -23,6 +25,7 @@ struct acustomer {
 	char	id[64];
 	char	name[256];
 	char	market[16];
+	char	currency[8];
 };
 
 /* Load r->param's customer: 1 found, 0 not, -1 error. */
@@ -43,12 +46,28 @@ customer_load(struct req *r, struct acustomer *c)
 		snprintf(c->market, sizeof(c->market), "%s", store_text(s, CUSTOMER_MARKET));
 	}
 	store_done(s);
+	if (rc != 1)
+		return rc;
+	if ((s = store_query(r->store, ST_CUSTOMER_LOCALE, "s", c->id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(c->currency, sizeof(c->currency), "%s",
+		    store_text(s, CUSTOMER_LOCALE_CURRENCY));
+	store_done(s);
 	return rc;
+}
+
+/* The title of type `t` in the reader's language ("" when gone). */
+static const char *
+type_title(const struct req *r, const struct rtype *t)
+{
+	return t != NULL ? ltext_get(&t->titles, r->lang) : "";
 }
 
 /* The page's types: those the customer has (standard of its market,
  * granted), the grant choices, the stale grants. */
 struct types_ctx {
+	const struct req *r;
 	struct tpl_dict	*body;
 	int		 ngranted;
 };
@@ -65,7 +84,7 @@ granted_row(void *ctx, const char *customer, const char *customer_name,
 	if (row == NULL)
 		return -1;
 	tpl_set(row, "TYPE_ID", type);
-	tpl_set(row, "TYPE_TITLE", t != NULL ? t->title : "");
+	tpl_set(row, "TYPE_TITLE", type_title(tc->r, t));
 	if (!in_catalog)
 		tpl_show(row, "GONE");
 	tc->ngranted++;
@@ -88,7 +107,7 @@ catalog_rows(struct req *r, const struct acustomer *c, struct tpl_dict *body,
 			if (rtype_allowed(t, c->market, 0) &&
 			    (row = tpl_section_add(body, "STANDARD")) != NULL) {
 				tpl_set(row, "TYPE_ID", t->type);
-				tpl_set(row, "TYPE_TITLE", t->title);
+				tpl_set(row, "TYPE_TITLE", type_title(r, t));
 			}
 			continue;
 		}
@@ -100,7 +119,7 @@ catalog_rows(struct req *r, const struct acustomer *c, struct tpl_dict *body,
 			continue;
 		nchoice++;
 		tpl_set(row, "TYPE_ID", t->type);
-		tpl_set(row, "TYPE_TITLE", t->title);
+		tpl_set(row, "TYPE_TITLE", type_title(r, t));
 		if (chosen != NULL && strcmp(chosen, t->type) == 0)
 			tpl_show(row, "SELECTED");
 	}
@@ -114,15 +133,18 @@ history_rows(struct req *r, const struct acustomer *c, struct tpl_dict *body)
 {
 	struct rows	*s;
 	struct tpl_dict	*row;
+	char		 when[L10N_MAX];
 	int		 rc, n = 0;
 
 	if ((s = store_query(r->store, ST_GRANT_HISTORY, "s", c->id)) == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "HISTORY")) != NULL) {
 		n++;
-		tpl_set(row, "H_AT", store_text(s, GRANT_HIST_AT));
+		l10n_datetime(r->lang, page_tz(r), store_text(s, GRANT_HIST_AT), when,
+		    sizeof(when));
+		tpl_set(row, "H_AT", when);
 		tpl_set(row, "H_ACTION", strcmp(store_text(s, GRANT_HIST_ACTION), "grant") == 0 ?
-		    "granted" : "revoked");
+		    tr(r->lang, "granted") : tr(r->lang, "revoked"));
 		tpl_set(row, "H_TYPE", store_text(s, GRANT_HIST_TYPE));
 		tpl_set(row, "H_BY", store_text(s, GRANT_HIST_BY));
 	}
@@ -140,26 +162,30 @@ customer_page(struct req *r, int status, const struct acustomer *c,
 	struct tpl_dict		*root, *body;
 	struct types_ctx	 tc;
 	const char		*flash;
-	char			 title[300], text[300];
+	char			 title[300], text[300], country[L10N_MAX];
 
-	snprintf(title, sizeof(title), "Customer %s", c->name);
+	tr_fill(title, sizeof(title), tr(r->lang, "Customer {1}"), c->name, NULL);
 	if ((root = page_new(r, title, "admin_customer.tpl", &body)) == NULL)
 		return -1;
 	if ((flash = req_query(r, "granted")) != NULL || (flash = req_query(r, "revoked")) != NULL) {
-		snprintf(text, sizeof(text), "%s %s.", req_query(r, "granted") ? "Granted" :
-		    "Revoked", flash);
+		tr_fill(text, sizeof(text), req_query(r, "granted") ?
+		    tr(r->lang, "{1} is granted to this customer.") :
+		    tr(r->lang, "{1} is no longer granted to this customer."), flash, NULL);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", text);
 	}
 	tpl_set(body, "CSRF", r->who->csrf);
 	tpl_set(body, "CUSTOMER_ID", c->id);
 	tpl_set(body, "CUSTOMER_NAME", c->name);
-	tpl_set(body, "CUSTOMER_MARKET", c->market);
+	l10n_country(r->lang, c->market, country, sizeof(country));
+	tpl_set(body, "CUSTOMER_MARKET", country);
+	tpl_set(body, "CUSTOMER_CURRENCY", c->currency);
 	if (error != NULL) {
 		tpl_show(body, "GRANT_ERROR");
 		tpl_set(body, "GRANT_ERROR_TEXT", error);
 	}
 	memset(&tc, 0, sizeof(tc));
+	tc.r = r;
 	tc.body = body;
 	if (catalog_grants_each(r->store, c->id, granted_row, &tc) < 0 ||
 	    catalog_rows(r, c, body, chosen) < 0 || history_rows(r, c, body) < 0) {
@@ -171,6 +197,33 @@ customer_page(struct req *r, int status, const struct acustomer *c,
 	return page_send(r, status, root);
 }
 
+/* Why a grant was refused (an enum grant_result), in the reader's words;
+ * catalog_grant_set()'s own sentence is the shell's, in English. */
+static void
+refusal(const struct req *r, int rc, const char *type, const struct acustomer *c,
+    char *why, size_t len)
+{
+	char country[L10N_MAX];
+
+	l10n_country(r->lang, c->market, country, sizeof(country));
+	switch (rc) {
+	case GRANT_NO_TYPE:
+		tr_fill(why, len, tr(r->lang, "{1} is not in the catalog."), type, NULL);
+		break;
+	case GRANT_STANDARD:
+		tr_fill(why, len, tr(r->lang, "{1} is in the standard catalog: every "
+		    "customer of its markets has it already."), type, NULL);
+		break;
+	case GRANT_MARKET:
+		tr_fill(why, len, tr(r->lang, "{1} is not offered to customers of this "
+		    "customer's market ({2})."), type, country);
+		break;
+	default:
+		snprintf(why, len, "%s", tr(r->lang, "No customer with this id."));
+		break;
+	}
+}
+
 int
 page_admin_customer(struct req *r)
 {
@@ -178,7 +231,8 @@ page_admin_customer(struct req *r)
 	int			rc;
 
 	if ((rc = customer_load(r, &c)) <= 0)
-		return rc < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "No customer with this id.");
+		return rc < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "No customer with this id."));
 	return customer_page(r, 200, &c, NULL, NULL);
 }
 
@@ -193,19 +247,23 @@ page_admin_customer_types(struct req *r)
 	int			 rc, grant;
 
 	if ((rc = customer_load(r, &c)) <= 0)
-		return rc < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, "No customer with this id.");
+		return rc < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
+		    tr(r->lang, "No customer with this id."));
 	if (action == NULL || (strcmp(action, "grant") != 0 && strcmp(action, "revoke") != 0))
-		return customer_page(r, 422, &c, "Choose to grant or to revoke a type.", NULL);
+		return customer_page(r, 422, &c, tr(r->lang,
+		    "Choose to grant or to revoke a type."), NULL);
 	grant = strcmp(action, "grant") == 0;
 	if (type == NULL || *type == '\0')
-		return customer_page(r, 422, &c, "Choose a request type.", NULL);
+		return customer_page(r, 422, &c, tr(r->lang, "Choose a request type."), NULL);
 	snprintf(who, sizeof(who), "%s <%s>", r->who->name, r->who->email);
 	by.user_id = r->who->user_id;
 	by.name = who;
 	if ((rc = catalog_grant_set(r->store, c.id, type, grant, &by, why, sizeof(why))) < 0)
 		return -1;
-	if (rc != GRANT_DONE && rc != GRANT_ALREADY)
+	if (rc != GRANT_DONE && rc != GRANT_ALREADY) {
+		refusal(r, rc, type, &c, why, sizeof(why));
 		return customer_page(r, 422, &c, why, grant ? type : NULL);
+	}
 	/* 303 back, the flash naming the type (percent-encoded: it came from
 	 * the form) */
 	if (buf_puts(&loc, "/admin/customers/") < 0 || query_encode(&loc, c.id) < 0 ||

@@ -9,6 +9,7 @@
 #include "admin_import.h"
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "import.h"
 #include "pages.h"
 #include "tpl.h"
@@ -18,6 +19,7 @@ page_import_form(struct req *r, struct tpl_dict *body, const char *action,
     const char *header, const char *csv, const struct import_report *imp)
 {
 	struct tpl_dict	*d = tpl_include(body, "IMPORT", "import_form.tpl"), *row;
+	char		 why[2048], n[24];
 	size_t		 i;
 
 	if (d == NULL)
@@ -29,12 +31,17 @@ page_import_form(struct req *r, struct tpl_dict *body, const char *action,
 	if (imp == NULL)
 		return;
 	tpl_show(d, "IMPORT_ERRORS");
-	tpl_set_int(d, "NBAD", (long long)imp->nbad);
+	snprintf(n, sizeof(n), "%zu", imp->nbad);
+	tr_fill(why, sizeof(why), trn(r->lang, "Nothing was imported: {1} bad row. "
+	    "Correct it and import again.", "Nothing was imported: {1} bad rows. "
+	    "Correct them and import again.", imp->nbad), n, NULL);
+	tpl_set(d, "NBAD_TEXT", why);
 	for (i = 0; i < imp->n; i++) {
 		if ((row = tpl_section_add(d, "IMPORT_ERROR")) == NULL)
 			return;
 		tpl_set_int(row, "LINE", (long long)imp->v[i].line);
-		tpl_set(row, "REASON", imp->v[i].reason);
+		import_reason_text(r->lang, imp->v[i].reason, why, sizeof(why));
+		tpl_set(row, "REASON", why);
 	}
 	if (imp->nbad > imp->n) {
 		tpl_show(d, "MORE");

@@ -10,15 +10,56 @@
 #include "auth.h"
 #include "http.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "reply.h"
 #include "pages.h"
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "words.h"
 
 #define OUTBOX_PAGE 50
 
 static const char *const states[] = { "queued", "sending", "sent", "dead" };
+
+/* The events of the outbox in words (a new event gets its line; one
+ * without is shown as it is stored). */
+static const struct { const char *event, *words; } events[] = {
+	{ "request_created", N_("Request received") },
+	{ "request_status", N_("Status of a request") },
+	{ "request_canceled", N_("Request cancelled by the customer") },
+	{ "internet_created", N_("Internet request received") },
+	{ "internet_answered", N_("Offers to choose from") },
+	{ "offer_ordered", N_("Offer ordered") },
+	{ "account_confirmed", N_("Delivery confirmed") },
+	{ "password_reset", N_("Link to choose a new password") },
+};
+
+/* An event in the reader's words. */
+static const char *
+event_words(const char *lang, const char *event)
+{
+	size_t i;
+
+	for (i = 0; event != NULL && i < sizeof(events) / sizeof(events[0]); i++)
+		if (strcmp(events[i].event, event) == 0)
+			return tr(lang, events[i].words);
+	return event;
+}
+
+/* {{key}} = an instant of the outbox in the reader's words ("" for none). */
+static void
+set_time(struct req *r, struct tpl_dict *d, const char *key, const char *iso)
+{
+	char text[L10N_MAX];
+
+	if (iso == NULL) {
+		tpl_set(d, key, "");
+		return;
+	}
+	l10n_datetime(r->lang, page_tz(r), iso, text, sizeof(text));
+	tpl_set(d, key, text);
+}
 
 /* Counts per state, as links that filter the list; *shown receives how
  * many messages the list of `current` (NULL: all) holds. */
@@ -45,6 +86,7 @@ fill_counts(struct req *r, struct tpl_dict *body, const char *current,
 			*shown += counts[i];
 		row = tpl_section_add(body, "STATE");
 		tpl_set(row, "STATE_NAME", states[i]);
+		tpl_set(row, "STATE_LABEL", word(WS_MAIL_STATE, r->lang, states[i]));
 		tpl_set_int(row, "STATE_COUNT", counts[i]);
 		if (current != NULL && strcmp(current, states[i]) == 0)
 			tpl_show(row, "STATE_CURRENT");
@@ -71,7 +113,7 @@ render(struct req *r, const char *notice)
 	params[0].val = state;
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
 		offset = 0;
-	if ((root = page_new(r, "Outbox", "admin_outbox.tpl", &body)) == NULL)
+	if ((root = page_new(r, tr(r->lang, "Outbox"), "admin_outbox.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "CSRF", r->who->csrf);
 	if (notice != NULL) {
@@ -88,15 +130,15 @@ render(struct req *r, const char *notice)
 		shown++;
 		row = tpl_section_add(body, "MSG");
 		tpl_set_int(row, "M_ID", store_int(s, OUTBOX_ID));
-		tpl_set(row, "M_EVENT", store_text(s, OUTBOX_EVENT));
+		tpl_set(row, "M_EVENT", event_words(r->lang, store_text(s, OUTBOX_EVENT)));
 		tpl_set(row, "M_OBJECT", store_text(s, OUTBOX_OBJECT_ID));
 		tpl_set(row, "M_TO", store_text(s, OUTBOX_RECIPIENT));
 		tpl_set(row, "M_SUBJECT", store_text(s, OUTBOX_SUBJECT));
-		tpl_set(row, "M_STATE", store_text(s, OUTBOX_STATE));
+		tpl_set(row, "M_STATE", word(WS_MAIL_STATE, r->lang, store_text(s, OUTBOX_STATE)));
 		tpl_set_int(row, "M_ATTEMPTS", store_int(s, OUTBOX_ATTEMPTS));
 		tpl_set(row, "M_ERROR", store_text(s, OUTBOX_LAST_ERROR));
-		tpl_set(row, "M_CREATED", store_text(s, OUTBOX_CREATED));
-		tpl_set(row, "M_SENT", store_text(s, OUTBOX_SENT_AT));
+		set_time(r, row, "M_CREATED", store_text(s, OUTBOX_CREATED));
+		set_time(r, row, "M_SENT", store_text(s, OUTBOX_SENT_AT));
 		if (strcmp(store_text(s, OUTBOX_STATE), "dead") == 0)
 			tpl_show(row, "M_DEAD");
 	}
@@ -130,6 +172,7 @@ page_admin_outbox_retry(struct req *r)
 	rc = store_exec(r->store, ST_OUTBOX_RETRY, "II", (long long)now_epoch(), n);
 	if (rc < 0)
 		return -1;
-	return render(r, rc == 1 ? "The message is queued again; the mailer sends it "
-	    "on its next round." : "Only a dead message can be retried.");
+	return render(r, rc == 1 ? tr(r->lang, "The message is queued again; the mailer "
+	    "sends it on its next round.") : tr(r->lang, "Only a message that could not "
+	    "be sent can be retried."));
 }

@@ -9,15 +9,17 @@
 #include "auth.h"
 #include "inet_import.h"
 #include "admin_import.h"
+#include "i18n.h"
 #include "pages.h"
 #include "store.h"
 #include "tpl.h"
+#include "words.h"
 
 #define ADDRESSES_SHOWN 500	/* rows of the unfiltered address list */
 
 /* One of the pages: what it imports and how it lists what is stored. */
 struct data_view {
-	const char		 *title, *tpl, *action;
+	const char		 *title, *tpl, *action;	/* title: N_() */
 	const struct import_kind *kind;
 	int			(*fill)(struct req *, struct tpl_dict *);
 };
@@ -31,12 +33,14 @@ data_page(struct req *r, int status, const char *csv,
 	const struct data_view	*v = ctx;
 	struct tpl_dict		*root, *body;
 	long long		 n;
-	char			 flash[64];
+	char			 flash[128], num[24];
 
-	if ((root = page_new(r, v->title, v->tpl, &body)) == NULL)
+	if ((root = page_new(r, tr(r->lang, v->title), v->tpl, &body)) == NULL)
 		return -1;
 	if (req_query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
-		snprintf(flash, sizeof(flash), "%lld row(s) imported", n);
+		snprintf(num, sizeof(num), "%lld", n);
+		tr_fill(flash, sizeof(flash), trn(r->lang, "{1} row imported",
+		    "{1} rows imported", (unsigned long)n), num, NULL);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);
 	}
@@ -63,13 +67,13 @@ fill_products(struct req *r, struct tpl_dict *body)
 		n++;
 		tpl_set(row, "ID", store_text(s, PRODUCT_ADMIN_ID));
 		tpl_set(row, "NAME", store_text(s, PRODUCT_ADMIN_NAME));
-		tpl_set(row, "TYPE", store_text(s, PRODUCT_ADMIN_TYPE));
-		tpl_set(row, "FEE", store_int(s, PRODUCT_ADMIN_INITIATION_FEE) ?
-		    "yes" : "no");
+		tpl_set(row, "TYPE", word(WS_CIRCUIT, r->lang, store_text(s, PRODUCT_ADMIN_TYPE)));
+		tpl_set(row, "FEE", word(WS_BOOLEAN, r->lang,
+		    store_int(s, PRODUCT_ADMIN_INITIATION_FEE) ? "true" : "false"));
 		tpl_set(row, "CUSTOMERS",
-		    store_int(s, PRODUCT_ADMIN_ALL_CUSTOMERS) ? "every customer" :
+		    store_int(s, PRODUCT_ADMIN_ALL_CUSTOMERS) ? tr(r->lang, "every customer") :
 		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) != NULL ?
-		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) : "no customer");
+		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) : tr(r->lang, "no customer"));
 	}
 	store_done(s);
 	if (n == 0)
@@ -78,7 +82,7 @@ fill_products(struct req *r, struct tpl_dict *body)
 }
 
 static const struct data_view products_view = {
-	"Products", "admin_products.tpl", "/admin/products", &product_import_kind,
+	N_("Products"), "admin_products.tpl", "/admin/products", &product_import_kind,
 	fill_products,
 };
 
@@ -104,6 +108,7 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 	struct tpl_dict	*row;
 	struct rows	*s;
 	long long	 total = 0;
+	char		 num[24], text[64];
 	int		 rc, n = 0;
 
 	if (customer != NULL && *customer == '\0')
@@ -136,6 +141,10 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 		tpl_set(row, "CITY", store_text(s, ADDRESS_ADMIN_CITY));
 	}
 	store_done(s);
+	snprintf(num, sizeof(num), "%lld", total);
+	tr_fill(text, sizeof(text), trn(r->lang, "{1} address.", "{1} addresses.",
+	    (unsigned long)total), num, NULL);
+	tpl_set(body, "TOTAL_TEXT", text);
 	tpl_set_int(body, "TOTAL", total);
 	tpl_set_int(body, "SHOWN", n);
 	if (total > n)
@@ -146,7 +155,7 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 }
 
 static const struct data_view addresses_view = {
-	"Addresses", "admin_addresses.tpl", "/admin/addresses", &address_import_kind,
+	N_("Addresses"), "admin_addresses.tpl", "/admin/addresses", &address_import_kind,
 	fill_addresses,
 };
 

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "http.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "reply.h"
 #include "admin_import.h"
 #include "pages.h"
@@ -19,6 +20,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "words.h"
 
 #define PAGE_DEFAULT	50
 #define PAGE_MAX	250
@@ -65,9 +67,10 @@ customer_options(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 	return rc < 0 ? -1 : 0;
 }
 
-/* State options of the filter, SELECTED on v->state. */
+/* State options of the filter (the code, OPTION_NAME in words),
+ * SELECTED on v->state. */
 static void
-state_options(struct tpl_dict *body, const struct sp_view *v)
+state_options(const struct req *r, struct tpl_dict *body, const struct sp_view *v)
 {
 	struct tpl_dict	*row;
 	size_t		 i;
@@ -76,6 +79,7 @@ state_options(struct tpl_dict *body, const struct sp_view *v)
 		if ((row = tpl_section_add(body, "STATE_OPTION")) == NULL)
 			return;
 		tpl_set(row, "OPTION", sp_states[i]);
+		tpl_set(row, "OPTION_NAME", word(WS_SP_STATE, r->lang, sp_states[i]));
 		if (v->state != NULL && strcmp(v->state, sp_states[i]) == 0)
 			tpl_show(row, "SELECTED");
 	}
@@ -93,13 +97,14 @@ member(const json_t *o, const char *key, const char *sub)
 	return json_string_value(v);
 }
 
-/* One SP_ROW of the table from an API object. */
+/* One SP_ROW of the table from an API object, in the reader's words. */
 static void
-sp_row(struct tpl_dict *body, const json_t *sp)
+sp_row(const struct req *r, struct tpl_dict *body, const json_t *sp)
 {
 	const json_t	*addr = json_object_get(json_object_get(sp, "location"), "address");
 	struct tpl_dict	*row;
 	struct buf	 where = { 0 };
+	char		 land[L10N_MAX];
 	const char	*street = member(addr, "street", NULL),
 			*postcode = member(addr, "postalCode", NULL),
 			*city = member(addr, "city", NULL),
@@ -113,7 +118,8 @@ sp_row(struct tpl_dict *body, const json_t *sp)
 	tpl_set(row, "SP_NAME", member(sp, "name", NULL));
 	tpl_set(row, "SP_REFERENCE", member(sp, "reference", NULL));
 	tpl_set(row, "SP_CUSTREF", member(sp, "customerReference", NULL));
-	tpl_set(row, "SP_STATE", member(sp, "state", NULL));
+	tpl_set(row, "SP_STATE_CODE", member(sp, "state", NULL));
+	tpl_set(row, "SP_STATE", word(WS_SP_STATE, r->lang, member(sp, "state", NULL)));
 	tpl_set(row, "SP_PROFILE", member(sp, "profile", NULL));
 	if (street != NULL)
 		buf_printf(&where, "%s", street);
@@ -121,8 +127,10 @@ sp_row(struct tpl_dict *body, const json_t *sp)
 		buf_printf(&where, "%s%s%s%s", where.len ? ", " : "",
 		    postcode ? postcode : "", postcode && city ? " " : "",
 		    city ? city : "");
-	if (country != NULL)
-		buf_printf(&where, "%s%s", where.len ? ", " : "", country);
+	if (country != NULL) {
+		l10n_country(r->lang, country, land, sizeof(land));
+		buf_printf(&where, "%s%s", where.len ? ", " : "", land);
+	}
 	tpl_set(row, "SP_ADDRESS", where.data);
 	buf_free(&where);
 }
@@ -152,7 +160,7 @@ sp_table(struct req *r, struct tpl_dict *body, const struct sp_view *v)
 		return -1;
 	}
 	json_array_foreach(items, i, it)
-		sp_row(body, it);
+		sp_row(r, body, it);
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_SP");
 	snprintf(limit, sizeof(limit), "%lld", v->limit);
@@ -174,7 +182,7 @@ sp_page(struct req *r, int status, const char *csv, const struct import_report *
 	struct tpl_dict	*root, *body;
 	struct sp_view	 v;
 	long long	 n;
-	char		 flash[64];
+	char		 flash[128], num[24];
 
 	memset(&v, 0, sizeof(v));
 	v.customer = query_given(r, "customer");
@@ -186,17 +194,20 @@ sp_page(struct req *r, int status, const char *csv, const struct import_report *
 	if (req_query_int(r, "limit", PAGE_DEFAULT, 1, PAGE_MAX, &v.limit) < 0)
 		return reply_error(r, HERR_BAD_QUERY,
 		    tr(r->lang, "This page of the list does not exist."));
-	if ((root = page_new(r, "Service points", "admin_servicepoints.tpl", &body)) == NULL)
+	if ((root = page_new(r, tr(r->lang, "Service points"), "admin_servicepoints.tpl",
+	    &body)) == NULL)
 		return -1;
 	if (req_query_int(r, "imported", -1, 0, 1LL << 40, &n) == 0 && n >= 0) {
-		snprintf(flash, sizeof(flash), "%lld service points imported", n);
+		snprintf(num, sizeof(num), "%lld", n);
+		tr_fill(flash, sizeof(flash), trn(r->lang, "{1} service point imported",
+		    "{1} service points imported", (unsigned long)n), num, NULL);
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", flash);
 	}
 	tpl_set(body, "F_Q", v.q);
 	tpl_set_int(body, "LIMIT", v.limit);
 	page_import_form(r, body, "/admin/servicepoints", SP_CSV_HEADER, csv, imp);
-	state_options(body, &v);
+	state_options(r, body, &v);
 	if (customer_options(r, body, &v) < 0 || sp_table(r, body, &v) < 0) {
 		tpl_dict_free(root);
 		return -1;

@@ -23,6 +23,7 @@
 #include "auth.h"
 #include "http.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "reply.h"
 #include "log.h"
 #include "outbox.h"
@@ -30,6 +31,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "words.h"
 
 /* ---- form fields ---- */
 
@@ -41,7 +43,8 @@ struct aform {
 	int		 nerr;
 };
 
-/* Record an error for field `f` (the first one wins). */
+/* Record an error for field `f` (the first one wins): `msg` is a
+ * sentence in the reader's language, borrowed. */
 static void
 form_fail(struct aform *f, enum afield i, const char *msg)
 {
@@ -68,8 +71,8 @@ form_read(const struct req *r, unsigned mask, struct aform *f)
 			continue;
 		if ((raw = req_form(r, user_fields[i].name)) == NULL)
 			raw = "";
-		if ((rc = user_field_read(&user_fields[i], raw, &f->val[i], &msg,
-		    f->errbuf[i])) < 0)
+		if ((rc = user_field_read(&user_fields[i], raw, r->lang, &f->val[i],
+		    &msg, f->errbuf[i])) < 0)
 			return -1;
 		if (rc > 0)
 			form_fail(f, i, msg);
@@ -176,15 +179,18 @@ user_load(struct req *r, struct auser *u)
 	return rc;
 }
 
-/* "2026-01-02 03:04 UTC" from epoch seconds. */
+/* An instant of epoch seconds in the reader's words and time zone. */
 static void
-fmt_epoch(long long t, char out[32])
+fmt_epoch(const struct req *r, long long t, char out[L10N_MAX])
 {
 	time_t		tt = (time_t)t;
 	struct tm	tm;
+	char		iso[32];
 
-	if (gmtime_r(&tt, &tm) == NULL || strftime(out, 32, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, 32, "?");
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(iso, sizeof(iso), "?");
+	l10n_datetime(r->lang, page_tz(r), iso, out, L10N_MAX);
 }
 
 /* The flash message for ?done=, or NULL.  Only fixed texts: nothing of
@@ -193,19 +199,19 @@ static const char *
 done_message(const struct req *r)
 {
 	static const struct { const char *code, *text; } done[] = {
-		{ "added", "The user was added." },
-		{ "level", "The level was changed." },
-		{ "disabled", "The user was disabled; their sessions and login tokens were ended." },
-		{ "enabled", "The user was enabled." },
-		{ "password", "The password was reset; the user's sessions and login tokens were ended." },
-		{ "revoked", "The API key was revoked." },
+		{ "added", N_("The user was added.") },
+		{ "level", N_("The level was changed.") },
+		{ "disabled", N_("The user was disabled; their sessions and login tokens were ended.") },
+		{ "enabled", N_("The user was enabled.") },
+		{ "password", N_("The password was reset; the user's sessions and login tokens were ended.") },
+		{ "revoked", N_("The API key was revoked.") },
 	};
 	const char	*code = req_query(r, "done");
 	size_t		 i;
 
 	for (i = 0; code != NULL && i < sizeof(done) / sizeof(done[0]); i++)
 		if (strcmp(done[i].code, code) == 0)
-			return done[i].text;
+			return tr(r->lang, done[i].text);
 	return NULL;
 }
 
@@ -229,10 +235,11 @@ admin_page(struct req *r, const char *title, const char *tpl,
 }
 
 /* Rows of repeated section `section` for the levels in `allowed` (LV
- * bits), with SELECTED shown on `selected`. */
+ * bits): OPTION (the code), OPTION_NAME (in words), SELECTED shown on
+ * `selected`. */
 static void
-level_options(struct tpl_dict *d, const char *section, unsigned allowed,
-    const char *selected)
+level_options(const struct req *r, struct tpl_dict *d, const char *section,
+    unsigned allowed, const char *selected)
 {
 	struct tpl_dict	*row;
 	int		 i;
@@ -241,6 +248,7 @@ level_options(struct tpl_dict *d, const char *section, unsigned allowed,
 		if (!(allowed & LV(i)) || (row = tpl_section_add(d, section)) == NULL)
 			continue;
 		tpl_set(row, "OPTION", level_names[i]);
+		tpl_set(row, "OPTION_NAME", word(WS_LEVEL, r->lang, level_names[i]));
 		if (selected != NULL && strcmp(selected, level_names[i]) == 0)
 			tpl_show(row, "SELECTED");
 	}
@@ -281,13 +289,25 @@ redirect_user(struct req *r, const char *user_id, const char *done)
 /* The levels a user of this kind may have: the rule of the users table's
  * CHECK constraint, told to a person. */
 static const char *
-level_rule(const struct auser *u)
+level_rule(const struct req *r, const struct auser *u)
 {
 	if (u->customer_id != NULL)
-		return "A user of a customer is VIEWER, MANAGER or OWNER.";
+		return tr(r->lang, "A user of a customer is a viewer, a manager or an owner.");
 	if (u->reseller_id != NULL)
-		return "A user of a reseller is RESELLER or RESELLER_ADMIN.";
-	return "An operator account (no customer, no reseller) is ADMIN.";
+		return tr(r->lang, "A user of a reseller is a reseller or a reseller administrator.");
+	return tr(r->lang, "An account with no customer and no reseller is an operator's.");
+}
+
+/* {{key}} = the market (a country code) in the reader's words:
+ * "France", "Danemark". */
+static void
+set_market(const struct req *r, struct tpl_dict *d, const char *key,
+    const char *market)
+{
+	char name[L10N_MAX];
+
+	l10n_country(r->lang, market, name, sizeof(name));
+	tpl_set(d, key, name);
 }
 
 /* ---- pages ---- */
@@ -298,7 +318,8 @@ page_admin_home(struct req *r)
 {
 	struct tpl_dict *root, *body;
 
-	if ((root = admin_page(r, "Administration", "admin_home.tpl", &body)) == NULL)
+	if ((root = admin_page(r, tr(r->lang, "Administration"), "admin_home.tpl",
+	    &body)) == NULL)
 		return -1;
 	tpl_set(body, "USER_NAME", r->who->name);
 	return page_send(r, 200, root);
@@ -314,7 +335,7 @@ users_page(struct req *r, int status, const struct aform *f)
 	char		 org[200];
 	int		 rc;
 
-	if ((root = admin_page(r, "Users", "admin_users.tpl", &body)) == NULL)
+	if ((root = admin_page(r, tr(r->lang, "Users"), "admin_users.tpl", &body)) == NULL)
 		return -1;
 	if ((s = store_query(r->store, ST_ADMIN_USER_LIST, NULL)) == NULL)
 		goto err;
@@ -322,17 +343,17 @@ users_page(struct req *r, int status, const struct aform *f)
 		tpl_set(row, "USER_ID", store_text(s, USER_ID));
 		tpl_set(row, "USER_EMAIL", store_text(s, USER_EMAIL));
 		tpl_set(row, "USER_NAME", store_text(s, USER_NAME));
-		tpl_set(row, "USER_LEVEL", store_text(s, USER_LEVEL));
+		tpl_set(row, "USER_LEVEL", word(WS_LEVEL, r->lang, store_text(s, USER_LEVEL)));
 		if (store_text(s, USER_CUSTOMER_ID) != NULL)
-			snprintf(org, sizeof(org), "%s (customer %s)",
+			tr_fill(org, sizeof(org), tr(r->lang, "{1} (customer {2})"),
 			    store_text(s, USER_CUSTOMER_NAME) ?
 			    store_text(s, USER_CUSTOMER_NAME) : "?",
 			    store_text(s, USER_CUSTOMER_ID));
 		else if (store_text(s, USER_RESELLER_ID) != NULL)
-			snprintf(org, sizeof(org), "reseller %s",
-			    store_text(s, USER_RESELLER_ID));
+			tr_fill(org, sizeof(org), tr(r->lang, "reseller {1}"),
+			    store_text(s, USER_RESELLER_ID), NULL);
 		else
-			snprintf(org, sizeof(org), "operator");
+			snprintf(org, sizeof(org), "%s", tr(r->lang, "the operator"));
 		tpl_set(row, "USER_ORG", org);
 		tpl_show(row, store_int(s, USER_DISABLED) ? "USER_DISABLED" :
 		    "USER_ACTIVE");
@@ -343,7 +364,7 @@ users_page(struct req *r, int status, const struct aform *f)
 		goto err;
 	form_show(body, f, AFM(AF_EMAIL) | AFM(AF_NAME) | AFM(AF_PHONE) |
 	    AFM(AF_LEVEL) | AFM(AF_CUSTOMER) | AFM(AF_RESELLER) | AFM(AF_PASSWORD));
-	level_options(body, "LEVEL_OPTION", LV_ALL, f ? f->val[AF_LEVEL] : "VIEWER");
+	level_options(r, body, "LEVEL_OPTION", LV_ALL, f ? f->val[AF_LEVEL] : "VIEWER");
 	if (org_options(r, body, "CUSTOMER_OPTION", ST_CUSTOMER_LIST,
 	    f ? f->val[AF_CUSTOMER] : NULL) < 0 ||
 	    org_options(r, body, "RESELLER_OPTION", ST_RESELLER_LIST,
@@ -386,7 +407,8 @@ user_insert(struct req *r, struct aform *f, char id[25])
 
 	if ((rc = email_taken(r->store, f->val[AF_EMAIL])) != 0) {
 		if (rc > 0)
-			form_fail(f, AF_EMAIL, "A user with this e-mail address already exists.");
+			form_fail(f, AF_EMAIL, tr(r->lang,
+			    "A user with this e-mail address already exists."));
 		return rc > 0 ? 0 : -1;
 	}
 	if (auth_hash_password(f->val[AF_PASSWORD], hash) < 0 || new_object_id(id) < 0)
@@ -398,9 +420,10 @@ user_insert(struct req *r, struct aform *f, char id[25])
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == -2) {
 		/* The users table's CHECK (or a foreign key) refused it. */
-		form_fail(f, AF_LEVEL, "This level does not fit the customer or "
-		    "reseller chosen: ADMIN has neither; VIEWER, MANAGER and OWNER "
-		    "need a customer; RESELLER and RESELLER_ADMIN need a reseller.");
+		form_fail(f, AF_LEVEL, tr(r->lang, "This level does not fit the "
+		    "customer or reseller chosen: an operator has neither; a viewer, "
+		    "a manager and an owner need a customer; a reseller and a reseller "
+		    "administrator need a reseller."));
 		return 0;
 	}
 	return rc == 1 ? 1 : -1;
@@ -434,7 +457,7 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 {
 	struct tpl_dict	*root, *body, *row;
 	struct rows	*s;
-	char		 when[32];
+	char		 when[L10N_MAX];
 	unsigned	 allowed;
 	int		 rc;
 
@@ -444,7 +467,7 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 	tpl_set(body, "USER_EMAIL", u->email);
 	tpl_set(body, "USER_NAME", u->name);
 	tpl_set(body, "USER_PHONE", u->phone ? u->phone : "—");
-	tpl_set(body, "USER_LEVEL", u->level);
+	tpl_set(body, "USER_LEVEL", word(WS_LEVEL, r->lang, u->level));
 	tpl_set(body, "USER_ORG", u->customer_id ? u->customer_id : u->reseller_id);
 	tpl_set(body, "USER_ORG_NAME", u->customer_name);
 	tpl_show(body, u->customer_id ? "ORG_CUSTOMER" : u->reseller_id ?
@@ -454,7 +477,7 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 		tpl_show(body, "SELF");
 	allowed = u->customer_id ? LV(LVL_VIEWER) | LV(LVL_MANAGER) | LV(LVL_OWNER) :
 	    u->reseller_id ? LV(LVL_RESELLER) | LV(LVL_RESELLER_ADMIN) : LV_ADMIN;
-	level_options(body, "LEVEL_OPTION", allowed,
+	level_options(r, body, "LEVEL_OPTION", allowed,
 	    f && f->val[AF_LEVEL] ? f->val[AF_LEVEL] : u->level);
 	form_show(body, f, AFM(AF_PASSWORD) | AFM(AF_LABEL) | AFM(AF_PREFIX) |
 	    AFM(AF_DISABLED) | AFM(AF_LEVEL));
@@ -465,12 +488,12 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "KEY_ROW")) != NULL) {
 		tpl_set(row, "KEY_PREFIX", store_text(s, APIKEY_PREFIX));
 		tpl_set(row, "KEY_LABEL", store_text(s, APIKEY_LABEL));
-		fmt_epoch(store_int(s, APIKEY_CREATED), when);
+		fmt_epoch(r, store_int(s, APIKEY_CREATED), when);
 		tpl_set(row, "KEY_CREATED", when);
-		fmt_epoch(store_int(s, APIKEY_LAST_USED), when);
+		fmt_epoch(r, store_int(s, APIKEY_LAST_USED), when);
 		tpl_set(row, "KEY_LAST_USED",
 		    store_int(s, APIKEY_LAST_USED) == store_int(s, APIKEY_CREATED) ?
-		    "never" : when);
+		    tr(r->lang, "never") : when);
 		tpl_show(row, store_int(s, APIKEY_REVOKED) ? "KEY_REVOKED" : "KEY_ACTIVE");
 	}
 	store_done(s);
@@ -530,10 +553,10 @@ page_admin_user_level(struct req *r)
 		return rc;
 	if ((rc = form_read(r, AFM(AF_LEVEL), &f)) == 0) {
 		if (strcmp(u.id, r->who->user_id) == 0)
-			form_fail(&f, AF_LEVEL, "You cannot change your own level.");
+			form_fail(&f, AF_LEVEL, tr(r->lang, "You cannot change your own level."));
 		else if ((rc = store_exec(r->store, ST_USER_SET_LEVEL, "ss",
 		    f.val[AF_LEVEL], u.id)) == -2)
-			form_fail(&f, AF_LEVEL, level_rule(&u));
+			form_fail(&f, AF_LEVEL, level_rule(r, &u));
 		else if (rc < 0)
 			goto err;
 	} else if (rc < 0)
@@ -581,7 +604,7 @@ page_admin_user_disabled(struct req *r)
 		goto err;
 	disabled = rc == 0 && strcmp(f.val[AF_DISABLED], "1") == 0;
 	if (disabled && strcmp(u.id, r->who->user_id) == 0)
-		form_fail(&f, AF_DISABLED, "You cannot disable your own account.");
+		form_fail(&f, AF_DISABLED, tr(r->lang, "You cannot disable your own account."));
 	if (f.nerr > 0)
 		return user_refused(r, &u, &f);
 	if (user_set_disabled(r->store, u.id, disabled) < 0)
@@ -634,7 +657,8 @@ key_page(struct req *r, const struct auser *u, const char *label, const char *ke
 	struct tpl_dict	*root, *body;
 	char		 prefix[16];
 
-	if ((root = admin_page(r, "API key created", "admin_key_created.tpl", &body)) == NULL)
+	if ((root = admin_page(r, tr(r->lang, "API key created"), "admin_key_created.tpl",
+	    &body)) == NULL)
 		return -1;
 	snprintf(prefix, sizeof(prefix), "%.12s", key);
 	tpl_set(body, "ID", u->id);
@@ -687,7 +711,8 @@ page_admin_key_revoke(struct req *r)
 		rc = store_exec(r->store, ST_CRED_REVOKE_USER_KEY, "ss", u.id,
 		    f.val[AF_PREFIX]);
 		if (rc == 0)
-			form_fail(&f, AF_PREFIX, "This user has no active API key with this prefix.");
+			form_fail(&f, AF_PREFIX, tr(r->lang,
+			    "This user has no active API key with this prefix."));
 	}
 	if (rc < 0) {
 		form_free(&f);
@@ -711,18 +736,19 @@ page_admin_customers(struct req *r)
 	struct rows	*s;
 	int		 rc;
 
-	if ((root = admin_page(r, "Customers", "admin_customers.tpl", &body)) == NULL)
+	if ((root = admin_page(r, tr(r->lang, "Customers"), "admin_customers.tpl",
+	    &body)) == NULL)
 		return -1;
 	if ((s = store_query(r->store, ST_CUSTOMER_LIST, NULL)) == NULL)
 		goto err;
 	while ((rc = store_row(s)) == 1 && (row = tpl_section_add(body, "CUSTOMER_ROW")) != NULL) {
 		tpl_set(row, "CUSTOMER_ID", store_text(s, CUSTOMER_ID));
 		tpl_set(row, "CUSTOMER_NAME", store_text(s, CUSTOMER_NAME));
-		tpl_set(row, "CUSTOMER_MARKET", store_text(s, CUSTOMER_MARKET));
+		set_market(r, row, "CUSTOMER_MARKET", store_text(s, CUSTOMER_MARKET));
 		/* what decides is the grants (catalog_grant.c), not the
 		 * customers.catalog column that only the demo writes */
 		tpl_set(row, "CUSTOMER_CATALOG", store_text(s, CUSTOMER_TYPES) ?
-		    "customized" : "standard");
+		    tr(r->lang, "customized") : tr(r->lang, "standard"));
 		tpl_set(row, "CUSTOMER_TYPES", store_text(s, CUSTOMER_TYPES) ?
 		    store_text(s, CUSTOMER_TYPES) : "—");
 		tpl_set(row, "CUSTOMER_RESELLERS", store_text(s, CUSTOMER_RESELLERS) ?

@@ -52,6 +52,7 @@ cmd_import(const struct import_kind *k, const char *usage, struct store *st,
 	struct import_report	 imp = { 0 };
 	struct buf		 text = { 0 };
 	size_t			 i;
+	char			 why[2048];
 	int			 rc = 1;
 
 	if (argc != 1) {
@@ -66,9 +67,10 @@ cmd_import(const struct import_kind *k, const char *usage, struct store *st,
 		rc = 0;
 		break;
 	case IMPORT_INVALID:
-		for (i = 0; i < imp.n; i++)
-			fprintf(stderr, "%s:%zu: %s\n", argv[0], imp.v[i].line,
-			    imp.v[i].reason);
+		for (i = 0; i < imp.n; i++) {
+			import_reason_text(NULL, imp.v[i].reason, why, sizeof(why));
+			fprintf(stderr, "%s:%zu: %s\n", argv[0], imp.v[i].line, why);
+		}
 		if (imp.nbad > imp.n)
 			fprintf(stderr, "%s: ... and %zu more bad rows\n", argv[0],
 			    imp.nbad - imp.n);

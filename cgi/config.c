@@ -13,6 +13,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "util.h"
 
 struct config config;
@@ -47,6 +48,7 @@ static const struct ckey {
 	{ "auth", "login_lock_max_seconds", "REQDESK_LOGIN_LOCK_MAX_S", C_INT, offsetof(struct config, login_lock_max_s), 1, 86400 },
 	{ "mail", "from", "REQDESK_MAIL_FROM", C_STR, offsetof(struct config, mail_from), 0, 0 },
 	{ "mail", "operator", "REQDESK_MAIL_OPERATOR", C_STR, offsetof(struct config, mail_operator), 0, 0 },
+	{ "mail", "operator_language", "REQDESK_MAIL_OPERATOR_LANGUAGE", C_STR, offsetof(struct config, mail_operator_lang), 0, 0 },
 	{ "mail", "smtp_url", "REQDESK_SMTP_URL", C_STR, offsetof(struct config, smtp_url), 0, 0 },
 	{ "mail", "smtp_user", "REQDESK_SMTP_USER", C_STR, offsetof(struct config, smtp_user), 0, 0 },
 	{ "mail", "smtp_password", "REQDESK_SMTP_PASSWORD", C_STR, offsetof(struct config, smtp_password), 0, 0 },
@@ -172,6 +174,7 @@ config_defaults(void)
 	config.login_lock_max_s = 15 * 60;
 	config_set("mail", "from", "reqdesk <reqdesk@localhost>");
 	config_set("mail", "operator", "operator@localhost");
+	config_set("mail", "operator_language", "en");
 	config_set("mail", "smtp_url", "smtp://127.0.0.1:25");
 	config.mail_max_attempts = 8;
 	config.mail_retry_hours = 48;
@@ -226,6 +229,14 @@ config_load(const char *path)
 	if (!mail_address_valid(config.mail_operator)) {
 		fprintf(stderr, "reqdesk: [mail] operator: '%s' is not one plain "
 		    "e-mail address\n", config.mail_operator ? config.mail_operator : "");
+		return -1;
+	}
+	/* The operator's mails are written in a language the desk speaks. */
+	if (lang_find(config.mail_operator_lang) == NULL ||
+	    strlen(config.mail_operator_lang) != 2) {
+		fprintf(stderr, "reqdesk: [mail] operator_language: '%s' is not "
+		    "one of en, fr, da\n", config.mail_operator_lang ?
+		    config.mail_operator_lang : "");
 		return -1;
 	}
 	/* The mailer renews a message's lease just before sending it: a

@@ -28,6 +28,7 @@ struct config {
 	int		 login_lock_max_s;   /* [auth] login_lock_max_seconds */
 	char		*mail_from;	/* [mail] from */
 	char		*mail_operator;	/* [mail] operator: the operator's mailbox */
+	char		*mail_operator_lang; /* [mail] operator_language: its mails' */
 	char		*smtp_url;	/* [mail] smtp_url: smtp:// or smtps:// */
 	char		*smtp_user;	/* [mail] smtp_user */
 	char		*smtp_password;	/* [mail] smtp_password */

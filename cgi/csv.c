@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "util.h"
 
 void
@@ -43,18 +44,28 @@ skip_eol(struct csv_reader *c)
 	c->line++;
 }
 
+/* Refuse the record: `tpl` (a text for people, {1} the number `n` when
+ * not negative) as error_tpl, and in English as error.  -1. */
+static int
+fail(struct csv_reader *c, const char *tpl, long n)
+{
+	c->error_tpl = tpl;
+	c->error_arg[0] = '\0';
+	if (n >= 0)
+		snprintf(c->error_arg, sizeof(c->error_arg), "%ld", n);
+	tr_fill(c->error, sizeof(c->error), tpl, c->error_arg, NULL);
+	return -1;
+}
+
 /* Append one byte of a field.  0, -1 (error set) or -2 (no memory). */
 static int
 put(struct csv_reader *c, char ch, size_t start)
 {
 	if (ch == '\0') {
-		snprintf(c->error, sizeof(c->error), "NUL byte in a field");
-		return -1;
+		return fail(c, N_("NUL byte in a field"), -1);
 	}
 	if (c->text.len - start >= CSV_FIELD_LEN_MAX) {
-		snprintf(c->error, sizeof(c->error), "field longer than %d bytes",
-		    CSV_FIELD_LEN_MAX);
-		return -1;
+		return fail(c, N_("field longer than {1} bytes"), CSV_FIELD_LEN_MAX);
 	}
 	return buf_append(&c->text, &ch, 1) < 0 ? -2 : 0;
 }
@@ -67,9 +78,8 @@ read_quoted(struct csv_reader *c, size_t start)
 
 	for (c->p++; ; c->p++) {
 		if (c->p >= c->end) {
-			snprintf(c->error, sizeof(c->error),
-			    "quoted field not closed before the end of the file");
-			return -1;
+			return fail(c, N_("quoted field not closed before the end of "
+			    "the file"), -1);
 		}
 		if (*c->p == '"') {
 			if (c->p + 1 < c->end && c->p[1] == '"') {
@@ -84,9 +94,7 @@ read_quoted(struct csv_reader *c, size_t start)
 			return rc;
 	}
 	if (c->p < c->end && *c->p != ',' && !at_eol(c)) {
-		snprintf(c->error, sizeof(c->error),
-		    "unexpected text after a closing quote");
-		return -1;
+		return fail(c, N_("unexpected text after a closing quote"), -1);
 	}
 	return 0;
 }
@@ -99,10 +107,8 @@ read_plain(struct csv_reader *c, size_t start)
 
 	for (; c->p < c->end && *c->p != ',' && !at_eol(c); c->p++) {
 		if (*c->p == '"') {
-			snprintf(c->error, sizeof(c->error), "quote inside a field "
-			    "that does not start with a quote (write it as \"\" "
-			    "inside a quoted field)");
-			return -1;
+			return fail(c, N_("quote inside a field that does not start "
+			    "with a quote (write it as \"\" inside a quoted field)"), -1);
 		}
 		if ((rc = put(c, *c->p, start)) != 0)
 			return rc;
@@ -119,9 +125,7 @@ read_record(struct csv_reader *c)
 
 	for (;;) {
 		if (c->nfields == CSV_FIELDS_MAX) {
-			snprintf(c->error, sizeof(c->error), "more than %d fields",
-			    CSV_FIELDS_MAX);
-			return -1;
+			return fail(c, N_("more than {1} fields"), CSV_FIELDS_MAX);
 		}
 		start = c->starts[c->nfields] = c->text.len;
 		rc = c->p < c->end && *c->p == '"' ? read_quoted(c, start) :
@@ -150,6 +154,8 @@ csv_next(struct csv_reader *c)
 
 	c->nfields = 0;
 	c->error[0] = '\0';
+	c->error_tpl = NULL;
+	c->error_arg[0] = '\0';
 	c->text.len = 0;
 	while (c->p < c->end && at_eol(c))	/* empty lines */
 		skip_eol(c);

@@ -37,7 +37,10 @@ struct csv_reader {
 	const char	*field[CSV_FIELDS_MAX];	/* borrowed until the next call */
 	size_t		 nfields;
 	size_t		 line_no;	/* line on which the record starts */
-	char		 error[96];	/* why the last record was refused */
+	char		 error[160];	/* why the last record was refused */
+	const char	*error_tpl;	/* the same, a template for people (N_,
+					 * {1} the number in it), static */
+	char		 error_arg[24];	/* that number, or "" */
 };
 
 /* Start reading the `len` bytes at `text`, which must outlive the reader. */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "csv.h"
+#include "errors.h"
+#include "i18n.h"
 #include "import.h"
 #include "log.h"
 #include "store.h"
@@ -25,18 +27,68 @@ struct rows {
 	size_t			 n, cap;
 };
 
-int
-import_why(struct buf *why, const char *fmt, ...)
-{
-	va_list	ap;
-	char	text[512];
+/*
+ * A reason is kept as its template and words, each ended by a unit
+ * separator (0x1f), the reason by a record separator (0x1e): one import
+ * checked once, said in the language of whoever reads the report.
+ */
+#define IMPORT_US	'\x1f'
+#define IMPORT_RS	'\x1e'
+#define IMPORT_ARG_MAX	64	/* bytes of a word of a reason */
 
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	if (why->len > 0 && buf_puts(why, "; ") < 0)
-		return -1;
-	return buf_puts(why, text);
+/* Append `a` as one word of a reason. */
+static int
+why_word(struct buf *why, const char *a)
+{
+	char	word[IMPORT_ARG_MAX + 1];
+	size_t	i;
+
+	snprintf(word, sizeof(word), "%s", a != NULL ? a : "");
+	for (i = 0; word[i] != '\0'; i++)
+		if ((unsigned char)word[i] < 0x20 || word[i] == 0x7f)
+			word[i] = '?';
+	return buf_puts(why, word) < 0 || buf_append(why, "\x1f", 1) < 0 ? -1 : 0;
+}
+
+int
+import_why(struct buf *why, const char *tpl, const char *a1, const char *a2,
+    const char *a3)
+{
+	return buf_puts(why, tpl) < 0 || buf_append(why, "\x1f", 1) < 0 ||
+	    why_word(why, a1) < 0 || why_word(why, a2) < 0 || why_word(why, a3) < 0 ||
+	    buf_append(why, "\x1e", 1) < 0 ? -1 : 0;
+}
+
+void
+import_reason_text(const char *lang, const char *reason, char *out, size_t len)
+{
+	const char	*p = reason, *end, *part[4];
+	char		*piece[4] = { NULL, NULL, NULL, NULL }, *text;
+	size_t		 used = 0, i, n;
+
+	out[0] = '\0';
+	while (p != NULL && *p != '\0') {
+		if ((end = strchr(p, IMPORT_RS)) == NULL)
+			end = p + strlen(p);
+		for (i = 0; i < 4; i++) {
+			part[i] = p;
+			while (p < end && *p != IMPORT_US)
+				p++;
+			free(piece[i]);
+			piece[i] = strndup(part[i], (size_t)(p - part[i]));
+			if (p < end)
+				p++;
+		}
+		text = piece[0] != NULL ? errors_fill(tr(lang, piece[0]),
+		    (const char *const[3]){ piece[1], piece[2], piece[3] }) : NULL;
+		n = snprintf(out + used, len - used, "%s%s", used > 0 ? "; " : "",
+		    text != NULL ? text : "");
+		used = used + n < len ? used + n : len - 1;
+		free(text);
+		p = *end != '\0' ? end + 1 : end;
+	}
+	for (i = 0; i < 4; i++)
+		free(piece[i]);
 }
 
 int
@@ -137,11 +189,11 @@ clean_text(const char *s)
 
 /*
  * Map the header record to columns: map[i] is the column of field i.
- * Returns 0, or -1 with the reason in `why`.
+ * Returns 0, -1 with the reason in `why`, or -2 (memory).
  */
 static int
 header_map(const struct import_kind *k, const struct csv_reader *c,
-    int map[CSV_FIELDS_MAX], char *why, size_t whylen)
+    int map[CSV_FIELDS_MAX], struct buf *why)
 {
 	int	seen[CSV_FIELDS_MAX] = { 0 };
 	size_t	i, j;
@@ -150,24 +202,18 @@ header_map(const struct import_kind *k, const struct csv_reader *c,
 		for (j = 0; j < k->ncolumns; j++)
 			if (strcmp(c->field[i], k->columns[j]) == 0)
 				break;
-		if (j == k->ncolumns) {
-			snprintf(why, whylen, "unknown column '%.64s' in the header "
-			    "(expected %s)", c->field[i], k->header);
-			return -1;
-		}
-		if (seen[j]++) {
-			snprintf(why, whylen, "column '%s' appears twice in the header",
-			    k->columns[j]);
-			return -1;
-		}
+		if (j == k->ncolumns)
+			return import_why(why, N_("unknown column '{1}' in the header "
+			    "(expected {2})"), c->field[i], k->header, NULL) < 0 ? -2 : -1;
+		if (seen[j]++)
+			return import_why(why, N_("column '{1}' appears twice in the "
+			    "header"), k->columns[j], NULL, NULL) < 0 ? -2 : -1;
 		map[i] = (int)j;
 	}
 	for (j = 0; j < k->ncolumns; j++)
-		if (!seen[j]) {
-			snprintf(why, whylen, "column '%s' missing from the header "
-			    "(expected %s)", k->columns[j], k->header);
-			return -1;
-		}
+		if (!seen[j])
+			return import_why(why, N_("column '{1}' missing from the header "
+			    "(expected {2})"), k->columns[j], k->header, NULL) < 0 ? -2 : -1;
 	return 0;
 }
 
@@ -187,9 +233,14 @@ row_add(struct rows *rows, const struct csv_reader *c, const int map[])
 	row->line = c->line_no;
 	if ((row->v = calloc(k->ncolumns, sizeof(*row->v))) == NULL)
 		return -1;
-	if (c->nfields != k->ncolumns)
-		return buf_printf(&row->why, "%zu fields, expected %zu (%s)",
-		    c->nfields, k->ncolumns, k->header) < 0 ? -1 : 0;
+	if (c->nfields != k->ncolumns) {
+		char got[24], want[24];
+
+		snprintf(got, sizeof(got), "%zu", c->nfields);
+		snprintf(want, sizeof(want), "%zu", k->ncolumns);
+		return import_why(&row->why, N_("{1} fields, expected {2} ({3})"), got,
+		    want, k->header);
+	}
 	for (i = 0; i < c->nfields; i++)
 		if (c->field[i][0] != '\0' &&
 		    (row->v[map[i]] = strdup(c->field[i])) == NULL)
@@ -204,14 +255,17 @@ row_check(struct store *st, const struct import_kind *k, struct row *row)
 	size_t	i;
 	int	rc = 0;
 
+	char	max[24];
+
+	snprintf(max, sizeof(max), "%d", IMPORT_VALUE_MAX);
 	for (i = 0; i < k->ncolumns; i++)
 		if (row->v[i] != NULL && (!clean_text(row->v[i]) ||
 		    strlen(row->v[i]) > IMPORT_VALUE_MAX))
-			rc |= import_why(&row->why, "'%s' must be UTF-8 text of at "
-			    "most %d bytes without control characters",
-			    k->columns[i], IMPORT_VALUE_MAX);
+			rc |= import_why(&row->why, N_("'{1}' must be UTF-8 text of "
+			    "at most {2} bytes without control characters"),
+			    k->columns[i], max, NULL);
 	if (row->v[0] == NULL)
-		rc |= import_why(&row->why, "missing %s", k->columns[0]);
+		rc |= import_why(&row->why, N_("missing {1}"), k->columns[0], NULL, NULL);
 	return k->check(st, row->v, &row->why) < 0 || rc < 0 ? -1 : 0;
 }
 
@@ -232,6 +286,7 @@ rows_check_unique(struct rows *rows)
 {
 	struct row	**idx;
 	size_t		  i, n = 0, first = 0;
+	char		  line[24];
 	int		  rc = 0;
 
 	if ((idx = calloc(rows->n + 1, sizeof(*idx))) == NULL)
@@ -245,8 +300,9 @@ rows_check_unique(struct rows *rows)
 			first = i;
 			continue;
 		}
-		rc = import_why(&idx[i]->why, "duplicate %s '%.64s' (first on line %zu)",
-		    rows->k->columns[0], idx[i]->v[0], idx[first]->line);
+		snprintf(line, sizeof(line), "%zu", idx[first]->line);
+		rc = import_why(&idx[i]->why, N_("duplicate {1} '{2}' (first on line {3})"),
+		    rows->k->columns[0], idx[i]->v[0], line);
 	}
 	free(idx);
 	return rc;
@@ -259,21 +315,25 @@ rows_read(struct store *st, const char *text, size_t len, struct rows *rows,
     struct import_report *out)
 {
 	struct csv_reader	 c;
+	struct buf		 why = { 0 };
 	int			 map[CSV_FIELDS_MAX], rc, header = 1, res = 0;
-	char			 why[256];
 
 	csv_init(&c, text, len);
 	while (res == 0 && (rc = csv_next(&c)) != 0) {
 		if (rc == -2) {
 			res = -1;
 		} else if (rc == -1) {
-			res = problem_add(out, c.line_no, c.error) < 0 ? -1 : 0;
+			why.len = 0;
+			res = import_why(&why, c.error_tpl, c.error_arg, NULL, NULL) < 0 ||
+			    problem_add(out, c.line_no, why.data) < 0 ? -1 : 0;
 			if (header)
 				res = res < 0 ? -1 : 1;
 		} else if (header) {
 			header = 0;
-			if (header_map(rows->k, &c, map, why, sizeof(why)) < 0)
-				res = problem_add(out, c.line_no, why) < 0 ? -1 : 1;
+			why.len = 0;
+			if ((rc = header_map(rows->k, &c, map, &why)) < 0)
+				res = rc == -2 || problem_add(out, c.line_no, why.data) < 0 ?
+				    -1 : 1;
 		} else if (row_add(rows, &c, map) < 0 ||
 		    (rows->v[rows->n - 1].why.len == 0 &&
 		    row_check(st, rows->k, &rows->v[rows->n - 1]) < 0))
@@ -281,10 +341,12 @@ rows_read(struct store *st, const char *text, size_t len, struct rows *rows,
 	}
 	csv_free(&c);
 	if (res == 0 && header) {
-		snprintf(why, sizeof(why), "empty file: the first line must be the "
-		    "header %s", rows->k->header);
-		res = problem_add(out, 1, why) < 0 ? -1 : 1;
+		why.len = 0;
+		res = import_why(&why, N_("empty file: the first line must be the "
+		    "header {1}"), rows->k->header, NULL, NULL) < 0 ||
+		    problem_add(out, 1, why.data) < 0 ? -1 : 1;
 	}
+	buf_free(&why);
 	return res;
 }
 

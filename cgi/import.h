@@ -40,7 +40,7 @@ struct import_kind {
 /* One refused row: its first line in the file and every reason. */
 struct import_problem {
 	size_t	 line;
-	char	*reason;	/* owned; reasons joined by "; " */
+	char	*reason;	/* owned; said with import_reason_text() */
 };
 
 /* The outcome of an import.  Zero it before use, import_free() after. */
@@ -64,9 +64,21 @@ enum import_result import_csv(struct store *st, const struct import_kind *k,
 /* Free what an import recorded; the report is zeroed again. */
 void import_free(struct import_report *out);
 
-/* Add a reason (printf-style) to a row's reasons.  0 or -1 (memory). */
-int  import_why(struct buf *why, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/*
+ * Add a reason to a row's reasons: `tpl` is an English text for people
+ * marked for translation (N_), with {1}..{3} where a1..a3 go (NULL:
+ * none; each cut to 64 bytes, control characters as "?").  Reasons are
+ * kept in no language: import_reason_text() says them in one.  0 or -1
+ * (memory).
+ */
+int  import_why(struct buf *why, const char *tpl, const char *a1,
+	const char *a2, const char *a3);
+
+/* A refused row's reasons (struct import_problem) in `lang` (a
+ * language code; NULL: English, as the shell says them), joined by
+ * "; ", into out (always NUL-terminated). */
+void import_reason_text(const char *lang, const char *reason, char *out,
+	size_t len);
 
 /* Does customer `id` exist?  1, 0, or -1 (storage error).  For the
  * kinds' checks. */

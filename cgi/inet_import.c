@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "inet_import.h"
 #include "store.h"
 #include "util.h"
@@ -24,8 +25,8 @@ check_id(const char *id, struct buf *why)
 {
 	if (id == NULL || id_ok(id))
 		return 0;
-	return import_why(why, "id '%.64s' must be 24 lowercase hexadecimal "
-	    "characters", id);
+	return import_why(why, N_("id '{1}' must be 24 lowercase hexadecimal "
+	    "characters"), id, NULL, NULL);
 }
 
 /* Customer `id`, required and known.  0 or -1. */
@@ -35,10 +36,10 @@ check_customer(struct store *st, const char *id, struct buf *why)
 	int found;
 
 	if (id == NULL)
-		return import_why(why, "missing customer");
+		return import_why(why, N_("missing customer"), NULL, NULL, NULL);
 	if ((found = import_customer_known(st, id)) < 0)
 		return -1;
-	return found ? 0 : import_why(why, "unknown customer '%.64s'", id);
+	return found ? 0 : import_why(why, N_("unknown customer '{1}'"), id, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ products */
@@ -99,14 +100,14 @@ product_check(struct store *st, char *const *v, struct buf *why)
 	int			rc = check_id(v[P_ID], why);
 
 	if (v[P_NAME] == NULL)
-		rc |= import_why(why, "missing name");
+		rc |= import_why(why, N_("missing name"), NULL, NULL, NULL);
 	if (v[P_TYPE] == NULL || (strcmp(v[P_TYPE], "DSL") != 0 &&
 	    strcmp(v[P_TYPE], "FIBER") != 0))
-		rc |= import_why(why, "type '%.64s' must be DSL or FIBER",
-		    v[P_TYPE] ? v[P_TYPE] : "");
+		rc |= import_why(why, N_("type '{1}' must be DSL or FIBER"),
+		    v[P_TYPE] ? v[P_TYPE] : "", NULL, NULL);
 	if (fee_value(v[P_FEE]) < 0)
-		rc |= import_why(why, "initiationFee '%.64s' must be true, false "
-		    "or empty", v[P_FEE]);
+		rc |= import_why(why, N_("initiationFee '{1}' must be true, false "
+		    "or empty"), v[P_FEE], NULL, NULL);
 	if (rc == 0)
 		rc = each_customer(v[P_CUSTOMERS], customer_listed, &c);
 	return rc < 0 ? -1 : 0;
@@ -164,11 +165,11 @@ address_check(struct store *st, char *const *v, struct buf *why)
 	if (check_customer(st, v[A_CUSTOMER], why) < 0)
 		return -1;
 	if (v[A_ADDRESS] == NULL)
-		rc |= import_why(why, "missing address");
+		rc |= import_why(why, N_("missing address"), NULL, NULL, NULL);
 	if (v[A_ZIP] == NULL)
-		rc |= import_why(why, "missing zip");
+		rc |= import_why(why, N_("missing zip"), NULL, NULL, NULL);
 	if (v[A_CITY] == NULL)
-		rc |= import_why(why, "missing city");
+		rc |= import_why(why, N_("missing city"), NULL, NULL, NULL);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -1,16 +1,23 @@
 /*
- * inet_mail.h — the notifications of Internet requests, queued through
- * the outbox inside the caller's open transaction (templates
- * templates/mail/EVENT.{subject,body}.tpl):
+ * inet_mail.h — the notifications of Internet requests, each written for
+ * its recipient (outbox.h) and queued inside the caller's open
+ * transaction (templates templates/mail/EVENT.{subject,body,html}.tpl,
+ * the operator's from templates/mail/operator/):
  *
- *   internet_created   to the operator, when a request is created
+ *   internet_created   the receipt to the creator; the operator's copy
+ *                      ("a request waits for offers")
  *   internet_answered  to the creator and every notify employee, when
  *                      an update brings offers ("time to select one")
- *   offer_ordered      to the operator, when an offer is ordered
+ *   offer_ordered      the order confirmation to the creator, every
+ *                      notify employee and whoever ordered; the
+ *                      operator's copy ("confirm the account")
  *   account_confirmed  to the creator and every notify employee
  *
- * Each returns 0, or -1 (the caller rolls its change back).  This module
- * reads nothing: it is given what its callers loaded.
+ * Values are in the recipient's words: the type and time windows in
+ * words, prices with the customer's currency in their language's
+ * forms, dates and times in their zone.  Each returns 0, or -1 (the
+ * caller rolls its change back).  Reads the people and the customer's
+ * currency; is given the request and the account its callers loaded.
  */
 #ifndef REQDESK_INET_MAIL_H
 #define REQDESK_INET_MAIL_H
@@ -21,7 +28,8 @@ struct store;
 
 /* `req` is the request as the operator's pages see it (inet_load() in
  * the operator's scope, INET_PAGE: names included), read by the caller
- * inside its change; `acc` the account (inet_account_load()). */
+ * inside its change; `acc` the account (inet_account_load() in the
+ * operator's scope). */
 int  inet_mail_created(struct store *st, const json_t *req);
 int  inet_mail_answered(struct store *st, const json_t *req);
 int  inet_mail_ordered(struct store *st, const json_t *req, const json_t *acc);

@@ -11,6 +11,7 @@
 
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
+#include <unicode/uloc.h>
 #include <unicode/uenum.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -425,4 +426,29 @@ l10n_parse_number(const char *lang, const char *text, double *out)
 	clean[n] = '\0';
 	*out = strtod(clean, NULL);
 	return isfinite(*out) ? 0 : -1;
+}
+
+int
+l10n_country(const char *lang, const char *code, char *out, size_t len)
+{
+	UChar		 name[128];
+	UErrorCode	 err = U_ZERO_ERROR;
+	char		 locale[16];
+	int32_t		 n;
+
+	snprintf(out, len, "%s", code != NULL ? code : "");
+	if (code == NULL || strlen(code) != 2)
+		return -1;
+	snprintf(locale, sizeof(locale), "und_%s", code);
+	n = uloc_getDisplayCountry(locale, icu_locale(lang), name,
+	    sizeof(name) / sizeof(name[0]), &err);
+	if (U_FAILURE(err) || n <= 0 || n >= (int32_t)(sizeof(name) / sizeof(name[0])))
+		return -1;
+	/* ICU answers the code itself for a country it does not know */
+	u_strToUTF8(out, (int32_t)len, NULL, name, n, &err);
+	if (U_FAILURE(err)) {
+		snprintf(out, len, "%s", code);
+		return -1;
+	}
+	return 0;
 }

@@ -48,6 +48,10 @@ int  l10n_money(const char *lang, const char *currency, double amount,
  */
 int  l10n_parse_number(const char *lang, const char *text, double *out);
 
+/* The name of the country `code` (ISO 3166, "FR") in `lang`: "France",
+ * "Frankrig". */
+int  l10n_country(const char *lang, const char *code, char *out, size_t len);
+
 /* Is `tz` a time zone ICU knows by this name (an IANA id such as
  * "Europe/Paris")?  1 or 0. */
 int  l10n_zone_valid(const char *tz);

@@ -40,6 +40,7 @@ static volatile sig_atomic_t stopping;
 struct message {
 	long long	 id;
 	char		*recipient, *subject, *body;
+	char		*html, *unsubscribe;	/* NULL when none */
 };
 
 /*
@@ -74,59 +75,33 @@ bare_address(const char *from, char *out, size_t len)
 		snprintf(out, len, "%s", from);
 }
 
-/* Append a header value, RFC 2047-encoding it when it is not ASCII. */
-static void
-header_value(struct buf *b, const char *v)
-{
-	const unsigned char	*p;
-	char			 enc[128];
-	size_t			 len = strlen(v), chunk, i;
-
-	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
-		;
-	if (*p == '\0') {
-		buf_puts(b, v);
-		return;
-	}
-	for (i = 0; i < len; i += chunk) {
-		chunk = len - i > 45 ? 45 : len - i;
-		/* never split a UTF-8 sequence */
-		while (i + chunk < len && ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
-			chunk--;
-		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
-		    sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
-	}
-}
-
-/* The whole message, headers and body, CRLF line ends. */
-static void
+/* The whole message, headers and body, CRLF line ends (outbox.h).  0,
+ * or -1 when it cannot be made (a header value with a line break). */
+static int
 compose(const struct message *m, struct buf *b)
 {
-	char		 date[64], host[64];
-	time_t		 now = time(NULL);
-	struct tm	 tm;
+	struct mail_parts	 p;
+	char			 date[64], host[64], mid[128];
+	time_t			 now = time(NULL);
+	struct tm		 tm;
 
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	if (gethostname(host, sizeof(host)) != 0)
 		snprintf(host, sizeof(host), "localhost");
 	host[sizeof(host) - 1] = '\0';
-	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", date,
-	    config.mail_from, m->recipient);
-	header_value(b, m->subject);
-	buf_printf(b, "\r\nMessage-ID: <outbox-%lld@%s>\r\n"
-	    "X-Reqdesk-Outbox-Id: %lld\r\n"
-	    "MIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=utf-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", m->id, host, m->id);
-	/* Quoted-printable, not 8bit: a body line is as long as what was
-	 * typed into it (a 4096-character comment), and SMTP servers refuse
-	 * a line over 998 bytes; QP keeps every line short and the text
-	 * intact. */
-	mail_qp_encode(b, m->body);
-	if (b->len < 2 || strcmp(b->data + b->len - 2, "\r\n") != 0)
-		buf_puts(b, "\r\n");
+	snprintf(mid, sizeof(mid), "<outbox-%lld@%s>", m->id, host);
+	memset(&p, 0, sizeof(p));
+	p.from = config.mail_from;
+	p.to = m->recipient;
+	p.subject = m->subject;
+	p.date = date;
+	p.message_id = mid;
+	p.outbox_id = m->id;
+	p.text = m->body;
+	p.html = m->html;
+	p.unsubscribe = m->unsubscribe;
+	return mail_compose(b, &p);
 }
 
 struct upload {
@@ -190,7 +165,15 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 		snprintf(err, errlen, "curl_easy_init failed");
 		return -1;
 	}
-	compose(m, &msg);
+	if (compose(m, &msg) < 0) {
+		/* a header value with a line break: sending it again cannot
+		 * help, and it must never reach the server */
+		snprintf(err, errlen, "the message cannot be made (a header "
+		    "holds a line break, or memory ran out)");
+		buf_free(&msg);
+		curl_easy_cleanup(c);
+		return -2;
+	}
 	up.data = msg.data;
 	up.left = msg.len;
 	bare_address(config.mail_from, from, sizeof(from));
@@ -247,6 +230,8 @@ messages_free(struct message *v, size_t n)
 		free(v[i].recipient);
 		free(v[i].subject);
 		free(v[i].body);
+		free(v[i].html);
+		free(v[i].unsubscribe);
 	}
 	free(v);
 }
@@ -330,6 +315,8 @@ claim(struct store *st, const char *me, struct message **out)
 		v[n].recipient = xstrdup(store_text(s, CLAIM_RECIPIENT));
 		v[n].subject = xstrdup(store_text(s, CLAIM_SUBJECT));
 		v[n].body = xstrdup(store_text(s, CLAIM_BODY));
+		v[n].html = xstrdup(store_text(s, CLAIM_HTML));
+		v[n].unsubscribe = xstrdup(store_text(s, CLAIM_UNSUBSCRIBE));
 		n++;
 	}
 	store_done(s);

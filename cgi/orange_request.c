@@ -11,13 +11,10 @@
 #include "auth.h"
 #include "catalog.h"
 #include "catalog_grant.h"
-#include "config.h"
 #include "http.h"
 #include "log.h"
-#include "outbox.h"
-#include "tpl.h"
+#include "orange_mail.h"
 #include "orange_request.h"
-#include "request_view.h"
 #include "store.h"
 #include "util.h"
 #include "workday.h"
@@ -211,46 +208,7 @@ check_requested_at(const struct rtype *t, const char *value, struct problems *pb
 	return oproblem(pb, OERR_REQUESTED_AT, "requestedAt", lead, day, NULL);
 }
 
-/* A mail dictionary describing a request (owned; tpl_dict_free). */
-static struct tpl_dict *
-mail_dict(const char *id, const char *type, const char *name, const char *customer,
-    const char *custref, const char *requested)
-{
-	struct tpl_dict *d = tpl_dict_new("mail");
-
-	if (d == NULL)
-		return NULL;
-	tpl_set(d, "REQUEST_ID", id);
-	tpl_set(d, "TYPE", type);
-	tpl_set(d, "NAME", name);
-	tpl_set(d, "CUSTOMER", customer);
-	tpl_set(d, "CUSTOMER_REFERENCE", custref ? custref : "-");
-	tpl_set(d, "REQUESTED_AT", requested);
-	return d;
-}
-
 #define CREATED_COMMENT "Request created"	/* its first history entry */
-
-/* The mails' language: English until each recipient's is known
- * (gettext); the catalog's texts are taken in it. */
-#define MAIL_LANG "en"
-
-/* The properties in words, grouped (request_view.h), into a mail
- * dictionary: PROP_GROUP sections.  0 or -1. */
-static int
-mail_properties(struct tpl_dict *d, struct store *st, const struct rtype *t,
-    const json_t *props, const char *sp_id, const char *request_id)
-{
-	struct request_view	 v;
-	struct sp_words		 sp;
-
-	if (sp_words_load(st, sp_id, request_id, &sp) < 0 ||
-	    request_view_build(t, props, &sp, MAIL_LANG, &v) < 0)
-		return -1;
-	request_view_tpl(&v, d);
-	request_view_free(&v);
-	return 0;
-}
 
 int
 request_item_open(struct buf *b, const char *item, const char *props)
@@ -274,32 +232,31 @@ struct new_request {
 	const char			*id;
 	char				 already[25];	/* the token's request */
 	char				 now[32];	/* issued and updated */
-	struct mail			 mails[2];	/* creator, operator */
+	struct orange_mails		 mails;		/* rendered before the writer */
 };
 
-/* Render "request_created" for the creator and the operator, before the
- * writer (outbox.h).  0 or -1. */
+/* Render the mails of the new request, before the writer
+ * (orange_mail.h).  0 or -1. */
 static int
 render_created(struct store *st, struct new_request *n, const json_t *props)
 {
-	struct tpl_dict	*d;
-	int		 rc;
+	struct orange_facts f;
 
-	d = mail_dict(n->id, n->t->type, n->t->title, n->ci->name, n->custref,
-	    n->requested);
-	if (d == NULL)
-		return -1;
-	/* "": no service point (a type that names none) finds none */
-	if (mail_properties(d, st, n->t, props, n->sp_id ? n->sp_id : "", NULL) < 0) {
-		tpl_dict_free(d);
-		return -1;
-	}
-	tpl_set(d, "CREATOR", n->who->name);
-	rc = outbox_render(&n->mails[0], "request_created", n->who->email, d) >= 0 &&
-	    outbox_render(&n->mails[1], "request_created", config.mail_operator, d) >= 0 ?
-	    0 : -1;
-	tpl_dict_free(d);
-	return rc;
+	memset(&f, 0, sizeof(f));
+	f.id = n->id;
+	f.t = n->t;
+	f.type_name = n->t->title;
+	f.customer_name = n->ci->name;
+	f.market = n->ci->market;
+	f.customer_reference = n->custref;
+	f.requested = n->requested;
+	f.issued = n->now;
+	f.creator_id = n->who->user_id;
+	f.creator_name = n->who->name;
+	f.comment = n->comment;
+	f.props = props;
+	f.sp_id = n->sp_id != NULL ? n->sp_id : "";
+	return orange_mail_created(st, &f, &n->mails);
 }
 
 int
@@ -355,8 +312,7 @@ insert_request(struct store *st, void *arg)
 	    n->form_token) != 1) ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
 	    NULL, "NEW", CREATED_COMMENT) != 1 ||
-	    outbox_add(st, &n->mails[0], n->id) != 0 ||
-	    outbox_add(st, &n->mails[1], n->id) != 0)
+	    orange_mails_add(st, &n->mails, n->id) != 0)
 		return -1;
 	return 0;
 }
@@ -424,8 +380,7 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
 	if (rc == 1)
 		memcpy(id, n.already, sizeof(n.already));
-	outbox_mail_free(&n.mails[0]);
-	outbox_mail_free(&n.mails[1]);
+	orange_mails_free(&n.mails);
 	free(props_text);
 	return rc == 0 || rc == 1 ? rc : -1;
 }
@@ -605,41 +560,6 @@ request_next_statuses(const struct principal *who, const char *from)
 	return next;
 }
 
-/* Queue "request_status" to the request's creator.  0 or -1. */
-static int
-notify_status(struct store *st, const json_t *req, const struct principal *who,
-    const char *to, const char *comment)
-{
-	struct tpl_dict	*d;
-	int		 rc;
-
-	d = mail_dict(json_string_value(json_object_get(req, "id")),
-	    json_string_value(json_object_get(req, "type")),
-	    json_string_value(json_object_get(req, "name")),
-	    json_string_value(json_path_get(req, "customer.name")),
-	    json_string_value(json_object_get(req, "customerReference")),
-	    json_string_value(json_path_get(req, "keyDates.requestedAt")));
-	if (d == NULL)
-		return -1;
-	if (mail_properties(d, st, catalog_find(json_string_value(json_object_get(req, "type"))),
-	    json_object_get(req, "properties"), NULL,
-	    json_string_value(json_object_get(req, "id"))) < 0) {
-		tpl_dict_free(d);
-		return -1;
-	}
-	tpl_set(d, "FROM", json_string_value(json_object_get(req, "status")));
-	tpl_set(d, "TO", to);
-	tpl_set(d, "BY", who->name);
-	if (comment != NULL && *comment != '\0') {
-		tpl_show(d, "COMMENT");
-		tpl_set(d, "COMMENT_TEXT", comment);
-	}
-	rc = outbox_queue_user(st, "request_status", json_string_value(json_object_get(req, "id")),
-	    json_string_value(json_object_get(req, "createdBy")), d);
-	tpl_dict_free(d);
-	return rc;
-}
-
 int
 request_transition(struct store *st, const struct principal *who, const char *id,
     const char *to, const char *comment, char *why, size_t whylen)
@@ -694,7 +614,8 @@ request_transition(struct store *st, const struct principal *who, const char *id
 		rc = store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
 		    from, to, comment) == 1 ? 1 : -1;
 	if (rc == 1)
-		rc = notify_status(st, req, who, to, comment) == 0 ? 1 : -1;
+		rc = orange_mail_status(st, req, to, now, who->name, comment) == 0 ?
+		    1 : -1;
 	if (rc != 1 || store_commit(st) < 0) {
 		store_rollback(st);
 		json_decref(req);

@@ -167,13 +167,11 @@ page_profile_password(struct req *r)
 		    tr(r->lang, "Your current password is not this one."));
 	if (rc < 0)
 		return reply_error(r, HERR_UNAVAILABLE, NULL);
-	if ((rc = user_field("password", req_form(r, "password") ?
-	    req_form(r, "password") : "", &pw, &msg, errbuf)) < 0)
+	if ((rc = user_field_in("password", req_form(r, "password") ?
+	    req_form(r, "password") : "", r->lang, &pw, &msg, errbuf)) < 0)
 		return -1;
 	if (rc == 0 && (again == NULL || strcmp(again, pw) != 0))
 		msg = tr(r->lang, "The two new passwords are not the same.");
-	else if (rc > 0)
-		msg = tr(r->lang, msg);
 	if (msg != NULL) {
 		if (pw != NULL)
 			sodium_memzero(pw, strlen(pw));

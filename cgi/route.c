@@ -38,6 +38,7 @@
 #include "route.h"
 #include "search_pages.h"
 #include "store.h"
+#include "unsubscribe.h"
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
  * many) conflicts with the declaration in route.h and fails the build. */
@@ -150,6 +151,9 @@ const struct route routes[] = {
 	{ "/internet/request/{id}/attachments/{attachmentId}", M_GET, FAM_TCX, 0,
 	    LV_ALL, 0, api_file_get, NULL }, /* RT_INET_FILE */
 	{ "/search", M_GET, FAM_HTML, 0, LV_ALL, 0, page_search, NULL }, /* RT_SEARCH */
+	/* the token of the path is the credential: no form, no CSRF pair */
+	{ "/unsubscribe/{id}", M_GET | M_POST, FAM_HTML, 0, 0, 0,
+	    page_unsubscribe, page_unsubscribe_post }, /* RT_UNSUBSCRIBE */
 };
 
 enum family

@@ -83,6 +83,7 @@ enum route_id {
 	RT_INET_FILES,
 	RT_INET_FILE,
 	RT_SEARCH,
+	RT_UNSUBSCRIBE,
 	RT__MAX
 };
 

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "auth.h"
+#include "i18n.h"
 #include "import.h"
 #include "log.h"
 #include "service_point.h"
@@ -201,34 +202,37 @@ static int
 sp_check(struct store *st, char *const *v, struct buf *why)
 {
 	size_t	i;
+	char	max[24];
 	int	rc = 0, found;
 
+	snprintf(max, sizeof(max), "%d", SP_ID_MAX);
 	if (v[C_ID] != NULL && (strlen(v[C_ID]) > SP_ID_MAX ||
 	    strspn(v[C_ID], ID_CHARS) != strlen(v[C_ID])))
-		rc |= import_why(why, "id '%.64s' may only hold letters, "
-		    "digits, '.', '_' and '-' (at most %d)", v[C_ID], SP_ID_MAX);
+		rc |= import_why(why, N_("id '{1}' may only hold letters, digits, "
+		    "'.', '_' and '-' (at most {2})"), v[C_ID], max, NULL);
 	if (v[C_CUSTOMER] == NULL)
-		rc |= import_why(why, "missing customer");
+		rc |= import_why(why, N_("missing customer"), NULL, NULL, NULL);
 	else if ((found = import_customer_known(st, v[C_CUSTOMER])) < 0)
 		return -1;
 	else if (!found)
-		rc |= import_why(why, "unknown customer '%.64s'", v[C_CUSTOMER]);
+		rc |= import_why(why, N_("unknown customer '{1}'"), v[C_CUSTOMER],
+		    NULL, NULL);
 	if (v[C_NAME] == NULL)
-		rc |= import_why(why, "missing name");
+		rc |= import_why(why, N_("missing name"), NULL, NULL, NULL);
 	for (i = 0; v[C_STATE] != NULL && sp_states[i] != NULL; i++)
 		if (strcmp(v[C_STATE], sp_states[i]) == 0)
 			break;
 	if (v[C_STATE] == NULL || sp_states[i] == NULL)
-		rc |= import_why(why, "state '%.64s' must be one of "
-		    "OPERATIONAL, IN_PROGRESS, SUSPENDED, TERMINATED",
-		    v[C_STATE] ? v[C_STATE] : "");
+		rc |= import_why(why, N_("state '{1}' must be one of OPERATIONAL, "
+		    "IN_PROGRESS, SUSPENDED, TERMINATED"), v[C_STATE] ? v[C_STATE] : "",
+		    NULL, NULL);
 	if (v[C_COUNTRY] != NULL && !all_of(v[C_COUNTRY], 2, UPPER))
-		rc |= import_why(why, "country '%.64s' must be a two-letter "
-		    "ISO 3166 code in capitals, such as FR", v[C_COUNTRY]);
+		rc |= import_why(why, N_("country '{1}' must be a two-letter ISO 3166 "
+		    "code in capitals, such as FR"), v[C_COUNTRY], NULL, NULL);
 	if (v[C_COUNTRY] != NULL && strcmp(v[C_COUNTRY], "FR") == 0 &&
 	    (v[C_POSTCODE] == NULL || !all_of(v[C_POSTCODE], 5, DIGITS)))
-		rc |= import_why(why, "postcode '%.64s' must be 5 digits "
-		    "when the country is FR", v[C_POSTCODE] ? v[C_POSTCODE] : "");
+		rc |= import_why(why, N_("postcode '{1}' must be 5 digits when the "
+		    "country is FR"), v[C_POSTCODE] ? v[C_POSTCODE] : "", NULL, NULL);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -576,6 +576,19 @@ static const char *const migrations[] = {
 	" END;"
 	"INSERT INTO search_docs (family, request_id, customer_id, reseller_id, scope, words)"
 	"  SELECT family, request_id, customer_id, reseller_id, scope, words FROM search_words;",
+	/* 19: mails with an HTML alternative and, for the mails about a
+	 * request sent to people, the link that stops them (outbox.c): one
+	 * token per address and request, the moment it was used */
+	"ALTER TABLE outbox ADD COLUMN html TEXT;"
+	"ALTER TABLE outbox ADD COLUMN unsubscribe TEXT;"
+	"CREATE TABLE mail_subscriptions ("
+	"  object_id TEXT NOT NULL,"
+	"  email TEXT NOT NULL COLLATE NOCASE,"
+	"  token TEXT NOT NULL UNIQUE CHECK (length(token) = 64),"
+	"  created TEXT NOT NULL,"
+	"  stopped TEXT,"
+	"  PRIMARY KEY (object_id, email)"
+	") STRICT, WITHOUT ROWID;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -917,13 +930,13 @@ static const char *const sqls[] = {
 	SP_VIEW_LIST("s.state DESC, s.id DESC"), /* ST_SP_LIST_STATE_DESC */
 	SP_VIEW_LIST("s.customer_id ASC, s.id ASC"), /* ST_SP_LIST_CUSTOMER_ASC */
 	SP_VIEW_LIST("s.customer_id DESC, s.id DESC"), /* ST_SP_LIST_CUSTOMER_DESC */
-	"INSERT INTO outbox (event, object_id, recipient, subject, body, next_attempt, created)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?)", /* ST_OUTBOX_ADD */
+	"INSERT INTO outbox (event, object_id, recipient, subject, body, next_attempt, created,"
+	" html, unsubscribe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_OUTBOX_ADD */
 	"SELECT email FROM users WHERE id = ? AND disabled = 0", /* ST_USER_EMAIL */
 	"UPDATE outbox SET state = 'sending', claimed_by = ?1, claimed_until = ?2 + ?3"
 	" WHERE id IN (SELECT id FROM outbox WHERE (state = 'queued' AND next_attempt <= ?2)"
 	"   OR (state = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?4)"
-	" RETURNING id, recipient, subject, body, attempts", /* ST_OUTBOX_CLAIM */
+	" RETURNING id, recipient, subject, body, attempts, html, unsubscribe", /* ST_OUTBOX_CLAIM */
 	"UPDATE outbox SET state = 'sent', sent_at = ?1, attempts = attempts + 1,"
 	" last_error = NULL, claimed_by = NULL WHERE id = ?2 AND state <> 'sent'", /* ST_OUTBOX_SENT */
 	"UPDATE outbox SET attempts = attempts + 1, last_error = ?1, claimed_by = NULL,"
@@ -1150,6 +1163,12 @@ static const char *const sqls[] = {
 	" THEN 'HAS_OFFER' ELSE 'NEW' END), coalesce(r.issued_at, i.created),"
 	" coalesce(r.type, i.type), coalesce(r.name, i.address || ', ' || i.zip || ' ' || i.city)"
 	SEARCH_WHERE " ORDER BY search_index.rowid DESC LIMIT ?6 OFFSET ?7", /* ST_SEARCH */
+	"SELECT market, currency FROM customers WHERE id = ?", /* ST_CUSTOMER_LOCALE */
+	"SELECT token, stopped FROM mail_subscriptions WHERE object_id = ?1 AND email = ?2", /* ST_SUB_GET */
+	"INSERT INTO mail_subscriptions (object_id, email, token, created)"
+	" VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", /* ST_SUB_ADD */
+	"SELECT object_id, email, stopped FROM mail_subscriptions WHERE token = ?", /* ST_SUB_BY_TOKEN */
+	"UPDATE mail_subscriptions SET stopped = ?2 WHERE token = ?1 AND stopped IS NULL", /* ST_SUB_STOP */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1346,6 +1365,11 @@ static const unsigned char stmt_cols[] = {
 	INET__COLS, /* ST_INET_SEARCH */
 	COUNT__COLS, /* ST_SEARCH_COUNT */
 	SEARCH__COLS, /* ST_SEARCH */
+	CUSTOMER_LOCALE__COLS, /* ST_CUSTOMER_LOCALE */
+	SUB__COLS, /* ST_SUB_GET */
+	0, /* ST_SUB_ADD */
+	SUB_TOKEN__COLS, /* ST_SUB_BY_TOKEN */
+	0, /* ST_SUB_STOP */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -238,6 +238,11 @@ enum stmt {
 	ST_INET_SEARCH,
 	ST_SEARCH_COUNT,	/* requests of both families by their words (search.c) */
 	ST_SEARCH,
+	ST_CUSTOMER_LOCALE,	/* a customer's market and currency */
+	ST_SUB_GET,		/* the mail of one address about one request (outbox.c) */
+	ST_SUB_ADD,
+	ST_SUB_BY_TOKEN,
+	ST_SUB_STOP,		/* ?2 the time it stops; 0 rows when it had */
 	ST__MAX
 };
 
@@ -426,7 +431,20 @@ enum recipient_col { RECIPIENT_EMAIL, RECIPIENT__COLS };
 /* ST_OUTBOX_CLAIM: the messages just claimed. */
 enum claim_col {
 	CLAIM_ID, CLAIM_RECIPIENT, CLAIM_SUBJECT, CLAIM_BODY, CLAIM_ATTEMPTS,
-	CLAIM__COLS
+	CLAIM_HTML, CLAIM_UNSUBSCRIBE, CLAIM__COLS	/* both NULL when none */
+};
+
+/* ST_CUSTOMER_LOCALE: what a customer's people read in. */
+enum customer_locale_col {
+	CUSTOMER_LOCALE_MARKET, CUSTOMER_LOCALE_CURRENCY, CUSTOMER_LOCALE__COLS
+};
+
+/* ST_SUB_GET: an address's token for a request's mail, and when it
+ * stopped them (NULL: it gets them); ST_SUB_BY_TOKEN: what a token
+ * names. */
+enum sub_col { SUB_TOKEN, SUB_STOPPED, SUB__COLS };
+enum sub_token_col {
+	SUB_TOKEN_OBJECT_ID, SUB_TOKEN_EMAIL, SUB_TOKEN_STOPPED, SUB_TOKEN__COLS
 };
 
 /* ST_OUTBOX_LIST: messages for /admin/outbox, newest first. */

@@ -449,6 +449,18 @@ tpl_expand(const char *file, const struct tpl_dict *d,
 	}
 }
 
+extern "C" int
+tpl_has(const char *file)
+{
+	assert(file != NULL);
+	try {
+		return tpl_ready && !ctemplate::default_template_cache()->
+		    FindTemplateFilename(file).empty();
+	} catch (...) {
+		return 0;
+	}
+}
+
 /* tpl_check without the exception barrier. */
 static int
 tpl_check_file(const char *file, char *err, size_t errlen)

@@ -122,6 +122,9 @@ struct tpl_dict *tpl_include(struct tpl_dict *d, const char *marker, const char 
  */
 int  tpl_expand(const char *file, const struct tpl_dict *d, tpl_write_fn write, void *ctx); /* 0 ok, -1 template missing/broken or write aborted */
 
+/* Is there a template `file` (relative to the root)?  1 or 0. */
+int  tpl_has(const char *file);
+
 /*
  * Load and parse template `file` (relative to the root) into the cache.
  * Returns 0, or -1 with a NUL-terminated message in `err` (truncated to

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 /* Room for the message of a field in error. */
-#define USER_FIELD_ERRLEN	96
+#define USER_FIELD_ERRLEN	320
 
 enum afield {
 	AF_EMAIL,
@@ -30,7 +30,9 @@ enum afield {
 #define AFM(x)	(1u << (x))
 
 /* A validator looks at a trimmed, non-empty value of the right length
- * and returns NULL if it is fine, else a message for the person. */
+ * and returns NULL if it is fine, else a message for the person: an
+ * English text marked for translation (N_), which user_field_read()
+ * says in the reader's language. */
 typedef const char *(*validator_fn)(const char *value);
 
 struct afield_def {
@@ -47,11 +49,12 @@ extern const struct afield_def user_fields[AF__MAX];
 /*
  * One field's value from `raw`: a trimmed copy in *val (unless secret),
  * NULL when blank, then the required / length / validator checks.
- * Returns 0, 1 with the message in *msg (static or in errbuf), or -1 on
- * ENOMEM.  *val is the caller's in every case (wipe a secret's).
+ * Returns 0, 1 with the message in *msg (errbuf: a sentence in `lang`, a
+ * language code; NULL: English, as the shell says it), or -1 on ENOMEM.
+ * *val is the caller's in every case (wipe a secret's).
  */
-int  user_field_read(const struct afield_def *d, const char *raw, char **val,
-	const char **msg, char errbuf[USER_FIELD_ERRLEN]);
+int  user_field_read(const struct afield_def *d, const char *raw, const char *lang,
+	char **val, const char **msg, char errbuf[USER_FIELD_ERRLEN]);
 
 /*
  * Check `raw` as the admin forms check their field `field` ("email",
@@ -64,5 +67,9 @@ int  user_field_read(const struct afield_def *d, const char *raw, char **val,
  */
 int  user_field(const char *field, const char *raw, char **val,
 	const char **msg, char errbuf[USER_FIELD_ERRLEN]);
+
+/* The same, the message in `lang` (a page's). */
+int  user_field_in(const char *field, const char *raw, const char *lang,
+	char **val, const char **msg, char errbuf[USER_FIELD_ERRLEN]);
 
 #endif

@@ -3,12 +3,12 @@
 {{! CUSTOMER_ROW rows: CUSTOMER_ID, CUSTOMER_NAME, CUSTOMER_MARKET, }}
 {{! CUSTOMER_CATALOG, CUSTOMER_TYPES, CUSTOMER_RESELLERS; RESELLER_ROW }}
 {{! rows: RESELLER_ID, RESELLER_NAME, RESELLER_CUSTOMERS. }}
-<p class="breadcrumb"><a href="/admin">Administration</a> › Customers</p>
-<h1>Customers</h1>
+<p class="breadcrumb"><a href="/admin">[[Administration]]</a> › [[Customers]]</p>
+<h1>[[Customers]]</h1>
 <div class="table-wrap">
 <table class="customers">
   <thead>
-    <tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Market</th><th scope="col">Catalog</th><th scope="col">Customized types</th><th scope="col">Resellers</th></tr>
+    <tr><th scope="col">[[Id]]</th><th scope="col">[[Name]]</th><th scope="col">[[Market]]</th><th scope="col">[[Catalog]]</th><th scope="col">[[Customized types]]</th><th scope="col">[[Resellers]]</th></tr>
   </thead>
   <tbody>
 {{#CUSTOMER_ROW}}
@@ -24,11 +24,11 @@
   </tbody>
 </table>
 </div>
-<h2>Resellers</h2>
+<h2>[[Resellers]]</h2>
 <div class="table-wrap">
 <table class="resellers">
   <thead>
-    <tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Customers</th></tr>
+    <tr><th scope="col">[[Id]]</th><th scope="col">[[Name]]</th><th scope="col">[[Customers]]</th></tr>
   </thead>
   <tbody>
 {{#RESELLER_ROW}}

@@ -2,19 +2,19 @@
 {{! Products (ADMIN only), included as BODY of layout.tpl: PRODUCT rows }}
 {{! (ID, NAME, TYPE, FEE, CUSTOMERS) or NO_PRODUCT; IMPORT: the import }}
 {{! form (import_form.tpl). }}
-<p class="breadcrumb"><a href="/admin">Administration</a> › Products</p>
-<h1>Products</h1>
-<p class="hint">The products an offer of an Internet request may name; an
-initiation fee product is only chosen as an offer's initiation fee.</p>
+<p class="breadcrumb"><a href="/admin">[[Administration]]</a> › [[Products]]</p>
+<h1>[[Products]]</h1>
+<p class="hint">[[The products an offer of an Internet request may name; an
+initiation fee product is only chosen as an offer's initiation fee.]]</p>
 <div class="table-wrap">
 <table class="products" id="products">
-  <thead><tr><th>Id</th><th>Name</th><th>Type</th><th>Initiation fee</th><th>Valid for</th></tr></thead>
+  <thead><tr><th scope="col">[[Id]]</th><th scope="col">[[Name]]</th><th scope="col">[[Type]]</th><th scope="col">[[Initiation fee]]</th><th scope="col">[[Valid for]]</th></tr></thead>
   <tbody>
 {{#PRODUCT}}
     <tr><td><code>{{ID}}</code></td><td>{{NAME}}</td><td>{{TYPE}}</td><td>{{FEE}}</td><td>{{CUSTOMERS}}</td></tr>
 {{/PRODUCT}}
 {{#NO_PRODUCT}}
-    <tr><td colspan="5">No products yet.</td></tr>
+    <tr><td colspan="5">[[No products yet.]]</td></tr>
 {{/NO_PRODUCT}}
   </tbody>
 </table>

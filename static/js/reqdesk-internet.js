@@ -48,8 +48,8 @@
 			};
 			row.setAttribute("data-row", String(i));
 			var legend = row.querySelector("legend");
-			if (legend)
-				legend.textContent = "Offer " + (i + 1);
+			if (legend)	/* "Offer 2", "Offre 2", "Tilbud 2": the number */
+				legend.textContent = legend.textContent.replace(/\d+/, String(i + 1));
 			row.querySelectorAll("[name], [id], label[for]").forEach(function (el) {
 				["name", "id", "for"].forEach(function (attr) {
 					if (el.hasAttribute(attr))

@@ -1,18 +1,32 @@
-Hello,
+{{! The confirmation of an account's delivery, to the creator and notify list: plain text }}[[Hello,]]
 
-Your Internet account is confirmed.
+[[Your Internet access at {{ADDRESS}} is confirmed for delivery on {{DELIVERY_DAY}}. The technician calls before arriving.]]
 
-  Account:            {{ACCOUNT_ID}} ({{ACCOUNT_STATE}})
-  Installation at:    {{ADDRESS}}
-  Product:            {{ORDERED_PRODUCT}} from {{ORDERED_PROVIDER}}
-  Delivery date:      {{START_DATE}}
-  Time window:        {{INSTALL_TIME}}
-  Circuit:            {{CIRCUIT}}
-  Per month:          {{ORDERED_MONTHLY}}
-  Commitment:         {{ORDERED_COMMITMENT}}
+  [[Delivery date:]] {{DELIVERY_DAY}}
+{{#DELIVERY_WINDOW}}  [[Time window:]] {{DELIVERY_TIME}}
+{{/DELIVERY_WINDOW}}{{#DELIVERY_CIRCUIT}}  [[Circuit:]] {{CIRCUIT_ID}}
+{{/DELIVERY_CIRCUIT}}  [[Product:]] {{ORDERED_PRODUCT}}
+{{#ORDERED_FROM}}  [[Provider:]] {{ORDERED_PROVIDER}}
+{{/ORDERED_FROM}}  [[Per month:]] {{ORDERED_MONTHLY}}
+  [[Initiation:]] {{ORDERED_INITIATION}}
+  [[Commitment:]] {{ORDERED_COMMITMENT}}
+  [[Ordered by:]] {{ORDERED_BY}}
+  [[Ordered on:]] {{ORDERED_AT}}
+  [[Account:]] {{ACCOUNT_ID}} ({{ACCOUNT_STATE}})
 
-The technician calls before arriving. Details at
-{{BASE_URL}}/internet/{{REQUEST_ID}}
+  [[Request:]] [[Internet access ({{CIRCUIT}})]]
+{{#REF}}  [[Your reference:]] {{REFERENCE}}
+{{/REF}}  [[Installation address:]] {{ADDRESS}}
+{{#PRODUCT}}  [[Requested product:]] {{REQUESTED_PRODUCT}}
+{{/PRODUCT}}{{#START}}  [[Requested start date:]] {{START_DAY}}
+{{/START}}{{#WINDOW}}  [[Time window:]] {{INSTALL_TIME}}
+{{/WINDOW}}  [[Submitted by:]] {{CREATOR}}
+  [[Received on:]] {{CREATED}}
+  [[Request number:]] {{REQUEST_ID}}
+
+[[Details at {{REQUEST_URL}}]]
 
 -- 
 reqdesk
+{{#UNSUBSCRIBE}}[[To get no more e-mail about this request, open {{UNSUBSCRIBE_URL}}]]
+{{/UNSUBSCRIBE}}

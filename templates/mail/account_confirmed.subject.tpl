@@ -1,1 +1,1 @@
-[reqdesk] Internet account {{ACCOUNT_ID}} confirmed: delivery on {{START_DATE}}
+{{! The confirmation of an account's delivery, to the creator and notify list: the subject (one line) }}[reqdesk] {{#REF}}[[Delivery on {{DELIVERY_DAY}}: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Delivery on {{DELIVERY_DAY}}: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}

@@ -1,1 +1,1 @@
-[reqdesk] Offers for your Internet request {{REQUEST_ID}}: time to select one
+{{! Offers for an Internet request, to its creator and notify list: the subject (one line) }}[reqdesk] {{#REF}}[[Time to select an offer: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Time to select an offer: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}

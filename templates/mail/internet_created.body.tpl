@@ -1,16 +1,23 @@
-Hello,
+{{! The receipt of a new Internet request, to its creator: plain text }}[[Hello,]]
 
-A new Internet request was received on reqdesk and waits for offers.
+[[We have received your request for Internet access. The operator answers it with offers; you will be told by e-mail when they are ready to choose from.]]
 
-  Request:            {{REQUEST_ID}}
-  Type:               {{TYPE}}
-  Installation at:    {{ADDRESS}}
-  Customer:           {{CUSTOMER}}
-  Requested product:  {{REQUESTED_PRODUCT}}
-  Reference:          {{REFERENCE}}
-  Submitted by:       {{CREATOR}}
+  [[Request:]] [[Internet access ({{CIRCUIT}})]]
+{{#REF}}  [[Your reference:]] {{REFERENCE}}
+{{/REF}}  [[Installation address:]] {{ADDRESS}}
+{{#PRODUCT}}  [[Requested product:]] {{REQUESTED_PRODUCT}}
+{{/PRODUCT}}{{#START}}  [[Requested start date:]] {{START_DAY}}
+{{/START}}{{#WINDOW}}  [[Time window:]] {{INSTALL_TIME}}
+{{/WINDOW}}  [[Submitted by:]] {{CREATOR}}
+  [[Received on:]] {{CREATED}}
+  [[Request number:]] {{REQUEST_ID}}
 
-Enter the offers at {{BASE_URL}}/admin/internet/{{REQUEST_ID}}
+{{#NOTES}}  [[Notes:]]
+{{#NOTE_LINE}}    {{LINE}}
+{{/NOTE_LINE}}
+{{/NOTES}}[[Follow it at {{REQUEST_URL}}]]
 
 -- 
 reqdesk
+{{#UNSUBSCRIBE}}[[To get no more e-mail about this request, open {{UNSUBSCRIBE_URL}}]]
+{{/UNSUBSCRIBE}}

@@ -1,1 +1,1 @@
-[reqdesk] Internet request {{REQUEST_ID}} received: {{TYPE}} at {{ADDRESS}}
+{{! The receipt of a new Internet request, to its creator: the subject (one line) }}[reqdesk] {{#REF}}[[Received: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Received: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}

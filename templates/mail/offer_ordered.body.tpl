@@ -1,17 +1,29 @@
-Hello,
+{{! The confirmation of an order, to the customer's people: plain text }}[[Hello,]]
 
-An offer was ordered; the Internet account waits for confirmation.
+[[Thank you: {{ORDERED_BY}} has ordered the offer below for Internet access at {{ADDRESS}}. The operator will confirm the delivery date by e-mail.]]
 
-  Account:            {{ACCOUNT_ID}} ({{ACCOUNT_STATE}})
-  Request:            {{REQUEST_ID}}
-  Customer:           {{CUSTOMER}}
-  Installation at:    {{ADDRESS}}
-  Product:            {{ORDERED_PRODUCT}} from {{ORDERED_PROVIDER}}
-  Per month:          {{ORDERED_MONTHLY}}
-  Initiation:         {{ORDERED_INITIATION}}
-  Commitment:         {{ORDERED_COMMITMENT}}
+  [[Product:]] {{ORDERED_PRODUCT}}
+{{#ORDERED_FROM}}  [[Provider:]] {{ORDERED_PROVIDER}}
+{{/ORDERED_FROM}}  [[Per month:]] {{ORDERED_MONTHLY}}
+  [[Initiation:]] {{ORDERED_INITIATION}}
+  [[Commitment:]] {{ORDERED_COMMITMENT}}
+  [[Ordered by:]] {{ORDERED_BY}}
+  [[Ordered on:]] {{ORDERED_AT}}
+  [[Account:]] {{ACCOUNT_ID}} ({{ACCOUNT_STATE}})
 
-Confirm it at {{BASE_URL}}/admin/internet/{{REQUEST_ID}}
+  [[Request:]] [[Internet access ({{CIRCUIT}})]]
+{{#REF}}  [[Your reference:]] {{REFERENCE}}
+{{/REF}}  [[Installation address:]] {{ADDRESS}}
+{{#PRODUCT}}  [[Requested product:]] {{REQUESTED_PRODUCT}}
+{{/PRODUCT}}{{#START}}  [[Requested start date:]] {{START_DAY}}
+{{/START}}{{#WINDOW}}  [[Time window:]] {{INSTALL_TIME}}
+{{/WINDOW}}  [[Submitted by:]] {{CREATOR}}
+  [[Received on:]] {{CREATED}}
+  [[Request number:]] {{REQUEST_ID}}
+
+[[Follow it at {{REQUEST_URL}}]]
 
 -- 
 reqdesk
+{{#UNSUBSCRIBE}}[[To get no more e-mail about this request, open {{UNSUBSCRIBE_URL}}]]
+{{/UNSUBSCRIBE}}

@@ -1,1 +1,1 @@
-[reqdesk] Offer ordered on Internet request {{REQUEST_ID}}: account {{ACCOUNT_ID}}
+{{! The confirmation of an order, to the customer's people: the subject (one line) }}[reqdesk] {{#REF}}[[Order received: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Order received: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}

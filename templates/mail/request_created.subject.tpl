@@ -1,1 +1,1 @@
-[reqdesk] Request {{REQUEST_ID}} received: {{NAME}}
+{{! The receipt of a new request, to its creator and contacts: the subject (one line) }}[reqdesk] {{#REF}}[[Received: {{TYPE_NAME}}, your reference {{CUSTOMER_REFERENCE}}]]{{/REF}}{{#NOREF}}[[Received: {{TYPE_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}

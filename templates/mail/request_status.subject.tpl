@@ -1,1 +1,1 @@
-[reqdesk] Request {{REQUEST_ID}} is now {{TO}}
+{{! A change of a request's status, to its creator and contacts: the subject (one line) }}[reqdesk] {{#REF}}[[{{TO}}: {{TYPE_NAME}}, your reference {{CUSTOMER_REFERENCE}}]]{{/REF}}{{#NOREF}}[[{{TO}}: {{TYPE_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}

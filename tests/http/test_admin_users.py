@@ -59,7 +59,7 @@ def test_users_list(stack, admin):
     assert row, "no row for owner@fdj.test"
     cells = re.findall(r"<td>(.*?)</td>", row.group(1), re.S)
     assert cells[0] == "Fabienne Dupont"
-    assert cells[1] == "OWNER"
+    assert cells[1] == "Owner"                         # the level in words
     assert "FDJ" in cells[2] and "Française des Jeux" in cells[2]
     assert cells[3] == "active"
     assert re.fullmatch(r"\d+", cells[4])
@@ -135,12 +135,13 @@ def test_change_level(stack, admin):
     assert r.headers["Location"] == "/admin/users/%s?done=level" % user_id
     page = get(stack, sess, r.headers["Location"])
     assert "The level was changed." in page.text
-    assert "<dd>OWNER</dd>" in page.text
+    assert "<dd>Owner</dd>" in page.text
     assert sql(stack, "SELECT level FROM users WHERE id = '%s'" % user_id) == "OWNER"
     # Not a level for a customer's user: a clear error, nothing changed.
     r = post(stack, sess, "/admin/users/%s/level" % user_id, csrf=csrf, level="ADMIN")
     assert r.status_code == 422
-    assert field_error(r.text, "level") == "A user of a customer is VIEWER, MANAGER or OWNER."
+    assert field_error(r.text, "level") == \
+        "A user of a customer is a viewer, a manager or an owner."
     r = post(stack, sess, "/admin/users/%s/level" % user_id, csrf=csrf, level="GOD")
     assert r.status_code == 422 and field_error(r.text, "level")
     assert sql(stack, "SELECT level FROM users WHERE id = '%s'" % user_id) == "OWNER"
@@ -274,7 +275,7 @@ def test_customers(stack, admin):
                  "Nordic Retail ApS", "Net Partner", "U_BVPN_CUSTOM003_1"):
         assert text in r.text, text
     nordic = re.search(r"<code>NORDIC</code>.*?</tr>", r.text, re.S).group(0)
-    assert "DK" in nordic and "NETPARTNER" in nordic
+    assert "Denmark" in nordic and "NETPARTNER" in nordic
 
 
 def admin_pages(repo):
@@ -296,7 +297,7 @@ def test_admin_home(stack, admin, repo):
     for link in admin_pages(repo):
         assert 'href="%s"' % link in r.text, link
         assert get(stack, sess, link).status_code == 200, link
-    assert "Outbox</a>" in r.text and "retry dead messages" in r.text
+    assert "Outbox</a>" in r.text and "retry the messages that could not be sent" in r.text
 
 
 # ------------------------------------------------------------ who may see

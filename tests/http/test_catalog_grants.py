@@ -173,7 +173,7 @@ def test_admin_page_grants_and_revokes(gstack):
     assert r.status_code == 303, r.text[:300]
     assert r.headers["Location"] == "/admin/customers/ACME?granted=%s" % U
     page = sess.get(s.url(r.headers["Location"]), timeout=10).text
-    assert "Granted %s." % U in page
+    assert "%s is granted to this customer." % U in page
     assert re.search(r'<tr data-type="%s">' % U, page)
     assert "Ada Operator &lt;admin@reqdesk.test&gt;" in page
     assert catalog_ids(s, "acme") == [R, U]
@@ -182,7 +182,7 @@ def test_admin_page_grants_and_revokes(gstack):
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
     page = sess.get(s.url(r.headers["Location"]), timeout=10).text
-    assert "Revoked %s." % U in page
+    assert "%s is no longer granted to this customer." % U in page
     assert catalog_ids(s, "acme") == [R]
     hist = sql(s, "SELECT action, by_user, by_name FROM catalog_grant_history "
                   "WHERE customer_id = 'ACME' AND by_user IS NOT NULL ORDER BY id")
@@ -190,7 +190,7 @@ def test_admin_page_grants_and_revokes(gstack):
                           "Ada Operator <admin@reqdesk.test>"),
                          ("revoke", "5eed0000000000000000a001",
                           "Ada Operator <admin@reqdesk.test>")]
-    hist_rows = re.findall(r"<tr><td>[0-9T:.Z-]+</td><td>(granted|revoked)</td>", page)
+    hist_rows = re.findall(r"<tr><td>[^<]+</td><td>(granted|revoked)</td>", page)
     assert hist_rows[:2] == ["revoked", "granted"]     # newest first
 
 

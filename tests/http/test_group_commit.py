@@ -44,12 +44,13 @@ def test_every_acknowledged_request_is_stored(stack, keys):
     stored = {row[0] for row in rows(stack.db, "SELECT id FROM requests WHERE "
                                      "customer_reference LIKE 'GC-OK-%'")}
     assert ids == stored
-    # each with its history entry and its two notifications
+    # each with its history entry and its notifications (the creator,
+    # the primary contact the body names, the operator)
     for rid in list(ids)[:10]:
         assert rows(stack.db, "SELECT count(*) FROM request_history h JOIN requests r "
                     "ON r.seq = h.request_seq WHERE r.id = ?", (rid,))[0][0] == 1
         assert rows(stack.db, "SELECT count(*) FROM outbox WHERE object_id = ?",
-                    (rid,))[0][0] == 2
+                    (rid,))[0][0] == 3
 
 
 def test_failed_batch_fails_each_request_cleanly(fresh_stack):

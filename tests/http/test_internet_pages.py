@@ -243,7 +243,8 @@ def test_offer_entry_rows_without_javascript(stack, keys):
         "offers[2].commitment": "24", "reference": "ENTRY-1", "save": "1"})
     r = a.post(url, data=form)
     assert r.status_code == 422
-    assert errors_of(r.text) == {"offers[2].monthlyCost": "Must be between 0 and 500000"}
+    # the sentence for a person, at its row and field (the API keeps its own)
+    assert errors_of(r.text) == {"offers[2].monthlyCost": "Enter an amount between 0 and 500,000."}
     assert value_of(r.text, "offers[2].monthlyCost") == "600000"
     assert value_of(r.text, "offers[2].commitment") == "24"
     assert get(stack, keys["admin"], "/internet/request/%s" % rid).json()["offers"] == []
@@ -257,7 +258,7 @@ def test_offer_entry_rows_without_javascript(stack, keys):
     assert o["state"] == "HAS_OFFER" and o["reference"] == "ENTRY-1"
     page = a.get(stack.url("/admin/internet/%s?done=saved" % rid)).text
     assert "The request was saved." in page
-    assert value_of(page, "offers[1].monthlyCost") == "1100"
+    assert value_of(page, "offers[1].monthlyCost") == "1,100.00"     # in the reader's forms
     # the stored ids travel with their rows: saving again keeps them
     ids = [x["_id"] for x in o["offers"]]
     assert value_of(page, "offers[0]._id") == ids[0]
@@ -274,10 +275,10 @@ def test_offer_entry_request_fields(stack, keys):
                           "notes": "x" * 4097, "startDate": "2001-01-01", "save": "1"})
     assert r.status_code == 422
     assert errors_of(r.text) == {
-        "notes": "Invalid length. At most 4096 is required.",
-        "takeoverCircuit": "Circuit is required for takeover",
-        "takeoverCustomer": "Customer id is required for takeover",
-        "startDate": "Date must not be between 1 month ago and 6 months into the future"}
+        "notes": "Use at most 4096 characters.",
+        "takeoverCircuit": "Enter the circuit to take over.",
+        "takeoverCustomer": "Enter the customer id of the circuit to take over.",
+        "startDate": "Choose a date between one month ago and six months from today."}
     r = a.post(url, data={"csrf": csrf, "rows": "1", "notes": "fine", "notify": NORDIC_IT,
                           "offers[0].product": "5eed00000000000000000001",
                           "offers[0].commitment": "6", "save": "1"}, allow_redirects=False)
@@ -309,7 +310,7 @@ def test_offer_entry_saves_when_the_start_date_has_slipped_out_of_the_window(sta
     r = a.post(url, data=entry_form(csrf, 1, startDate=day(-41), save="1"))
     assert r.status_code == 422
     assert errors_of(r.text) == {
-        "startDate": "Date must not be between 1 month ago and 6 months into the future"}
+        "startDate": "Choose a date between one month ago and six months from today."}
 
 
 def test_offer_entry_confirm(stack, keys):
@@ -324,12 +325,12 @@ def test_offer_entry_confirm(stack, keys):
     s.post(stack.url("/internet/%s/order" % rid), data={"csrf": scsrf, "offer": offers[0]["_id"],
                                                        "confirm": "yes"})
     page = a.get(url).text
-    assert 'id="account-state">ORDERED<' in page and "confirm-account" in page
+    assert 'id="account-state">Ordered<' in page and "confirm-account" in page
     assert "<fieldset class=\"offer-row\" data-row=\"0\" disabled>" in page
     assert selected_of(page, "installTime") == "7_30_TO_12"
     r = a.post(url + "/confirm", data={"csrf": csrf, "startDate": "soon", "circuit": "C-7"})
     assert r.status_code == 422
-    assert errors_of(r.text) == {"confirm-startDate": "Must be a date (YYYY-MM-DD)"}
+    assert errors_of(r.text) == {"confirm-startDate": "Enter a date."}
     assert value_of(r.text, "circuit") == "C-7"
     r = a.post(url + "/confirm", data={"csrf": csrf, "startDate": day(5), "circuit": "C-7"},
                allow_redirects=False)

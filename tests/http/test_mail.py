@@ -22,7 +22,12 @@ import stack as stackmod  # noqa: E402
 
 
 def disconnect_body(ref):
-    return bodies.disconnect_body(ref, {"customerReference": "AAT-AA001-001"})
+    """A request whose primary contact is its creator (owner@acme.test):
+    each creation mails two addresses, the creator and the operator
+    (test_mail_people.py tells the contacts apart)."""
+    body = bodies.disconnect_body(ref, {"customerReference": "AAT-AA001-001"})
+    body["properties"]["contacts"]["primary"]["email"] = "owner@acme.test"
+    return body
 
 
 def create(s, key, ref):
@@ -37,16 +42,24 @@ def maildir(s):
 
 
 def test_request_created_and_status_changed(stack, keys):
+    """The creator (ACME: French) and the operator (English) hear of the
+    creation, each in their words; the creator of the status change."""
     rid = create(stack, keys["acme_owner"], "MAIL-CREATED-1")
     msgs = mailtools.wait_for(lambda: len(mailtools.about(maildir(stack), rid)) >= 2 and
                               mailtools.about(maildir(stack), rid), what="2 messages")
-    to = sorted(str(m["To"]) for m in msgs)
-    assert to == ["operator@localhost", "owner@acme.test"]
-    for m in msgs:
-        assert str(m["Subject"]) == "[reqdesk] Request %s received: Disconnection of a BVPN site" % rid
+    by_to = {str(m["To"]): m for m in msgs}
+    assert sorted(by_to) == ["operator@localhost", "owner@acme.test"]
+    assert str(by_to["owner@acme.test"]["Subject"]) == \
+        "[reqdesk] Reçue : Résiliation d'un site BVPN, votre référence MAIL-CREATED-1"
+    assert str(by_to["operator@localhost"]["Subject"]) == \
+        "[reqdesk] New request from ACME France: Disconnection of a BVPN site, " \
+        "customer reference MAIL-CREATED-1"
+    for to, m in by_to.items():
         body = m.get_body(("plain",)).get_content()
-        assert rid in body and "R_BVPN_FR_1" in body and "MAIL-CREATED-1" in body
-        assert "%s/requests/%s" % (stack.base, rid) in body
+        assert rid in body and "MAIL-CREATED-1" in body
+        assert "R_BVPN_FR_1" not in body                  # the type in words
+        path = "/admin/requests/" if to.startswith("operator") else "/requests/"
+        assert "%s%s%s" % (stack.base, path, rid) in body
         assert m["Message-ID"] and m["Date"]
     # a status change tells the creator
     r = stack.post("/ordering/b2b/v2/requests/%s/status" % rid, headers=api(stack, keys["admin"]),
@@ -54,10 +67,10 @@ def test_request_created_and_status_changed(stack, keys):
     assert r.status_code == 200, r.text
     msg = mailtools.wait_for(
         lambda: [m for m in mailtools.about(maildir(stack), rid)
-                 if "is now IN_PROGRESS" in str(m["Subject"])], what="status message")
+                 if str(m["Subject"]).startswith("[reqdesk] En cours")], what="status message")
     assert [str(m["To"]) for m in msg] == ["owner@acme.test"]
     body = msg[0].get_body(("plain",)).get_content()
-    assert "moved from NEW to IN_PROGRESS" in body and "on it" in body
+    assert "est passée de « Nouvelle » à « En cours »" in body and "on it" in body
     rows = mailtools.outbox(stack.db, "object_id = ?", (rid,))
     assert len(rows) == 3 and all(r["state"] == "sent" for r in rows)
 
@@ -95,7 +108,9 @@ def test_a_recipient_the_mailer_cannot_use_does_not_block_the_change(fresh_stack
                data=json.dumps({"status": "IN_PROGRESS"}))
     assert r.status_code == 200, r.text
     rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
-    assert [r["recipient"] for r in rows] == ["operator@localhost"], rows
+    # (owner@acme.test is now only the contact the request names)
+    assert [r["recipient"] for r in rows] == ["owner@acme.test", "operator@localhost",
+                                              "owner@acme.test"], rows
     assert "not a valid address; message not queued" in s.log_tail(200)
 
 
@@ -425,16 +440,17 @@ def test_a_long_comment_line_is_delivered_intact(stack, keys):
     assert r.status_code == 200, r.text
     msg = mailtools.wait_for(
         lambda: [m for m in mailtools.about(maildir(stack), rid)
-                 if "is now IN_PROGRESS" in str(m["Subject"])], what="status message")
+                 if str(m["Subject"]).startswith("[reqdesk] En cours")], what="status message")
     assert len(msg) == 1
     m = msg[0]
-    assert m["Content-Transfer-Encoding"] == "quoted-printable"
-    assert str(m["Subject"]).startswith("[reqdesk] Request %s" % rid)
+    for part in (m.get_body(("plain",)), m.get_body(("html",))):
+        assert part["Content-Transfer-Encoding"] == "quoted-printable"
+    assert "MAIL-LONG-LINE" in str(m["Subject"])
     body = m.get_body(("plain",)).get_content()
-    assert "  Comment:          %s\n" % comment in body
+    assert "  Commentaire :\n    %s\n" % comment in body
     raw = m.as_bytes(policy=m.policy.clone(linesep="\r\n"))
     assert max(len(line) for line in raw.split(b"\r\n")) <= 78
-    rows = mailtools.outbox(stack.db, "object_id = ? AND subject LIKE '%IN_PROGRESS%'", (rid,))
+    rows = mailtools.outbox(stack.db, "object_id = ? AND event = 'request_status'", (rid,))
     assert [r["state"] for r in rows] == ["sent"]
 
 

@@ -41,8 +41,8 @@ def test_products_page_lists_the_demo_products(fresh_stack):
     ids = re.findall(r"<tr><td><code>([0-9a-f]{24})</code>", r.text)
     assert sorted(ids) == sorted([inet.DSL_50, inet.FIBER_100, inet.FIBER_1000,
                                   inet.FIBER_FEE, inet.FIBER_10G])
-    assert re.search(inet.FIBER_10G + r"</code></td><td>[^<]*</td><td>FIBER</td>"
-                     r"<td>no</td><td>NORDIC</td>", r.text), r.text
+    assert re.search(inet.FIBER_10G + r"</code></td><td>[^<]*</td><td>Fibre</td>"
+                     r"<td>No</td><td>NORDIC</td>", r.text), r.text
     assert 'name="csv"' in r.text and PRODUCTS in r.text
     r = sess.get(stack.url("/admin/addresses?customer=NORDIC"), timeout=10)
     assert r.status_code == 200
@@ -80,7 +80,7 @@ def test_product_import_from_the_admin_page(fresh_stack):
     ]) + "\n"
     r = sess.post(url, data={"csv": bad, "csrf": csrf}, timeout=30, allow_redirects=False)
     assert r.status_code == 422, r.text[:500]
-    assert "Nothing was imported: 6 bad row(s)" in r.text
+    assert "Nothing was imported: 6 bad rows." in r.text
     for line, reason in ((3, "must be 24 lowercase hexadecimal characters"),
                          (4, "type &#39;CABLE&#39; must be DSL or FIBER"),
                          (5, "initiationFee &#39;maybe&#39; must be true, false or empty"),
@@ -104,10 +104,10 @@ def test_product_import_from_the_admin_page(fresh_stack):
     assert r.status_code == 303, r.text[:500]
     assert r.headers["Location"].endswith("/admin/products?imported=3")
     page = sess.get(s.url(r.headers["Location"]), timeout=10)
-    assert "3 row(s) imported" in page.text
+    assert "3 rows imported" in page.text
     assert "Fiber 500, symmetric" in page.text and "FIBER 10G (renamed)" in page.text
-    assert re.search(ACME_FIBER + r"</code></td><td>Fiber ACME</td><td>FIBER</td>"
-                     r"<td>no</td><td>ACME;FDJ</td>", page.text)
+    assert re.search(ACME_FIBER + r"</code></td><td>Fiber ACME</td><td>Fibre</td>"
+                     r"<td>No</td><td>ACME;FDJ</td>", page.text)
     # what customers may now ask for
     assert inet.create(s, acme, acme_fiber(NEW_FIBER))["product"] == NEW_FIBER
     assert inet.create(s, acme, acme_fiber(ACME_FIBER))["product"] == ACME_FIBER

@@ -94,16 +94,22 @@ def test_mails_say_the_properties_in_words(stack, keys):
     ref = "WORDS-%s" % uuid.uuid4().hex[:10]
     rid = make_u(stack, keys, ref)
     rows = mailtools.outbox(stack.db, "object_id = ? AND event = 'request_created'", (rid,))
-    assert len(rows) == 2
-    for row in rows:
-        body = row["body"]
-        assert "  Service point\n    Service point: %s\n" % SP1 in body, body
-        assert ("  Profile and options\n    Profile: FDJ CONNECT OPTIMA 8M\n"
-                "    Bandwidth: Extended\n    Additional Wi-Fi needed: No\n"
-                "    Multicast needed: Yes\n") in body, body
+    assert [r["recipient"] for r in rows] == ["owner@fdj.test", "operator@localhost"]
+    # the operator's in English, the creator's (FDJ: French) in French
+    body = rows[1]["body"]
+    assert "  Service point\n    Service point: %s\n" % SP1 in body, body
+    assert ("  Profile and options\n    Profile: FDJ CONNECT OPTIMA 8M\n"
+            "    Bandwidth: Extended\n    Additional Wi-Fi needed: No\n"
+            "    Multicast needed: Yes\n") in body, body
+    body = rows[0]["body"]
+    assert ("  Point de service\n    Point de service: FDJ Paris 01 (SP-FDJ-0001, référence"
+            " BVPN-FDJ-0001, référence client FDJ-PARIS-01)\n") in body, body
+    assert ("  Profil et options\n    Profil: FDJ CONNECT OPTIMA 8M\n"
+            "    Débit: Étendu\n    Wi-Fi supplémentaire: Non\n"
+            "    Multicast: Oui\n") in body, body
     r = stack.post(BASE + "/requests/%s/status" % rid, headers=api(stack, keys["admin"]),
                    json={"status": "IN_PROGRESS", "comment": "on it"})
     assert r.status_code == 200
     rows = mailtools.outbox(stack.db, "object_id = ? AND event = 'request_status'", (rid,))
-    assert len(rows) == 1 and "Bandwidth: Extended" in rows[0]["body"]
-    assert SP1 in rows[0]["body"]
+    assert len(rows) == 1 and "Débit: Étendu" in rows[0]["body"]
+    assert "FDJ Paris 01 (SP-FDJ-0001, référence BVPN-FDJ-0001" in rows[0]["body"]

@@ -47,6 +47,16 @@ setup(void)
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	write_file("mail/ev.subject.tpl", "About {{WHAT}}\n");
 	write_file("mail/ev.body.tpl", "Hello,\n\n{{WHAT}} at {{BASE_URL}}\n");
+	snprintf(path, sizeof(path), "%s/mail/operator", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	write_file("mail/pe.subject.tpl", "To {{WHO}}: {{WHAT}}\n");
+	write_file("mail/pe.body.tpl", "{{WHAT}}\n{{#L}}> {{LINE}}\n{{/L}}"
+	    "{{#UNSUBSCRIBE}}stop: {{UNSUBSCRIBE_URL}}\n{{/UNSUBSCRIBE}}");
+	write_file("mail/pe.html.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n"
+	    "<p>{{WHAT}}</p>{{#L}}{{LINE}}<br>{{/L}}"
+	    "{{#UNSUBSCRIBE}}<a href=\"{{UNSUBSCRIBE_URL}}\">stop</a>{{/UNSUBSCRIBE}}\n");
+	write_file("mail/operator/pe.subject.tpl", "Operator: {{WHAT}}\n");
+	write_file("mail/operator/pe.body.tpl", "For the operator\n");
 	ck_assert_int_eq(tpl_init(dir), 0);
 	snprintf(db, sizeof(db), "%s/t.db", dir);
 }
@@ -269,6 +279,158 @@ START_TEST(test_qp)
 }
 END_TEST
 
+/* The values of mail "pe": a value to escape and lines. */
+static int
+fill_pe(void *ctx, struct tpl_dict *d, const struct recipient *rc)
+{
+	tpl_set(d, "WHAT", ctx);
+	tpl_set(d, "WHO", rc->email);
+	mail_set_lines(d, "L", "one\r\ntwo <b>\n\nfour");
+	return 0;
+}
+
+/* Column `col` of the outbox row `n` (1-based, in id order), a static
+ * copy; "(null)" for NULL. */
+static const char *
+outbox_col(int n, const char *col)
+{
+	static char	 out[4096];
+	char		 sql[128];
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+
+	snprintf(out, sizeof(out), "(none)");
+	snprintf(sql, sizeof(sql), "SELECT %s FROM outbox ORDER BY id LIMIT 1 OFFSET %d",
+	    col, n - 1);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(out, sizeof(out), "%s", sqlite3_column_type(s, 0) == SQLITE_NULL ?
+		    "(null)" : (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return out;
+}
+
+START_TEST(test_people)
+{
+	struct store		*st = store_open(db, 1);
+	struct recipients	 l = { 0 };
+	struct recipient	 rc;
+	char			 token[MAIL_TOKEN_LEN + 1], object[65];
+	char			 email[MAIL_ADDRESS_MAX + 1], prefix[256];
+	char			 url[512];
+	int			 stopped;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	/* one address once, whatever its case */
+	memset(&rc, 0, sizeof(rc));
+	rc.lang = "en";
+	snprintf(rc.email, sizeof(rc.email), "Jo@Example.test");
+	ck_assert_int_eq(recipients_add(&l, &rc), 0);
+	snprintf(rc.email, sizeof(rc.email), "jo@example.test");
+	ck_assert_int_eq(recipients_add(&l, &rc), 0);
+	ck_assert_int_eq((int)l.n, 1);
+	outbox_recipient_operator(&rc);
+	ck_assert_int_eq(rc.operator, 1);
+	ck_assert_str_eq(rc.lang, "en");
+	ck_assert_int_eq(recipients_add(&l, &rc), 0);
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(outbox_send(st, "pe", "R1", &l, fill_pe, "a <i>&"), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	/* the person's: escaped HTML, lines kept, an unsubscribe link */
+	ck_assert_str_eq(outbox_col(1, "subject"), "To Jo@Example.test: a <i>&");
+	snprintf(url, sizeof(url), "%s", outbox_col(1, "unsubscribe"));
+	snprintf(prefix, sizeof(prefix), "%s/unsubscribe/", config.base_url);
+	ck_assert_int_eq(strncmp(url, prefix, strlen(prefix)), 0);
+	snprintf(token, sizeof(token), "%s", url + strlen(prefix));
+	ck_assert_int_eq((int)strlen(token), MAIL_TOKEN_LEN);
+	ck_assert_ptr_nonnull(strstr(outbox_col(1, "body"), "> one\n> two <b>\n> \n> four\nstop: "));
+	ck_assert_ptr_nonnull(strstr(outbox_col(1, "html"),
+	    "<p>a &lt;i&gt;&amp;</p>one<br>two &lt;b&gt;<br><br>four<br>"));
+	ck_assert_ptr_nonnull(strstr(outbox_col(1, "html"), token));
+	/* the operator's: its own template, no link, no HTML part */
+	ck_assert_str_eq(outbox_col(2, "subject"), "Operator: a <i>&");
+	ck_assert_str_eq(outbox_col(2, "unsubscribe"), "(null)");
+	ck_assert_str_eq(outbox_col(2, "html"), "(null)");
+	/* the same address gets the same token for the same request */
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(outbox_send(st, "pe", "R1", &l, fill_pe, "again"), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	ck_assert_str_eq(outbox_col(3, "unsubscribe"), url);
+	/* the token names its request and address; once used, that
+	 * address gets no more mail about that request, only */
+	ck_assert_int_eq(outbox_token_find(st, token, object, email, &stopped), 1);
+	ck_assert_str_eq(object, "R1");
+	ck_assert_str_eq(email, "Jo@Example.test");
+	ck_assert_int_eq(stopped, 0);
+	ck_assert_int_eq(outbox_token_stop(st, token), 1);
+	ck_assert_int_eq(outbox_token_stop(st, token), 0);
+	ck_assert_int_eq(outbox_token_find(st, token, object, email, &stopped), 1);
+	ck_assert_int_eq(stopped, 1);
+	ck_assert_int_eq(outbox_token_find(st, "0123", object, email, &stopped), 0);
+	ck_assert_int_eq(rows(), 4);
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(outbox_send(st, "pe", "R1", &l, fill_pe, "third"), 0);
+	ck_assert_int_eq(outbox_send(st, "pe", "R2", &l, fill_pe, "other"), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	ck_assert_int_eq(rows(), 7);	/* the operator's about R1, both about R2 */
+	ck_assert_str_eq(outbox_col(5, "subject"), "Operator: third");
+	ck_assert_str_eq(outbox_col(6, "subject"), "To Jo@Example.test: other");
+	recipients_free(&l);
+	store_close(st);
+}
+END_TEST
+
+/* The message the mailer sends: headers, the alternative, no header
+ * value with a line break. */
+START_TEST(test_compose)
+{
+	struct mail_parts	 p = { "desk <d@x.test>", "jo@x.test", "Caf\xc3\xa9 ok",
+				     "Mon, 1 Dec 2026 10:00:00 +0000", "<outbox-7@h>", 7,
+				     "line =1\n", "<p>=</p>\n", "http://x.test/unsubscribe/ab" };
+	struct buf		 b = { 0 };
+	const char		*bnd;
+	char			 boundary[80];
+
+	ck_assert_int_eq(mail_compose(&b, &p), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "Subject: =?UTF-8?B?"));
+	ck_assert_ptr_nonnull(strstr(b.data, "\r\nList-Unsubscribe: <http://x.test/unsubscribe/ab>\r\n"
+	    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+	ck_assert_ptr_nonnull(bnd = strstr(b.data, "multipart/alternative; boundary=\""));
+	bnd += strlen("multipart/alternative; boundary=\"");
+	snprintf(boundary, sizeof(boundary), "%.*s", (int)(strchr(bnd, '"') - bnd), bnd);
+	ck_assert_int_eq(strncmp(boundary, "=_reqdesk_7_", 12), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\nline =3D1\r\n--"));
+	ck_assert_ptr_nonnull(strstr(b.data, "Content-Type: text/html; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>=3D</p>\r\n--"));
+	ck_assert_int_eq((int)(b.len - (strstr(b.data, "<p>=3D</p>\r\n--") -
+	    b.data)), (int)(strlen("<p>=3D</p>\r\n--") + strlen(boundary) + 4));
+	buf_free(&b);
+	/* plain text alone without an HTML part */
+	p.html = NULL;
+	p.unsubscribe = NULL;
+	ck_assert_int_eq(mail_compose(&b, &p), 0);
+	ck_assert_ptr_null(strstr(b.data, "multipart"));
+	ck_assert_ptr_null(strstr(b.data, "List-Unsubscribe"));
+	ck_assert_ptr_nonnull(strstr(b.data, "MIME-Version: 1.0\r\nContent-Type: text/plain;"));
+	buf_free(&b);
+	/* a line break in any header value: no message */
+	p.subject = "x\r\nBcc: victim@x.test";
+	ck_assert_int_eq(mail_compose(&b, &p), -1);
+	buf_free(&b);
+	p.subject = "ok";
+	p.to = "jo@x.test\nBcc: victim@x.test";
+	ck_assert_int_eq(mail_compose(&b, &p), -1);
+	buf_free(&b);
+	p.to = "jo@x.test";
+	p.unsubscribe = "http://x.test/\r\nBcc: v@x.test";
+	ck_assert_int_eq(mail_compose(&b, &p), -1);
+	buf_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -281,6 +443,8 @@ main(void)
 	tcase_add_test(tc, test_addresses);
 	tcase_add_test(tc, test_queue);
 	tcase_add_test(tc, test_qp);
+	tcase_add_test(tc, test_people);
+	tcase_add_test(tc, test_compose);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

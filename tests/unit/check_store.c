@@ -76,7 +76,9 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER search_requests_insert; DROP TRIGGER search_requests_update;" \
 	" DROP TRIGGER search_inet_insert; DROP TRIGGER search_inet_update;" \
 	" DROP TRIGGER search_account_insert; DROP TRIGGER search_account_update;" \
-	" DROP VIEW search_words; DROP TABLE search_index; DROP TABLE search_docs;"
+	" DROP VIEW search_words; DROP TABLE search_index; DROP TABLE search_docs;" \
+	" DROP TABLE mail_subscriptions; ALTER TABLE outbox DROP COLUMN html;" \
+	" ALTER TABLE outbox DROP COLUMN unsubscribe;"
 
 START_TEST(test_open_migrate)
 {

@@ -138,13 +138,11 @@ START_TEST(check_dir_all_good)
 }
 END_TEST
 
-START_TEST(html_templates_have_pragma)
+/* Check that every template of `sub` (under the templates directory)
+ * ending in `ext` starts with the HTML pragma; how many were seen. */
+static int
+pragma_in(const char *sub, const char *ext)
 {
-	/*
-	 * ctemplate does not escape an included template that lacks the
-	 * pragma, even inside an auto-escaped layout: every top-level
-	 * (HTML) template must start with it.  mail/ is plain text.
-	 */
 	char		 path[1024], line[256];
 	struct dirent	*e;
 	DIR		*dir;
@@ -152,14 +150,15 @@ START_TEST(html_templates_have_pragma)
 	size_t		 n;
 	int		 seen = 0;
 
-	dir = opendir(templates_dir);
-	ck_assert_msg(dir != NULL, "%s: %s", templates_dir, strerror(errno));
+	snprintf(path, sizeof(path), "%s%s", templates_dir, sub);
+	dir = opendir(path);
+	ck_assert_msg(dir != NULL, "%s: %s", path, strerror(errno));
 	while ((e = readdir(dir)) != NULL) {
 		n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n < 5 ||
-		    strcmp(e->d_name + n - 4, ".tpl") != 0)
+		if (e->d_name[0] == '.' || n <= strlen(ext) ||
+		    strcmp(e->d_name + n - strlen(ext), ext) != 0)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", templates_dir, e->d_name);
+		snprintf(path, sizeof(path), "%s%s/%s", templates_dir, sub, e->d_name);
 		f = fopen(path, "r");
 		ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
 		ck_assert_msg(fgets(line, sizeof(line), f) != NULL &&
@@ -169,7 +168,21 @@ START_TEST(html_templates_have_pragma)
 		seen++;
 	}
 	closedir(dir);
-	ck_assert_int_ge(seen, 3);
+	return seen;
+}
+
+START_TEST(html_templates_have_pragma)
+{
+	/*
+	 * ctemplate does not escape an included template that lacks the
+	 * pragma, even inside an auto-escaped layout: every top-level
+	 * (HTML) template must start with it, and so must the HTML part of
+	 * every mail (mail/EVENT.html.tpl); the other mail parts are plain
+	 * text.
+	 */
+	ck_assert_int_ge(pragma_in("", ".tpl"), 3);
+	ck_assert_int_ge(pragma_in("/mail", ".html.tpl"), 6);
+	ck_assert_int_ge(pragma_in("/mail/operator", ".html.tpl"), 4);
 }
 END_TEST
 

@@ -1,0 +1,1 @@
+{{! The operator's copy of a new Internet request: the subject (one line) }}[reqdesk] {{#REF}}[[New Internet request from {{CUSTOMER}}: {{CIRCUIT}}, customer reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[New Internet request from {{CUSTOMER}}: {{CIRCUIT}} at {{ADDRESS}}]]{{/NOREF}}

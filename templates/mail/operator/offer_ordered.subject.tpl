@@ -1,0 +1,1 @@
+{{! The operator told of an ordered offer: the subject (one line) }}[reqdesk] {{#REF}}[[Offer ordered by {{CUSTOMER}}: {{ORDERED_PRODUCT}}, customer reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Offer ordered by {{CUSTOMER}}: {{ORDERED_PRODUCT}} at {{ADDRESS}}]]{{/NOREF}}

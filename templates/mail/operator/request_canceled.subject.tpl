@@ -1,0 +1,1 @@
+{{! The operator told of a customer's cancellation: the subject (one line) }}[reqdesk] {{#REF}}[[Cancelled by {{CUSTOMER}}: {{TYPE_NAME}}, customer reference {{CUSTOMER_REFERENCE}}]]{{/REF}}{{#NOREF}}[[Cancelled by {{CUSTOMER}}: {{TYPE_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}

@@ -1,0 +1,34 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! The operator's copy of a new request: HTML }}
+<!doctype html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>[[New request]]</title>
+</head>
+<body style="margin:0;padding:16px;background:#ffffff;color:#1f2933;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45">
+<div style="max-width:640px">
+<p>[[Hello,]]</p>
+<p>[[{{CREATOR}} of {{CUSTOMER}} has made a new request. It waits for you to take it in hand.]]</p>
+<table role="presentation" style="border-collapse:collapse;margin:12px 0">
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Request:]]</th><td style="vertical-align:top;padding:2px 0">{{TYPE_NAME}}</td></tr>
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Customer:]]</th><td style="vertical-align:top;padding:2px 0">{{CUSTOMER}}</td></tr>
+{{#REF}}<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Customer's reference:]]</th><td style="vertical-align:top;padding:2px 0">{{CUSTOMER_REFERENCE}}</td></tr>{{/REF}}
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Request number:]]</th><td style="vertical-align:top;padding:2px 0">{{REQUEST_ID}}</td></tr>
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Requested date:]]</th><td style="vertical-align:top;padding:2px 0">{{REQUESTED_AT}}</td></tr>
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Submitted by:]]</th><td style="vertical-align:top;padding:2px 0">{{CREATOR}}</td></tr>
+<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">[[Received on:]]</th><td style="vertical-align:top;padding:2px 0">{{ISSUED_AT}}</td></tr>
+</table>
+{{#COMMENT}}<p style="margin:12px 0"><span style="color:#52606d">[[Comment:]]</span><br>
+{{#COMMENT_LINE}}{{LINE}}<br>
+{{/COMMENT_LINE}}</p>{{/COMMENT}}
+{{#PROP_GROUP}}<h2 style="font-size:15px;margin:16px 0 4px">{{GROUP_LABEL}}</h2>
+<table role="presentation" style="border-collapse:collapse">
+{{#PROP}}<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;font-weight:normal;color:#52606d">{{PROP_LABEL}}</th><td style="vertical-align:top;padding:2px 0">{{PROP_VALUE}}</td></tr>
+{{/PROP}}</table>
+{{/PROP_GROUP}}<p><a href="{{REQUEST_URL}}" style="display:inline-block;padding:8px 14px;background:#1f5fa8;color:#ffffff;text-decoration:none;border-radius:4px">[[Handle the request]]</a></p>
+<p style="margin:24px 0 0;color:#52606d;font-size:13px">reqdesk{{#UNSUBSCRIBE}} · <a href="{{UNSUBSCRIBE_URL}}" style="color:#52606d">[[Get no more e-mail about this request]]</a>{{/UNSUBSCRIBE}}</p>
+</div>
+</body>
+</html>

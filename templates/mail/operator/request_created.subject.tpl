@@ -1,0 +1,1 @@
+{{! The operator's copy of a new request: the subject (one line) }}[reqdesk] {{#REF}}[[New request from {{CUSTOMER}}: {{TYPE_NAME}}, customer reference {{CUSTOMER_REFERENCE}}]]{{/REF}}{{#NOREF}}[[New request from {{CUSTOMER}}: {{TYPE_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}
