@@ -72,7 +72,8 @@ scalar(const char *db, const char *sql)
 	" DROP INDEX requests_by_form_token; ALTER TABLE requests DROP COLUMN form_token;" \
 	" DROP INDEX internet_requests_by_form_token;" \
 	" ALTER TABLE internet_requests DROP COLUMN form_token;" \
-	" DROP TABLE attachments; DROP TABLE notes; DROP TABLE blobs;"
+	" DROP TABLE attachments; DROP TABLE notes; DROP TABLE blobs;" \
+	" DROP TABLE idempotency_keys;"
 
 START_TEST(test_open_migrate)
 {
