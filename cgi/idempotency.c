@@ -165,6 +165,16 @@ idem_record(struct store *st, struct idem *ik, int status, const char *header,
 	return 0;
 }
 
+int
+idem_claim(struct store *st, struct idem *ik)
+{
+	if (ik == NULL || ik->state == IDEM_NONE)
+		return 0;
+	idem_free(ik);		/* a unit run again starts from NEW */
+	ik->state = IDEM_NEW;
+	return lookup(st, ik);
+}
+
 /* A creation under a key, as one unit of work (writer.h). */
 struct keyed_unit {
 	struct idem	*ik;
@@ -182,9 +192,7 @@ keyed_unit(struct store *st, void *arg)
 	struct keyed_unit	*u = arg;
 	int			 rc;
 
-	idem_free(u->ik);
-	u->ik->state = IDEM_NEW;
-	if ((rc = lookup(st, u->ik)) != 0)
+	if ((rc = idem_claim(st, u->ik)) != 0)
 		return rc < 0 ? -1 : 0;		/* stored first by another */
 	if ((rc = u->fn(st, u->arg)) != 0)
 		return rc;

@@ -20,7 +20,9 @@
  * clock (calendar_now(), the test clock in tests), then are forgotten:
  * each key written purges at most IDEM_PURGE_MAX expired ones.
  *
- * A creating handler, in three calls:
+ * A creating handler, in three calls (a creation that runs its own
+ * transaction calls idem_claim() and idem_record() in it instead of
+ * idem_write()):
  *
  *	if ((st = idem_begin(&ik, r, body)) < 0)	   storage error
  *	if (st > IDEM_NEW)  return reply_idem(r, &ik);	   replay, 400 or 422
@@ -91,6 +93,16 @@ typedef int (*idem_answer_fn)(struct store *st, void *arg, struct idem *ik);
  */
 int  idem_write(struct store *st, struct idem *ik, write_fn fn, void *arg,
 	idem_answer_fn answer);
+
+/*
+ * The same for a creation that runs its own transaction (store_begin()
+ * ... store_commit()) rather than a unit of the writer: call it inside
+ * that transaction before creating anything.  0: go on (ik NULL or
+ * IDEM_NONE, or a key not stored yet: create, then idem_record() before
+ * the commit); 1: another request stored the key first (ik IDEM_REPLAY
+ * or IDEM_MISMATCH: create nothing, roll back, answer reply_idem()); -1.
+ */
+int  idem_claim(struct store *st, struct idem *ik);
 
 /* In an answer function: keep `status`, the location header `header`
  * (NULL: none) with `value`, and `body` (JSON text) with the key, and

@@ -248,6 +248,34 @@ START_TEST(test_failed_commit_keeps_no_key)
 }
 END_TEST
 
+/* A creation in a transaction of its own: idem_claim() in it, then
+ * idem_record() before its commit; the next claim finds the key. */
+START_TEST(test_claim_in_a_transaction_of_ones_own)
+{
+	struct store	*st = store_open(db, 0);
+	struct unit	 a, b;
+
+	ck_assert_ptr_nonnull(st);
+	keyed(&a, "O1", "k-own", 'o');
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(idem_claim(st, &a.ik), 0);
+	ck_assert_int_eq(add_customer(st, &a), 0);
+	ck_assert_int_eq(answer(st, &a, &a.ik), 0);
+	ck_assert_int_eq(store_commit(st), 0);
+	keyed(&b, "O2", "k-own", 'o');
+	ck_assert_int_eq(store_begin(st), 0);
+	ck_assert_int_eq(idem_claim(st, &b.ik), 1);
+	ck_assert_int_eq(b.ik.state, IDEM_REPLAY);
+	ck_assert_str_eq(b.ik.body, "{\"id\":\"O1\"}");
+	ck_assert_int_eq(store_rollback(st), 0);
+	ck_assert_int_eq(idem_claim(st, NULL), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM customers WHERE id LIKE 'O%'"), 1);
+	idem_free(&a.ik);
+	idem_free(&b.ik);
+	store_close(st);
+}
+END_TEST
+
 /* Without a key (NULL, or IDEM_NONE) it is store_write: nothing kept. */
 START_TEST(test_without_a_key)
 {
@@ -277,6 +305,7 @@ main(void)
 	tcase_add_test(tc, test_twins_in_one_batch);
 	tcase_add_test(tc, test_failed_commit_keeps_no_key);
 	tcase_add_test(tc, test_without_a_key);
+	tcase_add_test(tc, test_claim_in_a_transaction_of_ones_own);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
