@@ -9,6 +9,12 @@
 #include "i18n.h"
 #include "util.h"
 
+/* The Idempotency-Key rows (idempotency.h holds the numbers). */
+#define IDEM_KEY_MAX_TEXT "255"
+#define IDEM_REUSED_TEXT "This Idempotency-Key was already used for another request " \
+	"(another body, route or method) in the last 24 hours; use a new key " \
+	"for a new request."
+
 /* Sized by the enum: a row missing (or one too many) fails the build. */
 static const struct herr_row herrs[HERR__MAX] = {
 	[HERR_BAD_QUERY] = { 400, 20, "Invalid query-string parameter", "bad_request",
@@ -68,6 +74,10 @@ static const struct herr_row herrs[HERR__MAX] = {
 	[HERR_FORM_TEXT] = { 400, 21, "Invalid body", "bad_request",
 	    "The form holds text that is not valid UTF-8: it cannot be read.",
 	    N_("This form holds text that is not valid UTF-8, which cannot be read.") },
+	[HERR_IDEM_KEY] = { 400, 22, "Invalid header", "bad_request",
+	    "The Idempotency-Key header must be 1 to " IDEM_KEY_MAX_TEXT " visible ASCII "
+	    "characters (no space, quote or backslash), optionally in double quotes.",
+	    N_("This request carries a retry key that cannot be used.") },
 };
 
 /* The description of a 3620 is the ordering API's sentence around the problem. */
@@ -153,6 +163,8 @@ static const struct oerr_row oerrs[OERR__MAX] = {
 	    "'{1}' must be a PDF, PNG, JPEG, CSV or plain text file (UTF-8); the type is "
 	    "read from the content", 1,
 	    N_("Only PDF, PNG, JPEG, CSV and text files can be attached.") },
+	[OERR_IDEM_REUSED] = { 422, 3630, "Idempotency key already used", IDEM_REUSED_TEXT,
+	    0, N_("This was already sent with other content: send it again as a new request.") },
 };
 
 #define MSG_IP		"IP address is required and must be 1,2,4,8,16 or 32"
@@ -321,6 +333,8 @@ static const struct xerr_row xerrs[XERR__MAX] = {
 	[XERR_QUERY_LIST] = { 400, NULL, "range",
 	    "offset must be 0 or more and limit between 1 and 250",
 	    N_("This page of the list does not exist.") },
+	[XERR_IDEM_REUSED] = { 422, "idempotency_key", "unique", IDEM_REUSED_TEXT,
+	    N_("This was already sent with other content: send it again as a new request.") },
 };
 
 const struct herr_row *

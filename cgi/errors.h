@@ -62,6 +62,7 @@ enum herr {
 	HERR_UNAVAILABLE,	/* 503 */
 	HERR_FORM_FIELDS,	/* 400: a form with more fields than are read */
 	HERR_FORM_TEXT,		/* 400: a form value not UTF-8 or undecodable */
+	HERR_IDEM_KEY,		/* 400: an Idempotency-Key that is not one */
 	HERR__MAX
 };
 
@@ -101,6 +102,7 @@ enum oerr {
 	OERR_FILE_NAME,		/* 400 21: a file's name that cannot serve */
 	OERR_FILE_EMPTY,	/* 400 21 */
 	OERR_FILE_TYPE,		/* 422 21: not one of the kinds a request takes */
+	OERR_IDEM_REUSED,	/* 422 3630: an Idempotency-Key used for another request */
 	OERR__MAX
 };
 
@@ -190,6 +192,7 @@ enum xerr {
 	XERR_ATTACHMENT_NOT_FOUND, /* 404 */
 	XERR_QUERY_LIST,	/* 400: offset/limit of a conversation's lists */
 	XERR_QUERY_SEARCH,	/* 400: q */
+	XERR_IDEM_REUSED,	/* 422 idempotency_key: used for another request */
 	XERR__MAX
 };
 

@@ -185,12 +185,41 @@ order_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* The answer kept with the Idempotency-Key of an order, inside its
+ * unit: 201, its Location, the account as its orderer sees it.  0 or -1. */
+static int
+order_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct inet_change	*c = arg;
+	json_t				*o;
+	char				*text, loc[64];
+	int				 err, rc;
+
+	if ((o = inet_account_load(st, c->who, c->new_id, NULL, &err)) == NULL)
+		return -1;
+	text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	snprintf(loc, sizeof(loc), "/internet/account/%s", c->new_id);
+	rc = idem_record(st, ik, 201, "Location", loc, text);
+	free(text);
+	return rc;
+}
+
 /* Check the body, then order the offer as one unit of work.  0, 1, -1. */
 int
 inet_order(struct store *st, const struct principal *who, const json_t *body,
     struct problems *pb, char id[25])
 {
-	struct inet_change c = { who, body, NULL, pb, "" };
+	return inet_order_keyed(st, who, body, pb, id, NULL);
+}
+
+int
+inet_order_keyed(struct store *st, const struct principal *who, const json_t *body,
+    struct problems *pb, char id[25], struct idem *ik)
+{
+	struct inet_change c = { who, body, NULL, pb, "", ik, order_answer };
 
 	if (!inet_may_order(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
@@ -291,7 +320,7 @@ int
 inet_confirm(struct store *st, const struct principal *who, const char *id,
     const json_t *body, struct problems *pb)
 {
-	struct inet_change c = { who, body, id, pb, "" };
+	struct inet_change c = { who, body, id, pb, "", NULL, NULL };
 
 	if (!inet_may_confirm(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);

@@ -10,6 +10,7 @@
 #include "inet_api.h"
 #include "auth.h"
 #include "http.h"
+#include "idempotency.h"
 #include "reply.h"
 #include "search.h"
 #include "inet_request.h"
@@ -82,49 +83,67 @@ enum change_kind { CH_CREATE, CH_UPDATE, CH_ORDER, CH_CONFIRM };
 /*
  * Read the body, run the change, answer: its TelecomX errors when it is
  * refused, or the object it made or changed (201 with Location for a
- * creation, 200 otherwise).
+ * creation, 200 otherwise).  A creation sent with an Idempotency-Key
+ * answers a retry with its first answer (idempotency.h).
  */
 static int
 apply_change(struct req *r, enum change_kind kind)
 {
 	struct problems	 pb = { 0 };
+	struct idem	 ik = { 0 };
 	json_t		*body;
 	char		 id[25] = "", loc[64];
 	int		 rc, err;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
+	if ((kind == CH_CREATE || kind == CH_ORDER) &&
+	    (rc = idem_begin(&ik, r, body)) != IDEM_NONE && rc != IDEM_NEW) {
+		rc = rc < 0 ? -1 : reply_idem(r, &ik);
+		goto out;
+	}
 	switch (kind) {
-	case CH_CREATE: rc = inet_create(r->store, r->who, body, NULL, &pb, id); break;
+	case CH_CREATE:
+		rc = inet_create_keyed(r->store, r->who, body, NULL, &pb, id, &ik);
+		break;
 	case CH_UPDATE: rc = inet_update(r->store, r->who, r->param, body, &pb); break;
-	case CH_ORDER: rc = inet_order(r->store, r->who, body, &pb, id); break;
+	case CH_ORDER: rc = inet_order_keyed(r->store, r->who, body, &pb, id, &ik); break;
 	case CH_CONFIRM: rc = inet_confirm(r->store, r->who, r->param, body, &pb); break;
 	}
-	json_decref(body);
 	if (rc != 0) {
 		rc = rc < 0 ? -1 : reply_problems(r, &pb);
-		problems_free(&pb);
-		return rc;
+		goto out;
 	}
-	problems_free(&pb);
+	if (ik.state != IDEM_NONE) {	/* the answer kept with the key */
+		rc = reply_idem(r, &ik);
+		goto out;
+	}
 	switch (kind) {
 	case CH_CREATE:
 		snprintf(loc, sizeof(loc), "/internet/request/%s", id);
 		resp_header(r, "Location", loc);
-		return resp_json_new(r, 201, inet_load(r->store, r->who, id, INET_FULL, &err));
+		rc = resp_json_new(r, 201, inet_load(r->store, r->who, id, INET_FULL, &err));
+		break;
 	case CH_UPDATE:
-		return resp_json_new(r, 200, inet_load(r->store, r->who, r->param,
+		rc = resp_json_new(r, 200, inet_load(r->store, r->who, r->param,
 		    INET_FULL, &err));
+		break;
 	case CH_ORDER:
 		snprintf(loc, sizeof(loc), "/internet/account/%s", id);
 		resp_header(r, "Location", loc);
-		return resp_json_new(r, 201, inet_account_load(r->store, r->who, id,
+		rc = resp_json_new(r, 201, inet_account_load(r->store, r->who, id,
 		    NULL, &err));
+		break;
 	case CH_CONFIRM:
+		rc = resp_json_new(r, 200, inet_account_load(r->store, r->who, r->param,
+		    NULL, &err));
 		break;
 	}
-	return resp_json_new(r, 200, inet_account_load(r->store, r->who, r->param,
-	    NULL, &err));
+out:
+	idem_free(&ik);
+	problems_free(&pb);
+	json_decref(body);
+	return rc;
 }
 
 /* POST /internet/request */

@@ -503,8 +503,10 @@ inet_change_run(struct store *st, int (*unit)(struct store *, void *),
 {
 	int rc;
 
-	if ((rc = store_write(st, unit, c)) != 0)
+	if ((rc = idem_write(st, c->ik, unit, c, c->answer)) != 0)
 		return rc;
+	if (c->ik != NULL && c->ik->state != IDEM_NEW && c->ik->state != IDEM_NONE)
+		return 0;	/* the key's first request made it */
 	if (id_out != NULL)
 		memcpy(id_out, c->new_id, sizeof(c->new_id));
 	log_info("internet %s %s by %s", what, c->id ? c->id : c->new_id, c->who->user_id);
@@ -606,12 +608,43 @@ create_unit(struct store *st, void *arg)
 	return rc;
 }
 
+/* The answer kept with the Idempotency-Key of a new request, inside its
+ * unit: 201, its Location, the request as its creator sees it (the
+ * bytes resp_json() would send).  0 or -1. */
+static int
+create_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct inet_change	*c = arg;
+	json_t				*o;
+	char				*text, loc[64];
+	int				 err, rc;
+
+	if ((o = inet_load(st, c->who, c->new_id, INET_FULL, &err)) == NULL)
+		return -1;
+	text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	snprintf(loc, sizeof(loc), "/internet/request/%s", c->new_id);
+	rc = idem_record(st, ik, 201, "Location", loc, text);
+	free(text);
+	return rc;
+}
+
 /* Check and store a new request as one unit of work.  0, 1, or -1. */
 int
 inet_create(struct store *st, const struct principal *who, const json_t *body,
     const char *form_token, struct problems *pb, char id[25])
 {
-	struct inet_creation	cr = { { who, body, NULL, pb, "" }, form_token };
+	return inet_create_keyed(st, who, body, form_token, pb, id, NULL);
+}
+
+int
+inet_create_keyed(struct store *st, const struct principal *who, const json_t *body,
+    const char *form_token, struct problems *pb, char id[25], struct idem *ik)
+{
+	struct inet_creation	cr = { { who, body, NULL, pb, "", ik, create_answer },
+				    form_token };
 	int			rc;
 
 	if (!inet_may_create(who))
@@ -733,7 +766,7 @@ int
 inet_update(struct store *st, const struct principal *who, const char *id,
     const json_t *body, struct problems *pb)
 {
-	struct inet_change c = { who, body, id, pb, "" };
+	struct inet_change c = { who, body, id, pb, "", NULL, NULL };
 
 	if (who->level != LVL_ADMIN)
 		return refuse(pb, XERR_ACCESS, NULL, NULL);

@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "errors.h"
+#include "idempotency.h"
 
 struct store;
 struct principal;
@@ -52,6 +53,15 @@ int  inet_may_confirm(const struct principal *who);
  */
 int  inet_create(struct store *st, const struct principal *who,
 	const json_t *body, const char *form_token, struct problems *pb, char id[25]);
+
+/* The same under the Idempotency-Key `ik` (idem_begin() said IDEM_NEW;
+ * NULL: inet_create): the key and the answer (201, Location, the request
+ * as the caller sees it) are stored with the request.  0 with ik
+ * IDEM_NEW and its answer, or with ik IDEM_REPLAY / IDEM_MISMATCH when
+ * another request stored the key first (nothing made); 1; -1. */
+int  inet_create_keyed(struct store *st, const struct principal *who,
+	const json_t *body, const char *form_token, struct problems *pb, char id[25],
+	struct idem *ik);
 
 /* The caller's Internet request made by form token `token`: 1 with its
  * id in `id`, 0 when none, -1 on a storage error. */
@@ -90,11 +100,14 @@ struct inet_change {
 	const char		*id;
 	struct problems		*pb;
 	char			 new_id[25];
+	struct idem		*ik;		/* a creation's Idempotency-Key, or NULL */
+	idem_answer_fn		 answer;	/* ... and what it keeps with it */
 };
 
-/* Run `unit` on `c` durably; when done, log "internet `what` <id> by
- * <user>" and, for a creation, copy the new id to `id_out` (25 bytes,
- * may be NULL).  0, 1 (refused: c->pb says why), or -1. */
+/* Run `unit` on `c` durably (under c->ik: idem_write()); when done, log
+ * "internet `what` <id> by <user>" and, for a creation, copy the new id
+ * to `id_out` (25 bytes, may be NULL), unless the key was found (nothing
+ * made: c->ik says so).  0, 1 (refused: c->pb says why), or -1. */
 int  inet_change_run(struct store *st, int (*unit)(struct store *, void *),
 	struct inet_change *c, const char *what, char *id_out);
 
@@ -145,6 +158,11 @@ long long inet_seconds_left(const json_t *req, int *has);
  */
 int  inet_order(struct store *st, const struct principal *who,
 	const json_t *body, struct problems *pb, char id[25]);
+
+/* The same under the Idempotency-Key `ik`, as inet_create_keyed() (201,
+ * Location, the account). */
+int  inet_order_keyed(struct store *st, const struct principal *who,
+	const json_t *body, struct problems *pb, char id[25], struct idem *ik);
 
 /*
  * POST /internet/account/{id}/confirm {startDate, installTime, circuit}:

@@ -415,6 +415,28 @@ op_page_params(struct oa *oa, json_t *op, int def)
 	    "maximum", LIST_MAX, "default", def));
 }
 
+/* The Idempotency-Key header of a creation (idempotency.h), and the
+ * errors it can add: 400 for a header that is not a key, 422 for a key
+ * used for another request, in the family's shape. */
+static void
+op_idempotency(struct oa *oa, json_t *op, enum family fam)
+{
+	op_param(oa, op, "header", "Idempotency-Key", 0, "Makes a retry safe (IETF "
+	    "httpapi draft \"The Idempotency-Key HTTP Header Field\"): the same key "
+	    "with the same request (method, path, body) from the same user within "
+	    "24 hours answers the first answer again (status, location header, "
+	    "body, plus `Idempotent-Replayed: true`) and creates nothing; two "
+	    "requests with one key at once create one thing, the second answering "
+	    "the first one's answer.  Another request with the key is refused "
+	    "(422).  Only a creation that succeeded keeps its key.  1 to 255 "
+	    "visible ASCII characters but space, `\"` and `\\`, bare or as a "
+	    "Structured Field string (in double quotes).",
+	    json_pack("{s:s, s:s}", "type", "string", "pattern",
+	    "^([!#-\\[\\]-~]{1,255}|\"[!#-\\[\\]-~]{1,255}\")$"));
+	op_errors(oa, op, fam, H(HERR_IDEM_KEY), fam == FAM_ORANGE ?
+	    O(OERR_IDEM_REUSED) : X(XERR_IDEM_REUSED), END);
+}
+
 /*
  * Remove the "$schema" keyword from a JSON Schema and its subschemas
  * (OpenAPI 3.1 uses draft 2020-12 natively); values of enum, const,
@@ -768,6 +790,76 @@ schema_login(struct oa *oa)
 		"minimum", 1, "description", "Validity of the token.")));
 }
 
+/* RequestAggregate, APIStatus, APIVersion (ordering) and Me (core). */
+static void
+schema_ordering_misc(struct oa *oa)
+{
+	add_schema(oa, "RequestAggregate", json_pack("{s:s, s:s, s:{s:[{s:s, s:i}, o]}}",
+	    "type", "object", "description", "The counts by the first attribute of "
+	    "`groupBy`: each value of it (a status, a type...) with its count, or, "
+	    "grouped by more attributes, with the counts by the next one.",
+	    "additionalProperties", "oneOf", "type", "integer", "minimum", 1,
+	    schema_ref("RequestAggregate")));
+	add_schema(oa, "APIStatus", json_pack("{s:s, s:s, s:[s,s,s], s:{s:o, s:o, s:o}}",
+	    "type", "object", "description", "Information on the status of the API.",
+	    "required", "name", "status", "version", "properties",
+	    "name", str_schema("Name of the API.", NULL),
+	    "status", json_pack("{s:s, s:[s,s], s:s}", "type", "string", "enum", "ok",
+		"ko", "description", "`ok`: the API answers; `ko`: its database "
+		"does not."),
+	    "version", str_schema("Version of the API (major.minor.patch).", NULL)));
+	add_schema(oa, "APIVersion", json_pack("{s:s, s:s, s:[s,s], s:{s:{s:s, s:[s,s,s], "
+	    "s:{s:o, s:o, s:o}}, s:o}}",
+	    "type", "object", "description", "The version of the Orange Ordering API "
+	    "description the routes follow; the major is the `v2` of the paths "
+	    "(reqdesk's own version is /healthz's).",
+	    "required", "version", "deprecated", "properties",
+	    "version", "type", "object", "required", "major", "minor", "patch",
+	    "properties", "major", str_schema("Major number.", NULL),
+	    "minor", str_schema("Minor number.", NULL),
+	    "patch", str_schema("Patch number.", NULL),
+	    "deprecated", json_pack("{s:s, s:s}", "type", "boolean", "description",
+		"Whether this version is deprecated (never, so far).")));
+	add_schema(oa, "Me", json_pack("{s:s, s:s, s:[s,s,s,s,s], s:{s:o, s:o, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
+	    "type", "object", "description", "The caller: its user and the "
+	    "credential of this request (an API key, or a token from /auth/login), "
+	    "and, beside the reference's members, its level and its customer or "
+	    "reseller.",
+	    "required", "login", "name", "email", "userId", "level", "properties",
+	    "id", str_schema("The API key's id (its prefix, as the admin pages "
+		"show it); absent for a token.", NULL),
+	    "login", str_schema("The user's login: its e-mail address.", NULL),
+	    "name", str_schema("The user's name.", NULL),
+	    "email", str_schema("The user's e-mail address.", "email"),
+	    "phone", str_schema("The user's phone number.", NULL),
+	    "apiKey", json_pack("{s:s, s:[s,s,s], s:{s:o, s:o, s:o, s:o, s:o}}",
+		"type", "object", "required", "scopes", "type", "createdAt",
+		"properties", "id", str_schema("The API key's id (absent for a "
+		"token).", NULL),
+		"scopes", json_pack("{s:s, s:[s,s], s:s}", "type", "string", "enum",
+		"b2b:ordering", "b2b:ordering:readonly", "description",
+		"`b2b:ordering:readonly` for a VIEWER, `b2b:ordering` otherwise."),
+		"type", json_pack("{s:s, s:[s], s:s}", "type", "string", "enum",
+		"ACTIVE", "description", "A credential that answers is active."),
+		"createdAt", str_schema("When the credential was made.", "date-time"),
+		"expiredAt", str_schema("When it expires (tokens; an API key lasts "
+		"until revoked).", "date-time")),
+	    "createdAt", str_schema("When the user was created.", NULL),
+	    "userId", str_schema("The user's id (`createdBy` of what it makes).", NULL),
+	    "level", json_pack("{s:s, s:[s,s,s,s,s,s], s:s}", "type", "string", "enum",
+		"VIEWER", "MANAGER", "OWNER", "RESELLER", "RESELLER_ADMIN", "ADMIN",
+		"description", "The user's access level (docs/ACCOUNTS.md)."),
+	    "customer", json_pack("{s:s, s:s, s:[s], s:{s:o, s:o}}", "type", "object",
+		"description", "The customer of customer staff.", "required", "id",
+		"properties", "id", str_schema("Customer id.", NULL),
+		"name", str_schema("Customer name.", NULL)),
+	    "reseller", json_pack("{s:s, s:s, s:[s], s:{s:o, s:o}}", "type", "object",
+		"description", "The reseller of reseller staff.", "required", "id",
+		"properties", "id", str_schema("Reseller id.", NULL),
+		"name", str_schema("Reseller name.", NULL))));
+}
+
 /* Health: the answer of /healthz. */
 static void
 schema_health(struct oa *oa)
@@ -876,13 +968,15 @@ op_requests_create(struct oa *oa)
 
 	op_body(oa, op, "The request; `properties` follows the catalog item's "
 	    "schema of its `type`.", schema_request_create(oa));
-	resp = op_response(oa, op, 201, "Created; the stored request.",
-	    schema_ref("Request"));
+	resp = op_response(oa, op, 201, "Created; the stored request (with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("Request"));
 	oa_set(oa, oa_child(oa, resp, "headers"), "Content-Location", json_pack(
 	    "{s:s, s:{s:s}}", "description", "URL path of the new request.",
 	    "schema", "type", "string"));
 	op_body_errors(oa, op, FAM_ORANGE);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_idempotency(oa, op, FAM_ORANGE);
 	op_errors(oa, op, FAM_ORANGE, O(OERR_TOP_INVALID), H(HERR_FORBIDDEN),
 	    O(OERR_MISSING), O(OERR_PROPS_OBJECT), O(OERR_PROPS_UNKNOWN),
 	    O(OERR_PROPS_UNKNOWN_HINT), O(OERR_PROPS_TYPE), O(OERR_PROPS_EMPTY),
@@ -932,9 +1026,11 @@ path_catalog_items(struct oa *oa)
 		    "Schema of its properties.", 0);
 	json_t	*resp;
 
-	resp = op_response(oa, op, 200, "The caller's catalog.", json_pack(
-	    "{s:s, s:o}", "type", "array", "items", schema_ref("CatalogItem")));
+	op_page_params(oa, op, LIST_MAX);
+	resp = op_response(oa, op, 200, "The caller's catalog (a page of it).",
+	    json_pack("{s:s, s:o}", "type", "array", "items", schema_ref("CatalogItem")));
 	resp_count_headers(oa, resp);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 }
 
@@ -950,6 +1046,78 @@ path_catalog_item(struct oa *oa)
 	op_response(oa, op, 200, "The catalog item.", schema_ref("CatalogItem"));
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_NOT_FOUND), END);
+}
+
+/* GET /ordering/b2b/v2/requests/aggregate. */
+static void
+path_requests_aggregate(struct oa *oa)
+{
+	static const char *const sorts[] = { "VALUE", "-VALUE", "COUNT", "-COUNT", NULL };
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/requests/aggregate", "get",
+		    "aggregateRequests", "ordering", "Aggregate requests",
+		    "How many of the caller's requests match the filters (those of "
+		    "the list), counted by one to three attributes: "
+		    "`groupBy=status` answers `{\"IN_PROGRESS\": 5, \"NEW\": 2}`, "
+		    "`groupBy=status,type` `{\"NEW\": {\"R_BVPN_FR_1\": 2}}`.  A "
+		    "customer's staff count their customer's requests, reseller staff "
+		    "their customers', ADMIN every request.  At most 1000 groups.", 0);
+	json_t	*resp;
+
+	op_param(oa, op, "query", "groupBy", 1, "The attributes to count by, "
+	    "in order (comma list of 1 to 3 different ones).", json_pack(
+	    "{s:s, s:i, s:i, s:{s:s, s:[s,s,s,s,s]}}", "type", "array", "minItems", 1,
+	    "maxItems", 3, "items", "type", "string", "enum", "status", "type",
+	    "category", "customer.id", "customer.name"));
+	op_param(oa, op, "query", "sort", 0, "Order of the members: by VALUE "
+	    "or by COUNT, `-` for descending (any case; ties by value).",
+	    json_pack("{s:s, s:o, s:s}", "type", "string", "enum",
+	    oa_check(oa, json_pack("[s,s,s,s]", sorts[0], sorts[1], sorts[2], sorts[3])),
+	    "default", "VALUE"));
+	op_list_param(oa, op, "id", "Only these ids (comma list).", NULL);
+	op_list_param(oa, op, "status", "Only these statuses (comma list).",
+	    request_statuses);
+	op_list_param(oa, op, "type", "Only these request types (comma list).", NULL);
+	op_list_param(oa, op, "category", "Only these categories (comma list).",
+	    request_categories);
+	op_list_param(oa, op, "customerReference",
+	    "Only these customer references (comma list).", NULL);
+	resp = op_response(oa, op, 200, "The counts (X-Total-Count: the requests "
+	    "counted; X-Result-Count: the counts given).", schema_ref("RequestAggregate"));
+	resp_count_headers(oa, resp);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+}
+
+/* GET /ordering/b2b/v2/status and /version (public). */
+static void
+path_ordering_misc(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/ordering/b2b/v2/status", "get", "getOrderingStatus",
+		    "ordering", "Status of the API", "Whether the ordering API "
+		    "answers; no credentials needed (credentials sent are checked).", 1);
+
+	op_response(oa, op, 200, "The API answers.", schema_ref("APIStatus"));
+	op_response(oa, op, 503, "Its database does not (status `ko`).",
+	    schema_ref("APIStatus"));
+	op_auth_errors(oa, op, FAM_ORANGE, 1);
+	op = op_new(oa, "/ordering/b2b/v2/version", "get", "getOrderingVersion",
+	    "ordering", "Version of the API", "The version of the Orange Ordering "
+	    "API the routes follow; no credentials needed (credentials sent are "
+	    "checked).", 1);
+	op_response(oa, op, 200, "The version.", schema_ref("APIVersion"));
+	op_auth_errors(oa, op, FAM_ORANGE, 1);
+}
+
+/* GET /core-information/b2b/v2/me. */
+static void
+path_me(struct oa *oa)
+{
+	json_t	*op = op_new(oa, "/core-information/b2b/v2/me", "get", "getMe",
+		    "core-information", "The caller", "The user of the credential "
+		    "of this request, and that credential.", 0);
+
+	op_response(oa, op, 200, "The caller.", schema_ref("Me"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
 }
 
 /* The displayNulls and displayLinks flags of the service point routes. */
@@ -1290,10 +1458,12 @@ path_inet_requests(struct oa *oa)
 	    "Create an Internet request", "OWNER of the customer, RESELLER for its "
 	    "customers (or itself), ADMIN.", 0);
 	op_body(oa, op, "The request.", schema_ref("InternetRequestCreate"));
-	op_response(oa, op, 201, "Created (Location: /internet/request/{id}).",
-	    schema_ref("InternetRequest"));
+	op_response(oa, op, 201, "Created (Location: /internet/request/{id}; with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("InternetRequest"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_idempotency(oa, op, FAM_TCX);
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), END);
 	inet_body_errors(oa, op);
 }
@@ -1332,10 +1502,12 @@ path_inet_accounts(struct oa *oa)
 		    "in state ORDERED.", 0);
 
 	op_body(oa, op, "The offer to order.", schema_ref("InternetAccountOrder"));
-	op_response(oa, op, 201, "Ordered (Location: /internet/account/{id}).",
-	    schema_ref("InternetAccount"));
+	op_response(oa, op, 201, "Ordered (Location: /internet/account/{id}; with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("InternetAccount"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_idempotency(oa, op, FAM_TCX);
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_ORDER_REQUEST_NOT_FOUND),
 	    X(XERR_OFFER_NOT_FOUND), X(XERR_ORDERED), X(XERR_EXPIRED),
 	    X(XERR_ORDER_REQUEST_REQUIRED), X(XERR_OFFER_REQUIRED), X(XERR_NOT_STRING),
@@ -1616,7 +1788,7 @@ add_tags(struct oa *oa)
 {
 	add_tag(oa, "ordering", "Orange-compatible ordering API (Orange error object).");
 	add_tag(oa, "core-information", "Orange-compatible core information: "
-	    "the caller's service points (Orange error object).");
+	    "the caller's service points, and the caller (Orange error object).");
 	add_tag(oa, "auth", "TelecomX-style login (TelecomX error object).");
 	add_tag(oa, "operations", "Operations (TelecomX error object).");
 	add_tag(oa, "internet", "TelecomX-compatible Internet requests, offers and "
@@ -1663,6 +1835,7 @@ openapi_document(void)
 	schema_service_point(&oa);
 	schema_login(&oa);
 	schema_health(&oa);
+	schema_ordering_misc(&oa);
 	/* Paths, one call each (see "HOW TO ADD A PATH" at the top). */
 	path_healthz(&oa);
 	path_ping(&oa);
@@ -1673,8 +1846,11 @@ openapi_document(void)
 	path_request_status(&oa);
 	path_catalog_items(&oa);
 	path_catalog_item(&oa);
+	path_requests_aggregate(&oa);
+	path_ordering_misc(&oa);
 	path_service_points(&oa);
 	path_service_point(&oa);
+	path_me(&oa);
 	schema_inet_parts(&oa);
 	schema_inet_request(&oa);
 	schema_inet_account(&oa);

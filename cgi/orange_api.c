@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "http.h"
 #include "i18n.h"
+#include "idempotency.h"
 #include "reply.h"
 #include "search.h"
 #include "log.h"
@@ -33,19 +34,29 @@ accept_lang(const struct req *r)
 	return lang_code(lang_pick(NULL, req_env(r, "HTTP_ACCEPT_LANGUAGE"), NULL));
 }
 
-/* POST /ordering/b2b/v2/requests */
+/* POST /ordering/b2b/v2/requests (an Idempotency-Key answers a retry
+ * with the first answer: idempotency.h) */
 int
 api_requests_post(struct req *r)
 {
 	struct problems	 pb = { 0 };
+	struct idem	 ik = { 0 };
 	json_t		*body;
 	char		 id[25], why[256], loc[128], *req = NULL;
 	int		 rc;
 
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	switch (request_create(r->store, r->who, body, NULL, accept_lang(r), &pb, id, &req,
-	    why, sizeof(why))) {
+	if ((rc = idem_begin(&ik, r, body)) < 0) {
+		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
+		goto out;
+	}
+	if (rc > IDEM_NEW) {
+		rc = reply_idem(r, &ik);
+		goto out;
+	}
+	switch (request_create_keyed(r->store, r->who, body, NULL, accept_lang(r), &pb,
+	    id, &req, why, sizeof(why), &ik)) {
 	case CREATE_OK:
 		break;
 	case CREATE_INVALID:
@@ -58,12 +69,17 @@ api_requests_post(struct req *r)
 	case CREATE_ALREADY:		/* no form token here: never */
 		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
 		goto out;
+	case CREATE_KEY_FOUND:	/* a twin with the same key was first */
+		rc = reply_idem(r, &ik);
+		goto out;
 	}
 	log_info("request %s created by %s", id, r->who->user_id);
 	/* Stored: the answer is 201 whatever happens now, else a client that
 	 * retries would create it twice.  Without the text made from the
 	 * values stored (only out of memory), the stored row read back; failing
-	 * that, the id alone, which the Content-Location leads to. */
+	 * that, the id alone, which the Content-Location leads to.  Under a
+	 * key the text was made before, and kept with the key: a replay
+	 * answers the same bytes. */
 	if (req == NULL)
 		req = request_load_text(r->store, r->who, id, &rc);
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", id);
@@ -78,6 +94,7 @@ api_requests_post(struct req *r)
 	}
 	free(req);
 out:
+	idem_free(&ik);
 	problems_free(&pb);
 	json_decref(body);
 	return rc;
@@ -168,9 +185,12 @@ list_row(void *ctx, const char *item, const char *props)
 	return 0;
 }
 
-/* GET /ordering/b2b/v2/requests */
-int
-api_requests_list(struct req *r)
+/*
+ * The filters of the list, also the aggregate's (comma lists, each at
+ * most QUERY_LIST_MAX values) into *f.  0, or 1 after answering the 400.
+ */
+static int
+list_filters(struct req *r, struct request_filter *f)
 {
 	static const struct { const char *key; size_t off; } lists[] = {
 		{ "id", offsetof(struct request_filter, id) },
@@ -179,13 +199,30 @@ api_requests_list(struct req *r)
 		{ "category", offsetof(struct request_filter, category) },
 		{ "customerReference", offsetof(struct request_filter, customer_reference) },
 	};
+	char	why[96];
+	size_t	i;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (req_query_list(r, lists[i].key, QUERY_LIST_MAX,
+		    (const char **)((char *)f + lists[i].off)) < 0) {
+			snprintf(why, sizeof(why), "'%s' lists at most %d values.",
+			    lists[i].key, QUERY_LIST_MAX);
+			reply_error(r, HERR_BAD_QUERY, why);
+			return 1;
+		}
+	return 0;
+}
+
+/* GET /ordering/b2b/v2/requests */
+int
+api_requests_list(struct req *r)
+{
 	struct request_filter	 f;
 	struct list_out		 lo;
 	struct fields		 fl;
 	long long		 total;
 	const char		*fields;
 	char			 n[32], why[96], match[SEARCH_EXPR_MAX];
-	size_t			 i;
 	int			 rc;
 
 	memset(&f, 0, sizeof(f));
@@ -204,13 +241,8 @@ api_requests_list(struct req *r)
 		return reply_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
 		    "requestedAt, status, type, customerReference, id, optionally "
 		    "preceded by '-'.");
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		if (req_query_list(r, lists[i].key, QUERY_LIST_MAX,
-		    (const char **)((char *)&f + lists[i].off)) < 0) {
-			snprintf(why, sizeof(why), "'%s' lists at most %d values.",
-			    lists[i].key, QUERY_LIST_MAX);
-			return reply_error(r, HERR_BAD_QUERY, why);
-		}
+	if (list_filters(r, &f) != 0)
+		return 0;
 	if (req_query_list(r, "fields", FIELDS_MAX, &fields) < 0) {
 		snprintf(why, sizeof(why), "'fields' names at most %d attributes.",
 		    FIELDS_MAX);
@@ -236,6 +268,39 @@ api_requests_list(struct req *r)
 		rc = resp_write(r, lo.b.data, lo.b.len);
 	buf_free(&lo.b);
 	return rc;
+}
+
+/* GET /ordering/b2b/v2/requests/aggregate */
+int
+api_requests_aggregate(struct req *r)
+{
+	struct request_filter	 f;
+	struct request_agg	 a;
+	json_t			*counts;
+	long long		 total, groups;
+	char			 n[32], why[256];
+	int			 rc;
+
+	memset(&f, 0, sizeof(f));
+	if (request_agg_parse(req_query(r, "groupBy"), req_query(r, "sort"), &a, why,
+	    sizeof(why)) < 0)
+		return reply_error(r, HERR_BAD_QUERY, why);
+	if (list_filters(r, &f) != 0)
+		return 0;
+	if ((rc = request_aggregate(r->store, r->who, &f, &a, &counts, &total,
+	    &groups)) != 0) {
+		if (rc < 0)
+			return -1;
+		snprintf(why, sizeof(why), "'groupBy' makes more than %d groups: narrow "
+		    "the requests with a filter (status, type, category, id, "
+		    "customerReference).", AGG_GROUPS_MAX);
+		return reply_error(r, HERR_BAD_QUERY, why);
+	}
+	snprintf(n, sizeof(n), "%lld", total);
+	resp_header(r, "X-Total-Count", n);
+	snprintf(n, sizeof(n), "%lld", groups);
+	resp_header(r, "X-Result-Count", n);
+	return resp_json_new(r, 200, counts);
 }
 
 /* GET /ordering/b2b/v2/requests/{id} */
@@ -292,19 +357,38 @@ api_request_status(struct req *r)
 	return rc;
 }
 
-/* GET /ordering/b2b/v2/catalogItems */
+/* GET /ordering/b2b/v2/catalogItems: the caller's catalog, paged by
+ * offset and limit (the reference's: default and maximum 250). */
 int
 api_catalog_items(struct req *r)
 {
-	json_t	*items = catalog_items(r->store, r->who);
-	char	 n[32];
+	json_t		*items, *page;
+	long long	 offset, limit, i, total;
+	char		 n[32];
 
-	if (items == NULL)
+	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &offset) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'offset' must be a non-negative integer.");
+	if (req_query_int(r, "limit", LIST_MAX, 1, LIST_MAX, &limit) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'limit' must be an integer between 1 and 250.");
+	if ((items = catalog_items(r->store, r->who)) == NULL)
 		return -1;
-	snprintf(n, sizeof(n), "%zu", json_array_size(items));
+	total = (long long)json_array_size(items);
+	if ((page = json_array()) == NULL) {
+		json_decref(items);
+		return -1;
+	}
+	for (i = offset; i < total && i < offset + limit; i++)
+		if (json_array_append(page, json_array_get(items, (size_t)i)) < 0) {
+			json_decref(items);
+			json_decref(page);
+			return -1;
+		}
+	json_decref(items);
+	snprintf(n, sizeof(n), "%lld", total);
 	resp_header(r, "X-Total-Count", n);
+	snprintf(n, sizeof(n), "%zu", json_array_size(page));
 	resp_header(r, "X-Result-Count", n);
-	return resp_json_new(r, 200, items);
+	return resp_json_new(r, 200, page);
 }
 
 /* GET /ordering/b2b/v2/catalogItems/{id} */
@@ -325,4 +409,24 @@ api_catalog_item(struct req *r)
 		}
 	json_decref(items);
 	return reply_error(r, HERR_NOT_FOUND, "No catalog item with this id.");
+}
+
+/* GET /ordering/b2b/v2/status */
+int
+api_ordering_status(struct req *r)
+{
+	int	ok = r->store != NULL && store_ping(r->store) == 0;
+
+	return resp_json_new(r, ok ? 200 : 503, json_pack("{s:s, s:s, s:s}", "name",
+	    ORDERING_API_NAME, "status", ok ? "ok" : "ko", "version",
+	    ORDERING_API_MAJOR "." ORDERING_API_MINOR "." ORDERING_API_PATCH));
+}
+
+/* GET /ordering/b2b/v2/version */
+int
+api_ordering_version(struct req *r)
+{
+	return resp_json_new(r, 200, json_pack("{s:{s:s, s:s, s:s}, s:b}", "version",
+	    "major", ORDERING_API_MAJOR, "minor", ORDERING_API_MINOR, "patch",
+	    ORDERING_API_PATCH, "deprecated", 0));
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -12,6 +13,7 @@
 #include "catalog.h"
 #include "catalog_grant.h"
 #include "http.h"
+#include "idempotency.h"
 #include "log.h"
 #include "orange_mail.h"
 #include "orange_request.h"
@@ -233,6 +235,8 @@ struct new_request {
 	char				 already[25];	/* the token's request */
 	char				 now[32];	/* issued and updated */
 	struct orange_mails		 mails;		/* rendered before the writer */
+	char				*text;		/* its API text, made before the
+							 * writer under a key (owned) */
 };
 
 /* Render the mails of the new request, before the writer
@@ -347,18 +351,32 @@ new_request_text(struct store *st, const struct new_request *n)
 	return b.data;
 }
 
+/* The answer kept with the Idempotency-Key of a new request (inside
+ * its unit, idempotency.h): 201, Content-Location, its text. */
+static int
+request_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct new_request	*n = arg;
+	char				 loc[128];
+
+	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", n->id);
+	return idem_record(st, ik, 201, "Content-Location", loc, n->text);
+}
+
 /* Store the request durably (group commit), and its API text in *answer
- * when not NULL.  0; 1 when `form_token` made a request already (its id
- * in `id`, nothing kept); or -1: nothing kept. */
+ * when not NULL; under the key `ik` (may be NULL), with the key.  0; 1
+ * when `form_token` made a request already (its id in `id`, nothing
+ * kept); 2 when the key was stored first by another request (nothing
+ * kept: ik says what to answer); or -1: nothing kept. */
 static int
 store_request(struct store *st, const struct principal *who, const struct rtype *t,
     const struct customer_info *ci, const json_t *body, const json_t *props,
     const char *sp_id, const char *requested, const char *form_token, char id[25],
-    char **answer)
+    char **answer, struct idem *ik)
 {
 	struct new_request	 n;
 	char			*props_text;
-	int			 rc;
+	int			 rc, keyed = ik != NULL && ik->state == IDEM_NEW;
 
 	memset(&n, 0, sizeof(n));
 	if (new_object_id(id) < 0 || (props_text = json_dumps(props, JSON_COMPACT)) == NULL)
@@ -375,20 +393,40 @@ store_request(struct store *st, const struct principal *who, const struct rtype 
 	n.form_token = form_token;
 	n.id = id;
 	now_iso(n.now);
-	rc = render_created(st, &n, props) == 0 ? store_write(st, insert_request, &n) : -1;
-	if (rc == 0 && answer != NULL)
-		*answer = new_request_text(st, &n);	/* NULL: stored, but no text */
+	rc = render_created(st, &n, props);
+	/* Under a key the answer is stored with the request: made first. */
+	if (rc == 0 && keyed && (n.text = new_request_text(st, &n)) == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = idem_write(st, ik, insert_request, &n, request_answer);
+	if (rc == 0 && keyed && ik->state != IDEM_NEW)
+		rc = 2;
+	else if (rc == 0 && answer != NULL) {
+		/* NULL: stored, but no text */
+		*answer = n.text != NULL ? n.text : new_request_text(st, &n);
+		n.text = NULL;
+	}
 	if (rc == 1)
 		memcpy(id, n.already, sizeof(n.already));
 	orange_mails_free(&n.mails);
+	free(n.text);
 	free(props_text);
-	return rc == 0 || rc == 1 ? rc : -1;
+	return rc == 0 || rc == 1 || rc == 2 ? rc : -1;
 }
 
 enum create_result
 request_create(struct store *st, const struct principal *who, const json_t *body,
     const char *form_token, const char *lang, struct problems *pb, char id[25],
     char **answer, char *why, size_t whylen)
+{
+	return request_create_keyed(st, who, body, form_token, lang, pb, id, answer,
+	    why, whylen, NULL);
+}
+
+enum create_result
+request_create_keyed(struct store *st, const struct principal *who, const json_t *body,
+    const char *form_token, const char *lang, struct problems *pb, char id[25],
+    char **answer, char *why, size_t whylen, struct idem *ik)
 {
 	const struct rtype	*t = NULL;
 	struct customer_info	 ci;
@@ -454,12 +492,15 @@ request_create(struct store *st, const struct principal *who, const json_t *body
 		ymd_format(&d, day);
 	}
 	switch (store_request(st, who, t, &ci, body, props, sp_id, day, form_token, id,
-	    answer)) {
+	    answer, ik)) {
 	case 0:
 		res = CREATE_OK;
 		break;
 	case 1:
 		res = CREATE_ALREADY;
+		break;
+	case 2:
+		res = CREATE_KEY_FOUND;
 		break;
 	default:
 		res = CREATE_UNAVAILABLE;
@@ -824,4 +865,217 @@ request_list(struct store *st, const struct principal *who,
 	if ((*items = json_array()) == NULL)
 		return -1;
 	return request_list_each(st, who, f, collect, *items, total);
+}
+
+/* ---- GET /requests/aggregate ---- */
+
+/* The names of enum agg_by, as groupBy says them, and the column of an
+ * aggregate row (ST_REQ_AGG_*) each reads. */
+static const struct {
+	const char	*name;
+	int		 col;
+} agg_names[AGG_BY__MAX] = {
+	{ "status", AGG_STATUS },		/* AGG_BY_STATUS */
+	{ "type", AGG_TYPE },			/* AGG_BY_TYPE */
+	{ "category", AGG_CATEGORY },		/* AGG_BY_CATEGORY */
+	{ "customer.id", AGG_CUSTOMER_ID },	/* AGG_BY_CUSTOMER_ID */
+	{ "customer.name", AGG_CUSTOMER_NAME },	/* AGG_BY_CUSTOMER_NAME */
+};
+
+#define AGG_NAMES "status, type, category, customer.id, customer.name"
+
+int
+request_agg_parse(const char *group_by, const char *sort, struct request_agg *a,
+    char *why, size_t whylen)
+{
+	const char	*p = group_by, *end;
+	size_t		 len, i, k;
+
+	memset(a, 0, sizeof(*a));
+	if (group_by == NULL || *group_by == '\0') {
+		snprintf(why, whylen, "'groupBy' is required: 1 to %d attributes among "
+		    AGG_NAMES ", separated by commas.", AGG_BY_MAX);
+		return -1;
+	}
+	for (; p != NULL; p = *end == ',' ? end + 1 : NULL) {
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		for (k = 0; k < AGG_BY__MAX && (strlen(agg_names[k].name) != len ||
+		    strncmp(agg_names[k].name, p, len) != 0); k++)
+			continue;
+		if (k == AGG_BY__MAX) {
+			snprintf(why, whylen, "'groupBy' cannot group by '%.*s': it names 1 "
+			    "to %d attributes among " AGG_NAMES ", separated by commas.",
+			    (int)(len > 64 ? 64 : len), p, AGG_BY_MAX);
+			return -1;
+		}
+		for (i = 0; i < a->nby; i++)
+			if (a->by[i] == (enum agg_by)k) {
+				snprintf(why, whylen, "'groupBy' names '%s' twice.",
+				    agg_names[k].name);
+				return -1;
+			}
+		if (a->nby == AGG_BY_MAX) {
+			snprintf(why, whylen, "'groupBy' names at most %d attributes.",
+			    AGG_BY_MAX);
+			return -1;
+		}
+		a->by[a->nby++] = (enum agg_by)k;
+	}
+	if (sort == NULL || strcasecmp(sort, "VALUE") == 0)
+		a->sort = AGG_SORT_VALUE;
+	else if (strcasecmp(sort, "-VALUE") == 0)
+		a->sort = AGG_SORT_VALUE_DESC;
+	else if (strcasecmp(sort, "COUNT") == 0)
+		a->sort = AGG_SORT_COUNT;
+	else if (strcasecmp(sort, "-COUNT") == 0)
+		a->sort = AGG_SORT_COUNT_DESC;
+	else {
+		snprintf(why, whylen, "'sort' must be VALUE or COUNT, optionally "
+		    "preceded by '-'.");
+		return -1;
+	}
+	return 0;
+}
+
+/* The requests a node of the tree counts: its integer, or the sum of
+ * its members. */
+static long long
+agg_count(const json_t *node)
+{
+	const char	*key;
+	json_t		*v;
+	long long	 n = 0;
+
+	if (json_is_integer(node))
+		return json_integer_value(node);
+	json_object_foreach((json_t *)node, key, v)
+		n += agg_count(v);
+	return n;
+}
+
+/* One member of a node being sorted. */
+struct agg_member {
+	const char	*key;
+	json_t		*value;
+	long long	 count;
+};
+
+/* qsort_r's order of two members: by count or by value (the key), the
+ * key breaking ties, reversed for a descending sort (arg: the sort). */
+static int
+agg_cmp_r(const void *pa, const void *pb, void *arg)
+{
+	const struct agg_member	*a = pa, *b = pb;
+	enum agg_sort		 order = *(const enum agg_sort *)arg;
+	int			 c = 0;
+
+	if (order == AGG_SORT_COUNT || order == AGG_SORT_COUNT_DESC)
+		c = a->count < b->count ? -1 : a->count > b->count;
+	if (c == 0)
+		c = strcmp(a->key, b->key);
+	return order == AGG_SORT_VALUE_DESC || order == AGG_SORT_COUNT_DESC ? -c : c;
+}
+
+/* `node` (borrowed) with its members in the order `order` says, at every
+ * level: a new reference, or NULL. */
+static json_t *
+agg_sorted(json_t *node, enum agg_sort order)
+{
+	struct agg_member	*m;
+	const char		*key;
+	json_t			*v, *out;
+	size_t			 n = 0, i;
+
+	if (!json_is_object(node))
+		return json_incref(node);
+	if ((m = calloc(json_object_size(node) + 1, sizeof(*m))) == NULL)
+		return NULL;
+	json_object_foreach(node, key, v) {
+		m[n].key = key;
+		m[n].value = v;
+		m[n++].count = agg_count(v);
+	}
+	qsort_r(m, n, sizeof(*m), agg_cmp_r, &order);
+	out = json_object();
+	for (i = 0; out != NULL && i < n; i++)
+		if (json_object_set_new(out, m[i].key, agg_sorted(m[i].value, order)) < 0) {
+			json_decref(out);
+			out = NULL;
+		}
+	free(m);
+	return out;
+}
+
+/* Add one aggregate row (n requests) to the tree; *groups counts the
+ * leaves made.  0, 1 past AGG_GROUPS_MAX, -1. */
+static int
+agg_add(json_t *tree, struct rows *s, const struct request_agg *a, long long *groups)
+{
+	json_t		*node = tree, *child;
+	const char	*v;
+	size_t		 i;
+	long long	 n = store_int(s, AGG_N);
+
+	for (i = 0; i < a->nby; i++) {
+		v = store_text(s, agg_names[a->by[i]].col);
+		if (v == NULL)
+			v = "";
+		child = json_object_get(node, v);
+		if (i + 1 < a->nby) {
+			if (child == NULL && (json_object_set_new(node, v,
+			    child = json_object()) < 0 || child == NULL))
+				return -1;
+			node = child;
+			continue;
+		}
+		if (child == NULL && ++*groups > AGG_GROUPS_MAX)
+			return 1;
+		return json_object_set_new(node, v, json_integer(
+		    (child ? json_integer_value(child) : 0) + n)) < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
+int
+request_aggregate(struct store *st, const struct principal *who,
+    const struct request_filter *f, const struct request_agg *a, json_t **out,
+    long long *total, long long *groups)
+{
+	struct rows	*s;
+	json_t		*tree;
+	char		*ids = store_list_param(f->id), *sts = store_list_param(f->status),
+			*tys = store_list_param(f->type), *cats = store_list_param(f->category),
+			*refs = store_list_param(f->customer_reference);
+	int		 rc = -1;
+
+	*out = NULL;
+	*total = *groups = 0;
+	if ((tree = json_object()) == NULL)
+		goto done;
+	/* The counters, unless a filter names requests they do not know. */
+	if (ids == NULL && refs == NULL)
+		s = store_query(st, ST_REQ_AGG_KEPT, "issssss", SCOPE_ARGS(who),
+		    (const char *)NULL, sts, tys, cats);
+	else
+		s = store_query(st, ST_REQ_AGG_KEYED, "isssssss", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs);
+	if (s == NULL)
+		goto done;
+	while ((rc = store_row(s)) == 1) {
+		*total += store_int(s, AGG_N);
+		if ((rc = agg_add(tree, s, a, groups)) != 0)
+			break;
+	}
+	store_done(s);
+	if (rc == 0 && (*out = agg_sorted(tree, a->sort)) == NULL)
+		rc = -1;
+done:
+	json_decref(tree);
+	free(ids);
+	free(sts);
+	free(tys);
+	free(cats);
+	free(refs);
+	return rc;
 }

@@ -17,6 +17,7 @@
 
 struct store;
 struct principal;
+struct idem;
 
 /* Outcome of request_create() beyond the problem list. */
 enum create_result {
@@ -25,6 +26,9 @@ enum create_result {
 	CREATE_FORBIDDEN,	/* type or customer not allowed (403 / 50) */
 	CREATE_UNAVAILABLE,	/* could not be stored (422 / 3623) */
 	CREATE_ALREADY,		/* the form token made a request already: id is it */
+	CREATE_KEY_FOUND,	/* request_create_keyed(): another request stored
+				 * the Idempotency-Key first; nothing stored, the
+				 * idem says what to answer (idempotency.h) */
 };
 
 /*
@@ -45,6 +49,15 @@ enum create_result {
 enum create_result request_create(struct store *st, const struct principal *who,
 	const json_t *body, const char *form_token, const char *lang,
 	struct problems *pb, char id[25], char **answer, char *why, size_t whylen);
+
+/* The same under the Idempotency-Key `ik` (idem_begin() said IDEM_NEW;
+ * NULL or IDEM_NONE: request_create): the key and the answer (201,
+ * Content-Location, the text *answer receives) are stored with the
+ * request, or CREATE_KEY_FOUND. */
+enum create_result request_create_keyed(struct store *st, const struct principal *who,
+	const json_t *body, const char *form_token, const char *lang,
+	struct problems *pb, char id[25], char **answer, char *why, size_t whylen,
+	struct idem *ik);
 
 /* Does the caller see any ordering request?  1, 0, or -1. */
 int request_any(struct store *st, const struct principal *who);
@@ -106,6 +119,48 @@ typedef int (*request_row_fn)(void *ctx, const char *item_text, const char *prop
  * receives the count of all matches (known before the first row).  0 or -1. */
 int request_list_each(struct store *st, const struct principal *who,
 	const struct request_filter *f, request_row_fn fn, void *ctx, long long *total);
+
+/*
+ * GET /requests/aggregate: how many requests of the caller's scope match
+ * a filter, grouped by up to AGG_BY_MAX of the attributes below.
+ */
+enum agg_by {
+	AGG_BY_STATUS,
+	AGG_BY_TYPE,
+	AGG_BY_CATEGORY,
+	AGG_BY_CUSTOMER_ID,	/* "customer.id" */
+	AGG_BY_CUSTOMER_NAME,	/* "customer.name" */
+	AGG_BY__MAX
+};
+
+#define AGG_BY_MAX	3	/* attributes in one groupBy */
+#define AGG_GROUPS_MAX	1000	/* groups in one answer */
+
+enum agg_sort { AGG_SORT_VALUE, AGG_SORT_VALUE_DESC, AGG_SORT_COUNT, AGG_SORT_COUNT_DESC };
+
+struct request_agg {
+	enum agg_by	 by[AGG_BY_MAX];
+	size_t		 nby;
+	enum agg_sort	 sort;
+};
+
+/* Read `group_by` (a comma list) and `sort` (VALUE or COUNT, '-' for
+ * descending, any case; NULL: VALUE) into *a.  0, or -1 with the
+ * sentence of the 400 in `why`. */
+int  request_agg_parse(const char *group_by, const char *sort, struct request_agg *a,
+	char *why, size_t whylen);
+
+/*
+ * The counts: *out a new object whose members are the values of the
+ * first attribute, each the count of its requests or, with more
+ * attributes, an object of the next one's values, in the order `a`
+ * sorts them; *total the requests counted, *groups the counts (the
+ * leaves).  0, 1 when there would be more than AGG_GROUPS_MAX groups
+ * (*out NULL), or -1.
+ */
+int  request_aggregate(struct store *st, const struct principal *who,
+	const struct request_filter *f, const struct request_agg *a, json_t **out,
+	long long *total, long long *groups);
 
 /* The requests matching `f` within the caller's scope: *items receives
  * a new array, *total the count of all matches.  0 or -1. */

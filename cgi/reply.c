@@ -197,6 +197,31 @@ reply_xerr(struct req *r, enum xerr e, const char *code, const char *path,
 	return rc;
 }
 
+int
+reply_idem(struct req *r, const struct idem *ik)
+{
+	switch (ik->state) {
+	case IDEM_BAD_KEY:
+		return reply_error(r, HERR_IDEM_KEY, NULL);
+	case IDEM_MISMATCH:
+		if (r->family == FAM_TCX)
+			return reply_xerr(r, XERR_IDEM_REUSED, NULL, NULL, NULL);
+		return reply_oerr(r, OERR_IDEM_REUSED, NULL, NULL);
+	case IDEM_REPLAY:
+		if (resp_header(r, "Idempotent-Replayed", "true") < 0)
+			return -1;
+		/* FALLTHROUGH */
+	case IDEM_NEW:
+		if (ik->body == NULL || (ik->header != NULL &&
+		    resp_header(r, ik->header, ik->header_value) < 0))
+			return -1;
+		return resp_json_text(r, ik->status, ik->body);
+	case IDEM_NONE:
+		break;
+	}
+	return -1;
+}
+
 json_t *
 req_json_body(struct req *r, int *rc)
 {

@@ -18,6 +18,7 @@
 
 #include "errors.h"
 #include "http.h"
+#include "idempotency.h"
 
 /* A generic outcome; `detail` (may be NULL) replaces the row's default
  * description.  On a page (FAM_HTML) a person reads it: `detail` in the
@@ -37,6 +38,14 @@ int  reply_oerr(struct req *r, enum oerr e, const char *a1, const char *a2);
 /* One TelecomX problem alone; code/path as xproblem().  0 or -1. */
 int  reply_xerr(struct req *r, enum xerr e, const char *code, const char *path,
 	const char *a1);
+
+/* The answer of a creation under an Idempotency-Key (idempotency.h):
+ * IDEM_NEW and IDEM_REPLAY its answer (status, location header, body;
+ * a replay with `Idempotent-Replayed: true`), IDEM_BAD_KEY the 400 of
+ * HERR_IDEM_KEY, IDEM_MISMATCH the family's 422 (OERR_IDEM_REUSED,
+ * XERR_IDEM_REUSED).  0, or -1 (IDEM_NONE, an idem without an answer,
+ * or nothing could be sent). */
+int  reply_idem(struct req *r, const struct idem *ik);
 
 /* Read the JSON object body of a JSON route.  On failure the error is
  * already answered and *rc holds what the handler returns (0, or -1 for

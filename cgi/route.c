@@ -59,6 +59,12 @@ const struct route routes[] = {
 	    api_catalog_items, NULL }, /* RT_OR_CATALOG */
 	{ "/ordering/b2b/v2/catalogItems/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_catalog_item, NULL }, /* RT_OR_CATALOG_ITEM */
+	{ "/ordering/b2b/v2/requests/aggregate", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_requests_aggregate, NULL }, /* RT_OR_AGGREGATE */
+	{ "/ordering/b2b/v2/status", M_GET, FAM_ORANGE, 0, 0, 0,
+	    api_ordering_status, NULL }, /* RT_OR_STATUS */
+	{ "/ordering/b2b/v2/version", M_GET, FAM_ORANGE, 0, 0, 0,
+	    api_ordering_version, NULL }, /* RT_OR_VERSION */
 	{ "/requests", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
 	{ "/requests.csv", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
 	{ "/requests/new", M_GET, FAM_HTML, 0, LV_ALL, 0, page_request_types, NULL }, /* RT_REQUEST_TYPES */
@@ -90,6 +96,8 @@ const struct route routes[] = {
 	    api_service_points, NULL }, /* RT_CORE_SERVICE_POINTS */
 	{ "/core-information/b2b/v2/servicePoints/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_service_point, NULL }, /* RT_CORE_SERVICE_POINT */
+	{ "/core-information/b2b/v2/me", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	    api_me, NULL }, /* RT_CORE_ME */
 	{ "/admin/servicepoints", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    page_admin_service_points, page_admin_service_points_import }, /* RT_ADMIN_SERVICE_POINTS */
 	{ "/admin/outbox", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
@@ -454,7 +462,9 @@ route_dispatch(struct req *r)
 			reply_error(r, HERR_INTERNAL, NULL);
 		return;
 	}
-	if (r->store == NULL && r->route != &routes[RT_HEALTHZ]) {
+	/* Without a database only the probes answer (each says so). */
+	if (r->store == NULL && r->route != &routes[RT_HEALTHZ] &&
+	    r->route != &routes[RT_OR_STATUS]) {
 		reply_error(r, HERR_UNAVAILABLE, NULL);
 		return;
 	}

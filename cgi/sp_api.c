@@ -1,6 +1,7 @@
 /*
  * sp_api.c — HTTP handlers of the Core Information API (service
- * points).  Every read goes through service_point.c, scoped by r->who.
+ * points, and the caller: /me).  Every read of service points goes
+ * through service_point.c, scoped by r->who.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,9 +10,12 @@
 
 #include "sp_api.h"
 #include "orange_api.h"
+#include "auth.h"
 #include "http.h"
 #include "reply.h"
 #include "service_point.h"
+#include "store.h"
+#include "workday.h"
 
 #define SP_LIST_DEFAULT	50
 #define SP_LIST_MAX	250
@@ -104,4 +108,66 @@ api_service_point(struct req *r)
 		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND,
 		    "No service point with this id.");
 	return resp_json_new(r, 200, o);
+}
+
+/* obj[key] = the ISO time of `epoch` seconds. */
+static void
+set_time(json_t *obj, const char *key, long long epoch)
+{
+	char	iso[32];
+
+	utc_epoch_iso((time_t)epoch, iso);
+	json_object_set_new(obj, key, json_string(iso));
+}
+
+/* obj[key] = {id, name} when id is not NULL. */
+static void
+set_org(json_t *obj, const char *key, const char *id, const char *name)
+{
+	if (id != NULL)
+		json_object_set_new(obj, key, json_pack("{s:s, s:s*}", "id", id,
+		    "name", name));
+}
+
+int
+api_me(struct req *r)
+{
+	const struct principal	*who = r->who;
+	struct rows		*s;
+	json_t			*me, *key;
+	int			 rc, apikey;
+
+	if ((s = store_query(r->store, ST_CRED_ME, "s", who->session_hash)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) != 1) {
+		store_done(s);
+		return -1;		/* it identified this request */
+	}
+	apikey = strcmp(store_text(s, ME_KIND), "apikey") == 0;
+	me = json_pack("{s:s*, s:s, s:s, s:s}", "id", apikey ? store_text(s, ME_PREFIX) :
+	    NULL, "login", who->email, "name", who->name, "email", who->email);
+	/* The reference's scopes: VIEWER reads, the others also create. */
+	key = json_pack("{s:s, s:s}", "scopes", who->level == LVL_VIEWER ?
+	    "b2b:ordering:readonly" : "b2b:ordering", "type", "ACTIVE");
+	if (me == NULL || key == NULL) {
+		store_done(s);
+		json_decref(me);
+		json_decref(key);
+		return -1;
+	}
+	if (apikey)
+		json_object_set_new(key, "id", json_string(store_text(s, ME_PREFIX)));
+	if (store_text(s, ME_PHONE) != NULL)
+		json_object_set_new(me, "phone", json_string(store_text(s, ME_PHONE)));
+	set_time(key, "createdAt", store_int(s, ME_CREATED));
+	if (!store_isnull(s, ME_EXPIRES))
+		set_time(key, "expiredAt", store_int(s, ME_EXPIRES));
+	json_object_set_new(me, "apiKey", key);
+	json_object_set_new(me, "createdAt", json_string(store_text(s, ME_USER_CREATED)));
+	json_object_set_new(me, "userId", json_string(who->user_id));
+	json_object_set_new(me, "level", json_string(level_names[who->level]));
+	set_org(me, "customer", who->customer_id, who->customer_name);
+	set_org(me, "reseller", who->reseller_id, store_text(s, ME_RESELLER_NAME));
+	store_done(s);
+	return resp_json_new(r, 200, me);
 }

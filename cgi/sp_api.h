@@ -1,7 +1,8 @@
 /*
  * sp_api.h — the Orange-compatible Core Information API:
  * GET /core-information/b2b/v2/servicePoints and .../servicePoints/{id},
- * the caller's service points (see service_point.h).
+ * the caller's service points (see service_point.h), and .../me, the
+ * caller.
  */
 #ifndef REQDESK_SP_API_H
 #define REQDESK_SP_API_H
@@ -16,5 +17,11 @@ int  api_service_points(struct req *r);
 /* GET /core-information/b2b/v2/servicePoints/{id}: one service point;
  * 404 (code 60) when unknown or not the caller's.  0, or -1 (500). */
 int  api_service_point(struct req *r);
+
+/* GET /core-information/b2b/v2/me: the caller as the reference's `ME`
+ * (login, name, email, phone, apiKey {id, scopes, createdAt, type,
+ * expiredAt}, createdAt) and the desk's own (userId, level, customer,
+ * reseller).  0, or -1 (500). */
+int  api_me(struct req *r);
 
 #endif

@@ -589,6 +589,23 @@ static const char *const migrations[] = {
 	"  stopped TEXT,"
 	"  PRIMARY KEY (object_id, email)"
 	") STRICT, WITHOUT ROWID;",
+	/* 20: Idempotency-Key (idempotency.c): the answer to a creation,
+	 * kept with the key its caller sent, in the creation's transaction;
+	 * a key is its owner's (the credential's user) and lives 24 hours */
+	"CREATE TABLE idempotency_keys ("
+	"  id INTEGER PRIMARY KEY,"
+	"  owner TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 255),"
+	"  fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64),"
+	"  status INTEGER NOT NULL,"
+	"  header TEXT,"
+	"  header_value TEXT,"
+	"  body TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL,"
+	"  UNIQUE (owner, key)"
+	") STRICT;"
+	"CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -1169,6 +1186,30 @@ static const char *const sqls[] = {
 	" VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", /* ST_SUB_ADD */
 	"SELECT object_id, email, stopped FROM mail_subscriptions WHERE token = ?", /* ST_SUB_BY_TOKEN */
 	"UPDATE mail_subscriptions SET stopped = ?2 WHERE token = ?1 AND stopped IS NULL", /* ST_SUB_STOP */
+	"SELECT fingerprint, status, header, header_value, body FROM idempotency_keys"
+	" WHERE owner = ?1 AND key = ?2 AND expires > ?3", /* ST_IDEM_GET */
+	"INSERT INTO idempotency_keys (owner, key, fingerprint, status, header,"
+	" header_value, body, created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	" ON CONFLICT (owner, key) DO UPDATE SET fingerprint = excluded.fingerprint,"
+	" status = excluded.status, header = excluded.header,"
+	" header_value = excluded.header_value, body = excluded.body,"
+	" created = excluded.created, expires = excluded.expires"
+	" WHERE idempotency_keys.expires <= excluded.created", /* ST_IDEM_ADD */
+	"DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys"
+	" WHERE expires <= ?1 ORDER BY expires LIMIT ?2)", /* ST_IDEM_PURGE */
+	"SELECT k.kind, k.prefix, k.created, k.expires, u.phone, u.created, r.name"
+	" FROM credentials k JOIN users u ON u.id = k.user_id"
+	" LEFT JOIN resellers r ON r.id = u.reseller_id WHERE k.hash = ?", /* ST_CRED_ME */
+	/* the counters of ST_REQ_KEPT_COUNT, one row per status, type,
+	 * category and customer (bound as KEPT_COUNT is: ?4 is not read) */
+	"SELECT k.status, k.type, k.category, k.customer_id, c.name, k.n"
+	" FROM request_counts k JOIN customers c ON c.id = k.customer_id WHERE "
+	IN_SCOPE("k.customer_id") SCOPE_RANGE("k.customer_id") " AND k.n > 0"
+	" AND (?5 IS NULL OR k.status IN (SELECT value FROM json_each(?5)))"
+	" AND (?6 IS NULL OR k.type IN (SELECT value FROM json_each(?6)))"
+	" AND (?7 IS NULL OR k.category IN (SELECT value FROM json_each(?7)))", /* ST_REQ_AGG_KEPT */
+	"SELECT r.status, r.type, r.category, r.customer_id, c.name, count(*)" REQ_KWHERE
+	" GROUP BY r.status, r.type, r.category, r.customer_id", /* ST_REQ_AGG_KEYED */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1370,6 +1411,12 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_SUB_ADD */
 	SUB_TOKEN__COLS, /* ST_SUB_BY_TOKEN */
 	0, /* ST_SUB_STOP */
+	IDEM__COLS, /* ST_IDEM_GET */
+	0, /* ST_IDEM_ADD */
+	0, /* ST_IDEM_PURGE */
+	ME__COLS, /* ST_CRED_ME */
+	AGG__COLS, /* ST_REQ_AGG_KEPT */
+	AGG__COLS, /* ST_REQ_AGG_KEYED */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

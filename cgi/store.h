@@ -243,6 +243,12 @@ enum stmt {
 	ST_SUB_ADD,
 	ST_SUB_BY_TOKEN,
 	ST_SUB_STOP,		/* ?2 the time it stops; 0 rows when it had */
+	ST_IDEM_GET,		/* Idempotency-Key (idempotency.c): a live key's answer */
+	ST_IDEM_ADD,		/* ... a key and its answer (replaces an expired one) */
+	ST_IDEM_PURGE,		/* ... expired keys, ?2 at the most */
+	ST_CRED_ME,		/* the caller's credential and user (GET /me) */
+	ST_REQ_AGG_KEPT,	/* GET /requests/aggregate from request_counts */
+	ST_REQ_AGG_KEYED,	/* ... filtered by id or customer reference */
 	ST__MAX
 };
 
@@ -562,6 +568,28 @@ enum sp_words_col {
 
 /* ST_REQ_TYPES_IN_SCOPE: the types of the requests a caller sees. */
 enum req_type_col { REQ_TYPE_NAME, REQ_TYPE__COLS };
+
+/* ST_IDEM_GET: the answer kept with an Idempotency-Key (IDEM_HEADER and
+ * IDEM_HEADER_VALUE NULL when it had no location header). */
+enum idem_col {
+	IDEM_FINGERPRINT, IDEM_STATUS, IDEM_HEADER, IDEM_HEADER_VALUE, IDEM_BODY,
+	IDEM__COLS
+};
+
+/* ST_CRED_ME: a credential (kind, the prefix of an API key, times in
+ * epoch seconds, expires NULL for none) and what its user has besides
+ * the principal: phone, created (ISO), the reseller's name. */
+enum me_col {
+	ME_KIND, ME_PREFIX, ME_CREATED, ME_EXPIRES, ME_PHONE, ME_USER_CREATED,
+	ME_RESELLER_NAME, ME__COLS
+};
+
+/* ST_REQ_AGG_KEPT, ST_REQ_AGG_KEYED: how many requests of the caller's
+ * scope there are of each status, type, category and customer. */
+enum agg_col {
+	AGG_STATUS, AGG_TYPE, AGG_CATEGORY, AGG_CUSTOMER_ID, AGG_CUSTOMER_NAME,
+	AGG_N, AGG__COLS
+};
 
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);

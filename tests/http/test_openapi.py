@@ -440,3 +440,63 @@ def test_service_points_conform(stack, keys, doc, jsonschema):
     conforms(jsonschema, doc, r, path + "/{id}", "get", 400)
     r = stack.get(path)
     conforms(jsonschema, doc, r, path, "get", 401)
+
+
+def test_ordering_status_version_aggregate_me_conform(stack, keys, doc, jsonschema):
+    for path in ("/status", "/version"):
+        conforms(jsonschema, doc, stack.get(ORDERING + path), ORDERING + path, "get", 200)
+        r = stack.get(ORDERING + path, headers={"X-API-Key": "rqk_" + "0" * 40})
+        conforms(jsonschema, doc, r, ORDERING + path, "get", 401)
+    path = ORDERING + "/requests/aggregate"
+    key = keys["acme_owner"]
+    stack.post(ORDERING + "/requests", headers=api(stack, key), json=r_body())
+    for params in ({"groupBy": "status"}, {"groupBy": "status,type,customer.id",
+                                           "sort": "-COUNT", "status": "NEW"}):
+        body = conforms(jsonschema, doc, stack.get(path, headers={"X-API-Key": key},
+                                                   params=params), path, "get", 200)
+        assert body
+    conforms(jsonschema, doc, stack.get(path, headers={"X-API-Key": key},
+                                        params={"groupBy": "nope"}), path, "get", 400)
+    conforms(jsonschema, doc, stack.get(path, params={"groupBy": "status"}), path, "get", 401)
+    me = CORE + "/me"
+    for role in ("acme_owner", "reseller", "admin"):
+        conforms(jsonschema, doc, stack.get(me, headers={"X-API-Key": keys[role]}),
+                 me, "get", 200)
+    token = stack.post("/auth/login", json={"email": DEMO_USERS["reseller"],
+                                            "password": DEMO_PASSWORD}).json()["token"]
+    conforms(jsonschema, doc, stack.get(me, headers={"Authorization": "Bearer " + token}),
+             me, "get", 200)
+    conforms(jsonschema, doc, stack.get(me), me, "get", 401)
+    cat = ORDERING + "/catalogItems"
+    conforms(jsonschema, doc, stack.get(cat, headers={"X-API-Key": key},
+                                        params={"limit": 1, "offset": 1}), cat, "get", 200)
+    conforms(jsonschema, doc, stack.get(cat, headers={"X-API-Key": key},
+                                        params={"limit": 0}), cat, "get", 400)
+
+
+def test_idempotency_key_is_described_and_answers_conform(stack, keys, doc, jsonschema):
+    creations = [(ORDERING + "/requests", "acme_owner", r_body),
+                 ("/internet/request", "nordic_owner",
+                  lambda: {"type": "FIBER", "address": {"_id": "5eed0000000000000000ad01"},
+                           "product": "5eed00000000000000000002", "ipAddresses": 8,
+                           "reference": uuid.uuid4().hex})]
+    for path, role, make in creations:
+        params = {p["name"]: p for p in doc["paths"][path]["post"]["parameters"]}
+        header = params["Idempotency-Key"]
+        assert header["in"] == "header" and header["required"] is False
+        v = jsonschema.Draft202012Validator(header["schema"])
+        for good in ("a", "k" * 255, '"%s"' % ("k" * 255), "4c1f0e2a-uuid", "a,b;c=d"):
+            assert v.is_valid(good), good
+        for bad in ("", '""', "a b", "a\\b", 'a"b', "k" * 256, '"a', "é"):
+            assert not v.is_valid(bad), bad
+        h = dict(api(stack, keys[role]), **{"Idempotency-Key": uuid.uuid4().hex})
+        body = make()
+        conforms(jsonschema, doc, stack.post(path, headers=h, json=body), path, "post", 201)
+        again = stack.post(path, headers=h, json=body)
+        conforms(jsonschema, doc, again, path, "post", 201)
+        assert again.headers["Idempotent-Replayed"] == "true"
+        conforms(jsonschema, doc, stack.post(path, headers=h, json=make()), path, "post", 422)
+        h["Idempotency-Key"] = "a b"
+        conforms(jsonschema, doc, stack.post(path, headers=h, json=make()), path, "post", 400)
+    assert "Idempotency-Key" in {p["name"] for p in
+                                 doc["paths"]["/internet/account"]["post"]["parameters"]}

@@ -298,6 +298,7 @@ orange_create(struct req *r)
 		break;
 	case CREATE_UNAVAILABLE:
 	case CREATE_ALREADY:		/* no form token here */
+	case CREATE_KEY_FOUND:		/* no key at unit depth */
 		rc = reply_oerr(r, OERR_ORDERING_DOWN, NULL, NULL);
 		break;
 	}

@@ -78,7 +78,8 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER search_account_insert; DROP TRIGGER search_account_update;" \
 	" DROP VIEW search_words; DROP TABLE search_index; DROP TABLE search_docs;" \
 	" DROP TABLE mail_subscriptions; ALTER TABLE outbox DROP COLUMN html;" \
-	" ALTER TABLE outbox DROP COLUMN unsubscribe;"
+	" ALTER TABLE outbox DROP COLUMN unsubscribe;" \
+	" DROP TABLE idempotency_keys;"
 
 START_TEST(test_open_migrate)
 {
