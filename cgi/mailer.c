@@ -74,31 +74,6 @@ bare_address(const char *from, char *out, size_t len)
 		snprintf(out, len, "%s", from);
 }
 
-/* Append a header value, RFC 2047-encoding it when it is not ASCII. */
-static void
-header_value(struct buf *b, const char *v)
-{
-	const unsigned char	*p;
-	char			 enc[128];
-	size_t			 len = strlen(v), chunk, i;
-
-	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
-		;
-	if (*p == '\0') {
-		buf_puts(b, v);
-		return;
-	}
-	for (i = 0; i < len; i += chunk) {
-		chunk = len - i > 45 ? 45 : len - i;
-		/* never split a UTF-8 sequence */
-		while (i + chunk < len && ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
-			chunk--;
-		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
-		    sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
-	}
-}
-
 /* The whole message, headers and body, CRLF line ends. */
 static void
 compose(const struct message *m, struct buf *b)
@@ -114,7 +89,7 @@ compose(const struct message *m, struct buf *b)
 	host[sizeof(host) - 1] = '\0';
 	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", date,
 	    config.mail_from, m->recipient);
-	header_value(b, m->subject);
+	mail_header_encode(b, m->subject);
 	buf_printf(b, "\r\nMessage-ID: <outbox-%lld@%s>\r\n"
 	    "X-Reqdesk-Outbox-Id: %lld\r\n"
 	    "MIME-Version: 1.0\r\n"

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "config.h"
 #include "log.h"
 #include "outbox.h"
@@ -65,6 +67,38 @@ mail_qp_encode(struct buf *out, const char *text)
 	}
 	if (col > 0)
 		rc |= buf_append(out, "\r\n", 2);
+	return rc < 0 ? -1 : 0;
+}
+
+/* RFC 2047 B words of at most 45 bytes each (60 characters of base64,
+ * 75 with the word's frame, as 2.2 allows), never splitting a UTF-8
+ * sequence. */
+int
+mail_header_encode(struct buf *b, const char *v)
+{
+	const unsigned char	*p;
+	char			 enc[128];
+	size_t			 len = strlen(v), chunk, i;
+	int			 rc = 0;
+
+	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return buf_puts(b, v) < 0 ? -1 : 0;
+	for (i = 0; i < len; i += chunk) {
+		chunk = len - i > 45 ? 45 : len - i;
+		while (chunk > 0 && i + chunk < len &&
+		    ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
+			chunk--;
+		/* A run of more than 45 continuation bytes is no UTF-8: cut
+		 * it anywhere rather than loop for ever (chunk 0; found by
+		 * fuzz_mail_encode). */
+		if (chunk == 0)
+			chunk = len - i > 45 ? 45 : len - i;
+		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		rc |= buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
+	}
 	return rc < 0 ? -1 : 0;
 }
 
