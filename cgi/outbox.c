@@ -14,6 +14,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "workday.h"
 
 #define QP_LINE_MAX 76	/* RFC 2045 6.7 (5), soft break's "=" included */
 
@@ -177,8 +178,9 @@ outbox_add(struct store *st, const struct mail *m, const char *object_id)
 	if (m->recipient == NULL)
 		return 0;	/* outbox_render() queued nothing */
 	now_iso(now);
+	/* Due at once on the clock the mailer reads (mailer.c). */
 	return store_exec(st, ST_OUTBOX_ADD, "sssssIs", m->event, object_id,
-	    m->recipient, m->subject.data, m->body.data, (long long)now_epoch(),
+	    m->recipient, m->subject.data, m->body.data, (long long)calendar_now(),
 	    now) == 1 ? 0 : -1;
 }
 
