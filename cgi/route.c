@@ -364,8 +364,11 @@ dispatch_db(struct req *r)
 		return;
 	}
 	if (fn(r) < 0 && !r->started) {
-		log_err("handler failed for %s %s", r->method_name, r->path);
-		reply_error(r, HERR_INTERNAL, NULL);
+		log_err("handler failed for %s %s%s", r->method_name, r->path,
+		    store_trouble() ? " (storage unavailable)" : "");
+		/* The disk full, the file system read-only, the database
+		 * locked: the desk is unavailable for now, not broken. */
+		reply_error(r, store_trouble() ? HERR_UNAVAILABLE : HERR_INTERNAL, NULL);
 	}
 }
 
@@ -402,6 +405,7 @@ route_dispatch(struct req *r)
 
 	r->family = route_family_of(r->path);
 	r->lang = reader_lang(r);	/* before the caller is known */
+	store_trouble_reset();
 	if ((rc = route_find(r)) != 0) {
 		refuse_page(r, rc);
 		return;

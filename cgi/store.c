@@ -1076,6 +1076,28 @@ store_schema_version(void)
 	return (int)(sizeof(migrations) / sizeof(migrations[0]));
 }
 
+/* Storage failed on this thread since the last store_trouble_reset()
+ * (store.h). */
+static _Thread_local int trouble;
+
+int
+store_trouble(void)
+{
+	return trouble;
+}
+
+void
+store_trouble_reset(void)
+{
+	trouble = 0;
+}
+
+void
+store_trouble_note(void)
+{
+	trouble = 1;
+}
+
 /* Run one SQL text with no result; 0 or -1 (logged). */
 static int
 exec_sql(struct store *st, const char *sql)
@@ -1083,6 +1105,7 @@ exec_sql(struct store *st, const char *sql)
 	char *err = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		trouble = 1;
 		log_err("%s: %s", st->path, err ? err : sqlite3_errmsg(st->db));
 		sqlite3_free(err);
 		return -1;
@@ -1156,6 +1179,7 @@ store_open(const char *path, int create)
 	if ((st->path = strdup(path)) == NULL)
 		goto err;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		trouble = 1;
 		log_err("%s: cannot open: %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto err;
@@ -1263,6 +1287,7 @@ stmt_prepare(struct store *st, enum stmt id, const char *sql, int cols)
 
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	    NULL) != SQLITE_OK) {
+		trouble = 1;
 		log_err("prepare %d: %s", (int)id, sqlite3_errmsg(st->db));
 		return NULL;
 	}
@@ -1387,6 +1412,7 @@ store_exec(struct store *st, enum stmt id, const char *types, ...)
 		return sqlite3_changes(st->db);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return -2;
+	trouble = 1;
 	log_err("statement %d: %s", (int)id, sqlite3_errmsg(st->db));
 	return -1;
 }
@@ -1419,6 +1445,7 @@ store_row(struct rows *r)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
+	trouble = 1;
 	log_err("query: %s", sqlite3_errmsg(sqlite3_db_handle(r->stmt)));
 	return -1;
 }

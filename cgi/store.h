@@ -469,6 +469,19 @@ enum sp_words_col {
 /* ST_REQ_TYPES_IN_SCOPE: the types of the requests a caller sees. */
 enum req_type_col { REQ_TYPE_NAME, REQ_TYPE__COLS };
 
+/*
+ * Did storage fail on the calling thread since store_trouble_reset()?
+ * A statement, a commit or an open that the engine refused (the disk
+ * full, the file system read-only, the database locked past
+ * busy_timeout_ms, an I/O error), not a constraint: the dispatcher
+ * answers a handler's failure 503 `unavailable` then, 500 otherwise.
+ * store_trouble_note() marks it (the writer hands a failed batch's
+ * trouble to the threads that were waiting for it).
+ */
+int  store_trouble(void);
+void store_trouble_reset(void);
+void store_trouble_note(void);
+
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);
 
