@@ -509,6 +509,17 @@ int  store_ping(struct store *st);
  * -journal file, which the backup would replace under it. */
 int  store_backup(struct store *st, const char *dest);
 
+/* Restore the backup `from` as the database `dest` (which must not
+ * exist: the caller checks the directory): `from` is checked first
+ * (integrity_check, a reqdesk database, a schema version not newer than
+ * this program's), copied into a new file beside `dest`, synced and
+ * renamed, so that `dest` appears whole or not at all; the caller then
+ * migrates it.  0, or -1 with the reason in why. */
+int  store_restore(const char *from, const char *dest, char *why, size_t whylen);
+
+/* The checks of store_restore() alone, changing nothing.  0 or -1 (why). */
+int  store_restore_check(const char *from, char *why, size_t whylen);
+
 /* Integrity check; 0 if "ok", -1 otherwise (problems logged). */
 int  store_check(struct store *st);
 
