@@ -30,6 +30,7 @@
 #include "home.h"
 #include "ops.h"
 #include "pages.h"
+#include "ratelimit.h"
 #include "password.h"
 #include "profile.h"
 #include "orange_pages.h"
@@ -46,7 +47,7 @@ const struct route routes[] = {
 	{ "/logout", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
 	{ "/auth/login", M_POST, FAM_TCX, RF_JSON | RF_ANON, 0, 0, NULL,
 	    api_auth_login }, /* RT_AUTH_LOGIN */
-	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_ALL, LV_CREATE,
+	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON | RF_RATE_CREATE | RF_RATE_READ, LV_ALL, LV_CREATE,
 	    api_requests_list, api_requests_post }, /* RT_OR_REQUESTS */
 	{ "/ordering/b2b/v2/requests/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_request_get, NULL }, /* RT_OR_REQUEST */
@@ -56,10 +57,10 @@ const struct route routes[] = {
 	    api_catalog_items, NULL }, /* RT_OR_CATALOG */
 	{ "/ordering/b2b/v2/catalogItems/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_catalog_item, NULL }, /* RT_OR_CATALOG_ITEM */
-	{ "/requests", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
-	{ "/requests.csv", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
+	{ "/requests", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
+	{ "/requests.csv", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
 	{ "/requests/new", M_GET, FAM_HTML, 0, LV_ALL, 0, page_request_types, NULL }, /* RT_REQUEST_TYPES */
-	{ "/requests/new/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	{ "/requests/new/{id}", M_GET | M_POST, FAM_HTML, RF_FORM | RF_RATE_CREATE, LV_ALL, LV_ALL,
 	    page_request_form, page_request_form_post }, /* RT_REQUEST_FORM */
 	{ "/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_request, page_request_status_post }, /* RT_REQUEST_PAGE */
@@ -83,7 +84,7 @@ const struct route routes[] = {
 	{ "/admin/customers/{id}", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customer, NULL }, /* RT_ADMIN_CUSTOMER */
 	{ "/admin/customers/{id}/types", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
 	    NULL, page_admin_customer_types }, /* RT_ADMIN_CUSTOMER_TYPES */
-	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, RF_RATE_READ, LV_ALL, 0,
 	    api_service_points, NULL }, /* RT_CORE_SERVICE_POINTS */
 	{ "/core-information/b2b/v2/servicePoints/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_service_point, NULL }, /* RT_CORE_SERVICE_POINT */
@@ -98,18 +99,18 @@ const struct route routes[] = {
 	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
 	/* Internet requests (TelecomX): levels are checked by the handlers,
 	 * which answer the TelecomX 403 message. */
-	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
+	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON | RF_RATE_CREATE | RF_RATE_READ, LV_ALL, LV_ALL,
 	    api_inet_list, api_inet_create }, /* RT_INET_REQUESTS */
 	{ "/internet/request/{id}", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
 	    api_inet_get, api_inet_update }, /* RT_INET_REQUEST */
-	{ "/internet/account", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
+	{ "/internet/account", M_POST, FAM_TCX, RF_JSON | RF_RATE_CREATE, 0, LV_ALL,
 	    NULL, api_inet_order }, /* RT_INET_ACCOUNTS */
 	{ "/internet/account/{id}", M_GET, FAM_TCX, 0, LV_ALL, 0,
 	    api_inet_account_get, NULL }, /* RT_INET_ACCOUNT */
 	{ "/internet/account/{id}/confirm", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
 	    NULL, api_inet_confirm }, /* RT_INET_ACCOUNT_CONFIRM */
 	/* ... and their pages; /internet/{id} after every /internet/WORD. */
-	{ "/internet", M_GET, FAM_HTML, 0, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
+	{ "/internet", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
 	{ "/internet/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_internet_new, page_internet_new_post }, /* RT_INET_NEW */
 	{ "/internet/{id}/order", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
@@ -334,6 +335,39 @@ check_access(struct req *r)
 	return 0;
 }
 
+/*
+ * The rate limit per credential of a costly route (ratelimit.h): 0 to go
+ * on, or -1 with the 429 and its Retry-After written.  ADMINs are not
+ * limited unless [limits] limit_admin says so; anonymous callers never
+ * reach a limited route.
+ */
+static int
+check_rate(struct req *r)
+{
+	enum rate_kind	kind;
+	char		n[16], why[160];
+	int		wait;
+
+	if (r->method == M_POST && (r->route->flags & RF_RATE_CREATE))
+		kind = RATE_CREATE;
+	else if ((r->method == M_GET || r->method == M_HEAD) &&
+	    (r->route->flags & RF_RATE_READ))
+		kind = RATE_READ;
+	else
+		return 0;
+	if (r->who == NULL || (r->who->level == LVL_ADMIN && !config.rate_admin))
+		return 0;
+	/* session_hash: the hash of whichever credential identified the caller */
+	if ((wait = ratelimit_take(kind, r->who->session_hash, now_epoch())) == 0)
+		return 0;
+	snprintf(n, sizeof(n), "%d", wait);
+	resp_header(r, "Retry-After", n);
+	snprintf(why, sizeof(why), "This credential made too many %s in the last minute; "
+	    "retry after %d seconds.", kind == RATE_CREATE ? "creations" : "list reads", wait);
+	reply_error(r, HERR_TOO_MANY, r->family == FAM_HTML ? NULL : why);
+	return -1;
+}
+
 /* The part of dispatching that may read the database. */
 static void
 dispatch_db(struct req *r)
@@ -342,6 +376,8 @@ dispatch_db(struct req *r)
 	int		rc;
 
 	if (r->store != NULL && check_access(r) != 0)
+		return;
+	if (check_rate(r) != 0)
 		return;
 	/* A form kept over a login comes back, once, to its own page. */
 	if (r->method == M_GET && r->who != NULL && req_query(r, "restore") != NULL &&

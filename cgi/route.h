@@ -13,6 +13,8 @@
 #define RF_NODB	0x04	/* needs neither the database nor credentials */
 #define RF_ANON	0x08	/* for anyone: credentials sent along are not read, so
 			 * a client holding an expired token can log in again */
+#define RF_RATE_CREATE	0x10	/* a POST creates: [limits] create_per_minute */
+#define RF_RATE_READ	0x20	/* a GET is an expensive read: [limits] read_per_minute */
 
 typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
 
