@@ -21,20 +21,22 @@ REPO = HERE.parents[1]
 OUT = HERE / "corpus"
 MAX = 4096
 
-DATES = {"@EARLIEST": "2031-03-03", "@WORKDAY": "2031-03-03", "@TODAY": "2031-03-03",
-         "@UTC_TODAY": "2031-03-03"}
+PLACEHOLDER = re.compile(r"@([A-Z_]+)([+-][0-9]+)?")
+# A day kind of the case folders (@EARLIEST, @WORKDAY+3, @SATURDAY...) is
+# a plain date in a seed; any other placeholder names an object: an id.
+DAY = "2031-03-03"
+OBJECT_ID = "5eed0000000000000000ad01"
 
 
 def fill(text):
-    """Placeholders of the case folders (tests/cases/README.md) made dates
-    or ids, so that the seeds are plain bodies."""
-    text = re.sub(r"@[A-Z_]+(\+\d+)?", lambda m: DATES.get(m.group(0), "2031-03-03")
-                  if m.group(0).split("+")[0] in DATES or "DAY" in m.group(0)
-                  or m.group(0).startswith("@EASTER") or m.group(0).startswith("@ASCENSION")
-                  or m.group(0).startswith("@WHIT") or m.group(0).startswith("@MAY")
-                  or m.group(0).startswith("@SATURDAY") or m.group(0).startswith("@SUNDAY")
-                  else "5eed0000000000000000ad01", text)
-    return text
+    """The placeholders of the case folders (tests/cases/README.md) made
+    a date or an id, so that the seeds are plain bodies."""
+    def one(m):
+        name = m.group(1)
+        is_day = name == "EARLIEST" or "DAY" in name or name in (
+            "EASTER_MONDAY", "ASCENSION", "WHIT_MONDAY", "SATURDAY", "SUNDAY")
+        return DAY if is_day else OBJECT_ID
+    return PLACEHOLDER.sub(one, text)
 
 
 def put(name, data):
