@@ -14,10 +14,15 @@
  *   reqdesk catalog list [CUSTOMER]         (the catalog's types, and grants)
  *   reqdesk catalog grant|revoke CUSTOMER TYPE   (customized catalogs)
  */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -75,6 +80,121 @@ cmd_backup(struct store *st, int argc, char *argv[])
 	if ((rc = store_backup(st, argv[0])) < 0)
 		return rc == -2 ? 2 : 1;
 	printf("backup written to %s\n", argv[0]);
+	return 0;
+}
+
+#define RESTORE_USAGE "restore FILE [--force]"
+
+/* Is the directory of `path` empty (lost+found aside)?  1, 0, or -1
+ * (cannot be read; errno). */
+static int
+dir_empty(const char *path)
+{
+	char		*copy = strdup(path);
+	DIR		*d;
+	struct dirent	*e;
+	int		 empty = 1;
+
+	if (copy == NULL || (d = opendir(dirname(copy))) == NULL) {
+		free(copy);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, "lost+found") != 0)
+			empty = 0;
+	closedir(d);
+	free(copy);
+	return empty;
+}
+
+/* --force: move the database and its -wal, -shm, -journal aside as
+ * NAME.replaced-EPOCH[-wal...], never deleting them.  0 or -1. */
+static int
+move_aside(const char *db)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char		 from[4096], to[4200];
+	long long	 now = (long long)time(NULL);
+	size_t		 i;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(from, sizeof(from), "%s%s", db, suffixes[i]);
+		snprintf(to, sizeof(to), "%s.replaced-%lld%s", db, now, suffixes[i]);
+		if (access(from, F_OK) != 0)
+			continue;
+		if (rename(from, to) < 0) {
+			fprintf(stderr, "reqdesk: %s: %s\n", from, strerror(errno));
+			return -1;
+		}
+		printf("moved %s aside to %s\n", from, to);
+	}
+	return 0;
+}
+
+/*
+ * reqdesk restore FILE [--force]: a backup (reqdesk backup) becomes the
+ * configured database.  Refused (exit 1) when the database's directory
+ * is not empty, unless --force, which moves an existing database aside
+ * (the desk must be stopped); the backup is checked before anything is
+ * touched (store_restore), and migrated once in place.
+ */
+static int
+cmd_restore(int argc, char *argv[])
+{
+	struct store	*st;
+	const char	*from = NULL;
+	char		 why[4400];
+	int		 force = 0, i, empty;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--force") == 0)
+			force = 1;
+		else if (from == NULL && argv[i][0] != '-')
+			from = argv[i];
+		else
+			from = NULL, i = argc;
+	}
+	if (from == NULL || argc > 2) {
+		fprintf(stderr, "usage: reqdesk " RESTORE_USAGE "\n");
+		return 2;
+	}
+	if (access(from, R_OK) != 0) {
+		fprintf(stderr, "reqdesk: %s: %s\n", from, strerror(errno));
+		return 1;
+	}
+	if ((empty = dir_empty(config.database)) < 0) {
+		fprintf(stderr, "reqdesk: the directory of %s: %s\n", config.database,
+		    strerror(errno));
+		return 1;
+	}
+	if (!empty && !force) {
+		fprintf(stderr, "reqdesk: the directory of %s is not empty; restore into an "
+		    "empty data directory, or stop the desk and give --force to move the "
+		    "database there aside\n", config.database);
+		return 1;
+	}
+	/* Checked before anything is moved: a bad backup changes nothing. */
+	if (store_restore_check(from, why, sizeof(why)) < 0) {
+		fprintf(stderr, "reqdesk: %s; nothing restored\n", why);
+		return 1;
+	}
+	if (force && move_aside(config.database) < 0)
+		return 1;
+	if (store_restore(from, config.database, why, sizeof(why)) < 0) {
+		fprintf(stderr, "reqdesk: %s; nothing restored\n", why);
+		return 1;
+	}
+	if ((st = store_open(config.database, 0)) == NULL || store_migrate(st) < 0 ||
+	    store_check(st) < 0) {
+		store_close(st);
+		fprintf(stderr, "reqdesk: %s: restored, but it cannot be brought up to date\n",
+		    config.database);
+		return 1;
+	}
+	printf("%s restored from %s (schema version %d)\n", config.database, from,
+	    store_db_version(st));
+	store_close(st);
 	return 0;
 }
 
@@ -495,6 +615,7 @@ usage(void)
 	fprintf(stderr, "usage: reqdesk [-c config] [--db PATH] command\n");
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		fprintf(stderr, "  reqdesk %s\n", cmds[i].usage);
+	fprintf(stderr, "  reqdesk %s\n", RESTORE_USAGE);
 }
 
 int
@@ -524,6 +645,16 @@ main(int argc, char *argv[])
 	if (argc < 1) {
 		usage();
 		return 2;
+	}
+	/* restore makes the database: nothing is opened before it. */
+	if (strcmp(argv[0], "restore") == 0) {
+		if (config_load(conf) < 0)
+			return 1;
+		if (db != NULL && config_set("storage", "database", db) < 0)
+			return 1;
+		rc = cmd_restore(argc - 1, argv + 1);
+		config_free();
+		return rc;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(cmds[i].name, argv[0]) == 0 && (cmds[i].sub == NULL ||

@@ -46,6 +46,9 @@ static const struct ckey {
 	{ "auth", "password_memory_kib", "REQDESK_PWHASH_MEM_KIB", C_UINT, offsetof(struct config, pwhash_mem_kib), 8, 1 << 22 },
 	{ "auth", "login_max_failures", "REQDESK_LOGIN_MAX_FAILURES", C_INT, offsetof(struct config, login_max_failures), 1, 1000 },
 	{ "auth", "login_lock_max_seconds", "REQDESK_LOGIN_LOCK_MAX_S", C_INT, offsetof(struct config, login_lock_max_s), 1, 86400 },
+	{ "limits", "create_per_minute", "REQDESK_RATE_CREATE", C_INT, offsetof(struct config, rate_create_per_min), 0, 1000000 },
+	{ "limits", "read_per_minute", "REQDESK_RATE_READ", C_INT, offsetof(struct config, rate_read_per_min), 0, 1000000 },
+	{ "limits", "limit_admin", "REQDESK_RATE_ADMIN", C_INT, offsetof(struct config, rate_admin), 0, 1 },
 	{ "mail", "from", "REQDESK_MAIL_FROM", C_STR, offsetof(struct config, mail_from), 0, 0 },
 	{ "mail", "operator", "REQDESK_MAIL_OPERATOR", C_STR, offsetof(struct config, mail_operator), 0, 0 },
 	{ "mail", "operator_language", "REQDESK_MAIL_OPERATOR_LANGUAGE", C_STR, offsetof(struct config, mail_operator_lang), 0, 0 },
@@ -172,6 +175,9 @@ config_defaults(void)
 	config.pwhash_mem_kib = 64 * 1024;
 	config.login_max_failures = 5;
 	config.login_lock_max_s = 15 * 60;
+	config.rate_create_per_min = 120;
+	config.rate_read_per_min = 600;
+	config.rate_admin = 0;
 	config_set("mail", "from", "reqdesk <reqdesk@localhost>");
 	config_set("mail", "operator", "operator@localhost");
 	config_set("mail", "operator_language", "en");

@@ -26,6 +26,9 @@ struct config {
 	unsigned	 pwhash_mem_kib; /* [auth] password_memory_kib */
 	int		 login_max_failures; /* [auth] login_max_failures */
 	int		 login_lock_max_s;   /* [auth] login_lock_max_seconds */
+	int		 rate_create_per_min; /* [limits] create_per_minute, 0: none */
+	int		 rate_read_per_min;   /* [limits] read_per_minute, 0: none */
+	int		 rate_admin;	      /* [limits] limit_admin: 1 limits ADMINs too */
 	char		*mail_from;	/* [mail] from */
 	char		*mail_operator;	/* [mail] operator: the operator's mailbox */
 	char		*mail_operator_lang; /* [mail] operator_language: its mails' */

@@ -232,9 +232,14 @@ req_form(const struct req *r, const char *key)
 const char *
 req_cookie(const struct req *r, const char *key)
 {
-	const char	*p = r->cookies.data, *end = p + r->cookies.len, *val;
+	const char	*p = r->cookies.data, *end, *val;
 
-	while (p != NULL && p < end) {
+	/* No Cookie header: no jar (and NULL + 0 is undefined in C; found
+	 * by fuzz_http_input). */
+	if (p == NULL)
+		return NULL;
+	end = p + r->cookies.len;
+	while (p < end) {
 		val = p + strlen(p) + 1;
 		if (strcmp(p, key) == 0)
 			return val;

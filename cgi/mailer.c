@@ -15,6 +15,11 @@
  * see unmarked[]).  When idle, at most once a minute, it deletes the
  * messages sent more than keep_sent_days ago, a bounded number at a time.
  *
+ * The retry timing (what is due, leases, back-off, the retry window)
+ * reads the desk's clock, calendar_now(): the test clock moves it
+ * (tests/http/test_outage.py keeps a relay down for two days in
+ * seconds); the purge of old rows and --once's wait keep the real clock.
+ *
  *   reqdesk-mailer [-c config] [--once]
  */
 #include <getopt.h>
@@ -34,6 +39,7 @@
 #include "outbox.h"
 #include "store.h"
 #include "util.h"
+#include "workday.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -308,7 +314,7 @@ claim(struct store *st, const char *me, struct message **out)
 		free(v);
 		return -1;
 	}
-	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", me, (long long)now_epoch(),
+	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", me, (long long)calendar_now(),
 	    config.mail_claim_s, config.mail_batch);
 	while (s != NULL && n < config.mail_batch && (rc = store_row(s)) == 1) {
 		v[n].id = store_int(s, CLAIM_ID);
@@ -366,7 +372,7 @@ round_once(struct store *st, const char *me)
 		 * before this one may have taken most of it: renew it for
 		 * this one (claim_seconds outlasts one send), unless it ran
 		 * out and another mailer claimed the message meanwhile. */
-		rc = store_exec(st, ST_OUTBOX_RENEW, "IiIs", (long long)now_epoch(),
+		rc = store_exec(st, ST_OUTBOX_RENEW, "IiIs", (long long)calendar_now(),
 		    config.mail_claim_s, v[i].id, me);
 		if (rc == 0) {
 			log_info("outbox %lld: claimed by another mailer meanwhile; "
@@ -383,7 +389,7 @@ round_once(struct store *st, const char *me)
 			mark_sent(st, v[i].id, now);	/* else next in the loop */
 		} else {
 			store_exec(st, ST_OUTBOX_FAILED, "siIiIsiI", err,
-			    config.mail_max_attempts, (long long)now_epoch(),
+			    config.mail_max_attempts, (long long)calendar_now(),
 			    config.mail_retry_base_s, v[i].id, me, rc == -2,
 			    (long long)config.mail_retry_hours * 3600);
 			log_warn("outbox %lld to %s not sent%s: %s", v[i].id, v[i].recipient,

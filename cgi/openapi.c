@@ -394,6 +394,20 @@ op_body_errors(struct oa *oa, json_t *op, enum family fam)
 	op_errors(oa, op, fam, H(HERR_BAD_BODY), H(HERR_TOO_LARGE), H(HERR_MEDIA_TYPE), END);
 }
 
+/* The 429 of a route under the rate limit per credential ([limits],
+ * route.c check_rate), with its Retry-After. */
+static void
+op_rate_errors(struct oa *oa, json_t *op, enum family fam)
+{
+	json_t *resp;
+
+	op_errors(oa, op, fam, H(HERR_TOO_MANY), END);
+	if ((resp = json_object_get(json_object_get(op, "responses"), "429")) != NULL)
+		resp_int_header(oa, resp, "Retry-After", "Seconds until this credential "
+		    "may try again (the rate limit per credential; ADMINs are not limited "
+		    "by default).");
+}
+
 /* The X-Total-Count and X-Result-Count headers of a list response. */
 static void
 resp_count_headers(struct oa *oa, json_t *resp)
@@ -952,6 +966,7 @@ op_requests_list(struct oa *oa)
 	resp_count_headers(oa, resp);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_rate_errors(oa, op, FAM_ORANGE);
 }
 
 /* POST /ordering/b2b/v2/requests: one body per catalog type. */
@@ -984,6 +999,7 @@ op_requests_create(struct oa *oa)
 	    O(OERR_PROPS_DATE), O(OERR_PROPS_EMAIL), O(OERR_PROPS_PHONE),
 	    O(OERR_PROPS_PATTERN), O(OERR_REQUESTED_AT), O(OERR_NO_SERVICE_POINT),
 	    O(OERR_SEVERAL_SERVICE_POINTS), O(OERR_ORDERING_DOWN), END);
+	op_rate_errors(oa, op, FAM_ORANGE);
 }
 
 /* GET /ordering/b2b/v2/requests/{id}. */
@@ -1155,6 +1171,7 @@ path_service_points(struct oa *oa)
 	resp_count_headers(oa, resp);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_rate_errors(oa, op, FAM_ORANGE);
 }
 
 /* GET /core-information/b2b/v2/servicePoints/{id}. */
@@ -1454,6 +1471,7 @@ path_inet_requests(struct oa *oa)
 	op_errors(oa, op, FAM_TCX, X(XERR_QUERY_OFFSET), X(XERR_QUERY_LIMIT),
 	    X(XERR_QUERY_STATE), X(XERR_QUERY_FULL), END);
 	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_rate_errors(oa, op, FAM_TCX);
 	op = op_new(oa, "/internet/request", "post", "createInternetRequest", "internet",
 	    "Create an Internet request", "OWNER of the customer, RESELLER for its "
 	    "customers (or itself), ADMIN.", 0);
@@ -1466,6 +1484,7 @@ path_inet_requests(struct oa *oa)
 	op_idempotency(oa, op, FAM_TCX);
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), END);
 	inet_body_errors(oa, op);
+	op_rate_errors(oa, op, FAM_TCX);
 }
 
 /* GET and POST /internet/request/{id} (TelecomX). */
@@ -1512,6 +1531,7 @@ path_inet_accounts(struct oa *oa)
 	    X(XERR_OFFER_NOT_FOUND), X(XERR_ORDERED), X(XERR_EXPIRED),
 	    X(XERR_ORDER_REQUEST_REQUIRED), X(XERR_OFFER_REQUIRED), X(XERR_NOT_STRING),
 	    X(XERR_CUSTOMER_MISMATCH), END);
+	op_rate_errors(oa, op, FAM_TCX);
 	op = op_new(oa, "/internet/account/{id}", "get", "getInternetAccount", "internet",
 	    "Get an Internet account", "An account of the caller's requests.", 0);
 	op_path_id(oa, op, "Account id.");

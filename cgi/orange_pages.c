@@ -1035,15 +1035,25 @@ page_requests(struct req *r)
 
 /* One CSV cell: quoted, quotes doubled; a leading = + - @ TAB or CR is
  * neutralised so a spreadsheet never runs it as a formula (OWASP's list:
- * some spreadsheets skip a leading TAB or CR and read a formula after). */
+ * some spreadsheets skip a leading TAB or CR and read a formula after);
+ * a control character other than TAB, CR and LF (white space a quoted
+ * cell may hold) becomes a space, so that a reference typed with ESC or
+ * BEL cannot drive a terminal that shows the file (tests/cases/bad/). */
 static void
 csv_cell(struct buf *b, const char *s, int last)
 {
+	unsigned char c;
+
 	buf_puts(b, "\"");
 	if (s != NULL && *s != '\0' && strchr("=+-@\t\r", *s) != NULL)
 		buf_puts(b, "'");
-	for (; s != NULL && *s; s++)
-		buf_append(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+	for (; s != NULL && *s; s++) {
+		c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
+			buf_append(b, " ", 1);
+		else
+			buf_append(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+	}
 	buf_puts(b, last ? "\"\r\n" : "\",");
 }
 

@@ -640,7 +640,9 @@ request_transition(struct store *st, const struct principal *who, const char *id
 		json_decref(req);
 		return HERR_MISSING;
 	}
-	if (comment != NULL && strlen(comment) > COMMENT_MAX_LEN) {
+	/* Characters, not bytes: 3000 "é" are 6000 bytes and allowed (found
+	 * by the bad-input corpus, tests/cases/bad/orange-status-comment-3000-accents). */
+	if (comment != NULL && utf8_chars(comment, strlen(comment)) > COMMENT_MAX_LEN) {
 		snprintf(why, whylen, "The comment must be at most %d characters.", COMMENT_MAX_LEN);
 		json_decref(req);
 		return HERR_BAD_BODY;

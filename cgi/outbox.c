@@ -11,6 +11,8 @@
 
 #include <sodium.h>
 
+#include <sodium.h>
+
 #include "config.h"
 #include "i18n.h"
 #include "l10n.h"
@@ -19,6 +21,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "workday.h"
 
 #define QP_LINE_MAX 76	/* RFC 2045 6.7 (5), soft break's "=" included */
 
@@ -72,6 +75,38 @@ mail_qp_encode(struct buf *out, const char *text)
 	}
 	if (col > 0)
 		rc |= buf_append(out, "\r\n", 2);
+	return rc < 0 ? -1 : 0;
+}
+
+/* RFC 2047 B words of at most 45 bytes each (60 characters of base64,
+ * 75 with the word's frame, as 2.2 allows), never splitting a UTF-8
+ * sequence. */
+int
+mail_header_encode(struct buf *b, const char *v)
+{
+	const unsigned char	*p;
+	char			 enc[128];
+	size_t			 len = strlen(v), chunk, i;
+	int			 rc = 0;
+
+	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return buf_puts(b, v) < 0 ? -1 : 0;
+	for (i = 0; i < len; i += chunk) {
+		chunk = len - i > 45 ? 45 : len - i;
+		while (chunk > 0 && i + chunk < len &&
+		    ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
+			chunk--;
+		/* A run of more than 45 continuation bytes is no UTF-8: cut
+		 * it anywhere rather than loop for ever (chunk 0; found by
+		 * fuzz_mail_encode). */
+		if (chunk == 0)
+			chunk = len - i > 45 ? 45 : len - i;
+		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		rc |= buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
+	}
 	return rc < 0 ? -1 : 0;
 }
 
@@ -225,11 +260,12 @@ outbox_add(struct store *st, const struct mail *m, const char *object_id)
 	if (m->recipient == NULL)
 		return 0;	/* rendering queued nothing */
 	now_iso(now);
+	/* Due at once on the clock the mailer reads (mailer.c). */
 	if (m->token[0] != '\0' && store_exec(st, ST_SUB_ADD, "ssss", object_id,
 	    m->recipient, m->token, now) < 0)
 		return -1;
 	return store_exec(st, ST_OUTBOX_ADD, "sssssIsss", m->event, object_id,
-	    m->recipient, m->subject.data, m->body.data, (long long)now_epoch(),
+	    m->recipient, m->subject.data, m->body.data, (long long)calendar_now(),
 	    now, m->html.len > 0 ? m->html.data : NULL, m->unsubscribe) == 1 ? 0 : -1;
 }
 
@@ -500,31 +536,6 @@ header_unsafe(const char *v)
 	return 0;
 }
 
-/* Append a header value, RFC 2047-encoding it when it is not ASCII. */
-static int
-header_value(struct buf *b, const char *v)
-{
-	const unsigned char	*p;
-	char			 enc[128];
-	size_t			 len = strlen(v), chunk, i;
-	int			 rc = 0;
-
-	for (p = (const unsigned char *)v; *p && *p < 0x80; p++)
-		;
-	if (*p == '\0')
-		return buf_puts(b, v);
-	for (i = 0; i < len; i += chunk) {
-		chunk = len - i > 45 ? 45 : len - i;
-		/* never split a UTF-8 sequence */
-		while (i + chunk < len && ((unsigned char)v[i + chunk] & 0xc0) == 0x80)
-			chunk--;
-		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)v + i, chunk,
-		    sodium_base64_VARIANT_ORIGINAL);
-		rc |= buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", enc);
-	}
-	return rc;
-}
-
 /* One quoted-printable part's headers and body. */
 static int
 qp_part(struct buf *b, const char *type, const char *text)
@@ -555,7 +566,7 @@ mail_compose(struct buf *b, const struct mail_parts *p)
 		return -1;
 	rc |= buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", p->date,
 	    p->from, p->to);
-	rc |= header_value(b, p->subject);
+	rc |= mail_header_encode(b, p->subject);
 	rc |= buf_printf(b, "\r\nMessage-ID: %s\r\nX-Reqdesk-Outbox-Id: %lld\r\n",
 	    p->message_id, p->outbox_id);
 	if (p->unsubscribe != NULL && *p->unsubscribe != '\0')

@@ -180,4 +180,12 @@ struct mail_parts {
 };
 int  mail_compose(struct buf *out, const struct mail_parts *p);
 
+/*
+ * Append the header value `v` (one line: the caller has taken out CR and
+ * LF) to `b`: as it is when it is ASCII, else as RFC 2047 encoded words
+ * (UTF-8, base64) of at most 75 characters, folded with CRLF SP, never
+ * splitting a UTF-8 sequence.  0, or -1 (out of memory).
+ */
+int  mail_header_encode(struct buf *b, const char *v);
+
 #endif

@@ -31,6 +31,7 @@
 #include "home.h"
 #include "ops.h"
 #include "pages.h"
+#include "ratelimit.h"
 #include "password.h"
 #include "profile.h"
 #include "orange_pages.h"
@@ -49,7 +50,7 @@ const struct route routes[] = {
 	{ "/logout", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL, NULL, page_logout }, /* RT_LOGOUT */
 	{ "/auth/login", M_POST, FAM_TCX, RF_JSON | RF_ANON, 0, 0, NULL,
 	    api_auth_login }, /* RT_AUTH_LOGIN */
-	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_ALL, LV_CREATE,
+	{ "/ordering/b2b/v2/requests", M_GET | M_POST, FAM_ORANGE, RF_JSON | RF_RATE_CREATE | RF_RATE_READ, LV_ALL, LV_CREATE,
 	    api_requests_list, api_requests_post }, /* RT_OR_REQUESTS */
 	{ "/ordering/b2b/v2/requests/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_request_get, NULL }, /* RT_OR_REQUEST */
@@ -65,10 +66,10 @@ const struct route routes[] = {
 	    api_ordering_status, NULL }, /* RT_OR_STATUS */
 	{ "/ordering/b2b/v2/version", M_GET, FAM_ORANGE, 0, 0, 0,
 	    api_ordering_version, NULL }, /* RT_OR_VERSION */
-	{ "/requests", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
-	{ "/requests.csv", M_GET, FAM_HTML, 0, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
+	{ "/requests", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_requests, NULL }, /* RT_REQUESTS_PAGE */
+	{ "/requests.csv", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_requests_csv, NULL }, /* RT_REQUESTS_CSV */
 	{ "/requests/new", M_GET, FAM_HTML, 0, LV_ALL, 0, page_request_types, NULL }, /* RT_REQUEST_TYPES */
-	{ "/requests/new/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
+	{ "/requests/new/{id}", M_GET | M_POST, FAM_HTML, RF_FORM | RF_RATE_CREATE, LV_ALL, LV_ALL,
 	    page_request_form, page_request_form_post }, /* RT_REQUEST_FORM */
 	{ "/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_request, page_request_status_post }, /* RT_REQUEST_PAGE */
@@ -92,7 +93,7 @@ const struct route routes[] = {
 	{ "/admin/customers/{id}", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_customer, NULL }, /* RT_ADMIN_CUSTOMER */
 	{ "/admin/customers/{id}/types", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
 	    NULL, page_admin_customer_types }, /* RT_ADMIN_CUSTOMER_TYPES */
-	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
+	{ "/core-information/b2b/v2/servicePoints", M_GET, FAM_ORANGE, RF_RATE_READ, LV_ALL, 0,
 	    api_service_points, NULL }, /* RT_CORE_SERVICE_POINTS */
 	{ "/core-information/b2b/v2/servicePoints/{id}", M_GET, FAM_ORANGE, 0, LV_ALL, 0,
 	    api_service_point, NULL }, /* RT_CORE_SERVICE_POINT */
@@ -109,18 +110,18 @@ const struct route routes[] = {
 	{ "/openapi.json", M_GET, FAM_TCX, 0, 0, 0, api_openapi, NULL }, /* RT_OPENAPI */
 	/* Internet requests (TelecomX): levels are checked by the handlers,
 	 * which answer the TelecomX 403 message. */
-	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
+	{ "/internet/request", M_GET | M_POST, FAM_TCX, RF_JSON | RF_RATE_CREATE | RF_RATE_READ, LV_ALL, LV_ALL,
 	    api_inet_list, api_inet_create }, /* RT_INET_REQUESTS */
 	{ "/internet/request/{id}", M_GET | M_POST, FAM_TCX, RF_JSON, LV_ALL, LV_ALL,
 	    api_inet_get, api_inet_update }, /* RT_INET_REQUEST */
-	{ "/internet/account", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
+	{ "/internet/account", M_POST, FAM_TCX, RF_JSON | RF_RATE_CREATE, 0, LV_ALL,
 	    NULL, api_inet_order }, /* RT_INET_ACCOUNTS */
 	{ "/internet/account/{id}", M_GET, FAM_TCX, 0, LV_ALL, 0,
 	    api_inet_account_get, NULL }, /* RT_INET_ACCOUNT */
 	{ "/internet/account/{id}/confirm", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
 	    NULL, api_inet_confirm }, /* RT_INET_ACCOUNT_CONFIRM */
 	/* ... and their pages; /internet/{id} after every /internet/WORD. */
-	{ "/internet", M_GET, FAM_HTML, 0, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
+	{ "/internet", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
 	{ "/internet/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_internet_new, page_internet_new_post }, /* RT_INET_NEW */
 	{ "/internet/{id}/order", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
@@ -146,19 +147,21 @@ const struct route routes[] = {
 	    page_password_reset, page_password_reset_post }, /* RT_PASSWORD_RESET */
 	{ "/password/invite/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, 0, 0,
 	    page_password_invite, page_password_invite_post }, /* RT_PASSWORD_INVITE */
-	{ "/ordering/b2b/v2/requests/{id}/notes", M_GET | M_POST, FAM_ORANGE, RF_JSON,
+	{ "/ordering/b2b/v2/requests/{id}/notes", M_GET | M_POST, FAM_ORANGE,
+	    RF_JSON | RF_RATE_CREATE,
 	    LV_ALL, LV_CREATE, api_notes, api_note_post }, /* RT_OR_NOTES */
 	{ "/ordering/b2b/v2/requests/{id}/attachments", M_GET | M_POST, FAM_ORANGE,
-	    RF_JSON | RF_UPLOAD, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_OR_FILES */
+	    RF_JSON | RF_UPLOAD | RF_RATE_CREATE, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_OR_FILES */
 	{ "/ordering/b2b/v2/requests/{id}/attachments/{attachmentId}", M_GET, FAM_ORANGE, 0,
 	    LV_ALL, 0, api_file_get, NULL }, /* RT_OR_FILE */
-	{ "/internet/request/{id}/notes", M_GET | M_POST, FAM_TCX, RF_JSON,
+	{ "/internet/request/{id}/notes", M_GET | M_POST, FAM_TCX,
+	    RF_JSON | RF_RATE_CREATE,
 	    LV_ALL, LV_CREATE, api_notes, api_note_post }, /* RT_INET_NOTES */
 	{ "/internet/request/{id}/attachments", M_GET | M_POST, FAM_TCX,
-	    RF_JSON | RF_UPLOAD, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_INET_FILES */
+	    RF_JSON | RF_UPLOAD | RF_RATE_CREATE, LV_ALL, LV_CREATE, api_files, api_file_post }, /* RT_INET_FILES */
 	{ "/internet/request/{id}/attachments/{attachmentId}", M_GET, FAM_TCX, 0,
 	    LV_ALL, 0, api_file_get, NULL }, /* RT_INET_FILE */
-	{ "/search", M_GET, FAM_HTML, 0, LV_ALL, 0, page_search, NULL }, /* RT_SEARCH */
+	{ "/search", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_search, NULL }, /* RT_SEARCH */
 	/* the token of the path is the credential: no form, no CSRF pair */
 	{ "/unsubscribe/{id}", M_GET | M_POST, FAM_HTML, 0, 0, 0,
 	    page_unsubscribe, page_unsubscribe_post }, /* RT_UNSUBSCRIBE */
@@ -381,6 +384,39 @@ check_access(struct req *r)
 	return 0;
 }
 
+/*
+ * The rate limit per credential of a costly route (ratelimit.h): 0 to go
+ * on, or -1 with the 429 and its Retry-After written.  ADMINs are not
+ * limited unless [limits] limit_admin says so; anonymous callers never
+ * reach a limited route.
+ */
+static int
+check_rate(struct req *r)
+{
+	enum rate_kind	kind;
+	char		n[16], why[160];
+	int		wait;
+
+	if (r->method == M_POST && (r->route->flags & RF_RATE_CREATE))
+		kind = RATE_CREATE;
+	else if ((r->method == M_GET || r->method == M_HEAD) &&
+	    (r->route->flags & RF_RATE_READ))
+		kind = RATE_READ;
+	else
+		return 0;
+	if (r->who == NULL || (r->who->level == LVL_ADMIN && !config.rate_admin))
+		return 0;
+	/* session_hash: the hash of whichever credential identified the caller */
+	if ((wait = ratelimit_take(kind, r->who->session_hash, now_epoch())) == 0)
+		return 0;
+	snprintf(n, sizeof(n), "%d", wait);
+	resp_header(r, "Retry-After", n);
+	snprintf(why, sizeof(why), "This credential made too many %s in the last minute; "
+	    "retry after %d seconds.", kind == RATE_CREATE ? "creations" : "list reads", wait);
+	reply_error(r, HERR_TOO_MANY, r->family == FAM_HTML ? NULL : why);
+	return -1;
+}
+
 /* The part of dispatching that may read the database. */
 static void
 dispatch_db(struct req *r)
@@ -389,6 +425,8 @@ dispatch_db(struct req *r)
 	int		rc;
 
 	if (r->store != NULL && check_access(r) != 0)
+		return;
+	if (check_rate(r) != 0)
 		return;
 	/* A form kept over a login comes back, once, to its own page. */
 	if (r->method == M_GET && r->who != NULL && req_query(r, "restore") != NULL &&
@@ -411,8 +449,11 @@ dispatch_db(struct req *r)
 		return;
 	}
 	if (fn(r) < 0 && !r->started) {
-		log_err("handler failed for %s %s", r->method_name, r->path);
-		reply_error(r, HERR_INTERNAL, NULL);
+		log_err("handler failed for %s %s%s", r->method_name, r->path,
+		    store_trouble() ? " (storage unavailable)" : "");
+		/* The disk full, the file system read-only, the database
+		 * locked: the desk is unavailable for now, not broken. */
+		reply_error(r, store_trouble() ? HERR_UNAVAILABLE : HERR_INTERNAL, NULL);
 	}
 }
 
@@ -449,6 +490,7 @@ route_dispatch(struct req *r)
 
 	r->family = route_family_of(r->path);
 	r->lang = reader_lang(r);	/* before the caller is known */
+	store_trouble_reset();
 	if ((rc = route_find(r)) != 0) {
 		refuse_page(r, rc);
 		return;

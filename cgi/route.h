@@ -15,6 +15,8 @@
 			 * a client holding an expired token can log in again */
 #define RF_UPLOAD 0x10	/* carries a file: the body may be as large as
 			 * [attachments] file_max needs (route_upload_max) */
+#define RF_RATE_CREATE	0x20	/* a POST creates: [limits] create_per_minute */
+#define RF_RATE_READ	0x40	/* a GET is an expensive read: [limits] read_per_minute */
 
 typedef int (*handler_fn)(struct req *r);	/* 0: answered, -1: 500 */
 

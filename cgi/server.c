@@ -42,6 +42,7 @@
 #include "reply.h"
 #include "log.h"
 #include "pages.h"
+#include "ratelimit.h"
 #include "route.h"
 #include "store.h"
 #include "tpl.h"
@@ -530,6 +531,9 @@ main(int argc, char *argv[])
 	else if (sock == NULL && getenv("GATEWAY_INTERFACE") != NULL)
 		return run_cgi();
 
+	/* Before the workers fork: one table of counts for all of them. */
+	if (ratelimit_init() < 0)
+		log_warn("no shared rate-limit table: each worker counts alone");
 	if (prepare_database() < 0) {
 		log_err("%s: database cannot be prepared", config.database);
 		return 1;

@@ -1431,6 +1431,28 @@ store_schema_version(void)
 	return (int)(sizeof(migrations) / sizeof(migrations[0]));
 }
 
+/* Storage failed on this thread since the last store_trouble_reset()
+ * (store.h). */
+static _Thread_local int trouble;
+
+int
+store_trouble(void)
+{
+	return trouble;
+}
+
+void
+store_trouble_reset(void)
+{
+	trouble = 0;
+}
+
+void
+store_trouble_note(void)
+{
+	trouble = 1;
+}
+
 /* Run one SQL text with no result; 0 or -1 (logged). */
 static int
 exec_sql(struct store *st, const char *sql)
@@ -1438,6 +1460,7 @@ exec_sql(struct store *st, const char *sql)
 	char *err = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		trouble = 1;
 		log_err("%s: %s", st->path, err ? err : sqlite3_errmsg(st->db));
 		sqlite3_free(err);
 		return -1;
@@ -1511,6 +1534,7 @@ store_open(const char *path, int create)
 	if ((st->path = strdup(path)) == NULL)
 		goto err;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		trouble = 1;
 		log_err("%s: cannot open: %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto err;
@@ -1618,6 +1642,7 @@ stmt_prepare(struct store *st, enum stmt id, const char *sql, int cols)
 
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	    NULL) != SQLITE_OK) {
+		trouble = 1;
 		log_err("prepare %d: %s", (int)id, sqlite3_errmsg(st->db));
 		return NULL;
 	}
@@ -1748,6 +1773,7 @@ store_exec(struct store *st, enum stmt id, const char *types, ...)
 		return sqlite3_changes(st->db);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return -2;
+	trouble = 1;
 	log_err("statement %d: %s", (int)id, sqlite3_errmsg(st->db));
 	return -1;
 }
@@ -1780,6 +1806,7 @@ store_row(struct rows *r)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
+	trouble = 1;
 	log_err("query: %s", sqlite3_errmsg(sqlite3_db_handle(r->stmt)));
 	return -1;
 }
@@ -2018,6 +2045,138 @@ store_backup(struct store *st, const char *dest)
 	return 0;
 fail:
 	sqlite3_close(out);
+	unlink(tmp);
+	return -1;
+}
+
+/* Check the backup at `from`, opened read-only: a SQLite database that
+ * passes integrity_check, of a schema version this program knows, with
+ * the desk's tables.  0, or -1 with the reason in why. */
+static int
+restore_check(sqlite3 *in, const char *from, char *why, size_t whylen)
+{
+	sqlite3_stmt	*s = NULL;
+	const char	*msg;
+	int		 rc, version = -1, tables = 0;
+
+	if (sqlite3_prepare_v2(in, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "%s: not a database: %s", from, sqlite3_errmsg(in));
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		msg = (const char *)sqlite3_column_text(s, 0);
+		if (msg == NULL || strcmp(msg, "ok") != 0) {
+			snprintf(why, whylen, "%s: integrity check failed: %s", from,
+			    msg ? msg : "?");
+			sqlite3_finalize(s);
+			return -1;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		snprintf(why, whylen, "%s: not a database: %s", from, sqlite3_errmsg(in));
+		return -1;
+	}
+	if (sqlite3_prepare_v2(in, "SELECT (SELECT user_version FROM pragma_user_version),"
+	    " (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+	    " ('users', 'requests', 'outbox'))", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW) {
+		version = sqlite3_column_int(s, 0);
+		tables = sqlite3_column_int(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (version < 1 || tables != 3) {
+		snprintf(why, whylen, "%s: not a reqdesk database", from);
+		return -1;
+	}
+	if (version > (int)(sizeof(migrations) / sizeof(migrations[0]))) {
+		snprintf(why, whylen, "%s: schema version %d is newer than this program's %d",
+		    from, version, (int)(sizeof(migrations) / sizeof(migrations[0])));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_restore_check(const char *from, char *why, size_t whylen)
+{
+	sqlite3	*in = NULL;
+	int	 rc;
+
+	why[0] = '\0';
+	if (sqlite3_open_v2(from, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "%s: cannot open: %s", from,
+		    in ? sqlite3_errmsg(in) : "out of memory");
+		sqlite3_close(in);
+		return -1;
+	}
+	rc = restore_check(in, from, why, whylen);
+	sqlite3_close(in);
+	return rc;
+}
+
+int
+store_restore(const char *from, const char *dest, char *why, size_t whylen)
+{
+	sqlite3_backup	*b;
+	sqlite3		*in = NULL, *out = NULL;
+	char		 tmp[4096];
+	int		 fd, rc;
+
+	why[0] = '\0';
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", dest, (long)getpid()) >=
+	    (int)sizeof(tmp)) {
+		snprintf(why, whylen, "%s: path too long", dest);
+		return -1;
+	}
+	if (sqlite3_open_v2(from, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "%s: cannot open: %s", from,
+		    in ? sqlite3_errmsg(in) : "out of memory");
+		sqlite3_close(in);
+		return -1;
+	}
+	if (restore_check(in, from, why, whylen) < 0) {
+		sqlite3_close(in);
+		return -1;
+	}
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0) {
+		snprintf(why, whylen, "%s: %s", tmp, strerror(errno));
+		sqlite3_close(in);
+		return -1;
+	}
+	close(fd);
+	/* Page by page into a new file in the database's directory, synced,
+	 * then renamed: the database appears whole or not at all. */
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(out, "PRAGMA journal_mode = OFF; PRAGMA synchronous = FULL",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    (b = sqlite3_backup_init(out, "main", in, "main")) == NULL) {
+		snprintf(why, whylen, "%s: %s", tmp, out ? sqlite3_errmsg(out) : "out of memory");
+		goto fail;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(why, whylen, "%s: restore failed: %s", dest, sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* The desk's own mode again (the backup was written without WAL). */
+	if (sqlite3_exec(out, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_close(out) != SQLITE_OK) {
+		snprintf(why, whylen, "%s: %s", tmp, sqlite3_errmsg(out));
+		goto fail;
+	}
+	out = NULL;
+	if ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 || close(fd) < 0 ||
+	    rename(tmp, dest) < 0) {
+		snprintf(why, whylen, "%s: %s", dest, strerror(errno));
+		goto fail;
+	}
+	sqlite3_close(in);
+	return 0;
+fail:
+	sqlite3_close(out);
+	sqlite3_close(in);
 	unlink(tmp);
 	return -1;
 }

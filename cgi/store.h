@@ -591,6 +591,19 @@ enum agg_col {
 	AGG_N, AGG__COLS
 };
 
+/*
+ * Did storage fail on the calling thread since store_trouble_reset()?
+ * A statement, a commit or an open that the engine refused (the disk
+ * full, the file system read-only, the database locked past
+ * busy_timeout_ms, an I/O error), not a constraint: the dispatcher
+ * answers a handler's failure 503 `unavailable` then, 500 otherwise.
+ * store_trouble_note() marks it (the writer hands a failed batch's
+ * trouble to the threads that were waiting for it).
+ */
+int  store_trouble(void);
+void store_trouble_reset(void);
+void store_trouble_note(void);
+
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);
 
@@ -617,6 +630,17 @@ int  store_ping(struct store *st);
  * (logged) when `dest` is the database itself or its -wal, -shm or
  * -journal file, which the backup would replace under it. */
 int  store_backup(struct store *st, const char *dest);
+
+/* Restore the backup `from` as the database `dest` (which must not
+ * exist: the caller checks the directory): `from` is checked first
+ * (integrity_check, a reqdesk database, a schema version not newer than
+ * this program's), copied into a new file beside `dest`, synced and
+ * renamed, so that `dest` appears whole or not at all; the caller then
+ * migrates it.  0, or -1 with the reason in why. */
+int  store_restore(const char *from, const char *dest, char *why, size_t whylen);
+
+/* The checks of store_restore() alone, changing nothing.  0 or -1 (why). */
+int  store_restore_check(const char *from, char *why, size_t whylen);
 
 /* Integrity check; 0 if "ok", -1 otherwise (problems logged). */
 int  store_check(struct store *st);

@@ -109,9 +109,11 @@ void utc_epoch_iso(time_t t, char out[32]);
  * while it is missing or empty the real clock is used, and a file that
  * holds anything else is ignored with a warning in the log.  Only the
  * calendar reads it (lead time, startDate window, the form's earliest
- * date) and the windows counted in days (an Idempotency-Key's 24 hours,
- * idempotency.c): time stamps (issuedAt, sessions, the outbox) keep the
- * real clock.  Tests use it to put "today" on either side of a midnight.
+ * date), the windows counted in days (an Idempotency-Key's 24 hours,
+ * idempotency.c) and the outbox's retry timing (when a message is due,
+ * its lease and back-off, the retry window: mailer.c): time stamps
+ * (issuedAt, sessions, the outbox's created and sent_at) keep the real
+ * clock.  Tests use it to put "today" on either side of a midnight.
  */
 time_t calendar_now(void);
 

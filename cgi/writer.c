@@ -16,6 +16,7 @@ struct job {
 	write_fn	 fn;
 	void		*arg;
 	int		 rc;
+	int		 trouble;	/* storage failed in its batch (store_trouble) */
 	int		 done;
 	pthread_cond_t	 finished;	/* signalled once, when done */
 	struct job	*next;
@@ -134,9 +135,12 @@ writer_main(void *unused)
 		last->next = NULL;
 		pthread_mutex_unlock(&w.lock);
 
+		store_trouble_reset();
 		if (st == NULL && (st = store_open(w.path, 0)) != NULL)
 			store_set_cache_kib(st, WRITER_CACHE_KIB);
 		run_batch(st, batch);
+		for (j = batch; j != NULL; j = j->next)
+			j->trouble = store_trouble();
 
 		/* Wake the callers of this batch, and only them.  A caller
 		 * may return (and its job vanish) as soon as it sees done. */
@@ -216,5 +220,7 @@ store_write(struct store *own, write_fn fn, void *arg)
 		pthread_cond_wait(&j.finished, &w.lock);
 	pthread_mutex_unlock(&w.lock);
 	pthread_cond_destroy(&j.finished);
+	if (j.rc < 0 && j.trouble)
+		store_trouble_note();	/* the caller answers 503, not 500 */
 	return j.rc;
 }

@@ -447,6 +447,15 @@ START_TEST(test_many_pairs)
 	struct io	 io = { mem_read, mem_write, NULL, (char **)env1 };
 	struct req	 r;
 
+	const char	*env0[] = { "REQUEST_METHOD=GET", NULL };
+
+	/* no Cookie header: no cookie, and no arithmetic on an empty jar
+	 * (NULL + 0, found by fuzz_http_input) */
+	io.envp = (char **)env0;
+	ck_assert_int_eq(req_init(&r, &io, NULL), 0);
+	ck_assert_ptr_null(req_cookie(&r, "reqdesk_session"));
+	req_free(&r);
+	io.envp = (char **)env1;
 	/* every cookie is found, however many came */
 	ck_assert_int_eq(req_init(&r, &io, NULL), 0);
 	ck_assert_str_eq(req_cookie(&r, "reqdesk_session"), "abc");

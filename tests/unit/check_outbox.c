@@ -431,6 +431,32 @@ START_TEST(test_compose)
 }
 END_TEST
 
+/* A subject as a header value: ASCII as it is, else encoded words of at
+ * most 75 characters that decode back to it.  The run of continuation
+ * bytes (no UTF-8) looped for ever before (found by fuzz_mail_encode;
+ * tests/fuzz/regressions/). */
+START_TEST(test_header_encode)
+{
+	struct buf	 b = { 0 };
+	char		 bad[120];
+	const char	*w;
+
+	ck_assert_int_eq(mail_header_encode(&b, "Request 42 is NEW"), 0);
+	ck_assert_str_eq(b.data, "Request 42 is NEW");
+	buf_free(&b);
+	ck_assert_int_eq(mail_header_encode(&b, "Demande n\xc2\xb0 42"), 0);
+	ck_assert_str_eq(b.data, "=?UTF-8?B?RGVtYW5kZSBuwrAgNDI=?=");
+	buf_free(&b);
+	memset(bad, 0xbd, sizeof(bad) - 1);
+	bad[0] = 'x';
+	bad[sizeof(bad) - 1] = '\0';
+	ck_assert_int_eq(mail_header_encode(&b, bad), 0);
+	for (w = b.data; (w = strstr(w, "=?UTF-8?B?")) != NULL; w += 2)
+		ck_assert_int_le(strstr(w, "?=") + 2 - w, 75);
+	buf_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -445,6 +471,7 @@ main(void)
 	tcase_add_test(tc, test_qp);
 	tcase_add_test(tc, test_people);
 	tcase_add_test(tc, test_compose);
+	tcase_add_test(tc, test_header_encode);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,286 @@
+/*
+ * world.c — the world the harnesses run in (world.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "auth.h"
+#include "catalog.h"
+#include "config.h"
+#include "demo.h"
+#include "http.h"
+#include "pages.h"
+#include "route.h"
+#include "store.h"
+#include "util.h"
+#include "world.h"
+
+static struct demo_user {
+	const char	*role, *user_id;
+	char		 key[80];
+} users[] = {
+	{ "admin", "5eed0000000000000000a001", "" },
+	{ "fdj_owner", "5eed0000000000000000f001", "" },
+	{ "fdj_viewer", "5eed0000000000000000f002", "" },
+	{ "acme_owner", "5eed0000000000000000ac01", "" },
+	{ "acme_manager", "5eed0000000000000000ac02", "" },
+	{ "nordic_owner", "5eed0000000000000000d001", "" },
+	{ "nordic_it", "5eed0000000000000000d002", "" },
+	{ "reseller", "5eed0000000000000000e001", "" },
+};
+
+static char		 dir[256], pristine[300], live[300];
+static struct store	*st;
+static unsigned		 uses;
+static char		 inet_id[25];
+static int		 ready;
+
+static void
+die(const char *what)
+{
+	fprintf(stderr, "fuzz world: %s\n", what);
+	abort();
+}
+
+/* Copy the file `from` over `to`.  0 or -1. */
+static int
+copy_file(const char *from, const char *to)
+{
+	char	 chunk[65536];
+	FILE	*in, *out;
+	size_t	 n;
+	int	 rc = 0;
+
+	if ((in = fopen(from, "rb")) == NULL)
+		return -1;
+	if ((out = fopen(to, "wb")) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (fwrite(chunk, 1, n, out) != n)
+			rc = -1;
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	if (fclose(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+static void
+remove_world(void)
+{
+	char path[400];
+
+	store_close(st);
+	st = NULL;
+	if (dir[0] == '\0')
+		return;
+	snprintf(path, sizeof(path), "%s-wal", live);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-shm", live);
+	unlink(path);
+	unlink(live);
+	unlink(pristine);
+	rmdir(dir);
+}
+
+/* Put the live database back to the pristine world and reopen it. */
+static void
+reset(void)
+{
+	char path[400];
+
+	store_close(st);
+	snprintf(path, sizeof(path), "%s-wal", live);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-shm", live);
+	unlink(path);
+	if (copy_file(pristine, live) < 0)
+		die("cannot copy the demo world");
+	if ((st = store_open(live, 0)) == NULL)
+		die("cannot open the demo world");
+	uses = 0;
+}
+
+void
+world_init(void)
+{
+	const char	*tmp = getenv("TMPDIR");
+	char		 err[256];
+	size_t		 i;
+	int		 status;
+
+	if (ready)
+		return;
+	ready = 1;
+	if (sodium_init() < 0)
+		die("libsodium");
+	store_global_init();
+	if (config_load(NULL) < 0)
+		die("configuration");
+	config.pwhash_mem_kib = 8;	/* no password is checked */
+	/* Millions of calls a minute from one credential: without this the
+	 * rate limit would answer nearly all of them 429 (ratelimit.h). */
+	config.rate_create_per_min = 0;
+	config.rate_read_per_min = 0;
+	if (catalog_load(CATALOG_DIR) < 0)
+		die("catalog " CATALOG_DIR);
+	if (pages_init(TEMPLATES_DIR, LOCALE_DIR, err, sizeof(err)) < 0)
+		die(err);
+	snprintf(dir, sizeof(dir), "%s/reqdesk-fuzz.XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		die("mkdtemp");
+	snprintf(pristine, sizeof(pristine), "%s/world.db", dir);
+	snprintf(live, sizeof(live), "%s/live.db", dir);
+	atexit(remove_world);
+	if ((st = store_open(pristine, 1)) == NULL || store_migrate(st) < 0 ||
+	    demo_load(st) < 0)
+		die("demo world");
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++)
+		if (auth_apikey_create(st, users[i].user_id, "fuzz", users[i].key) < 0)
+			die("API key");
+	/* An Internet request of NORDIC for the update harness. */
+	{
+		static const char body[] = "{\"type\":\"FIBER\",\"address\":{\"_id\":"
+		    "\"5eed0000000000000000ad01\"},\"product\":\"5eed00000000000000000002\","
+		    "\"ipAddresses\":8}";
+		struct store *keep = st;
+
+		/* world_call reads world_store(): the pristine one for now. */
+		status = world_call("nordic_owner", "POST", "/internet/request",
+		    "application/json", body, strlen(body));
+		if (status != 201 || inet_id[0] == '\0')
+			die("the Internet request of the world");
+		st = keep;
+	}
+	store_close(st);
+	st = NULL;
+	reset();
+}
+
+struct store *
+world_store(void)
+{
+	if (st == NULL || ++uses > WORLD_RESET_EVERY)
+		reset();
+	return st;
+}
+
+const char *
+world_key(const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++)
+		if (strcmp(users[i].role, role) == 0)
+			return users[i].key;
+	die("unknown role");
+	return NULL;
+}
+
+const char *
+world_inet_id(void)
+{
+	return inet_id;
+}
+
+/* The transport: the body in, the answer out. */
+struct mem {
+	const char	*in;
+	size_t		 len, off;
+	struct buf	 out;
+};
+
+static int
+mem_read(void *ctx, char *buf, size_t n)
+{
+	struct mem *m = ctx;
+
+	if (n > m->len - m->off)
+		n = m->len - m->off;
+	memcpy(buf, m->in + m->off, n);
+	m->off += n;
+	return (int)n;
+}
+
+static int
+mem_write(void *ctx, const char *buf, size_t n)
+{
+	return buf_append(&((struct mem *)ctx)->out, buf, n);
+}
+
+/* Keep the id of the world's own Internet request from its answer. */
+static void
+keep_inet_id(const struct buf *out)
+{
+	const char	*head = strstr(out->data, "\r\n\r\n");
+	json_t		*j;
+
+	if (head == NULL || (j = json_loads(head + 4, 0, NULL)) == NULL)
+		return;
+	snprintf(inet_id, sizeof(inet_id), "%s",
+	    json_string_value(json_object_get(j, "_id")) ?
+	    json_string_value(json_object_get(j, "_id")) : "");
+	json_decref(j);
+}
+
+int
+world_call(const char *role, const char *method, const char *path,
+    const char *ctype, const char *body, size_t len)
+{
+	char		 e_method[32], e_path[512], e_len[64], e_key[128], e_ctype[256];
+	const char	*env[8];
+	struct mem	 m = { body ? body : "", body ? len : 0, 0, { 0 } };
+	struct io	 io;
+	struct req	 r;
+	size_t		 n = 0;
+	int		 status = 0, rc;
+
+	snprintf(e_method, sizeof(e_method), "REQUEST_METHOD=%s", method);
+	snprintf(e_path, sizeof(e_path), "PATH_INFO=%s", path);
+	snprintf(e_len, sizeof(e_len), "CONTENT_LENGTH=%zu", m.len);
+	env[n++] = e_method;
+	env[n++] = e_path;
+	env[n++] = e_len;
+	env[n++] = "REMOTE_ADDR=127.0.0.1";
+	if (role != NULL) {
+		snprintf(e_key, sizeof(e_key), "HTTP_X_API_KEY=%s", world_key(role));
+		env[n++] = e_key;
+	}
+	if (ctype != NULL) {
+		snprintf(e_ctype, sizeof(e_ctype), "CONTENT_TYPE=%s", ctype);
+		env[n++] = e_ctype;
+	}
+	env[n] = NULL;
+	io.read = mem_read;
+	io.write = mem_write;
+	io.ctx = &m;
+	io.envp = (char **)env;
+	if ((rc = req_init(&r, &io, world_store())) < 0)
+		die("req_init");
+	if (rc == 0)
+		route_dispatch(&r);
+	req_free(&r);
+	if (m.out.data == NULL || sscanf(m.out.data, "Status: %d", &status) != 1 ||
+	    strstr(m.out.data, "\r\n\r\n") == NULL) {
+		fprintf(stderr, "fuzz world: %s %s: not a whole answer\n", method, path);
+		abort();
+	}
+	if (status >= 500) {
+		fprintf(stderr, "fuzz world: %s %s answered %d:\n%.2000s\n", method,
+		    path, status, m.out.data);
+		abort();
+	}
+	if (inet_id[0] == '\0' && status == 201)
+		keep_inet_id(&m.out);
+	buf_free(&m.out);
+	return status;
+}
