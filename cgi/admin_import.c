@@ -60,7 +60,7 @@ page_import_post(struct req *r, const struct import_kind *kind,
 
 	if (csv == NULL)
 		csv = "";
-	switch (import_csv(r->store, kind, csv, strlen(csv), &imp)) {
+	switch (import_csv(r->store, kind, r->who->user_id, csv, strlen(csv), &imp)) {
 	case IMPORT_OK:
 		snprintf(loc, sizeof(loc), "%s?imported=%zu", action, imp.imported);
 		rc = resp_redirect(r, loc);

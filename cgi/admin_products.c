@@ -74,6 +74,8 @@ fill_products(struct req *r, struct tpl_dict *body)
 		    store_int(s, PRODUCT_ADMIN_ALL_CUSTOMERS) ? tr(r->lang, "every customer") :
 		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) != NULL ?
 		    store_text(s, PRODUCT_ADMIN_CUSTOMERS) : tr(r->lang, "no customer"));
+		if (store_int(s, PRODUCT_ADMIN_RETIRED))
+			tpl_show(row, "RETIRED");
 	}
 	store_done(s);
 	if (n == 0)
@@ -139,6 +141,8 @@ fill_addresses(struct req *r, struct tpl_dict *body)
 		tpl_set(row, "ADDRESS", store_text(s, ADDRESS_ADMIN_LINE));
 		tpl_set(row, "ZIP", store_text(s, ADDRESS_ADMIN_ZIP));
 		tpl_set(row, "CITY", store_text(s, ADDRESS_ADMIN_CITY));
+		if (store_int(s, ADDRESS_ADMIN_RETIRED))
+			tpl_show(row, "RETIRED");
 	}
 	store_done(s);
 	snprintf(num, sizeof(num), "%lld", total);

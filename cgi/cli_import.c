@@ -61,7 +61,7 @@ cmd_import(const struct import_kind *k, const char *usage, struct store *st,
 	}
 	if (read_file(argv[0], &text) < 0)
 		return 1;
-	switch (import_csv(st, k, text.data ? text.data : "", text.len, &imp)) {
+	switch (import_csv(st, k, NULL, text.data ? text.data : "", text.len, &imp)) {
 	case IMPORT_OK:
 		printf("%zu %s imported\n", imp.imported, k->what);
 		rc = 0;
@@ -78,6 +78,7 @@ cmd_import(const struct import_kind *k, const char *usage, struct store *st,
 		    imp.nbad, imp.nbad == 1 ? "" : "s");
 		break;
 	case IMPORT_ERROR:
+	case IMPORT_UNKNOWN:
 		fprintf(stderr, "reqdesk: %s: nothing imported (database error)\n",
 		    argv[0]);
 		break;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "csv.h"
 #include "errors.h"
 #include "i18n.h"
@@ -23,9 +25,21 @@ struct row {
 
 struct rows {
 	const struct import_kind *k;
+	const char		*by;		/* the user importing, or NULL */
+	enum import_action	 action;
 	struct row		*v;
 	size_t			 n, cap;
 };
+
+static const char *const action_names[IMPORT__ACTIONS] = {
+	"imported", "added", "edited", "retired", "restored",
+};
+
+const char *
+import_action_name(enum import_action a)
+{
+	return a < IMPORT__ACTIONS ? action_names[a] : "edited";
+}
 
 /*
  * A reason is kept as its template and words, each ended by a unit
@@ -378,6 +392,37 @@ rows_report(const struct rows *rows, struct import_report *out)
 	return rc;
 }
 
+/* Keep what row `id` of `k` is now (read back as stored) as a change of
+ * its history, inside the caller's transaction.  0 or -1. */
+static int
+history_add(struct store *st, const struct import_kind *k, const char *id,
+    enum import_action action, const char *by, const char *now)
+{
+	json_t	*rec;
+	char	**v, *text = NULL;
+	size_t	  i;
+	int	  retired, rc = -1;
+
+	if ((v = calloc(k->ncolumns, sizeof(*v))) == NULL)
+		return -1;
+	if (import_load(st, k, id, v, &retired) == 1 && (rec = json_object()) != NULL) {
+		for (i = 0; i < k->ncolumns; i++)
+			if (v[i] != NULL)
+				json_object_set_new(rec, k->columns[i], json_string(v[i]));
+		if (retired)
+			json_object_set_new(rec, "retired", json_true());
+		text = json_dumps(rec, JSON_COMPACT | JSON_SORT_KEYS);
+		json_decref(rec);
+	}
+	if (text != NULL && store_exec(st, ST_REF_HISTORY_ADD, "ssssss", k->name, id,
+	    import_action_name(action), by, now, text) == 1)
+		rc = 0;
+	free(text);
+	import_values_free(k, v);
+	free(v);
+	return rc;
+}
+
 /* Insert or update every row in one transaction.  IMPORT_OK,
  * IMPORT_INVALID (a row refused by the database: reported) or
  * IMPORT_ERROR. */
@@ -386,13 +431,17 @@ rows_store(struct store *st, const struct rows *rows, struct import_report *out)
 {
 	const struct row	*w = NULL;
 	size_t			 i;
+	char			 now[32];
 	int			 rc = 1;
 
 	if (store_begin(st) < 0)
 		return IMPORT_ERROR;
+	now_iso(now);
 	for (i = 0; i < rows->n && rc == 1; i++) {
 		w = &rows->v[i];
-		rc = rows->k->store(st, w->v);
+		if ((rc = rows->k->store(st, w->v)) == 1 &&
+		    history_add(st, rows->k, w->v[0], rows->action, rows->by, now) < 0)
+			rc = -1;
 	}
 	if (rc == 1 && store_commit(st) == 0) {
 		out->imported = rows->n;
@@ -406,10 +455,10 @@ rows_store(struct store *st, const struct rows *rows, struct import_report *out)
 }
 
 enum import_result
-import_csv(struct store *st, const struct import_kind *k, const char *text,
-    size_t len, struct import_report *out)
+import_csv(struct store *st, const struct import_kind *k, const char *by,
+    const char *text, size_t len, struct import_report *out)
 {
-	struct rows		rows = { .k = k };
+	struct rows		rows = { .k = k, .by = by, .action = IMPORT_IMPORTED };
 	enum import_result	res;
 	size_t			i;
 	int			rc, bad = 0;
@@ -437,4 +486,115 @@ fail:
 	rows_free(&rows);
 	import_free(out);
 	return IMPORT_ERROR;
+}
+
+int
+import_load(struct store *st, const struct import_kind *k, const char *id,
+    char **v, int *retired)
+{
+	struct rows	*s;
+	size_t		 i;
+	int		 rc;
+
+	memset(v, 0, k->ncolumns * sizeof(*v));
+	*retired = 0;
+	if ((s = store_query(st, k->record, "s", id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1) {
+		*retired = store_int(s, REC_RETIRED) != 0;
+		for (i = 0; i < k->ncolumns && rc == 1; i++)
+			if (store_text(s, REC_VALUE + (int)i) != NULL &&
+			    (v[i] = strdup(store_text(s, REC_VALUE + (int)i))) == NULL)
+				rc = -1;
+	}
+	store_done(s);
+	if (rc < 0)
+		import_values_free(k, v);
+	return rc;
+}
+
+void
+import_values_free(const struct import_kind *k, char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < k->ncolumns; i++) {
+		free(v[i]);
+		v[i] = NULL;
+	}
+}
+
+enum import_result
+import_record(struct store *st, const struct import_kind *k, char *const *v,
+    enum import_action action, const char *by, struct import_report *out)
+{
+	struct rows		 rows = { .k = k, .by = by, .action = action };
+	struct row		*row;
+	enum import_result	 res = IMPORT_ERROR;
+	char			**old = NULL;
+	size_t			 i;
+	int			 found, retired;
+
+	memset(out, 0, sizeof(*out));
+	if ((row = calloc(1, sizeof(*row))) == NULL ||
+	    (row->v = calloc(k->ncolumns, sizeof(*row->v))) == NULL ||
+	    (old = calloc(k->ncolumns, sizeof(*old))) == NULL)
+		goto done;
+	rows.v = row;
+	rows.n = rows.cap = 1;
+	row = NULL;
+	for (i = 0; i < k->ncolumns; i++)
+		if (v[i] != NULL && v[i][0] != '\0' &&
+		    (rows.v[0].v[i] = strdup(v[i])) == NULL)
+			goto done;
+	if (row_check(st, k, &rows.v[0]) < 0)
+		goto done;
+	found = rows.v[0].v[0] != NULL ?
+	    import_load(st, k, rows.v[0].v[0], old, &retired) : 0;
+	if (found < 0)
+		goto done;
+	if (action != IMPORT_ADDED && !found) {
+		res = IMPORT_UNKNOWN;
+		goto done;
+	}
+	if (action == IMPORT_ADDED && found &&
+	    import_why(&rows.v[0].why, N_("{1} '{2}' is taken already"),
+	    k->columns[0], rows.v[0].v[0], NULL) < 0)
+		goto done;
+	if (rows.v[0].why.len > 0) {
+		res = rows_report(&rows, out) == 0 ? IMPORT_INVALID : IMPORT_ERROR;
+		goto done;
+	}
+	res = rows_store(st, &rows, out);
+done:
+	if (res == IMPORT_ERROR)
+		log_err("%s: a row from a form not stored (memory or storage)", k->what);
+	if (row != NULL) {
+		free(row->v);
+		free(row);
+	}
+	import_values_free(k, old);
+	free(old);
+	rows_free(&rows);
+	return res;
+}
+
+int
+import_retire(struct store *st, const struct import_kind *k, const char *id,
+    int retired, const char *by)
+{
+	char	now[32];
+	int	rc;
+
+	now_iso(now);
+	if (store_begin(st) < 0)
+		return -1;
+	rc = store_exec(st, k->retire, "sis", id, retired, now);
+	if (rc == 1 && history_add(st, k, id, retired ? IMPORT_RETIRED : IMPORT_RESTORED,
+	    by, now) < 0)
+		rc = -1;
+	if (rc == 1 && store_commit(st) == 0)
+		return 1;
+	store_rollback(st);
+	return rc == 0 ? 0 : -1;
 }

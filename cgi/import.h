@@ -16,15 +16,15 @@
 
 #include <stddef.h>
 
+#include "store.h"
 #include "util.h"
-
-struct store;
 
 #define IMPORT_VALUE_MAX	200	/* bytes of one CSV value */
 #define IMPORT_PROBLEMS_MAX	1000	/* bad rows kept for the report */
 
 struct import_kind {
 	const char		 *what;		/* "service points", for messages */
+	const char		 *name;		/* "servicepoint": its history's kind */
 	const char *const	 *columns;	/* header names; [0] is the id */
 	size_t			  ncolumns;
 	const char		 *header;	/* the columns joined by commas */
@@ -35,6 +35,10 @@ struct import_kind {
 	/* Store one checked row inside the import's transaction: 1, -2
 	 * when the database refuses it (a constraint), -1 on failure. */
 	int	(*store)(struct store *st, char *const *v);
+	/* One row as its columns (store.h, enum record_col); and the
+	 * statement that retires (?2 = 1) or restores (?2 = 0) row ?1 at
+	 * time ?3, 0 rows when it already was. */
+	enum stmt		  record, retire;
 };
 
 /* One refused row: its first line in the file and every reason. */
@@ -55,11 +59,56 @@ enum import_result {
 	IMPORT_OK,	/* every row stored; out->imported set */
 	IMPORT_INVALID,	/* bad rows listed in out; nothing stored */
 	IMPORT_ERROR,	/* storage or memory failure (logged); nothing stored */
+	IMPORT_UNKNOWN,	/* import_record(): an edit of an id that does not exist */
 };
 
-/* Import the CSV `text` (`len` bytes, borrowed) as rows of `k`. */
+/* What a change to a row was, as its history keeps it. */
+enum import_action {
+	IMPORT_IMPORTED,	/* by a CSV import */
+	IMPORT_ADDED,		/* by the desk's forms */
+	IMPORT_EDITED,
+	IMPORT_RETIRED,
+	IMPORT_RESTORED,
+	IMPORT__ACTIONS
+};
+
+/* The action's name in reference_history ("imported"...). */
+const char *import_action_name(enum import_action a);
+
+/*
+ * Import the CSV `text` (`len` bytes, borrowed) as rows of `k`, by user
+ * `by` (NULL: the command line), each row's change kept in its history.
+ */
 enum import_result import_csv(struct store *st, const struct import_kind *k,
-	const char *text, size_t len, struct import_report *out);
+	const char *by, const char *text, size_t len, struct import_report *out);
+
+/*
+ * One row of `k` from the desk's forms: `v` holds k->ncolumns values
+ * (NULL or "" for none; borrowed), checked as an import's row; `action`
+ * IMPORT_ADDED (the id must be new) or IMPORT_EDITED (it must exist),
+ * by user `by`.  IMPORT_OK (stored with its history), IMPORT_INVALID
+ * (the reasons in out, at line 0; nothing stored), IMPORT_UNKNOWN (an
+ * edit of an id that does not exist) or IMPORT_ERROR.
+ */
+enum import_result import_record(struct store *st, const struct import_kind *k, char *const *v,
+	enum import_action action, const char *by, struct import_report *out);
+
+/*
+ * Row `id` of `k`: its k->ncolumns values into v (each owned, NULL for
+ * none; free them with import_values_free) and whether it is retired.
+ * 1, 0 (no such row: v all NULL) or -1.
+ */
+int  import_load(struct store *st, const struct import_kind *k, const char *id,
+	char **v, int *retired);
+void import_values_free(const struct import_kind *k, char **v);
+
+/*
+ * Retire (retired = 1) or restore (0) row `id` of `k`, by user `by`,
+ * with its history, in one transaction.  1; 0 when there is no such row
+ * or it already was; -1.
+ */
+int  import_retire(struct store *st, const struct import_kind *k, const char *id,
+	int retired, const char *by);
 
 /* Free what an import recorded; the report is zeroed again. */
 void import_free(struct import_report *out);

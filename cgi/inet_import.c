@@ -145,8 +145,10 @@ product_store(struct store *st, char *const *v)
 }
 
 const struct import_kind product_import_kind = {
-	"products", product_columns, P__MAX, PRODUCT_CSV_HEADER,
-	product_check, product_store,
+	.what = "products", .name = "product",
+	.columns = product_columns, .ncolumns = P__MAX, .header = PRODUCT_CSV_HEADER,
+	.check = product_check, .store = product_store,
+	.record = ST_PRODUCT_RECORD, .retire = ST_PRODUCT_RETIRE,
 };
 
 /* ----------------------------------------------------------- addresses */
@@ -181,6 +183,8 @@ address_store(struct store *st, char *const *v)
 }
 
 const struct import_kind address_import_kind = {
-	"addresses", address_columns, A__MAX, ADDRESS_CSV_HEADER,
-	address_check, address_store,
+	.what = "addresses", .name = "address",
+	.columns = address_columns, .ncolumns = A__MAX, .header = ADDRESS_CSV_HEADER,
+	.check = address_check, .store = address_store,
+	.record = ST_ADDRESS_RECORD, .retire = ST_ADDRESS_RETIRE,
 };

@@ -13,6 +13,7 @@
 #include "admin_users.h"
 #include "admin_customers.h"
 #include "admin_servicepoints.h"
+#include "admin_records.h"
 #include "admin_internet.h"
 #include "admin_products.h"
 #include "sp_api.h"
@@ -165,6 +166,24 @@ const struct route routes[] = {
 	/* the token of the path is the credential: no form, no CSRF pair */
 	{ "/unsubscribe/{id}", M_GET | M_POST, FAM_HTML, 0, 0, 0,
 	    page_unsubscribe, page_unsubscribe_post }, /* RT_UNSUBSCRIBE */
+	{ "/admin/servicepoints/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_new, page_record_new_post }, /* RT_SP_NEW */
+	{ "/admin/servicepoints/{id}/edit", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_edit, page_record_edit_post }, /* RT_SP_EDIT */
+	{ "/admin/servicepoints/{id}/retire", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_record_retire_post }, /* RT_SP_RETIRE */
+	{ "/admin/products/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_new, page_record_new_post }, /* RT_PRODUCT_NEW */
+	{ "/admin/products/{id}/edit", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_edit, page_record_edit_post }, /* RT_PRODUCT_EDIT */
+	{ "/admin/products/{id}/retire", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_record_retire_post }, /* RT_PRODUCT_RETIRE */
+	{ "/admin/addresses/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_new, page_record_new_post }, /* RT_ADDRESS_NEW */
+	{ "/admin/addresses/{id}/edit", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    page_record_edit, page_record_edit_post }, /* RT_ADDRESS_EDIT */
+	{ "/admin/addresses/{id}/retire", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_record_retire_post }, /* RT_ADDRESS_RETIRE */
 };
 
 enum family

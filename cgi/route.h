@@ -90,6 +90,15 @@ enum route_id {
 	RT_INET_FILE,
 	RT_SEARCH,
 	RT_UNSUBSCRIBE,
+	RT_SP_NEW,		/* reference data one row at a time (admin_records.c) */
+	RT_SP_EDIT,
+	RT_SP_RETIRE,
+	RT_PRODUCT_NEW,
+	RT_PRODUCT_EDIT,
+	RT_PRODUCT_RETIRE,
+	RT_ADDRESS_NEW,
+	RT_ADDRESS_EDIT,
+	RT_ADDRESS_RETIRE,
 	RT__MAX
 };
 

@@ -246,5 +246,8 @@ sp_store(struct store *st, char *const *v)
 }
 
 const struct import_kind sp_import_kind = {
-	"service points", col_names, C__MAX, SP_CSV_HEADER, sp_check, sp_store,
+	.what = "service points", .name = "servicepoint",
+	.columns = col_names, .ncolumns = C__MAX, .header = SP_CSV_HEADER,
+	.check = sp_check, .store = sp_store,
+	.record = ST_SP_RECORD, .retire = ST_SP_RETIRE,
 };

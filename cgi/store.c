@@ -606,6 +606,23 @@ static const char *const migrations[] = {
 	"  UNIQUE (owner, key)"
 	") STRICT;"
 	"CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires);",
+	/* 21: reference data edited in the desk (admin_records.c): a
+	 * product or an address retired is no longer offered, and still
+	 * shown by the requests and offers that name it; every change to a
+	 * service point, product or address is kept (import.c) */
+	"ALTER TABLE products ADD COLUMN retired TEXT;"
+	"ALTER TABLE addresses ADD COLUMN retired TEXT;"
+	"CREATE TABLE reference_history ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('servicepoint', 'product', 'address')),"
+	"  object_id TEXT NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('imported', 'added', 'edited',"
+	"    'retired', 'restored')),"
+	"  by_user TEXT REFERENCES users(id),"
+	"  at TEXT NOT NULL,"
+	"  record TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX reference_history_by_object ON reference_history(kind, object_id, seq);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -976,13 +993,15 @@ static const char *const sqls[] = {
 	" WHERE id = ?3 AND claimed_by = ?4 AND state = 'sending'", /* ST_OUTBOX_RENEW */
 	"INSERT INTO addresses (id, customer_id, address, zip, city)"
 	" VALUES (?, ?, ?, ?, ?)", /* ST_ADDRESS_ADD */
-	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2", /* ST_ADDRESS_GET */
+	"SELECT id, address, zip, city FROM addresses WHERE id = ?1 AND customer_id = ?2"
+	" AND retired IS NULL", /* ST_ADDRESS_GET */
 	"SELECT a.id, a.customer_id, a.address, a.zip, a.city FROM addresses a WHERE "
-	IN_SCOPE("a.customer_id") " ORDER BY a.customer_id, a.address, a.id", /* ST_ADDRESS_PICKER */
+	IN_SCOPE("a.customer_id") " AND a.retired IS NULL ORDER BY a.customer_id, a.address, a.id", /* ST_ADDRESS_PICKER */
 	"SELECT p.name, p.type, p.initiation_fee, " PRODUCT_VALID("?2")
-	" FROM products p WHERE p.id = ?1", /* ST_PRODUCT_GET */
+	" FROM products p WHERE p.id = ?1 AND p.retired IS NULL", /* ST_PRODUCT_GET */
 	"SELECT p.id, p.name, p.type, p.initiation_fee, " PRODUCT_VALID("?1")
-	" FROM products p ORDER BY p.initiation_fee, p.type, p.name, p.id", /* ST_PRODUCT_LIST */
+	" FROM products p WHERE p.retired IS NULL"
+	" ORDER BY p.initiation_fee, p.type, p.name, p.id", /* ST_PRODUCT_LIST */
 	"INSERT INTO products (id, name, type, initiation_fee, all_customers)"
 	" VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
 	" type = excluded.type, initiation_fee = excluded.initiation_fee,"
@@ -990,14 +1009,15 @@ static const char *const sqls[] = {
 	"DELETE FROM product_customers WHERE product_id = ?", /* ST_PRODUCT_CUSTOMERS_CLEAR */
 	"SELECT p.id, p.name, p.type, p.initiation_fee, p.all_customers,"
 	" (SELECT group_concat(customer_id, ';') FROM (SELECT customer_id"
-	"   FROM product_customers WHERE product_id = p.id ORDER BY customer_id))"
+	"   FROM product_customers WHERE product_id = p.id ORDER BY customer_id)),"
+	" p.retired IS NOT NULL"
 	" FROM products p ORDER BY p.type, p.name, p.id", /* ST_PRODUCT_ADMIN_LIST */
 	"INSERT INTO addresses (id, customer_id, address, zip, city)"
 	" VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
 	" customer_id = excluded.customer_id, address = excluded.address,"
 	" zip = excluded.zip, city = excluded.city", /* ST_ADDRESS_UPSERT */
-	"SELECT a.id, a.customer_id, c.name, a.address, a.zip, a.city"
-	" FROM addresses a JOIN customers c ON c.id = a.customer_id"
+	"SELECT a.id, a.customer_id, c.name, a.address, a.zip, a.city,"
+	" a.retired IS NOT NULL FROM addresses a JOIN customers c ON c.id = a.customer_id"
 	" WHERE ?1 IS NULL OR a.customer_id = ?1"
 	" ORDER BY a.customer_id, a.address, a.id LIMIT ?2", /* ST_ADDRESS_ADMIN_LIST */
 	"SELECT count(*) FROM addresses WHERE ?1 IS NULL OR customer_id = ?1", /* ST_ADDRESS_COUNT */
@@ -1210,6 +1230,28 @@ static const char *const sqls[] = {
 	" AND (?7 IS NULL OR k.category IN (SELECT value FROM json_each(?7)))", /* ST_REQ_AGG_KEPT */
 	"SELECT r.status, r.type, r.category, r.customer_id, c.name, count(*)" REQ_KWHERE
 	" GROUP BY r.status, r.type, r.category, r.customer_id", /* ST_REQ_AGG_KEYED */
+	"SELECT state = 'TERMINATED', id, customer_id, name, reference, customer_reference,"
+	" state, profile, street, postcode, city, country FROM service_points"
+	" WHERE id = ?", /* ST_SP_RECORD */
+	"SELECT p.retired IS NOT NULL, p.id, p.name, p.type,"
+	" CASE WHEN p.initiation_fee THEN 'true' ELSE 'false' END,"
+	" CASE WHEN p.all_customers THEN NULL ELSE (SELECT group_concat(customer_id, ';')"
+	"   FROM (SELECT customer_id FROM product_customers WHERE product_id = p.id"
+	"   ORDER BY customer_id)) END"
+	" FROM products p WHERE p.id = ?", /* ST_PRODUCT_RECORD */
+	"SELECT retired IS NOT NULL, id, customer_id, address, zip, city FROM addresses"
+	" WHERE id = ?", /* ST_ADDRESS_RECORD */
+	"UPDATE service_points SET state = CASE WHEN ?2 THEN 'TERMINATED' ELSE 'OPERATIONAL' END"
+	" WHERE id = ?1 AND (state = 'TERMINATED') <> (?2 = 1) AND ?3 IS NOT NULL", /* ST_SP_RETIRE */
+	"UPDATE products SET retired = CASE WHEN ?2 THEN ?3 END"
+	" WHERE id = ?1 AND (retired IS NOT NULL) <> (?2 = 1)", /* ST_PRODUCT_RETIRE */
+	"UPDATE addresses SET retired = CASE WHEN ?2 THEN ?3 END"
+	" WHERE id = ?1 AND (retired IS NOT NULL) <> (?2 = 1)", /* ST_ADDRESS_RETIRE */
+	"INSERT INTO reference_history (kind, object_id, action, by_user, at, record)"
+	" VALUES (?, ?, ?, ?, ?, ?)", /* ST_REF_HISTORY_ADD */
+	"SELECT h.at, h.action, u.name, h.record FROM reference_history h"
+	" LEFT JOIN users u ON u.id = h.by_user WHERE h.kind = ?1 AND h.object_id = ?2"
+	" ORDER BY h.seq DESC LIMIT ?3", /* ST_REF_HISTORY */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1417,6 +1459,14 @@ static const unsigned char stmt_cols[] = {
 	ME__COLS, /* ST_CRED_ME */
 	AGG__COLS, /* ST_REQ_AGG_KEPT */
 	AGG__COLS, /* ST_REQ_AGG_KEYED */
+	SP_RECORD__COLS, /* ST_SP_RECORD */
+	PRODUCT_RECORD__COLS, /* ST_PRODUCT_RECORD */
+	ADDRESS_RECORD__COLS, /* ST_ADDRESS_RECORD */
+	0, /* ST_SP_RETIRE */
+	0, /* ST_PRODUCT_RETIRE */
+	0, /* ST_ADDRESS_RETIRE */
+	0, /* ST_REF_HISTORY_ADD */
+	REF_HISTORY__COLS, /* ST_REF_HISTORY */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -249,6 +249,14 @@ enum stmt {
 	ST_CRED_ME,		/* the caller's credential and user (GET /me) */
 	ST_REQ_AGG_KEPT,	/* GET /requests/aggregate from request_counts */
 	ST_REQ_AGG_KEYED,	/* ... filtered by id or customer reference */
+	ST_SP_RECORD,		/* one row as the import's columns (import.c) */
+	ST_PRODUCT_RECORD,
+	ST_ADDRESS_RECORD,
+	ST_SP_RETIRE,		/* ?2 1: retire, 0: restore; 0 rows when it was */
+	ST_PRODUCT_RETIRE,
+	ST_ADDRESS_RETIRE,
+	ST_REF_HISTORY_ADD,	/* changes to reference data (import.c) */
+	ST_REF_HISTORY,
 	ST__MAX
 };
 
@@ -472,11 +480,12 @@ enum address_pick_col {
 	ADDRESS_PICK_ZIP, ADDRESS_PICK_CITY, ADDRESS_PICK__COLS
 };
 
-/* ST_ADDRESS_ADMIN_LIST: addresses with their customer's name. */
+/* ST_ADDRESS_ADMIN_LIST: addresses with their customer's name, and
+ * whether they are retired (0 or 1). */
 enum address_admin_col {
 	ADDRESS_ADMIN_ID, ADDRESS_ADMIN_CUSTOMER_ID, ADDRESS_ADMIN_CUSTOMER_NAME,
 	ADDRESS_ADMIN_LINE, ADDRESS_ADMIN_ZIP, ADDRESS_ADMIN_CITY,
-	ADDRESS_ADMIN__COLS
+	ADDRESS_ADMIN_RETIRED, ADDRESS_ADMIN__COLS
 };
 
 /* ST_PRODUCT_GET: a product, and whether it may be sold to the customer
@@ -494,11 +503,11 @@ enum product_col {
 };
 
 /* ST_PRODUCT_ADMIN_LIST: every product, with the customers it is
- * reserved to (a ';' list, or NULL). */
+ * reserved to (a ';' list, or NULL) and whether it is retired (0 or 1). */
 enum product_admin_col {
 	PRODUCT_ADMIN_ID, PRODUCT_ADMIN_NAME, PRODUCT_ADMIN_TYPE,
 	PRODUCT_ADMIN_INITIATION_FEE, PRODUCT_ADMIN_ALL_CUSTOMERS,
-	PRODUCT_ADMIN_CUSTOMERS, PRODUCT_ADMIN__COLS
+	PRODUCT_ADMIN_CUSTOMERS, PRODUCT_ADMIN_RETIRED, PRODUCT_ADMIN__COLS
 };
 
 /* Employees to notify: ST_NOTIFY_USER_GET, ST_INET_NOTIFY_LIST:
@@ -720,5 +729,22 @@ int  store_set_cache_kib(struct store *st, int kib);
 
 /* Path of the database file. Borrowed. */
 const char *store_path(const struct store *st);
+
+/* ST_SP_RECORD, ST_PRODUCT_RECORD, ST_ADDRESS_RECORD: whether the row is
+ * retired (0 or 1; a service point: TERMINATED), then its values in the
+ * order of its import kind's columns (import.h), NULL for none: column
+ * REC_VALUE + i is the kind's column i. */
+enum record_col { REC_RETIRED, REC_VALUE };
+#define SP_RECORD__COLS		(REC_VALUE + 11)
+#define PRODUCT_RECORD__COLS	(REC_VALUE + 5)
+#define ADDRESS_RECORD__COLS	(REC_VALUE + 5)
+
+/* ST_REF_HISTORY: a change to a row of reference data, newest first:
+ * when (ISO), what (imported, added, edited, retired, restored), who
+ * (NULL: the command line) and the row after it (a JSON object). */
+enum ref_history_col {
+	REF_HISTORY_AT, REF_HISTORY_ACTION, REF_HISTORY_BY, REF_HISTORY_RECORD,
+	REF_HISTORY__COLS
+};
 
 #endif

@@ -1,11 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! Customer addresses (ADMIN only), included as BODY of layout.tpl: }}
 {{! CUSTOMER_OPTION rows (OPTION, OPTION_NAME, SELECTED); TOTAL, SHOWN, }}
-{{! CAPPED; ADDRESS rows (ID, CUSTOMER, CUSTOMER_NAME, ADDRESS, ZIP, CITY) }}
+{{! CAPPED; ADDRESS rows (ID, CUSTOMER, CUSTOMER_NAME, ADDRESS, RETIRED, ZIP, CITY) }}
 {{! or NO_ADDRESS; IMPORT: the import form (import_form.tpl). }}
 <p class="breadcrumb"><a href="/admin">[[Administration]]</a> › [[Addresses]]</p>
 <h1>[[Addresses]]</h1>
 <p class="hint">[[The customers' addresses an Internet request may be made for.]]</p>
+<p class="actions"><a class="button" href="/admin/addresses/new">[[Add an address]]</a></p>
 <form class="form filters" method="get" action="/admin/addresses">
   <label for="addr-customer">[[Customer]]</label>
   <select id="addr-customer" name="customer">
@@ -22,7 +23,7 @@
   <thead><tr><th scope="col">[[Id]]</th><th scope="col">[[Customer]]</th><th scope="col">[[Address]]</th><th scope="col">[[Zip]]</th><th scope="col">[[City]]</th></tr></thead>
   <tbody>
 {{#ADDRESS}}
-    <tr><td><code>{{ID}}</code></td><td>{{CUSTOMER_NAME}} ({{CUSTOMER}})</td><td>{{ADDRESS}}</td><td>{{ZIP}}</td><td>{{CITY}}</td></tr>
+    <tr><td><a href="/admin/addresses/{{ID}}/edit"><code>{{ID}}</code></a></td><td>{{CUSTOMER_NAME}} ({{CUSTOMER}})</td><td>{{ADDRESS}}{{#RETIRED}} <span class="badge badge-CANCELED">[[retired]]</span>{{/RETIRED}}</td><td>{{ZIP}}</td><td>{{CITY}}</td></tr>
 {{/ADDRESS}}
 {{#NO_ADDRESS}}
     <tr><td colspan="5">[[No addresses.]]</td></tr>

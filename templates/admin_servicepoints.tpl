@@ -7,6 +7,7 @@
 {{! (NEXT_HREF).  IMPORT: the import form (import_form.tpl). }}
 <p class="breadcrumb"><a href="/admin">[[Administration]]</a> › [[Service points]]</p>
 <h1>[[Service points]]</h1>
+<p class="actions"><a class="button" href="/admin/servicepoints/new">[[Add a service point]]</a></p>
 <form class="form filters" method="get" action="/admin/servicepoints">
   <label for="sp-customer">[[Customer]]</label>
   <select id="sp-customer" name="customer">
@@ -37,7 +38,7 @@
   <tbody>
 {{#SP_ROW}}
     <tr class="service-point">
-      <td><code>{{SP_ID}}</code></td>
+      <td><a href="/admin/servicepoints/{{SP_ID}}/edit"><code>{{SP_ID}}</code></a></td>
       <td><abbr title="{{SP_CUSTOMER_NAME}}">{{SP_CUSTOMER}}</abbr></td>
       <td>{{SP_NAME}}</td>
       <td>{{SP_REFERENCE}}</td>

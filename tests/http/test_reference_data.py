@@ -38,10 +38,10 @@ def test_products_page_lists_the_demo_products(fresh_stack):
     sess, _ = browser_login(stack, DEMO_USERS["admin"])
     r = sess.get(stack.url("/admin/products"), timeout=10)
     assert r.status_code == 200
-    ids = re.findall(r"<tr><td><code>([0-9a-f]{24})</code>", r.text)
+    ids = re.findall(r'<tr><td><a href="/admin/products/[0-9a-f]{24}/edit"><code>([0-9a-f]{24})</code>', r.text)
     assert sorted(ids) == sorted([inet.DSL_50, inet.FIBER_100, inet.FIBER_1000,
                                   inet.FIBER_FEE, inet.FIBER_10G])
-    assert re.search(inet.FIBER_10G + r"</code></td><td>[^<]*</td><td>Fibre</td>"
+    assert re.search(inet.FIBER_10G + r"</code></a></td><td>[^<]*</td><td>Fibre</td>"
                      r"<td>No</td><td>NORDIC</td>", r.text), r.text
     assert 'name="csv"' in r.text and PRODUCTS in r.text
     r = sess.get(stack.url("/admin/addresses?customer=NORDIC"), timeout=10)
@@ -89,7 +89,7 @@ def test_product_import_from_the_admin_page(fresh_stack):
                          (8, "duplicate id &#39;%s&#39; (first on line 2)" % NEW_FIBER)):
         assert re.search(r"Line %d: [^<]*%s" % (line, re.escape(reason)), r.text), (line, reason)
     assert "Line 2:" not in r.text
-    assert NEW_FIBER not in re.findall(r"<tr><td><code>([0-9a-f]{24})</code>", r.text)
+    assert NEW_FIBER not in re.findall(r'<tr><td><a href="/admin/products/[0-9a-f]{24}/edit"><code>([0-9a-f]{24})</code>', r.text)
     # the CSRF token is required
     r = sess.post(url, data={"csv": bad}, timeout=30, allow_redirects=False)
     assert r.status_code == 403
@@ -106,7 +106,7 @@ def test_product_import_from_the_admin_page(fresh_stack):
     page = sess.get(s.url(r.headers["Location"]), timeout=10)
     assert "3 rows imported" in page.text
     assert "Fiber 500, symmetric" in page.text and "FIBER 10G (renamed)" in page.text
-    assert re.search(ACME_FIBER + r"</code></td><td>Fiber ACME</td><td>Fibre</td>"
+    assert re.search(ACME_FIBER + r"</code></a></td><td>Fiber ACME</td><td>Fibre</td>"
                      r"<td>No</td><td>ACME;FDJ</td>", page.text)
     # what customers may now ask for
     assert inet.create(s, acme, acme_fiber(NEW_FIBER))["product"] == NEW_FIBER

@@ -55,7 +55,7 @@ def total(resp):
 
 def rows(html):
     """Ids of the service point rows of the admin page's table."""
-    return re.findall(r'<tr class="service-point">\s*<td><code>([^<]*)</code>', html)
+    return re.findall(r'<tr class="service-point">\s*<td><a href="[^"]*"><code>([^<]*)</code>', html)
 
 
 def run_cli(s, *args, stdin=None):

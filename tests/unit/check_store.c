@@ -79,7 +79,9 @@ scalar(const char *db, const char *sql)
 	" DROP VIEW search_words; DROP TABLE search_index; DROP TABLE search_docs;" \
 	" DROP TABLE mail_subscriptions; ALTER TABLE outbox DROP COLUMN html;" \
 	" ALTER TABLE outbox DROP COLUMN unsubscribe;" \
-	" DROP TABLE idempotency_keys;"
+	" DROP TABLE idempotency_keys;" \
+	" DROP TABLE reference_history; ALTER TABLE products DROP COLUMN retired;" \
+	" ALTER TABLE addresses DROP COLUMN retired;"
 
 START_TEST(test_open_migrate)
 {
