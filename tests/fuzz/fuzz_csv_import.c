@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			k = kinds[i];
 	memset(&rep, 0, sizeof(rep));
 	/* A storage failure is the desk's, whatever the file says. */
-	if (import_csv(world_store(), k, (const char *)data, size, &rep) == IMPORT_ERROR)
+	if (import_csv(world_store(), k, NULL, (const char *)data, size, &rep) == IMPORT_ERROR)
 		abort();
 	import_free(&rep);
 	return 0;
