@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "admin_internet.h"
+#include "admin_inbox.h"
 #include "auth.h"
 #include "errors.h"
 #include "http.h"
@@ -473,6 +474,15 @@ render_entry(struct req *r, struct entry *e, int status)
 		return -1;
 	flash(r, root);
 	tpl_set(body, "CSRF", r->who->csrf);
+	{
+		char back[128];
+
+		snprintf(back, sizeof(back), "/admin/internet/%s", json_str(e->req, "_id"));
+		if (inbox_box(r, body, "internet", json_str(e->req, "_id"), back) < 0) {
+			tpl_dict_free(root);
+			return -1;
+		}
+	}
 	tpl_set_int(body, "ROWS", (long long)n);
 	l10n_number(r->lang, 2995.0, 2, example, sizeof(example));
 	tpl_set(body, "AMOUNT_EXAMPLE", example);

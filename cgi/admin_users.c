@@ -312,19 +312,6 @@ set_market(const struct req *r, struct tpl_dict *d, const char *key,
 
 /* ---- pages ---- */
 
-/* GET /admin; contract in admin_users.h. */
-int
-page_admin_home(struct req *r)
-{
-	struct tpl_dict *root, *body;
-
-	if ((root = admin_page(r, tr(r->lang, "Administration"), "admin_home.tpl",
-	    &body)) == NULL)
-		return -1;
-	tpl_set(body, "USER_NAME", r->who->name);
-	return page_send(r, 200, root);
-}
-
 /* The users list and the add form (kept input and errors from `f`, may
  * be NULL) with `status`.  0 or -1. */
 static int

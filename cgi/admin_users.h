@@ -12,7 +12,6 @@
 #include "http.h"
 
 /* GET /admin: links to every admin page.  200. */
-int  page_admin_home(struct req *r);
 
 /* GET /admin/users: every user and the form to add one.  200. */
 int  page_admin_users(struct req *r);

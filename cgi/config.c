@@ -67,6 +67,8 @@ static const struct ckey {
 	{ "attachments", "request_max", "REQDESK_ATTACH_REQUEST_MAX", C_SIZE, offsetof(struct config, attach_request_max), 1, 16LL << 30 },
 	{ "attachments", "files_per_request", "REQDESK_ATTACH_FILES", C_INT, offsetof(struct config, attach_request_files), 1, 100000 },
 	{ "desk", "operator_name", "REQDESK_OPERATOR_NAME", C_STR, offsetof(struct config, operator_name), 0, 0 },
+	{ "desk", "due_soon_days", "REQDESK_DUE_SOON_DAYS", C_INT, offsetof(struct config, due_soon_days), 0, 365 },
+	{ "desk", "offer_due_days", "REQDESK_OFFER_DUE_DAYS", C_INT, offsetof(struct config, offer_due_days), 0, 365 },
 };
 
 /* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
@@ -194,6 +196,8 @@ config_defaults(void)
 	config.attach_request_max = 50 * 1024 * 1024;
 	config.attach_request_files = 100;
 	config_set("desk", "operator_name", "Orange");
+	config.due_soon_days = 3;
+	config.offer_due_days = 2;
 }
 
 int

@@ -48,6 +48,9 @@ struct config {
 	int		 attach_request_files;	/* [attachments] files_per_request */
 	char		*operator_name;	/* [desk] operator_name: the author of the
 					 * operator's notes on the Orange API */
+	int		 due_soon_days;	/* [desk] due_soon_days: the inbox's "due soon" */
+	int		 offer_due_days; /* [desk] offer_due_days: working days to
+					 * answer an Internet request with offers */
 };
 
 extern struct config config;

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "pages.h"
 #include "orange_pages.h"
+#include "admin_inbox.h"
 #include "orange_request.h"
 #include "request_view.h"
 #include "store.h"
@@ -824,6 +825,16 @@ render_request(struct req *r, int status, int rc, const char *to)
 	}
 	fill_history(r, o, body);
 	fill_actions(r, o, body);
+	if (r->who->level == LVL_ADMIN) {
+		char back[128];
+
+		snprintf(back, sizeof(back), "/admin/requests/%s", r->param);
+		if (inbox_box(r, body, "orange", r->param, back) < 0) {
+			tpl_dict_free(root);
+			json_decref(o);
+			return -1;
+		}
+	}
 	if (rc > 0) {
 		refusal_words(r, o, rc, to, text, sizeof(text));
 		tpl_show(body, "ACTION_ERROR");

@@ -14,6 +14,7 @@
 #include "admin_customers.h"
 #include "admin_servicepoints.h"
 #include "admin_records.h"
+#include "admin_inbox.h"
 #include "admin_internet.h"
 #include "admin_products.h"
 #include "sp_api.h"
@@ -184,6 +185,8 @@ const struct route routes[] = {
 	    page_record_edit, page_record_edit_post }, /* RT_ADDRESS_EDIT */
 	{ "/admin/addresses/{id}/retire", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_record_retire_post }, /* RT_ADDRESS_RETIRE */
+	{ "/admin/assign", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_assign_post }, /* RT_ADMIN_ASSIGN */
 };
 
 enum family

@@ -99,6 +99,7 @@ enum route_id {
 	RT_ADDRESS_NEW,
 	RT_ADDRESS_EDIT,
 	RT_ADDRESS_RETIRE,
+	RT_ADMIN_ASSIGN,	/* the inbox: give a request to an operator */
 	RT__MAX
 };
 

@@ -45,6 +45,8 @@
 #include "ratelimit.h"
 #include "route.h"
 #include "store.h"
+#include "queue.h"
+#include "inet_request.h"
 #include "tpl.h"
 #include "workday.h"
 #include "writer.h"
@@ -459,6 +461,9 @@ prepare_database(void)
 	if ((st = store_open(config.database, 1)) == NULL)
 		return -1;
 	rc = store_migrate(st);
+	/* the inbox's days, which its triggers read (queue.h) */
+	if (rc == 0)
+		rc = queue_settings(st, config.offer_due_days, INET_OFFER_DAYS);
 	store_close(st);
 	return rc;
 }

@@ -60,6 +60,16 @@ struct store {
 
 /* Migrations are never edited once committed: a database already past
  * one would not see the change.  Add one instead. */
+/* Day `d` (an SQL expression giving YYYY-MM-DD) plus `n` working days
+ * (Monday to Friday; public holidays are not counted out), an SQL
+ * expression: from a Saturday or a Sunday, counted from the Friday
+ * before.  (queue_words: when an Internet request's offers are due.) */
+#define WORKDAYS_ADD(d, n) \
+	"date(CASE strftime('%w', " d ") WHEN '0' THEN date(" d ", '-2 days')" \
+	" WHEN '6' THEN date(" d ", '-1 days') ELSE " d " END, '+' || ((" n ")" \
+	" + 2 * ((CASE strftime('%w', " d ") WHEN '0' THEN 4 WHEN '6' THEN 4" \
+	" ELSE CAST(strftime('%w', " d ") AS INTEGER) - 1 END + (" n ")) / 5)) || ' days')"
+
 static const char *const migrations[] = {
 	/* 1: accounts, access, service points, products */
 	"CREATE TABLE customers ("
@@ -623,6 +633,136 @@ static const char *const migrations[] = {
 	"  record TEXT NOT NULL"
 	") STRICT;"
 	"CREATE INDEX reference_history_by_object ON reference_history(kind, object_id, seq);",
+	/* 22: the operator's inbox (queue.c): one row per request of either
+	 * family, kept by triggers in the transaction of every change, with
+	 * what the operator owns (who handles it, its priority); counts per
+	 * family and state; who was given what, when */
+	"CREATE TABLE queue_settings ("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  offer_due_days INTEGER NOT NULL CHECK (offer_due_days BETWEEN 0 AND 365),"
+	"  offer_valid_days INTEGER NOT NULL CHECK (offer_valid_days BETWEEN 0 AND 3650)"
+	") STRICT;"
+	"INSERT INTO queue_settings VALUES (1, 2, 30);"
+	"CREATE TABLE queue ("
+	"  id INTEGER PRIMARY KEY,"
+	"  family TEXT NOT NULL CHECK (family IN ('orange', 'internet')),"
+	"  request_id TEXT NOT NULL,"
+	"  customer_id TEXT,"
+	"  customer_name TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  open INTEGER NOT NULL CHECK (open IN (0, 1)),"
+	"  assignee_id TEXT REFERENCES users(id),"
+	"  priority INTEGER NOT NULL DEFAULT 1 CHECK (priority IN (0, 1, 2)),"
+	"  due TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  activity TEXT NOT NULL,"
+	"  waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1)),"
+	"  UNIQUE (family, request_id)"
+	") STRICT;"
+	"CREATE INDEX queue_by_due ON queue(open, due);"
+	"CREATE INDEX queue_by_created ON queue(open, created);"
+	"CREATE INDEX queue_by_customer ON queue(open, customer_name);"
+	"CREATE INDEX queue_by_activity ON queue(open, activity);"
+	"CREATE INDEX queue_by_assignee ON queue(open, assignee_id);"
+	"CREATE TABLE queue_counts ("
+	"  family TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (family, state)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE queue_history ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  family TEXT NOT NULL,"
+	"  request_id TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  by_user TEXT NOT NULL REFERENCES users(id),"
+	"  assignee_id TEXT REFERENCES users(id),"
+	"  priority INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE INDEX queue_history_by_request ON queue_history(family, request_id, seq);"
+	"CREATE TRIGGER queue_counted AFTER INSERT ON queue BEGIN"
+	"  INSERT INTO queue_counts VALUES (NEW.family, NEW.state, 1)"
+	"    ON CONFLICT (family, state) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER queue_recounted AFTER UPDATE OF state ON queue"
+	"  WHEN NEW.state <> OLD.state BEGIN"
+	"  UPDATE queue_counts SET n = n - 1 WHERE family = OLD.family AND state = OLD.state;"
+	"  INSERT INTO queue_counts VALUES (NEW.family, NEW.state, 1)"
+	"    ON CONFLICT (family, state) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE VIEW queue_words AS"
+	"  SELECT 'orange' AS family, r.id AS request_id, r.customer_id,"
+	"    coalesce(c.name, '') AS customer_name, r.status AS state,"
+	"    r.status IN ('NEW', 'IN_PROGRESS') AS open, date(r.requested_at) AS due,"
+	"    r.issued_at AS created, r.updated_at AS activity"
+	"  FROM requests r LEFT JOIN customers c ON c.id = r.customer_id"
+	"  UNION ALL"
+	"  SELECT 'internet', i.id, i.customer_id, coalesce(c.name, s.name, ''),"
+	"    CASE WHEN a.state IS NOT NULL THEN a.state"
+	"      WHEN i.answered IS NULL THEN 'NEW' ELSE 'HAS_OFFER' END,"
+	"    coalesce(a.state IN ('ORDERED', 'CONFIRMED'), 1),"
+	"    CASE WHEN a.state IS NOT NULL THEN coalesce(i.start_date, date(a.ordered))"
+	"      WHEN i.answered IS NULL THEN " WORKDAYS_ADD("date(i.created)",
+	    "(SELECT offer_due_days FROM queue_settings)")
+	"      ELSE date(i.answered, '+' || (SELECT offer_valid_days FROM queue_settings)"
+	"        || ' days') END,"
+	"    i.created, max(i.updated, coalesce(a.confirmed, a.ordered, i.updated))"
+	"  FROM internet_requests i LEFT JOIN customers c ON c.id = i.customer_id"
+	"  LEFT JOIN resellers s ON s.id = i.reseller_id"
+	"  LEFT JOIN internet_accounts a ON a.request_id = i.id;"
+	"CREATE TRIGGER queue_requests_insert AFTER INSERT ON requests BEGIN"
+	"  INSERT INTO queue (family, request_id, customer_id, customer_name, state, open,"
+	"    due, created, activity)"
+	"    SELECT family, request_id, customer_id, customer_name, state, open, due,"
+	"      created, activity FROM queue_words WHERE family = 'orange' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER queue_requests_update AFTER UPDATE OF status, requested_at,"
+	"  updated_at ON requests BEGIN"
+	"  UPDATE queue SET (state, open, due, activity) = (SELECT w.state, w.open, w.due,"
+	"    max(queue.activity, w.activity) FROM queue_words w"
+	"    WHERE w.family = 'orange' AND w.request_id = NEW.id)"
+	"    WHERE family = 'orange' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER queue_inet_insert AFTER INSERT ON internet_requests BEGIN"
+	"  INSERT INTO queue (family, request_id, customer_id, customer_name, state, open,"
+	"    due, created, activity)"
+	"    SELECT family, request_id, customer_id, customer_name, state, open, due,"
+	"      created, activity FROM queue_words WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER queue_inet_update AFTER UPDATE OF answered, updated, start_date"
+	"  ON internet_requests BEGIN"
+	"  UPDATE queue SET (state, open, due, activity) = (SELECT w.state, w.open, w.due,"
+	"    max(queue.activity, w.activity) FROM queue_words w"
+	"    WHERE w.family = 'internet' AND w.request_id = NEW.id)"
+	"    WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER queue_account_insert AFTER INSERT ON internet_accounts BEGIN"
+	"  UPDATE queue SET (state, open, due, activity) = (SELECT w.state, w.open, w.due,"
+	"    max(queue.activity, w.activity) FROM queue_words w"
+	"    WHERE w.family = 'internet' AND w.request_id = NEW.request_id)"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id;"
+	" END;"
+	"CREATE TRIGGER queue_account_update AFTER UPDATE OF state, confirmed, start_date"
+	"  ON internet_accounts BEGIN"
+	"  UPDATE queue SET (state, open, due, activity) = (SELECT w.state, w.open, w.due,"
+	"    max(queue.activity, w.activity) FROM queue_words w"
+	"    WHERE w.family = 'internet' AND w.request_id = NEW.request_id)"
+	"    WHERE family = 'internet' AND request_id = NEW.request_id;"
+	" END;"
+	"CREATE TRIGGER queue_notes_insert AFTER INSERT ON notes BEGIN"
+	"  UPDATE queue SET activity = max(activity, NEW.created),"
+	"    waiting = CASE WHEN NEW.internal THEN waiting ELSE NEW.side = 'operator' END"
+	"    WHERE family = NEW.family AND request_id = NEW.request_id;"
+	" END;"
+	"INSERT INTO queue (family, request_id, customer_id, customer_name, state, open,"
+	"  due, created, activity)"
+	"  SELECT family, request_id, customer_id, customer_name, state, open, due,"
+	"    created, activity FROM queue_words;"
+	"UPDATE queue SET waiting = coalesce((SELECT n.side = 'operator' FROM notes n"
+	"  WHERE n.family = queue.family AND n.request_id = queue.request_id"
+	"  AND n.internal = 0 ORDER BY n.seq DESC LIMIT 1), 0),"
+	"  activity = max(activity, coalesce((SELECT max(n.created) FROM notes n"
+	"  WHERE n.family = queue.family AND n.request_id = queue.request_id), ''));",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -815,6 +955,28 @@ static const char *const migrations[] = {
 /* Whether a product may be sold to customer `cust` (NULL: a reseller). */
 #define PRODUCT_VALID(cust) "(p.all_customers = 1 OR EXISTS (SELECT 1 FROM" \
 	" product_customers pc WHERE pc.product_id = p.id AND pc.customer_id = " cust "))"
+
+/* The inbox's rows (enum queue_col) and the filters of a view: ?1
+ * family, ?2 state, ?3 unassigned only, ?4 assignee, ?5 due by (a day),
+ * ?6 waiting for the customer only, ?7 priority (each NULL or 0: any). */
+#define QUEUE_COLS "q.id, q.family, q.request_id, q.customer_id, q.customer_name," \
+	" q.state, q.assignee_id, u.name, q.priority, q.due, q.created, q.activity," \
+	" q.waiting, coalesce(r.name, i.type), coalesce(r.customer_reference, i.reference)," \
+	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END"
+#define QUEUE_FROM " FROM queue q LEFT JOIN users u ON u.id = q.assignee_id" \
+	" LEFT JOIN requests r ON q.family = 'orange' AND r.id = q.request_id" \
+	" LEFT JOIN internet_requests i ON q.family = 'internet' AND i.id = q.request_id"
+#define QUEUE_WHERE " WHERE q.open = 1 AND (?1 IS NULL OR q.family = ?1)" \
+	" AND (?2 IS NULL OR q.state = ?2) AND (?3 = 0 OR q.assignee_id IS NULL)" \
+	" AND (?4 IS NULL OR q.assignee_id = ?4) AND (?5 IS NULL OR q.due <= ?5)" \
+	" AND (?6 = 0 OR q.waiting = 1) AND (?7 IS NULL OR q.priority = ?7)"
+/* A page by `key` (ascending, or "DESC"), from the start or after the
+ * row (?9 its key, ?10 its id); ?8 the page's size. */
+#define QUEUE_PAGE(key, dir) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
+	" ORDER BY q." key " " dir ", q.id " dir " LIMIT ?8"
+#define QUEUE_AFTER(key, dir, op) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
+	" AND (q." key ", q.id) " op " (?9, ?10) ORDER BY q." key " " dir ", q.id " dir \
+	" LIMIT ?8"
 
 static const char *const sqls[] = {
 	"BEGIN", /* ST_BEGIN */
@@ -1252,6 +1414,30 @@ static const char *const sqls[] = {
 	"SELECT h.at, h.action, u.name, h.record FROM reference_history h"
 	" LEFT JOIN users u ON u.id = h.by_user WHERE h.kind = ?1 AND h.object_id = ?2"
 	" ORDER BY h.seq DESC LIMIT ?3", /* ST_REF_HISTORY */
+	QUEUE_PAGE("due", "ASC"), /* ST_QUEUE_DUE */
+	QUEUE_PAGE("created", "ASC"), /* ST_QUEUE_AGE */
+	QUEUE_PAGE("customer_name", "ASC"), /* ST_QUEUE_CUSTOMER */
+	QUEUE_PAGE("activity", "DESC"), /* ST_QUEUE_ACTIVITY */
+	QUEUE_AFTER("due", "ASC", ">"), /* ST_QUEUE_DUE_AFTER */
+	QUEUE_AFTER("created", "ASC", ">"), /* ST_QUEUE_AGE_AFTER */
+	QUEUE_AFTER("customer_name", "ASC", ">"), /* ST_QUEUE_CUSTOMER_AFTER */
+	QUEUE_AFTER("activity", "DESC", "<"), /* ST_QUEUE_ACTIVITY_AFTER */
+	"SELECT count(*) FROM (SELECT 1 FROM queue q" QUEUE_WHERE " LIMIT ?8)", /* ST_QUEUE_VIEW_COUNT */
+	"SELECT family, state, n FROM queue_counts WHERE n > 0"
+	" ORDER BY family, state", /* ST_QUEUE_COUNTS */
+	"SELECT " QUEUE_COLS QUEUE_FROM " WHERE q.family = ?1 AND q.request_id = ?2", /* ST_QUEUE_GET */
+	"UPDATE queue SET assignee_id = ?3, priority = ?4, activity = max(activity, ?5)"
+	" WHERE family = ?1 AND request_id = ?2"
+	" AND (assignee_id IS NOT ?3 OR priority <> ?4)", /* ST_QUEUE_ASSIGN */
+	"INSERT INTO queue_history (family, request_id, at, by_user, assignee_id, priority)"
+	" VALUES (?, ?, ?, ?, ?, ?)", /* ST_QUEUE_HISTORY_ADD */
+	"SELECT h.at, b.name, a.name, h.priority FROM queue_history h"
+	" JOIN users b ON b.id = h.by_user LEFT JOIN users a ON a.id = h.assignee_id"
+	" WHERE h.family = ?1 AND h.request_id = ?2 ORDER BY h.seq DESC LIMIT ?3", /* ST_QUEUE_HISTORY */
+	"SELECT id, name FROM users WHERE level = 'ADMIN' AND disabled = 0"
+	" ORDER BY name, id LIMIT ?1", /* ST_QUEUE_STAFF */
+	"UPDATE queue_settings SET offer_due_days = ?1, offer_valid_days = ?2"
+	" WHERE offer_due_days <> ?1 OR offer_valid_days <> ?2", /* ST_QUEUE_SETTINGS */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1467,6 +1653,22 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_ADDRESS_RETIRE */
 	0, /* ST_REF_HISTORY_ADD */
 	REF_HISTORY__COLS, /* ST_REF_HISTORY */
+	QUEUE__COLS, /* ST_QUEUE_DUE */
+	QUEUE__COLS, /* ST_QUEUE_AGE */
+	QUEUE__COLS, /* ST_QUEUE_CUSTOMER */
+	QUEUE__COLS, /* ST_QUEUE_ACTIVITY */
+	QUEUE__COLS, /* ST_QUEUE_DUE_AFTER */
+	QUEUE__COLS, /* ST_QUEUE_AGE_AFTER */
+	QUEUE__COLS, /* ST_QUEUE_CUSTOMER_AFTER */
+	QUEUE__COLS, /* ST_QUEUE_ACTIVITY_AFTER */
+	COUNT__COLS, /* ST_QUEUE_VIEW_COUNT */
+	QCOUNT__COLS, /* ST_QUEUE_COUNTS */
+	QUEUE__COLS, /* ST_QUEUE_GET */
+	0, /* ST_QUEUE_ASSIGN */
+	0, /* ST_QUEUE_HISTORY_ADD */
+	QHIST__COLS, /* ST_QUEUE_HISTORY */
+	QSTAFF__COLS, /* ST_QUEUE_STAFF */
+	0, /* ST_QUEUE_SETTINGS */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

@@ -257,6 +257,22 @@ enum stmt {
 	ST_ADDRESS_RETIRE,
 	ST_REF_HISTORY_ADD,	/* changes to reference data (import.c) */
 	ST_REF_HISTORY,
+	ST_QUEUE_DUE,		/* the inbox (queue.c): first pages by sort ... */
+	ST_QUEUE_AGE,
+	ST_QUEUE_CUSTOMER,
+	ST_QUEUE_ACTIVITY,
+	ST_QUEUE_DUE_AFTER,	/* ... and the pages after a row (keyset) */
+	ST_QUEUE_AGE_AFTER,
+	ST_QUEUE_CUSTOMER_AFTER,
+	ST_QUEUE_ACTIVITY_AFTER,
+	ST_QUEUE_VIEW_COUNT,	/* the rows of a view, up to QUEUE_COUNT_MAX */
+	ST_QUEUE_COUNTS,	/* per family and state */
+	ST_QUEUE_GET,		/* one request's row */
+	ST_QUEUE_ASSIGN,	/* 0 rows when nothing changes */
+	ST_QUEUE_HISTORY_ADD,
+	ST_QUEUE_HISTORY,
+	ST_QUEUE_STAFF,		/* the operator's active staff: who may be given one */
+	ST_QUEUE_SETTINGS,
 	ST__MAX
 };
 
@@ -746,5 +762,28 @@ enum ref_history_col {
 	REF_HISTORY_AT, REF_HISTORY_ACTION, REF_HISTORY_BY, REF_HISTORY_RECORD,
 	REF_HISTORY__COLS
 };
+
+/* The inbox (queue.c): ST_QUEUE_DUE... and their _AFTER pages, and
+ * ST_QUEUE_GET.  What: an ordering request's type name, or an Internet
+ * request's kind of circuit; place: an Internet request's address. */
+enum queue_col {
+	QUEUE_ROWID, QUEUE_FAMILY, QUEUE_REQUEST_ID, QUEUE_CUSTOMER_ID,
+	QUEUE_CUSTOMER_NAME, QUEUE_STATE, QUEUE_ASSIGNEE_ID, QUEUE_ASSIGNEE_NAME,
+	QUEUE_PRIORITY, QUEUE_DUE, QUEUE_CREATED, QUEUE_ACTIVITY, QUEUE_WAITING,
+	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE__COLS
+};
+#define QUEUE_COUNT_MAX	1000	/* ST_QUEUE_VIEW_COUNT counts this far */
+
+/* ST_QUEUE_COUNTS. */
+enum queue_count_col { QCOUNT_FAMILY, QCOUNT_STATE, QCOUNT_N, QCOUNT__COLS };
+
+/* ST_QUEUE_HISTORY: who gave a request to whom (NULL: nobody), at which
+ * priority, newest first. */
+enum queue_history_col {
+	QHIST_AT, QHIST_BY, QHIST_ASSIGNEE, QHIST_PRIORITY, QHIST__COLS
+};
+
+/* ST_QUEUE_STAFF. */
+enum queue_staff_col { QSTAFF_ID, QSTAFF_NAME, QSTAFF__COLS };
 
 #endif

@@ -42,6 +42,9 @@ SET(circuit_codes, "DSL", "FIBER");
 SET(circuit_texts, NC_("kind of circuit", "DSL"), NC_("kind of circuit", "Fibre"));
 SET(boolean_codes, "true", "false");
 SET(boolean_texts, NC_("yes or no", "Yes"), NC_("yes or no", "No"));
+SET(priority_codes, "low", "normal", "high");
+SET(priority_texts, NC_("priority", "Low"), NC_("priority", "Normal"),
+    NC_("priority", "High"));
 
 /* Every code has its words. */
 #define SAME(a, b) _Static_assert(sizeof(a) == sizeof(b), #a " and " #b " differ")
@@ -55,6 +58,7 @@ SAME(sp_state_codes, sp_state_texts);
 SAME(mail_state_codes, mail_state_texts);
 SAME(circuit_codes, circuit_texts);
 SAME(boolean_codes, boolean_texts);
+SAME(priority_codes, priority_texts);
 
 static const struct wset sets[WS__MAX] = {
 	[WS_STATUS] = { "request status", status_codes, status_texts },
@@ -67,6 +71,7 @@ static const struct wset sets[WS__MAX] = {
 	[WS_MAIL_STATE] = { "mail state", mail_state_codes, mail_state_texts },
 	[WS_CIRCUIT] = { "kind of circuit", circuit_codes, circuit_texts },
 	[WS_BOOLEAN] = { "yes or no", boolean_codes, boolean_texts },
+	[WS_PRIORITY] = { "priority", priority_codes, priority_texts },
 };
 
 const char *

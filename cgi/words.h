@@ -22,6 +22,7 @@ enum wordset {
 	WS_MAIL_STATE,		/* a mail's: queued, sending, sent, dead */
 	WS_CIRCUIT,		/* DSL, FIBER */
 	WS_BOOLEAN,		/* true, false */
+	WS_PRIORITY,		/* a request's in the inbox: low, normal, high */
 	WS__MAX
 };
 

@@ -17,6 +17,7 @@
 <h1>[[Offers for <code id="request-id">{{ID}}</code>]]</h1>
 <p class="lead"><span class="badge badge-{{STATE_CODE}}" id="request-state">{{STATE}}</span> · <span id="request-type">{{TYPE}}</span> · {{CUSTOMER}} · {{ADDRESS}}</p>
 <p class="muted">[[Created {{CREATED}} by {{CREATOR}}.]]{{#EXPIRES}} [[The offers expire on <span id="expires">{{EXPIRES_DAY}}</span>.]]{{/EXPIRES}} <a href="/internet/{{ID:u}}">[[As the customer sees it]]</a></p>
+{{>HANDLING}}
 {{#ERRORS}}
 <div class="form-errors" role="alert" id="form-summary">
   <p>{{ERROR_COUNT_TEXT}}</p>

@@ -39,6 +39,7 @@
 {{/HISTORY}}
   </tbody>
 </table>
+{{>HANDLING}}
 {{#ACTION_ERROR}}
 <p class="form-errors" role="alert" id="action-error">{{ACTION_ERROR_TEXT}}</p>
 {{/ACTION_ERROR}}

@@ -81,7 +81,12 @@ scalar(const char *db, const char *sql)
 	" ALTER TABLE outbox DROP COLUMN unsubscribe;" \
 	" DROP TABLE idempotency_keys;" \
 	" DROP TABLE reference_history; ALTER TABLE products DROP COLUMN retired;" \
-	" ALTER TABLE addresses DROP COLUMN retired;"
+	" ALTER TABLE addresses DROP COLUMN retired;" \
+	" DROP TRIGGER queue_requests_insert; DROP TRIGGER queue_requests_update;" \
+	" DROP TRIGGER queue_inet_insert; DROP TRIGGER queue_inet_update;" \
+	" DROP TRIGGER queue_account_insert; DROP TRIGGER queue_account_update;" \
+	" DROP VIEW queue_words; DROP TABLE queue_history;" \
+	" DROP TABLE queue_counts; DROP TABLE queue; DROP TABLE queue_settings;"
 
 START_TEST(test_open_migrate)
 {

@@ -1,0 +1,1 @@
+{{! To an operator given a request: the subject (one line) }}[reqdesk] {{#HAS_REFERENCE}}[[For you: {{FAMILY}} of {{CUSTOMER}}, reference {{REFERENCE}}]]{{/HAS_REFERENCE}}{{#NO_REFERENCE}}[[For you: {{FAMILY}} of {{CUSTOMER}}]]{{/NO_REFERENCE}}
