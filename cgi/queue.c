@@ -87,8 +87,12 @@ queue_count(struct store *st, const struct queue_filter *f)
 	struct rows	*s;
 	long long	 n = -1;
 	char		 prio[2];
+	enum stmt	 which = f->waiting ? ST_QUEUE_COUNT_WAITING :
+			    f->due_by != NULL ? ST_QUEUE_COUNT_DUE :
+			    f->assignee != NULL ? ST_QUEUE_COUNT_MINE :
+			    f->unassigned ? ST_QUEUE_COUNT_UNASSIGNED : ST_QUEUE_COUNT_ALL;
 
-	s = store_query(st, ST_QUEUE_VIEW_COUNT, "ssissisI", f->family, f->state,
+	s = store_query(st, which, "ssissisI", f->family, f->state,
 	    f->unassigned, f->assignee, f->due_by, f->waiting, priority_arg(f, prio),
 	    (long long)QUEUE_COUNT_MAX);
 	if (s == NULL)

@@ -46,7 +46,8 @@ struct rows *queue_page(struct store *st, const struct queue_filter *f);
 const char *queue_row_key(struct rows *s, enum queue_sort sort);
 
 /* How many open requests `f` shows (its sort and page ignored), counted
- * up to QUEUE_COUNT_MAX.  -1 on failure. */
+ * up to QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by,
+ * waiting) it takes one.  -1 on failure. */
 long long queue_count(struct store *st, const struct queue_filter *f);
 
 /* The priority's code ("low", "normal", "high") and back: 0..2, or -1. */

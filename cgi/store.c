@@ -664,6 +664,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX queue_by_customer ON queue(open, customer_name);"
 	"CREATE INDEX queue_by_activity ON queue(open, activity);"
 	"CREATE INDEX queue_by_assignee ON queue(open, assignee_id);"
+	"CREATE INDEX queue_by_waiting ON queue(open, waiting, due);"
 	"CREATE TABLE queue_counts ("
 	"  family TEXT NOT NULL,"
 	"  state TEXT NOT NULL,"
@@ -970,6 +971,14 @@ static const char *const migrations[] = {
 	" AND (?2 IS NULL OR q.state = ?2) AND (?3 = 0 OR q.assignee_id IS NULL)" \
 	" AND (?4 IS NULL OR q.assignee_id = ?4) AND (?5 IS NULL OR q.due <= ?5)" \
 	" AND (?6 = 0 OR q.waiting = 1) AND (?7 IS NULL OR q.priority = ?7)"
+/* How many rows a view holds, up to ?8: its own condition `cond` first,
+ * so that the index of the view is the one read (?3 and ?6, the view's
+ * switches in QUEUE_WHERE, are implied by the statement), then the
+ * filters. */
+#define QUEUE_COUNT(cond) "SELECT count(*) FROM (SELECT 1 FROM queue q WHERE q.open = 1" \
+	" AND " cond " AND (?1 IS NULL OR q.family = ?1) AND (?2 IS NULL OR q.state = ?2)" \
+	" AND (?7 IS NULL OR q.priority = ?7) AND ?3 IS NOT NULL AND ?6 IS NOT NULL" \
+	" AND (?4 IS NULL OR ?4 IS NOT NULL) AND (?5 IS NULL OR ?5 IS NOT NULL) LIMIT ?8)"
 /* A page by `key` (ascending, or "DESC"), from the start or after the
  * row (?9 its key, ?10 its id); ?8 the page's size. */
 #define QUEUE_PAGE(key, dir) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
@@ -1422,7 +1431,11 @@ static const char *const sqls[] = {
 	QUEUE_AFTER("created", "ASC", ">"), /* ST_QUEUE_AGE_AFTER */
 	QUEUE_AFTER("customer_name", "ASC", ">"), /* ST_QUEUE_CUSTOMER_AFTER */
 	QUEUE_AFTER("activity", "DESC", "<"), /* ST_QUEUE_ACTIVITY_AFTER */
-	"SELECT count(*) FROM (SELECT 1 FROM queue q" QUEUE_WHERE " LIMIT ?8)", /* ST_QUEUE_VIEW_COUNT */
+	QUEUE_COUNT("1"), /* ST_QUEUE_COUNT_ALL */
+	QUEUE_COUNT("q.assignee_id IS NULL"), /* ST_QUEUE_COUNT_UNASSIGNED */
+	QUEUE_COUNT("q.assignee_id = ?4"), /* ST_QUEUE_COUNT_MINE */
+	QUEUE_COUNT("q.due <= ?5"), /* ST_QUEUE_COUNT_DUE */
+	QUEUE_COUNT("q.waiting = 1"), /* ST_QUEUE_COUNT_WAITING */
 	"SELECT family, state, n FROM queue_counts WHERE n > 0"
 	" ORDER BY family, state", /* ST_QUEUE_COUNTS */
 	"SELECT " QUEUE_COLS QUEUE_FROM " WHERE q.family = ?1 AND q.request_id = ?2", /* ST_QUEUE_GET */
@@ -1661,7 +1674,11 @@ static const unsigned char stmt_cols[] = {
 	QUEUE__COLS, /* ST_QUEUE_AGE_AFTER */
 	QUEUE__COLS, /* ST_QUEUE_CUSTOMER_AFTER */
 	QUEUE__COLS, /* ST_QUEUE_ACTIVITY_AFTER */
-	COUNT__COLS, /* ST_QUEUE_VIEW_COUNT */
+	COUNT__COLS, /* ST_QUEUE_COUNT_ALL */
+	COUNT__COLS, /* ST_QUEUE_COUNT_UNASSIGNED */
+	COUNT__COLS, /* ST_QUEUE_COUNT_MINE */
+	COUNT__COLS, /* ST_QUEUE_COUNT_DUE */
+	COUNT__COLS, /* ST_QUEUE_COUNT_WAITING */
 	QCOUNT__COLS, /* ST_QUEUE_COUNTS */
 	QUEUE__COLS, /* ST_QUEUE_GET */
 	0, /* ST_QUEUE_ASSIGN */

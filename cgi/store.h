@@ -265,7 +265,11 @@ enum stmt {
 	ST_QUEUE_AGE_AFTER,
 	ST_QUEUE_CUSTOMER_AFTER,
 	ST_QUEUE_ACTIVITY_AFTER,
-	ST_QUEUE_VIEW_COUNT,	/* the rows of a view, up to QUEUE_COUNT_MAX */
+	ST_QUEUE_COUNT_ALL,	/* the rows of a view, up to QUEUE_COUNT_MAX, */
+	ST_QUEUE_COUNT_UNASSIGNED, /* each by the index that holds it */
+	ST_QUEUE_COUNT_MINE,
+	ST_QUEUE_COUNT_DUE,
+	ST_QUEUE_COUNT_WAITING,
 	ST_QUEUE_COUNTS,	/* per family and state */
 	ST_QUEUE_GET,		/* one request's row */
 	ST_QUEUE_ASSIGN,	/* 0 rows when nothing changes */

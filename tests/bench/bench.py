@@ -16,6 +16,11 @@ and runs wrk for a bounded time against each scenario:
   f1 GET /ordering/b2b/v2/requests             first page, 1,000,000 stored
   f2 GET ...?offset=999000                     deep page
   g  GET /admin/internet/{id} (admin session)  offer entry page
+  h1 GET /admin (admin session)                 the inbox, first page
+  h2 GET /admin?after=...                       its deep page (keyset)
+  h3 GET /admin?view=unassigned&sort=customer   a view, another sort
+  s1 GET /search?q=langel (session)             a word every request has
+  s2 GET /ordering/b2b/v2/requests?q=...        a word one request has
 
 and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b),
 then where the machine's time went in each scenario: CPU microseconds per
@@ -230,6 +235,32 @@ def main():
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, ceiling=near, **wrk(
                 s.url("/ordering/b2b/v2/requests" + q), h, connections=2, threads=1))
+        # (h) the operator's inbox and (s) search, at the same low
+        # concurrency: first and deep pages (docs/INBOX.md, SEARCH.md)
+        con = sqlite3.connect(s.db, timeout=60)
+        cursor = con.execute("SELECT id, due FROM queue WHERE open = 1 ORDER BY due, id"
+                             " LIMIT 1 OFFSET ?", (max(ROWS - 1000, 0),)).fetchone()
+        con.close()
+        deep_inbox = "/admin?view=all&sort=due"
+        if cursor:
+            deep_inbox += "&after=%d%%3A%s" % cursor
+        for name, label, path, h in (
+                ("h1", "GET /admin inbox first page (%d open)" % ROWS,
+                 "/admin", [admin_cookie]),
+                ("h2", "GET /admin inbox deep page (keyset, row %d)" % (ROWS - 1000),
+                 deep_inbox, [admin_cookie]),
+                ("h3", "GET /admin inbox view 'unassigned', sorted by customer",
+                 "/admin?view=unassigned&sort=customer", [admin_cookie]),
+                ("s1", "GET /search?q=langel (every request matches)",
+                 "/search?q=langel", [cookie]),
+                ("s2", "GET /requests?q=BENCH-%07d (one matches), administrator" % (ROWS // 2),
+                 "/ordering/b2b/v2/requests?q=BENCH-%07d" % (ROWS // 2), admin_api)):
+            if not wanted(name):
+                continue
+            near = ceiling()
+            print("running %s: %s" % (name, label), flush=True)
+            results[name] = dict(label=label, ceiling=near, **wrk(
+                s.url(path), h, connections=2, threads=1))
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -269,7 +300,8 @@ def report(results, before, after, soak):
     base = results["b"]["rps"] or 1.0
     lines = ["| scenario | req/s | p50 ms | p99 ms | errors | (b) next to it | ratio to (b) |",
              "|---|---:|---:|---:|---:|---:|---:|"]
-    for name in ("a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g"):
+    for name in ("a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g",
+                 "h1", "h2", "h3", "s1", "s2"):
         if name not in results:
             continue
         r = results[name]
