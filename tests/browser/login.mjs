@@ -61,7 +61,7 @@ await run('login', async (browser) => {
   ]);
   check(new URL(page.url()).pathname === '/admin', `the Admin link led to ${page.url()}`);
   const h1 = (await page.locator('main h1').innerText()).trim();
-  check(h1 === 'Administration', `the admin page's title is ${JSON.stringify(h1)}`);
+  check(h1 === 'Inbox', `the admin page's title is ${JSON.stringify(h1)}`);
   check(await page.locator('main a[href="/admin/users"]').count() === 1, 'no link to /admin/users');
   await screenshot(page, join(outdir, 'login-admin.png'));
   await logOut(page);
