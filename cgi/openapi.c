@@ -932,6 +932,37 @@ path_auth_login(struct oa *oa)
 }
 
 /* GET /ordering/b2b/v2/requests. */
+/* customer.id and the date filters of the list and the aggregate
+ * (orange_api.c list_filters). */
+static void
+request_date_params(struct oa *oa, json_t *op)
+{
+	static const char *const dates[][2] = {
+		{ "keyDates.issuedAt", "issued (a UTC day)" },
+		{ "keyDates.requestedAt", "requested for" },
+	};
+	char	name[40], text[160];
+	size_t	i;
+
+	op_list_param(oa, op, "customer.id", "Only the requests of these customers "
+	    "(comma list; within the caller's scope).", NULL);
+	for (i = 0; i < 2; i++) {
+		snprintf(text, sizeof(text), "Only the requests %s this day.", dates[i][1]);
+		op_param(oa, op, "query", dates[i][0], 0, text,
+		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+		snprintf(name, sizeof(name), "%s.gte", dates[i][0]);
+		snprintf(text, sizeof(text), "Only the requests %s this day or later.",
+		    dates[i][1]);
+		op_param(oa, op, "query", name, 0, text,
+		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+		snprintf(name, sizeof(name), "%s.lte", dates[i][0]);
+		snprintf(text, sizeof(text), "Only the requests %s this day or earlier.",
+		    dates[i][1]);
+		op_param(oa, op, "query", name, 0, text,
+		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+	}
+}
+
 static void
 op_requests_list(struct oa *oa)
 {
@@ -961,6 +992,7 @@ op_requests_list(struct oa *oa)
 	    request_categories);
 	op_list_param(oa, op, "customerReference",
 	    "Only these customer references (comma list).", NULL);
+	request_date_params(oa, op);
 	resp = op_response(oa, op, 200, "The matching requests.", json_pack(
 	    "{s:s, s:o}", "type", "array", "items", schema_ref("RequestListItem")));
 	resp_count_headers(oa, resp);
@@ -1097,6 +1129,7 @@ path_requests_aggregate(struct oa *oa)
 	    request_categories);
 	op_list_param(oa, op, "customerReference",
 	    "Only these customer references (comma list).", NULL);
+	request_date_params(oa, op);
 	resp = op_response(oa, op, 200, "The counts (X-Total-Count: the requests "
 	    "counted; X-Result-Count: the counts given).", schema_ref("RequestAggregate"));
 	resp_count_headers(oa, resp);

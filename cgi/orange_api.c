@@ -198,9 +198,12 @@ list_filters(struct req *r, struct request_filter *f)
 		{ "type", offsetof(struct request_filter, type) },
 		{ "category", offsetof(struct request_filter, category) },
 		{ "customerReference", offsetof(struct request_filter, customer_reference) },
+		{ "customer.id", offsetof(struct request_filter, customer) },
 	};
-	char	why[96];
-	size_t	i;
+
+	static const char *const dates[] = { "keyDates.issuedAt", "keyDates.requestedAt" };
+	char	why[128], key[40];
+	size_t	i, d;
 
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		if (req_query_list(r, lists[i].key, QUERY_LIST_MAX,
@@ -210,6 +213,38 @@ list_filters(struct req *r, struct request_filter *f)
 			reply_error(r, HERR_BAD_QUERY, why);
 			return 1;
 		}
+	/* the dates: one day (keyDates.issuedAt=2026-12-01), or a range of
+	 * days, each end included (.gte, .lte) */
+	for (d = 0; d < 2; d++) {
+		static const char *const ends[] = { "", ".gte", ".lte" };
+		const char	**from = d ? &f->requested_from : &f->issued_from,
+				**before = d ? &f->requested_before : &f->issued_before;
+		struct ymd	 day;
+		size_t		 e;
+
+		for (e = 0; e < 3; e++) {
+			const char *v;
+
+			snprintf(key, sizeof(key), "%s%s", dates[d], ends[e]);
+			if ((v = req_query(r, key)) == NULL)
+				continue;
+			if (ymd_parse_date(v, &day) < 0) {
+				snprintf(why, sizeof(why), "'%s' must be a date such as "
+				    "2026-12-31.", key);
+				reply_error(r, HERR_BAD_QUERY, why);
+				return 1;
+			}
+			if (e != 2) {		/* from that day */
+				ymd_format(&day, f->days[d * 2]);
+				*from = f->days[d * 2];
+			}
+			if (e != 1) {		/* before the day after */
+				day = ymd_add_days(&day, 1);
+				ymd_format(&day, f->days[d * 2 + 1]);
+				*before = f->days[d * 2 + 1];
+			}
+		}
+	}
 	return 0;
 }
 

@@ -25,6 +25,12 @@
 #define TOP_MAX_LEN	64	/* customerReference, contract */
 #define COMMENT_MAX_LEN	4096
 
+/* The filters beyond the comma lists (REQ_FILTERS ?12-?16): the
+ * customers (a JSON array, `custs`) and the days. */
+#define MORE_FILTERS(f, custs) (custs), (f)->issued_from, (f)->issued_before, \
+	(f)->requested_from, (f)->requested_before
+#define NO_FILTERS NULL, NULL, NULL, NULL, NULL
+
 /* Legal moves: from, to, who may make them. */
 static const struct transition {
 	const char	*from, *to;
@@ -541,8 +547,8 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 	int		 rc, bad = 0;
 
 	*err = 0;
-	if ((s = store_query(st, ST_REQ_GET, "issssssss", SCOPE_ARGS(who), NULL,
-	    NULL, NULL, NULL, NULL, id)) == NULL) {
+	if ((s = store_query(st, ST_REQ_GET, "isssssssssssssss", SCOPE_ARGS(who), NULL,
+	    NULL, NULL, NULL, NULL, id, NULL, NULL, NO_FILTERS)) == NULL) {
 		*err = -1;
 		return NULL;
 	}
@@ -741,6 +747,14 @@ issue_order(const char *sort, int *desc)
 	return 0;
 }
 
+/* Is any of them given?  1 or 0. */
+static int
+more_filters(const struct request_filter *f)
+{
+	return f->customer != NULL || f->issued_from != NULL || f->issued_before != NULL ||
+	    f->requested_from != NULL || f->requested_before != NULL;
+}
+
 /*
  * Unfiltered lists in issue order, the ones every user opens, are index
  * seeks at any depth:
@@ -762,7 +776,7 @@ request_list_fast(struct store *st, const struct principal *who,
 	int		 desc, rc;
 
 	if (f->id || f->status || f->type || f->category || f->customer_reference ||
-	    f->match || !issue_order(f->sort, &desc) || (cust == NULL && who->level != LVL_ADMIN))
+	    f->match || more_filters(f) || !issue_order(f->sort, &desc) || (cust == NULL && who->level != LVL_ADMIN))
 		return 0;
 	/* the largest number, and the total */
 	s = cust ? store_query(st, ST_REQ_FAST_TOTAL, "s", cust) :
@@ -796,7 +810,8 @@ request_list_each(struct store *st, const struct principal *who,
 	struct rows	*s;
 	char		*ids = store_list_param(f->id), *sts = store_list_param(f->status),
 			*tys = store_list_param(f->type), *cats = store_list_param(f->category),
-			*refs = store_list_param(f->customer_reference);
+			*refs = store_list_param(f->customer_reference),
+			*custs = store_list_param(f->customer);
 	int		 rc = -1, q = sort_stmt(f->sort);
 
 	*total = 0;
@@ -809,14 +824,16 @@ request_list_each(struct store *st, const struct principal *who,
 	if (f->match != NULL) {
 		/* a search: the matches, newest first */
 		rc = -1;
-		if ((s = store_query(st, ST_REQ_SEARCH_COUNT, "issssssss", SCOPE_ARGS(who),
-		    ids, sts, tys, cats, refs, f->match)) == NULL)
+		if ((s = store_query(st, ST_REQ_SEARCH_COUNT, "isssssssssssssss",
+		    SCOPE_ARGS(who), ids, sts, tys, cats, refs, f->match, NULL, NULL,
+		    MORE_FILTERS(f, custs))) == NULL)
 			goto out;
 		if (store_row(s) == 1)
 			*total = store_int(s, COUNT_N);
 		store_done(s);
-		if ((s = store_query(st, ST_REQ_SEARCH, "isssssssIIs", SCOPE_ARGS(who), ids,
-		    sts, tys, cats, refs, f->limit, f->offset, f->match)) == NULL)
+		if ((s = store_query(st, ST_REQ_SEARCH, "isssssssIIssssss", SCOPE_ARGS(who),
+		    ids, sts, tys, cats, refs, f->limit, f->offset, f->match,
+		    MORE_FILTERS(f, custs))) == NULL)
 			goto out;
 		rc = each_row(s, fn, ctx);
 		store_done(s);
@@ -824,12 +841,15 @@ request_list_each(struct store *st, const struct principal *who,
 	}
 	/* The total from the counters; a list filtered by id or customer
 	 * reference, which they do not know, starts from those rows. */
-	if (ids == NULL && refs == NULL)
+	if (ids == NULL && refs == NULL && !more_filters(f))
 		s = store_query(st, ST_REQ_KEPT_COUNT, "issssss", SCOPE_ARGS(who),
 		    (const char *)NULL, sts, tys, cats);
+	else if (ids == NULL && refs == NULL)
+		s = store_query(st, ST_REQ_COUNT, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 	else {
-		s = store_query(st, ST_REQ_KCOUNT, "isssssss", SCOPE_ARGS(who), ids,
-		    sts, tys, cats, refs);
+		s = store_query(st, ST_REQ_KCOUNT, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 		q += ST_REQ_KLIST_ISSUED_ASC - ST_REQ_LIST_ISSUED_ASC;
 	}
 	if (s == NULL)
@@ -837,12 +857,13 @@ request_list_each(struct store *st, const struct principal *who,
 	if (store_row(s) == 1)
 		*total = store_int(s, COUNT_N);
 	store_done(s);
-	if ((s = store_query(st, (enum stmt)q, "isssssssII", SCOPE_ARGS(who), ids,
-	    sts, tys, cats, refs, f->limit, f->offset)) == NULL)
+	if ((s = store_query(st, (enum stmt)q, "isssssssIIssssss", SCOPE_ARGS(who), ids,
+	    sts, tys, cats, refs, f->limit, f->offset, NULL, MORE_FILTERS(f, custs))) == NULL)
 		goto out;
 	rc = each_row(s, fn, ctx);
 	store_done(s);
 out:
+	free(custs);
 	free(ids);
 	free(sts);
 	free(tys);
@@ -1048,7 +1069,8 @@ request_aggregate(struct store *st, const struct principal *who,
 	json_t		*tree;
 	char		*ids = store_list_param(f->id), *sts = store_list_param(f->status),
 			*tys = store_list_param(f->type), *cats = store_list_param(f->category),
-			*refs = store_list_param(f->customer_reference);
+			*refs = store_list_param(f->customer_reference),
+			*custs = store_list_param(f->customer);
 	int		 rc = -1;
 
 	*out = NULL;
@@ -1056,12 +1078,13 @@ request_aggregate(struct store *st, const struct principal *who,
 	if ((tree = json_object()) == NULL)
 		goto done;
 	/* The counters, unless a filter names requests they do not know. */
-	if (ids == NULL && refs == NULL)
+	if (ids == NULL && refs == NULL && !more_filters(f))
 		s = store_query(st, ST_REQ_AGG_KEPT, "issssss", SCOPE_ARGS(who),
 		    (const char *)NULL, sts, tys, cats);
 	else
-		s = store_query(st, ST_REQ_AGG_KEYED, "isssssss", SCOPE_ARGS(who), ids,
-		    sts, tys, cats, refs);
+		s = store_query(st, ids == NULL && refs == NULL ? ST_REQ_AGG_FILTERED :
+		    ST_REQ_AGG_KEYED, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 	if (s == NULL)
 		goto done;
 	while ((rc = store_row(s)) == 1) {
@@ -1074,6 +1097,7 @@ request_aggregate(struct store *st, const struct principal *who,
 		rc = -1;
 done:
 	json_decref(tree);
+	free(custs);
 	free(ids);
 	free(sts);
 	free(tys);

@@ -97,6 +97,12 @@ const char *const *request_next_statuses(const struct principal *who, const char
 /* List filter of GET /requests and of the list page. */
 struct request_filter {
 	const char	*id, *status, *type, *category, *customer_reference; /* comma lists or NULL */
+	const char	*customer;	/* customer.id: a comma list, or NULL */
+	/* days (YYYY-MM-DD) or NULL: issued on or after issued_from and
+	 * before issued_before, requested on or after requested_from and
+	 * before requested_before (UTC days) */
+	const char	*issued_from, *issued_before, *requested_from, *requested_before;
+	char		 days[4][11];	/* room for those four, if the caller wants */
 	const char	*sort;		/* "issuedAt", "-issuedAt", ... or NULL */
 	const char	*match;		/* a search (search_expr()) or NULL: then newest first */
 	long long	 offset, limit;

@@ -870,7 +870,10 @@ static const char *const migrations[] = {
 	" r.requested_at, r.issued_at, r.completed_at, r.updated_at," \
 	" r.created_by, r.service_point_id, r.seq, " REQ_ITEM
 /* Scope ?1-?3, then comma-list filters as JSON arrays: ?4 id, ?5 status,
- * ?6 type, ?7 category, ?8 customerReference. */
+ * ?6 type, ?7 category, ?8 customerReference; ?12 customer.id (a JSON
+ * array too), the issue date from ?13 and before ?14, the requested date
+ * from ?15 and before ?16 (days, YYYY-MM-DD; NULL: open).  ?9-?11 are
+ * each statement's own. */
 #define REQ_WHERE " FROM requests r JOIN customers c ON c.id = r.customer_id" \
 	" WHERE " IN_SCOPE("r.customer_id") REQ_FILTERS
 /* The same, for a list filtered by id or customerReference (?4 or ?8 not
@@ -887,7 +890,10 @@ static const char *const migrations[] = {
 	" AND (?5 IS NULL OR r.status IN (SELECT value FROM json_each(?5)))" \
 	" AND (?6 IS NULL OR r.type IN (SELECT value FROM json_each(?6)))" \
 	" AND (?7 IS NULL OR r.category IN (SELECT value FROM json_each(?7)))" \
-	" AND (?8 IS NULL OR r.customer_reference IN (SELECT value FROM json_each(?8)))"
+	" AND (?8 IS NULL OR r.customer_reference IN (SELECT value FROM json_each(?8)))" \
+	" AND (?12 IS NULL OR r.customer_id IN (SELECT value FROM json_each(?12)))" \
+	" AND (?13 IS NULL OR r.issued_at >= ?13) AND (?14 IS NULL OR r.issued_at < ?14)" \
+	" AND (?15 IS NULL OR r.requested_at >= ?15) AND (?16 IS NULL OR r.requested_at < ?16)"
 #define REQ_LIST(order) "SELECT " REQ_COLS REQ_WHERE " ORDER BY " order \
 	" LIMIT ?9 OFFSET ?10"
 #define REQ_KLIST(order) "SELECT " REQ_COLS REQ_KWHERE " ORDER BY " order \
@@ -1401,6 +1407,8 @@ static const char *const sqls[] = {
 	" AND (?7 IS NULL OR k.category IN (SELECT value FROM json_each(?7)))", /* ST_REQ_AGG_KEPT */
 	"SELECT r.status, r.type, r.category, r.customer_id, c.name, count(*)" REQ_KWHERE
 	" GROUP BY r.status, r.type, r.category, r.customer_id", /* ST_REQ_AGG_KEYED */
+	"SELECT r.status, r.type, r.category, r.customer_id, c.name, count(*)" REQ_WHERE
+	" GROUP BY r.status, r.type, r.category, r.customer_id", /* ST_REQ_AGG_FILTERED */
 	"SELECT state = 'TERMINATED', id, customer_id, name, reference, customer_reference,"
 	" state, profile, street, postcode, city, country FROM service_points"
 	" WHERE id = ?", /* ST_SP_RECORD */
@@ -1658,6 +1666,7 @@ static const unsigned char stmt_cols[] = {
 	ME__COLS, /* ST_CRED_ME */
 	AGG__COLS, /* ST_REQ_AGG_KEPT */
 	AGG__COLS, /* ST_REQ_AGG_KEYED */
+	AGG__COLS, /* ST_REQ_AGG_FILTERED */
 	SP_RECORD__COLS, /* ST_SP_RECORD */
 	PRODUCT_RECORD__COLS, /* ST_PRODUCT_RECORD */
 	ADDRESS_RECORD__COLS, /* ST_ADDRESS_RECORD */

@@ -249,6 +249,7 @@ enum stmt {
 	ST_CRED_ME,		/* the caller's credential and user (GET /me) */
 	ST_REQ_AGG_KEPT,	/* GET /requests/aggregate from request_counts */
 	ST_REQ_AGG_KEYED,	/* ... filtered by id or customer reference */
+	ST_REQ_AGG_FILTERED,	/* ... by customer or dates (REQ_FILTERS) */
 	ST_SP_RECORD,		/* one row as the import's columns (import.c) */
 	ST_PRODUCT_RECORD,
 	ST_ADDRESS_RECORD,
