@@ -475,6 +475,8 @@ entry_account(struct req *r, struct tpl_dict *body, const struct entry *e)
 	    &err)) != NULL)
 		account_history(r, body, full);
 	json_decref(full);
+	/* a refused activation or cancellation, said at the account */
+	field_error(r, e, body, "C_STATE", e->cerrors, "state", tr(r->lang, N_("Account")));
 	if (strcmp(state, "CONFIRMED") == 0 && r->who->level == LVL_ADMIN)
 		tpl_show(body, "ACTIVATE");
 	if (strcmp(state, "CANCELLED") != 0 && r->who->level == LVL_ADMIN)
@@ -483,6 +485,8 @@ entry_account(struct req *r, struct tpl_dict *body, const struct entry *e)
 		return;
 	tpl_show(body, "CONFIRM");
 	for (i = 0; i < n; i++) {
+		if (strcmp(confirm_fields[i].path, "state") == 0)
+			continue;	/* said above */
 		if (confirm_fields[i].value)
 			tpl_set(body, confirm_fields[i].key,
 			    inet_val(e->cvals, confirm_fields[i].path));
