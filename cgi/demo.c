@@ -24,7 +24,8 @@ static const struct demo_customer {
 static const struct demo_reseller {
 	const char *id, *name, *customers[2];
 } resellers[] = {
-	{ "NETPARTNER", "Net Partner", { "NORDIC", "BALTIC" } },
+	{ "NETPARTNER", "Net Partner", { "NORDIC", NULL } },
+	{ "FIBERPLUS", "Fiber Plus A/S", { "BALTIC", NULL } },
 	{ "NORDLINK", "Nordlink Telecom", { "BALTIC", NULL } },
 };
 
@@ -41,6 +42,7 @@ static const struct demo_user {
 	{ "5eed0000000000000000e001", "sales@netpartner.test", "Sven Larsen", "+4570000101", "RESELLER", NULL, "NETPARTNER" },
 	{ "5eed0000000000000000b001", "owner@baltic.test", "Birte Holm", "+4570000201", "OWNER", "BALTIC", NULL },
 	{ "5eed0000000000000000e101", "sales@nordlink.test", "Nora Lind", "+4570000301", "RESELLER", NULL, "NORDLINK" },
+	{ "5eed0000000000000000e201", "sales@fiberplus.test", "Frida Berg", "+4570000401", "RESELLER", NULL, "FIBERPLUS" },
 };
 
 static const struct demo_sp {

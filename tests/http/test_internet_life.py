@@ -39,6 +39,7 @@ WHOLESALE = {"initiationWholesale", "monthlyWholesale"}
 def more(stack):
     """Keys of the demo users the session's keys do not hold."""
     return {"nordlink": make_api_key(stack, "sales@nordlink.test"),
+            "fiberplus": make_api_key(stack, "sales@fiberplus.test"),
             "baltic_owner": make_api_key(stack, "owner@baltic.test")}
 
 
@@ -362,9 +363,9 @@ def b64(data):
 def test_a_request_belongs_to_a_reseller(stack, keys, more):
     # reseller staff: theirs; a customer with one reseller: that one's;
     # a customer with two: none, unless the request names one of them
-    a = create(stack, keys["reseller"], fiber_body(customer="BALTIC",
+    a = create(stack, more["fiberplus"], fiber_body(customer="BALTIC",
                address={"_id": BALTIC_ADDRESS}))
-    assert (a["customer"], a["reseller"]) == ("BALTIC", "NETPARTNER")
+    assert (a["customer"], a["reseller"]) == ("BALTIC", "FIBERPLUS")
     b = create(stack, more["nordlink"], fiber_body(customer="BALTIC",
                address={"_id": BALTIC_ADDRESS}))
     assert b["reseller"] == "NORDLINK"
@@ -375,19 +376,23 @@ def test_a_request_belongs_to_a_reseller(stack, keys, more):
     named = create(stack, keys["admin"], fiber_body(customer="BALTIC", reseller="NORDLINK",
                    address={"_id": BALTIC_ADDRESS}))
     assert named["reseller"] == "NORDLINK"
-    mine = create(stack, more["baltic_owner"], fiber_body(reseller="NETPARTNER",
+    mine = create(stack, more["baltic_owner"], fiber_body(reseller="FIBERPLUS",
                   address={"_id": BALTIC_ADDRESS}))
-    assert mine["reseller"] == "NETPARTNER"
+    assert mine["reseller"] == "FIBERPLUS"
     for key, body in ((keys["admin"], fiber_body(customer="NORDIC", reseller="NORDLINK")),
-                      (more["nordlink"], fiber_body(customer="BALTIC", reseller="NETPARTNER",
+                      (more["nordlink"], fiber_body(customer="BALTIC", reseller="FIBERPLUS",
                                                     address={"_id": BALTIC_ADDRESS})),
+                      (keys["reseller"], fiber_body(customer="NORDIC", reseller="NORDLINK")),
+                      (more["baltic_owner"], fiber_body(reseller="NETPARTNER",
+                                                        address={"_id": BALTIC_ADDRESS})),
                       (keys["admin"], fiber_body(customer="BALTIC", reseller="NOPE",
                                                  address={"_id": BALTIC_ADDRESS}))):
         only_error(post(stack, key, "/internet/request", body), 404, "reseller",
                    "Reseller not found", "reseller", "exists")
     # who sees which
     for key, sees, not_seen in (
-            (keys["reseller"], [a, nordic, mine], [b, own, named]),
+            (more["fiberplus"], [a, mine], [b, own, named, nordic]),
+            (keys["reseller"], [nordic], [a, b, own, named, mine]),
             (more["nordlink"], [b, named], [a, own, nordic, mine]),
             (more["baltic_owner"], [a, b, own, named, mine], [nordic]),
             (keys["admin"], [a, b, own, nordic, named, mine], [])):
@@ -402,7 +407,7 @@ def test_a_request_belongs_to_a_reseller(stack, keys, more):
 
 
 def test_reseller_b_sees_nothing_of_a_by_any_route(stack, keys, more):
-    A, B = keys["reseller"], more["nordlink"]
+    A, B = more["fiberplus"], more["nordlink"]
     tag = "Shared%s" % os.urandom(3).hex()
     rid = create(stack, A, fiber_body(customer="BALTIC", reference=tag,
                  address={"_id": BALTIC_ADDRESS}))["_id"]
@@ -437,7 +442,7 @@ def test_reseller_b_sees_nothing_of_a_by_any_route(stack, keys, more):
     # lists and searches: empty
     for q in ("customer=BALTIC&filter=Strandvejen&limit=500", "q=%s" % tag,
               "q=%s&full=true" % tag, "customer=BALTIC&state=ORDERED&limit=500",
-              "reseller=NETPARTNER&limit=500"):
+              "reseller=FIBERPLUS&limit=500"):
         got = get(stack, B, "/internet/request?" + q).json()
         assert rid not in {x["_id"] for x in got["requests"]}, q
     assert get(stack, B, "/internet/request?q=%s" % tag).json()["total"] == 0
@@ -450,7 +455,7 @@ def test_reseller_b_sees_nothing_of_a_by_any_route(stack, keys, more):
         assert page.status_code == 200 and rid not in page.text, path
     assert sess.get(stack.url("/internet/%s/order" % rid)).status_code in (404, 405)
     # A's pages do show it
-    sa, _ = browser_login(stack, "sales@netpartner.test")
+    sa, _ = browser_login(stack, "sales@fiberplus.test")
     assert rid in sa.get(stack.url("/search"), params={"q": tag}).text
     assert sa.get(stack.url("/internet/%s" % rid)).status_code == 200
     # the customer sees it, without wholesale prices

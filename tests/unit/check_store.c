@@ -138,7 +138,7 @@ START_TEST(test_demo)
 	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM service_points"), 5);
 	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM products"), 5);
 	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM reseller_customers"), 3);
-	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users"), 10);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users"), 11);
 }
 END_TEST
 
