@@ -220,11 +220,14 @@ flash(struct req *r, struct tpl_dict *root)
 
 	if (done == NULL)
 		return;
-	if (strcmp(done, "saved") == 0 || strcmp(done, "confirmed") == 0) {
+	if (strcmp(done, "saved") == 0 || strcmp(done, "confirmed") == 0 ||
+	    strcmp(done, "activated") == 0 || strcmp(done, "cancelled") == 0) {
 		tpl_show(root, "FLASH");
 		tpl_set(root, "FLASH_TEXT", strcmp(done, "saved") == 0 ?
-		    tr(r->lang, "The request was saved.") :
-		    tr(r->lang, "The account was confirmed."));
+		    tr(r->lang, "The request was saved.") : strcmp(done, "confirmed") == 0 ?
+		    tr(r->lang, "The account was confirmed.") : strcmp(done, "activated") == 0 ?
+		    tr(r->lang, "The account is active.") :
+		    tr(r->lang, "The account was cancelled."));
 	}
 }
 
@@ -399,27 +402,92 @@ ordered_product(const json_t *req, const json_t *acc)
 	return json_str(acc, "offer");
 }
 
-/* The ordered account, and the confirm form while it is ORDERED. */
+/* The name of user `id` into out (the id itself when unknown).  0 or -1. */
+static int
+user_name(struct req *r, const char *id, char *out, size_t len)
+{
+	struct rows	*s;
+	int		 rc;
+
+	snprintf(out, len, "%s", id);
+	if ((s = store_query(r->store, ST_USER_BY_ID, "s", id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(out, len, "%s", store_text(s, USER_NAME));
+	store_done(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The account's life so far, one HISTORY row per step (HISTORY_STATE
+ * and HISTORY_STATE_CODE, HISTORY_AT, HISTORY_BY), from the account
+ * `full` (inet_account_load). */
+static void
+account_history(struct req *r, struct tpl_dict *body, const json_t *full)
+{
+	static const char *const steps[][3] = {
+		{ "ORDERED", "ordered", "orderedBy" },
+		{ "CONFIRMED", "confirmed", "confirmedBy" },
+		{ "ACTIVE", "activated", "activatedBy" },
+		{ "CANCELLED", "cancelled", "cancelledBy" },
+	};
+	struct tpl_dict	*row;
+	char		 when[L10N_MAX], by[256];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (json_str(full, steps[i][1]) == NULL ||
+		    (row = tpl_section_add(body, "HISTORY")) == NULL)
+			continue;
+		tpl_set(row, "HISTORY_STATE_CODE", steps[i][0]);
+		tpl_set(row, "HISTORY_STATE", word(WS_ACCOUNT_STATE, r->lang, steps[i][0]));
+		l10n_datetime(r->lang, page_tz(r), json_str(full, steps[i][1]), when,
+		    sizeof(when));
+		tpl_set(row, "HISTORY_AT", when);
+		if (json_str(full, steps[i][2]) == NULL ||
+		    user_name(r, json_str(full, steps[i][2]), by, sizeof(by)) < 0)
+			snprintf(by, sizeof(by), "—");
+		tpl_set(row, "HISTORY_BY", by);
+	}
+}
+
+/* The ordered account: its history, the confirm form while it is
+ * ORDERED, the activate button while CONFIRMED, the cancel button until
+ * it is CANCELLED. */
 static void
 entry_account(struct req *r, struct tpl_dict *body, const struct entry *e)
 {
 	const json_t	*acc = json_object_get(e->req, "account");
 	const size_t	 n = sizeof(confirm_fields) / sizeof(confirm_fields[0]);
-	const char	*want;
+	const char	*want, *state;
+	json_t		*full;
 	size_t		 i;
+	int		 err;
 
 	if (acc == NULL)
 		return;
+	state = json_str(acc, "state");
 	tpl_show(body, "ACCOUNT");
 	tpl_show(body, "LOCKED");
 	tpl_set(body, "ACCOUNT_ID", json_str(acc, "_id"));
-	tpl_set(body, "ACCOUNT_STATE_CODE", json_str(acc, "state"));
-	tpl_set(body, "ACCOUNT_STATE", word(WS_ACCOUNT_STATE, r->lang, json_str(acc, "state")));
+	tpl_set(body, "ACCOUNT_STATE_CODE", state);
+	tpl_set(body, "ACCOUNT_STATE", word(WS_ACCOUNT_STATE, r->lang, state));
 	tpl_set(body, "ACCOUNT_OFFER", ordered_product(e->req, acc));
-	if (strcmp(json_str(acc, "state"), "ORDERED") != 0 || !inet_may_confirm(r->who))
+	if ((full = inet_account_load(r->store, r->who, json_str(acc, "_id"), NULL,
+	    &err)) != NULL)
+		account_history(r, body, full);
+	json_decref(full);
+	/* a refused activation or cancellation, said at the account */
+	field_error(r, e, body, "C_STATE", e->cerrors, "state", tr(r->lang, N_("Account")));
+	if (strcmp(state, "CONFIRMED") == 0 && r->who->level == LVL_ADMIN)
+		tpl_show(body, "ACTIVATE");
+	if (strcmp(state, "CANCELLED") != 0 && r->who->level == LVL_ADMIN)
+		tpl_show(body, "CANCEL");
+	if (strcmp(state, "ORDERED") != 0 || !inet_may_confirm(r->who))
 		return;
 	tpl_show(body, "CONFIRM");
 	for (i = 0; i < n; i++) {
+		if (strcmp(confirm_fields[i].path, "state") == 0)
+			continue;	/* said above */
 		if (confirm_fields[i].value)
 			tpl_set(body, confirm_fields[i].key,
 			    inet_val(e->cvals, confirm_fields[i].path));
@@ -731,4 +799,109 @@ page_admin_internet_confirm(struct req *r)
 	json_decref(cvals);
 	json_decref(req);
 	return rc;
+}
+
+/* What activate and cancel differ in. */
+static const struct account_action {
+	const char	*path;		/* of the page's form: /admin/internet/{id}/PATH */
+	const char	*question;	/* the question page's title, {1} the account */
+	const char	*lead;		/* what it does */
+	const char	*yes;		/* the button */
+	const char	*done;		/* ?done= */
+	int		(*move)(struct store *, const struct principal *, const char *,
+			    struct problems *);
+} actions[] = {
+	{ "activate", N_("Activate the account {1}?"),
+	  N_("The customer is told by e-mail that the Internet access is active."),
+	  N_("Yes, activate the account"), "activated", inet_activate },
+	{ "cancel", N_("Cancel the account {1}?"),
+	  N_("The customer is told by e-mail that the Internet access is cancelled. "
+	     "A cancelled account cannot be taken up again."),
+	  N_("Yes, cancel the account"), "cancelled", inet_cancel },
+};
+
+/* The question before an action on the account `acc_id`: what it does,
+ * "Yes" (the form again with confirm=yes) and "No, go back". */
+static int
+render_question(struct req *r, const struct account_action *a, const json_t *req,
+    const char *acc_id)
+{
+	struct tpl_dict	*root, *body;
+	const json_t	*ad = json_object_get(req, "address");
+	char		 title[200], line[600];
+
+	tr_fill(title, sizeof(title), tr(r->lang, a->question), acc_id, NULL);
+	if ((root = page_new(r, title, "admin_internet_account.tpl", &body)) == NULL)
+		return -1;
+	tpl_set(body, "HEADING", title);
+	tpl_set(body, "LEAD", tr(r->lang, a->lead));
+	tpl_set(body, "YES", tr(r->lang, a->yes));
+	tpl_set(body, "ACTION", a->path);
+	tpl_set(body, "ID", json_str(req, "_id"));
+	tpl_set(body, "ACCOUNT_ID", acc_id);
+	tpl_set(body, "CUSTOMER", json_str(req, "customerName") ?
+	    json_str(req, "customerName") : json_str(req, "reseller"));
+	snprintf(line, sizeof(line), "%s, %s %s", json_str(ad, "address"),
+	    json_str(ad, "zip"), json_str(ad, "city"));
+	tpl_set(body, "ADDRESS", line);
+	tpl_set(body, "ACCOUNT_STATE", word(WS_ACCOUNT_STATE, r->lang,
+	    json_str(json_object_get(req, "account"), "state")));
+	tpl_set(body, "CSRF", r->who->csrf);
+	return page_send(r, 200, root);
+}
+
+/* POST /admin/internet/{id}/activate or /cancel: without confirm=yes
+ * the question (200); with it the action, then 303 to the offer entry
+ * page, or that page with the refusal (422 state). */
+static int
+account_action(struct req *r, const struct account_action *a)
+{
+	struct entry	 e = { 0 };
+	struct problems	 pb = { 0 };
+	const char	*confirm = req_form(r, "confirm"), *acc_id;
+	json_t		*req, *vals;
+	char		 loc[96];
+	int		 rc;
+
+	if ((req = entry_load(r, &rc)) == NULL)
+		return rc;
+	if ((acc_id = json_str(json_object_get(req, "account"), "_id")) == NULL) {
+		json_decref(req);
+		return reply_error(r, HERR_CONFLICT,
+		    tr(r->lang, "No offer of this request was ordered."));
+	}
+	if (confirm == NULL || strcmp(confirm, "yes") != 0) {
+		rc = render_question(r, a, req, acc_id);
+		json_decref(req);
+		return rc;
+	}
+	if ((rc = a->move(r->store, r->who, acc_id, &pb)) == 0) {
+		snprintf(loc, sizeof(loc), "/admin/internet/%s?done=%s", r->param, a->done);
+		rc = resp_redirect(r, loc);
+	} else if (rc > 0) {
+		vals = inet_vals_from_request(req);
+		show_numbers(r->lang, vals);
+		e.req = req;
+		e.vals = vals;
+		e.cerrors = &pb;
+		rc = render_entry(r, &e, problems_status(&pb));
+		json_decref(vals);
+	}
+	problems_free(&pb);
+	json_decref(req);
+	return rc;
+}
+
+/* POST /admin/internet/{id}/activate */
+int
+page_admin_internet_activate(struct req *r)
+{
+	return account_action(r, &actions[0]);
+}
+
+/* POST /admin/internet/{id}/cancel */
+int
+page_admin_internet_cancel(struct req *r)
+{
+	return account_action(r, &actions[1]);
 }

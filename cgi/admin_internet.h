@@ -4,7 +4,8 @@
  * where the request's properties and its offers (one row each; add and
  * remove rows with plain form buttons, JavaScript only saves a round
  * trip) are changed through the TelecomX update, and an ordered account
- * is confirmed.  A refused form is shown again with the input kept and
+ * is confirmed, activated and cancelled (each binding action asks
+ * first, as the other binding actions of the desk do).  A refused form is shown again with the input kept and
  * each error at its row and field.
  */
 #ifndef REQDESK_ADMIN_INTERNET_H
@@ -26,5 +27,12 @@ int  page_admin_internet_post(struct req *r);
 /* POST /admin/internet/{id}/confirm {startDate, installTime, circuit}:
  * confirm the ordered account.  303, or the page with the errors. */
 int  page_admin_internet_confirm(struct req *r);
+
+/* POST /admin/internet/{id}/activate, /cancel: without confirm=yes the
+ * question (200); with it the account activated (CONFIRMED -> ACTIVE)
+ * or cancelled (-> CANCELLED), then 303 to the offer entry page, or the
+ * page with the refusal (422), 404, 409 (nothing ordered). */
+int  page_admin_internet_activate(struct req *r);
+int  page_admin_internet_cancel(struct req *r);
 
 #endif

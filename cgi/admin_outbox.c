@@ -32,6 +32,8 @@ static const struct { const char *event, *words; } events[] = {
 	{ "internet_answered", N_("Offers to choose from") },
 	{ "offer_ordered", N_("Offer ordered") },
 	{ "account_confirmed", N_("Delivery confirmed") },
+	{ "account_activated", N_("Internet access active") },
+	{ "account_cancelled", N_("Internet access cancelled") },
 	{ "password_reset", N_("Link to choose a new password") },
 };
 

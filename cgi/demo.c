@@ -16,6 +16,17 @@ static const struct demo_customer {
 	{ "FDJ", "Française des Jeux", "FR", "customized", "U_BVPN_CUSTOM003_1" },
 	{ "ACME", "ACME France", "FR", "standard", NULL },
 	{ "NORDIC", "Nordic Retail ApS", "DK", "standard", NULL },
+	/* resold by two resellers: each sees only its own Internet requests */
+	{ "BALTIC", "Baltic Shops ApS", "DK", "standard", NULL },
+};
+
+/* Resellers and the customers they resell. */
+static const struct demo_reseller {
+	const char *id, *name, *customers[2];
+} resellers[] = {
+	{ "NETPARTNER", "Net Partner", { "NORDIC", NULL } },
+	{ "FIBERPLUS", "Fiber Plus A/S", { "BALTIC", NULL } },
+	{ "NORDLINK", "Nordlink Telecom", { "BALTIC", NULL } },
 };
 
 static const struct demo_user {
@@ -29,6 +40,9 @@ static const struct demo_user {
 	{ "5eed0000000000000000d001", "owner@nordic.test", "Nils Jensen", "+4570000001", "OWNER", "NORDIC", NULL },
 	{ "5eed0000000000000000d002", "it@nordic.test", "Ida Hansen", "+4570000002", "MANAGER", "NORDIC", NULL },
 	{ "5eed0000000000000000e001", "sales@netpartner.test", "Sven Larsen", "+4570000101", "RESELLER", NULL, "NETPARTNER" },
+	{ "5eed0000000000000000b001", "owner@baltic.test", "Birte Holm", "+4570000201", "OWNER", "BALTIC", NULL },
+	{ "5eed0000000000000000e101", "sales@nordlink.test", "Nora Lind", "+4570000301", "RESELLER", NULL, "NORDLINK" },
+	{ "5eed0000000000000000e201", "sales@fiberplus.test", "Frida Berg", "+4570000401", "RESELLER", NULL, "FIBERPLUS" },
 };
 
 static const struct demo_sp {
@@ -60,6 +74,7 @@ static const struct demo_address {
 } addresses[] = {
 	{ "5eed0000000000000000ad01", "NORDIC", "Vallensbækvej 20A, 3. th.", "2605", "Brøndby" },
 	{ "5eed0000000000000000ad02", "NORDIC", "Nørregade 7", "1165", "København K" },
+	{ "5eed0000000000000000ad03", "BALTIC", "Strandvejen 100", "2900", "Hellerup" },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -87,9 +102,16 @@ demo_insert(struct store *st)
 		    customers[i].custom_type, "grant", now, NULL, "reqdesk demo") != 1))
 			return -1;
 	}
-	if (store_exec(st, ST_RESELLER_ADD, "ss", "NETPARTNER", "Net Partner") != 1 ||
-	    store_exec(st, ST_RESELLER_CUSTOMER_ADD, "ss", "NETPARTNER", "NORDIC") != 1)
-		return -1;
+	for (i = 0; i < N(resellers); i++) {
+		size_t k;
+
+		if (store_exec(st, ST_RESELLER_ADD, "ss", resellers[i].id, resellers[i].name) != 1)
+			return -1;
+		for (k = 0; k < N(resellers[i].customers) && resellers[i].customers[k]; k++)
+			if (store_exec(st, ST_RESELLER_CUSTOMER_ADD, "ss", resellers[i].id,
+			    resellers[i].customers[k]) != 1)
+				return -1;
+	}
 	/* One hash for all: the same password, and argon2id is slow on purpose. */
 	if (auth_hash_password(DEMO_PASSWORD, hash) < 0)
 		return -1;
@@ -162,7 +184,11 @@ demo_print(const char *base_url)
 		    customers[i].name, customers[i].market, customers[i].catalog,
 		    customers[i].custom_type ? ": " : "",
 		    customers[i].custom_type ? customers[i].custom_type : "");
-	printf("Reseller:\n  NETPARTNER Net Partner (resells NORDIC)\n");
+	printf("Resellers:\n");
+	for (i = 0; i < N(resellers); i++)
+		printf("  %-10s %s (resells %s%s%s)\n", resellers[i].id, resellers[i].name,
+		    resellers[i].customers[0], resellers[i].customers[1] ? ", " : "",
+		    resellers[i].customers[1] ? resellers[i].customers[1] : "");
 	printf("Service points:\n");
 	for (i = 0; i < N(service_points); i++)
 		printf("  %-13s %s ref %s custRef %s %s\n", service_points[i].id,

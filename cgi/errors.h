@@ -172,6 +172,8 @@ enum xerr {
 	XERR_START_REQUIRED,
 	XERR_DATE_FORMAT,
 	XERR_CONFIRM_STATE,
+	XERR_ACTIVATE_STATE,	/* 422 state: activate what is not CONFIRMED */
+	XERR_CANCEL_STATE,	/* 422 state: cancel what is CANCELLED */
 	XERR_LOGIN_EMAIL,	/* POST /auth/login */
 	XERR_LOGIN_PASSWORD,
 	XERR_LOGIN_WRONG,	/* 401 */

@@ -1,8 +1,13 @@
 /*
  * inet_account.c — Internet accounts: ordering one offer of an answered
- * request (ORDERED), and its confirmation (CONFIRMED, with the delivery
- * date, time window and circuit).  The account keeps a copy of the
- * offer as it was when ordered.
+ * request (ORDERED), its confirmation (CONFIRMED, with the delivery
+ * date, time window and circuit), its activation (ACTIVE) and its
+ * cancellation (CANCELLED).  The account keeps a copy of the offer as it
+ * was when ordered, and who moved it and when; the request's state
+ * follows the account's (migration 22's triggers, in the same
+ * transaction).  Each transition is one unit of work in one function
+ * (order_write, confirm_checked, activate_unit, cancel_unit), where what
+ * it queues is queued.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +68,10 @@ account_json(struct rows *s, const struct principal *who)
 	set_col(o, "startDate", s, ACCOUNT_START_DATE);
 	set_col(o, "installTime", s, ACCOUNT_INSTALL_TIME);
 	set_col(o, "circuit", s, ACCOUNT_CIRCUIT);
+	set_col(o, "activated", s, ACCOUNT_ACTIVATED);
+	set_col(o, "activatedBy", s, ACCOUNT_ACTIVATED_BY);
+	set_col(o, "cancelled", s, ACCOUNT_CANCELLED);
+	set_col(o, "cancelledBy", s, ACCOUNT_CANCELLED_BY);
 	return o;
 }
 
@@ -109,18 +118,20 @@ refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
 	return xproblem(pb, e, code, path, NULL) < 0 ? -1 : 1;
 }
 
-/* Queue offer_ordered (or, `confirmed`, account_confirmed) for the
- * account `id` just written, of the request `req` (the operator's
- * INET_PAGE view).  0 or -1. */
+/* The mails of the account's transitions (inet_mail.h). */
+typedef int (*account_mail)(struct store *, const json_t *, const json_t *);
+
+/* Queue `mail` for the account `id` just written, of the request `req`
+ * (the operator's INET_PAGE view).  0 or -1. */
 static int
-mail_account(struct store *st, const json_t *req, const char *id, int confirmed)
+mail_account(struct store *st, const json_t *req, const char *id, account_mail mail)
 {
 	json_t	*acc;
 	int	 err, rc;
 
 	if ((acc = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
 		return -1;
-	rc = confirmed ? inet_mail_confirmed(st, req, acc) : inet_mail_ordered(st, req, acc);
+	rc = mail(st, req, acc);
 	json_decref(acc);
 	return rc;
 }
@@ -147,7 +158,7 @@ order_write(struct store *st, const struct principal *who, const json_t *req,
 		return refuse(pb, XERR_ORDERED, NULL, "request");
 	if (rc != 1)
 		return -1;
-	return mail_account(st, req, id, 0);
+	return mail_account(st, req, id, inet_mail_ordered);
 }
 
 /* Unit of work: the checks of an order and the account.  0, 1
@@ -295,7 +306,7 @@ confirm_checked(struct store *st, const struct principal *who, const json_t *acc
 		json_decref(req);
 		return refuse(pb, XERR_CONFIRM_STATE, NULL, "state");
 	}
-	rc = rc == 1 ? mail_account(st, req, id, 1) : -1;
+	rc = rc == 1 ? mail_account(st, req, id, inet_mail_confirmed) : -1;
 	json_decref(req);
 	return rc;
 }
@@ -325,4 +336,100 @@ inet_confirm(struct store *st, const struct principal *who, const char *id,
 	if (!inet_may_confirm(who))
 		return refuse(pb, XERR_ACCESS, NULL, NULL);
 	return inet_change_run(st, confirm_unit, &c, "account confirmed", NULL);
+}
+
+/* The account of the change `c`, loaded in the caller's scope (new
+ * reference), or NULL with *rc the outcome: 1 (not found) or -1. */
+static json_t *
+account_of(struct store *st, struct inet_change *c, int *rc)
+{
+	json_t	*acc;
+	int	 err;
+
+	if ((acc = inet_account_load(st, c->who, c->id, NULL, &err)) == NULL)
+		*rc = err < 0 ? -1 : refuse(c->pb, XERR_ACCOUNT_NOT_FOUND, NULL, NULL);
+	return acc;
+}
+
+/* Move the loaded account `acc` with `stmt` (which changes it only from
+ * the states it leaves: 0 rows is the state refusal `refused`), then
+ * queue `mail`.  0, 1 (refused), or -1. */
+static int
+account_move(struct store *st, const struct principal *who, const json_t *acc,
+    enum stmt stmt, enum xerr refused, account_mail mail, struct problems *pb)
+{
+	const char	*id = json_string_value(json_object_get(acc, "_id"));
+	json_t		*req;
+	char		 now[32];
+	int		 err, rc;
+
+	now_iso(now);
+	if ((rc = store_exec(st, stmt, "sss", id, now, who->user_id)) == 0)
+		return refuse(pb, refused, NULL, "state");
+	if (rc != 1)
+		return -1;
+	if ((req = inet_load(st, &principal_operator,
+	    json_string_value(json_object_get(acc, "request")), INET_PAGE, &err)) == NULL)
+		return -1;
+	rc = mail_account(st, req, id, mail);
+	json_decref(req);
+	return rc;
+}
+
+/* Unit of work: CONFIRMED -> ACTIVE, the account_activated mail.  0, 1,
+ * or -1. */
+static int
+activate_unit(struct store *st, void *arg)
+{
+	struct inet_change	*c = arg;
+	json_t			*acc;
+	int			 rc;
+
+	if ((acc = account_of(st, c, &rc)) == NULL)
+		return rc;
+	rc = account_move(st, c->who, acc, ST_INET_ACCOUNT_ACTIVATE, XERR_ACTIVATE_STATE,
+	    inet_mail_activated, c->pb);
+	json_decref(acc);
+	return rc;
+}
+
+/* Unit of work: ORDERED, CONFIRMED or ACTIVE -> CANCELLED, the
+ * account_cancelled mail.  0, 1, or -1. */
+static int
+cancel_unit(struct store *st, void *arg)
+{
+	struct inet_change	*c = arg;
+	json_t			*acc;
+	int			 rc;
+
+	if ((acc = account_of(st, c, &rc)) == NULL)
+		return rc;
+	rc = account_move(st, c->who, acc, ST_INET_ACCOUNT_CANCEL, XERR_CANCEL_STATE,
+	    inet_mail_cancelled, c->pb);
+	json_decref(acc);
+	return rc;
+}
+
+/* Activate a CONFIRMED account as one unit of work.  0, 1, or -1. */
+int
+inet_activate(struct store *st, const struct principal *who, const char *id,
+    struct problems *pb)
+{
+	struct inet_change c = { who, NULL, id, pb, "", NULL, NULL };
+
+	if (who->level != LVL_ADMIN)
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
+	return inet_change_run(st, activate_unit, &c, "account activated", NULL);
+}
+
+/* Cancel an account not yet cancelled as one unit of work.  0, 1, or -1. */
+int
+inet_cancel(struct store *st, const struct principal *who, const char *id,
+    struct problems *pb)
+{
+	struct inet_change c = { who, NULL, id, pb, "", NULL, NULL };
+
+	if (who->level != LVL_ADMIN)
+		return refuse(pb, XERR_ACCESS, NULL, NULL);
+	return inet_change_run(st, cancel_unit, &c, "account cancelled", NULL);
 }

@@ -14,6 +14,7 @@
 #include "reply.h"
 #include "search.h"
 #include "inet_request.h"
+#include "store.h"
 
 /* A query parameter, NULL when absent or empty. */
 static const char *
@@ -36,8 +37,7 @@ list_query(struct req *r, struct inet_filter *f, char *match)
 		return reply_xerr(r, XERR_QUERY_OFFSET, "offset", "offset", NULL), 1;
 	if (req_query_int(r, "limit", 100, 1, INET_LIST_MAX, &f->limit) < 0)
 		return reply_xerr(r, XERR_QUERY_LIMIT, "limit", "limit", NULL), 1;
-	if (state != NULL && strcmp(state, "ANY") != 0 && strcmp(state, "NEW") != 0 &&
-	    strcmp(state, "HAS_OFFER") != 0)
+	if (state != NULL && strcmp(state, "ANY") != 0 && !inet_state_valid(state))
 		return reply_xerr(r, XERR_QUERY_STATE, "state", "state", NULL), 1;
 	f->state = state != NULL && strcmp(state, "ANY") != 0 ? state : NULL;
 	if (full != NULL && strcmp(full, "true") != 0 && strcmp(full, "false") != 0 &&
@@ -198,4 +198,45 @@ int
 api_inet_confirm(struct req *r)
 {
 	return apply_change(r, CH_CONFIRM);
+}
+
+/*
+ * POST /internet/account/{id}/activate and /cancel: ADMIN only, before
+ * anything is read.  No body is needed; one that is sent must be a JSON
+ * object (its properties are not read).  200 and the account.
+ */
+static int
+account_move(struct req *r, int (*move)(struct store *, const struct principal *,
+    const char *, struct problems *))
+{
+	struct problems	 pb = { 0 };
+	json_t		*body = NULL;
+	int		 rc, err;
+
+	if (r->who->level != LVL_ADMIN)
+		return reply_xerr(r, XERR_ACCESS, NULL, NULL, NULL);
+	if (r->content_length > 0 && (body = req_json_body(r, &rc)) == NULL)
+		return rc;
+	json_decref(body);
+	if ((rc = move(r->store, r->who, r->param, &pb)) == 0)
+		rc = resp_json_new(r, 200, inet_account_load(r->store, r->who, r->param,
+		    NULL, &err));
+	else
+		rc = rc < 0 ? -1 : reply_problems(r, &pb);
+	problems_free(&pb);
+	return rc;
+}
+
+/* POST /internet/account/{id}/activate: CONFIRMED -> ACTIVE */
+int
+api_inet_activate(struct req *r)
+{
+	return account_move(r, inet_activate);
+}
+
+/* POST /internet/account/{id}/cancel: ORDERED, CONFIRMED, ACTIVE -> CANCELLED */
+int
+api_inet_cancel(struct req *r)
+{
+	return account_move(r, inet_cancel);
 }

@@ -9,6 +9,9 @@
  *   POST /internet/account                order one offer (201)
  *   GET  /internet/account/{id}           one account
  *   POST /internet/account/{id}/confirm   ORDERED -> CONFIRMED
+ *   POST /internet/account/{id}/activate  CONFIRMED -> ACTIVE (ADMIN)
+ *   POST /internet/account/{id}/cancel    ORDERED, CONFIRMED, ACTIVE ->
+ *                                         CANCELLED (ADMIN)
  *
  * Each returns 0 once answered, or -1 (500).
  */
@@ -24,5 +27,7 @@ int  api_inet_update(struct req *r);
 int  api_inet_order(struct req *r);
 int  api_inet_account_get(struct req *r);
 int  api_inet_confirm(struct req *r);
+int  api_inet_activate(struct req *r);
+int  api_inet_cancel(struct req *r);
 
 #endif

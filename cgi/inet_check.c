@@ -235,6 +235,44 @@ reseller_exists(struct icheck *c, const char *id)
 	return rc;
 }
 
+/*
+ * The reseller a new request of customer `cust` is for (docs/INTERNET.md):
+ * the caller's, for reseller staff; else the one the body names, which
+ * must resell the customer; else the customer's reseller when it has one
+ * alone; else none ("" in out).  1 found or none, 0 (the named one does
+ * not resell it: reported), -1.
+ */
+static int
+reseller_for(struct icheck *c, const char *cust, const char *named, char *out,
+    size_t len)
+{
+	struct rows	*s;
+	int		 rc;
+
+	out[0] = '\0';
+	if (c->who->reseller_id != NULL) {
+		if (named != NULL && strcmp(named, c->who->reseller_id) != 0) {
+			fail(c, XERR_RESELLER_NOT_FOUND, "reseller", "reseller", NULL);
+			return 0;
+		}
+		snprintf(out, len, "%s", c->who->reseller_id);
+		return 1;
+	}
+	if ((s = store_query(c->st, ST_CUSTOMER_RESELLERS, "ss", cust, named)) == NULL)
+		return c->failed = 1, -1;
+	if ((rc = store_row(s)) == 1 && (named != NULL ||
+	    store_int(s, CUSTOMER_RESELLERS_COUNT) == 1))
+		snprintf(out, len, "%s", store_text(s, CUSTOMER_RESELLERS_ID));
+	store_done(s);
+	if (rc < 0)
+		return c->failed = 1, -1;
+	if (named != NULL && rc == 0) {
+		fail(c, XERR_RESELLER_NOT_FOUND, "reseller", "reseller", NULL);
+		return 0;
+	}
+	return 1;
+}
+
 /* Record the owner found by check_owner. */
 static void
 set_owner(struct icheck *c, const char *customer, const char *reseller)
@@ -251,7 +289,8 @@ set_owner(struct icheck *c, const char *customer, const char *reseller)
 /*
  * customer / reseller (create): customer staff create for their own
  * customer; reseller staff for one of their customers or, without a
- * customer, for their reseller; an ADMIN names either.  A customer or
+ * customer, for their reseller; an ADMIN names either.  A request of a
+ * customer is also its reseller's (reseller_for()).  A customer or
  * reseller outside the caller's reach is not found, as one that does not exist.
  */
 static void
@@ -268,10 +307,12 @@ check_owner(struct icheck *c, const struct ifield *f, const json_t *v)
 	if (cust == NULL)
 		cust = c->who->customer_id;
 	if (cust != NULL) {
+		char reseller[64];
+
 		if ((rc = customer_visible(c, cust)) == 0)
 			fail(c, XERR_CUSTOMER_NOT_FOUND, f->name, f->name, NULL);
-		else if (rc == 1)
-			set_owner(c, cust, c->who->reseller_id);
+		else if (rc == 1 && reseller_for(c, cust, res, reseller, sizeof(reseller)) == 1)
+			set_owner(c, cust, reseller[0] != '\0' ? reseller : NULL);
 		return;
 	}
 	if (c->who->reseller_id != NULL) {

@@ -12,8 +12,10 @@
  * INITIATION, COMMITMENT); for the account events ACCOUNT_ID,
  * ACCOUNT_STATE (in words), ORDERED_BY, ORDERED_PRODUCT,
  * ORDERED_PROVIDER (section), ORDERED_MONTHLY, ORDERED_INITIATION,
- * ORDERED_COMMITMENT, and once confirmed DELIVERY_DAY, section
- * DELIVERY_WINDOW (DELIVERY_TIME), section DELIVERY_CIRCUIT (CIRCUIT_ID).
+ * ORDERED_COMMITMENT, and once confirmed section DELIVERY with DELIVERY_DAY, section
+ * DELIVERY_WINDOW (DELIVERY_TIME), section DELIVERY_CIRCUIT (CIRCUIT_ID);
+ * once activated ACTIVATED_AT, once cancelled CANCELLED_AT (times in the
+ * recipient's zone).
  * Prices in the customer's currency, or "not stated".  BASE_URL and
  * UNSUBSCRIBE come from the outbox.
  */
@@ -149,12 +151,18 @@ account_facts(struct tpl_dict *d, const struct inet_ctx *c,
 	set_price(d, "ORDERED_MONTHLY", json_object_get(acc, "monthlyCustomer"), c, rc);
 	set_price(d, "ORDERED_INITIATION", json_object_get(acc, "initiationCustomer"), c, rc);
 	set_months(d, "ORDERED_COMMITMENT", json_object_get(acc, "commitment"), rc);
-	if (json_str(acc, "startDate") != NULL)
+	if (json_str(acc, "startDate") != NULL) {
+		tpl_show(d, "DELIVERY");
 		mail_set_day(d, "DELIVERY_DAY", rc, json_str(acc, "startDate"));
+	}
 	if (json_str(acc, "installTime") != NULL)
 		set_optional(d, "DELIVERY_WINDOW", "DELIVERY_TIME",
 		    word(WS_INSTALL_TIME, rc->lang, json_str(acc, "installTime")));
 	set_optional(d, "DELIVERY_CIRCUIT", "CIRCUIT_ID", json_str(acc, "circuit"));
+	if (json_str(acc, "activated") != NULL)
+		mail_set_time(d, "ACTIVATED_AT", rc, json_str(acc, "activated"));
+	if (json_str(acc, "cancelled") != NULL)
+		mail_set_time(d, "CANCELLED_AT", rc, json_str(acc, "cancelled"));
 }
 
 static int
@@ -301,5 +309,21 @@ int
 inet_mail_confirmed(struct store *st, const json_t *req, const json_t *acc)
 {
 	return acc == NULL ? -1 : queue(st, "account_confirmed", req, acc,
+	    Q_NOTIFY, NULL);
+}
+
+/* To the creator and notify list: the account is active. */
+int
+inet_mail_activated(struct store *st, const json_t *req, const json_t *acc)
+{
+	return acc == NULL ? -1 : queue(st, "account_activated", req, acc,
+	    Q_NOTIFY, NULL);
+}
+
+/* To the creator and notify list: the account is cancelled. */
+int
+inet_mail_cancelled(struct store *st, const json_t *req, const json_t *acc)
+{
+	return acc == NULL ? -1 : queue(st, "account_cancelled", req, acc,
 	    Q_NOTIFY, NULL);
 }

@@ -12,6 +12,8 @@
  *                      notify employee and whoever ordered; the
  *                      operator's copy ("confirm the account")
  *   account_confirmed  to the creator and every notify employee
+ *   account_activated  to the creator and every notify employee
+ *   account_cancelled  to the creator and every notify employee
  *
  * Values are in the recipient's words: the type and time windows in
  * words, prices with the customer's currency in their language's
@@ -34,5 +36,7 @@ int  inet_mail_created(struct store *st, const json_t *req);
 int  inet_mail_answered(struct store *st, const json_t *req);
 int  inet_mail_ordered(struct store *st, const json_t *req, const json_t *acc);
 int  inet_mail_confirmed(struct store *st, const json_t *req, const json_t *acc);
+int  inet_mail_activated(struct store *st, const json_t *req, const json_t *acc);
+int  inet_mail_cancelled(struct store *st, const json_t *req, const json_t *acc);
 
 #endif

@@ -40,16 +40,12 @@ address_line(const json_t *a, char *out, size_t len)
 		snprintf(out, len, "%s, %s %s", json_str(a, "address"), json_str(a, "zip"), json_str(a, "city"));
 }
 
-/* The state of a request as people read it: once an offer is ordered,
- * that of its account (ORDERED, CONFIRMED...), else the API's (NEW,
- * HAS_OFFER), which does not move on after an order.  Borrowed. */
+/* The state of a request as people read it: its own, which follows its
+ * account's once an offer is ordered.  Borrowed. */
 static const char *
 shown_state(const json_t *req)
 {
-	const json_t *acc = json_object_get(req, "account");
-
-	return acc != NULL && json_str(acc, "state") != NULL ? json_str(acc, "state") :
-	    json_str(req, "state");
+	return json_str(req, "state");
 }
 
 /* ---- list ------------------------------------------------------------- */
@@ -95,7 +91,7 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 	f->limit = PAGE_SIZE;
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
 		f->offset = 0;
-	if (state != NULL && (strcmp(state, "NEW") == 0 || strcmp(state, "HAS_OFFER") == 0))
+	if (inet_state_valid(state))	/* anything else: every state */
 		f->state = state;
 	if (filter != NULL && *filter != '\0')
 		f->filter = filter;
@@ -117,14 +113,13 @@ static void
 list_controls(struct req *r, struct tpl_dict *body, const struct inet_filter *f,
     long long total, size_t shown, int admin)
 {
-	static const char *const states[] = { "NEW", "HAS_OFFER" };
 	char	 text[128];
 	size_t	 i;
 
-	for (i = 0; i < 2; i++)
-		inet_tpl_option(body, "STATE_OPTION", states[i],
-		    word(WS_INET_STATE, r->lang, states[i]),
-		    f->state != NULL && strcmp(f->state, states[i]) == 0);
+	for (i = 0; inet_states[i] != NULL; i++)
+		inet_tpl_option(body, "STATE_OPTION", inet_states[i],
+		    word(WS_INET_STATE, r->lang, inet_states[i]),
+		    f->state != NULL && strcmp(f->state, inet_states[i]) == 0);
 	tpl_set(body, "F_FILTER", f->filter ? f->filter : "");
 	tpl_set(body, "ACTION", admin ? "/admin/internet" : "/internet");
 	tpl_set(body, "LINK_PREFIX", admin ? "/admin/internet/" : "/internet/");
@@ -705,6 +700,15 @@ account_line(struct tpl_dict *body, struct req *r, const json_t *req)
 			tpl_show(body, "ACCOUNT_CIRCUIT");
 			tpl_set(body, "ACCOUNT_CIRCUIT_ID", json_str(full, "circuit"));
 		}
+	}
+	if (full != NULL && json_str(full, "activated") != NULL) {
+		tpl_show(body, "ACCOUNT_ACTIVE");
+		tpl_set(body, "ACCOUNT_ACTIVATED", page_datetime(r, json_str(full, "activated"), day));
+	}
+	if (full != NULL && json_str(full, "cancelled") != NULL) {
+		tpl_show(body, "ACCOUNT_CANCELLED");
+		tpl_set(body, "ACCOUNT_CANCELLED_AT", page_datetime(r, json_str(full, "cancelled"),
+		    day));
 	}
 	json_decref(full);
 }

@@ -50,6 +50,21 @@ static const struct address_cols address2_cols = {
 	INET_ADDRESS2_ID, INET_ADDRESS2, INET_ZIP2, INET_CITY2
 };
 
+const char *const inet_states[] = {
+	"NEW", "HAS_OFFER", "ORDERED", "CONFIRMED", "ACTIVE", "CANCELLED", NULL
+};
+
+int
+inet_state_valid(const char *state)
+{
+	size_t i;
+
+	for (i = 0; state != NULL && inet_states[i] != NULL; i++)
+		if (strcmp(state, inet_states[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* OWNER, RESELLER, RESELLER_ADMIN or ADMIN?  1 or 0. */
 int
 inet_may_create(const struct principal *who)
@@ -201,8 +216,7 @@ request_json(struct rows *s, enum inet_view view)
 	set_col(o, "created", s, INET_CREATED);
 	set_col(o, "createdBy", s, INET_CREATED_BY);
 	set_col(o, "answered", s, INET_ANSWERED);
-	json_object_set_new(o, "state", json_string(store_int(s, INET_OFFERED) ?
-	    "HAS_OFFER" : "NEW"));
+	set_col(o, "state", s, INET_STATE);
 	if (!store_isnull(s, INET_ANSWERED) && store_int(s, INET_OFFERED))
 		json_object_set_new(o, "expires",
 		    expires_json(store_text(s, INET_ANSWERED)));
@@ -401,10 +415,10 @@ long long
 inet_seconds_left(const json_t *req, int *has)
 {
 	const char	*answered = json_string_value(json_object_get(req, "answered"));
-	const char	*state = json_string_value(json_object_get(req, "state"));
 	time_t		 t;
 
-	*has = answered != NULL && state != NULL && strcmp(state, "HAS_OFFER") == 0;
+	/* offers stand from `answered` whatever became of them since */
+	*has = answered != NULL && json_object_get(req, "expires") != NULL;
 	if (!*has || (t = inet_iso_epoch(answered)) < 0)
 		return *has = 0, 0;
 	return (long long)t + INET_OFFER_DAYS * 86400LL - (long long)now_epoch();

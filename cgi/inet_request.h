@@ -3,7 +3,10 @@
  * asks whether DSL or FIBER can be delivered at an address and at what
  * price; an ADMIN answers with offers (the TelecomX update); the customer
  * orders one offer, which becomes an Internet account (ORDERED), which
- * an ADMIN or the reseller's admin confirms (CONFIRMED).
+ * an ADMIN or the reseller's admin confirms (CONFIRMED); an ADMIN then
+ * activates it (ACTIVE) and, in the end, cancels it (CANCELLED).  The
+ * request's state follows: NEW, HAS_OFFER, then its account's
+ * (docs/INTERNET.md).
  *
  * Shared by the JSON API (inet_api.c) and the pages
  * (inet_pages.c, admin_internet.c), so both apply the same rules
@@ -123,7 +126,8 @@ enum inet_view {
  * it does not exist for this caller (*err 0) or on error (*err -1).
  * Offers' prices are those of the caller's audience: customer staff see
  * the customer prices, reseller staff also the wholesale ones, ADMIN all.
- * Besides the TelecomX properties: state (NEW | HAS_OFFER), expires
+ * Besides the TelecomX properties: state (NEW, HAS_OFFER, ORDERED,
+ * CONFIRMED, ACTIVE, CANCELLED: inet_states[]), expires
  * (answered + 30 days) and account {_id, state, offer} once ordered.
  */
 json_t *inet_load(struct store *st, const struct principal *who,
@@ -133,12 +137,18 @@ json_t *inet_load(struct store *st, const struct principal *who,
 struct inet_filter {
 	const char	*customer, *reseller;	/* ids or NULL */
 	const char	*filter;		/* address substring or NULL */
-	const char	*state;			/* NULL (ANY), "NEW", "HAS_OFFER" */
+	const char	*state;			/* NULL (ANY) or one of inet_states[] */
 	const char	*match;			/* a search (search_expr()) or NULL */
 	long long	 offset, limit;
 	enum inet_view	 view;
 	int		 inbox;			/* NEW first (oldest first), then the rest */
 };
+
+/* The states of a request in the order of its life, NULL-terminated. */
+extern const char *const inet_states[];
+
+/* Is `state` one of inet_states[]?  1 or 0. */
+int  inet_state_valid(const char *state);
 
 /* Matching requests in the caller's scope: *items a new array, *total
  * the count of all matches.  0 or -1. */
@@ -172,6 +182,20 @@ int  inet_order_keyed(struct store *st, const struct principal *who,
  */
 int  inet_confirm(struct store *st, const struct principal *who,
 	const char *id, const json_t *body, struct problems *pb);
+
+/*
+ * POST /internet/account/{id}/activate: CONFIRMED -> ACTIVE, ADMIN only.
+ * POST /internet/account/{id}/cancel: ORDERED, CONFIRMED or ACTIVE ->
+ * CANCELLED, ADMIN only.  `body` is not read (NULL or {}).  Each keeps
+ * who and when in the account, moves the request's state, and queues
+ * "account_activated" / "account_cancelled" to the request's creator
+ * and notify list, in its transaction.  Problems: access (403), not
+ * found (404), state (422, the account in another state).
+ */
+int  inet_activate(struct store *st, const struct principal *who,
+	const char *id, struct problems *pb);
+int  inet_cancel(struct store *st, const struct principal *who,
+	const char *id, struct problems *pb);
 
 /* The account `id` (or, with id NULL, the account of request
  * `request_id`) as the caller may see it: new reference, or NULL

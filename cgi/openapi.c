@@ -1225,8 +1225,10 @@ path_service_point(struct oa *oa)
 /* ------------------------------------------ TelecomX Internet routes */
 
 static const char *const inet_types[] = { "DSL", "FIBER", NULL };
-static const char *const inet_states[] = { "NEW", "HAS_OFFER", NULL };
-static const char *const inet_list_states[] = { "ANY", "NEW", "HAS_OFFER", NULL };
+static const char *const inet_states[] = { "NEW", "HAS_OFFER", "ORDERED", "CONFIRMED",
+	"ACTIVE", "CANCELLED", NULL };
+static const char *const inet_list_states[] = { "ANY", "NEW", "HAS_OFFER", "ORDERED",
+	"CONFIRMED", "ACTIVE", "CANCELLED", NULL };
 static const char *const inet_times[] = { "7_30_TO_16", "7_30_TO_12", "12_TO_16", NULL };
 static const char *const inet_account_states[] = { "ORDERED", "CONFIRMED", "ACTIVE",
 	"CANCELLED", NULL };
@@ -1386,7 +1388,8 @@ schema_inet_request(struct oa *oa)
 	json_object_set_new(answer, "answered", str_schema("When offers were last given.",
 	    "date-time"));
 	json_object_set_new(answer, "state", enum_schema("NEW without offers, HAS_OFFER "
-	    "with.", inet_states));
+	    "with; once an offer is ordered, its account's: ORDERED, CONFIRMED, ACTIVE, "
+	    "CANCELLED.", inet_states));
 	json_object_set_new(answer, "expires", str_schema("When the offers expire "
 	    "(answered + 30 days).", "date-time"));
 	json_object_set_new(answer, "account", json_pack("{s:s, s:s, s:{s:o, s:o, s:o}}",
@@ -1426,7 +1429,7 @@ schema_inet_account(struct oa *oa)
 	    "installTime", enum_schema("Time window (default: the request's).", inet_times),
 	    "circuit", inet_text("Circuit name.", 64)));
 	props = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
-	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "_id", inet_id("Account id."), "request", inet_id("The request."),
 	    "offer", inet_id("The offer ordered."),
 	    "state", enum_schema("Account state.", inet_account_states),
@@ -1444,7 +1447,11 @@ schema_inet_account(struct oa *oa)
 	    "confirmedBy", inet_id("Who confirmed it."),
 	    "startDate", str_schema("Delivery date.", "date-time"),
 	    "installTime", enum_schema("Time window.", inet_times),
-	    "circuit", str_schema("Circuit name.", NULL));
+	    "circuit", str_schema("Circuit name.", NULL),
+	    "activated", str_schema("When it was activated.", "date-time"),
+	    "activatedBy", inet_id("Who activated it."),
+	    "cancelled", str_schema("When it was cancelled.", "date-time"),
+	    "cancelledBy", inet_id("Who cancelled it."));
 	for (i = 0; props != NULL && inet_prices[i] != NULL; i++)
 		json_object_set_new(props, inet_prices[i], json_pack("{s:s, s:s}", "type",
 		    "number", "description", "Price of the ordered offer, as the caller "
@@ -1496,7 +1503,8 @@ path_inet_requests(struct oa *oa)
 	    "default", 100));
 	op_param(oa, op, "query", "filter", 0, "A part of the installation address.",
 	    json_pack("{s:s}", "type", "string"));
-	op_param(oa, op, "query", "state", 0, "NEW (no offer yet), HAS_OFFER or ANY.",
+	op_param(oa, op, "query", "state", 0, "NEW (no offer yet), HAS_OFFER, ORDERED, "
+	    "CONFIRMED, ACTIVE, CANCELLED, or ANY.",
 	    enum_schema("State.", inet_list_states));
 	op_param(oa, op, "query", "full", 0, "Complete objects instead of condensed ones.",
 	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
@@ -1589,6 +1597,20 @@ path_inet_confirm(struct oa *oa)
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_ACCOUNT_NOT_FOUND),
 	    X(XERR_CONFIRM_STATE), X(XERR_START_REQUIRED), X(XERR_DATE_FORMAT),
 	    X(XERR_INSTALL_TIME), X(XERR_LENGTH), END);
+}
+
+/* POST /internet/account/{id}/activate and /cancel. */
+static void
+path_inet_account_move(struct oa *oa, const char *path, const char *op_id,
+    const char *summary, const char *description, enum xerr state)
+{
+	json_t	*op = op_new(oa, path, "post", op_id, "internet", summary, description, 0);
+
+	op_path_id(oa, op, "Account id.");
+	op_response(oa, op, 200, "The account.", schema_ref("InternetAccount"));
+	op_body_errors(oa, op, FAM_TCX);
+	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_ACCOUNT_NOT_FOUND), X(state), END);
 }
 
 /* ------------------------------------------------------ conversations */
@@ -1911,6 +1933,14 @@ openapi_document(void)
 	path_inet_request(&oa);
 	path_inet_accounts(&oa);
 	path_inet_confirm(&oa);
+	path_inet_account_move(&oa, "/internet/account/{id}/activate", "activateInternetAccount",
+	    "Activate a confirmed account", "ADMIN: CONFIRMED -> ACTIVE, the customer told "
+	    "by e-mail. No body is needed; one sent must be a JSON object.",
+	    XERR_ACTIVATE_STATE);
+	path_inet_account_move(&oa, "/internet/account/{id}/cancel", "cancelInternetAccount",
+	    "Cancel an account", "ADMIN: ORDERED, CONFIRMED or ACTIVE -> CANCELLED, the "
+	    "customer told by e-mail. No body is needed; one sent must be a JSON object.",
+	    XERR_CANCEL_STATE);
 	schema_conversations(&oa);
 	path_orange_conversation(&oa);
 	path_inet_conversation(&oa);

@@ -122,6 +122,10 @@ const struct route routes[] = {
 	    api_inet_account_get, NULL }, /* RT_INET_ACCOUNT */
 	{ "/internet/account/{id}/confirm", M_POST, FAM_TCX, RF_JSON, 0, LV_ALL,
 	    NULL, api_inet_confirm }, /* RT_INET_ACCOUNT_CONFIRM */
+	{ "/internet/account/{id}/activate", M_POST, FAM_TCX, 0, 0, LV_ALL,
+	    NULL, api_inet_activate }, /* RT_INET_ACCOUNT_ACTIVATE */
+	{ "/internet/account/{id}/cancel", M_POST, FAM_TCX, 0, 0, LV_ALL,
+	    NULL, api_inet_cancel }, /* RT_INET_ACCOUNT_CANCEL */
 	/* ... and their pages; /internet/{id} after every /internet/WORD. */
 	{ "/internet", M_GET, FAM_HTML, RF_RATE_READ, LV_ALL, 0, page_internet_list, NULL }, /* RT_INET_LIST_PAGE */
 	{ "/internet/new", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
@@ -135,6 +139,10 @@ const struct route routes[] = {
 	    page_admin_internet, page_admin_internet_post }, /* RT_ADMIN_INET */
 	{ "/admin/internet/{id}/confirm", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
 	    NULL, page_admin_internet_confirm }, /* RT_ADMIN_INET_CONFIRM */
+	{ "/admin/internet/{id}/activate", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
+	    NULL, page_admin_internet_activate }, /* RT_ADMIN_INET_ACTIVATE */
+	{ "/admin/internet/{id}/cancel", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
+	    NULL, page_admin_internet_cancel }, /* RT_ADMIN_INET_CANCEL */
 	{ "/ping", M_GET, FAM_TCX, RF_NODB, 0, 0, page_ping, NULL }, /* RT_PING */
 	{ "/profile", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_profile, page_profile_post }, /* RT_PROFILE */

@@ -764,6 +764,89 @@ static const char *const migrations[] = {
 	"  AND n.internal = 0 ORDER BY n.seq DESC LIMIT 1), 0),"
 	"  activity = max(activity, coalesce((SELECT max(n.created) FROM notes n"
 	"  WHERE n.family = queue.family AND n.request_id = queue.request_id), ''));",
+	/* 23: the whole life of an Internet request (docs/INTERNET.md): its
+	 * state stored, moved by triggers in the transaction of the change
+	 * that moves it whoever writes (an offer saved or removed, an
+	 * account ordered, confirmed, activated, cancelled); who activated
+	 * and cancelled an account, and when; a request of a customer
+	 * resold by one reseller alone is that reseller's (the scope of
+	 * reseller staff is the requests that are theirs, INET_SCOPE); the
+	 * search trigger no longer runs for a change of state alone */
+	"ALTER TABLE internet_requests ADD COLUMN state TEXT NOT NULL DEFAULT 'NEW'"
+	"  CHECK (state IN ('NEW', 'HAS_OFFER', 'ORDERED', 'CONFIRMED', 'ACTIVE', 'CANCELLED'));"
+	"ALTER TABLE internet_accounts ADD COLUMN activated TEXT;"
+	"ALTER TABLE internet_accounts ADD COLUMN activated_by TEXT REFERENCES users(id);"
+	"ALTER TABLE internet_accounts ADD COLUMN cancelled TEXT;"
+	"ALTER TABLE internet_accounts ADD COLUMN cancelled_by TEXT REFERENCES users(id);"
+	"CREATE INDEX internet_requests_by_state ON internet_requests(state, seq);"
+	"DROP TRIGGER search_inet_update;"
+	"CREATE TRIGGER search_inet_update AFTER UPDATE OF customer_id, reseller_id, notes,"
+	"  address, zip, city, address2, zip2, city2, product_id, takeover_circuit,"
+	"  takeover_customer, reference, install_call_number, install_call_name"
+	"  ON internet_requests BEGIN"
+	"  UPDATE search_docs SET (customer_id, reseller_id, scope, words) = (SELECT"
+	"    customer_id, reseller_id, scope, words FROM search_words"
+	"    WHERE family = 'internet' AND request_id = NEW.id)"
+	"    WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"UPDATE internet_requests SET reseller_id = (SELECT min(reseller_id)"
+	"  FROM reseller_customers WHERE customer_id = internet_requests.customer_id)"
+	"  WHERE reseller_id IS NULL AND (SELECT count(*) FROM reseller_customers"
+	"  WHERE customer_id = internet_requests.customer_id) = 1;"
+	"UPDATE internet_accounts SET reseller_id = (SELECT reseller_id FROM internet_requests r"
+	"  WHERE r.id = internet_accounts.request_id);"
+	"UPDATE internet_requests SET state = coalesce((SELECT a.state FROM internet_accounts a"
+	"  WHERE a.request_id = internet_requests.id), CASE WHEN EXISTS (SELECT 1"
+	"  FROM internet_offers o WHERE o.request_id = internet_requests.id)"
+	"  THEN 'HAS_OFFER' ELSE 'NEW' END);"
+	"CREATE TRIGGER inet_state_offer_insert AFTER INSERT ON internet_offers BEGIN"
+	"  UPDATE internet_requests SET state = 'HAS_OFFER'"
+	"    WHERE id = NEW.request_id AND state = 'NEW';"
+	" END;"
+	"CREATE TRIGGER inet_state_offer_delete AFTER DELETE ON internet_offers BEGIN"
+	"  UPDATE internet_requests SET state = 'NEW' WHERE id = OLD.request_id"
+	"    AND state = 'HAS_OFFER' AND NOT EXISTS (SELECT 1 FROM internet_offers"
+	"    WHERE request_id = OLD.request_id);"
+	" END;"
+	"CREATE TRIGGER inet_state_account_insert AFTER INSERT ON internet_accounts BEGIN"
+	"  UPDATE internet_requests SET state = NEW.state WHERE id = NEW.request_id;"
+	" END;"
+	"CREATE TRIGGER inet_state_account_update AFTER UPDATE OF state ON internet_accounts"
+	"  WHEN OLD.state IS NOT NEW.state BEGIN"
+	"  UPDATE internet_requests SET state = NEW.state WHERE id = NEW.request_id;"
+	" END;"
+	/* the inbox (migration 22) reads the stored state */
+	"DROP VIEW queue_words;"
+	"CREATE VIEW queue_words AS"
+	"  SELECT 'orange' AS family, r.id AS request_id, r.customer_id,"
+	"    coalesce(c.name, '') AS customer_name, r.status AS state,"
+	"    r.status IN ('NEW', 'IN_PROGRESS') AS open, date(r.requested_at) AS due,"
+	"    r.issued_at AS created, r.updated_at AS activity"
+	"  FROM requests r LEFT JOIN customers c ON c.id = r.customer_id"
+	"  UNION ALL"
+	"  SELECT 'internet', i.id, i.customer_id, coalesce(c.name, s.name, ''), i.state,"
+	"    i.state IN ('NEW', 'HAS_OFFER', 'ORDERED', 'CONFIRMED'),"
+	"    CASE WHEN a.state IS NOT NULL THEN coalesce(i.start_date, date(a.ordered))"
+	"      WHEN i.answered IS NULL THEN " WORKDAYS_ADD("date(i.created)",
+	    "(SELECT offer_due_days FROM queue_settings)")
+	"      ELSE date(i.answered, '+' || (SELECT offer_valid_days FROM queue_settings)"
+	"        || ' days') END,"
+	"    i.created, max(i.updated, coalesce(a.cancelled, a.activated, a.confirmed,"
+	"      a.ordered, i.updated))"
+	"  FROM internet_requests i LEFT JOIN customers c ON c.id = i.customer_id"
+	"  LEFT JOIN resellers s ON s.id = i.reseller_id"
+	"  LEFT JOIN internet_accounts a ON a.request_id = i.id;"
+	"DROP TRIGGER queue_inet_update;"
+	"CREATE TRIGGER queue_inet_update AFTER UPDATE OF answered, updated, start_date, state"
+	"  ON internet_requests BEGIN"
+	"  UPDATE queue SET (state, open, due, activity) = (SELECT w.state, w.open, w.due,"
+	"    max(queue.activity, w.activity) FROM queue_words w"
+	"    WHERE w.family = 'internet' AND w.request_id = NEW.id)"
+	"    WHERE family = 'internet' AND request_id = NEW.id;"
+	" END;"
+	"UPDATE queue SET (state, open, due) = (SELECT w.state, w.open, w.due FROM queue_words w"
+	"  WHERE w.family = 'internet' AND w.request_id = queue.request_id)"
+	"  WHERE family = 'internet';",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -790,7 +873,8 @@ static const char *const migrations[] = {
 	" LEFT JOIN resellers rs ON rs.id = i.reseller_id" \
 	" LEFT JOIN internet_accounts a ON a.request_id = i.id" \
 	" WHERE search_index MATCH ?4 AND (?5 IS NULL OR d.family = ?5)" \
-	" AND (" IN_SCOPE("d.customer_id") " OR d.reseller_id = ?3)"
+	" AND ((d.family = 'orange' AND " IN_SCOPE("d.customer_id") ")" \
+	" OR (d.family = 'internet' AND " INET_SCOPE_OF("d") "))"
 
 /* A family's list searched: its requests whose search document matches
  * `param`, read from the index newest first (the plan streams: the
@@ -930,11 +1014,15 @@ static const char *const migrations[] = {
 #define SP_VIEW_LIST(order) "SELECT " SP_VIEW_COLS SP_VIEW_WHERE \
 	" ORDER BY " order " LIMIT ?11 OFFSET ?12"
 
-/* Internet requests (seed 002) within the caller's scope ?1-?3: a request
- * of a customer in scope, or one that belongs to the caller's reseller. */
-#define INET_SCOPE "(" IN_SCOPE("r.customer_id") " OR r.reseller_id = ?3)"
+/* Internet requests (seed 002) and accounts within the caller's scope
+ * ?1-?3: every one for the operator, its customer's for customer staff,
+ * and for reseller staff those that are their reseller's (created by
+ * it, or for it: docs/INTERNET.md), not every one of a customer they
+ * resell, which another reseller may resell too. */
+#define INET_SCOPE_OF(t) "(?1 = 1 OR " t ".customer_id = ?2 OR " t ".reseller_id = ?3)"
+#define INET_SCOPE INET_SCOPE_OF("r")
 /* Open: no offer ordered yet, or one ordered and not yet confirmed. */
-#define INET_OPEN "(a.id IS NULL OR a.state = 'ORDERED')"
+#define INET_OPEN "r.state IN ('NEW', 'HAS_OFFER', 'ORDERED')"
 #define INET_HAS_OFFER "EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = r.id)"
 /* The columns of enum inet_col (store.h), in its order. */
 #define INET_COLS "r.id, r.type, r.customer_id, r.reseller_id, r.notes, r.address_id," \
@@ -943,22 +1031,22 @@ static const char *const migrations[] = {
 	" r.ip_addresses, r.commitment1, r.commitment2, r.commitment3, r.reference," \
 	" r.start_date, r.install_call_number, r.install_call_name, r.install_time," \
 	" r.created, r.created_by, r.answered, r.updated, c.name, p.name, " \
-	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name, c.currency"
+	INET_HAS_OFFER ", a.id, a.state, a.offer_id, u.name, c.currency, r.state"
 #define INET_JOINS " LEFT JOIN customers c ON c.id = r.customer_id" \
 	" LEFT JOIN products p ON p.id = r.product_id" \
 	" LEFT JOIN internet_accounts a ON a.request_id = r.id" \
 	" LEFT JOIN users u ON u.id = r.created_by"
 #define INET_FROM " FROM internet_requests r" INET_JOINS " WHERE " INET_SCOPE
-/* List filters: ?4 customer, ?5 reseller, ?6 a substring of the
- * installation address (ASCII case ignored), ?7 'NEW' or 'HAS_OFFER'. */
+/* List filters: ?4 customer, ?5 reseller (the requests that are its),
+ * ?6 a substring of the installation address (ASCII case ignored), ?7 a
+ * state. */
 #define INET_WHERE INET_FROM INET_FILTERS
 #define INET_FILTERS \
 	" AND (?4 IS NULL OR r.customer_id = ?4)" \
-	" AND (?5 IS NULL OR r.reseller_id = ?5 OR r.customer_id IN" \
-	"   (SELECT customer_id FROM reseller_customers WHERE reseller_id = ?5))" \
+	" AND (?5 IS NULL OR r.reseller_id = ?5)" \
 	" AND (?6 IS NULL OR instr(lower(r.address || ', ' || r.zip || ' ' || r.city)," \
 	"   lower(?6)) > 0)" \
-	" AND (?7 IS NULL OR " INET_HAS_OFFER " = (?7 = 'HAS_OFFER'))"
+	" AND (?7 IS NULL OR r.state = ?7)"
 /* Whether a product may be sold to customer `cust` (NULL: a reseller). */
 #define PRODUCT_VALID(cust) "(p.all_customers = 1 OR EXISTS (SELECT 1 FROM" \
 	" product_customers pc WHERE pc.product_id = p.id AND pc.customer_id = " cust "))"
@@ -1234,8 +1322,8 @@ static const char *const sqls[] = {
 	"SELECT EXISTS (SELECT 1 FROM requests r WHERE " IN_SCOPE("r.customer_id") ")", /* ST_REQ_ANY */
 	"SELECT count(*)" INET_WHERE, /* ST_INET_COUNT */
 	"SELECT " INET_COLS INET_WHERE " ORDER BY r.seq DESC LIMIT ?8 OFFSET ?9", /* ST_INET_LIST */
-	"SELECT " INET_COLS INET_WHERE " ORDER BY " INET_HAS_OFFER ", CASE WHEN "
-	INET_HAS_OFFER " THEN -r.seq ELSE r.seq END LIMIT ?8 OFFSET ?9", /* ST_INET_INBOX */
+	"SELECT " INET_COLS INET_WHERE " ORDER BY r.state <> 'NEW', CASE WHEN"
+	" r.state = 'NEW' THEN r.seq ELSE -r.seq END LIMIT ?8 OFFSET ?9", /* ST_INET_INBOX */
 	"DELETE FROM internet_request_notify WHERE request_id = ?", /* ST_INET_NOTIFY_CLEAR */
 	"INSERT INTO internet_request_notify (request_id, user_id, pos)"
 	" VALUES (?, ?, ?)", /* ST_INET_NOTIFY_ADD */
@@ -1260,12 +1348,18 @@ static const char *const sqls[] = {
 	" VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?)", /* ST_INET_ACCOUNT_ADD */
 	"SELECT a.id, a.request_id, a.offer_id, a.customer_id, a.reseller_id, a.state,"
 	" a.offer, a.ordered, a.ordered_by, a.confirmed, a.confirmed_by, a.start_date,"
-	" a.install_time, a.circuit FROM internet_accounts a"
-	" WHERE (" IN_SCOPE("a.customer_id") " OR a.reseller_id = ?3)"
+	" a.install_time, a.circuit, a.activated, a.activated_by, a.cancelled,"
+	" a.cancelled_by FROM internet_accounts a WHERE " INET_SCOPE_OF("a")
 	" AND (?4 IS NULL OR a.id = ?4) AND (?5 IS NULL OR a.request_id = ?5)", /* ST_INET_ACCOUNT_GET */
 	"UPDATE internet_accounts SET state = 'CONFIRMED', confirmed = ?2,"
 	" confirmed_by = ?3, start_date = ?4, install_time = ?5, circuit = ?6"
 	" WHERE id = ?1 AND state = 'ORDERED'", /* ST_INET_ACCOUNT_CONFIRM */
+	"UPDATE internet_accounts SET state = 'ACTIVE', activated = ?2, activated_by = ?3"
+	" WHERE id = ?1 AND state = 'CONFIRMED'", /* ST_INET_ACCOUNT_ACTIVATE */
+	"UPDATE internet_accounts SET state = 'CANCELLED', cancelled = ?2, cancelled_by = ?3"
+	" WHERE id = ?1 AND state IN ('ORDERED', 'CONFIRMED', 'ACTIVE')", /* ST_INET_ACCOUNT_CANCEL */
+	"SELECT reseller_id, count(*) OVER () FROM reseller_customers WHERE customer_id = ?1"
+	" AND (?2 IS NULL OR reseller_id = ?2) LIMIT 2", /* ST_CUSTOMER_RESELLERS */
 	"SELECT coalesce(max(cseq), 0), (SELECT coalesce(sum(n), 0) FROM request_counts"
 	" WHERE customer_id = ?1) FROM requests WHERE customer_id = ?1", /* ST_REQ_FAST_TOTAL */
 	"SELECT " REQ_COLS " FROM requests r JOIN customers c ON c.id = r.customer_id"
@@ -1331,8 +1425,7 @@ static const char *const sqls[] = {
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
 	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference FROM requests r"
 	" WHERE r.id = ?4 AND " IN_SCOPE("r.customer_id"), /* ST_CONV_ORANGE_TARGET */
-	"SELECT r.customer_id, r.created_by,"
-	" CASE WHEN r.answered IS NULL THEN 'NEW' ELSE 'HAS_OFFER' END, r.reference"
+	"SELECT r.customer_id, r.created_by, r.state, r.reference"
 	" FROM internet_requests r WHERE r.id = ?4 AND " INET_SCOPE, /* ST_CONV_INET_TARGET */
 	"INSERT INTO notes (id, family, request_id, internal, side, author_id, title,"
 	" body, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_NOTE_ADD */
@@ -1372,9 +1465,8 @@ static const char *const sqls[] = {
 	" ORDER BY search_index.rowid DESC LIMIT ?8 OFFSET ?9", /* ST_INET_SEARCH */
 	SEARCH_COUNTED(SEARCH_WHERE), /* ST_SEARCH_COUNT */
 	"SELECT d.family, d.request_id, coalesce(r.customer_reference, i.reference),"
-	" coalesce(c.name, ic.name, rs.name), coalesce(r.status, a.state,"
-	" CASE WHEN EXISTS (SELECT 1 FROM internet_offers o WHERE o.request_id = i.id)"
-	" THEN 'HAS_OFFER' ELSE 'NEW' END), coalesce(r.issued_at, i.created),"
+	" coalesce(c.name, ic.name, rs.name), coalesce(r.status, i.state),"
+	" coalesce(r.issued_at, i.created),"
 	" coalesce(r.type, i.type), coalesce(r.name, i.address || ', ' || i.zip || ' ' || i.city)"
 	SEARCH_WHERE " ORDER BY search_index.rowid DESC LIMIT ?6 OFFSET ?7", /* ST_SEARCH */
 	"SELECT market, currency FROM customers WHERE id = ?", /* ST_CUSTOMER_LOCALE */
@@ -1608,6 +1700,9 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_INET_ACCOUNT_ADD */
 	ACCOUNT__COLS, /* ST_INET_ACCOUNT_GET */
 	0, /* ST_INET_ACCOUNT_CONFIRM */
+	0, /* ST_INET_ACCOUNT_ACTIVATE */
+	0, /* ST_INET_ACCOUNT_CANCEL */
+	CUSTOMER_RESELLERS__COLS, /* ST_CUSTOMER_RESELLERS */
 	TOTAL__COLS, /* ST_REQ_FAST_TOTAL */
 	REQ__COLS, /* ST_REQ_FAST_DESC */
 	REQ__COLS, /* ST_REQ_FAST_ASC */

@@ -12,7 +12,9 @@
 {{! ERROR_TEXT).  SAVED with SAVED_OFFER rows (S_PRODUCT, S_PROVIDER, }}
 {{! S_MONTHLY, S_INITIATION, S_COMMITMENT).  ACCOUNT (ACCOUNT_ID, }}
 {{! ACCOUNT_STATE, ACCOUNT_STATE_CODE, ACCOUNT_OFFER) and CONFIRM }}
-{{! (C_START, C_CIRCUIT, C_TIME_OPTION, C_*_ERROR). }}
+{{! (C_START, C_CIRCUIT, C_TIME_OPTION, C_*_ERROR); HISTORY rows }}
+{{! (HISTORY_STATE, HISTORY_STATE_CODE, HISTORY_AT, HISTORY_BY), ACTIVATE }}
+{{! and CANCEL (the buttons that lead to their question). }}
 <p class="breadcrumb"><a href="/admin">[[Administration]]</a> › <a href="/admin/internet">[[Internet requests]]</a> › {{ID}}</p>
 <h1>[[Offers for <code id="request-id">{{ID}}</code>]]</h1>
 <p class="lead"><span class="badge badge-{{STATE_CODE}}" id="request-state">{{STATE}}</span> · <span id="request-type">{{TYPE}}</span> · {{CUSTOMER}} · {{ADDRESS}}</p>
@@ -32,9 +34,26 @@
 <section class="account" id="account">
   <h2>[[Ordered]]</h2>
   <p>[[Account <code id="account-id">{{ACCOUNT_ID}}</code>, for the offer {{ACCOUNT_OFFER}}, is <span class="badge badge-{{ACCOUNT_STATE_CODE}}" id="account-state">{{ACCOUNT_STATE}}</span>. The offers can no longer change.]]</p>
+  <ol class="account-history" id="account-history">
+{{#HISTORY}}
+    <li class="history-{{HISTORY_STATE_CODE}}">[[{{HISTORY_STATE}} on {{HISTORY_AT}} by {{HISTORY_BY}}]]</li>
+{{/HISTORY}}
+  </ol>
 {{#C_STATE_ERROR}}
   <p class="form-errors" role="alert" id="state-error">{{C_STATE_ERROR_TEXT}}</p>
 {{/C_STATE_ERROR}}
+{{#ACTIVATE}}
+  <form class="form account-action" method="post" action="/admin/internet/{{ID:u}}/activate">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <p class="form-actions"><button type="submit" class="button" id="activate-account">[[Activate the account…]]</button></p>
+  </form>
+{{/ACTIVATE}}
+{{#CANCEL}}
+  <form class="form account-action" method="post" action="/admin/internet/{{ID:u}}/cancel">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <p class="form-actions"><button type="submit" class="button button-danger" id="cancel-account">[[Cancel the account…]]</button></p>
+  </form>
+{{/CANCEL}}
 {{#CONFIRM}}
   <form class="form confirm-form" method="post" action="/admin/internet/{{ID:u}}/confirm" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">

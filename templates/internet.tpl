@@ -5,7 +5,8 @@
 {{! FACT_CLASS with FACT_CLASS_NAME); NO_OFFERS or EXPIRY (EXPIRY_CLASS, }}
 {{! EXPIRY_TEXT); ORDER_ERROR (ORDER_ERROR_TEXT); ACCOUNT (ACCOUNT_ID, }}
 {{! ACCOUNT_STATE, ACCOUNT_STATE_TEXT, ACCOUNT_START: ACCOUNT_START_DATE, }}
-{{! ACCOUNT_TIME: ACCOUNT_TIME_TEXT, ACCOUNT_CIRCUIT: ACCOUNT_CIRCUIT_ID); }}
+{{! ACCOUNT_TIME: ACCOUNT_TIME_TEXT, ACCOUNT_CIRCUIT: ACCOUNT_CIRCUIT_ID, }}
+{{! ACCOUNT_ACTIVE: ACCOUNT_ACTIVATED, ACCOUNT_CANCELLED: ACCOUNT_CANCELLED_AT); }}
 {{! OFFER cards (OF_ID, OF_PRODUCT, OF_PROVIDER, OF_PRICE rows: OP_KEY, }}
 {{! OP_LABEL, OP_VALUE with the currency; OF_COMMITMENT, OF_FEE }}
 {{! (OF_FEE_PRODUCT), OF_LIST_PRICE, OF_ORDERED or OF_ORDER: a button to }}
@@ -32,7 +33,7 @@
 <p class="form-errors" role="alert" id="order-error">{{ORDER_ERROR_TEXT}}</p>
 {{/ORDER_ERROR}}
 {{#ACCOUNT}}
-<p class="flash" id="account">[[An offer was ordered: account <code>{{ACCOUNT_ID}}</code> is <span class="badge badge-{{ACCOUNT_STATE}}" id="account-state" data-state="{{ACCOUNT_STATE}}">{{ACCOUNT_STATE_TEXT}}</span>.]]{{#ACCOUNT_START}} [[Delivery on <span id="account-start">{{ACCOUNT_START_DATE}}</span>.]]{{#ACCOUNT_TIME}} [[Time window: {{ACCOUNT_TIME_TEXT}}.]]{{/ACCOUNT_TIME}}{{#ACCOUNT_CIRCUIT}} [[Circuit: <span id="account-circuit">{{ACCOUNT_CIRCUIT_ID}}</span>.]]{{/ACCOUNT_CIRCUIT}}{{/ACCOUNT_START}}</p>
+<p class="flash" id="account">[[An offer was ordered: account <code>{{ACCOUNT_ID}}</code> is <span class="badge badge-{{ACCOUNT_STATE}}" id="account-state" data-state="{{ACCOUNT_STATE}}">{{ACCOUNT_STATE_TEXT}}</span>.]]{{#ACCOUNT_START}} [[Delivery on <span id="account-start">{{ACCOUNT_START_DATE}}</span>.]]{{#ACCOUNT_TIME}} [[Time window: {{ACCOUNT_TIME_TEXT}}.]]{{/ACCOUNT_TIME}}{{#ACCOUNT_CIRCUIT}} [[Circuit: <span id="account-circuit">{{ACCOUNT_CIRCUIT_ID}}</span>.]]{{/ACCOUNT_CIRCUIT}}{{/ACCOUNT_START}}{{#ACCOUNT_ACTIVE}} [[Active since <span id="account-activated">{{ACCOUNT_ACTIVATED}}</span>.]]{{/ACCOUNT_ACTIVE}}{{#ACCOUNT_CANCELLED}} [[Cancelled on <span id="account-cancelled">{{ACCOUNT_CANCELLED_AT}}</span>.]]{{/ACCOUNT_CANCELLED}}</p>
 {{/ACCOUNT}}
 <div class="offers">
 {{#OFFER}}

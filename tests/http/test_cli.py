@@ -65,7 +65,7 @@ def test_backup_is_complete_and_private(cli):
     assert sorted(os.listdir(cli.dir)) == sorted(
         f for f in os.listdir(cli.dir) if ".tmp-" not in f)
     con = sqlite3.connect(dest)
-    assert con.execute("SELECT count(*) FROM customers").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM customers").fetchone()[0] == 4
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
     # a second backup replaces the first

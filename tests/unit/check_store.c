@@ -86,7 +86,15 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER queue_inet_insert; DROP TRIGGER queue_inet_update;" \
 	" DROP TRIGGER queue_account_insert; DROP TRIGGER queue_account_update;" \
 	" DROP VIEW queue_words; DROP TABLE queue_history;" \
-	" DROP TABLE queue_counts; DROP TABLE queue; DROP TABLE queue_settings;"
+	" DROP TABLE queue_counts; DROP TABLE queue; DROP TABLE queue_settings;" \
+	" DROP TRIGGER inet_state_offer_insert; DROP TRIGGER inet_state_offer_delete;" \
+	" DROP TRIGGER inet_state_account_insert; DROP TRIGGER inet_state_account_update;" \
+	" DROP INDEX internet_requests_by_state;" \
+	" ALTER TABLE internet_requests DROP COLUMN state;" \
+	" ALTER TABLE internet_accounts DROP COLUMN activated;" \
+	" ALTER TABLE internet_accounts DROP COLUMN activated_by;" \
+	" ALTER TABLE internet_accounts DROP COLUMN cancelled;" \
+	" ALTER TABLE internet_accounts DROP COLUMN cancelled_by;"
 
 START_TEST(test_open_migrate)
 {
@@ -134,7 +142,8 @@ START_TEST(test_demo)
 	store_close(st);
 	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM service_points"), 5);
 	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM products"), 5);
-	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users"), 8);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM reseller_customers"), 3);
+	ck_assert_int_eq(scalar(path, "SELECT count(*) FROM users"), 11);
 }
 END_TEST
 
@@ -555,7 +564,7 @@ START_TEST(test_backup)
 	pthread_join(t, NULL);
 	ck_assert_int_eq(store_check(st), 0);
 	store_close(st);
-	ck_assert_int_eq(scalar(copy, "SELECT count(*) FROM customers"), 3);
+	ck_assert_int_eq(scalar(copy, "SELECT count(*) FROM customers"), 4);
 	ck_assert_int_ge(scalar(copy, "SELECT count(*) FROM scratch"), 20000);
 	ck_assert_int_eq(scalar(copy, "PRAGMA user_version"), store_schema_version());
 	ck_assert_int_eq(stat(copy, &sb), 0);

@@ -1,0 +1,1 @@
+{{! The activation of an account, to the creator and notify list: the subject (one line) }}[reqdesk] {{#REF}}[[Active: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Active: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}

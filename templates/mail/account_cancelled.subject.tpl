@@ -1,0 +1,1 @@
+{{! The cancellation of an account, to the creator and notify list: the subject (one line) }}[reqdesk] {{#REF}}[[Cancelled: Internet access ({{CIRCUIT}}), your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Cancelled: Internet access ({{CIRCUIT}}) at {{ADDRESS}}]]{{/NOREF}}
