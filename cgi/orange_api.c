@@ -216,36 +216,29 @@ list_filters(struct req *r, struct request_filter *f)
 	/* the dates: one day (keyDates.issuedAt=2026-12-01), or a range of
 	 * days, each end included (.gte, .lte) */
 	for (d = 0; d < 2; d++) {
-		static const char *const ends[] = { "", ".gte", ".lte" };
-		const char	**from = d ? &f->requested_from : &f->issued_from,
-				**before = d ? &f->requested_before : &f->issued_before;
-		struct ymd	 day;
-		size_t		 e;
+		const char	*day, *gte, *lte;
+		int		 bad;
 
-		for (e = 0; e < 3; e++) {
-			const char *v;
-
-			snprintf(key, sizeof(key), "%s%s", dates[d], ends[e]);
-			if ((v = req_query(r, key)) == NULL)
-				continue;
-			if (ymd_parse_date(v, &day) < 0) {
-				snprintf(why, sizeof(why), "'%s' must be a date such as "
-				    "2026-12-31.", key);
-				reply_error(r, HERR_BAD_QUERY, why);
-				return 1;
-			}
-			if (e != 2) {		/* from that day */
-				ymd_format(&day, f->days[d * 2]);
-				*from = f->days[d * 2];
-			}
-			if (e != 1) {		/* before the day after */
-				day = ymd_add_days(&day, 1);
-				ymd_format(&day, f->days[d * 2 + 1]);
-				*before = f->days[d * 2 + 1];
-			}
+		snprintf(key, sizeof(key), "%s", dates[d]);
+		if ((day = req_query(r, key)) != NULL &&
+		    request_filter_days(f, (int)d, day[0] ? day : "?", day[0] ? day : "?") != 0)
+			goto bad;
+		snprintf(key, sizeof(key), "%s.gte", dates[d]);
+		if ((gte = req_query(r, key)) != NULL && *gte == '\0')
+			goto bad;
+		snprintf(key, sizeof(key), "%s.lte", dates[d]);
+		if ((lte = req_query(r, key)) != NULL && *lte == '\0')
+			goto bad;
+		if ((bad = request_filter_days(f, (int)d, gte, lte)) != 0) {
+			snprintf(key, sizeof(key), "%s%s", dates[d], bad == 1 ? ".gte" : ".lte");
+			goto bad;
 		}
 	}
 	return 0;
+bad:
+	snprintf(why, sizeof(why), "'%s' must be a date such as 2026-12-31.", key);
+	reply_error(r, HERR_BAD_QUERY, why);
+	return 1;
 }
 
 /* GET /ordering/b2b/v2/requests */

@@ -906,8 +906,14 @@ page_request_status_post(struct req *r)
 	return resp_redirect(r, loc);
 }
 
+/* The dates of the list page's filter form (<input type="date">). */
+static const char *const date_keys[] = {
+	"issued_from", "issued_to", "requested_from", "requested_to",
+};
+
 /* Filters of the list page from the query string (empty ones ignored).
- * 0, or -1 when a filter lists more values than a list reads. */
+ * 0; -1 when a filter lists more values than a list reads, -2 when a
+ * date is not one. */
 static int
 list_filter(struct req *r, struct request_filter *f)
 {
@@ -916,9 +922,13 @@ list_filter(struct req *r, struct request_filter *f)
 	    req_query_list(r, "status", QUERY_LIST_MAX, &f->status) < 0 ||
 	    req_query_list(r, "type", QUERY_LIST_MAX, &f->type) < 0 ||
 	    req_query_list(r, "category", QUERY_LIST_MAX, &f->category) < 0 ||
+	    req_query_list(r, "customer", QUERY_LIST_MAX, &f->customer) < 0 ||
 	    req_query_list(r, "customerReference", QUERY_LIST_MAX,
 	    &f->customer_reference) < 0)
 		return -1;
+	if (request_filter_days(f, 0, req_query(r, date_keys[0]), req_query(r, date_keys[1])) ||
+	    request_filter_days(f, 1, req_query(r, date_keys[2]), req_query(r, date_keys[3])))
+		return -2;
 	f->sort = req_query(r, "sort");
 	if (f->sort != NULL && (*f->sort == '\0' || !request_sort_valid(f->sort)))
 		f->sort = NULL;
@@ -928,24 +938,61 @@ list_filter(struct req *r, struct request_filter *f)
 	return 0;
 }
 
-/* The answer to a filter of too many values. */
+/* The answer to a filter list_filter() refused (rc -1 or -2). */
 static int
-too_many_values(struct req *r)
+too_many_values(struct req *r, int rc)
 {
-	return reply_error(r, HERR_BAD_QUERY,
+	return reply_error(r, HERR_BAD_QUERY, rc == -2 ?
+	    tr(r->lang, "Enter each date of the filter as a day, such as 2026-12-31.") :
 	    tr(r->lang, "A filter may list at most 100 values."));
 }
 
+#define FILTER_PARAMS	11
+
 /* The filters of the list, kept in its links. */
 static void
-filter_params(const struct request_filter *f, struct page_param p[6])
+filter_params(const struct req *r, const struct request_filter *f,
+    struct page_param p[FILTER_PARAMS])
 {
+	size_t i;
+
 	p[0] = (struct page_param){ "id", f->id };
 	p[1] = (struct page_param){ "status", f->status };
 	p[2] = (struct page_param){ "type", f->type };
 	p[3] = (struct page_param){ "category", f->category };
 	p[4] = (struct page_param){ "customerReference", f->customer_reference };
 	p[5] = (struct page_param){ "sort", f->sort };
+	p[6] = (struct page_param){ "customer", f->customer };
+	for (i = 0; i < 4; i++) {
+		const char *v = req_query(r, date_keys[i]);
+
+		p[7 + i] = (struct page_param){ date_keys[i], v != NULL && *v ? v : NULL };
+	}
+}
+
+/* The customers of the caller's scope as the filter's choices, when
+ * there are several (an operator, a reseller).  0 or -1. */
+static int
+customer_choices(struct req *r, struct tpl_dict *body, const char *current)
+{
+	struct tpl_dict	*row;
+	struct rows	*s;
+	int		 rc, n = 0;
+
+	if ((s = store_query(r->store, ST_CUSTOMERS_IN_SCOPE, "iss", SCOPE_ARGS(r->who))) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 && n < 1000 &&
+	    (row = tpl_section_add(body, "CUSTOMER_OPTION")) != NULL) {
+		n++;
+		tpl_set(row, "VALUE", store_text(s, CUSTOMER_ID));
+		tpl_set(row, "LABEL", store_text(s, CUSTOMER_NAME));
+		if (current != NULL && strcmp(current, store_text(s, CUSTOMER_ID)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	store_done(s);
+	if (n > 1)
+		tpl_show(body, "CUSTOMER_FILTER");
+	return rc < 0 ? -1 : 0;
 }
 
 void
@@ -1007,15 +1054,17 @@ int
 page_requests(struct req *r)
 {
 	struct request_filter	 f;
-	struct page_param	 params[6];
+	struct page_param	 params[FILTER_PARAMS];
 	struct tpl_dict		*root, *body;
 	json_t			*items;
 	long long		 total;
+	size_t			 i;
+	int			 rc;
 
 	if (r->who == NULL)	/* the route lets no one in unidentified */
 		return resp_redirect(r, "/login");
-	if (list_filter(r, &f) < 0)
-		return too_many_values(r);
+	if ((rc = list_filter(r, &f)) < 0)
+		return too_many_values(r, rc);
 	if (request_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);
 		return -1;
@@ -1031,15 +1080,27 @@ page_requests(struct req *r)
 	tpl_set(body, "F_TYPE", f.type ? f.type : "");
 	filter_choices(r, body, "STATUS_OPTION", WS_STATUS, f.status);
 	filter_choices(r, body, "CATEGORY_OPTION", WS_CATEGORY, f.category);
+	for (i = 0; i < 4; i++) {
+		static const char *const keys[] = {
+			"F_ISSUED_FROM", "F_ISSUED_TO", "F_REQUESTED_FROM", "F_REQUESTED_TO",
+		};
+
+		tpl_set(body, keys[i], req_query(r, date_keys[i]));
+	}
+	if (customer_choices(r, body, f.customer) < 0) {
+		tpl_dict_free(root);
+		json_decref(items);
+		return -1;
+	}
 	page_request_rows(r, body, items);
 	if (json_array_size(items) == 0)
 		tpl_show(body, "NO_REQUESTS");
 	if (page_nav(r) > 0 && (page_nav(r) & NAV_NEW_REQUEST))
 		tpl_show(body, "NEW_REQUEST");
-	filter_params(&f, params);
+	filter_params(r, &f, params);
 	page_pager(body, "/requests", f.offset, PAGE_SIZE, json_array_size(items),
-	    total, params, 6);
-	page_href(body, "CSV_LINK", "", 0, params, 6);
+	    total, params, FILTER_PARAMS);
+	page_href(body, "CSV_LINK", "", 0, params, FILTER_PARAMS);
 	json_decref(items);
 	return page_send(r, 200, root);
 }
@@ -1255,8 +1316,8 @@ page_requests_csv(struct req *r)
 	size_t			 i;
 	int			 rc;
 
-	if (list_filter(r, &f) < 0)
-		return too_many_values(r);
+	if ((rc = list_filter(r, &f)) < 0)
+		return too_many_values(r, rc);
 	f.offset = 0;
 	f.limit = 1LL << 62;
 	if (csv_columns(&o, &f) < 0) {

@@ -747,6 +747,30 @@ issue_order(const char *sort, int *desc)
 	return 0;
 }
 
+int
+request_filter_days(struct request_filter *f, int which, const char *gte,
+    const char *lte)
+{
+	const char	**from = which ? &f->requested_from : &f->issued_from,
+			**before = which ? &f->requested_before : &f->issued_before;
+	struct ymd	 day;
+
+	if (gte != NULL && *gte != '\0') {
+		if (ymd_parse_date(gte, &day) < 0)
+			return 1;
+		ymd_format(&day, f->days[which * 2]);
+		*from = f->days[which * 2];
+	}
+	if (lte != NULL && *lte != '\0') {
+		if (ymd_parse_date(lte, &day) < 0)
+			return 2;
+		day = ymd_add_days(&day, 1);
+		ymd_format(&day, f->days[which * 2 + 1]);
+		*before = f->days[which * 2 + 1];
+	}
+	return 0;
+}
+
 /* Is any of them given?  1 or 0. */
 static int
 more_filters(const struct request_filter *f)

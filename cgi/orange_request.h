@@ -111,6 +111,15 @@ struct request_filter {
 /* Is `sort` a supported sort key?  1 or 0. */
 int request_sort_valid(const char *sort);
 
+/*
+ * Keep in `f` the days of `which` (0: issued, 1: requested) from `gte`
+ * to `lte` (YYYY-MM-DD, both included; NULL or "" for an open end), in
+ * f->days.  0; 1 when `gte` is not a date, 2 when `lte` is not (f is then
+ * unchanged for that end).
+ */
+int request_filter_days(struct request_filter *f, int which, const char *gte,
+	const char *lte);
+
 /* Append to `b` a request's item text (REQ_ITEM, as request_row_fn gets
  * it) without its closing brace, then ,"properties": and the stored
  * properties text: the caller adds what follows and the brace.  0 or -1. */

@@ -23,6 +23,23 @@
   <input id="f-type" name="type" type="text" value="{{F_TYPE}}">
   <label for="f-custref">[[Your reference]]</label>
   <input id="f-custref" name="customerReference" type="text" value="{{F_CUSTREF}}">
+{{#CUSTOMER_FILTER}}
+  <label for="f-customer">[[Customer]]</label>
+  <select id="f-customer" name="customer">
+    <option value="">[[any]]</option>
+{{#CUSTOMER_OPTION}}
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/CUSTOMER_OPTION}}
+  </select>
+{{/CUSTOMER_FILTER}}
+  <label for="f-issued-from">[[Sent from]]</label>
+  <input id="f-issued-from" name="issued_from" type="date" value="{{F_ISSUED_FROM}}">
+  <label for="f-issued-to">[[Sent until]]</label>
+  <input id="f-issued-to" name="issued_to" type="date" value="{{F_ISSUED_TO}}">
+  <label for="f-requested-from">[[Requested from]]</label>
+  <input id="f-requested-from" name="requested_from" type="date" value="{{F_REQUESTED_FROM}}">
+  <label for="f-requested-to">[[Requested until]]</label>
+  <input id="f-requested-to" name="requested_to" type="date" value="{{F_REQUESTED_TO}}">
   <button type="submit" class="button">[[Filter]]</button>
   <a href="/requests.csv{{CSV_LINK}}" id="csv-export">[[Export CSV]]</a>
 </form>

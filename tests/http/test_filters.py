@@ -84,3 +84,28 @@ def test_bad_values_are_refused(stack, keys):
     r = stack.get(PATH + "?customer.id=" + ",".join(["X"] * 101), headers=api(stack, key))
     assert r.status_code == 400
     assert r.json()["description"] == "'customer.id' lists at most 100 values."
+
+
+def test_the_list_page_filters_by_customer_and_dates(fresh_stack):
+    from conftest import DEMO_USERS, browser_login, make_api_key
+    s = fresh_stack()
+    acme = make_api_key(s, "owner@acme.test")
+    a1, a2 = (create(s, acme, "PAGEF" + c) for c in "AB")
+    inet.sql(s.db, "UPDATE requests SET issued_at = '2026-02-10T10:00:00.000Z' WHERE id = ?",
+             (a1,))
+    admin, _ = browser_login(s, DEMO_USERS["admin"])
+    page = admin.get(s.url("/requests?customer=ACME&issued_from=2026-02-10"
+                           "&issued_to=2026-02-10"), timeout=10).text
+    assert a1 in page and a2 not in page
+    assert 'name="customer"' in page and '<option value="ACME" selected>' in page
+    assert 'value="2026-02-10"' in page
+    # the export follows the same filters
+    csv = admin.get(s.url("/requests.csv?customer=ACME&issued_to=2026-02-10"), timeout=10).text
+    assert a1 in csv and a2 not in csv
+    # a customer's staff have one customer: no customer choice
+    owner, _ = browser_login(s, DEMO_USERS["acme_owner"])
+    page = owner.get(s.url("/requests?requested_from=2000-01-01"), timeout=10).text
+    assert a1 in page and a2 in page and 'name="customer"' not in page
+    r = owner.get(s.url("/requests?issued_from=yesterday"), timeout=10)
+    assert r.status_code == 400
+    assert "Enter each date of the filter as a day, such as 2026-12-31." in r.text
