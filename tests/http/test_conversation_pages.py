@@ -368,13 +368,13 @@ def test_waiting_for_the_customer_appears_and_clears(desk):
     assert reply(s, admin, acsrf, base, "Check the site first.", internal=True).status_code == 303
     assert not listed(cust) and not listed(admin)
     assert reply(s, admin, acsrf, base, "Which floor is the cabinet on?").status_code == 303
-    assert q(s, "SELECT waiting_since IS NOT NULL FROM requests WHERE id = ?", (rid,)) == [(1,)]
+    assert q(s, "SELECT waiting FROM queue WHERE request_id = ?", (rid,)) == [(1,)]
     html = page(s, cust, base)
     assert 'id="request-waiting"' in html and 'id="waiting-customer"' in html
     assert listed(cust) and listed(admin)
     # the customer answers: it no longer waits
     assert reply(s, cust, csrf, base, "Third floor.").status_code == 303
-    assert q(s, "SELECT waiting_since FROM requests WHERE id = ?", (rid,)) == [(None,)]
+    assert q(s, "SELECT waiting FROM queue WHERE request_id = ?", (rid,)) == [(0,)]
     assert 'id="request-waiting"' not in page(s, cust, base)
     assert not listed(cust) and not listed(admin)
     # asked again, then completed: a closed request waits for nobody
@@ -403,7 +403,17 @@ def test_each_reply_mails_the_other_side(desk):
     assert "/admin/requests/%s" % rid in text and "unsubscribe" not in text
     admin, acsrf = login(s, "admin@reqdesk.test")
     assert reply(s, admin, acsrf, base, "Yes.\nSee you then.").status_code == 303
-    m = [x for x in mails_of(s, rid, 4) if str(x["To"]) != "operator@localhost"]
+    # once an operator handles the request, the customer's reply is theirs
+    r = admin.post(s.url("/admin/assign"), data={"csrf": acsrf, "family": "orange", "id": rid,
+                   "assignee": "me", "back": "/admin"}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:500]
+    assert reply(s, cust, csrf, base, "And the access code?").status_code == 303
+    m = mails_of(s, rid, 5)
+    to_op = [x for x in m if "And the access code?" in x.get_body(("plain",)).get_content()]
+    assert [str(x["To"]) for x in to_op] == ["admin@reqdesk.test"]
+    text, _ = texts(to_op[0])
+    assert "/admin/requests/%s" % rid in text and "unsubscribe" not in text
+    m = [x for x in m if str(x["To"]) not in ("operator@localhost", "admin@reqdesk.test")]
     by = {str(x["To"]): x for x in m}
     assert sorted(by) == ["nina.holm@example.net", "owner@acme.test",
                           "paul.langel@mycompany.com"]
@@ -423,7 +433,7 @@ def test_each_reply_mails_the_other_side(desk):
     r = sess.post(s.url(path), allow_redirects=False)
     assert r.status_code in (200, 303), r.status_code
     assert reply(s, admin, acsrf, base, "One more thing.").status_code == 303
-    m = mails_of(s, rid, 6)
+    m = mails_of(s, rid, 7)
     last = [x for x in m if "One more thing." in x.get_body(("plain",)).get_content()]
     assert sorted(str(x["To"]) for x in last) == ["nina.holm@example.net",
                                                   "paul.langel@mycompany.com"]
