@@ -509,7 +509,9 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
 		if (show_problem(r, t, body, top[i].section, pb, top[i].path, NULL) < 0)
 			goto fail;
-	if (summary != NULL) {
+	if (summary != NULL && pb == NULL)
+		page_flash(root, summary);	/* a notice, not a problem */
+	else if (summary != NULL) {
 		tpl_show(body, "SUMMARY");
 		tpl_set(body, "SUMMARY_TEXT", summary);
 	} else if (pb != NULL && problems_found(pb) > 0 && form_summary(r, t, body, pb) < 0)
@@ -524,11 +526,91 @@ fail:
 	return -1;
 }
 
-/* GET /requests/new/{TYPE} */
+static const char *jstr(const json_t *o, const char *path);
+
+/* May the caller start a new request from request `o` ("New request
+ * from this one")?  A closed one (rejected, cancelled, completed) of a
+ * type still in their catalog, by someone who makes requests. */
+static int
+may_start_again(struct req *r, const json_t *o)
+{
+	static const char *const closed[] = { "REJECTED", "CANCELED", "COMPLETED" };
+	const char	*status = json_string_value(json_object_get(o, "status"));
+	size_t		 i;
+
+	if (status == NULL || !(LV_CREATE & LV(r->who->level)) ||
+	    allowed_type(r, json_string_value(json_object_get(o, "type"))) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(closed) / sizeof(closed[0]); i++)
+		if (strcmp(status, closed[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* One stored value as the form writes it ("" for none). */
+static void
+form_value(struct req *r, const json_t *v, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (json_is_string(v))
+		snprintf(out, len, "%s", json_string_value(v));
+	else if (json_is_boolean(v))
+		snprintf(out, len, "%s", json_is_true(v) ? "true" : "false");
+	else if (json_is_integer(v))
+		snprintf(out, len, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		l10n_number(r->lang, json_real_value(v), 2, out, len);
+}
+
+/*
+ * The form of type `t` filled with the values of the caller's request
+ * `from` of that type (GET /requests/new/{TYPE}?from=ID): its
+ * properties (contacts included), reference, contract, comment and, for
+ * staff, its customer; the requested date is the earliest again.  1
+ * filled, 0 nothing to fill from (unknown, another type), -1.
+ */
+static int
+form_from(struct req *r, const struct rtype *t, const char *from)
+{
+	static const char *const top[] = { "customerReference", "contract", "comment" };
+	const json_t	*props, *v;
+	json_t		*o;
+	char		 text[4096];
+	size_t		 i;
+	int		 err, rc = 1;
+
+	if ((o = request_load(r->store, r->who, from, &err)) == NULL)
+		return err < 0 ? -1 : 0;
+	if (jstr(o, "type") == NULL || strcmp(jstr(o, "type"), t->type) != 0) {
+		json_decref(o);
+		return 0;
+	}
+	props = json_object_get(o, "properties");
+	for (i = 0; rc > 0 && i < t->nfields; i++) {
+		v = json_path_get(props, t->fields[i].path);
+		form_value(r, v, text, sizeof(text));
+		if (v != NULL && kv_parse_pair(&r->form, t->fields[i].path, text) < 0)
+			rc = -1;
+	}
+	for (i = 0; rc > 0 && i < sizeof(top) / sizeof(top[0]); i++)
+		if (jstr(o, top[i]) != NULL &&
+		    kv_parse_pair(&r->form, top[i], jstr(o, top[i])) < 0)
+			rc = -1;
+	if (rc > 0 && r->who->customer_id == NULL && jstr(o, "customer.id") != NULL &&
+	    kv_parse_pair(&r->form, "customer.id", jstr(o, "customer.id")) < 0)
+		rc = -1;
+	json_decref(o);
+	return rc;
+}
+
+/* GET /requests/new/{TYPE}, or ?from=ID: filled with that request's values. */
 int
 page_request_form(struct req *r)
 {
-	const struct rtype *t = allowed_type(r, r->param);
+	const struct rtype	*t = allowed_type(r, r->param);
+	const char		*from = req_query(r, "from");
+	char			 text[300];
+	int			 rc;
 
 	if (t == NULL)
 		return reply_error(r, HERR_NOT_FOUND,
@@ -536,6 +618,16 @@ page_request_form(struct req *r)
 	if (!(LV_CREATE & LV(r->who->level)))
 		return reply_error(r, HERR_FORBIDDEN,
 		    tr(r->lang, "Your access level lets you read requests, not make them."));
+	if (from != NULL && !r->restored) {
+		if ((rc = form_from(r, t, from)) < 0)
+			return -1;
+		if (rc > 0) {
+			tr_fill(text, sizeof(text), tr(r->lang, "This form holds the values of "
+			    "request {1}: correct what must change, choose the date, and send it."),
+			    from, NULL);
+			return render_form(r, t, NULL, text, 200);
+		}
+	}
 	return render_form(r, t, NULL, NULL, 200);
 }
 
@@ -849,6 +941,8 @@ render_page(struct req *r, int status, int rc, const char *to, const struct conv
 		return -1;
 	}
 	fill_actions(r, o, body);
+	if (may_start_again(r, o))
+		tpl_show(body, "AGAIN");
 	if (r->who->level == LVL_ADMIN) {
 		char back[128];
 

@@ -4,7 +4,8 @@
 {{! (PROP_GROUP rows: GROUP_LABEL and PROP rows: PROP_LABEL, PROP_VALUE in }}
 {{! words, PROP_PATH), the conversation (conversation.tpl: the history and }}
 {{! the notes in one timeline; WAITING_BADGE), the status actions open to the caller }}
-{{! (ACTION rows: TO, TO_TEXT; CANCEL, which asks first) and }}
+{{! (ACTION rows: TO, TO_TEXT; CANCEL, which asks first), AGAIN (a closed }}
+{{! request: its values into a new form) and }}
 {{! ACTION_ERROR. }}
 <h1>{{NAME}}</h1>
 <p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status" data-status="{{STATUS}}">{{STATUS_TEXT}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code>{{#WAITING_BADGE}} · <span class="badge badge-waiting" id="request-waiting">[[Waiting for the customer]]</span>{{/WAITING_BADGE}}</p>
@@ -55,4 +56,7 @@
   <button type="submit" class="button secondary" id="cancel-request">[[Cancel this request…]]</button>
 </form>
 {{/CANCEL}}
+{{#AGAIN}}
+<p><a class="button secondary" id="new-from-this" href="/requests/new/{{TYPE:u}}?from={{ID:u}}">[[New request from this one]]</a></p>
+{{/AGAIN}}
 <p><a href="/requests">[[Back to the list]]</a></p>
