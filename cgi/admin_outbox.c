@@ -28,6 +28,7 @@ static const struct { const char *event, *words; } events[] = {
 	{ "request_created", N_("Request received") },
 	{ "request_status", N_("Status of a request") },
 	{ "request_canceled", N_("Request cancelled by the customer") },
+	{ "reply_added", N_("Reply on a request") },
 	{ "internet_created", N_("Internet request received") },
 	{ "internet_answered", N_("Offers to choose from") },
 	{ "offer_ordered", N_("Offer ordered") },

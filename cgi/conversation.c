@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "config.h"
+#include "conv_mail.h"
 #include "conversation.h"
 #include "filetype.h"
 #include "log.h"
@@ -29,6 +30,12 @@ int
 conv_is_operator(const struct principal *who)
 {
 	return who != NULL && who->level == LVL_ADMIN;
+}
+
+int
+conv_waits(const struct conv_target *t)
+{
+	return t->waiting;
 }
 
 int
@@ -66,6 +73,8 @@ conv_target(struct store *st, const struct principal *who, enum conv_family fami
 		col_copy(t->created_by, sizeof(t->created_by), s, TARGET_CREATED_BY);
 		col_copy(t->state, sizeof(t->state), s, TARGET_STATE);
 		col_copy(t->reference, sizeof(t->reference), s, TARGET_REFERENCE);
+		t->waiting = store_int(s, TARGET_WAITING) != 0;
+		col_copy(t->assignee, sizeof(t->assignee), s, TARGET_ASSIGNEE);
 	}
 	store_done(s);
 	return rc;
@@ -199,10 +208,48 @@ request_room(struct store *st, const struct conv_target *t, size_t nfiles,
 	return CONV_OK;
 }
 
-int
-conv_note_add(struct store *st, const struct principal *who, const struct conv_target *t,
+/* What a reply does besides itself, inside its transaction: the mail
+ * to the other side (conv_mail.h); an internal note mails nobody.
+ * ("Waiting for the customer" and the inbox's activity follow the note
+ * by storage's trigger.)  CONV_OK or CONV_ERROR. */
+static int
+note_after(struct store *st, const struct principal *who, const struct conv_target *t,
+    const char *id, const char *text, int internal, const struct conv_file *files,
+    const struct filetype *const *kinds, size_t nfiles, const char *now)
+{
+	const char	*mimes[CONV_FILES_MAX];
+	size_t		 i;
+
+	if (internal)
+		return CONV_OK;
+	for (i = 0; i < nfiles; i++)
+		mimes[i] = kinds[i]->mime;
+	if (conv_mail_reply(st, who, t, id, text, now, files, mimes, nfiles) < 0)
+		return CONV_ERROR;
+	return CONV_OK;
+}
+
+/* The note a form's token made already: 1 with id, 0, or -1. */
+static int
+note_by_token(struct store *st, const struct principal *who, const struct conv_target *t,
+    const char *token, char id[25])
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_NOTE_BY_TOKEN, "ssss", who->user_id, token,
+	    conv_family_name(t->family), t->request_id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(id, 25, "%s", store_text(s, NOTEID_ID));
+	store_done(s);
+	return rc;
+}
+
+static int
+note_add(struct store *st, const struct principal *who, const struct conv_target *t,
     const char *title, const char *text, int internal, const struct conv_file *files,
-    size_t nfiles, char id[25], size_t *bad)
+    size_t nfiles, const char *token, char id[25], size_t *bad)
 {
 	const struct filetype	*kinds[CONV_FILES_MAX];
 	char			 now[32], made[TITLE_FROM_TEXT * 4 + 8], fid[25];
@@ -237,11 +284,15 @@ conv_note_add(struct store *st, const struct principal *who, const struct conv_t
 	now_iso(now);
 	if (store_begin(st) < 0)
 		return CONV_ERROR;
+	if (token != NULL && (rc = note_by_token(st, who, t, token, id)) != 0) {
+		rc = rc < 0 ? CONV_ERROR : CONV_AGAIN;
+		goto fail;	/* nothing to keep */
+	}
 	if ((rc = nfiles > 0 ? request_room(st, t, nfiles, bytes) : CONV_OK) != CONV_OK)
 		goto fail;
-	if (store_exec(st, ST_NOTE_ADD, "sssisssss", id, conv_family_name(t->family),
+	if (store_exec(st, ST_NOTE_ADD, "sssissssss", id, conv_family_name(t->family),
 	    t->request_id, internal, conv_is_operator(who) ? "operator" : "customer",
-	    who->user_id, title, text, now) != 1) {
+	    who->user_id, title, text, now, token) != 1) {
 		rc = CONV_ERROR;
 		goto fail;
 	}
@@ -249,6 +300,9 @@ conv_note_add(struct store *st, const struct principal *who, const struct conv_t
 		if ((rc = file_store(st, who, t, &files[i], kinds[i], id, internal, now,
 		    fid)) != CONV_OK)
 			goto fail;
+	if ((rc = note_after(st, who, t, id, text, internal, files, kinds, nfiles,
+	    now)) != CONV_OK)
+		goto fail;
 	if (store_commit(st) < 0) {
 		rc = CONV_ERROR;
 		goto fail;
@@ -260,6 +314,42 @@ conv_note_add(struct store *st, const struct principal *who, const struct conv_t
 fail:
 	store_rollback(st);
 	return rc;
+}
+
+int
+conv_note_add(struct store *st, const struct principal *who, const struct conv_target *t,
+    const char *title, const char *text, int internal, const struct conv_file *files,
+    size_t nfiles, char id[25], size_t *bad)
+{
+	return note_add(st, who, t, title, text, internal, files, nfiles, NULL, id, bad);
+}
+
+int
+conv_note_add_form(struct store *st, const struct principal *who,
+    const struct conv_target *t, const char *text, int internal,
+    const struct conv_file *files, size_t nfiles, const char *form_token,
+    char id[25], size_t *bad)
+{
+	if (form_token != NULL && (strlen(form_token) != 32 || !is_hex(form_token, 32)))
+		form_token = NULL;
+	return note_add(st, who, t, NULL, text, internal, files, nfiles, form_token,
+	    id, bad);
+}
+
+int
+conv_waiting_each(struct store *st, enum conv_family family, const char *ids,
+    void (*fn)(void *ctx, const char *id), void *ctx)
+{
+	struct rows	*s;
+	int		 rc;
+
+	if ((s = store_query(st, ST_CONV_WAITING_OF, "ss", conv_family_name(family),
+	    ids)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1)
+		fn(ctx, store_text(s, NOTEID_ID));
+	store_done(s);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -39,6 +39,9 @@ struct conv_target {
 	char	created_by[25];
 	char	state[16];		/* the request's status or state */
 	char	reference[256];		/* the customer's reference, or "" */
+	int	waiting;		/* open, and the operator's last public
+					 * reply unanswered (the inbox's queue) */
+	char	assignee[25];		/* the operator handling it, or "" */
 };
 
 /* The request `id` of `family` if the caller may see it: 1 with *t
@@ -48,6 +51,11 @@ int  conv_target(struct store *st, const struct principal *who,
 
 /* Does `who` write on the operator's side (and read internal notes)? */
 int  conv_is_operator(const struct principal *who);
+
+/* Does the request wait for the customer's answer?  It is open and
+ * the operator's last public reply is unanswered (docs/INBOX.md: kept
+ * by the queue's trigger in the note's transaction). */
+int  conv_waits(const struct conv_target *t);
 
 /* May `who` write on a request they see (VIEWERs only read)? */
 int  conv_may_write(const struct principal *who);
@@ -67,6 +75,7 @@ enum conv_result {
 	CONV_FILE_TYPE,		/* not one of the accepted kinds */
 	CONV_FILES_MANY,	/* over CONV_FILES_MAX in one note */
 	CONV_REQUEST_FULL,	/* the request's files would pass request_max or files_per_request */
+	CONV_AGAIN,		/* the form's token made a note already (its id) */
 };
 
 /* One file as it was sent; `declared` the type or name given with it. */
@@ -88,6 +97,24 @@ int  conv_note_add(struct store *st, const struct principal *who,
 	const struct conv_target *t, const char *title, const char *text,
 	int internal, const struct conv_file *files, size_t nfiles,
 	char id[25], size_t *bad);
+
+/*
+ * The same from a page's reply form: `form_token` (32 hex digits, or
+ * NULL) is the form's one-time token; a form sent again with it stores
+ * nothing and answers CONV_AGAIN with the first note's id.
+ */
+int  conv_note_add_form(struct store *st, const struct principal *who,
+	const struct conv_target *t, const char *text, int internal,
+	const struct conv_file *files, size_t nfiles, const char *form_token,
+	char id[25], size_t *bad);
+
+/*
+ * Which of the requests `ids` (a JSON array of ids of `family`, those
+ * of one page of a list the caller already sees) wait for the customer:
+ * fn(ctx, id) for each.  One bounded query.  0 or -1.
+ */
+int  conv_waiting_each(struct store *st, enum conv_family family,
+	const char *ids, void (*fn)(void *ctx, const char *id), void *ctx);
 
 /* Attach one file to the request itself (the JSON attachments route);
  * id[25] the file's id.  An enum conv_result. */

@@ -10,6 +10,7 @@
 #include <magic.h>
 
 #include "filetype.h"
+#include "i18n.h"
 #include "log.h"
 #include "util.h"
 
@@ -82,4 +83,22 @@ filetype_of(const void *data, size_t len, const char *declared, int *err)
 		    &kinds[K_CSV] : &kinds[K_TEXT];
 	}
 	return NULL;
+}
+
+const char *
+filetype_words(const char *lang, const char *mime)
+{
+	if (mime == NULL)
+		return tr(lang, "File");
+	if (strcmp(mime, "application/pdf") == 0)
+		return tr(lang, "PDF document");
+	if (strcmp(mime, "image/png") == 0)
+		return tr(lang, "PNG image");
+	if (strcmp(mime, "image/jpeg") == 0)
+		return tr(lang, "JPEG image");
+	if (strcmp(mime, "text/csv") == 0)
+		return tr(lang, "CSV table");
+	if (strcmp(mime, "text/plain") == 0)
+		return tr(lang, "Text");
+	return tr(lang, "File");
 }

@@ -30,4 +30,8 @@ const struct filetype *filetype_of(const void *data, size_t len,
 /* The accepted kinds, for messages: "PDF, PNG, JPEG, CSV, text". */
 extern const char filetype_names[];
 
+/* A stored kind in words in `lang` ("PDF document", "PNG image");
+ * borrowed. */
+const char *filetype_words(const char *lang, const char *mime);
+
 #endif

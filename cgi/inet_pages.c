@@ -13,6 +13,8 @@
 
 #include "orange_api.h"
 #include "auth.h"
+#include "config.h"
+#include "conv_pages.h"
 #include "http.h"
 #include "i18n.h"
 #include "l10n.h"
@@ -58,9 +60,13 @@ inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 	char		 line[600];
 	size_t		 i;
 
+	json_t		*waiting = conv_page_waiting(r, CONV_INTERNET, items, "_id");
+
 	json_array_foreach(items, i, it) {
 		row = tpl_section_add(body, "ROW");
 		tpl_set(row, "R_ID", json_str(it, "_id"));
+		if (json_object_get(waiting, json_str(it, "_id")) != NULL)
+			tpl_show(row, "R_WAITING");
 		tpl_set(row, "R_STATE", shown_state(it));
 		tpl_set(row, "R_STATE_TEXT", word(WS_INET_STATE, r->lang, shown_state(it)));
 		tpl_set(row, "R_TYPE", word(WS_CIRCUIT, r->lang, json_str(it, "type")));
@@ -77,6 +83,7 @@ inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 			tpl_set(row, "R_ACCOUNT_STATE", state);
 		}
 	}
+	json_decref(waiting);
 }
 
 /* The list's filters from the query string. */
@@ -742,10 +749,38 @@ load_or_answer(struct req *r, int *rc)
 	return req;
 }
 
-/* The request page, with `error` (in words) above the offers when an
- * order was refused. */
+/* The conversation of request `req`: its events (sent, offers sent)
+ * and its notes in one timeline, the reply form (`cf`: a refused one). */
 static int
-render_request(struct req *r, int status, const char *error)
+conversation(struct req *r, const json_t *req, struct tpl_dict *body,
+    const struct conv_form *cf)
+{
+	struct conv_event	 ev[2];
+	struct conv_target	 t;
+	char			 base[128];
+	size_t			 n = 0;
+	int			 rc;
+
+	if ((rc = conv_target(r->store, r->who, CONV_INTERNET, json_str(req, "_id"),
+	    &t)) <= 0)
+		return rc < 0 ? -1 : 0;
+	if (json_str(req, "created") != NULL)
+		ev[n++] = (struct conv_event){ json_str(req, "created"),
+		    json_str(req, "createdByName"), tr(r->lang, "Request sent"), NULL };
+	if (json_str(req, "answered") != NULL)
+		ev[n++] = (struct conv_event){ json_str(req, "answered"),
+		    r->who->level == LVL_ADMIN ? NULL : config.operator_name,
+		    tr(r->lang, "Offers sent"), NULL };
+	snprintf(base, sizeof(base), "/internet/%s", t.request_id);
+	if ((rc = conv_page_section(r, body, &t, ev, n, base, cf)) == 0 && conv_waits(&t))
+		tpl_show(body, "WAITING_BADGE");
+	return rc;
+}
+
+/* The request page, with `error` (in words) above the offers when an
+ * order was refused, or the words of a refused reply `cf`. */
+static int
+render_page(struct req *r, int status, const char *error, const struct conv_form *cf)
 {
 	struct tpl_dict	*root, *body;
 	const json_t	*o;
@@ -782,8 +817,41 @@ render_request(struct req *r, int status, const char *error)
 		tpl_show(body, "ORDER_ERROR");
 		tpl_set(body, "ORDER_ERROR_TEXT", error);
 	}
+	if (conversation(r, req, body, cf) < 0) {
+		tpl_dict_free(root);
+		json_decref(req);
+		return -1;
+	}
 	json_decref(req);
 	return page_send(r, status, root);
+}
+
+static int
+render_request(struct req *r, int status, const char *error)
+{
+	return render_page(r, status, error, NULL);
+}
+
+/* POST /internet/{id}/notes: a reply (or the operator's internal note)
+ * from the request page; refused, the page again with the words. */
+int
+page_internet_note_post(struct req *r)
+{
+	struct conv_form	 cf;
+	char			 base[128];
+	int			 rc;
+
+	snprintf(base, sizeof(base), "/internet/%s", r->param);
+	if ((rc = conv_page_post(r, CONV_INTERNET, base, &cf)) != 1)
+		return rc;
+	return render_page(r, cf.status, NULL, &cf);
+}
+
+/* GET /internet/{id}/files/{fid}: a file of its conversation. */
+int
+page_internet_file(struct req *r)
+{
+	return conv_page_file(r, CONV_INTERNET);
 }
 
 /* GET /internet/{id}: the request and its offers. */

@@ -18,6 +18,8 @@ int  page_internet_list(struct req *r);		/* GET /internet: 200 */
 int  page_internet_new(struct req *r);		/* GET /internet/new: 200, 403 */
 int  page_internet_new_post(struct req *r);	/* POST /internet/new: 303 or 403/404/422 */
 int  page_internet(struct req *r);		/* GET /internet/{id}: 200, 404 */
+int  page_internet_note_post(struct req *r);	/* POST /internet/{id}/notes: a reply */
+int  page_internet_file(struct req *r);		/* GET /internet/{id}/files/{fid} */
 int  page_internet_order(struct req *r);	/* POST /internet/{id}/order: without
 						 * confirm=yes the summary (200); with it 303,
 						 * or the page with the refusal */

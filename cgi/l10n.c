@@ -452,3 +452,26 @@ l10n_country(const char *lang, const char *code, char *out, size_t len)
 	}
 	return 0;
 }
+
+void
+l10n_size(const char *lang, long long bytes, char *out, size_t len)
+{
+	char	n[L10N_MAX];
+	double	v = (double)bytes;
+
+	if (bytes < 1024) {
+		snprintf(n, sizeof(n), "%lld", bytes);
+		tr_fill(out, len, trn(lang, "{1} byte", "{1} bytes", (unsigned long)bytes),
+		    n, NULL);
+		return;
+	}
+	if (bytes < 1024 * 1024) {
+		l10n_number(lang, v / 1024, v < 10 * 1024 ? 1 : 0, n, sizeof(n));
+		/* TRANSLATORS: a size in kibibytes, as a person writes it */
+		tr_fill(out, len, tr(lang, "{1} KB"), n, NULL);
+		return;
+	}
+	l10n_number(lang, v / (1024 * 1024), v < 10.0 * 1024 * 1024 ? 1 : 0, n, sizeof(n));
+	/* TRANSLATORS: a size in mebibytes, as a person writes it */
+	tr_fill(out, len, tr(lang, "{1} MB"), n, NULL);
+}

@@ -33,6 +33,10 @@ int  l10n_date(const char *lang, const char *day, char *out, size_t len);
 int  l10n_number(const char *lang, double value, int decimals, char *out,
 	size_t len);
 
+/* A size in bytes as a person writes it in `lang` ("12 bytes", "1.5
+ * KB", "10 MB"), into out. */
+void l10n_size(const char *lang, long long bytes, char *out, size_t len);
+
 /* An amount with its currency (ISO 4217 code: "EUR", "DKK"). */
 int  l10n_money(const char *lang, const char *currency, double amount,
 	char *out, size_t len);

@@ -14,6 +14,7 @@
 #include "orange_api.h"
 #include "auth.h"
 #include "catalog.h"
+#include "conv_pages.h"
 #include "http.h"
 #include "i18n.h"
 #include "l10n.h"
@@ -508,7 +509,9 @@ render_form(struct req *r, const struct rtype *t, const struct problems *pb,
 	for (i = 0; i < sizeof(top) / sizeof(top[0]); i++)
 		if (show_problem(r, t, body, top[i].section, pb, top[i].path, NULL) < 0)
 			goto fail;
-	if (summary != NULL) {
+	if (summary != NULL && pb == NULL)
+		page_flash(root, summary);	/* a notice, not a problem */
+	else if (summary != NULL) {
 		tpl_show(body, "SUMMARY");
 		tpl_set(body, "SUMMARY_TEXT", summary);
 	} else if (pb != NULL && problems_found(pb) > 0 && form_summary(r, t, body, pb) < 0)
@@ -523,11 +526,91 @@ fail:
 	return -1;
 }
 
-/* GET /requests/new/{TYPE} */
+static const char *jstr(const json_t *o, const char *path);
+
+/* May the caller start a new request from request `o` ("New request
+ * from this one")?  A closed one (rejected, cancelled, completed) of a
+ * type still in their catalog, by someone who makes requests. */
+static int
+may_start_again(struct req *r, const json_t *o)
+{
+	static const char *const closed[] = { "REJECTED", "CANCELED", "COMPLETED" };
+	const char	*status = json_string_value(json_object_get(o, "status"));
+	size_t		 i;
+
+	if (status == NULL || !(LV_CREATE & LV(r->who->level)) ||
+	    allowed_type(r, json_string_value(json_object_get(o, "type"))) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(closed) / sizeof(closed[0]); i++)
+		if (strcmp(status, closed[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* One stored value as the form writes it ("" for none). */
+static void
+form_value(struct req *r, const json_t *v, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (json_is_string(v))
+		snprintf(out, len, "%s", json_string_value(v));
+	else if (json_is_boolean(v))
+		snprintf(out, len, "%s", json_is_true(v) ? "true" : "false");
+	else if (json_is_integer(v))
+		snprintf(out, len, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		l10n_number(r->lang, json_real_value(v), 2, out, len);
+}
+
+/*
+ * The form of type `t` filled with the values of the caller's request
+ * `from` of that type (GET /requests/new/{TYPE}?from=ID): its
+ * properties (contacts included), reference, contract, comment and, for
+ * staff, its customer; the requested date is the earliest again.  1
+ * filled, 0 nothing to fill from (unknown, another type), -1.
+ */
+static int
+form_from(struct req *r, const struct rtype *t, const char *from)
+{
+	static const char *const top[] = { "customerReference", "contract", "comment" };
+	const json_t	*props, *v;
+	json_t		*o;
+	char		 text[4096];
+	size_t		 i;
+	int		 err, rc = 1;
+
+	if ((o = request_load(r->store, r->who, from, &err)) == NULL)
+		return err < 0 ? -1 : 0;
+	if (jstr(o, "type") == NULL || strcmp(jstr(o, "type"), t->type) != 0) {
+		json_decref(o);
+		return 0;
+	}
+	props = json_object_get(o, "properties");
+	for (i = 0; rc > 0 && i < t->nfields; i++) {
+		v = json_path_get(props, t->fields[i].path);
+		form_value(r, v, text, sizeof(text));
+		if (v != NULL && kv_parse_pair(&r->form, t->fields[i].path, text) < 0)
+			rc = -1;
+	}
+	for (i = 0; rc > 0 && i < sizeof(top) / sizeof(top[0]); i++)
+		if (jstr(o, top[i]) != NULL &&
+		    kv_parse_pair(&r->form, top[i], jstr(o, top[i])) < 0)
+			rc = -1;
+	if (rc > 0 && r->who->customer_id == NULL && jstr(o, "customer.id") != NULL &&
+	    kv_parse_pair(&r->form, "customer.id", jstr(o, "customer.id")) < 0)
+		rc = -1;
+	json_decref(o);
+	return rc;
+}
+
+/* GET /requests/new/{TYPE}, or ?from=ID: filled with that request's values. */
 int
 page_request_form(struct req *r)
 {
-	const struct rtype *t = allowed_type(r, r->param);
+	const struct rtype	*t = allowed_type(r, r->param);
+	const char		*from = req_query(r, "from");
+	char			 text[300];
+	int			 rc;
 
 	if (t == NULL)
 		return reply_error(r, HERR_NOT_FOUND,
@@ -535,6 +618,16 @@ page_request_form(struct req *r)
 	if (!(LV_CREATE & LV(r->who->level)))
 		return reply_error(r, HERR_FORBIDDEN,
 		    tr(r->lang, "Your access level lets you read requests, not make them."));
+	if (from != NULL && !r->restored) {
+		if ((rc = form_from(r, t, from)) < 0)
+			return -1;
+		if (rc > 0) {
+			tr_fill(text, sizeof(text), tr(r->lang, "This form holds the values of "
+			    "request {1}: correct what must change, choose the date, and send it."),
+			    from, NULL);
+			return render_form(r, t, NULL, text, 200);
+		}
+	}
 	return render_form(r, t, NULL, NULL, 200);
 }
 
@@ -694,27 +787,6 @@ history_comment(struct req *r, const json_t *h)
 	return c;
 }
 
-/* The request's history: when (in the reader's zone), who, from, to (in
- * words), why. */
-static void
-fill_history(struct req *r, const json_t *o, struct tpl_dict *body)
-{
-	struct tpl_dict	*row;
-	const json_t	*h;
-	char		 when[L10N_MAX];
-	size_t		 i;
-
-	json_array_foreach(json_object_get(o, "history"), i, h) {
-		row = tpl_section_add(body, "HISTORY");
-		tpl_set(row, "H_AT", page_datetime(r, jstr(h, "at"), when));
-		tpl_set(row, "H_BY", jstr(h, "by.name"));
-		tpl_set(row, "H_FROM", jstr(h, "from") ? word(WS_STATUS, r->lang,
-		    jstr(h, "from")) : "—");
-		tpl_set(row, "H_TO", word(WS_STATUS, r->lang, jstr(h, "to")));
-		tpl_set(row, "H_COMMENT", history_comment(r, h));
-	}
-}
-
 /* The status changes open to the caller: a form per status, and the
  * cancellation, which asks first. */
 static void
@@ -799,10 +871,55 @@ fill_facts(struct req *r, const json_t *o, struct tpl_dict *body)
 	tpl_set(body, "CSRF", r->who->csrf);
 }
 
-/* The request page, with the words of a refused status change (`rc` of
- * request_transition to `to`; 0: none) above the actions. */
+/* The history of request `o` as events of its conversation (at most
+ * one per entry of its history; `what` rows of 300 bytes, owned). */
 static int
-render_request(struct req *r, int status, int rc, const char *to)
+conversation(struct req *r, const json_t *o, struct tpl_dict *body,
+    const struct conv_form *cf)
+{
+	const json_t		*hist = json_object_get(o, "history"), *h;
+	struct conv_event	*ev;
+	struct conv_target	 t;
+	char			*what, base[128];
+	size_t			 i, n = json_array_size(hist);
+	int			 rc;
+
+	if ((rc = conv_target(r->store, r->who, CONV_ORANGE, jstr(o, "id"), &t)) <= 0)
+		return rc < 0 ? -1 : 0;
+	ev = calloc(n + 1, sizeof(*ev));
+	what = calloc(n + 1, 300);
+	if (ev == NULL || what == NULL) {
+		free(ev);
+		free(what);
+		return -1;
+	}
+	json_array_foreach(hist, i, h) {
+		if (jstr(h, "from") == NULL)
+			tr_fill(what + i * 300, 300, tr(r->lang, "Sent: “{1}”"),
+			    word(WS_STATUS, r->lang, jstr(h, "to")), NULL);
+		else
+			tr_fill(what + i * 300, 300, tr(r->lang, "Status: “{1}” → “{2}”"),
+			    word(WS_STATUS, r->lang, jstr(h, "from")),
+			    word(WS_STATUS, r->lang, jstr(h, "to")));
+		ev[i].at = jstr(h, "at") != NULL ? jstr(h, "at") : "";
+		ev[i].by = jstr(h, "by.name");
+		ev[i].what = what + i * 300;
+		ev[i].comment = history_comment(r, h);
+	}
+	snprintf(base, sizeof(base), "/requests/%s", t.request_id);
+	rc = conv_page_section(r, body, &t, ev, n, base, cf);
+	if (rc == 0 && conv_waits(&t))
+		tpl_show(body, "WAITING_BADGE");
+	free(ev);
+	free(what);
+	return rc;
+}
+
+/* The request page, with the words of a refused status change (`rc` of
+ * request_transition to `to`; 0: none) above the actions, or of a
+ * refused reply `cf` in its conversation. */
+static int
+render_page(struct req *r, int status, int rc, const char *to, const struct conv_form *cf)
 {
 	struct tpl_dict	*root, *body;
 	json_t		*o;
@@ -823,8 +940,9 @@ render_request(struct req *r, int status, int rc, const char *to)
 		json_decref(o);
 		return -1;
 	}
-	fill_history(r, o, body);
 	fill_actions(r, o, body);
+	if (may_start_again(r, o))
+		tpl_show(body, "AGAIN");
 	if (r->who->level == LVL_ADMIN) {
 		char back[128];
 
@@ -840,8 +958,41 @@ render_request(struct req *r, int status, int rc, const char *to)
 		tpl_show(body, "ACTION_ERROR");
 		tpl_set(body, "ACTION_ERROR_TEXT", text);
 	}
+	if (conversation(r, o, body, cf) < 0) {
+		tpl_dict_free(root);
+		json_decref(o);
+		return -1;
+	}
 	json_decref(o);
 	return page_send(r, status, root);
+}
+
+static int
+render_request(struct req *r, int status, int rc, const char *to)
+{
+	return render_page(r, status, rc, to, NULL);
+}
+
+/* POST /requests/{id}/notes: a reply (or the operator's internal note)
+ * from the request page; refused, the page again with the words. */
+int
+page_request_note_post(struct req *r)
+{
+	struct conv_form	 cf;
+	char			 base[128];
+	int			 rc;
+
+	snprintf(base, sizeof(base), "/requests/%s", r->param);
+	if ((rc = conv_page_post(r, CONV_ORANGE, base, &cf)) != 1)
+		return rc;
+	return render_page(r, cf.status, 0, NULL, &cf);
+}
+
+/* GET /requests/{id}/files/{fid}: a file of its conversation. */
+int
+page_request_file(struct req *r)
+{
+	return conv_page_file(r, CONV_ORANGE);
 }
 
 /* GET /requests/{id}: the request, its history and what the caller may do. */
@@ -1003,9 +1154,13 @@ page_request_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 	char		 when[L10N_MAX];
 	size_t		 i;
 
+	json_t		*waiting = conv_page_waiting(r, CONV_ORANGE, items, "id");
+
 	json_array_foreach(items, i, it) {
 		row = tpl_section_add(body, "REQUEST");
 		tpl_set(row, "REQ_ID", jstr(it, "id"));
+		if (json_object_get(waiting, jstr(it, "id")) != NULL)
+			tpl_show(row, "REQ_WAITING");
 		tpl_set(row, "REQ_TYPE", jstr(it, "type"));
 		tpl_set(row, "REQ_NAME", request_name(r, it));
 		tpl_set(row, "REQ_STATUS", jstr(it, "status"));
@@ -1018,6 +1173,7 @@ page_request_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 		tpl_set(row, "REQ_REQUESTED", page_date(r, jstr(it, "keyDates.requestedAt"), when));
 		tpl_set(row, "REQ_CREATED", page_datetime(r, jstr(it, "keyDates.issuedAt"), when));
 	}
+	json_decref(waiting);
 }
 
 int

@@ -18,6 +18,8 @@ int  page_request_types(struct req *r);		/* GET /requests/new */
 int  page_request_form(struct req *r);		/* GET /requests/new/{TYPE} */
 int  page_request_form_post(struct req *r);	/* POST /requests/new/{TYPE} */
 int  page_request(struct req *r);		/* GET /requests/{id} */
+int  page_request_note_post(struct req *r);	/* POST /requests/{id}/notes: a reply */
+int  page_request_file(struct req *r);		/* GET /requests/{id}/files/{fid} */
 int  page_request_status_post(struct req *r);	/* POST /requests/{id}: 303, the
 						 * cancellation's question, or the page with a refusal */
 

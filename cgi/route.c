@@ -75,6 +75,10 @@ const struct route routes[] = {
 	    page_request_form, page_request_form_post }, /* RT_REQUEST_FORM */
 	{ "/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_request, page_request_status_post }, /* RT_REQUEST_PAGE */
+	{ "/requests/{id}/notes", M_POST, FAM_HTML, RF_FORM | RF_UPLOAD, 0, LV_CREATE,
+	    NULL, page_request_note_post }, /* RT_REQUEST_NOTES_PAGE */
+	{ "/requests/{id}/files/{fileId}", M_GET, FAM_HTML, 0, LV_ALL, 0,
+	    page_request_file, NULL }, /* RT_REQUEST_FILE_PAGE */
 	{ "/admin/requests/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    page_request, page_request_status_post }, /* RT_ADMIN_REQUEST */
 	{ "/admin", M_GET, FAM_HTML, 0, LV_ADMIN, 0, page_admin_home, NULL }, /* RT_ADMIN_HOME */
@@ -132,6 +136,10 @@ const struct route routes[] = {
 	    page_internet_new, page_internet_new_post }, /* RT_INET_NEW */
 	{ "/internet/{id}/order", M_POST, FAM_HTML, RF_FORM, 0, LV_ALL,
 	    NULL, page_internet_order }, /* RT_INET_ORDER_PAGE */
+	{ "/internet/{id}/notes", M_POST, FAM_HTML, RF_FORM | RF_UPLOAD, 0, LV_CREATE,
+	    NULL, page_internet_note_post }, /* RT_INET_NOTES_PAGE */
+	{ "/internet/{id}/files/{fileId}", M_GET, FAM_HTML, 0, LV_ALL, 0,
+	    page_internet_file, NULL }, /* RT_INET_FILE_PAGE */
 	{ "/internet/{id}", M_GET, FAM_HTML, 0, LV_ALL, 0, page_internet, NULL }, /* RT_INET_PAGE */
 	{ "/admin/internet", M_GET, FAM_HTML, 0, LV_ADMIN, 0,
 	    page_admin_internet_list, NULL }, /* RT_ADMIN_INET_LIST */

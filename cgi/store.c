@@ -847,6 +847,13 @@ static const char *const migrations[] = {
 	"UPDATE queue SET (state, open, due) = (SELECT w.state, w.open, w.due FROM queue_words w"
 	"  WHERE w.family = 'internet' AND w.request_id = queue.request_id)"
 	"  WHERE family = 'internet';",
+	/* 24: the reply form of the request pages (conv_pages.c): the
+	 * one-time token a note was posted with, so that a form sent twice
+	 * stores one note */
+	"ALTER TABLE notes ADD COLUMN form_token TEXT"
+	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
+	"CREATE UNIQUE INDEX notes_by_form_token ON notes(author_id, form_token)"
+	"  WHERE form_token IS NOT NULL;",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -896,6 +903,13 @@ static const char *const migrations[] = {
 #define STORE_STR_(x)	#x
 
 /* The columns of enum note_col and att_col (store.h), in their order. */
+/* What the inbox knows of a request a conversation is about: whether it
+ * waits for the customer (open, and the last reply the operator's) and
+ * who handles it. */
+#define CONV_QUEUE(fam) "coalesce((SELECT q.open AND q.waiting FROM queue q" \
+	" WHERE q.family = '" fam "' AND q.request_id = r.id), 0)," \
+	" (SELECT q.assignee_id FROM queue q WHERE q.family = '" fam "'" \
+	" AND q.request_id = r.id)"
 #define NOTE_COLS "n.id, n.internal, n.side, n.title, n.body, n.created, " \
 	"n.author_id, u.name, u.email"
 #define ATT_COLS "a.id, a.note_id, a.internal, a.name, a.mime, a.size, a.created, " \
@@ -1423,12 +1437,18 @@ static const char *const sqls[] = {
 	" AND expires > ?2", /* ST_UTOKEN_USE */
 	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
-	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference FROM requests r"
+	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference, " CONV_QUEUE("orange")
+	" FROM requests r"
 	" WHERE r.id = ?4 AND " IN_SCOPE("r.customer_id"), /* ST_CONV_ORANGE_TARGET */
-	"SELECT r.customer_id, r.created_by, r.state, r.reference"
+	"SELECT r.customer_id, r.created_by, r.state, r.reference, "
+	CONV_QUEUE("internet")
 	" FROM internet_requests r WHERE r.id = ?4 AND " INET_SCOPE, /* ST_CONV_INET_TARGET */
 	"INSERT INTO notes (id, family, request_id, internal, side, author_id, title,"
-	" body, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_NOTE_ADD */
+	" body, created, form_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* ST_NOTE_ADD */
+	"SELECT id FROM notes WHERE author_id = ?1 AND form_token = ?2"
+	" AND family = ?3 AND request_id = ?4", /* ST_NOTE_BY_TOKEN */
+	"SELECT q.request_id FROM json_each(?2) j JOIN queue q ON q.family = ?1"
+	" AND q.request_id = j.value WHERE q.open = 1 AND q.waiting = 1", /* ST_CONV_WAITING_OF */
 	"SELECT " NOTE_COLS " FROM notes n JOIN users u ON u.id = n.author_id"
 	" WHERE n.family = ?1 AND n.request_id = ?2 AND (n.internal = 0 OR ?3 = 1)"
 	" ORDER BY n.seq LIMIT ?4 OFFSET ?5", /* ST_NOTE_LIST */
@@ -1733,6 +1753,8 @@ static const unsigned char stmt_cols[] = {
 	TARGET__COLS, /* ST_CONV_ORANGE_TARGET */
 	TARGET__COLS, /* ST_CONV_INET_TARGET */
 	0, /* ST_NOTE_ADD */
+	NOTEID__COLS, /* ST_NOTE_BY_TOKEN */
+	NOTEID__COLS, /* ST_CONV_WAITING_OF */
 	NOTE__COLS, /* ST_NOTE_LIST */
 	COUNT__COLS, /* ST_NOTE_COUNT */
 	NOTE__COLS, /* ST_NOTE_GET */

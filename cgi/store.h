@@ -224,6 +224,8 @@ enum stmt {
 	ST_CONV_ORANGE_TARGET,	/* a request of either family the caller sees (conversation.c) */
 	ST_CONV_INET_TARGET,
 	ST_NOTE_ADD,		/* replies and internal notes */
+	ST_NOTE_BY_TOKEN,	/* the note a reply form's one-time token made */
+	ST_CONV_WAITING_OF,	/* which of a page's requests (a JSON array of ids) wait */
 	ST_NOTE_LIST,
 	ST_NOTE_COUNT,
 	ST_NOTE_GET,
@@ -359,11 +361,16 @@ enum utoken_col {
 
 /* ST_CONV_ORANGE_TARGET, ST_CONV_INET_TARGET: a request a conversation
  * is about: its customer (NULL for a reseller's Internet request), its
- * creator, its state, the customer's reference. */
+ * creator, its state, the customer's reference, whether it waits for
+ * the customer (1 or 0) and who handles it (NULL: nobody), from the
+ * inbox's queue. */
 enum target_col {
 	TARGET_CUSTOMER_ID, TARGET_CREATED_BY, TARGET_STATE, TARGET_REFERENCE,
-	TARGET__COLS
+	TARGET_WAITING, TARGET_ASSIGNEE, TARGET__COLS
 };
+
+/* ST_NOTE_BY_TOKEN: a note's id; ST_CONV_WAITING_OF: a request's. */
+enum noteid_col { NOTEID_ID, NOTEID__COLS };
 
 /* ST_NOTE_LIST, ST_NOTE_GET: a reply or an internal note, with its author. */
 enum note_col {

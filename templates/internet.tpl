@@ -10,10 +10,11 @@
 {{! OFFER cards (OF_ID, OF_PRODUCT, OF_PROVIDER, OF_PRICE rows: OP_KEY, }}
 {{! OP_LABEL, OP_VALUE with the currency; OF_COMMITMENT, OF_FEE }}
 {{! (OF_FEE_PRODUCT), OF_LIST_PRICE, OF_ORDERED or OF_ORDER: a button to }}
-{{! the order's summary). }}
+{{! the order's summary); the conversation (conversation.tpl), }}
+{{! WAITING_BADGE. }}
 <p class="breadcrumb"><a href="/internet">[[Internet requests]]</a> › {{ID}}</p>
 <h1>[[Internet request <code id="request-id">{{ID}}</code>]]</h1>
-<p class="lead"><span class="badge badge-{{STATE}}" id="request-state" data-state="{{STATE}}">{{STATE_TEXT}}</span> · <span id="request-type">{{TYPE}}</span> · {{ADDRESS}} · [[created {{CREATED}}]]</p>
+<p class="lead"><span class="badge badge-{{STATE}}" id="request-state" data-state="{{STATE}}">{{STATE_TEXT}}</span> · <span id="request-type">{{TYPE}}</span> · {{ADDRESS}} · [[created {{CREATED}}]]{{#WAITING_BADGE}} · <span class="badge badge-waiting" id="request-waiting">[[Waiting for the customer]]</span>{{/WAITING_BADGE}}</p>
 {{#ADMIN_LINK}}
 <p><a class="button secondary" href="/admin/internet/{{ID:u}}" id="offer-entry-link">[[Offer entry page]]</a></p>
 {{/ADMIN_LINK}}
@@ -65,4 +66,5 @@
   </article>
 {{/OFFER}}
 </div>
+{{>CONVERSATION}}
 <p><a href="/internet">[[Back to the list]]</a></p>

@@ -31,7 +31,7 @@
 {{#ROW}}
     <tr class="internet-request" data-id="{{R_ID}}">
       <td><a href="{{LINK_PREFIX}}{{R_ID}}"><code>{{R_ID}}</code></a></td>
-      <td><span class="badge badge-{{R_STATE}}">{{R_STATE_TEXT}}</span></td>
+      <td><span class="badge badge-{{R_STATE}}">{{R_STATE_TEXT}}</span>{{#R_WAITING}} <span class="badge badge-waiting" data-waiting="1">[[Waiting for the customer]]</span>{{/R_WAITING}}</td>
       <td>{{R_TYPE}}</td>
       <td>{{R_CUSTOMER}}</td>
       <td>{{R_ADDRESS}}</td>

@@ -2,11 +2,13 @@
 {{! One request: its data in words (STATUS the code for the badge's }}
 {{! class, STATUS_TEXT, CATEGORY, dates in the reader's zone), properties }}
 {{! (PROP_GROUP rows: GROUP_LABEL and PROP rows: PROP_LABEL, PROP_VALUE in }}
-{{! words, PROP_PATH), history, the status actions open to the caller }}
-{{! (ACTION rows: TO, TO_TEXT; CANCEL, which asks first) and }}
+{{! words, PROP_PATH), the conversation (conversation.tpl: the history and }}
+{{! the notes in one timeline; WAITING_BADGE), the status actions open to the caller }}
+{{! (ACTION rows: TO, TO_TEXT; CANCEL, which asks first), AGAIN (a closed }}
+{{! request: its values into a new form) and }}
 {{! ACTION_ERROR. }}
 <h1>{{NAME}}</h1>
-<p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status" data-status="{{STATUS}}">{{STATUS_TEXT}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code></p>
+<p class="lead"><code id="request-id">{{ID}}</code> · <span class="badge badge-{{STATUS}}" id="request-status" data-status="{{STATUS}}">{{STATUS_TEXT}}</span> · {{CATEGORY}} · <code>{{TYPE}}</code>{{#WAITING_BADGE}} · <span class="badge badge-waiting" id="request-waiting">[[Waiting for the customer]]</span>{{/WAITING_BADGE}}</p>
 <dl class="request-data">
   <dt>[[Customer]]</dt><dd>{{CUSTOMER}}</dd>
   <dt>[[Your reference]]</dt><dd>{{CUSTOMER_REFERENCE}}</dd>
@@ -30,16 +32,8 @@
 {{#NO_PROPERTIES}}
 <p class="hint">[[No properties.]]</p>
 {{/NO_PROPERTIES}}
-<h2>[[History]]</h2>
-<table class="history">
-  <thead><tr><th scope="col">[[When]]</th><th scope="col">[[Who]]</th><th scope="col">[[From]]</th><th scope="col">[[To]]</th><th scope="col">[[Comment]]</th></tr></thead>
-  <tbody>
-{{#HISTORY}}
-    <tr><td data-label="[[When]]">{{H_AT}}</td><td data-label="[[Who]]">{{H_BY}}</td><td data-label="[[From]]">{{H_FROM}}</td><td data-label="[[To]]">{{H_TO}}</td><td class="text-lines" data-label="[[Comment]]">{{H_COMMENT:pre_escape}}</td></tr>
-{{/HISTORY}}
-  </tbody>
-</table>
 {{>HANDLING}}
+{{>CONVERSATION}}
 {{#ACTION_ERROR}}
 <p class="form-errors" role="alert" id="action-error">{{ACTION_ERROR_TEXT}}</p>
 {{/ACTION_ERROR}}
@@ -62,4 +56,7 @@
   <button type="submit" class="button secondary" id="cancel-request">[[Cancel this request…]]</button>
 </form>
 {{/CANCEL}}
+{{#AGAIN}}
+<p><a class="button secondary" id="new-from-this" href="/requests/new/{{TYPE:u}}?from={{ID:u}}">[[New request from this one]]</a></p>
+{{/AGAIN}}
 <p><a href="/requests">[[Back to the list]]</a></p>

@@ -54,7 +54,7 @@
     <tr>
       <td><a href="/requests/{{REQ_ID:u}}">{{REQ_ID}}</a></td>
       <td>{{REQ_NAME}} <code>{{REQ_TYPE}}</code> <span class="hint">{{REQ_CATEGORY}}</span></td>
-      <td><span class="badge badge-{{REQ_STATUS}}">{{REQ_STATUS_TEXT}}</span></td>
+      <td><span class="badge badge-{{REQ_STATUS}}">{{REQ_STATUS_TEXT}}</span>{{#REQ_WAITING}} <span class="badge badge-waiting" data-waiting="1">[[Waiting for the customer]]</span>{{/REQ_WAITING}}</td>
       <td>{{REQ_CUSTOMER}}</td>
       <td>{{REQ_CUSTREF}}</td>
       <td>{{REQ_REQUESTED}}</td>

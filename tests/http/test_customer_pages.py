@@ -82,8 +82,8 @@ def test_request_page_in_words(stack, keys, lang, status, category):
     o = stack.get("%s/%s" % (ORANGE, rid), headers={"X-API-Key": keys["acme_owner"]}).json()
     issued = datetime.datetime.fromisoformat(o["keyDates"]["issuedAt"].replace("Z", "+00:00"))
     assert 'id="issued-at">%s<' % words.instant(issued.astimezone(words.PARIS), lang) in page
-    # the comment's line break kept
-    assert ">line one\nline two</td>" in page
+    # the comment's line break kept (the status change's, in the conversation)
+    assert '<div class="entry-text text-lines">line one\nline two</div>' in page
     assert words.internal_codes(page) == []
     # the list says the same
     lst = sess.get(stack.url("/requests?customerReference=WORDS-%s" % lang), timeout=10).text

@@ -229,11 +229,13 @@ def test_status_actions_and_history(stack, acme):
     assert r.status_code == 303
     page = sess.get(stack.url(loc))
     assert 'data-status="COMPLETED">Completed<' in page.text
-    hist = re.findall(r'<tr><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
-                      r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>', page.text)
-    assert [(h[1], h[2]) for h in hist] == [("—", "New"), ("New", "In progress"),
-                                            ("In progress", "Completed")]
-    assert hist[1][3] == "taken" and hist[2][3] == "done"
+    # the history, in the conversation's timeline: each change and its comment
+    hist = re.findall(r'<li class="timeline-entry entry-event".*?<p class="entry-status">'
+                      r'([^<]*)</p>\n(?:    <div class="entry-text text-lines">([^<]*)</div>)?',
+                      page.text, re.S)
+    assert [h[0] for h in hist] == ["Sent: “New”", "Status: “New” → “In progress”",
+                                    "Status: “In progress” → “Completed”"], hist
+    assert hist[1][1] == "taken" and hist[2][1] == "done"
     # the customer may not use the admin page
     assert sess.get(stack.url("/admin" + loc)).status_code == 403
 

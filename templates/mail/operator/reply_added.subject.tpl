@@ -1,0 +1,1 @@
+{{! A customer's reply on a request, to the operator: the subject (one line) }}[reqdesk] {{#REF}}[[Reply from {{CUSTOMER}}: {{REQUEST_NAME}}, customer reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[Reply from {{CUSTOMER}}: {{REQUEST_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}

@@ -1,0 +1,1 @@
+{{! A reply of the operator on a request, to the customer's people: the subject (one line) }}[reqdesk] {{#REF}}[[New reply: {{REQUEST_NAME}}, your reference {{REFERENCE}}]]{{/REF}}{{#NOREF}}[[New reply: {{REQUEST_NAME}} (request {{REQUEST_ID}})]]{{/NOREF}}
