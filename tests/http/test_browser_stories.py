@@ -69,6 +69,8 @@ def text_codes(text):
 
 # ---- what an untranslated English sentence looks like ----
 
+# The keys of the catalog's texts for people (docs/CATALOG.md).
+CATALOG_TEXTS = ("title", "description", "label", "help", "patternMessage")
 PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{\d\}|<[^>]*>|%[sd]")
 
 
@@ -86,7 +88,9 @@ def english_sentences(repo):
             if isinstance(node, dict):
                 if isinstance(node.get("en"), str):
                     texts.append(node["en"])
-                for v in node.values():
+                for key, v in node.items():
+                    if key in CATALOG_TEXTS and isinstance(v, str):
+                        texts.append(v)   # a text in English only
                     walk(v)
             elif isinstance(node, list):
                 for v in node:
