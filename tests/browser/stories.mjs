@@ -76,8 +76,19 @@ async function inspect(page, name) {
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
       .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`),
   }));
+  // selects whose longest option is wider than the text room they give it
+  const selectsCut = await page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('select')].filter((s) => s.offsetParent !== null).filter((s) => {
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const longest = Math.max(0, ...[...s.options].map((o) => ctx.measureText(o.text).width));
+      // the room for text: the box less its padding and the arrow
+      return longest > s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
+    }).map((s) => s.name || s.id);
+  });
   const text = await page.evaluate(readText);
-  pages.push({ name: label, url: page.url().replace(base, ''), width, lang, shot, axe, ...layout, text });
+  pages.push({ name: label, url: page.url().replace(base, ''), width, lang, shot, axe, ...layout, selectsCut, text });
 }
 
 async function login(page, email, home) {
@@ -172,6 +183,10 @@ await run(`stories ${TAG}`, async (browser) => {
   const move = page.locator('form.status-form').first();
   await move.locator('textarea').fill('Taken in hand\nby the team');
   await Promise.all([page.waitForLoadState('load'), move.locator('button[type=submit]').click()]);
+  const moved = await page.evaluate(() => [...document.querySelectorAll('table.history td.text-lines')]
+    .map((td) => td.innerText));
+  check(moved.some((t) => t.includes('Taken in hand\nby the team')),
+    `the status comment's line break is not kept in the history: ${JSON.stringify(moved)}`);
   await inspect(page, 'admin-request-moved');
   await page.goto(`${base}/requests`);
   await inspect(page, 'admin-requests');

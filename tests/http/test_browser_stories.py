@@ -135,6 +135,8 @@ def test_the_stories_in_a_browser(stack, lang, width, sentences):
         if p["scrollWidth"] > width:
             problems.append("%s: %d px wide at %d (%s)" % (where, p["scrollWidth"], width,
                                                            ", ".join(p["wide"])))
+        if width >= 1280 and p["selectsCut"]:
+            problems.append("%s: options cut in %s" % (where, p["selectsCut"]))
         if p["htmlLang"] != lang:
             problems.append("%s: <html lang=%r>" % (where, p["htmlLang"]))
         if not p["skipLink"]:
