@@ -1437,6 +1437,8 @@ static const char *const sqls[] = {
 	" AND expires > ?2", /* ST_UTOKEN_USE */
 	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
+	"SELECT max(expires) FROM user_tokens WHERE user_id = ?1 AND kind = 'invite'"
+	" AND used IS NULL AND expires > ?2 HAVING count(*) > 0", /* ST_UTOKEN_PENDING */
 	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference, " CONV_QUEUE("orange")
 	" FROM requests r"
 	" WHERE r.id = ?4 AND " IN_SCOPE("r.customer_id"), /* ST_CONV_ORANGE_TARGET */
@@ -1750,6 +1752,7 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_UTOKEN_USE */
 	0, /* ST_UTOKEN_DROP */
 	0, /* ST_UTOKEN_PURGE */
+	COUNT__COLS, /* ST_UTOKEN_PENDING */
 	TARGET__COLS, /* ST_CONV_ORANGE_TARGET */
 	TARGET__COLS, /* ST_CONV_INET_TARGET */
 	0, /* ST_NOTE_ADD */

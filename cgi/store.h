@@ -221,6 +221,7 @@ enum stmt {
 	ST_UTOKEN_USE,		/* single use: marks it, if not used or expired */
 	ST_UTOKEN_DROP,		/* a user's tokens of a kind */
 	ST_UTOKEN_PURGE,
+	ST_UTOKEN_PENDING,	/* when a user's open invitation ends (COUNT_N), if any */
 	ST_CONV_ORANGE_TARGET,	/* a request of either family the caller sees (conversation.c) */
 	ST_CONV_INET_TARGET,
 	ST_NOTE_ADD,		/* replies and internal notes */
@@ -299,7 +300,7 @@ enum stmt {
  */
 
 /* One number: ST_PING, ST_REQ_COUNT, ST_REQ_KCOUNT, ST_REQ_KEPT_COUNT,
- * ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT, ST_INET_OPEN_COUNT (a
+ * ST_UTOKEN_PENDING, ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT, ST_INET_OPEN_COUNT (a
  * count), ST_INET_ANY, ST_REQ_ANY (1 or 0), and
  * ST_AUTH_EPOCH (the epoch), ST_DB_IN_USE (1 when any table of the desk
  * holds a row, else 0). */
