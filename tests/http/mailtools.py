@@ -26,7 +26,7 @@ def messages(maildir):
     return out
 
 
-def wait_for(predicate, timeout=20, step=0.2, what="condition"):
+def wait_for(predicate, timeout=60, step=0.2, what="condition"):
     deadline = time.time() + timeout
     while time.time() < deadline:
         value = predicate()
