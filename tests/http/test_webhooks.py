@@ -448,6 +448,9 @@ def test_the_pages_in_three_languages(hs, lang):
     assert other.get(s.url("/webhooks/%s" % hid), timeout=10).status_code == 404
     viewer, _ = browser_login(s, "viewer@fdj.test")
     assert viewer.get(s.url("/webhooks"), timeout=10).status_code == 403
+    # the profile page of who manages them leads to them
+    assert 'id="webhooks-link"' in sess.get(s.url("/profile"), timeout=10).text
+    assert 'id="webhooks-link"' not in viewer.get(s.url("/profile"), timeout=10).text
     r = sess.post(s.url("/webhooks/%s" % hid), data={"csrf": csrf, "action": "delete"},
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
