@@ -187,6 +187,32 @@ hook_note_added(struct store *st, const struct conv_target *t, const char *note_
 	return rc;
 }
 
+int
+hook_request_assigned(struct store *st, const char *family, const char *id,
+    const char *assignee, const char *priority, const char *by, const char *at)
+{
+	json_t	*o;
+	char	 href[160], *text;
+	int	 orange = strcmp(family, "orange") == 0, rc;
+
+	if ((rc = hook_wanted(st, HOOK_REQUEST_ASSIGNED, NULL)) <= 0)
+		return rc;
+	snprintf(href, sizeof(href), orange ? "/ordering/b2b/v2/requests/%s" :
+	    "/internet/request/%s", id);
+	if ((o = json_pack("{s{ss ss ss} so ss ss ss}", "request", "family", family,
+	    "id", id, "href", href, "assignee", assignee != NULL ?
+	    json_pack("{ss}", "id", assignee) : json_null(), "priority", priority,
+	    "assignedBy", by, "at", at)) == NULL)
+		return -1;
+	text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	rc = hook_emit(st, HOOK_REQUEST_ASSIGNED, NULL, id, NULL, text);
+	free(text);
+	return rc;
+}
+
 /* ---- the signature ---- */
 
 int

@@ -32,8 +32,8 @@ struct sockaddr;
 struct problems;
 
 /*
- * The events.  The first ones are emitted by the code paths that exist;
- * request.assigned, account.activated and account.cancelled are defined
+ * The events.  Most are emitted by the code paths that exist;
+ * account.activated and account.cancelled are defined
  * so that subscriptions can name them now, and are emitted by the
  * features that make them (docs/WEBHOOKS.md, "Events to come": each is
  * one hook_emit() call in the transaction of its change).
@@ -41,7 +41,8 @@ struct problems;
 enum hook_event {
 	HOOK_REQUEST_CREATED,		/* request.created: the Orange request */
 	HOOK_REQUEST_STATUS_CHANGED,	/* request.status_changed: the request, its history */
-	HOOK_REQUEST_ASSIGNED,		/* request.assigned: (to come) */
+	HOOK_REQUEST_ASSIGNED,		/* request.assigned: who handles it (the
+					 * operator's subscriptions alone) */
 	HOOK_REQUEST_REPLY_ADDED,	/* request.reply_added: a reply (or, to the
 					 * operator alone, an internal note) */
 	HOOK_INTERNET_CREATED,		/* internet.created: the Internet request */
@@ -102,6 +103,14 @@ int  hook_note_added(struct store *st, const struct conv_target *t,
 	const char *note_id, const char *title, const char *text, int internal,
 	const char *side, const char *author_id, const char *author_name,
 	const char *created);
+
+/* A request of `family` ("orange", "internet") was given to `assignee`
+ * (NULL: back to nobody) with `priority` ("low", "normal", "high") by
+ * `by` at `at`, in the open transaction (queue.c): request.assigned, to
+ * the operator's subscriptions alone (who handles a request is the
+ * operator's own business).  0 or -1. */
+int  hook_request_assigned(struct store *st, const char *family, const char *id,
+	const char *assignee, const char *priority, const char *by, const char *at);
 
 /* ---- the signature (Standard Webhooks, "v1") ---- */
 

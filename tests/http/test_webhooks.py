@@ -401,6 +401,31 @@ def test_a_test_message_and_a_new_secret(hs):
     assert post(s, k["acme_owner"], "%s/%s/ping" % (HOOKS, h["id"])).status_code == 404
 
 
+def test_an_assignment_is_the_operators_alone(hs):
+    s, rx, k = hs, hs.rx, hs.keys
+    op = subscribe(s, "admin", "/assigned/op", events=["request.assigned"])
+    acme = subscribe(s, "acme_owner", "/assigned/acme")
+    req = disconnect(s, "ASSIGN-1")
+    sess, csrf = browser_login(s, "admin@reqdesk.test")
+    r = sess.post(s.url("/admin/assign"), data={"csrf": csrf, "family": "orange",
+                  "id": req["id"], "assignee": "me", "priority": "high", "back": "/admin"},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 303, r.text[:1000]
+    got = rx.wait("/assigned/op", 1)
+    assert checked(op, got) == ["request.assigned"]
+    data = got[0]["json"]["data"]
+    assert data["request"] == {"family": "orange", "id": req["id"],
+                               "href": "%s/%s" % (OR, req["id"])}
+    assert data["assignee"] == {"id": inet.ADMIN} and data["priority"] == "high"
+    assert data["assignedBy"] == inet.ADMIN
+    # the customer heard of its request, not of who handles it
+    assert checked(acme, rx.wait("/assigned/acme", 1)) == ["request.created"]
+    time.sleep(1)
+    assert [m["json"]["type"] for m in rx.at("/assigned/acme")] == ["request.created"]
+    for role, h in (("admin", op), ("acme_owner", acme)):
+        post(s, k[role], "%s/%s/delete" % (HOOKS, h["id"]))
+
+
 # ---- pages ------------------------------------------------------------------
 
 WORDS = {"en": ("Webhooks", "Add the webhook", "Signing secret", "Send again"),
