@@ -198,6 +198,29 @@ def test_what_a_subscription_must_be(hs):
     assert r.status_code == 400 and r.json()["code"] == 21
 
 
+def test_a_private_destination_is_refused_at_delivery_too(hs):
+    """A destination that was public when subscribed and is private when
+    the message goes (DNS rebinding): the sender checks the address it
+    connects to.  The row is written as the subscription would have been,
+    its URL now naming 10.0.0.1."""
+    s = hs
+    h = subscribe(s, "acme_owner", "/rebound", events=["request.created"])
+    con = sqlite3.connect(s.db, timeout=10)
+    try:
+        with con:
+            con.execute("UPDATE webhooks SET url = 'https://10.0.0.1/hooks' WHERE id = ?",
+                        (h["id"],))
+    finally:
+        con.close()
+    disconnect(s, "REBOUND-1")
+    m = wait_for(lambda: [m for m in messages(s, "acme_owner", h) if m["attempts"] >= 1])[0]
+    a = m["latestAttempts"][0]
+    assert a["status"] == 0 and m["state"] == "queued"
+    assert a["error"].startswith("destination refused: 10.0.0.1 is a loopback"), a
+    assert s.rx.at("/rebound") == []
+    post(s, s.keys["acme_owner"], "%s/%s/delete" % (HOOKS, h["id"]))
+
+
 # ---- events -----------------------------------------------------------------
 
 def test_each_event_once_per_subscription_signed(hs):
