@@ -122,21 +122,34 @@ refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
 /* The mails of the account's transitions (inet_mail.h). */
 typedef int (*account_mail)(struct store *, const json_t *, const json_t *);
 
+/* The webhook event (webhook.h) of each transition, by its mail. */
+static const struct {
+	account_mail	 mail;
+	enum hook_event	 event;
+} account_events[] = {
+	{ inet_mail_ordered, HOOK_ACCOUNT_ORDERED },
+	{ inet_mail_confirmed, HOOK_ACCOUNT_CONFIRMED },
+	{ inet_mail_activated, HOOK_ACCOUNT_ACTIVATED },
+	{ inet_mail_cancelled, HOOK_ACCOUNT_CANCELLED },
+};
+
 /* Queue `mail` for the account `id` just written, of the request `req`
- * (the operator's INET_PAGE view).  0 or -1. */
+ * (the operator's INET_PAGE view), and the transition's webhook event.
+ * 0 or -1. */
 static int
 mail_account(struct store *st, const json_t *req, const char *id, account_mail mail)
 {
 	json_t	*acc;
+	size_t	 i;
 	int	 err, rc;
 
 	if ((acc = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
 		return -1;
 	rc = mail(st, req, acc);
 	json_decref(acc);
-	if (rc == 0)
-		rc = inet_account_emit(st, id, confirmed ? HOOK_ACCOUNT_CONFIRMED :
-		    HOOK_ACCOUNT_ORDERED);
+	for (i = 0; rc == 0 && i < sizeof(account_events) / sizeof(account_events[0]); i++)
+		if (account_events[i].mail == mail)
+			rc = inet_account_emit(st, id, account_events[i].event);
 	return rc;
 }
 

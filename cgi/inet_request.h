@@ -207,7 +207,7 @@ json_t *inet_account_load(struct store *st, const struct principal *who,
 
 /*
  * Queue the webhook event `e` (webhook.h: account.ordered, .confirmed,
- * and .activated / .cancelled once the account's life has them) about
+ * .activated or .cancelled) about
  * account `id`, as each subscriber's API shows the account, inside the
  * open transaction of the change.  0 or -1 (the change rolls back).
  */

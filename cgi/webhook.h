@@ -32,11 +32,8 @@ struct sockaddr;
 struct problems;
 
 /*
- * The events.  Most are emitted by the code paths that exist;
- * account.activated and account.cancelled are defined
- * so that subscriptions can name them now, and are emitted by the
- * features that make them (docs/WEBHOOKS.md, "Events to come": each is
- * one hook_emit() call in the transaction of its change).
+ * The events, each emitted by one call in the transaction of its change
+ * (docs/WEBHOOKS.md, "Adding an event").
  */
 enum hook_event {
 	HOOK_REQUEST_CREATED,		/* request.created: the Orange request */
@@ -49,8 +46,8 @@ enum hook_event {
 	HOOK_INTERNET_ANSWERED,		/* internet.answered: the request with its offers */
 	HOOK_ACCOUNT_ORDERED,		/* account.ordered: the account */
 	HOOK_ACCOUNT_CONFIRMED,		/* account.confirmed: the account */
-	HOOK_ACCOUNT_ACTIVATED,		/* account.activated: (to come) */
-	HOOK_ACCOUNT_CANCELLED,		/* account.cancelled: (to come) */
+	HOOK_ACCOUNT_ACTIVATED,		/* account.activated: the account */
+	HOOK_ACCOUNT_CANCELLED,		/* account.cancelled: the account */
 	HOOK__MAX
 };
 

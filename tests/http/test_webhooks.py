@@ -249,19 +249,23 @@ def test_each_event_once_per_subscription_signed(hs):
     start = (workdays.paris_today(s.now) + datetime.timedelta(days=14)).isoformat()
     r = post(s, k["admin"], "/internet/account/%s/confirm" % acc["_id"], {"startDate": start})
     assert r.status_code == 200, r.text
+    for step in ("activate", "cancel"):
+        r = post(s, k["admin"], "/internet/account/%s/%s" % (acc["_id"], step), {})
+        assert r.status_code == 200, r.text
 
     got_acme = rx.wait("/e/acme", 3)
-    got_nordic = rx.wait("/e/nordic", 4)
-    got_op = rx.wait("/e/op", 8)
+    got_nordic = rx.wait("/e/nordic", 6)
+    got_op = rx.wait("/e/op", 10)
     time.sleep(1.5)		# nothing more comes
     assert checked(acme, rx.at("/e/acme")) == [
         "request.created", "request.status_changed", "request.reply_added"]
     assert checked(nordic, rx.at("/e/nordic")) == [
-        "internet.created", "internet.answered", "account.ordered", "account.confirmed"]
+        "internet.created", "internet.answered", "account.ordered", "account.confirmed",
+        "account.activated", "account.cancelled"]
     assert checked(op, rx.at("/e/op")) == [
         "request.created", "request.status_changed", "request.reply_added",
         "request.reply_added", "internet.created", "internet.answered",
-        "account.ordered", "account.confirmed"]
+        "account.ordered", "account.confirmed", "account.activated", "account.cancelled"]
     assert rx.at("/e/fdj") == []		# not FDJ's request
     # once each: every webhook-id once, and distinct between subscriptions
     ids = [m["headers"]["webhook-id"] for m in got_acme + got_nordic + got_op]
@@ -293,6 +297,9 @@ def test_each_event_once_per_subscription_signed(hs):
     confirmed = [m["json"]["data"] for m in got_nordic if m["json"]["type"] ==
                  "account.confirmed"][0]
     assert confirmed["state"] == "CONFIRMED"
+    cancelled = got_nordic[-1]["json"]["data"]
+    assert cancelled["state"] == "CANCELLED" and cancelled["_id"] == acc["_id"]
+    assert "monthlyCost" not in cancelled
     # the messages and their attempts are on the subscription
     ms = messages(s, "acme_owner", acme)
     assert [m["type"] for m in ms] == ["request.reply_added", "request.status_changed",
