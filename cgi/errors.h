@@ -103,6 +103,10 @@ enum oerr {
 	OERR_FILE_EMPTY,	/* 400 21 */
 	OERR_FILE_TYPE,		/* 422 21: not one of the kinds a request takes */
 	OERR_IDEM_REUSED,	/* 422 3630: an Idempotency-Key used for another request */
+	OERR_HOOK_URL,		/* 422 3640: a webhook's url that is not one (webhook.h) */
+	OERR_HOOK_EVENTS,	/* 422 3642: events that are not a list of event types */
+	OERR_HOOK_DESTINATION,	/* 422 3641: a destination in a private range */
+	OERR_HOOK_LIMIT,	/* 422 3643: as many webhooks as one owner may have */
 	OERR__MAX
 };
 

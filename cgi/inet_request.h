@@ -26,6 +26,8 @@
 
 #include <jansson.h>
 
+#include "webhook.h"
+
 #include "errors.h"
 #include "idempotency.h"
 
@@ -202,6 +204,14 @@ int  inet_cancel(struct store *st, const struct principal *who,
  * (*err 0: not found for this caller; -1: error). */
 json_t *inet_account_load(struct store *st, const struct principal *who,
 	const char *id, const char *request_id, int *err);
+
+/*
+ * Queue the webhook event `e` (webhook.h: account.ordered, .confirmed,
+ * .activated or .cancelled) about
+ * account `id`, as each subscriber's API shows the account, inside the
+ * open transaction of the change.  0 or -1 (the change rolls back).
+ */
+int  inet_account_emit(struct store *st, const char *id, enum hook_event e);
 
 /* May `who` see the offer price `name` (initiationCost...)?  Customer
  * staff see the customer prices, reseller staff also the wholesale

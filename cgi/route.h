@@ -108,6 +108,15 @@ enum route_id {
 	RT_ADDRESS_EDIT,
 	RT_ADDRESS_RETIRE,
 	RT_ADMIN_ASSIGN,	/* the inbox: give a request to an operator */
+	RT_HOOKS,
+	RT_HOOK,
+	RT_HOOK_ROTATE,
+	RT_HOOK_PING,
+	RT_HOOK_DELETE,
+	RT_HOOK_MESSAGES,
+	RT_HOOK_RESEND,
+	RT_HOOKS_PAGE,
+	RT_HOOK_PAGE,
 	RT__MAX
 };
 
