@@ -38,6 +38,7 @@ static struct demo_user {
 static char		 dir[256], pristine[300], live[300];
 static struct store	*st;
 static unsigned		 uses;
+static int		 held;		/* world_hold(): no reset for now */
 static char		 inet_id[25], orange_id[25];
 static struct buf	 last;		/* the last answer (world_answer) */
 static char		*keep_to;	/* where world_call keeps a creation's id */
@@ -200,7 +201,7 @@ world_init(void)
 struct store *
 world_store(void)
 {
-	if (st == NULL || ++uses > WORLD_RESET_EVERY)
+	if (st == NULL || (++uses > WORLD_RESET_EVERY && !held))
 		reset();
 	return st;
 }
@@ -221,6 +222,12 @@ const char *
 world_inet_id(void)
 {
 	return inet_id;
+}
+
+void
+world_hold(int on)
+{
+	held = on;
 }
 
 const char *

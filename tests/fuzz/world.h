@@ -50,6 +50,10 @@ const char *world_orange_id(void);
 int  world_call(const char *role, const char *method, const char *path,
 	const char *ctype, const char *body, size_t len);
 
+/* While `on`, the database is not reset (a harness that reads back what
+ * a call stored holds it between the two). */
+void world_hold(int on);
+
 /* The body of the last answer world_call() got (`*len` bytes, NUL
  * terminated), until the next call. */
 const char *world_answer(size_t *len);
