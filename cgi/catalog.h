@@ -12,6 +12,14 @@
  *
  * The catalog is loaded once, before workers start, and is read-only
  * afterwards (shared by every thread).
+ *
+ * Owns: the loaded catalog (one per process, read-only once loaded),
+ * the validator of a type's properties, its JSON Schema and its
+ * catalogItems answer, the visibility of a type to a caller.  Calls:
+ * jschema (the catalog schema), errors (the problems it reports), store
+ * (the markets and customized types of the caller's customers), workday
+ * (dates), util.  Never: writes a row, or changes a loaded catalog but
+ * by loading a whole new one.
  */
 #ifndef REQDESK_CATALOG_H
 #define REQDESK_CATALOG_H

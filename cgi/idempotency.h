@@ -31,8 +31,11 @@
  *	if (ik.state != IDEM_NONE) return reply_idem(r, &ik);  its answer
  *	idem_free(&ik);
  *
- * Domain: reads the request's header and body (http.h), calls storage
- * and the calendar; never writes a response (reply.c answers an idem).
+ * Owns: the idempotency_keys rows (a key, its fingerprint, its answer)
+ * and their purge.  Calls: http (the Idempotency-Key header), store,
+ * writer (the creation's unit of work), workday (the clock), log, util.
+ * Never: writes a response (reply.c answers an idem), nor keeps a key
+ * without the object it created.
  */
 #ifndef REQDESK_IDEMPOTENCY_H
 #define REQDESK_IDEMPOTENCY_H

@@ -1,6 +1,10 @@
 /*
  * util.h — small helpers shared by every module: growable buffers,
  * random identifiers, time stamps, strings.
+ *
+ * Owns: nothing but what it is handed (a struct buf is its caller's).
+ * Calls: libsodium (random bytes) and the C library only.  Never: calls
+ * another module of the desk, or keeps state.
  */
 #ifndef REQDESK_UTIL_H
 #define REQDESK_UTIL_H
