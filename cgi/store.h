@@ -12,7 +12,8 @@
  * USER_EMAIL)).  A caller never knows a column number, never names
  * SQLite and never writes SQL: replacing the engine replaces store.c,
  * nothing else (writer.c runs its transactions and savepoints through
- * the statements here).
+ * the statements here).  Calls: config (the database, its limits), log;
+ * never a module above storage.
  *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long,
