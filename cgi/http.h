@@ -218,4 +218,8 @@ int  resp_redirect(struct req *r, const char *location);
 /* Reason phrase of an HTTP status. */
 const char *http_reason(int status);
 
+/* The status of a creation's answer, which an Idempotency-Key keeps
+ * (idem_record()): named, so that no domain module writes a status. */
+#define HTTP_CREATED	201
+
 #endif

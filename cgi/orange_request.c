@@ -366,7 +366,7 @@ request_answer(struct store *st, void *arg, struct idem *ik)
 	char				 loc[128];
 
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", n->id);
-	return idem_record(st, ik, 201, "Content-Location", loc, n->text);
+	return idem_record(st, ik, HTTP_CREATED, "Content-Location", loc, n->text);
 }
 
 /* Store the request durably (group commit), and its API text in *answer
