@@ -80,7 +80,7 @@ struct field {
 	size_t		 nprofiles;
 	struct ltext	 labels, helps;	/* per language */
 	const char	*label, *label_fr, *help;	/* English (path when none), French, English help */
-	int		 label_fr_original;	/* labelFr: the French label is the seed's own term */
+	int		 label_fr_original;	/* labelFr: the French label is the type's original term */
 	const struct fgroup *group;	/* NULL: the type's default group */
 };
 

@@ -194,7 +194,7 @@ resolve_service_point(struct store *st, const struct principal *who,
 }
 
 /* Check requestedAt: 3611 unless a working day at least the type's lead
- * time ahead.  The seeds' sentence counts calendar days ("20 days"); a
+ * time ahead.  Orange's message (3611) counts calendar days ("20 days"); a
  * type counting working days says so ("10 working days"). */
 static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
