@@ -71,4 +71,10 @@ int  mail_address_valid(const char *addr);
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
 
+/* The Levenshtein distance of two names (in bytes), for "did you mean"
+ * hints; (size_t)-1 when either is EDIT_NAME_MAX bytes or longer, so
+ * that a long name costs nothing (a request may send one of a megabyte). */
+#define EDIT_NAME_MAX	128
+size_t edit_distance(const char *a, const char *b);
+
 #endif
