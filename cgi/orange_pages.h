@@ -10,12 +10,12 @@
  * history and actions, the list with its filters and pages, the CSV
  * export (its columns from the types listed).  Calls: orange_request
  * (every rule and every change), catalog (the types and their fields),
- * request_view (the properties in words), errors (the problems in
- * words, at their fields), store (the customers, types and service
- * points a form offers), pages, reply, http, tpl, i18n, l10n, words,
- * workday (the earliest date), log, util.  Never: a rule or a message
- * of its own: a posted form becomes the API's body, which the API's
- * rules answer.
+ * request_view (the properties in words), admin_inbox (the Handling box
+ * of the operator's page), errors (the problems in words, at their
+ * fields), store (the customers, types and service points a form
+ * offers), pages, reply, http, tpl, i18n, l10n, words, workday (the
+ * earliest date), log, util.  Never: a rule or a message of its own: a
+ * posted form becomes the API's body, which the API's rules answer.
  */
 #ifndef REQDESK_ORANGE_PAGES_H
 #define REQDESK_ORANGE_PAGES_H
