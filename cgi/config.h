@@ -4,6 +4,12 @@
  *
  * One global, filled once at start by config_load() and read-only after,
  * so every thread may read it without locking.
+ *
+ * Owns: the one struct config, its defaults, bounds and environment
+ * names (the ckeys table of config.c).  Calls: i18n (a language named
+ * by the configuration exists), util (mail addresses).  Never: changes
+ * once threads start (config_set() serves the CLI's options, before),
+ * or calls anything above the base layer.
  */
 #ifndef REQDESK_CONFIG_H
 #define REQDESK_CONFIG_H

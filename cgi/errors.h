@@ -26,8 +26,9 @@
  * path, a length, a list of values); they are filled by substitution,
  * never by printf.  Messages are the APIs' own (docs/API.md), exactly.
  *
- * Owns: the tables (read-only data) and problem lists.  Calls nothing
- * but the C library; never knows a request, a template or the network.
+ * Owns: the tables (read-only data) and problem lists.  Calls: i18n (a
+ * row's words in the reader's language), util.  Never: knows a request,
+ * a template or the network.
  */
 #ifndef REQDESK_ERRORS_H
 #define REQDESK_ERRORS_H

@@ -15,6 +15,7 @@
 
 #include "auth.h"
 #include "errors.h"
+#include "http.h"
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
@@ -676,7 +677,7 @@ create_answer(struct store *st, void *arg, struct idem *ik)
 	if (text == NULL)
 		return -1;
 	snprintf(loc, sizeof(loc), "/internet/request/%s", c->new_id);
-	rc = idem_record(st, ik, 201, "Location", loc, text);
+	rc = idem_record(st, ik, HTTP_CREATED, "Location", loc, text);
 	free(text);
 	return rc;
 }

@@ -18,6 +18,19 @@
  * storage error.  Nothing is
  * written unless everything is valid, and each change commits in one
  * transaction with the notifications it queues.
+ *
+ * Owns: the internet_requests, internet_offers and
+ * internet_request_notify rows (a request's state is moved by storage's
+ * triggers, in the change's transaction); with inet_account.c (which
+ * implements the order, the confirmation, the activation, the
+ * cancellation and the account, declared here too) the
+ * internet_accounts rows; who may create, order, confirm, activate and
+ * cancel; the request's and the account's JSON as the API answers them.
+ * Calls: inet_check (the rules of a body), inet_mail (the mails, given
+ * what was loaded), idempotency (the unit of work, a creation's key),
+ * auth (the operator's scope), errors, store, log, util.  Never: writes
+ * a response or decides an HTTP status (a problem's row does), nor
+ * writes outside the change's one transaction.
  */
 #ifndef REQDESK_INET_REQUEST_H
 #define REQDESK_INET_REQUEST_H

@@ -740,7 +740,7 @@ schema_catalog_item(struct oa *oa)
 		"working day."),
 	    "leadUnit", json_pack("{s:s, s:[s,s], s:s}", "type", "string", "enum",
 		"calendar", "working", "description", "How leadDays counts: "
-		"calendar days (the seeds' rule) or French working days."),
+		"calendar days (the Orange rule, 3611) or French working days."),
 	    "markets", json_pack("{s:s, s:{s:s}, s:s}", "type", "array", "items",
 		"type", "string", "description", "Markets allowed (empty: every market)."),
 	    "catalog", json_pack("{s:s, s:[s], s:{s:{s:s, s:[s,s]}}}", "type",

@@ -195,7 +195,7 @@ resolve_service_point(struct store *st, const struct principal *who,
 }
 
 /* Check requestedAt: 3611 unless a working day at least the type's lead
- * time ahead.  The seeds' sentence counts calendar days ("20 days"); a
+ * time ahead.  Orange's message (3611) counts calendar days ("20 days"); a
  * type counting working days says so ("10 working days"). */
 static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
@@ -389,7 +389,7 @@ request_answer(struct store *st, void *arg, struct idem *ik)
 	char				 loc[128];
 
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", n->id);
-	return idem_record(st, ik, 201, "Content-Location", loc, n->text);
+	return idem_record(st, ik, HTTP_CREATED, "Content-Location", loc, n->text);
 }
 
 /* Store the request durably (group commit), and its API text in *answer

@@ -213,7 +213,7 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);"
 	"CREATE INDEX outbox_by_object ON outbox(object_id);",
-	/* 4: Internet requests (seed 002): customer addresses, requests, their
+	/* 4: Internet requests (TelecomX): customer addresses, requests, their
 	 * notify lists and offers, ordered accounts.  Prices are integer cents. */
 	"CREATE TABLE addresses ("
 	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
@@ -1079,7 +1079,7 @@ static const char *const migrations[] = {
 #define SP_VIEW_LIST(order) "SELECT " SP_VIEW_COLS SP_VIEW_WHERE \
 	" ORDER BY " order " LIMIT ?11 OFFSET ?12"
 
-/* Internet requests (seed 002) and accounts within the caller's scope
+/* Internet requests (TelecomX) and accounts within the caller's scope
  * ?1-?3: every one for the operator, its customer's for customer staff,
  * and for reseller staff those that are their reseller's (created by
  * it, or for it: docs/INTERNET.md), not every one of a customer they

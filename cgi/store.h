@@ -12,7 +12,8 @@
  * USER_EMAIL)).  A caller never knows a column number, never names
  * SQLite and never writes SQL: replacing the engine replaces store.c,
  * nothing else (writer.c runs its transactions and savepoints through
- * the statements here).
+ * the statements here).  Calls: config (the database, its limits), log;
+ * never a module above storage.
  *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long,
@@ -154,7 +155,7 @@ enum stmt {
 	ST_OUTBOX_RELEASE,
 	ST_OUTBOX_PURGE,	/* sent before ?1 (ISO time), ?2 at the most */
 	ST_OUTBOX_RENEW,	/* a claimed message's lease: ?1 now + ?2 */
-	/* Internet requests (seed 002): addresses, products, notify lists,
+	/* Internet requests (TelecomX): addresses, products, notify lists,
 	 * requests, offers, accounts */
 	ST_ADDRESS_ADD,
 	ST_ADDRESS_GET,
@@ -570,7 +571,7 @@ enum notify_col {
 	NOTIFY_PICKER__COLS
 };
 
-/* An Internet request (seed 002) with the names the pages show and its
+/* An Internet request (TelecomX) with the names the pages show and its
  * account, if ordered: ST_INET_GET, ST_INET_LIST, ST_INET_INBOX,
  * ST_INET_OPEN_LIST.
  * INET_OFFERED is 1 when it has offers; the three-valued columns
