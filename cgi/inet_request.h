@@ -27,10 +27,11 @@
  * internet_accounts rows; who may create, order, confirm, activate and
  * cancel; the request's and the account's JSON as the API answers them.
  * Calls: inet_check (the rules of a body), inet_mail (the mails, given
- * what was loaded), idempotency (the unit of work, a creation's key),
- * auth (the operator's scope), errors, store, log, util.  Never: writes
- * a response or decides an HTTP status (a problem's row does), nor
- * writes outside the change's one transaction.
+ * what was loaded), webhook (the events, in the change's transaction),
+ * idempotency (the unit of work, a creation's key), auth (the
+ * operator's scope), errors, store, log, util.  Never: writes a
+ * response or decides an HTTP status (a problem's row does), nor writes
+ * outside the change's one transaction.
  */
 #ifndef REQDESK_INET_REQUEST_H
 #define REQDESK_INET_REQUEST_H

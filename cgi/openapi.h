@@ -11,10 +11,11 @@
  *
  * Owns: the document (built once, kept as text) and the route knowledge
  * it is built from: every JSON path, its parameters, bodies and
- * answers.  Calls: catalog (every type's schema), errors (the error
- * descriptions, from the very rows the desk answers from), http, log,
- * util.  Never: restates an error's words (a row's are used), or
- * changes once built.
+ * answers, and the webhooks the desk sends.  Calls: catalog (every
+ * type's schema), errors (the error descriptions, from the very rows
+ * the desk answers from), webhook (the events' names), http, log, util.
+ * Never: restates an error's words (a row's are used), or changes once
+ * built.
  */
 #ifndef REQDESK_OPENAPI_H
 #define REQDESK_OPENAPI_H

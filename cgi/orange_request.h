@@ -13,10 +13,12 @@
  * status life and who may move it, the lists (sorts, filters, bounds)
  * and the aggregate (at most AGG_GROUPS_MAX groups).  Calls: catalog
  * (the types and their validator), catalog_grant (customized types),
- * orange_mail (the mails), idempotency (the unit of work, a creation's
- * key), workday (the lead time), errors, store, log, util.  Never:
- * writes a response or chooses an HTTP status (a problem's OERR_* row
- * does), nor writes outside the change's one transaction.
+ * orange_mail (the mails), webhook (the events, in the change's
+ * transaction), idempotency (the unit of work, a creation's key), auth
+ * (the operator's scope, for an event's text), workday (the lead time),
+ * errors, store, log, util.  Never: writes a response or chooses an
+ * HTTP status (a problem's OERR_* row does), nor writes outside the
+ * change's one transaction.
  */
 #ifndef REQDESK_ORANGE_REQUEST_H
 #define REQDESK_ORANGE_REQUEST_H

@@ -15,8 +15,10 @@
  * reqdesk-webhooks (cgi/hooksender.c) delivers the messages.
  *
  * Owns: the webhook tables' rows, the event table, the signature, the
- * check of a destination.  Domain: calls storage, the calendar, the
- * configuration; never sends anything itself and never knows HTTP.
+ * check of a destination.  Domain.  Calls: store, config (the
+ * destinations allowed), errors (its problems), workday (the clock),
+ * log, util.  Never: sends anything itself (reqdesk-webhooks does), or
+ * knows HTTP.
  */
 #ifndef REQDESK_WEBHOOK_H
 #define REQDESK_WEBHOOK_H

@@ -3,6 +3,13 @@
  * (docs/WEBHOOKS.md): the Orange ordering API's error shape.  A
  * customer's OWNER manages its customer's subscriptions, an ADMIN the
  * operator's (and sees every one).
+ *
+ * Owns: the subscriptions' JSON answers (the lists and their bounds, a
+ * creation's Location and its Idempotency-Key, claimed and recorded in
+ * the creation's own transaction) and their errors.  Calls: webhook
+ * (every rule and every change), idempotency, reply (the Orange errors,
+ * the JSON body), errors, store (the creation's transaction), http.
+ * Never: a rule or SQL of its own.
  */
 #ifndef REQDESK_WEBHOOK_API_H
 #define REQDESK_WEBHOOK_API_H
