@@ -102,7 +102,7 @@ END_TEST
 
 START_TEST(test_all_or_nothing)
 {
-	char	 dir[] = "/tmp/check_catalog_XXXXXX", path[512];
+	char	 dir[] = "check_catalog.XXXXXX", path[512];
 	FILE	*f;
 
 	ck_assert_int_eq(catalog_load(CATALOG_DIR), 0);
@@ -151,7 +151,7 @@ first_problem(const struct rtype *t, const char *props, const char *lang)
 
 START_TEST(test_texts_and_messages)
 {
-	char		 dir[] = "/tmp/check_catalog_XXXXXX", path[512], *text;
+	char		 dir[] = "check_catalog.XXXXXX", path[512], *text;
 	const struct rtype	*t;
 	FILE		*f;
 
@@ -191,7 +191,7 @@ END_TEST
  * declared name). */
 START_TEST(test_hints_bounded)
 {
-	char		 dir[] = "/tmp/check_catalog_XXXXXX", path[512], *text, *key;
+	char		 dir[] = "check_catalog.XXXXXX", path[512], *text, *key;
 	const struct rtype	*t;
 	struct problems	 pb;
 	json_t		*in, *out = NULL;
