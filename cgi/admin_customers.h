@@ -3,6 +3,12 @@
  * catalog (the customized request types it may use, granted and revoked
  * by an ADMIN) and the history of those changes.  The rules live in
  * catalog_grant.c, shared with `reqdesk catalog`.
+ *
+ * Owns: the page of one customer and its grant form.  Calls:
+ * catalog_grant (the grants and their rules), catalog (the types),
+ * store (the customer, its locale, the grants' history), pages, reply,
+ * http, tpl, i18n, l10n, util.  Never: grants or revokes a type but
+ * through catalog_grant_set(), nor writes a row itself.
  */
 #ifndef REQDESK_ADMIN_CUSTOMERS_H
 #define REQDESK_ADMIN_CUSTOMERS_H

@@ -1,6 +1,11 @@
 /*
  * admin_import.h — the CSV import form shared by the admin pages of
  * reference data.
+ *
+ * Owns: the CSV import form and its POST, for every kind of reference
+ * data.  Calls: import (the import itself and its reasons), http, tpl,
+ * i18n.  Never: checks or stores a row itself, nor knows which kind it
+ * imports beyond the struct import_kind it is given.
  */
 #ifndef REQDESK_ADMIN_IMPORT_H
 #define REQDESK_ADMIN_IMPORT_H

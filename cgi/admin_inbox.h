@@ -4,8 +4,11 @@
  * giving a request to an operator and setting its priority; the box that
  * says it on a request's pages.  ADMIN only (route.c).
  *
- * Owns: the inbox page and the assignment form.  Calls: queue.h for the
- * rules and the rows, the pages' layout.  Never: SQL of its own.
+ * Owns: the inbox page and the assignment form.  Calls: queue (the
+ * rules and the rows), store (the counts, a request's queue row, its
+ * history, the operators), pages (the layout), http, tpl, config, i18n,
+ * words, workday (today, the days due), util.  Never: an assignment's
+ * rule of its own (queue.c's), or a change but through queue_assign().
  */
 #ifndef REQDESK_ADMIN_INBOX_H
 #define REQDESK_ADMIN_INBOX_H

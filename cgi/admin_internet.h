@@ -5,8 +5,20 @@
  * remove rows with plain form buttons, JavaScript only saves a round
  * trip) are changed through the TelecomX update, and an ordered account
  * is confirmed, activated and cancelled (each binding action asks
- * first, as the other binding actions of the desk do).  A refused form is shown again with the input kept and
- * each error at its row and field.
+ * first, as the other binding actions of the desk do).  A refused form
+ * is shown again with the input kept and each error at its row and
+ * field.
+ *
+ * Owns: the Internet inbox, the offer entry page and its form (rows
+ * added and removed, numbers read in the operator's conventions), the
+ * questions asked before a binding action.  Calls: inet_request (load,
+ * the update, who may confirm), inet_account (confirm, activate,
+ * cancel), admin_inbox (the Handling box), inet_form, inet_pages (the
+ * list), errors (the problems placed at their fields), store (the
+ * customer's currency), pages, reply, http, tpl, i18n, l10n, words.
+ * Never: a rule of its own on a request, an offer or an account: every
+ * change is the API's (inet_update(), inet_confirm(), the activation
+ * and the cancellation).
  */
 #ifndef REQDESK_ADMIN_INTERNET_H
 #define REQDESK_ADMIN_INTERNET_H

@@ -4,9 +4,12 @@
  * edit, retire and restore a service point, a product or an address,
  * each change kept in its history.
  *
- * Owns: the forms and the history view of one row.  Calls: the import's
- * checks and storage (import.h: a form is a one-row import), the pages'
- * layout.  Never: SQL of its own beyond the lists a form offers.
+ * Owns: the forms and the history view of one row.  Calls: import (a
+ * form is a one-row import: its checks, its store, its history),
+ * service_point and inet_import (the kinds), store (the lists a form
+ * offers, a row's history), pages (the layout), http, tpl, i18n, words,
+ * util.  Never: a rule of a row of its own, or SQL beyond the lists a
+ * form offers.
  *
  * Routes (ADMIN only, route.c), KIND being servicepoints, products or
  * addresses:

@@ -3,6 +3,12 @@
  * by the route table): every service point, filtered and paged, and the
  * CSV import form, which runs the same import as `reqdesk import
  * servicepoints` (service_point.h).
+ *
+ * Owns: the service points page: its filters, the table, page links and
+ * the import form.  Calls: service_point (the list and the import
+ * kind), admin_import, store (the customers to filter by), pages,
+ * reply, http, tpl, i18n, l10n, words, util.  Never: reads a service
+ * point but through sp_list(), nor checks or stores one itself.
  */
 #ifndef REQDESK_ADMIN_SERVICEPOINTS_H
 #define REQDESK_ADMIN_SERVICEPOINTS_H

@@ -1,17 +1,24 @@
 /*
- * admin_users.h — the operator's pages (ADMIN only, enforced by the route
- * table): the admin home, users and their API keys, customers and
+ * admin_users.h — the operator's pages of people (ADMIN only, enforced
+ * by the route table): users and their API keys, customers and
  * resellers.  Every change is a POST form with the session's CSRF token
  * (checked by the router), answered with 303 to the page that shows the
  * result; a refused form is shown again with the input kept and each
  * error next to its field (422).
+ *
+ * Owns: the users pages and their forms (add, level, disabled,
+ * password, API keys), the customers and resellers page; the user rows
+ * and the revocation of their credentials that these forms make.
+ * Calls: auth (password hashes, API keys, level names), user (the
+ * fields' rules), store, pages, reply, http, tpl, i18n, l10n, words,
+ * log, util.  Never: logs or shows again a password or a key (a key is
+ * shown once, on the page that creates it), nor checks a field but
+ * through user_fields[].
  */
 #ifndef REQDESK_ADMIN_USERS_H
 #define REQDESK_ADMIN_USERS_H
 
 #include "http.h"
-
-/* GET /admin: links to every admin page.  200. */
 
 /* GET /admin/users: every user and the form to add one.  200. */
 int  page_admin_users(struct req *r);

@@ -3,6 +3,15 @@
  * tokens from POST /auth/login, long-lived API keys; access levels;
  * the login throttle.  Domain: reads and writes credentials through
  * storage, never writes a response.
+ *
+ * Owns: the credentials, login_failures, pending_forms, user_tokens and
+ * server_keys rows, the per-worker cache of identified credentials, the
+ * desk's cookies, and the password hashes of users.  Calls: store, http
+ * (the request's cookies, headers and form; Set-Cookie), config,
+ * workday (the clock of tokens), log, util.  Never: writes a response's
+ * status or body (the dispatcher and reply.c answer), or keeps or logs
+ * a credential in the clear (sessions, tokens, keys and passwords are
+ * stored hashed).
  */
 #ifndef REQDESK_AUTH_H
 #define REQDESK_AUTH_H

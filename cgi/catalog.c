@@ -710,34 +710,6 @@ path_set(json_t *out, const struct field *f, json_t *value)
 
 /* ---- validation ---- */
 
-/* Levenshtein distance, for "did you mean" hints. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
-	size_t	row[128];
-
-	if (lb >= sizeof(row) / sizeof(row[0]))
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = row[j];
-			tmp = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < tmp)
-				tmp = row[j] + 1;
-			if (row[j - 1] + 1 < tmp)
-				tmp = row[j - 1] + 1;
-			row[j] = tmp;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 /* Is `prefix` (dotted, "" for the top) a declared object path, and is
  * `name` a child of it?  *leaf is set if prefix.name is a field. */
 static int

@@ -12,6 +12,14 @@
  *
  * The catalog is loaded once, before workers start, and is read-only
  * afterwards (shared by every thread).
+ *
+ * Owns: the loaded catalog (one per process, read-only once loaded),
+ * the validator of a type's properties, its JSON Schema and its
+ * catalogItems answer, the visibility of a type to a caller.  Calls:
+ * jschema (the catalog schema), errors (the problems it reports), store
+ * (the markets and customized types of the caller's customers), workday
+ * (dates), util.  Never: writes a row, or changes a loaded catalog but
+ * by loading a whole new one.
  */
 #ifndef REQDESK_CATALOG_H
 #define REQDESK_CATALOG_H
@@ -72,7 +80,7 @@ struct field {
 	size_t		 nprofiles;
 	struct ltext	 labels, helps;	/* per language */
 	const char	*label, *label_fr, *help;	/* English (path when none), French, English help */
-	int		 label_fr_original;	/* labelFr: the French label is the seed's own term */
+	int		 label_fr_original;	/* labelFr: the French label is the type's original term */
 	const struct fgroup *group;	/* NULL: the type's default group */
 };
 

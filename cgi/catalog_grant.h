@@ -3,11 +3,12 @@
  * (catalog files with "catalog": "customized") a customer may use, who
  * granted or revoked each and when.
  *
- * Owns the customer_types table (the grants) and catalog_grant_history
- * (one row per grant or revoke).  Calls the catalog (is the type there,
- * customized, for the customer's market?) and storage; never writes to
- * the network.  Shared by the admin customer page and `reqdesk catalog`,
- * so that both apply the same rules with the same words.
+ * Owns: the customer_types table (the grants) and catalog_grant_history
+ * (one row per grant or revoke).  Calls: catalog (is the type there,
+ * customized, for the customer's market?), store, log, util.  Never:
+ * writes to the network.  Shared by the admin customer page and
+ * `reqdesk catalog`, so that both apply the same rules with the same
+ * words.
  *
  * Nothing caches a grant: catalogItems, the forms and creation read
  * customer_types on every request, so a grant or a revoke shows at once.

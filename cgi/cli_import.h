@@ -1,5 +1,10 @@
 /*
  * cli_import.h — `reqdesk import ...` commands (cli.c's command table).
+ *
+ * Owns: the three commands, reading FILE.csv (or standard input) within
+ * IMPORT_FILE_MAX and printing the outcome.  Calls: import (the import
+ * and its reasons), service_point and inet_import (the kinds), util.
+ * Never: checks or stores a row itself.
  */
 #ifndef REQDESK_CLI_IMPORT_H
 #define REQDESK_CLI_IMPORT_H

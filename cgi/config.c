@@ -10,6 +10,9 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ini.h>
 
 #include "config.h"
@@ -69,6 +72,16 @@ static const struct ckey {
 	{ "desk", "operator_name", "REQDESK_OPERATOR_NAME", C_STR, offsetof(struct config, operator_name), 0, 0 },
 	{ "desk", "due_soon_days", "REQDESK_DUE_SOON_DAYS", C_INT, offsetof(struct config, due_soon_days), 0, 365 },
 	{ "desk", "offer_due_days", "REQDESK_OFFER_DUE_DAYS", C_INT, offsetof(struct config, offer_due_days), 0, 365 },
+	{ "webhooks", "allow", "REQDESK_WEBHOOK_ALLOW", C_STR, offsetof(struct config, hook_allow), 0, 0 },
+	{ "webhooks", "timeout_seconds", "REQDESK_WEBHOOK_TIMEOUT_S", C_INT, offsetof(struct config, hook_timeout_s), 1, 600 },
+	{ "webhooks", "retry_hours", "REQDESK_WEBHOOK_RETRY_HOURS", C_INT, offsetof(struct config, hook_retry_hours), 0, 24 * 30 },
+	{ "webhooks", "retry_base_seconds", "REQDESK_WEBHOOK_RETRY_BASE_S", C_INT, offsetof(struct config, hook_retry_base_s), 1, 86400 },
+	{ "webhooks", "retry_max_seconds", "REQDESK_WEBHOOK_RETRY_MAX_S", C_INT, offsetof(struct config, hook_retry_max_s), 1, 86400 },
+	{ "webhooks", "rotation_hours", "REQDESK_WEBHOOK_ROTATION_HOURS", C_INT, offsetof(struct config, hook_rotation_hours), 0, 24 * 30 },
+	{ "webhooks", "claim_seconds", "REQDESK_WEBHOOK_CLAIM_S", C_INT, offsetof(struct config, hook_claim_s), 1, 3600 },
+	{ "webhooks", "poll_ms", "REQDESK_WEBHOOK_POLL_MS", C_INT, offsetof(struct config, hook_poll_ms), 10, 600000 },
+	{ "webhooks", "batch", "REQDESK_WEBHOOK_BATCH", C_INT, offsetof(struct config, hook_batch), 1, 1000 },
+	{ "webhooks", "keep_delivered_days", "REQDESK_WEBHOOK_KEEP_DAYS", C_INT, offsetof(struct config, hook_keep_days), 0, 36500 },
 };
 
 /* Parse an integer with an optional K/M/G suffix (C_SIZE only). */
@@ -198,6 +211,90 @@ config_defaults(void)
 	config_set("desk", "operator_name", "Orange");
 	config.due_soon_days = 3;
 	config.offer_due_days = 2;
+	config_set("webhooks", "allow", "");
+	config.hook_timeout_s = 10;
+	config.hook_retry_hours = 24;
+	config.hook_retry_base_s = 10;
+	config.hook_retry_max_s = 3600;
+	config.hook_rotation_hours = 24;
+	config.hook_claim_s = 60;
+	config.hook_poll_ms = 1000;
+	config.hook_batch = 20;
+	config.hook_keep_days = 30;
+}
+
+int
+config_cidr_parse(const char *s, struct config_cidr *c)
+{
+	char		 text[64], *slash, *end;
+	long		 bits;
+	struct in_addr	 a4;
+	struct in6_addr	 a6;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (snprintf(text, sizeof(text), "%s", s) >= (int)sizeof(text))
+		return -1;
+	for (end = text + strlen(text); end > text && (end[-1] == ' ' || end[-1] == '\t'); )
+		*--end = '\0';
+	memset(c, 0, sizeof(*c));
+	if ((slash = strchr(text, '/')) != NULL)
+		*slash++ = '\0';
+	if (inet_pton(AF_INET, text, &a4) == 1) {
+		memcpy(c->addr, &a4, 4);
+		c->bits = 32;
+	} else if (inet_pton(AF_INET6, text, &a6) == 1) {
+		memcpy(c->addr, &a6, 16);
+		c->bits = 128;
+		c->v6 = 1;
+	} else
+		return -1;
+	if (slash != NULL) {
+		errno = 0;
+		bits = strtol(slash, &end, 10);
+		if (*slash == '\0' || *end != '\0' || errno != 0 || bits < 0 ||
+		    bits > c->bits)
+			return -1;
+		c->bits = (int)bits;
+	}
+	return 0;
+}
+
+/* [webhooks] allow: a comma list of ranges.  0 or -1 (said on stderr). */
+static int
+hook_ranges_load(void)
+{
+	const char	*p = config.hook_allow != NULL ? config.hook_allow : "";
+	char		 one[64];
+	size_t		 n;
+
+	config.hook_nranges = 0;
+	while (*p != '\0') {
+		n = strcspn(p, ",");
+		if (n >= sizeof(one)) {
+			fprintf(stderr, "reqdesk: [webhooks] allow: a range is too long\n");
+			return -1;
+		}
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if (one[strspn(one, " \t")] != '\0') {	/* "a, ,b": skipped */
+			if (config.hook_nranges == (int)(sizeof(config.hook_ranges) /
+			    sizeof(config.hook_ranges[0]))) {
+				fprintf(stderr, "reqdesk: [webhooks] allow: at most 16 ranges\n");
+				return -1;
+			}
+			if (config_cidr_parse(one, &config.hook_ranges[config.hook_nranges]) < 0) {
+				fprintf(stderr, "reqdesk: [webhooks] allow: '%s' is not an "
+				    "address or a range (10.1.0.0/16, fd00::/8)\n", one);
+				return -1;
+			}
+			config.hook_nranges++;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
 }
 
 int
@@ -252,6 +349,13 @@ config_load(const char *path)
 	/* The mailer renews a message's lease just before sending it: a
 	 * lease that can run out during the send lets another mailer claim
 	 * the message and send it too. */
+	if (hook_ranges_load() < 0)
+		return -1;
+	if (config.hook_claim_s <= config.hook_timeout_s) {
+		fprintf(stderr, "reqdesk: [webhooks] claim_seconds (%d) must be larger "
+		    "than timeout_seconds (%d)\n", config.hook_claim_s, config.hook_timeout_s);
+		return -1;
+	}
 	if (config.mail_claim_s <= config.smtp_timeout_s) {
 		fprintf(stderr, "reqdesk: [mail] claim_seconds (%d) must be larger "
 		    "than smtp_timeout_seconds (%d), the longest one message may take "

@@ -4,6 +4,12 @@
  *
  * One global, filled once at start by config_load() and read-only after,
  * so every thread may read it without locking.
+ *
+ * Owns: the one struct config, its defaults, bounds and environment
+ * names (the ckeys table of config.c).  Calls: i18n (a language named
+ * by the configuration exists), util (mail addresses).  Never: changes
+ * once threads start (config_set() serves the CLI's options, before),
+ * or calls anything above the base layer.
  */
 #ifndef REQDESK_CONFIG_H
 #define REQDESK_CONFIG_H
@@ -51,6 +57,23 @@ struct config {
 	int		 due_soon_days;	/* [desk] due_soon_days: the inbox's "due soon" */
 	int		 offer_due_days; /* [desk] offer_due_days: working days to
 					 * answer an Internet request with offers */
+	/* [webhooks] (docs/WEBHOOKS.md) */
+	char		*hook_allow;	/* allow: ranges a destination may be in
+					 * although private (CIDR, comma list) */
+	int		 hook_timeout_s; /* timeout_seconds: one delivery */
+	int		 hook_retry_hours; /* retry_hours: then failed */
+	int		 hook_retry_base_s; /* retry_base_seconds: back-off unit */
+	int		 hook_retry_max_s; /* retry_max_seconds: longest wait */
+	int		 hook_rotation_hours; /* rotation_hours: the old secret signs */
+	int		 hook_claim_s;	/* claim_seconds: a message's lease */
+	int		 hook_poll_ms;	/* poll_ms */
+	int		 hook_batch;	/* batch */
+	int		 hook_keep_days; /* keep_delivered_days, 0: forever */
+	struct config_cidr {
+		unsigned char	 addr[16];	/* IPv4 in the first 4 bytes */
+		int		 bits, v6;
+	}		 hook_ranges[16];	/* allow, parsed */
+	int		 hook_nranges;
 };
 
 extern struct config config;
@@ -62,6 +85,9 @@ extern struct config config;
  * unreadable, syntax error with its line, value out of range).
  */
 int config_load(const char *path);
+
+/* Parse "a.b.c.d/n" or "x:y::z/n" (no "/n": one address) into *c.  0 or -1. */
+int config_cidr_parse(const char *s, struct config_cidr *c);
 
 /* Free what config_load allocated (for leak checkers). */
 void config_free(void);

@@ -16,8 +16,14 @@
  * Each in its recipient's language, plain text and HTML, an address
  * that stopped the mail about the request skipped (outbox.h).
  *
- * Domain: reads the request (orange_request, inet_request), renders
- * through the outbox inside the note's transaction; never commits.
+ * Owns: the recipients and the values of the reply_added mails.  Calls:
+ * orange_request and inet_request (the request, read in the operator's
+ * scope), outbox (the recipients, the rendering, the queue), catalog
+ * (the type's title), auth (the operator's scope), store (the
+ * customer's language and currency), config (the operator's name and
+ * mailbox), filetype and l10n (the files' kinds and sizes in words),
+ * tpl, words.  Never: commits or opens a transaction (it writes inside
+ * the note's), sends a mail, or mails an internal note.
  */
 #ifndef REQDESK_CONV_MAIL_H
 #define REQDESK_CONV_MAIL_H

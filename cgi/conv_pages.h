@@ -10,7 +10,13 @@
  * request as conversation.c sees it and its events already in words,
  * and renders its own page; this module fills the CONVERSATION include
  * (templates/conversation.tpl), reads the form and answers a download.
- * Calls conversation.c (domain), pages and reply.
+ * Owns: the timeline, the reply form and its errors in words, the
+ * posted note, the downloads from the pages.  Calls: conversation
+ * (every rule: who may read and write, internal notes, the files, the
+ * bounds), reply (the refusals), pages, http, tpl, store (the rows
+ * conversation lends), config (the operator's name), filetype and l10n
+ * (kinds and sizes in words), i18n, util.  Never: a rule of its own, or
+ * a download outside the reader's scope (conversation.c reads in it).
  */
 #ifndef REQDESK_CONV_PAGES_H
 #define REQDESK_CONV_PAGES_H

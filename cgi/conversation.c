@@ -17,6 +17,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "webhook.h"
 
 #define TITLE_FROM_TEXT	80	/* characters of a title made from the text */
 
@@ -303,6 +304,11 @@ note_add(struct store *st, const struct principal *who, const struct conv_target
 	if ((rc = note_after(st, who, t, id, text, internal, files, kinds, nfiles,
 	    now)) != CONV_OK)
 		goto fail;
+	if (hook_note_added(st, t, id, title, text, internal, conv_is_operator(who) ?
+	    "operator" : "customer", who->user_id, who->name, now) < 0) {
+		rc = CONV_ERROR;
+		goto fail;
+	}
 	if (store_commit(st) < 0) {
 		rc = CONV_ERROR;
 		goto fail;

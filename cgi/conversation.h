@@ -9,8 +9,10 @@
  *
  * Owns: the rules of who may say what and see what, the bounds (length
  * of a text, size of a file, bytes and files per request), and the
- * storage of all three.  Domain: calls storage, filetype and the caller's
- * scope; never knows HTTP, a page or a family's error shape (the
+ * storage of all three.  Domain.  Calls: store (the rows, in the
+ * caller's scope), conv_mail (a reply's mail) and webhook (its event),
+ * both in the note's transaction, filetype, config (the bounds), log,
+ * util.  Never: knows HTTP, a page or a family's error shape (the
  * handlers turn an enum conv_result into their family's error).
  */
 #ifndef REQDESK_CONVERSATION_H

@@ -17,6 +17,11 @@
  *		use(c.field, c.nfields, c.line_no);
  *	}
  *	csv_free(&c);
+ *
+ * Owns: the reader's state and the text of the record it lends (valid
+ * until the next csv_next()).  Calls: i18n (the error's words), util
+ * (buffers).  Never: allocates per field, or reads past the text it is
+ * given; knows nothing of columns or of what a record means (import.c).
  */
 #ifndef REQDESK_CSV_H
 #define REQDESK_CSV_H

@@ -1,5 +1,12 @@
 /*
  * demo.h — the demo world of DESIGN.md section 8, with its fixed ids.
+ *
+ * Owns: the demo world's rows (customers, resellers, users, service
+ * points, products, addresses, a customized grant) and their fixed ids,
+ * inserted in one transaction into an empty database only.  Calls: auth
+ * (the demo password's hash), store, i18n (markets), log, util.  Never:
+ * touches a database that holds anything, a first administrator
+ * included.
  */
 #ifndef REQDESK_DEMO_H
 #define REQDESK_DEMO_H

@@ -165,6 +165,19 @@ static const struct oerr_row oerrs[OERR__MAX] = {
 	    N_("Only PDF, PNG, JPEG, CSV and text files can be attached.") },
 	[OERR_IDEM_REUSED] = { 422, 3630, "Idempotency key already used", IDEM_REUSED_TEXT,
 	    0, N_("This was already sent with other content: send it again as a new request.") },
+	[OERR_HOOK_URL] = { 422, 3640, "Webhook URL not valid",
+	    "'{1}' {2}", 1,
+	    N_("Enter the full address of your receiver, such as https://example.com/hooks.") },
+	[OERR_HOOK_EVENTS] = { 422, 3642, "Event type not known",
+	    "'{1}' must be a list of event types, each one of {2}", 1,
+	    N_("Choose the events among those listed.") },
+	[OERR_HOOK_DESTINATION] = { 422, 3641, "Webhook destination not allowed",
+	    "'{1}': {2} is a loopback, link-local, private or reserved address; "
+	    "webhooks are only sent to public addresses", 3,
+	    N_("This address leads to a private or local network, where webhooks are not sent.") },
+	[OERR_HOOK_LIMIT] = { 422, 3643, "Too many webhooks",
+	    "At most {1} webhooks can be subscribed; delete one first.", 4,
+	    N_("You have as many webhooks as you can; delete one first.") },
 };
 
 #define MSG_IP		"IP address is required and must be 1,2,4,8,16 or 32"

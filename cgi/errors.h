@@ -26,8 +26,9 @@
  * path, a length, a list of values); they are filled by substitution,
  * never by printf.  Messages are the APIs' own (docs/API.md), exactly.
  *
- * Owns: the tables (read-only data) and problem lists.  Calls nothing
- * but the C library; never knows a request, a template or the network.
+ * Owns: the tables (read-only data) and problem lists.  Calls: i18n (a
+ * row's words in the reader's language), util.  Never: knows a request,
+ * a template or the network.
  */
 #ifndef REQDESK_ERRORS_H
 #define REQDESK_ERRORS_H
@@ -103,6 +104,10 @@ enum oerr {
 	OERR_FILE_EMPTY,	/* 400 21 */
 	OERR_FILE_TYPE,		/* 422 21: not one of the kinds a request takes */
 	OERR_IDEM_REUSED,	/* 422 3630: an Idempotency-Key used for another request */
+	OERR_HOOK_URL,		/* 422 3640: a webhook's url that is not one (webhook.h) */
+	OERR_HOOK_EVENTS,	/* 422 3642: events that are not a list of event types */
+	OERR_HOOK_DESTINATION,	/* 422 3641: a destination in a private range */
+	OERR_HOOK_LIMIT,	/* 422 3643: as many webhooks as one owner may have */
 	OERR__MAX
 };
 

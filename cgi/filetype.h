@@ -3,8 +3,10 @@
  * (libmagic, the library of file(1)), never from its name: the kinds of
  * files people may attach to a request.
  *
- * Owns: the list of accepted kinds.  Calls libmagic only; safe from any
- * thread (one handle, used under a lock).
+ * Owns: the list of accepted kinds and their words.  Calls: libmagic,
+ * i18n (a kind in words), log, util; safe from any thread (one handle,
+ * used under a lock).  Never: trusts a file's name or its declared
+ * type.
  */
 #ifndef REQDESK_FILETYPE_H
 #define REQDESK_FILETYPE_H

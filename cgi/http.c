@@ -19,7 +19,7 @@
 #include "util.h"
 
 static const struct { int status; const char *reason; } reasons[] = {
-	{ 200, "OK" }, { 201, "Created" }, { 204, "No Content" },
+	{ 200, "OK" }, { 201, "Created" }, { 202, "Accepted" }, { 204, "No Content" },
 	{ 303, "See Other" }, { 304, "Not Modified" },
 	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" },
 	{ 404, "Not Found" }, { 405, "Method Not Allowed" }, { 409, "Conflict" },

@@ -7,9 +7,14 @@
  * transport.  Every response carries the request id and the security
  * headers.
  *
- * The transport layer: it decodes and writes, and calls nothing above
- * it (no page, no credential, no error table beyond the statuses it
- * returns); answers in a family's shape are reply.c's.
+ * The transport layer.  Owns: struct req and all it holds (the decoded
+ * path, query, cookies, form, body and file parts, each within its
+ * bound: QUERY_MAX, FORM_MAX, the body cap), the response's status line
+ * and headers, the request id.  Calls: multipart (form-data bodies),
+ * config (the body cap), log (the request id of every line), util.
+ * Never: calls anything above it (no page, no credential, no error
+ * table: it returns enum herr values, and answers in a family's shape
+ * are reply.c's).
  */
 #ifndef REQDESK_HTTP_H
 #define REQDESK_HTTP_H
@@ -212,5 +217,9 @@ int  resp_redirect(struct req *r, const char *location);
 
 /* Reason phrase of an HTTP status. */
 const char *http_reason(int status);
+
+/* The status of a creation's answer, which an Idempotency-Key keeps
+ * (idem_record()): named, so that no domain module writes a status. */
+#define HTTP_CREATED	201
 
 #endif

@@ -15,8 +15,9 @@
  * update-po` extracts both into po/reqdesk.pot; `make check` fails on a
  * message that a catalogue lacks.
  *
- * Owns: the language table, the choice of a reader's language.  Calls
- * gettext and ICU's Accept-Language matcher; no request, no storage.
+ * Owns: the language table, the choice of a reader's language.  Calls:
+ * gettext and ICU's Accept-Language matcher, nothing of the desk.
+ * Never: reads a request or storage.
  */
 #ifndef REQDESK_I18N_H
 #define REQDESK_I18N_H

@@ -3,6 +3,12 @@
  * (the IETF httpapi draft "The Idempotency-Key HTTP Header Field", and
  * Stripe's practice; docs/API.md, "Retries: Idempotency-Key").
  *
+ * Owns: the idempotency_keys rows (a key, its fingerprint, its answer)
+ * and their purge.  Calls: http (the Idempotency-Key header), store,
+ * writer (the creation's unit of work), workday (the clock), log, util.
+ * Never: writes a response (reply.c answers an idem), nor keeps a key
+ * without the object it created.
+ *
  * A client that sends `Idempotency-Key: K` with a creation and sends it
  * again (a timeout, a lost connection) gets the first answer again —
  * status, location header, body — and nothing is created twice.  A key
@@ -30,9 +36,6 @@
  *	    arg, answer) instead of store_write() ...
  *	if (ik.state != IDEM_NONE) return reply_idem(r, &ik);  its answer
  *	idem_free(&ik);
- *
- * Domain: reads the request's header and body (http.h), calls storage
- * and the calendar; never writes a response (reply.c answers an idem).
  */
 #ifndef REQDESK_IDEMPOTENCY_H
 #define REQDESK_IDEMPOTENCY_H

@@ -10,6 +10,13 @@
  * rules apply.  If any row is bad nothing is stored and every bad row is
  * reported with its line; otherwise every row is inserted or updated (by
  * id) in one transaction.
+ *
+ * Owns: the reader, checker and reporter of every kind, the import's
+ * one transaction, the reference_history rows of every change (imports
+ * and one-row edits: import_record(), import_retire()), the reasons and
+ * their words.  Calls: csv, store, errors (a reason's placeholders),
+ * i18n, log, util.  Never: knows a kind's columns or rules (the struct
+ * import_kind given), nor stores a row of a file that has a bad one.
  */
 #ifndef REQDESK_IMPORT_H
 #define REQDESK_IMPORT_H

@@ -17,12 +17,14 @@
 
 #include "auth.h"
 #include "errors.h"
+#include "http.h"
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "webhook.h"
 
 
 /* The properties of the ordered offer an account shows. */
@@ -121,18 +123,65 @@ refuse(struct problems *pb, enum xerr e, const char *code, const char *path)
 /* The mails of the account's transitions (inet_mail.h). */
 typedef int (*account_mail)(struct store *, const json_t *, const json_t *);
 
+/* The webhook event (webhook.h) of each transition, by its mail. */
+static const struct {
+	account_mail	 mail;
+	enum hook_event	 event;
+} account_events[] = {
+	{ inet_mail_ordered, HOOK_ACCOUNT_ORDERED },
+	{ inet_mail_confirmed, HOOK_ACCOUNT_CONFIRMED },
+	{ inet_mail_activated, HOOK_ACCOUNT_ACTIVATED },
+	{ inet_mail_cancelled, HOOK_ACCOUNT_CANCELLED },
+};
+
 /* Queue `mail` for the account `id` just written, of the request `req`
- * (the operator's INET_PAGE view).  0 or -1. */
+ * (the operator's INET_PAGE view), and the transition's webhook event.
+ * 0 or -1. */
 static int
 mail_account(struct store *st, const json_t *req, const char *id, account_mail mail)
 {
 	json_t	*acc;
+	size_t	 i;
 	int	 err, rc;
 
 	if ((acc = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
 		return -1;
 	rc = mail(st, req, acc);
 	json_decref(acc);
+	for (i = 0; rc == 0 && i < sizeof(account_events) / sizeof(account_events[0]); i++)
+		if (account_events[i].mail == mail)
+			rc = inet_account_emit(st, id, account_events[i].event);
+	return rc;
+}
+
+int
+inet_account_emit(struct store *st, const char *id, enum hook_event e)
+{
+	struct principal reader;
+	json_t		*op, *cu = NULL;
+	const char	*cust;
+	char		*optext = NULL, *cutext = NULL;
+	int		 err, rc;
+
+	if ((op = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
+		return -1;
+	cust = json_string_value(json_object_get(op, "customer"));
+	if ((rc = hook_wanted(st, e, cust)) <= 0) {
+		json_decref(op);
+		return rc;
+	}
+	/* the account as its customer's API shows it (no cost prices) */
+	if (cust != NULL) {
+		hook_reader(&reader, cust);
+		cu = inet_account_load(st, &reader, id, NULL, &err);
+	}
+	rc = (optext = json_dumps(op, JSON_COMPACT)) == NULL ||
+	    (cu != NULL && (cutext = json_dumps(cu, JSON_COMPACT)) == NULL) ||
+	    hook_emit(st, e, cust, id, cutext, optext) < 0 ? -1 : 0;
+	free(optext);
+	free(cutext);
+	json_decref(op);
+	json_decref(cu);
 	return rc;
 }
 
@@ -213,7 +262,7 @@ order_answer(struct store *st, void *arg, struct idem *ik)
 	if (text == NULL)
 		return -1;
 	snprintf(loc, sizeof(loc), "/internet/account/%s", c->new_id);
-	rc = idem_record(st, ik, 201, "Location", loc, text);
+	rc = idem_record(st, ik, HTTP_CREATED, "Location", loc, text);
 	free(text);
 	return rc;
 }

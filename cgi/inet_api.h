@@ -14,6 +14,13 @@
  *                                         CANCELLED (ADMIN)
  *
  * Each returns 0 once answered, or -1 (500).
+ *
+ * Owns: the API's JSON answers (the Location of a creation, the list's
+ * query: filters, bounds and the search match) and the Idempotency-Key
+ * of its creations.  Calls: inet_request and inet_account (every rule
+ * and every change), idempotency, search (the list's match), reply (the
+ * TelecomX errors and the JSON body), errors (the problems it is handed
+ * back), http.  Never: a rule, a message or SQL of its own.
  */
 #ifndef REQDESK_INET_API_H
 #define REQDESK_INET_API_H

@@ -1,8 +1,17 @@
 /*
  * inet_check.h — the TelecomX rules on an Internet request body (the
  * update's request table, plus type, customer, reseller, address and
- * address2 on create), and the calendar helpers they need.  Internal to
- * inet_request.c, inet_account.c and the pages.
+ * address2 on create), and the calendar helpers they need (over
+ * workday.c, the one calendar).
+ *
+ * Owns: the tables of the request's and the offers' properties, each
+ * with its check and its bounds (each problem an XERR_* row of
+ * errors.h, which holds its message), and the normalised body a valid
+ * request stores.  Calls: store (products, addresses, customers in the
+ * caller's scope, resellers, the employees to notify), errors, workday
+ * (today in UTC, dates), util.  Called by inet_request.c and
+ * inet_account.c only.  Never: writes a row, or answers anyone: it
+ * reports problems.
  */
 #ifndef REQDESK_INET_CHECK_H
 #define REQDESK_INET_CHECK_H

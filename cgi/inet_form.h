@@ -13,6 +13,14 @@
  * section KEY_ERROR with {{KEY_ERROR_TEXT}}; a choice section S gets
  * rows with S_VALUE, S_LABEL and the section S_SELECTED (S_CHECKED for
  * checkboxes).
+ *
+ * Owns: the form values of the Internet pages, their errors at their
+ * fields, the choices a form offers (products, addresses and employees
+ * in the caller's scope, at most INET_FORM_ROWS_MAX offer rows), and
+ * the translation of a form into the API's JSON body.  Calls: store
+ * (the choices), errors (the problems at a path), tpl, util.  Never: a
+ * rule of its own: what the form sends is checked by the API's rules
+ * (inet_check.c), nor a message (the pages word the problems).
  */
 #ifndef REQDESK_INET_FORM_H
 #define REQDESK_INET_FORM_H

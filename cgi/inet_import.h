@@ -2,6 +2,13 @@
  * inet_import.h — the CSV imports of the Internet requests' reference
  * data (import.h): products and customer addresses, shared by
  * `reqdesk import products|addresses FILE.csv` and the admin pages.
+ *
+ * Owns: the two kinds: their columns, the rules of one row (ids,
+ * customers known, the initiation fee) and how a row is stored (the
+ * products, product_customers and addresses rows, inserted or updated
+ * by id, retired and restored).  Calls: import (known customers, the
+ * reasons), store.  Never: reads a file, keeps history or reports: the
+ * import of import.c does.
  */
 #ifndef REQDESK_INET_IMPORT_H
 #define REQDESK_INET_IMPORT_H

@@ -20,6 +20,13 @@
  * forms, dates and times in their zone.  Each returns 0, or -1 (the
  * caller rolls its change back).  Reads the people and the customer's
  * currency; is given the request and the account its callers loaded.
+ *
+ * Owns: the Internet events' recipients and the values of their mails
+ * (in each recipient's words).  Calls: outbox (the recipients, the
+ * rendering and the queue), store (the people and the customer's
+ * currency), config (the operator), tpl, i18n, l10n, words.  Never:
+ * reloads the request or the account it is given, sends a mail, or
+ * opens a transaction of its own.
  */
 #ifndef REQDESK_INET_MAIL_H
 #define REQDESK_INET_MAIL_H

@@ -5,6 +5,17 @@
  * form sent twice making one request), the request with its offers side
  * by side and an "order this offer" button that shows a summary to
  * confirm first, and the shared list page of the admin inbox.
+ *
+ * Owns: the customers' and resellers' Internet pages (the list with its
+ * filters, the new-request form, the request with its offers and its
+ * conversation, the order summary) and the list page the admin inbox
+ * shares.  Calls: inet_request and inet_account (every rule and every
+ * change), inet_form (the form's values, choices and body), conv_pages
+ * and conversation (the request's conversation), errors (the problems
+ * in words, at their fields), store (the customers in scope), pages,
+ * reply, http, tpl, config, i18n, l10n, words, util.  Never: a rule or
+ * a message of its own: the form is translated into the API's body and
+ * the API's rules answer it.
  */
 #ifndef REQDESK_INET_PAGES_H
 #define REQDESK_INET_PAGES_H

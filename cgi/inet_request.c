@@ -15,6 +15,7 @@
 
 #include "auth.h"
 #include "errors.h"
+#include "http.h"
 #include "inet_check.h"
 #include "inet_mail.h"
 #include "inet_request.h"
@@ -22,6 +23,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "webhook.h"
 #include "writer.h"
 
 static const char *const price_names[] = {
@@ -527,6 +529,38 @@ inet_change_run(struct store *st, int (*unit)(struct store *, void *),
 	return 0;
 }
 
+/* Queue webhook event `e` about the request `id` just written, as each
+ * subscriber's API shows it (a customer's: its prices, no cost).  0/-1. */
+static int
+inet_emit(struct store *st, const char *id, enum hook_event e)
+{
+	struct principal reader;
+	json_t		*op, *cu = NULL;
+	const char	*cust;
+	char		*optext = NULL, *cutext = NULL;
+	int		 err, rc;
+
+	if ((op = inet_load(st, &principal_operator, id, INET_FULL, &err)) == NULL)
+		return -1;
+	cust = json_string_value(json_object_get(op, "customer"));
+	if ((rc = hook_wanted(st, e, cust)) <= 0) {
+		json_decref(op);
+		return rc;
+	}
+	if (cust != NULL) {
+		hook_reader(&reader, cust);
+		cu = inet_load(st, &reader, id, INET_FULL, &err);
+	}
+	rc = (optext = json_dumps(op, JSON_COMPACT)) == NULL ||
+	    (cu != NULL && (cutext = json_dumps(cu, JSON_COMPACT)) == NULL) ||
+	    hook_emit(st, e, cust, id, cutext, optext) < 0 ? -1 : 0;
+	free(optext);
+	free(cutext);
+	json_decref(op);
+	json_decref(cu);
+	return rc;
+}
+
 /* Queue the mails of a request just written: internet_created when
  * `created`, internet_answered when it brought offers; read once, as the
  * operator's pages see it.  0 or -1. */
@@ -544,6 +578,9 @@ mail_written(struct store *st, const char *id, int created, int answered)
 	    (answered && inet_mail_answered(st, req) < 0))
 		rc = -1;
 	json_decref(req);
+	if (rc == 0 && ((created && inet_emit(st, id, HOOK_INTERNET_CREATED) < 0) ||
+	    (answered && inet_emit(st, id, HOOK_INTERNET_ANSWERED) < 0)))
+		rc = -1;
 	return rc;
 }
 
@@ -640,7 +677,7 @@ create_answer(struct store *st, void *arg, struct idem *ik)
 	if (text == NULL)
 		return -1;
 	snprintf(loc, sizeof(loc), "/internet/request/%s", c->new_id);
-	rc = idem_record(st, ik, 201, "Location", loc, text);
+	rc = idem_record(st, ik, HTTP_CREATED, "Location", loc, text);
 	free(text);
 	return rc;
 }

@@ -18,6 +18,20 @@
  * storage error.  Nothing is
  * written unless everything is valid, and each change commits in one
  * transaction with the notifications it queues.
+ *
+ * Owns: the internet_requests, internet_offers and
+ * internet_request_notify rows (a request's state is moved by storage's
+ * triggers, in the change's transaction); with inet_account.c (which
+ * implements the order, the confirmation, the activation, the
+ * cancellation and the account, declared here too) the
+ * internet_accounts rows; who may create, order, confirm, activate and
+ * cancel; the request's and the account's JSON as the API answers them.
+ * Calls: inet_check (the rules of a body), inet_mail (the mails, given
+ * what was loaded), webhook (the events, in the change's transaction),
+ * idempotency (the unit of work, a creation's key), auth (the
+ * operator's scope), errors, store, log, util.  Never: writes a
+ * response or decides an HTTP status (a problem's row does), nor writes
+ * outside the change's one transaction.
  */
 #ifndef REQDESK_INET_REQUEST_H
 #define REQDESK_INET_REQUEST_H
@@ -25,6 +39,8 @@
 #include <time.h>
 
 #include <jansson.h>
+
+#include "webhook.h"
 
 #include "errors.h"
 #include "idempotency.h"
@@ -202,6 +218,14 @@ int  inet_cancel(struct store *st, const struct principal *who,
  * (*err 0: not found for this caller; -1: error). */
 json_t *inet_account_load(struct store *st, const struct principal *who,
 	const char *id, const char *request_id, int *err);
+
+/*
+ * Queue the webhook event `e` (webhook.h: account.ordered, .confirmed,
+ * .activated or .cancelled) about
+ * account `id`, as each subscriber's API shows the account, inside the
+ * open transaction of the change.  0 or -1 (the change rolls back).
+ */
+int  inet_account_emit(struct store *st, const char *id, enum hook_event e);
 
 /* May `who` see the offer price `name` (initiationCost...)?  Customer
  * staff see the customer prices, reseller staff also the wholesale

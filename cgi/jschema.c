@@ -242,34 +242,6 @@ value_words(const json_t *v, struct buf *b)
 	}
 }
 
-/* Levenshtein distance (short names only). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b), i, j, prev, cur, best;
-	size_t	row[64];
-
-	if (lb >= 64 || la >= 64)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 static void walk(struct walk *w, const json_t *sch, const json_t *v, const char *where, int depth);
 
 static void
@@ -298,8 +270,8 @@ walk_object(struct walk *w, const json_t *sch, const json_t *v, const char *wher
 			hint = NULL;
 			best = 3;
 			json_object_foreach((json_t *)props, name, p)
-				if (distance(key, name) < best) {
-					best = distance(key, name);
+				if (edit_distance(key, name) < best) {
+					best = edit_distance(key, name);
 					hint = name;
 				}
 			if (hint != NULL)

@@ -15,6 +15,10 @@
  *
  * A loaded schema is read-only and may be shared by threads.  Never
  * writes to the network; reports through the caller's function.
+ *
+ * Owns: a loaded schema (its patterns compiled once) and the walk that
+ * checks a document.  Calls: util.  Never: changes the document it
+ * checks, or goes deeper than MAX_DEPTH.
  */
 #ifndef REQDESK_JSCHEMA_H
 #define REQDESK_JSCHEMA_H

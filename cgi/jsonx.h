@@ -1,6 +1,8 @@
 /*
  * jsonx.h — the one jansson shortcut every module wants: a string
  * member of an object.  Header only (static inline), no state.
+ *
+ * Owns: nothing.  Calls: jansson only.  Never: allocates.
  */
 #ifndef REQDESK_JSONX_H
 #define REQDESK_JSONX_H

@@ -10,7 +10,8 @@
  * buffer then holds the value as given, so a page never shows nothing).
  * Formatters are made once per thread and kept: safe from any thread.
  *
- * Owns: per-thread ICU formatters.  Calls ICU only.
+ * Owns: per-thread ICU formatters.  Calls: ICU, i18n (the language's
+ * code).  Never: reads the process's locale or TZ.
  */
 #ifndef REQDESK_L10N_H
 #define REQDESK_L10N_H

@@ -2,6 +2,11 @@
  * log.h — one line per event on stderr: time, pid, request id, level,
  * message.  Non-printable bytes are replaced, so user input cannot forge
  * lines.  Passwords, tokens and keys are never passed here.
+ *
+ * Owns: the line format and the thread's request id
+ * (log_set_request()).  Calls: the C library only.  Never: writes a
+ * control byte of a message (each becomes '?'), or a line longer than
+ * its buffer.
  */
 #ifndef REQDESK_LOG_H
 #define REQDESK_LOG_H

@@ -134,7 +134,7 @@ header(const char *h, size_t hlen, const char *name, size_t *vlen)
 			*vlen = (size_t)(eol - p);
 			return p;
 		}
-		p = eol + 2;
+		p = eol == end ? end : eol + 2;
 	}
 	return NULL;
 }
@@ -147,18 +147,38 @@ bare_filename(char *f)
 	char	*s, *d;
 	size_t	 len;
 
-	if ((s = strrchr(f, '/')) != NULL || (s = strrchr(f, '\\')) != NULL)
-		memmove(f, s + 1, strlen(s + 1) + 1);
+	/* after the last separator of either kind ("C:\dir/a.pdf") */
+	for (s = d = f; *s != '\0'; s++)
+		if (*s == '/' || *s == '\\')
+			d = s + 1;
+	if (d != f)
+		memmove(f, d, strlen(d) + 1);
 	for (s = d = f; *s != '\0'; s++)
 		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
 			*d++ = *s;
 	*d = '\0';
 	len = utf8_valid_len(f);
-	if (len > MULTIPART_NAME_MAX)
+	if (len > MULTIPART_NAME_MAX) {
 		len = MULTIPART_NAME_MAX;
-	while (len > 0 && ((unsigned char)f[len] & 0xc0) == 0x80)
-		len--;	/* never cut a character */
+		while (len > 0 && ((unsigned char)f[len] & 0xc0) == 0x80)
+			len--;	/* never cut a character */
+	}
 	f[len] = '\0';
+}
+
+/* Does the header block [h, end) hold a CR or an LF that is not one of
+ * its CRLF line ends?  Such a value would carry a line break into a
+ * part's type or name (RFC 5322 2.2 has none). */
+static int
+bare_break(const char *h, const char *end)
+{
+	const char *p;
+
+	for (p = h; p < end; p++)
+		if ((*p == '\r' && (p + 1 >= end || p[1] != '\n')) ||
+		    (*p == '\n' && (p == h || p[-1] != '\r')))
+			return 1;
+	return 0;
 }
 
 static void
@@ -175,6 +195,7 @@ static enum multipart_result
 add_part(struct mparts *out, const char *h, size_t hlen, const char *data, size_t len)
 {
 	struct mpart	 m = { 0 }, *v;
+	enum multipart_result rc;
 	const char	*disp, *ct;
 	size_t		 dlen, clen;
 	int		 nomem = 0;
@@ -192,8 +213,10 @@ add_part(struct mparts *out, const char *h, size_t hlen, const char *data, size_
 		return MP_NOMEM;
 	}
 	if (m.name == NULL || m.name[0] == '\0' || strlen(m.name) > MULTIPART_NAME_MAX) {
+		/* without a name: skipped; a name too long: refused */
+		rc = m.name == NULL || m.name[0] == '\0' ? MP_OK : MP_MALFORMED;
 		mpart_free(&m);
-		return m.name == NULL || m.name[0] == '\0' ? MP_OK : MP_MALFORMED;
+		return rc;
 	}
 	if (m.filename != NULL)
 		bare_filename(m.filename);
@@ -247,7 +270,7 @@ multipart_parse(const char *ctype, const char *body, size_t len, struct mparts *
 			return MP_MALFORMED;
 		else
 			hend += 2;	/* keep the last header's CRLF */
-		if ((size_t)(hend - p) > MULTIPART_HEADERS_MAX)
+		if ((size_t)(hend - p) > MULTIPART_HEADERS_MAX || bare_break(p, hend))
 			return MP_MALFORMED;
 		if ((next = find(hend + 2, (size_t)(end - hend - 2), delim, dlen)) == NULL)
 			return MP_MALFORMED;

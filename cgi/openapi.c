@@ -34,6 +34,7 @@
 #include "http.h"
 #include "log.h"
 #include "openapi.h"
+#include "webhook.h"
 
 #define SCHEMAS		"#/components/schemas/"
 #define LIST_MAX	250	/* orange_api.c and sp_api.c: limit maximum */
@@ -739,7 +740,7 @@ schema_catalog_item(struct oa *oa)
 		"working day."),
 	    "leadUnit", json_pack("{s:s, s:[s,s], s:s}", "type", "string", "enum",
 		"calendar", "working", "description", "How leadDays counts: "
-		"calendar days (the seeds' rule) or French working days."),
+		"calendar days (the Orange rule, 3611) or French working days."),
 	    "markets", json_pack("{s:s, s:{s:s}, s:s}", "type", "array", "items",
 		"type", "string", "description", "Markets allowed (empty: every market)."),
 	    "catalog", json_pack("{s:s, s:[s], s:{s:{s:s, s:[s,s]}}}", "type",
@@ -1868,6 +1869,8 @@ add_tags(struct oa *oa)
 	add_tag(oa, "operations", "Operations (TelecomX error object).");
 	add_tag(oa, "internet", "TelecomX-compatible Internet requests, offers and "
 	    "accounts (TelecomX error object).");
+	add_tag(oa, "webhooks", "Signed webhooks (Standard Webhooks) of both families' "
+	    "events: subscriptions and their messages (Orange error object).");
 }
 
 /* The document's head: version, info, servers, security. */
@@ -1891,6 +1894,165 @@ document_head(void)
 	    "bearer", "type", "http", "scheme", "bearer", "description",
 	    "A token from POST /auth/login, or an API key.",
 	    "paths");
+}
+
+/* ------------------------------------------------------------ webhooks */
+
+/* Webhook subscriptions and messages (webhook.h, docs/WEBHOOKS.md). */
+static void
+schema_webhooks(struct oa *oa)
+{
+	json_t	*events = json_array(), *types;
+	int	 i;
+
+	for (i = 0; i < HOOK__MAX; i++)
+		json_array_append_new(events, json_string(hook_event_name((enum hook_event)i)));
+	types = json_deep_copy(events);
+	json_array_append_new(types, json_string(HOOK_PING_EVENT));
+	add_schema(oa, "WebhookEventType", json_pack("{s:s, s:s, s:o}", "type", "string",
+	    "description", "An event a subscription may hear.", "enum", events));
+	add_schema(oa, "WebhookCreate", json_pack("{s:s, s:[s], s:b, s:{"
+	    "s:{s:s, s:s, s:i, s:s}, s:{s:s, s:o, s:i, s:s}, s:{s:s, s:i, s:s}}}",
+	    "type", "object", "required", "url", "additionalProperties", 1, "properties",
+	    "url", "type", "string", "format", "uri", "maxLength", HOOK_URL_MAX,
+	    "description", "https:// (http:// only to a range of [webhooks] allow); "
+	    "no user name, password or fragment.  Its host must resolve to public "
+	    "addresses only (422/3641 otherwise).",
+	    "events", "type", "array", "items", schema_ref("WebhookEventType"),
+	    "minItems", 1, "description", "The events to send (every one when absent).",
+	    "description", "type", "string", "maxLength", HOOK_DESCRIPTION_MAX,
+	    "description", "For the people who read the list."));
+	add_schema(oa, "Webhook", json_pack("{s:s, s:[s,s,s,s,s,s], s:{"
+	    "s:{s:s}, s:{s:s}, s:{s:s, s:o}, s:{s:s}, s:{s:[s,s], s:s}, s:{s:s, s:s},"
+	    " s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}}}",
+	    "type", "object", "required", "id", "url", "events", "description", "customer",
+	    "createdAt", "properties",
+	    "id", "type", "string", "url", "type", "string",
+	    "events", "type", "array", "items", schema_ref("WebhookEventType"),
+	    "description", "type", "string",
+	    "customer", "type", "object", "null", "description", "The customer whose "
+	    "events it hears; null for the operator's (every event).",
+	    "createdAt", "type", "string", "format", "date-time",
+	    "secret", "type", "string", "description", "whsec_ and the base64 of the "
+	    "HMAC-SHA256 key: only in the answers about one subscription (its creation, "
+	    "GET, rotate).",
+	    "previousSecretExpiresAt", "type", "string", "format", "date-time",
+	    "_links", "type", "object"));
+	add_schema(oa, "WebhookMessage", json_pack("{s:s, s:{s:{s:s, s:s}, s:{s:o}, "
+	    "s:{s:s}, s:{s:s, s:[s,s,s,s]}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s},"
+	    " s:{s:s}, s:{s:s, s:s, s:{s:s}}}}",
+	    "type", "object", "properties",
+	    "id", "type", "string", "description", "Its webhook-id (the same at every attempt).",
+	    "type", "enum", types,
+	    "objectId", "type", "string",
+	    "state", "type", "string", "enum", "queued", "sending", "delivered", "failed",
+	    "attempts", "type", "integer", "createdAt", "type", "string",
+	    "deliveredAt", "type", "string", "nextAttemptAt", "type", "string",
+	    "lastStatus", "type", "integer", "lastError", "type", "string",
+	    "latestAttempts", "type", "array", "description", "The latest attempts, "
+	    "newest first: at, status (0: no HTTP answer), durationMs, error, answer "
+	    "(its first 256 bytes).", "items", "type", "object"));
+	add_schema(oa, "WebhookEnvelope", json_pack("{s:s, s:[s,s,s], s:{s:{s:s}, "
+	    "s:{s:s, s:s}, s:{s:s}}}", "type", "object", "required", "type", "timestamp",
+	    "data", "properties", "type", "type", "string", "timestamp", "type", "string",
+	    "format", "date-time", "data", "description", "The resource as the "
+	    "subscriber's API shows it."));
+}
+
+static void
+path_webhooks(struct oa *oa)
+{
+	json_t	*op, *resp;
+
+	op = op_new(oa, "/ordering/b2b/v2/webhooks", "get", "listWebhooks", "webhooks",
+	    "List webhook subscriptions", "A customer's OWNER: its customer's; an ADMIN: "
+	    "every one (the operator's too).", 0);
+	resp = op_response(oa, op, 200, "The subscriptions, newest first (no secret).",
+	    json_pack("{s:s, s:o}", "type", "array", "items", schema_ref("Webhook")));
+	resp_count_headers(oa, resp);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks", "post", "createWebhook", "webhooks",
+	    "Subscribe a receiver", "A customer's OWNER subscribes to its customer's "
+	    "events, an ADMIN to every event (the operator's).  Checks: body, url "
+	    "(412/65, 400/21, 422/3640), events (422/3642), description, the "
+	    "destination once resolved (422/3641), how many there are (422/3643).", 0);
+	op_body(oa, op, "The subscription.", schema_ref("WebhookCreate"));
+	resp = op_response(oa, op, 201, "Created, with its secret (with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("Webhook"));
+	oa_set(oa, oa_child(oa, resp, "headers"), "Location", json_pack(
+	    "{s:s, s:{s:s}}", "description", "URL path of the new subscription.",
+	    "schema", "type", "string"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_idempotency(oa, op, FAM_ORANGE);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), O(OERR_MISSING),
+	    O(OERR_TOP_INVALID), O(OERR_HOOK_URL), O(OERR_HOOK_EVENTS),
+	    O(OERR_HOOK_DESTINATION), O(OERR_HOOK_LIMIT), H(HERR_UNAVAILABLE), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}", "get", "getWebhook", "webhooks",
+	    "Get a subscription", "With its secret.", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_response(oa, op, 200, "The subscription.", schema_ref("Webhook"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/rotate", "post", "rotateWebhookSecret",
+	    "webhooks", "Rotate the secret", "A new secret signs every message from now "
+	    "on; the previous one too until previousSecretExpiresAt ([webhooks] "
+	    "rotation_hours): webhook-signature then holds two v1 signatures.  No body.", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_response(oa, op, 200, "The subscription with its new secret.", schema_ref("Webhook"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/ping", "post", "pingWebhook",
+	    "webhooks", "Send a test message", "Queues a webhook.ping message to this "
+	    "subscription alone.  No body.", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_response(oa, op, 202, "Queued: its webhook-id.", json_pack("{s:s}", "type", "object"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/delete", "post", "deleteWebhook",
+	    "webhooks", "Delete a subscription", "With its messages.  No body (a POST: "
+	    "the desk's routes take GET and POST).", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_response(oa, op, 204, "Deleted.", NULL);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/messages", "get", "listWebhookMessages",
+	    "webhooks", "A subscription's messages", "Newest first, each with its latest "
+	    "attempts.", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_param(oa, op, "query", "offset", 0, "How many messages to skip.",
+	    json_pack("{s:s, s:i, s:i}", "type", "integer", "minimum", 0, "default", 0));
+	op_param(oa, op, "query", "limit", 0, "How many messages at most.",
+	    json_pack("{s:s, s:i, s:i, s:i}", "type", "integer", "minimum", 1,
+	    "maximum", HOOK_MESSAGES_PAGE, "default", HOOK_MESSAGES_PAGE));
+	resp = op_response(oa, op, 200, "The messages.", json_pack("{s:s, s:o}", "type",
+	    "array", "items", schema_ref("WebhookMessage")));
+	resp_count_headers(oa, resp);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), H(HERR_FORBIDDEN),
+	    H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/messages/{messageId}/resend", "post",
+	    "resendWebhookMessage", "webhooks", "Send a message again", "The same "
+	    "webhook-id, due now, with a new day of retries.  No body.", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_param(oa, op, "path", "messageId", 1, "The message's webhook-id (msg_...).",
+	    json_pack("{s:s, s:i}", "type", "string", "minLength", 1));
+	op_response(oa, op, 202, "Queued again.", json_pack("{s:s}", "type", "object"));
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	/* what the desk sends (OpenAPI 3.1 webhooks) */
+	op = oa_check(oa, json_pack("{s:{s:s, s:[s], s:s, s:s, s:{s:b, s:{s:{s:o}}}, "
+	    "s:{s:{s:s}}}}", "post", "operationId", "deskEvent", "tags", "webhooks",
+	    "summary", "An event of the desk", "description", "POSTed to each "
+	    "subscription that hears it, with webhook-id, webhook-timestamp and "
+	    "webhook-signature (Standard Webhooks: v1,base64 of HMAC-SHA256 over "
+	    "id.timestamp.body, the key the base64 after whsec_).  A 2xx answer "
+	    "delivers it; anything else is retried for a day (docs/WEBHOOKS.md).",
+	    "requestBody", "required", 1, "content", "application/json", "schema",
+	    schema_ref("WebhookEnvelope"), "responses", "2XX", "description", "Received."));
+	oa_set(oa, oa_child(oa, oa->doc, "webhooks"), "deskEvent", op);
 }
 
 json_t *
@@ -1944,6 +2106,8 @@ openapi_document(void)
 	schema_conversations(&oa);
 	path_orange_conversation(&oa);
 	path_inet_conversation(&oa);
+	schema_webhooks(&oa);
+	path_webhooks(&oa);
 	if (oa.failed) {
 		json_decref(oa.doc);
 		return NULL;

@@ -8,6 +8,14 @@
  * The document is built once per process, on first use (pthread_once),
  * after the catalog is loaded; its serialized text is kept for the life
  * of the process and shared read-only by every thread.
+ *
+ * Owns: the document (built once, kept as text) and the route knowledge
+ * it is built from: every JSON path, its parameters, bodies and
+ * answers, and the webhooks the desk sends.  Calls: catalog (every
+ * type's schema), errors (the error descriptions, from the very rows
+ * the desk answers from), webhook (the events' names), http, log, util.
+ * Never: restates an error's words (a row's are used), or changes once
+ * built.
  */
 #ifndef REQDESK_OPENAPI_H
 #define REQDESK_OPENAPI_H

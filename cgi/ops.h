@@ -1,5 +1,9 @@
 /*
  * ops.h — /healthz and /ping.
+ *
+ * Owns: the two probes' answers.  Calls: store (the database's ping),
+ * http, log.  Never: reads a credential (RF_ANON, RF_NODB), or more
+ * than one row.
  */
 #ifndef REQDESK_OPS_H
 #define REQDESK_OPS_H

@@ -2,6 +2,16 @@
  * orange_api.h — the Orange-compatible ordering API (the BVPN update and disconnection types):
  * /ordering/b2b/v2/requests, /ordering/b2b/v2/catalogItems, and the
  * API's own /status and /version.
+ *
+ * Owns: the API's JSON answers: the list's query (filters, sort,
+ * bounds, the fields= selection of at most FIELDS_MAX names, days and
+ * ranges of days), the aggregate, the catalog items, a creation's
+ * Location and Idempotency-Key, /status and /version.  Calls:
+ * orange_request (every rule and every change), catalog (the catalog
+ * items), idempotency, search (the list's match), reply (the Orange
+ * errors and the JSON body), errors, store (the ping of /status), http,
+ * i18n (the answer's language), workday (dates of a filter), log, util.
+ * Never: a rule, a message or SQL of its own.
  */
 #ifndef REQDESK_ORANGE_API_H
 #define REQDESK_ORANGE_API_H

@@ -13,9 +13,13 @@
  * language, statuses in words, dates and times in their zone, the
  * properties as the request page says them (request_view.h).
  *
- * Reads what the mails name (users, the service point); owns the
- * rendered mails of a creation until they are stored.  Called by
- * orange_request.c, inside or just before the change.
+ * Owns: the rendered mails of a creation until they are stored, and the
+ * values of each event's mails.  Calls: outbox (the recipients, the
+ * rendering, the queue), request_view (the properties in words),
+ * catalog (the type's title), store (the customer's market and
+ * currency), tpl, config, words.  Called by orange_request.c, inside or
+ * just before the change.  Never: sends a mail, or opens a transaction
+ * of its own.
  */
 #ifndef REQDESK_ORANGE_MAIL_H
 #define REQDESK_ORANGE_MAIL_H

@@ -45,7 +45,7 @@ allowed_type(struct req *r, const char *type)
 
 /*
  * The secondary text of a label on a page in `lang`: the original French
- * term a declaration gives with labelFr / titleFr (the seeds' own words,
+ * term a declaration gives with labelFr / titleFr (the types' original words,
  * Débit, Antenne mobile intérieure) on a page in another language, where
  * it is not already part of the label (Multicast needed / Multicast says
  * nothing more).  A French translation (label.fr) is for French pages

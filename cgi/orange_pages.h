@@ -3,6 +3,21 @@
  * type, the form generated from the catalog, the request page with its
  * history and status actions, the list with filters, pagination and a
  * CSV export.
+ *
+ * Owns: the Orange-style pages: the types to choose from, the form
+ * built from the catalog (its fields, groups, choices, the service
+ * point picker, the earliest date in words, a new request started from
+ * another), the request page with its history, its conversation and its
+ * actions, the list with its filters and pages, the CSV export (its
+ * columns from the types listed).  Calls: orange_request (every rule
+ * and every change), catalog (the types and their fields), request_view
+ * (the properties in words), conv_pages and conversation (the request's
+ * conversation), admin_inbox (the Handling box of the operator's page),
+ * errors (the problems in words, at their fields), store (the
+ * customers, types and service points a form offers), pages, reply,
+ * http, tpl, i18n, l10n, words, workday (the earliest date), log, util.
+ * Never: a rule or a message of its own: a posted form becomes the
+ * API's body, which the API's rules answer.
  */
 #ifndef REQDESK_ORANGE_PAGES_H
 #define REQDESK_ORANGE_PAGES_H

@@ -19,6 +19,7 @@
 #include "orange_request.h"
 #include "store.h"
 #include "util.h"
+#include "webhook.h"
 #include "workday.h"
 #include "writer.h"
 
@@ -194,7 +195,7 @@ resolve_service_point(struct store *st, const struct principal *who,
 }
 
 /* Check requestedAt: 3611 unless a working day at least the type's lead
- * time ahead.  The seeds' sentence counts calendar days ("20 days"); a
+ * time ahead.  Orange's message (3611) counts calendar days ("20 days"); a
  * type counting working days says so ("10 working days"). */
 static int
 check_requested_at(const struct rtype *t, const char *value, struct problems *pb)
@@ -299,6 +300,27 @@ request_by_form_token(struct store *st, const struct principal *who,
 	return rc;
 }
 
+/* Queue webhook event `e` about request `id` of customer `customer_id`:
+ * the request as the API shows it (`text`, or read inside the change's
+ * transaction when NULL), the same to the customer and the operator.
+ * 0 or -1. */
+static int
+request_emit(struct store *st, enum hook_event e, const char *id,
+    const char *customer_id, const char *text)
+{
+	char	*own = NULL;
+	int	 err, rc;
+
+	if ((rc = hook_wanted(st, e, customer_id)) <= 0)
+		return rc;
+	if (text == NULL &&
+	    (text = own = request_load_text(st, &principal_operator, id, &err)) == NULL)
+		return -1;
+	rc = hook_emit(st, e, customer_id, id, text, NULL);
+	free(own);
+	return rc;
+}
+
 /* Unit of work (writer.h): the request, its form token, its first
  * history entry and its notifications.  0; 1 when the form token made a
  * request already (n->already, nothing written); or -1. */
@@ -322,7 +344,8 @@ insert_request(struct store *st, void *arg)
 	    n->form_token) != 1) ||
 	    store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", n->id, n->now, n->who->user_id,
 	    NULL, "NEW", CREATED_COMMENT) != 1 ||
-	    orange_mails_add(st, &n->mails, n->id) != 0)
+	    orange_mails_add(st, &n->mails, n->id) != 0 ||
+	    request_emit(st, HOOK_REQUEST_CREATED, n->id, n->ci->id, n->text) < 0)
 		return -1;
 	return 0;
 }
@@ -366,7 +389,7 @@ request_answer(struct store *st, void *arg, struct idem *ik)
 	char				 loc[128];
 
 	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/requests/%s", n->id);
-	return idem_record(st, ik, 201, "Content-Location", loc, n->text);
+	return idem_record(st, ik, HTTP_CREATED, "Content-Location", loc, n->text);
 }
 
 /* Store the request durably (group commit), and its API text in *answer
@@ -664,6 +687,10 @@ request_transition(struct store *st, const struct principal *who, const char *id
 		    from, to, comment) == 1 ? 1 : -1;
 	if (rc == 1)
 		rc = orange_mail_status(st, req, to, now, who->name, comment) == 0 ?
+		    1 : -1;
+	if (rc == 1)
+		rc = request_emit(st, HOOK_REQUEST_STATUS_CHANGED, id,
+		    json_string_value(json_path_get(req, "customer.id")), NULL) == 0 ?
 		    1 : -1;
 	if (rc != 1 || store_commit(st) < 0) {
 		store_rollback(st);

@@ -6,6 +6,19 @@
  *
  * Shared by the JSON API (orange_api.c) and the browser forms, so both
  * apply the same rules with the same messages.
+ *
+ * Owns: the requests and request_history rows, the checks of a creation
+ * (the top-level members, the service point resolved in the caller's
+ * scope, requestedAt and its lead time, the catalog's properties), the
+ * status life and who may move it, the lists (sorts, filters, bounds)
+ * and the aggregate (at most AGG_GROUPS_MAX groups).  Calls: catalog
+ * (the types and their validator), catalog_grant (customized types),
+ * orange_mail (the mails), webhook (the events, in the change's
+ * transaction), idempotency (the unit of work, a creation's key), auth
+ * (the operator's scope, for an event's text), workday (the lead time),
+ * errors, store, log, util.  Never: writes a response or chooses an
+ * HTTP status (a problem's OERR_* row does), nor writes outside the
+ * change's one transaction.
  */
 #ifndef REQDESK_ORANGE_REQUEST_H
 #define REQDESK_ORANGE_REQUEST_H

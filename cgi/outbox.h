@@ -20,8 +20,9 @@
  * that request (one token per address and request, kept in
  * mail_subscriptions; once used, the address gets no more mail about it).
  *
- * Owns: the outbox and mail_subscriptions rows.  Calls storage, the
- * templates and the configuration; never sends anything itself.
+ * Owns: the outbox and mail_subscriptions rows.  Calls: store, tpl (the
+ * templates), config, i18n, l10n, workday (the clock), log, util.
+ * Never: sends anything itself.
  */
 #ifndef REQDESK_OUTBOX_H
 #define REQDESK_OUTBOX_H

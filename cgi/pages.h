@@ -1,6 +1,15 @@
 /*
  * pages.h — the layout: every HTML page is rendered through the one
  * layout template (layout.tpl), the error page included.
+ *
+ * Owns: the layout of every page (title, navigation by the reader's
+ * levels, the language switch, the user's bar), the error page, the
+ * pager and page links, the form tokens of a page, dates and times in
+ * the reader's zone.  Calls: tpl, i18n, l10n, auth (level names),
+ * catalog, orange_request and inet_request (what the navigation offers:
+ * a type to ask for, requests to see), http, words, log, util.  Never:
+ * the content of a page beyond the layout, SQL, or a status of its own
+ * (the handler's, or reply.c's for an error).
  */
 #ifndef REQDESK_PAGES_H
 #define REQDESK_PAGES_H

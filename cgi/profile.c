@@ -65,6 +65,9 @@ render(struct req *r, int status, const char *notice, const char *lang_error,
 		tpl_show(body, "CUSTOMER");
 		tpl_set(body, "CUSTOMER_NAME", r->who->customer_name);
 	}
+	/* who manages webhooks (docs/WEBHOOKS.md) finds them here */
+	if (r->who->level == LVL_OWNER || r->who->level == LVL_ADMIN)
+		tpl_show(body, "WEBHOOKS");
 	if (notice != NULL) {
 		tpl_show(body, "NOTICE");
 		tpl_set(body, "NOTICE_TEXT", notice);

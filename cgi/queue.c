@@ -13,6 +13,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "util.h"
+#include "webhook.h"
 #include "words.h"
 
 static const char *const priorities[] = { "low", "normal", "high" };
@@ -226,6 +227,9 @@ queue_assign(struct store *st, const char *family, const char *id,
 		goto fail;
 	if (assignee != NULL && strcmp(assignee, by) != 0 &&
 	    mail_assignee(st, family, id, assignee, priority, by_name) < 0)
+		goto fail;
+	if (hook_request_assigned(st, family, id, assignee, queue_priority_code(priority),
+	    by, now) < 0)
 		goto fail;
 	if (store_commit(st) == 0)
 		return QA_DONE;

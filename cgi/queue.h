@@ -6,7 +6,9 @@
  * Owns: the queue's assignments and priorities (queue, queue_history
  * rows; the rest of a queue row is kept by storage's triggers in the
  * transaction of each change of its request), the mail to an assignee.
- * Calls: storage, the outbox.  Never: a page or a status of its own.
+ * Calls: store, outbox (the mail), webhook (request.assigned), tpl,
+ * config, i18n, words, log, util.  Never: a page or a status of its
+ * own.
  */
 #ifndef REQDESK_QUEUE_H
 #define REQDESK_QUEUE_H

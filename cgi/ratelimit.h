@@ -13,8 +13,9 @@
  * slot of a full table share their counts: the limit is then reached
  * sooner, never later.
  *
- * Base layer: it owns the table and reads the configuration; it knows no
- * route, no status and no credential other than the key it is given.
+ * Base layer.  Owns: the table of counters.  Calls: config (the
+ * limits), log.  Never: knows a route, a status or a credential other
+ * than the key it is given.
  */
 #ifndef REQDESK_RATELIMIT_H
 #define REQDESK_RATELIMIT_H

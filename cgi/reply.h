@@ -8,8 +8,12 @@
  * that an answer never fails on its words.
  *
  * Sits above the transport (http.h) and the layout, below the handlers:
- * handlers and the dispatcher call it; it calls only http.c, errors.c
- * and the layout's error page.
+ * handlers and the dispatcher call it.  Owns: the three shapes of an
+ * error answer (a list of problems as errors.c bounded it, at most
+ * PROBLEMS_MAX), the reading of a route's JSON body with its errors
+ * (req_json_body()).  Calls: errors (the rows and the problems), http,
+ * pages (the error page), i18n, util.  Never: chooses a status of its
+ * own (a row holds it), or reads storage.
  */
 #ifndef REQDESK_REPLY_H
 #define REQDESK_REPLY_H

@@ -6,8 +6,9 @@
  * the mail's language.  Used by the request page, the CSV export and the
  * mails, so that all three say the same.
  *
- * Reads the catalog (labels) and storage (the service point); owns
- * nothing beyond the view it builds.
+ * Owns: nothing beyond the view it builds.  Calls: catalog (labels),
+ * store (the service point's words), tpl, i18n, util.  Never: writes a
+ * row, or words a property otherwise than its catalog declaration does.
  */
 #ifndef REQDESK_REQUEST_VIEW_H
 #define REQDESK_REQUEST_VIEW_H

@@ -42,6 +42,11 @@
 #include "search_pages.h"
 #include "store.h"
 #include "unsubscribe.h"
+#include "webhook_api.h"
+#include "webhook_pages.h"
+
+/* Who manages webhooks: a customer's OWNER, the operator's staff. */
+#define LV_HOOKS	(LV(LVL_OWNER) | LV_ADMIN)
 
 /* Sized by its initialiser: a row missing for an enum value (or one too
  * many) conflicts with the declaration in route.h and fails the build. */
@@ -205,6 +210,25 @@ const struct route routes[] = {
 	    NULL, page_record_retire_post }, /* RT_ADDRESS_RETIRE */
 	{ "/admin/assign", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_admin_assign_post }, /* RT_ADMIN_ASSIGN */
+	/* webhooks (docs/WEBHOOKS.md): a customer's OWNER, an ADMIN */
+	{ "/ordering/b2b/v2/webhooks", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_HOOKS, LV_HOOKS,
+	    api_hooks, api_hooks_post }, /* RT_HOOKS */
+	{ "/ordering/b2b/v2/webhooks/{id}", M_GET, FAM_ORANGE, 0, LV_HOOKS, 0,
+	    api_hook, NULL }, /* RT_HOOK */
+	{ "/ordering/b2b/v2/webhooks/{id}/rotate", M_POST, FAM_ORANGE, 0, 0, LV_HOOKS,
+	    NULL, api_hook_rotate }, /* RT_HOOK_ROTATE */
+	{ "/ordering/b2b/v2/webhooks/{id}/ping", M_POST, FAM_ORANGE, 0, 0, LV_HOOKS,
+	    NULL, api_hook_ping }, /* RT_HOOK_PING */
+	{ "/ordering/b2b/v2/webhooks/{id}/delete", M_POST, FAM_ORANGE, 0, 0, LV_HOOKS,
+	    NULL, api_hook_delete }, /* RT_HOOK_DELETE */
+	{ "/ordering/b2b/v2/webhooks/{id}/messages", M_GET, FAM_ORANGE, 0, LV_HOOKS, 0,
+	    api_hook_messages, NULL }, /* RT_HOOK_MESSAGES */
+	{ "/ordering/b2b/v2/webhooks/{id}/messages/{messageId}/resend", M_POST, FAM_ORANGE,
+	    0, 0, LV_HOOKS, NULL, api_hook_resend }, /* RT_HOOK_RESEND */
+	{ "/webhooks", M_GET | M_POST, FAM_HTML, RF_FORM, LV_HOOKS, LV_HOOKS,
+	    page_webhooks, page_webhooks_post }, /* RT_HOOKS_PAGE */
+	{ "/webhooks/{id}", M_GET | M_POST, FAM_HTML, RF_FORM, LV_HOOKS, LV_HOOKS,
+	    page_webhook, page_webhook_post }, /* RT_HOOK_PAGE */
 };
 
 enum family

@@ -1,6 +1,17 @@
 /*
  * route.h — the route table: every URL of the desk, its methods, error
  * family, body kind, who may call it, and its handler.
+ *
+ * Owns: the route table (every URL, its methods, family, body kind,
+ * levels and handler) and the dispatch of one request: 404, 405 with
+ * Allow, the body's size and kind (413, 415), the caller identified
+ * (the principal it creates and frees), the level, the form's CSRF
+ * token, the rate limit, the request's read snapshot, a handler's
+ * failure turned into 500 or 503.  Calls: every handler, auth (the
+ * caller, CSRF, a form kept over a login), reply (every refusal),
+ * ratelimit, store (the snapshot, the storage's trouble), http, config,
+ * i18n (the reader's language), log, util.  Never: a rule of a family,
+ * SQL, or an answer's body of its own.
  */
 #ifndef REQDESK_ROUTE_H
 #define REQDESK_ROUTE_H
@@ -109,6 +120,15 @@ enum route_id {
 	RT_ADDRESS_EDIT,
 	RT_ADDRESS_RETIRE,
 	RT_ADMIN_ASSIGN,	/* the inbox: give a request to an operator */
+	RT_HOOKS,
+	RT_HOOK,
+	RT_HOOK_ROTATE,
+	RT_HOOK_PING,
+	RT_HOOK_DELETE,
+	RT_HOOK_MESSAGES,
+	RT_HOOK_RESEND,
+	RT_HOOKS_PAGE,
+	RT_HOOK_PAGE,
 	RT__MAX
 };
 

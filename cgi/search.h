@@ -6,8 +6,8 @@
  *
  * Owns: the reading of what was typed into a full-text query, and the
  * cross-family search.  The index itself is kept by storage (migration
- * 18: triggers in the transaction of every change).  Domain: calls
- * storage only.
+ * 18: triggers in the transaction of every change).  Domain.  Calls:
+ * store, util.  Never: reads outside the caller's scope.
  */
 #ifndef REQDESK_SEARCH_H
 #define REQDESK_SEARCH_H

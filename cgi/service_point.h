@@ -8,6 +8,13 @@
  * point outside the scope is not found, exactly like an unknown id.
  * Terminated service points are listed with their state; only request
  * resolution (orange_request.c) ignores them.
+ *
+ * Owns: the service_points rows, their Core Information JSON
+ * (displayNulls, displayLinks), their lists (sorts, filters, bounds)
+ * and the import kind (its columns, the rules of one row, how it is
+ * stored, retired and restored).  Calls: import (known customers, the
+ * reasons), store.  Never: reads outside the caller's scope, or answers
+ * anyone.
  */
 #ifndef REQDESK_SERVICE_POINT_H
 #define REQDESK_SERVICE_POINT_H

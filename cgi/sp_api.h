@@ -3,6 +3,13 @@
  * GET /core-information/b2b/v2/servicePoints and .../servicePoints/{id},
  * the caller's service points (see service_point.h), and .../me, the
  * caller.
+ *
+ * Owns: the Core Information API's answers: the list's query (filters,
+ * sort, bounds, displayNulls and displayLinks), one service point, and
+ * /me (the caller and its credential).  Calls: service_point (the
+ * reads), store (the caller's credential for /me), reply (the Orange
+ * errors), auth (level names), http, workday (times in UTC).  Never: a
+ * scope of its own (service_point.c's reads are scoped), or a write.
  */
 #ifndef REQDESK_SP_API_H
 #define REQDESK_SP_API_H

@@ -213,7 +213,7 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);"
 	"CREATE INDEX outbox_by_object ON outbox(object_id);",
-	/* 4: Internet requests (seed 002): customer addresses, requests, their
+	/* 4: Internet requests (TelecomX): customer addresses, requests, their
 	 * notify lists and offers, ordered accounts.  Prices are integer cents. */
 	"CREATE TABLE addresses ("
 	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
@@ -854,6 +854,57 @@ static const char *const migrations[] = {
 	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
 	"CREATE UNIQUE INDEX notes_by_form_token ON notes(author_id, form_token)"
 	"  WHERE form_token IS NOT NULL;",
+	/* 25: webhooks (webhook.c, docs/WEBHOOKS.md): subscriptions of a
+	 * customer (or of the operator: customer_id NULL), the messages
+	 * queued in the transaction of each change, each delivery attempt.
+	 * next_attempt and retry_from are on the calendar's clock (the test
+	 * clock), the lease on the real one. */
+	"CREATE TABLE webhooks ("
+	"  id TEXT PRIMARY KEY CHECK (length(id) = 24),"
+	"  customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,"
+	"  url TEXT NOT NULL,"
+	"  events TEXT NOT NULL CHECK (json_valid(events)),"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  secret TEXT NOT NULL,"
+	"  previous_secret TEXT,"
+	"  previous_until INTEGER,"
+	"  created TEXT NOT NULL,"
+	"  created_by TEXT REFERENCES users(id) ON DELETE SET NULL"
+	") STRICT;"
+	"CREATE INDEX webhooks_by_customer ON webhooks(customer_id);"
+	"CREATE TABLE webhook_messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  msg_id TEXT NOT NULL UNIQUE,"
+	"  webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,"
+	"  event TEXT NOT NULL,"
+	"  object_id TEXT,"
+	"  payload TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'queued'"
+	"    CHECK (state IN ('queued', 'sending', 'delivered', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt INTEGER NOT NULL,"
+	"  retry_from INTEGER NOT NULL,"
+	"  claimed_by TEXT,"
+	"  claimed_until INTEGER,"
+	"  created TEXT NOT NULL,"
+	"  delivered_at TEXT,"
+	"  last_status INTEGER,"
+	"  last_error TEXT"
+	") STRICT;"
+	"CREATE INDEX webhook_messages_due ON webhook_messages(state, next_attempt);"
+	"CREATE INDEX webhook_messages_by_webhook ON webhook_messages(webhook_id, id);"
+	"CREATE INDEX webhook_messages_delivered ON webhook_messages(delivered_at)"
+	"  WHERE state = 'delivered';"
+	"CREATE TABLE webhook_attempts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message_id INTEGER NOT NULL REFERENCES webhook_messages(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  status INTEGER NOT NULL,"
+	"  duration_ms INTEGER NOT NULL,"
+	"  error TEXT,"
+	"  answer TEXT"
+	") STRICT;"
+	"CREATE INDEX webhook_attempts_by_message ON webhook_attempts(message_id, id);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -1028,7 +1079,7 @@ static const char *const migrations[] = {
 #define SP_VIEW_LIST(order) "SELECT " SP_VIEW_COLS SP_VIEW_WHERE \
 	" ORDER BY " order " LIMIT ?11 OFFSET ?12"
 
-/* Internet requests (seed 002) and accounts within the caller's scope
+/* Internet requests (TelecomX) and accounts within the caller's scope
  * ?1-?3: every one for the operator, its customer's for customer staff,
  * and for reseller staff those that are their reseller's (created by
  * it, or for it: docs/INTERNET.md), not every one of a customer they
@@ -1094,6 +1145,13 @@ static const char *const migrations[] = {
 #define QUEUE_AFTER(key, dir, op) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
 	" AND (q." key ", q.id) " op " (?9, ?10) ORDER BY q." key " " dir ", q.id " dir \
 	" LIMIT ?8"
+/* Webhooks (webhook.c): the columns of enum hook_col (store.h), in its
+ * order; a subscription within the scope ?1-?3; does subscription w want
+ * event `ev` (its JSON array of names holds it)? */
+#define HOOK_COLS "w.id, w.customer_id, c.name, w.url, w.events, w.description, w.secret, w.previous_secret, w.previous_until, w.created"
+#define HOOK_FROM " FROM webhooks w LEFT JOIN customers c ON c.id = w.customer_id" \
+	" WHERE " IN_SCOPE("w.customer_id")
+#define HOOK_WANTS(ev) "EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = " ev ")"
 
 static const char *const sqls[] = {
 	"BEGIN", /* ST_BEGIN */
@@ -1573,6 +1631,68 @@ static const char *const sqls[] = {
 	" ORDER BY name, id LIMIT ?1", /* ST_QUEUE_STAFF */
 	"UPDATE queue_settings SET offer_due_days = ?1, offer_valid_days = ?2"
 	" WHERE offer_due_days <> ?1 OR offer_valid_days <> ?2", /* ST_QUEUE_SETTINGS */
+	/* webhooks (webhook.c): a subscription within the scope ?1-?3 (an
+	 * operator's, customer_id NULL, only for ?1) */
+	"SELECT " HOOK_COLS HOOK_FROM " AND w.id = ?4", /* ST_HOOK_GET */
+	"SELECT " HOOK_COLS HOOK_FROM " ORDER BY w.created DESC, w.id DESC LIMIT ?4", /* ST_HOOK_LIST */
+	"SELECT count(*) FROM webhooks WHERE customer_id IS ?1", /* ST_HOOK_COUNT */
+	"INSERT INTO webhooks (id, customer_id, url, events, description, secret, created,"
+	" created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", /* ST_HOOK_ADD */
+	"UPDATE webhooks SET previous_secret = secret, previous_until = ?5, secret = ?6"
+	" WHERE id = ?4 AND " IN_SCOPE("customer_id"), /* ST_HOOK_ROTATE */
+	"DELETE FROM webhooks WHERE id = ?4 AND " IN_SCOPE("customer_id"), /* ST_HOOK_DELETE */
+	/* does a subscription want event ?1 about customer ?2 (NULL: nobody's)? */
+	"SELECT 1 FROM webhooks w WHERE (w.customer_id IS NULL OR w.customer_id = ?2)"
+	" AND " HOOK_WANTS("?1") " LIMIT 1", /* ST_HOOK_WANTED */
+	/* one message per subscription that wants event ?1 about customer
+	 * ?2: ?3 the customers' payload (NULL: none for them), ?4 the
+	 * operator's; ?5 object, ?6 now (calendar), ?7 now (ISO) */
+	"INSERT INTO webhook_messages (msg_id, webhook_id, event, object_id, payload,"
+	" next_attempt, retry_from, created)"
+	" SELECT 'msg_' || lower(hex(randomblob(12))), w.id, ?1, ?5,"
+	" CASE WHEN w.customer_id IS NULL THEN ?4 ELSE ?3 END, ?6, ?6, ?7"
+	" FROM webhooks w WHERE (w.customer_id IS NULL OR (w.customer_id = ?2 AND ?3 IS NOT NULL))"
+	" AND " HOOK_WANTS("?1"), /* ST_HOOK_EMIT */
+	"INSERT INTO webhook_messages (msg_id, webhook_id, event, object_id, payload,"
+	" next_attempt, retry_from, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", /* ST_HOOK_MESSAGE_ADD */
+	/* the sender: claim due messages (?2 now on the calendar, ?3 now on
+	 * the real clock, lease ?4 seconds, ?5 at most) */
+	"UPDATE webhook_messages SET state = 'sending', claimed_by = ?1, claimed_until = ?3 + ?4"
+	" WHERE id IN (SELECT id FROM webhook_messages WHERE (state = 'queued' AND next_attempt <= ?2)"
+	"   OR (state = 'sending' AND claimed_until < ?3) ORDER BY id LIMIT ?5)"
+	" RETURNING id, msg_id, webhook_id, payload, attempts", /* ST_HOOK_CLAIM */
+	"SELECT url, secret, previous_secret, previous_until FROM webhooks WHERE id = ?", /* ST_HOOK_TARGET */
+	"UPDATE webhook_messages SET claimed_until = ?1 + ?2"
+	" WHERE id = ?3 AND claimed_by = ?4 AND state = 'sending'", /* ST_HOOK_RENEW */
+	"UPDATE webhook_messages SET state = 'delivered', delivered_at = ?1, attempts = attempts + 1,"
+	" last_status = ?2, last_error = NULL, claimed_by = NULL"
+	" WHERE id = ?3 AND state <> 'delivered'", /* ST_HOOK_DELIVERED */
+	/* a failed attempt: again at ?3 (calendar) + ?4 * 2^attempts, at most
+	 * ?5 later; failed once ?6 seconds have passed since retry_from */
+	"UPDATE webhook_messages SET attempts = attempts + 1, last_status = ?1, last_error = ?2,"
+	" claimed_by = NULL,"
+	" state = CASE WHEN ?3 - retry_from >= ?6 THEN 'failed' ELSE 'queued' END,"
+	" next_attempt = ?3 + min(?4 * (1 << min(attempts, 20)), ?5)"
+	" WHERE id = ?7 AND claimed_by = ?8 AND state = 'sending'", /* ST_HOOK_FAILED */
+	"UPDATE webhook_messages SET state = 'queued', claimed_by = NULL, claimed_until = NULL"
+	" WHERE id = ? AND claimed_by = ? AND state = 'sending'", /* ST_HOOK_RELEASE */
+	"INSERT INTO webhook_attempts (message_id, at, status, duration_ms, error, answer)"
+	" VALUES (?, ?, ?, ?, ?, ?)", /* ST_HOOK_ATTEMPT_ADD */
+	"DELETE FROM webhook_messages WHERE id IN (SELECT id FROM webhook_messages"
+	" INDEXED BY webhook_messages_delivered WHERE state = 'delivered' AND delivered_at < ?1"
+	" ORDER BY delivered_at LIMIT ?2)", /* ST_HOOK_PURGE */
+	/* the messages of subscription ?1, newest first */
+	"SELECT count(*) FROM webhook_messages WHERE webhook_id = ?1", /* ST_HOOK_MESSAGE_COUNT */
+	"SELECT id, msg_id, event, object_id, state, attempts, next_attempt, created,"
+	" delivered_at, last_status, last_error FROM webhook_messages WHERE webhook_id = ?1"
+	" ORDER BY id DESC LIMIT ?2 OFFSET ?3", /* ST_HOOK_MESSAGES */
+	"SELECT at, status, duration_ms, error, answer FROM webhook_attempts"
+	" WHERE message_id = ?1 ORDER BY id DESC LIMIT ?2", /* ST_HOOK_ATTEMPTS */
+	/* send again: the message ?2 of subscription ?1, due now (?3) with a
+	 * new window of retries */
+	"UPDATE webhook_messages SET state = 'queued', next_attempt = ?3, retry_from = ?3,"
+	" claimed_by = NULL, claimed_until = NULL"
+	" WHERE webhook_id = ?1 AND msg_id = ?2 AND state <> 'sending'", /* ST_HOOK_RESEND */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -1815,6 +1935,27 @@ static const unsigned char stmt_cols[] = {
 	QHIST__COLS, /* ST_QUEUE_HISTORY */
 	QSTAFF__COLS, /* ST_QUEUE_STAFF */
 	0, /* ST_QUEUE_SETTINGS */
+	HOOK__COLS, /* ST_HOOK_GET */
+	HOOK__COLS, /* ST_HOOK_LIST */
+	COUNT__COLS, /* ST_HOOK_COUNT */
+	0, /* ST_HOOK_ADD */
+	0, /* ST_HOOK_ROTATE */
+	0, /* ST_HOOK_DELETE */
+	FOUND__COLS, /* ST_HOOK_WANTED */
+	0, /* ST_HOOK_EMIT */
+	0, /* ST_HOOK_MESSAGE_ADD */
+	HOOK_CLAIM__COLS, /* ST_HOOK_CLAIM */
+	HOOK_TARGET__COLS, /* ST_HOOK_TARGET */
+	0, /* ST_HOOK_RENEW */
+	0, /* ST_HOOK_DELIVERED */
+	0, /* ST_HOOK_FAILED */
+	0, /* ST_HOOK_RELEASE */
+	0, /* ST_HOOK_ATTEMPT_ADD */
+	0, /* ST_HOOK_PURGE */
+	COUNT__COLS, /* ST_HOOK_MESSAGE_COUNT */
+	HOOK_MSG__COLS, /* ST_HOOK_MESSAGES */
+	HOOK_ATTEMPT__COLS, /* ST_HOOK_ATTEMPTS */
+	0, /* ST_HOOK_RESEND */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

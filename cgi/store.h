@@ -12,7 +12,8 @@
  * USER_EMAIL)).  A caller never knows a column number, never names
  * SQLite and never writes SQL: replacing the engine replaces store.c,
  * nothing else (writer.c runs its transactions and savepoints through
- * the statements here).
+ * the statements here).  Calls: config (the database, its limits), log;
+ * never a module above storage.
  *
  * Statement helpers bind their arguments from a type string:
  *   's' const char * (NULL binds SQL NULL), 'i' int, 'I' long long,
@@ -154,7 +155,7 @@ enum stmt {
 	ST_OUTBOX_RELEASE,
 	ST_OUTBOX_PURGE,	/* sent before ?1 (ISO time), ?2 at the most */
 	ST_OUTBOX_RENEW,	/* a claimed message's lease: ?1 now + ?2 */
-	/* Internet requests (seed 002): addresses, products, notify lists,
+	/* Internet requests (TelecomX): addresses, products, notify lists,
 	 * requests, offers, accounts */
 	ST_ADDRESS_ADD,
 	ST_ADDRESS_GET,
@@ -284,6 +285,27 @@ enum stmt {
 	ST_QUEUE_HISTORY,
 	ST_QUEUE_STAFF,		/* the operator's active staff: who may be given one */
 	ST_QUEUE_SETTINGS,
+	ST_HOOK_GET,		/* webhooks (webhook.c): a subscription in scope */
+	ST_HOOK_LIST,
+	ST_HOOK_COUNT,		/* ... of one customer (NULL: the operator's) */
+	ST_HOOK_ADD,
+	ST_HOOK_ROTATE,
+	ST_HOOK_DELETE,
+	ST_HOOK_WANTED,		/* does a subscription want this event? */
+	ST_HOOK_EMIT,		/* one message per subscription that wants it */
+	ST_HOOK_MESSAGE_ADD,	/* one message to one subscription (ping) */
+	ST_HOOK_CLAIM,		/* the sender (hooksender.c) */
+	ST_HOOK_TARGET,
+	ST_HOOK_RENEW,
+	ST_HOOK_DELIVERED,
+	ST_HOOK_FAILED,
+	ST_HOOK_RELEASE,
+	ST_HOOK_ATTEMPT_ADD,
+	ST_HOOK_PURGE,
+	ST_HOOK_MESSAGE_COUNT,	/* a subscription's messages, newest first */
+	ST_HOOK_MESSAGES,
+	ST_HOOK_ATTEMPTS,	/* a message's latest attempts */
+	ST_HOOK_RESEND,
 	ST__MAX
 };
 
@@ -550,7 +572,7 @@ enum notify_col {
 	NOTIFY_PICKER__COLS
 };
 
-/* An Internet request (seed 002) with the names the pages show and its
+/* An Internet request (TelecomX) with the names the pages show and its
  * account, if ordered: ST_INET_GET, ST_INET_LIST, ST_INET_INBOX,
  * ST_INET_OPEN_LIST.
  * INET_OFFERED is 1 when it has offers; the three-valued columns
@@ -651,6 +673,40 @@ enum agg_col {
 int  store_trouble(void);
 void store_trouble_reset(void);
 void store_trouble_note(void);
+/* ST_HOOK_GET, ST_HOOK_LIST: a webhook subscription (customer id and
+ * name NULL for the operator's; previous secret and until, epoch on the
+ * calendar's clock, NULL outside a rotation). */
+enum hook_col {
+	HOOK_ID, HOOK_CUSTOMER_ID, HOOK_CUSTOMER_NAME, HOOK_URL, HOOK_EVENTS,
+	HOOK_DESCRIPTION, HOOK_SECRET, HOOK_PREVIOUS_SECRET, HOOK_PREVIOUS_UNTIL,
+	HOOK_CREATED, HOOK__COLS
+};
+
+/* ST_HOOK_CLAIM: the messages just claimed. */
+enum hook_claim_col {
+	HOOK_CLAIM_ID, HOOK_CLAIM_MSG_ID, HOOK_CLAIM_WEBHOOK_ID, HOOK_CLAIM_PAYLOAD,
+	HOOK_CLAIM_ATTEMPTS, HOOK_CLAIM__COLS
+};
+
+/* ST_HOOK_TARGET: where a message goes and what signs it. */
+enum hook_target_col {
+	HOOK_TARGET_URL, HOOK_TARGET_SECRET, HOOK_TARGET_PREVIOUS_SECRET,
+	HOOK_TARGET_PREVIOUS_UNTIL, HOOK_TARGET__COLS
+};
+
+/* ST_HOOK_MESSAGES: a subscription's messages (next_attempt epoch on the
+ * calendar's clock, last_status NULL before the first attempt). */
+enum hook_msg_col {
+	HOOK_MSG_ID, HOOK_MSG_MSG_ID, HOOK_MSG_EVENT, HOOK_MSG_OBJECT_ID, HOOK_MSG_STATE,
+	HOOK_MSG_ATTEMPTS, HOOK_MSG_NEXT_ATTEMPT, HOOK_MSG_CREATED, HOOK_MSG_DELIVERED_AT,
+	HOOK_MSG_LAST_STATUS, HOOK_MSG_LAST_ERROR, HOOK_MSG__COLS
+};
+
+/* ST_HOOK_ATTEMPTS: one delivery attempt (status 0: no HTTP answer). */
+enum hook_attempt_col {
+	HOOK_ATTEMPT_AT, HOOK_ATTEMPT_STATUS, HOOK_ATTEMPT_DURATION_MS, HOOK_ATTEMPT_ERROR,
+	HOOK_ATTEMPT_ANSWER, HOOK_ATTEMPT__COLS
+};
 
 /* Process-wide SQLite settings; call once, before any connection. */
 void store_global_init(void);

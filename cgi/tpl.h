@@ -23,6 +23,12 @@
  * Threads: tpl_init, tpl_set_languages and the checks run before threads
  * start; tpl_expand may run concurrently, each thread with its own
  * dictionaries.
+ *
+ * Owns: the dictionaries (a root and all borrowed from it), ctemplate's
+ * process-wide cache of loaded templates, the languages of the [[text]]
+ * markers.  Calls: ctemplate (C++) and the translation function it is
+ * given, nothing else of the desk.  Never: lets a C++ exception cross
+ * into C, or expands a dictionary marked failed.
  */
 #ifndef REQDESK_TPL_H
 #define REQDESK_TPL_H

@@ -7,6 +7,14 @@
  * holding the mail may use it, logged in or not, and the POST needs no
  * form token (a mail client's one-click unsubscribe, RFC 8058, posts it
  * too).
+ *
+ * Owns: the two unsubscribe pages (what the token stops, in words, and
+ * the stop).  Calls: outbox (the token and its stop), orange_request
+ * and inet_request (the request the mail was about, read in the
+ * operator's scope to name it), catalog (its type's title), auth (the
+ * operator's scope), pages, reply, tpl, i18n, words.  Never: needs a
+ * session or a form token (the token is the credential), or changes
+ * anything on a GET.
  */
 #ifndef REQDESK_UNSUBSCRIBE_H
 #define REQDESK_UNSUBSCRIBE_H

@@ -4,6 +4,10 @@
  * is required or secret, its length in characters and its own check.
  * The admin pages read their forms with it; `reqdesk user add` and
  * `reqdesk apikey create` check their arguments with user_field().
+ *
+ * Owns: the table of a user's fields (user_fields[]) and each field's
+ * check and words.  Calls: auth (level names), i18n, words, util.
+ * Never: reads or writes a row: the callers store what it let through.
  */
 #ifndef REQDESK_USER_H
 #define REQDESK_USER_H

@@ -222,3 +222,30 @@ mail_address_valid(const char *a)
 	/* a domain with a dot, or a bare host (localhost) */
 	return at[1] != '\0' && at[1] != '.' && a[len - 1] != '.';
 }
+
+size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, prev, cur, best;
+	size_t	row[EDIT_NAME_MAX];
+
+	if (la >= EDIT_NAME_MAX || lb >= EDIT_NAME_MAX)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}

@@ -1,6 +1,10 @@
 /*
  * util.h — small helpers shared by every module: growable buffers,
  * random identifiers, time stamps, strings.
+ *
+ * Owns: nothing but what it is handed (a struct buf is its caller's).
+ * Calls: libsodium (random bytes) and the C library only.  Never: calls
+ * another module of the desk, or keeps state.
  */
 #ifndef REQDESK_UTIL_H
 #define REQDESK_UTIL_H
@@ -66,5 +70,11 @@ int  mail_address_valid(const char *addr);
 
 /* strdup that aborts the caller's work cleanly: NULL in, NULL out. */
 char *xstrdup(const char *s);
+
+/* The Levenshtein distance of two names (in bytes), for "did you mean"
+ * hints; (size_t)-1 when either is EDIT_NAME_MAX bytes or longer, so
+ * that a long name costs nothing (a request may send one of a megabyte). */
+#define EDIT_NAME_MAX	128
+size_t edit_distance(const char *a, const char *b);
 
 #endif

@@ -3,6 +3,13 @@
  * "today" (in Europe/Paris for the Orange lead time, in UTC for the
  * Internet requests' startDate window), with the one clock they read.
  *
+ * Owns: the calendar (dates, Easter, French holidays, working days, the
+ * lead time), "today" in Europe/Paris and in UTC, and the clock they
+ * read (calendar_now(), with the test clock of a build configured with
+ * --enable-test-clock).  Calls: log (a test clock that cannot be read),
+ * util (the real clock).  Never: reads TZ, tzset() or localtime(), or
+ * keeps state between calls.
+ *
  * The lead-time rule reads "The requestedAt date must be 20 days minimum
  * and must be a working day in France" (Orange error 3611, whose
  * description names the earliest valid date).  It is read as follows:

@@ -14,6 +14,11 @@
  *
  * Without a running writer (CLI, plain CGI) units run at once on the
  * caller's connection, each in its own transaction.
+ *
+ * Owns: the worker's one writer thread, its own connection, the queue
+ * of waiting units, each batch's transaction and the savepoint per unit
+ * of a batch run again.  Calls: store, log.  Never: acknowledges a unit
+ * before the commit that holds it, or runs a refusing unit twice.
  */
 #ifndef REQDESK_WRITER_H
 #define REQDESK_WRITER_H

@@ -13,7 +13,14 @@ What it shows, step by step (run it with --help for its options):
      and was made, the script never heard so), and retry with the SAME
      key: the desk answers the first answer again (the same request,
      `Idempotent-Replayed: true`) instead of making a second one;
-  5. check that the desk holds exactly one request for it.
+  5. check that the desk holds exactly one request for it;
+  6. hear of its next status change by webhook: a receiver on loopback
+     (http.server), a subscription to request.status_changed, the
+     request cancelled (a customer may, while it is NEW: the demo's
+     status change; the operator's moves come the same way), and the
+     webhook's signature checked with the published algorithm (Standard
+     Webhooks: HMAC-SHA256 over id.timestamp.body, the key the base64
+     after "whsec_"), with Python's own hmac.
 
 The retry rule is the one a real client needs: on a timeout, a lost
 connection, a 5xx, or the ordering API's 3623 ("nothing was kept"), send
@@ -22,15 +29,23 @@ Any other answer is final.  docs/API.md ("Retries: Idempotency-Key")
 says what the desk promises.
 
 Written for the demo world (./dev run): ACME's owner and its site
-AAT-AA001-001.  Needs Python 3.9+ and requests.  The test suite runs it
+AAT-AA001-001; ./dev run lets webhooks reach loopback (a desk in
+production refuses private and loopback destinations unless its
+[webhooks] allow names them).  Needs Python 3.9+ and requests.  The test suite runs it
 against the real stack (tests/http/test_examples.py).
 """
 
 import argparse
+import base64
 import datetime
+import hashlib
+import hmac
+import http.server
 import json
 import os
+import queue
 import sys
+import threading
 import time
 import uuid
 from zoneinfo import ZoneInfo
@@ -151,6 +166,86 @@ def disconnection(desk, site, reference):
     }
 
 
+# ---- 6. webhooks -------------------------------------------------------
+
+TOLERANCE_S = 300       # a webhook older or newer than this is refused
+
+
+def verify_webhook(secret, headers, body):
+    """The Standard Webhooks check: the HMAC-SHA256, keyed with the bytes
+    of the base64 after "whsec_", of "webhook-id.webhook-timestamp.body"
+    (the body exactly as received), base64, must equal one of the "v1,..."
+    entries of webhook-signature (two during a rotation of the secret);
+    and the timestamp must be recent, so that an old message replayed is
+    refused.  Raises ValueError, or returns the parsed body."""
+    msg_id = headers["webhook-id"]
+    timestamp = headers["webhook-timestamp"]
+    if abs(time.time() - int(timestamp)) > TOLERANCE_S:
+        raise ValueError("webhook-timestamp too far from now")
+    key = base64.b64decode(secret[len("whsec_"):])
+    signed = ("%s.%s." % (msg_id, timestamp)).encode() + body
+    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+    for entry in headers["webhook-signature"].split():
+        version, _, signature = entry.partition(",")
+        if version == "v1" and hmac.compare_digest(signature, expected):
+            return json.loads(body)
+    raise ValueError("no valid signature")
+
+
+def start_receiver():
+    """An HTTP server on loopback that puts every POST it gets (headers,
+    raw body) in a queue and answers 204 at once (a receiver should
+    acknowledge quickly and do the work afterwards)."""
+    got = queue.Queue()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            got.put(({k.lower(): v for k, v in self.headers.items()}, body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, got
+
+
+def hear_status_change(desk, request_id):
+    """Subscribe a local receiver to request.status_changed, cancel the
+    request, and check the webhook that says so."""
+    server, got = start_receiver()
+    url = "http://127.0.0.1:%d/reqdesk" % server.server_address[1]
+    r = desk.create(ORDERING + "/webhooks", {"url": url, "events": [
+        "request.status_changed"], "description": "disconnection.py"}, str(uuid.uuid4()))
+    if r.status_code != 201:
+        raise SystemExit("webhook refused: %d %s" % (r.status_code, r.text))
+    hook = r.json()
+    say("webhook %s subscribed for %s" % (hook["id"], url))
+    try:
+        r = desk.http.post(desk.url + ORDERING + "/requests/%s/status" % request_id,
+                           json={"status": "CANCELED", "comment": "example"},
+                           timeout=TIMEOUT_S)
+        r.raise_for_status()
+        while True:
+            try:
+                headers, body = got.get(timeout=30)
+            except queue.Empty:
+                raise SystemExit("no webhook within 30 s")
+            event = verify_webhook(hook["secret"], headers, body)
+            if event["type"] == "request.status_changed" and \
+                    event["data"]["id"] == request_id:
+                break
+        say("webhook %s: %s, request %s is %s; signature valid" % (
+            headers["webhook-id"], event["type"], request_id, event["data"]["status"]))
+    finally:
+        desk.http.post(desk.url + ORDERING + "/webhooks/%s/delete" % hook["id"],
+                       timeout=TIMEOUT_S)
+        server.shutdown()
+
+
 def say(text):
     print(text, flush=True)
 
@@ -197,10 +292,8 @@ def main(argv=None):
                          % (request["id"], [i["id"] for i in listed.json()]))
     say("the desk holds one request for %s: %s" % (reference, request["id"]))
 
-    # Webhooks (issue 19, part 2) will be shown here: a receiver on
-    # loopback (http.server), a subscription to request.status_changed,
-    # a status change, and the signature checked with the published
-    # algorithm (Standard Webhooks: HMAC-SHA256 over id.timestamp.body).
+    # 6. its next status change, by webhook
+    hear_status_change(desk, request["id"])
     return 0
 
 

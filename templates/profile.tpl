@@ -3,7 +3,8 @@
 {{! NOTICE (NOTICE_TEXT), CSRF; languages: LANG_AUTO, LANG rows (LANG_CODE, }}
 {{! LANG_NAME, LANG_SELECTED); time zones: TZ_AUTO (the zone "automatic" }}
 {{! means), TZ_AUTO_SELECTED, ZONE rows (ZONE_ID, ZONE_SELECTED); errors }}
-{{! LANG_ERROR, TZ_ERROR, PW_ERROR (..._TEXT). }}
+{{! LANG_ERROR, TZ_ERROR, PW_ERROR (..._TEXT); WEBHOOKS for those who }}
+{{! manage them. }}
 <h1>[[My profile]]</h1>
 {{#NOTICE}}<p class="flash" role="status" id="notice">{{NOTICE_TEXT}}</p>{{/NOTICE}}
 <dl class="facts">
@@ -57,3 +58,8 @@
   </p>
   <p><button type="submit" class="button">[[Change the password]]</button></p>
 </form>
+{{#WEBHOOKS}}
+
+<h2>[[Webhooks]]</h2>
+<p><a href="/webhooks" id="webhooks-link">[[Tell your systems of each event as it happens]]</a></p>
+{{/WEBHOOKS}}

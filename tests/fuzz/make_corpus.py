@@ -114,6 +114,46 @@ LOCALE = [
 ]
 
 
+B = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+MULTIPART = [
+    # raw: the Content-Type line, then the body
+    "multipart/form-data; boundary=%s\n--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n"
+    "\r\n00ff\r\n--%s\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nUne r\u00e9ponse\r\n"
+    "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\dir\\\\scan.pdf\"\r\n"
+    "Content-Type: application/pdf\r\n\r\n%%PDF-1.4\r\n%%%%EOF\r\n--%s--\r\n" % (B, B, B, B, B),
+    "multipart/form-data; boundary=\"a b;c\"\npreamble\r\n--a b;c  \r\n\r\nno headers\r\n"
+    "--a b;c\r\ncontent-disposition: form-data; name=a%22b; filename=\"x\\\"y/../z.txt\"\r\n\r\n"
+    "\r\n--a b;c--",
+    "multipart/form-data\n--x\r\n\r\n\r\n--x--",
+    "Multipart/Form-Data; charset=utf-8; boundary=x\n--x\r\nContent-Disposition: attachment; "
+    "name=\"f\"\r\n\r\nskipped\r\n--x\r\nContent-Disposition: form-data; name=\"\"\r\n\r\n"
+    "\r\n--x--\r\n",
+    # round trip: 0x01, then fields "name 0x01 filename 0x01 content" split on 0xfe
+    b"\x01csrf\x01\x0100ff\xfetext\x01\x01Une r\xc3\xa9ponse\xfefile\x01C:\\dir/scan.pdf"
+    b"\x01%PDF-1.4\n%%EOF",
+    b"\x01a\"b\\c\x01x\r\ny\x01\r\n--\xfe\x01\x01\xfe\xc3\xa9\x01" + "\u00e9".encode() * 130
+    + b"\x01content",
+]
+
+CONVERSATION = [
+    # first byte: bit 0 the family (0 Orange, 1 Internet), bit 1 a file,
+    # bits 2-3 the caller (owner, colleague, ADMIN, another customer)
+    b"\x00" + json.dumps({"title": "Question", "body": "Quand ?\nMerci", "author": "x"}).encode(),
+    b"\x08" + json.dumps({"title": "", "body": "Note interne", "internal": True}).encode(),
+    b"\x01" + json.dumps({"text": "A reply\twith a tab"}).encode(),
+    b"\x09" + json.dumps({"text": "internal", "internal": True}).encode(),
+    b"\x0c" + json.dumps({"title": "x", "body": "another customer's"}).encode(),
+    b"\x02" + json.dumps({"name": "scan.pdf", "format": "pdf",
+                          "body": "JVBERi0xLjQKJeLjz9MKMSAwIG9iago8PD4+CmVuZG9iagp0cmFpbGVyCjw8Pj4KJSVFT0YK"}).encode(),
+    b"\x03" + json.dumps({"name": "a.png", "body": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA"
+                          "DUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="}).encode(),
+    b"\x0b" + json.dumps({"name": "list.csv", "body": "aWQsbmFtZQoxLGEKMixiCg==", "internal": True}).encode(),
+    b"\x06" + json.dumps({"name": "notes.txt", "format": "txt", "body": "w6kgYmllbgo="}).encode(),
+    b"\x07" + json.dumps({"name": "page.html", "body": "PGh0bWw+PHNjcmlwdD48L3NjcmlwdD4="}).encode(),
+    b"\x0e" + json.dumps({"name": "x.txt", "format": "txt", "body": "eA=="}).encode(),
+]
+
+
 def main():
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -127,6 +167,10 @@ def main():
         put("fuzz_http_input", t)
     for t in LOCALE:
         put("fuzz_locale", t)
+    for t in MULTIPART:
+        put("fuzz_multipart", t)
+    for t in CONVERSATION:
+        put("fuzz_conversation", t)
     for d in sorted(OUT.iterdir()):
         print("%-24s %4d seeds" % (d.name, len(list(d.iterdir()))), file=sys.stderr)
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -37,7 +38,11 @@ static struct demo_user {
 static char		 dir[256], pristine[300], live[300];
 static struct store	*st;
 static unsigned		 uses;
-static char		 inet_id[25];
+static int		 held;		/* world_hold(): no reset for now */
+static char		 inet_id[25], orange_id[25];
+static struct buf	 last;		/* the last answer (world_answer) */
+static char		*keep_to;	/* where world_call keeps a creation's id */
+static const char	*keep_key;
 static int		 ready;
 
 static void
@@ -80,6 +85,7 @@ remove_world(void)
 
 	store_close(st);
 	st = NULL;
+	buf_free(&last);
 	if (dir[0] == '\0')
 		return;
 	snprintf(path, sizeof(path), "%s-wal", live);
@@ -147,18 +153,44 @@ world_init(void)
 	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++)
 		if (auth_apikey_create(st, users[i].user_id, "fuzz", users[i].key) < 0)
 			die("API key");
-	/* An Internet request of NORDIC for the update harness. */
+	/* An Internet request of NORDIC for the update harness, an Orange
+	 * request of ACME for the conversation harness (world_call reads
+	 * world_store(): the pristine database for now). */
 	{
 		static const char body[] = "{\"type\":\"FIBER\",\"address\":{\"_id\":"
 		    "\"5eed0000000000000000ad01\"},\"product\":\"5eed00000000000000000002\","
 		    "\"ipAddresses\":8}";
-		struct store *keep = st;
+		struct store	*keep = st;
+		char		 orange[512], day[16];
+		time_t		 t;
+		int		 d;
 
-		/* world_call reads world_store(): the pristine one for now. */
+		keep_to = inet_id;
+		keep_key = "_id";
 		status = world_call("nordic_owner", "POST", "/internet/request",
 		    "application/json", body, strlen(body));
 		if (status != 201 || inet_id[0] == '\0')
 			die("the Internet request of the world");
+		/* a disconnection of ACME's site on the first date the lead
+		 * time and the working days allow, tried day by day */
+		keep_to = orange_id;
+		keep_key = "id";
+		for (d = 25; d < 60 && orange_id[0] == '\0'; d++) {
+			t = time(NULL) + (time_t)d * 86400;
+			strftime(day, sizeof(day), "%Y-%m-%d", gmtime(&t));
+			snprintf(orange, sizeof(orange), "{\"requestedAt\":\"%s\","
+			    "\"type\":\"R_BVPN_FR_1\",\"properties\":{\"servicePoint\":"
+			    "{\"reference\":\"BVPN-ACME-0001\"},\"contacts\":{\"primary\":"
+			    "{\"title\":\"M\",\"firstName\":\"Paul\",\"lastName\":"
+			    "\"LANGEL\",\"phone\":\"+33401010101\",\"mobile\":"
+			    "\"+33600200200\",\"email\":\"paul.langel@mycompany.com\"}}}}",
+			    day);
+			(void)world_call("acme_owner", "POST", "/ordering/b2b/v2/requests",
+			    "application/json", orange, strlen(orange));
+		}
+		if (orange_id[0] == '\0')
+			die("the Orange request of the world");
+		keep_to = NULL;
 		st = keep;
 	}
 	store_close(st);
@@ -169,7 +201,7 @@ world_init(void)
 struct store *
 world_store(void)
 {
-	if (st == NULL || ++uses > WORLD_RESET_EVERY)
+	if (st == NULL || (++uses > WORLD_RESET_EVERY && !held))
 		reset();
 	return st;
 }
@@ -190,6 +222,32 @@ const char *
 world_inet_id(void)
 {
 	return inet_id;
+}
+
+void
+world_hold(int on)
+{
+	held = on;
+}
+
+const char *
+world_answer(size_t *len)
+{
+	const char *body = last.data != NULL ? strstr(last.data, "\r\n\r\n") : NULL;
+
+	if (body == NULL) {
+		*len = 0;
+		return "";
+	}
+	body += 4;
+	*len = last.len - (size_t)(body - last.data);
+	return body;
+}
+
+const char *
+world_orange_id(void)
+{
+	return orange_id;
 }
 
 /* The transport: the body in, the answer out. */
@@ -217,18 +275,17 @@ mem_write(void *ctx, const char *buf, size_t n)
 	return buf_append(&((struct mem *)ctx)->out, buf, n);
 }
 
-/* Keep the id of the world's own Internet request from its answer. */
+/* The id (member `key`) of a creation's answer into `to` (25 bytes). */
 static void
-keep_inet_id(const struct buf *out)
+keep_id(const struct buf *out, const char *key, char *to)
 {
 	const char	*head = strstr(out->data, "\r\n\r\n");
 	json_t		*j;
 
 	if (head == NULL || (j = json_loads(head + 4, 0, NULL)) == NULL)
 		return;
-	snprintf(inet_id, sizeof(inet_id), "%s",
-	    json_string_value(json_object_get(j, "_id")) ?
-	    json_string_value(json_object_get(j, "_id")) : "");
+	snprintf(to, 25, "%s", json_string_value(json_object_get(j, key)) ?
+	    json_string_value(json_object_get(j, key)) : "");
 	json_decref(j);
 }
 
@@ -279,8 +336,9 @@ world_call(const char *role, const char *method, const char *path,
 		    path, status, m.out.data);
 		abort();
 	}
-	if (inet_id[0] == '\0' && status == 201)
-		keep_inet_id(&m.out);
-	buf_free(&m.out);
+	if (keep_to != NULL && keep_to[0] == '\0' && status == 201)
+		keep_id(&m.out, keep_key, keep_to);
+	buf_free(&last);
+	last = m.out;
 	return status;
 }

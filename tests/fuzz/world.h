@@ -37,6 +37,10 @@ const char *world_key(const char *role);
  * demo world the database is reset to), for updates. */
 const char *world_inet_id(void);
 
+/* The id of the Orange request of ACME (a disconnection by its owner)
+ * created at set-up, for the conversation harness. */
+const char *world_orange_id(void);
+
 /*
  * `method` `path` as `role` (NULL: no credentials), the body the `len`
  * bytes at `body` sent as `ctype` (NULL: none), through route_dispatch.
@@ -45,5 +49,13 @@ const char *world_inet_id(void);
  */
 int  world_call(const char *role, const char *method, const char *path,
 	const char *ctype, const char *body, size_t len);
+
+/* While `on`, the database is not reset (a harness that reads back what
+ * a call stored holds it between the two). */
+void world_hold(int on);
+
+/* The body of the last answer world_call() got (`*len` bytes, NUL
+ * terminated), until the next call. */
+const char *world_answer(size_t *len);
 
 #endif

@@ -296,6 +296,10 @@ def start_stack(log_name="stack", data=None, **env):
     # no rate limit unless a test asks for one (test_limits.py does).
     proc_env.setdefault("REQDESK_RATE_CREATE", "0")
     proc_env.setdefault("REQDESK_RATE_READ", "0")
+    # Webhook receivers of the tests listen on loopback (docs/WEBHOOKS.md:
+    # the tests allow it; 10.0.0.0/8 and the rest stay refused).
+    proc_env.setdefault("REQDESK_WEBHOOK_ALLOW", "127.0.0.0/8,::1")
+    proc_env.setdefault("REQDESK_WEBHOOK_POLL_MS", "100")
     proc_env.update({k: str(v) for k, v in env.items()})
     proc = subprocess.Popen(
         [str(DEV), "serve"], cwd=str(REPO), env=proc_env,

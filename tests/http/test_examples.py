@@ -4,7 +4,9 @@ desk as it says.
 
   disconnection.py   a disconnection posted with an Idempotency-Key, its
                      answer lost as by a timeout, retried with the same
-                     key: the same request back, one request made
+                     key: the same request back, one request made; then
+                     its cancellation heard by a signed webhook on a
+                     receiver of the script's own, the signature checked
 """
 
 import os
@@ -49,6 +51,18 @@ def test_disconnection_retried_after_a_timeout(stack):
                     + m.group(1), out)
     assert ref, out
     assert stored(stack, ref.group(1)) == [m.group(1)]
+    hook = re.search(r"^webhook ([0-9a-f]{24}) subscribed for http://127\.0\.0\.1:\d+/reqdesk$",
+                     out, re.M)
+    assert hook, out
+    assert re.search(r"^webhook msg_[0-9a-f]{24}: request\.status_changed, request %s is "
+                     r"CANCELED; signature valid$" % m.group(1), out, re.M), out
+    # the script cleaned up after itself
+    con = sqlite3.connect(stack.db, timeout=10)
+    try:
+        assert con.execute("SELECT count(*) FROM webhooks WHERE id = ?",
+                           (hook.group(1),)).fetchone() == (0,)
+    finally:
+        con.close()
 
 
 def test_disconnection_with_an_api_key(stack):

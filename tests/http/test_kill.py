@@ -2,7 +2,8 @@
 unacknowledged is half there.
 
 A bounded mixed write load goes through nginx (Orange creations and
-status changes, Internet creations, offers and orders) from a few client
+status changes, Internet creations, offers and orders, replies of the
+customers and of the operator and files on requests of both families) from a few client
 threads, each recording every answer, while the test kills a worker with
 SIGKILL several times and the supervisor once; `./dev serve` restarts the
 supervisor as systemd's Restart=always would (REQDESK_FCGI_RESTART=1).
@@ -12,13 +13,17 @@ Afterwards:
   its outbox rows;
 - every change in the database is whole, acknowledged or not (a request
   with its first history entry and its mail, each status change with its
-  mail, an answer with its offers and mails, an order with its mail);
+  mail, an answer with its offers and mails, an order with its mail, a
+  note on a request that exists, a file with its content whole and the
+  note it belongs to, if any);
 - PRAGMA integrity_check is ok;
 - the desk answered again within a second of each restart.
 
 Figures for docs/RELIABILITY.md are printed as a "kill:" line.
 """
 
+import base64
+import hashlib
 import json
 import os
 import random
@@ -57,6 +62,7 @@ class Load:
         self.acked = []        # (kind, data) of each 2xx write
         self.answers = {}      # status (or exception name) -> count
         self.orange, self.inet, self.answered = [], [], []
+        self.inet_all = []     # every Internet request made (self.inet: not yet answered)
 
     def call(self, key, path, body):
         try:
@@ -70,23 +76,25 @@ class Load:
 
     def step(self):
         k, choice = self.keys, self.rnd.random()
-        if self.orange and choice < 0.2:
+        if self.orange and choice < 0.15:
             rid = self.rnd.choice(self.orange)
             to = self.rnd.choice(["IN_PROGRESS", "REJECTED", "COMPLETED"])
             if self.call(k["admin"], "/ordering/b2b/v2/requests/%s/status" % rid,
                          {"status": to, "comment": "load"}):
                 self.acked.append(("status", (rid, to)))
-        elif self.inet and choice < 0.35:
+        elif self.inet and choice < 0.3:
             rid = self.inet.pop()
             r = self.call(k["admin"], "/internet/request/%s" % rid, inet.SEED_OFFERS)
             if r:
                 self.acked.append(("answer", rid))
                 self.answered.append((rid, r.json()["offers"][0]["_id"]))
-        elif self.answered and choice < 0.5:
+        elif self.answered and choice < 0.4:
             rid, offer = self.answered.pop()
             r = self.call(k["nordic_owner"], "/internet/account", {"request": rid, "offer": offer})
             if r:
                 self.acked.append(("order", (r.json()["_id"], rid)))
+        elif choice < 0.62 and (self.orange or self.inet_all):
+            self.conversation(k)
         elif choice < 0.75:
             r = self.call(k["acme_owner"], "/ordering/b2b/v2/requests",
                           bodies.disconnect_body(ref="KILL-%d" % self.rnd.randrange(10**9)))
@@ -98,6 +106,33 @@ class Load:
             if r:
                 self.acked.append(("inet", r.json()["_id"]))
                 self.inet.append(r.json()["_id"])
+                self.inet_all.append(r.json()["_id"])
+
+    def conversation(self, k):
+        """A reply (of the customer or the operator) or a file, on a
+        request of either family made by this client."""
+        orange = bool(self.orange) and (not self.inet_all or self.rnd.random() < 0.5)
+        rid = self.rnd.choice(self.orange if orange else self.inet_all)
+        base = ("/ordering/b2b/v2/requests/%s" if orange else "/internet/request/%s") % rid
+        who = k["admin"] if self.rnd.random() < 0.3 else \
+            k["acme_owner" if orange else "nordic_owner"]
+        tag = "kill %d \u00e9" % self.rnd.randrange(10**12)
+        if self.rnd.random() < 0.6:
+            body = {"title": "Load", "body": tag} if orange else {"text": tag}
+            r = self.call(who, base + "/notes", body)
+            if r:
+                nid = r.json()["id" if orange else "_id"]
+                self.acked.append(("note", (nid, rid, tag)))
+        else:
+            data = ("%s\n" % tag).encode() * self.rnd.randrange(1, 200)
+            body = {"name": "load.txt", "body": base64.b64encode(data).decode()}
+            if orange:
+                body["format"] = "txt"
+            r = self.call(who, base + "/attachments", body)
+            if r:
+                fid = r.json()["id" if orange else "_id"]
+                self.acked.append(("file", (fid, rid, hashlib.sha256(data).hexdigest(),
+                                            len(data))))
 
     def run(self):
         for _ in range(self.n):
@@ -145,6 +180,17 @@ def check_acked(db, kind, data):
                    (data,))[0][0] == 1, "acknowledged answer %s lost" % data
         assert sql(db, "SELECT count(*) FROM internet_offers WHERE request_id = ?",
                    (data,))[0][0] == 2, data
+    elif kind == "note":
+        nid, rid, text = data
+        assert sql(db, "SELECT count(*) FROM notes WHERE id = ? AND request_id = ? AND "
+                   "body = ?", (nid, rid, text))[0][0] == 1, "acknowledged note %s lost" % nid
+    elif kind == "file":
+        fid, rid, sha, size = data
+        got = sql(db, "SELECT b.sha256, b.size, length(b.data), a.size FROM attachments a "
+                  "JOIN blobs b ON b.id = a.blob_id WHERE a.id = ? AND a.request_id = ?",
+                  (fid, rid))
+        assert got == [(sha, size, size, size)], "acknowledged file %s lost or not whole: %r" % (
+            fid, got)
     elif kind == "order":
         acc, rid = data
         assert sql(db, "SELECT count(*) FROM internet_accounts WHERE id = ? AND request_id = ?",
@@ -176,6 +222,23 @@ def check_whole(db):
     half = sql(db, "SELECT a.id FROM internet_accounts a WHERE NOT EXISTS (SELECT 1 FROM "
                "outbox o WHERE o.object_id IN (a.id, a.request_id) AND o.event = 'offer_ordered')")
     assert half == [], "orders without their mail: %r" % half
+    half = sql(db, "SELECT n.id FROM notes n WHERE NOT EXISTS (SELECT 1 FROM requests r "
+               "WHERE n.family = 'orange' AND r.id = n.request_id) AND NOT EXISTS (SELECT 1 "
+               "FROM internet_requests i WHERE n.family = 'internet' AND i.id = n.request_id)")
+    assert half == [], "notes on no request: %r" % half
+    half = sql(db, "SELECT a.id FROM attachments a LEFT JOIN blobs b ON b.id = a.blob_id "
+               "WHERE b.id IS NULL OR b.size != a.size OR length(b.data) != a.size OR "
+               "(a.note_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notes n WHERE "
+               "n.id = a.note_id AND n.request_id = a.request_id))")
+    assert half == [], "files without their content or their note: %r" % half
+    # every blob's content is the one its hash names
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        bad = [row[0] for row in con.execute("SELECT sha256, data FROM blobs")
+               if hashlib.sha256(row[1]).hexdigest() != row[0]]
+    finally:
+        con.close()
+    assert bad == [], "blobs whose content is not their hash: %r" % bad
 
 
 def test_kill_9_under_write_load(fresh_stack):
@@ -236,11 +299,17 @@ def test_kill_9_under_write_load(fresh_stack):
         for k, v in l.answers.items():
             answers[k] = answers.get(k, 0) + v
     assert len(acked) > 100, answers
+    kinds = {}
+    for kind, _ in acked:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    assert kinds.get("note", 0) > 10 and kinds.get("file", 0) > 10, kinds
     for kind, data in acked:
         check_acked(s.db, kind, data)
     check_whole(s.db)
     assert sql(s.db, "PRAGMA integrity_check") == [("ok",)]
     failed = sum(v for k, v in answers.items() if not (isinstance(k, int) and k < 300))
+    print("\nkill: acknowledged by kind: %s" % ", ".join(
+        "%s %d" % kv for kv in sorted(kinds.items())))
     print("\nkill: %d writes sent, %d acknowledged and all found whole (0 lost), %d not "
           "acknowledged (%s); %d worker kills + 1 supervisor kill; answered again %s s after "
           "each restart (%.2f s after the supervisor's kill); integrity_check ok" % (sum(answers.values()), len(acked), failed,

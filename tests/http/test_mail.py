@@ -576,3 +576,34 @@ def test_a_message_not_marked_sent_is_not_sent_again(fresh_stack):
     ids = sorted(int(m["X-Reqdesk-Outbox-Id"]) for m in mailtools.messages(box))
     assert ids == sorted(r["id"] for r in rows), (ids, log)
     assert "not marked sent yet" in log, log      # the lock did hit the mark
+
+
+def test_a_claim_that_cannot_be_read_is_an_error(fresh_stack):
+    """The claim of due messages fails (here a trigger refuses it): the
+    mailer says so and claims nothing, instead of taking the failure for
+    "no message is due"; once the database takes the claim again, the
+    messages go."""
+    s = fresh_stack(REQDESK_MAILER="0")
+    rid = create(s, make_api_key(s, "owner@acme.test"), "MAIL-CLAIM")    # 2 messages
+    port = mailtools.free_port()
+    box = os.path.join(s.data, "claim-mail")
+    con = sqlite3.connect(s.db, timeout=10)
+    con.execute("CREATE TRIGGER refuse_claim BEFORE UPDATE OF state ON outbox"
+                " WHEN NEW.state = 'sending' BEGIN SELECT RAISE(ABORT, 'test'); END;")
+    con.commit()
+    server = mailtools.SmtpServer(port, box)
+    try:
+        out = run_mailer_once(s, port)
+        assert "claiming due messages failed" in out.stderr, out.stderr
+        rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+        assert [(r["state"], r["attempts"]) for r in rows] == [("queued", 0)] * 2, rows
+        assert mailtools.messages(box) == []
+        con.execute("DROP TRIGGER refuse_claim")
+        con.commit()
+        run_mailer_once(s, port)
+    finally:
+        con.close()
+        server.stop()
+    rows = mailtools.outbox(s.db, "object_id = ?", (rid,))
+    assert [r["state"] for r in rows] == ["sent", "sent"], rows
+    assert len(mailtools.messages(box)) == 2

@@ -115,8 +115,9 @@ def test_relay_down_two_days(fresh_stack, tmp_path):
         assert sorted(delivered_ids(maildir)) == sorted(rows)
     finally:
         server.stop()
-    print("\noutage: relay down 48 h (%d mailer rounds): %d messages queued, %d delivered, "
-          "0 lost, 0 twice, 0 dead" % (rounds, len(rows), len(got)))
+    print("\noutage: relay down 48 h (%d mailer rounds): %d messages queued (%d before the "
+          "outage), %d delivered, 0 lost, 0 twice, 0 dead" % (rounds, len(rows), before,
+                                                             len(got)))
 
 
 def test_dead_only_after_retry_hours(fresh_stack, tmp_path):

@@ -6,7 +6,8 @@ desk meets what a real disk does:
 
 - full: the test fills it until writes fail.  Orange creations answer
   422 / 3623 ("Internal Ordering System not available"), the other writes
-  503 `unavailable` in their family's shape; reads and the credentials
+  503 `unavailable` in their family's shape (replies and files on
+  requests of both families included); reads and the credentials
   already given keep working; nothing partial is stored; the mailer keeps
   its queue; once space is freed, writes work again with no restart.
 - read-only: the kernel's emergency read-only remount (what ext4 does
@@ -18,6 +19,8 @@ Needs root and loop devices; skipped with the reason otherwise.
 Figures for docs/RELIABILITY.md are printed as "storage:" lines.
 """
 
+import base64
+import hashlib
 import json
 import os
 import shutil
@@ -115,6 +118,29 @@ class Writes:
         return self.post("admin", "/ordering/b2b/v2/requests/%s/status" % rid,
                          {"status": "IN_PROGRESS", "comment": "disk"})
 
+    def conversation(self, family, files):
+        """A reply, or a file, on the first request of `family` this test made."""
+        orange = family == "orange"
+        rid = next(d for k, d in self.acked if k == family)
+        path = ("/ordering/b2b/v2/requests/%s" if orange else "/internet/request/%s") % rid
+        text = "disk %d" % len(self.acked)
+        role = "acme_owner" if orange else "nordic_owner"
+        if files:
+            data = (text + "\n").encode()
+            body = {"name": "disk.txt", "body": base64.b64encode(data).decode()}
+            if orange:
+                body["format"] = "txt"
+            r = self.post(role, path + "/attachments", body)
+            if r.status_code == 201:
+                self.acked.append(("file", (r.json()["id" if orange else "_id"], rid,
+                                            hashlib.sha256(data).hexdigest(), len(data))))
+        else:
+            r = self.post(role, path + "/notes",
+                          {"title": "Disk", "body": text} if orange else {"text": text})
+            if r.status_code == 201:
+                self.acked.append(("note", (r.json()["id" if orange else "_id"], rid, text)))
+        return r
+
     def check(self, db):
         from test_kill import check_acked
         for kind, data in self.acked:
@@ -138,6 +164,11 @@ def assert_refused(w):
     rid = next(d for k, d in w.acked if k == "orange")
     r = w.status(rid)
     assert r.status_code == 503 and r.json()["code"] == 5, (r.status_code, r.text)
+    for files in (False, True):
+        r = w.conversation("orange", files)
+        assert r.status_code == 503 and r.json()["code"] == 5, (r.status_code, r.text)
+        r = w.conversation("inet", files)
+        assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable", r.text
 
 
 def assert_reads(w, session):
@@ -152,6 +183,11 @@ def assert_reads(w, session):
     assert s.get("/internet/request/%s" % iid,
                  headers={"X-API-Key": w.keys["nordic_owner"]}).status_code == 200
     assert session.get(s.url("/"), timeout=10).status_code == 200   # a session goes on
+    for path, role in (("/ordering/b2b/v2/requests/%s" % rid, "acme_owner"),
+                       ("/internet/request/%s" % iid, "nordic_owner")):
+        for what in ("notes", "attachments"):
+            r = s.get(path + "/" + what, headers={"X-API-Key": w.keys[role]})
+            assert r.status_code == 200, (path, what, r.status_code, r.text)
 
 
 def serving(s):
@@ -177,6 +213,9 @@ def test_full_disk(small_fs, fresh_stack, tmp_path):
     for _ in range(2):
         assert w.orange().status_code == 201
         assert w.internet().status_code == 201
+    for family in ("orange", "inet"):
+        for files in (False, True):
+            assert w.conversation(family, files).status_code == 201
     pids = (s.fcgi_supervisor(), stackmod.children(s.fcgi_supervisor()))
 
     ballast = fill(small_fs)
@@ -217,7 +256,7 @@ def test_full_disk(small_fs, fresh_stack, tmp_path):
     assert w.internet().status_code == 201
     assert (s.fcgi_supervisor(), stackmod.children(s.fcgi_supervisor())) == pids
     w.check(s.db)
-    print("\nstorage: disk full after %d acknowledged creations: Orange 3623, others 503, "
+    print("\nstorage: disk full after %d acknowledged writes: Orange 3623, others 503 (notes and files too), "
           "reads 200, new login %d, %d queued messages kept; writes again once freed, "
           "no restart; 0 partial" % (full_after, login, len(before)))
 
@@ -233,6 +272,9 @@ def test_read_only_file_system(small_fs, fresh_stack, tmp_path):
     for _ in range(2):
         assert w.orange().status_code == 201
         assert w.internet().status_code == 201
+    for family in ("orange", "inet"):
+        for files in (False, True):
+            assert w.conversation(family, files).status_code == 201
     with open(trigger, "w") as f:
         f.write("reqdesk test\n")
     opts = run("findmnt", "-n", "-o", "OPTIONS", small_fs).stdout.strip().split(",")
@@ -242,5 +284,5 @@ def test_read_only_file_system(small_fs, fresh_stack, tmp_path):
     assert_reads(w, session)
     assert s.get("/healthz").status_code in (200, 503)
     w.check(copy_db(s, str(tmp_path)))
-    print("\nstorage: file system read-only under the desk: Orange 3623, others 503, "
+    print("\nstorage: file system read-only under the desk: Orange 3623, others 503 (notes and files too), "
           "reads 200; 0 partial")

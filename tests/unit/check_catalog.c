@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <check.h>
@@ -18,6 +19,7 @@
 #include "catalog.h"
 #include "errors.h"
 #include "jschema.h"
+#include "util.h"
 
 #ifndef CATALOG_DIR
 #define CATALOG_DIR "conf/catalog"
@@ -100,7 +102,7 @@ END_TEST
 
 START_TEST(test_all_or_nothing)
 {
-	char	 dir[] = "/tmp/check_catalog_XXXXXX", path[512];
+	char	 dir[] = "check_catalog.XXXXXX", path[512];
 	FILE	*f;
 
 	ck_assert_int_eq(catalog_load(CATALOG_DIR), 0);
@@ -149,7 +151,7 @@ first_problem(const struct rtype *t, const char *props, const char *lang)
 
 START_TEST(test_texts_and_messages)
 {
-	char		 dir[] = "/tmp/check_catalog_XXXXXX", path[512], *text;
+	char		 dir[] = "check_catalog.XXXXXX", path[512], *text;
 	const struct rtype	*t;
 	FILE		*f;
 
@@ -183,6 +185,60 @@ START_TEST(test_texts_and_messages)
 }
 END_TEST
 
+/* "Did you mean" hints: the nearest declared name within the edit
+ * distance; a name of EDIT_NAME_MAX bytes or more gets none and costs
+ * nothing (a megabyte of key took 0.7 s of CPU to compare with every
+ * declared name). */
+START_TEST(test_hints_bounded)
+{
+	char		 dir[] = "check_catalog.XXXXXX", path[512], *text, *key;
+	const struct rtype	*t;
+	struct problems	 pb;
+	json_t		*in, *out = NULL;
+	clock_t		 start;
+	FILE		*f;
+
+	ck_assert_uint_eq(edit_distance("speeed", "speed"), 1);
+	ck_assert_uint_eq(edit_distance("", "zip"), 3);
+	ck_assert_uint_eq(edit_distance("kitten", "sitting"), 3);
+	ck_assert_ptr_nonnull(key = malloc(900 * 1024 + 1));
+	memset(key, 'x', 900 * 1024);
+	key[900 * 1024] = '\0';
+	ck_assert_uint_eq(edit_distance(key, "speed"), (size_t)-1);
+	ck_assert_uint_eq(edit_distance("speed", key + 900 * 1024 - EDIT_NAME_MAX),
+	    (size_t)-1);
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/X_T_1.json", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(good, f);
+	fclose(f);
+	ck_assert_int_eq(catalog_load(dir), 0);
+	ck_assert_ptr_nonnull(t = catalog_find("X_T_1"));
+	text = first_problem(t, "{\"speeed\": \"1G\"}", "en");
+	ck_assert_ptr_nonnull(strstr(text, "(did you mean 'speed'?)"));
+	free(text);
+	unlink(path);
+	rmdir(dir);
+	/* a type of the real catalog, with its dozens of declared names */
+	ck_assert_int_eq(catalog_load(CATALOG_DIR), 0);
+	ck_assert_ptr_nonnull(t = catalog_find("R_BVPN_FR_1"));
+	ck_assert_ptr_nonnull(in = json_object());
+	ck_assert_int_eq(json_object_set_new(in, key, json_string("1G")), 0);
+	memset(&pb, 0, sizeof(pb));
+	start = clock();
+	ck_assert_int_eq(catalog_validate(t, in, "en", &pb, &out), 0);
+	ck_assert_double_lt((double)(clock() - start) / CLOCKS_PER_SEC, 0.1);	/* 0.25 s before */
+	ck_assert_uint_ge(pb.n, 1);
+	ck_assert_ptr_null(strstr(pb.v[0].text, "did you mean"));
+	problems_free(&pb);
+	json_decref(in);
+	json_decref(out);
+	free(key);
+	catalog_free();
+}
+END_TEST
+
 static Suite *
 catalog_suite(void)
 {
@@ -193,6 +249,7 @@ catalog_suite(void)
 	tcase_add_test(tc, test_declarations);
 	tcase_add_test(tc, test_all_or_nothing);
 	tcase_add_test(tc, test_texts_and_messages);
+	tcase_add_test(tc, test_hints_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

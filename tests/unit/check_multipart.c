@@ -3,6 +3,7 @@
  * (multipart.c): the bodies browsers send, binary content, file names,
  * and every refused shape.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,53 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/* What fuzzing found (tests/fuzz/regressions/fuzz_multipart/). */
+START_TEST(test_found_by_fuzzing)
+{
+	static const char body[] =
+	    "--xyz\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nv\r\n"
+	    "--xyz\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a/b\\\\c.pdf\"\r\n\r\n1\r\n"
+	    "--xyz\r\nContent-Disposition: form-data; name=\"b\"; filename=\"C:\\\\dir/x.txt\"\r\n\r\n2\r\n"
+	    "--xyz\r\nContent-Disposition: form-data; name=\"c\"; filename=\"ab\x80.pdf\"\r\n\r\n3\r\n"
+	    "--xyz\r\nContent-Disposition: form-data; name=\"d\"; filename=\"\xc3\xa9\x80\"\r\n\r\n4\r\n"
+	    "--xyz--";
+	char		 big[600];
+	struct mparts	 m;
+
+	/* a name given empty is skipped (it was read after being freed) */
+	ck_assert_int_eq(parse("multipart/form-data; boundary=xyz", body,
+	    sizeof(body) - 1, &m), MP_OK);
+	ck_assert_uint_eq(m.n, 4);
+	ck_assert_str_eq(m.v[0].name, "a");
+	/* the directory goes after the last separator of either kind (a '\\'
+	 * after the last '/' stayed) */
+	ck_assert_str_eq(m.v[0].filename, "c.pdf");
+	ck_assert_str_eq(m.v[1].filename, "x.txt");
+	/* a name cut at its first byte that is not UTF-8 keeps every whole
+	 * character before it (a stray continuation byte took one more) */
+	ck_assert_str_eq(m.v[2].filename, "ab");
+	ck_assert_str_eq(m.v[3].filename, "\xc3\xa9");
+	mparts_free(&m);
+	/* a header holding a line break other than its CRLF end is refused
+	 * (a bare LF went into the part's type) */
+	ck_assert_int_eq(parse("multipart/form-data; boundary=xyz",
+	    "--xyz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n"
+	    "Content-Type: text/plain\nX-Injected: 1\r\n\r\nv\r\n--xyz--", 115, &m),
+	    MP_MALFORMED);
+	mparts_free(&m);
+	ck_assert_int_eq(parse("multipart/form-data; boundary=xyz",
+	    "--xyz\r\nContent-Disposition: form-data; name=\"f\r\"\r\n\r\nv\r\n--xyz--",
+	    62, &m), MP_MALFORMED);
+	mparts_free(&m);
+	/* a name over MULTIPART_NAME_MAX is refused, and freed once */
+	snprintf(big, sizeof(big), "--xyz\r\nContent-Disposition: form-data; name=\"%0256d\""
+	    "\r\n\r\nv\r\n--xyz--", 0);
+	ck_assert_int_eq(parse("multipart/form-data; boundary=xyz", big, strlen(big), &m),
+	    MP_MALFORMED);
+	mparts_free(&m);
+}
+END_TEST
+
 static Suite *
 multipart_suite(void)
 {
@@ -201,6 +249,7 @@ multipart_suite(void)
 	tcase_add_test(tc, test_boundaries);
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_limits);
+	tcase_add_test(tc, test_found_by_fuzzing);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -469,7 +469,7 @@ END_TEST
 #ifdef REQDESK_TEST_CLOCK
 START_TEST(test_test_clock)
 {
-	char	 path[] = "/tmp/check_workday_clock_XXXXXX";
+	char	 path[] = "check_workday_clock.XXXXXX";
 	int	 fd = mkstemp(path);
 	FILE	*f;
 

@@ -455,6 +455,128 @@ case("content-length-lies", "A JSON body with a Content-Type of another charset.
 case("x-forwarded-junk", "X-Forwarded-For and Host headers of junk.", method="GET",
      path=ORANGE, headers={"X-Forwarded-For": "\u00e9" * 100, "X-Request-Id": "x" * 500})
 
+# ---- notes and attachments (docs/CONVERSATIONS.md), both families ------------------
+CONV = {"orange": (ORANGE + "/@ORANGE", "acme_owner", ORANGE + "/@FDJ_REQUEST", "acme_owner"),
+        "internet": (INET + "/@INET", "nordic_owner", INET + "/@INET", "acme_owner")}
+B64_TXT = "w6kgYmllbgo="          # "é bien\n"
+HTML_B64 = "PGh0bWw+PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0PjwvaHRtbD4K"
+for fam, (req, who, other, stranger) in CONV.items():
+    p = fam + "-"
+    text = "body" if fam == "orange" else "text"
+
+    def note(extra):
+        b = {"title": "A title", "body": "A reply"} if fam == "orange" else {"text": "A reply"}
+        b.update(extra)
+        return {k: v for k, v in b.items() if v is not ...}
+
+    def file(extra):
+        b = {"name": "a.txt", "body": B64_TXT}
+        if fam == "orange":
+            b["format"] = "txt"
+        b.update(extra)
+        return {k: v for k, v in b.items() if v is not ...}
+
+    for name, body in (("text-missing", note({text: ...})),
+                       ("text-blank", note({text: " \n\t "})),
+                       ("text-10001", note({text: "x" * 10001})),
+                       ("text-3000-e-acute", note({text: "\u00e9" * 3000})),
+                       ("text-control", note({text: "a\u0007b\u001bc\u007f"})),
+                       ("text-number", note({text: 12})),
+                       ("text-object", note({text: {"a": 1}})),
+                       ("text-array", note({text: ["a"]})),
+                       ("internal-string", note({"internal": "yes"})),
+                       ("internal-by-customer", note({"internal": True})),
+                       ("many-unknown-keys", note({"k%d" % i: i for i in range(2000)}))):
+        case(p + "note-" + name, "A note: %s." % name.replace("-", " "), path=req + "/notes",
+             body=body, as_=who)
+    if fam == "orange":
+        for name, body in (("title-missing", note({"title": ...})),
+                           ("title-201", note({"title": "t" * 201})),
+                           ("title-number", note({"title": 5})),
+                           ("title-crlf", note({"title": "t\r\nX-Injected: 1"})),
+                           ("author-object", note({"author": {"name": "forged"}}))):
+            case(p + "note-" + name, "A note: %s." % name.replace("-", " "),
+                 path=req + "/notes", body=body, as_=who)
+    case(p + "note-other-customer", "A note on another customer's request.",
+         path=other + "/notes", body=note({}), as_=stranger)
+    case(p + "notes-list-other-customer", "The notes of another customer's request.",
+         method="GET", path=other + "/notes", as_=stranger)
+    case(p + "attachment-other-customer", "A file on another customer's request.",
+         path=other + "/attachments", body=file({}), as_=stranger)
+    case(p + "attachments-list-other-customer", "The files of another customer's request.",
+         method="GET", path=other + "/attachments", as_=stranger)
+    case(p + "attachment-get-unknown", "A file that does not exist.", method="GET",
+         path=req + "/attachments/ffffffffffffffffffffffff", as_=who)
+    case(p + "attachment-get-traversal", "A file id of traversal.", method="GET",
+         path=req + "/attachments/..%2F..%2Fetc%2Fpasswd", as_=who)
+    case(p + "notes-list-limit-251", "The notes, limit 251.", method="GET",
+         path=req + "/notes?limit=251", as_=who)
+    case(p + "notes-list-offset-negative", "The notes, a negative offset.", method="GET",
+         path=req + "/notes?offset=-1", as_=who)
+    case(p + "note-multipart-no-boundary", "A note sent as multipart without a boundary.",
+         path=req + "/notes", raw=b"--x\r\nContent-Disposition: form-data; name=\"text\"\r\n"
+         b"\r\nA reply\r\n--x--\r\n", ctype="multipart/form-data", as_=who)
+    case(p + "attachment-multipart-no-boundary", "A file sent as multipart without a boundary.",
+         path=req + "/attachments", raw=b"--x\r\nContent-Disposition: form-data; name=\"file\"; "
+         b"filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--x--\r\n",
+         ctype="multipart/form-data", as_=who)
+    case(p + "attachment-multipart", "A file sent as a browser's multipart form to the JSON route.",
+         path=req + "/attachments", raw=b"--x\r\nContent-Disposition: form-data; name=\"file\"; "
+         b"filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--x--\r\n",
+         ctype="multipart/form-data; boundary=x", as_=who)
+    for name, body in (("name-missing", file({"name": ...})),
+                       ("body-missing", file({"body": ...})),
+                       ("body-empty", file({"body": ""})),
+                       ("body-bad-base64", file({"body": "not base64!!"})),
+                       ("body-base64-cut", file({"body": "w6kgYmllbg"})),
+                       ("body-base64url", file({"body": "-_-_"})),
+                       ("body-number", file({"body": 12345})),
+                       ("body-array", file({"body": ["w6k="]})),
+                       ("name-number", file({"name": 7})),
+                       ("name-traversal", file({"name": "../../etc/passwd"})),
+                       ("name-backslash", file({"name": "C:\\dir\\a.txt"})),
+                       ("name-300", file({"name": "n" * 300 + ".txt"})),
+                       ("name-control", file({"name": "a\u001b\r\n.txt"})),
+                       ("name-empty", file({"name": ""})),
+                       ("internal-by-customer", file({"internal": True})),
+                       ("internal-number", file({"internal": 1})),
+                       ("type-html", file({"name": "a.txt", "body": HTML_B64})),
+                       ("type-binary", file({"name": "a.txt", "body": "AAECAwQFBgcICQ=="}))):
+        case(p + "attachment-" + name, "A file: %s." % name.replace("-", " "),
+             path=req + "/attachments", body=body, as_=who)
+    if fam == "orange":
+        for name, body in (("format-missing", file({"format": ...})),
+                           ("format-number", file({"format": 1}))):
+            case(p + "attachment-" + name, "A file: %s." % name.replace("-", " "),
+                 path=req + "/attachments", body=body, as_=who)
+    head = '{"name": "a.txt", %s"body": "' % ('"format": "txt", ' if fam == "orange" else "")
+    # 3,495,300 groups of base64: 10,485,900 bytes decoded, over file_max
+    # (10 MiB), the body still under what the route reads
+    case(p + "attachment-over-file-max", "A file over [attachments] file_max (10 MiB).",
+         path=req + "/attachments", raw=parts((head, 1), ("QUFB", 3495300), ('"}', 1)), as_=who)
+    case(p + "attachment-over-route-cap", "A body over what a file route reads (file_max "
+         "in base64 + 64 KiB), under nginx's cap.", path=req + "/attachments",
+         raw=parts((head, 1), ("QUFB", 3700000), ('"}', 1)), as_=who)
+    case(p + "note-over-body-max", "A note body over body_max (1 MiB).", path=req + "/notes",
+         raw=parts(('{"title": "t", "%s": "' % text, 1), ("x", 1024 * 1024 + 10), ('"}', 1)),
+         as_=who)
+case("orange-note-viewer", "A VIEWER writes a note.", path=ORANGE + "/@FDJ_REQUEST/notes",
+     body={"title": "t", "body": "b"}, as_="fdj_viewer")
+case("orange-attachment-viewer", "A VIEWER sends a file.",
+     path=ORANGE + "/@FDJ_REQUEST/attachments",
+     body={"name": "a.txt", "format": "txt", "body": B64_TXT}, as_="fdj_viewer")
+case("html-login-multipart-no-boundary", "The login form sent as multipart without a boundary.",
+     path="/login", raw=b"--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n"
+     b"a@b.c\r\n--x--\r\n", ctype="multipart/form-data", as_=None)
+case("html-login-multipart-bare-lf", "The login form as multipart, a header holding a bare LF.",
+     path="/login", raw=b"--x\r\nContent-Disposition: form-data; name=\"email\"\r\n"
+     b"Content-Type: text/plain\nX-Injected: 1\r\n\r\na@b.c\r\n--x--\r\n",
+     ctype="multipart/form-data; boundary=x", as_=None)
+case("html-login-multipart-65-parts", "The login form as multipart of 65 parts.",
+     path="/login", raw=b"".join(b"--x\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\n"
+                                 b"v\r\n" % i for i in range(65)) + b"--x--\r\n",
+     ctype="multipart/form-data; boundary=x", as_=None)
+
 
 def main():
     rewrite = "--all" in sys.argv
