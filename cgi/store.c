@@ -1122,7 +1122,7 @@ static const char *const migrations[] = {
 #define QUEUE_COLS "q.id, q.family, q.request_id, q.customer_id, q.customer_name," \
 	" q.state, q.assignee_id, u.name, q.priority, q.due, q.created, q.activity," \
 	" q.waiting, coalesce(r.name, i.type), coalesce(r.customer_reference, i.reference)," \
-	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END"
+	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END, r.type"
 #define QUEUE_FROM " FROM queue q LEFT JOIN users u ON u.id = q.assignee_id" \
 	" LEFT JOIN requests r ON q.family = 'orange' AND r.id = q.request_id" \
 	" LEFT JOIN internet_requests i ON q.family = 'internet' AND i.id = q.request_id"

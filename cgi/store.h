@@ -844,12 +844,14 @@ enum ref_history_col {
 
 /* The inbox (queue.c): ST_QUEUE_DUE... and their _AFTER pages, and
  * ST_QUEUE_GET.  What: an ordering request's type name, or an Internet
- * request's kind of circuit; place: an Internet request's address. */
+ * request's kind of circuit; place: an Internet request's address; type:
+ * an ordering request's catalog type (NULL for Internet ones), for its
+ * title in the reader's language. */
 enum queue_col {
 	QUEUE_ROWID, QUEUE_FAMILY, QUEUE_REQUEST_ID, QUEUE_CUSTOMER_ID,
 	QUEUE_CUSTOMER_NAME, QUEUE_STATE, QUEUE_ASSIGNEE_ID, QUEUE_ASSIGNEE_NAME,
 	QUEUE_PRIORITY, QUEUE_DUE, QUEUE_CREATED, QUEUE_ACTIVITY, QUEUE_WAITING,
-	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE__COLS
+	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE_TYPE, QUEUE__COLS
 };
 #define QUEUE_COUNT_MAX	1000	/* ST_QUEUE_VIEW_COUNT counts this far */
 
