@@ -7,6 +7,7 @@
 
 #include "admin_inbox.h"
 #include "auth.h"
+#include "catalog.h"
 #include "config.h"
 #include "i18n.h"
 #include "l10n.h"
@@ -335,8 +336,16 @@ item_row(struct req *r, struct tpl_dict *body, struct rows *s, const char *back)
 	tpl_set(row, "ITEM_ID", id);
 	tpl_set(row, "ITEM_FAMILY_CODE", family);
 	tpl_set(row, "ITEM_FAMILY", inet ? tr(r->lang, "Internet") : tr(r->lang, "BVPN"));
-	tpl_set(row, "ITEM_WHAT", inet ? word(WS_CIRCUIT, r->lang, store_text(s, QUEUE_WHAT)) :
-	    store_text(s, QUEUE_WHAT));
+	if (inet)
+		tpl_set(row, "ITEM_WHAT", word(WS_CIRCUIT, r->lang, store_text(s, QUEUE_WHAT)));
+	else {
+		/* The type's title in the reader's language; the name the
+		 * request was stored with for a type that left the catalog. */
+		const struct rtype *t = catalog_find(store_text(s, QUEUE_TYPE));
+
+		tpl_set(row, "ITEM_WHAT", t != NULL ? ltext_get(&t->titles, r->lang) :
+		    store_text(s, QUEUE_WHAT));
+	}
 	tpl_set(row, "ITEM_REFERENCE", store_text(s, QUEUE_REFERENCE));
 	tpl_set(row, "ITEM_PLACE", store_text(s, QUEUE_PLACE));
 	tpl_set(row, "ITEM_CUSTOMER", store_text(s, QUEUE_CUSTOMER_NAME));

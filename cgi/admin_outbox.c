@@ -36,6 +36,7 @@ static const struct { const char *event, *words; } events[] = {
 	{ "account_activated", N_("Internet access active") },
 	{ "account_cancelled", N_("Internet access cancelled") },
 	{ "password_reset", N_("Link to choose a new password") },
+	{ "password_invite", N_("Invitation to choose a password") },
 };
 
 /* An event in the reader's words. */

@@ -1,6 +1,7 @@
 /*
  * admin_users.c — the operator's pages: /admin, /admin/users (list, add, level,
- * disable / enable, password reset, API keys) and /admin/customers.
+ * disable / enable, password reset, invitations, API keys) and
+ * /admin/customers.
  *
  * Form input is declared in one table (afields[]): each field's name,
  * the template variable it is shown back in, whether it is required, its
@@ -23,6 +24,7 @@
 #include "auth.h"
 #include "http.h"
 #include "i18n.h"
+#include "invite.h"
 #include "l10n.h"
 #include "reply.h"
 #include "log.h"
@@ -128,6 +130,7 @@ struct auser {
 	char	*email, *name, *phone, *level, *customer_id, *reseller_id,
 		*customer_name;
 	int	 disabled;
+	int	 invited;	/* no password yet: an invitation to use */
 };
 
 /* Free the strings of *u and zero it; accepts a zeroed one. */
@@ -169,6 +172,7 @@ user_load(struct req *r, struct auser *u)
 		u->customer_id = xstrdup(store_text(s, USER_CUSTOMER_ID));
 		u->reseller_id = xstrdup(store_text(s, USER_RESELLER_ID));
 		u->disabled = store_int(s, USER_DISABLED) != 0;
+		u->invited = store_isnull(s, USER_PASSWORD_HASH);
 		u->customer_name = xstrdup(store_text(s, USER_CUSTOMER_NAME));
 		if (u->email == NULL || u->name == NULL || u->level == NULL)
 			rc = -1;
@@ -200,6 +204,8 @@ done_message(const struct req *r)
 {
 	static const struct { const char *code, *text; } done[] = {
 		{ "added", N_("The user was added.") },
+		{ "invited", N_("The user was added and mailed an invitation to choose their password.") },
+		{ "reinvited", N_("A new invitation was mailed; the link of the earlier one no longer works.") },
 		{ "level", N_("The level was changed.") },
 		{ "disabled", N_("The user was disabled; their sessions and login tokens were ended.") },
 		{ "enabled", N_("The user was enabled.") },
@@ -343,7 +349,7 @@ users_page(struct req *r, int status, const struct aform *f)
 			snprintf(org, sizeof(org), "%s", tr(r->lang, "the operator"));
 		tpl_set(row, "USER_ORG", org);
 		tpl_show(row, store_int(s, USER_DISABLED) ? "USER_DISABLED" :
-		    "USER_ACTIVE");
+		    store_isnull(s, USER_PASSWORD_HASH) ? "USER_INVITED" : "USER_ACTIVE");
 		tpl_set_int(row, "USER_KEYS", store_int(s, USER_ACTIVE_KEYS));
 	}
 	store_done(s);
@@ -398,13 +404,26 @@ user_insert(struct req *r, struct aform *f, char id[25])
 			    "A user with this e-mail address already exists."));
 		return rc > 0 ? 0 : -1;
 	}
-	if (auth_hash_password(f->val[AF_PASSWORD], hash) < 0 || new_object_id(id) < 0)
+	if ((f->val[AF_PASSWORD] != NULL &&
+	    auth_hash_password(f->val[AF_PASSWORD], hash) < 0) || new_object_id(id) < 0)
 		return -1;
 	now_iso(now);
+	if (store_begin(r->store) < 0)
+		return -1;
+	/* Without a password: invited, in the same transaction. */
 	rc = store_exec(r->store, ST_USER_ADD, "sssssssss", id, f->val[AF_EMAIL],
 	    f->val[AF_NAME], f->val[AF_PHONE], f->val[AF_LEVEL],
-	    f->val[AF_CUSTOMER], f->val[AF_RESELLER], hash, now);
+	    f->val[AF_CUSTOMER], f->val[AF_RESELLER],
+	    f->val[AF_PASSWORD] != NULL ? hash : NULL, now);
 	sodium_memzero(hash, sizeof(hash));
+	if (rc == 1 && f->val[AF_PASSWORD] == NULL &&
+	    invite_queue(r->store, id, r->who->name) != 1)
+		rc = -1;
+	if (rc != 1 || store_commit(r->store) < 0) {
+		store_rollback(r->store);
+		if (rc == 1)
+			rc = -1;
+	}
 	if (rc == -2) {
 		/* The users table's CHECK (or a foreign key) refused it. */
 		form_fail(f, AF_LEVEL, tr(r->lang, "This level does not fit the "
@@ -420,21 +439,49 @@ user_insert(struct req *r, struct aform *f, char id[25])
 int
 page_admin_user_add(struct req *r)
 {
-	struct aform	f;
-	char		id[25];
-	int		rc;
+	struct aform	 f;
+	char		 id[25];
+	int		 rc;
 
+	const char	*pw = req_form(r, "password");
+	int		 invite = pw == NULL || *pw == '\0';
+
+	/* No password typed: the user is invited to choose one. */
 	if ((rc = form_read(r, AFM(AF_EMAIL) | AFM(AF_NAME) | AFM(AF_PHONE) |
-	    AFM(AF_LEVEL) | AFM(AF_CUSTOMER) | AFM(AF_RESELLER) | AFM(AF_PASSWORD),
-	    &f)) == 0 && (rc = user_insert(r, &f, id)) == 1) {
+	    AFM(AF_LEVEL) | AFM(AF_CUSTOMER) | AFM(AF_RESELLER) |
+	    (invite ? 0 : AFM(AF_PASSWORD)), &f)) == 0 &&
+	    (rc = user_insert(r, &f, id)) == 1) {
 		form_free(&f);
-		log_info("admin %s added user %s", r->who->user_id, id);
-		return redirect_user(r, id, "added");
+		log_info("admin %s added user %s%s", r->who->user_id, id,
+		    invite ? " and mailed an invitation" : "");
+		return redirect_user(r, id, invite ? "invited" : "added");
 	}
 	if (rc >= 0)	/* refused: the reasons are in f */
 		rc = users_page(r, 422, &f);
 	form_free(&f);
 	return rc;
+}
+
+/* The invitation of a user without a password, in `body`: INVITED,
+ * with INVITE_OPEN (INVITE_EXPIRES, in the reader's words) or
+ * INVITE_ENDED.  0 or -1. */
+static int
+invite_state(struct req *r, struct tpl_dict *body, const struct auser *u)
+{
+	char		when[L10N_MAX];
+	long long	expires;
+	int		rc;
+
+	tpl_show(body, "INVITED");
+	if ((rc = invite_pending(r->store, u->id, &expires)) < 0)
+		return -1;
+	if (rc == 1) {
+		tpl_show(body, "INVITE_OPEN");
+		fmt_epoch(r, expires, when);
+		tpl_set(body, "INVITE_EXPIRES", when);
+	} else
+		tpl_show(body, "INVITE_ENDED");
+	return 0;
 }
 
 /* The user's page: details, forms (kept input and errors from `f`, may
@@ -460,6 +507,10 @@ user_page(struct req *r, int status, const struct auser *u, const struct aform *
 	tpl_show(body, u->customer_id ? "ORG_CUSTOMER" : u->reseller_id ?
 	    "ORG_RESELLER" : "ORG_OPERATOR");
 	tpl_show(body, u->disabled ? "DISABLED" : "ACTIVE");
+	if (u->invited && invite_state(r, body, u) < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
 	if (strcmp(u->id, r->who->user_id) == 0)
 		tpl_show(body, "SELF");
 	allowed = u->customer_id ? LV(LVL_VIEWER) | LV(LVL_MANAGER) | LV(LVL_OWNER) :
@@ -635,6 +686,31 @@ page_admin_user_password(struct req *r)
 	form_free(&f);
 	user_free(&u);
 	return redirect_user(r, r->param, "password");
+}
+
+/* POST /admin/users/{id}/invite; contract in admin_users.h. */
+int
+page_admin_user_invite(struct req *r)
+{
+	struct auser	u;
+	struct aform	f;
+	int		rc;
+
+	if ((rc = user_or_404(r, &u)) != 1)
+		return rc;
+	memset(&f, 0, sizeof(f));
+	if ((rc = invite_resend(r->store, u.id, r->who->name)) == 0) {
+		form_fail(&f, AF_PASSWORD, u.disabled ? tr(r->lang, "The account "
+		    "is disabled: enable it before sending an invitation.") :
+		    tr(r->lang, "This user has a password already: an invitation "
+		    "is for a user who has none."));
+		return user_refused(r, &u, &f);
+	}
+	user_free(&u);
+	if (rc < 0)
+		return -1;
+	log_info("admin %s sent user %s a new invitation", r->who->user_id, r->param);
+	return redirect_user(r, r->param, "reinvited");
 }
 
 /* The page that shows a new key, once.  0 or -1. */

@@ -40,6 +40,10 @@ int  page_admin_user_disabled(struct req *r);
 /* POST /admin/users/{id}/password {password}: set a new password typed
  * by the admin; ends the user's sessions and tokens.  303, 404 or 422. */
 int  page_admin_user_password(struct req *r);
+/* POST /admin/users/{id}/invite: a new invitation for a user without a
+ * password (the older link ends); 303 back with ?done=reinvited, 422 when
+ * the user has a password or is disabled, 404. */
+int  page_admin_user_invite(struct req *r);
 
 /* POST /admin/users/{id}/keys {label}: create an API key and show it,
  * this once only.  200, 404 or 422. */

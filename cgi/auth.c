@@ -859,6 +859,8 @@ auth_set_password(struct store *st, const char *user_id, const char *email,
 		goto out;
 	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", hash, user_id) != 1 ||
 	    store_exec(st, ST_CRED_REVOKE_USER, "s", user_id) < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "reset") < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "invite") < 0 ||
 	    store_commit(st) < 0) {
 		store_rollback(st);
 		goto out;

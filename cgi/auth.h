@@ -196,7 +196,7 @@ int  auth_utoken_use(struct store *st, enum utoken kind, const char *token,
 int  auth_password_ok(struct store *st, const char *user_id, const char *password);
 
 /* Set the user's password (hashed) and end every session and token of
- * theirs, in one transaction; forget the failed logins counted against
+ * theirs (their mailed links too), in one transaction; forget the failed logins counted against
  * `email`.  0 or -1. */
 int  auth_set_password(struct store *st, const char *user_id, const char *email,
 	const char *password);

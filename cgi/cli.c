@@ -3,8 +3,10 @@
  *
  *   reqdesk [-c config] [--db PATH] init | demo | check | backup FILE
  *   reqdesk user add --email E --name N --level L [--customer C | --reseller R]
- *                    [--phone P]  (password read from standard input; every
- *                    value held to the admin form's rules, user_field())
+ *                    [--phone P] [--invite]  (password read from standard
+ *                    input, or with --invite none: the user is mailed a link
+ *                    to choose one; every value held to the admin form's
+ *                    rules, user_field())
  *   reqdesk apikey create --user EMAIL [--label TEXT]   (prints the key alone)
  *   reqdesk apikey revoke PREFIX
  *   reqdesk import servicepoints FILE.csv   (header: id,customer,name,
@@ -34,6 +36,7 @@
 #include "cli_import.h"
 #include "config.h"
 #include "demo.h"
+#include "invite.h"
 #include "log.h"
 #include "store.h"
 #include "pages.h"
@@ -309,7 +312,7 @@ read_password(char **pw)
 
 #define USER_ADD_USAGE	"user add --email E --name N --level " \
 	"VIEWER|MANAGER|OWNER|RESELLER|RESELLER_ADMIN|ADMIN " \
-	"[--customer ID | --reseller ID] [--phone P] < password"
+	"[--customer ID | --reseller ID] [--phone P] (< password | --invite)"
 #define APIKEY_CREATE_USAGE	"apikey create --user EMAIL [--label TEXT]"
 
 /*
@@ -345,7 +348,8 @@ static int
 cmd_user_add(struct store *st, int argc, char *argv[])
 {
 	/* Named as the admin form's fields, which check them. */
-	enum { U_EMAIL, U_NAME, U_LEVEL, U_CUSTOMER, U_RESELLER, U_PHONE, U__MAX };
+	enum { U_EMAIL, U_NAME, U_LEVEL, U_CUSTOMER, U_RESELLER, U_PHONE, U__MAX,
+	    U_INVITE = U__MAX };
 	static const struct option opts[] = {
 		{ "email", required_argument, NULL, U_EMAIL },
 		{ "name", required_argument, NULL, U_NAME },
@@ -353,15 +357,20 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 		{ "customer", required_argument, NULL, U_CUSTOMER },
 		{ "reseller", required_argument, NULL, U_RESELLER },
 		{ "phone", required_argument, NULL, U_PHONE },
+		{ "invite", no_argument, NULL, U_INVITE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char	*raw[U__MAX] = { NULL };
 	char		*val[U__MAX] = { NULL };
-	char		 id[25], now[32], *pw, hash[128];
-	int		 ch, i, rc = 0, n;
+	char		 id[25], now[32], *pw, hash[128], err[256];
+	int		 ch, i, rc = 0, n, invite = 0;
 
 	optind = 0;
 	while ((ch = getopt_long(argc + 1, argv - 1, "", opts, NULL)) != -1) {
+		if (ch == U_INVITE) {
+			invite = 1;
+			continue;
+		}
 		if (ch < 0 || ch >= U__MAX)
 			goto usage;
 		raw[ch] = optarg;
@@ -375,17 +384,32 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 	for (i = 0; i < U__MAX; i++)
 		if ((n = cli_field(opts[i].name, raw[i], &val[i])) > rc)
 			rc = n;
-	if (rc == 0 && (rc = read_password(&pw)) == 0) {
+	if (rc == 0 && invite) {
+		/* the invitation's mail is rendered here, from the templates */
+		if (pages_init(config.templates, config.locale, err, sizeof(err)) < 0) {
+			fprintf(stderr, "reqdesk: %s\n", err);
+			rc = 1;
+		} else
+			rc = new_object_id(id) < 0;
+	} else if (rc == 0 && (rc = read_password(&pw)) == 0) {
 		rc = auth_hash_password(pw, hash) < 0 || new_object_id(id) < 0;
 		sodium_memzero(pw, strlen(pw));
 		free(pw);
 	}
 	if (rc == 0) {
 		now_iso(now);
-		n = store_exec(st, ST_USER_ADD, "sssssssss", id, val[U_EMAIL],
-		    val[U_NAME], val[U_PHONE], val[U_LEVEL], val[U_CUSTOMER],
-		    val[U_RESELLER], hash, now);
+		/* the user and their invitation in one transaction */
+		if ((n = store_begin(st)) == 0)
+			n = store_exec(st, ST_USER_ADD, "sssssssss", id, val[U_EMAIL],
+			    val[U_NAME], val[U_PHONE], val[U_LEVEL], val[U_CUSTOMER],
+			    val[U_RESELLER], invite ? NULL : hash, now);
 		sodium_memzero(hash, sizeof(hash));
+		if (n == 1 && invite && invite_queue(st, id, NULL) != 1)
+			n = -1;
+		if (n == 1 && store_commit(st) < 0)
+			n = -1;
+		if (n != 1)
+			store_rollback(st);
 		if (n == 1)
 			printf("%s\n", id);
 		else {

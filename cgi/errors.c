@@ -86,7 +86,7 @@ static const struct herr_row herrs[HERR__MAX] = {
 static const struct oerr_row oerrs[OERR__MAX] = {
 	[OERR_MISSING] = { 412, 65, "Precondition failed",
 	    "The mandatory field '{1}' is missing.", 0,
-	    N_("Fill in {label}.") },
+	    N_("{label} is required.") },
 	[OERR_TOP_INVALID] = { 400, 21, "Invalid body",
 	    "'{1}' must be a string of at most {2} characters", 1,
 	    N_("Use at most {2} characters.") },
@@ -104,7 +104,7 @@ static const struct oerr_row oerrs[OERR__MAX] = {
 	    N_("Enter a valid value for {label}.") },
 	[OERR_PROPS_EMPTY] = { 422, 3620, "Properties item is not valid",
 	    PROPS("'{1}' must not be empty"), 1,
-	    N_("Fill in {label}.") },
+	    N_("{label} is required.") },
 	[OERR_PROPS_TOO_LONG] = { 422, 3620, "Properties item is not valid",
 	    PROPS("'{1}' must be at most {2} characters"), 1,
 	    N_("Use at most {2} characters.") },
@@ -423,6 +423,11 @@ problem_person(const struct problems *pb, const struct problem *p, const char *l
 
 	tpl = pb->family == FAM_TCX ? xerr_row((enum xerr)p->err)->person :
 	    oerr_row((enum oerr)p->err)->person;
+	/* A field with no label of its own: said as "this field", except
+	 * where the sentence is about the field itself. */
+	if (label == NULL && pb->family != FAM_TCX && (p->err == OERR_MISSING ||
+	    p->err == OERR_PROPS_EMPTY))
+		return fill(tr(lang, N_("This field is required.")), args, NULL);
 	return fill(tr(lang, tpl), args, label != NULL ? label :
 	    tr(lang, N_("this field")));
 }

@@ -292,6 +292,7 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 	const char	*value = req_form(r, f->path), *text, *lang = r->lang;
 	struct buf	 profiles = { 0 }, words = { 0 };
 	size_t		 i;
+	int		 help = 0, shown;
 
 	d = tpl_section_add(group, "FIELD");
 	tpl_set(d, "NAME", f->path);
@@ -302,6 +303,7 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 		tpl_set(d, "LABEL_FR_TEXT", text);
 	}
 	if ((text = ltext_get(&f->helps, lang)) != NULL) {
+		help = 1;
 		tpl_show(d, "HELP");
 		tpl_set(d, "HELP_TEXT", text);
 	}
@@ -321,9 +323,20 @@ fill_field(struct req *r, const struct rtype *t, const struct field *f,
 	buf_free(&words);
 	if (t->profile_field != NULL && strcmp(t->profile_field, f->path) == 0)
 		tpl_show(d, "IS_PROFILE");
-	if (show_problem(r, t, d, "FIELD_ERROR", pb, f->path,
-	    f->resolve != NULL && strcmp(f->resolve, "id") == 0 ? "servicePoint" : NULL) < 0)
+	if ((shown = show_problem(r, t, d, "FIELD_ERROR", pb, f->path,
+	    f->resolve != NULL && strcmp(f->resolve, "id") == 0 ? "servicePoint" : NULL)) < 0)
 		return -1;
+	/* what describes the control for assistive technology: its hint
+	 * and its problem, by their ids */
+	if (help || shown) {
+		char desc[2 * 256 + 16];	/* two paths (at most 256 bytes) */
+
+		snprintf(desc, sizeof(desc), "%s%s%s%s%s", help ? f->path : "",
+		    help ? "-hint" : "", help && shown ? " " : "",
+		    shown ? f->path : "", shown ? "-error" : "");
+		tpl_show(d, "DESCRIBED");
+		tpl_set(d, "DESCRIBEDBY", desc);
+	}
 	if (f->resolve != NULL && strcmp(f->resolve, "id") == 0) {
 		tpl_show(d, "SELECT");
 		return fill_picker(r, d, value);

@@ -111,6 +111,7 @@ mail_reset(struct req *r, const char *email)
 		return -1;
 	/* the reader's language: the one they chose, else the one they asked in */
 	tpl_dict_lang(d, lang[0] ? lang_code(lang_pick(lang, NULL, NULL)) : r->lang);
+	tpl_set(d, "LANG", lang[0] ? lang_code(lang_pick(lang, NULL, NULL)) : r->lang);
 	rc = -1;
 	if (store_begin(r->store) < 0)
 		goto out;

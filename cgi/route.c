@@ -96,6 +96,8 @@ const struct route routes[] = {
 	    NULL, page_admin_user_disabled }, /* RT_ADMIN_USER_DISABLED */
 	{ "/admin/users/{id}/password", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_admin_user_password }, /* RT_ADMIN_USER_PASSWORD */
+	{ "/admin/users/{id}/invite", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
+	    NULL, page_admin_user_invite }, /* RT_ADMIN_USER_INVITE */
 	{ "/admin/users/{id}/keys", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,
 	    NULL, page_admin_key_create }, /* RT_ADMIN_USER_KEYS */
 	{ "/admin/users/{id}/keys/revoke", M_POST, FAM_HTML, RF_FORM, LV_ADMIN, LV_ADMIN,

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "http.h"
 #include "i18n.h"
 #include "l10n.h"
@@ -26,6 +27,7 @@ add_row(struct req *r, struct tpl_dict *body, struct rows *s)
 	struct tpl_dict	*row = tpl_section_add(body, "RESULT");
 	const char	*fam = store_text(s, SEARCH_FAMILY), *id = store_text(s, SEARCH_REQUEST_ID);
 	const char	*state = store_text(s, SEARCH_STATE);
+	const struct rtype *t;
 	int		 orange = strcmp(fam, "orange") == 0;
 	char		 href[128], when[L10N_MAX];
 
@@ -36,7 +38,14 @@ add_row(struct req *r, struct tpl_dict *body, struct rows *s)
 	tpl_set(row, "ID", id);
 	tpl_set(row, "FAMILY", orange ? tr(r->lang, "Network site") :
 	    tr(r->lang, "Internet access"));
-	tpl_set(row, "TITLE", store_text(s, SEARCH_TITLE) ? store_text(s, SEARCH_TITLE) : "");
+	/* a request's type by its title in the reader's language, as the
+	 * catalog says it now; the stored name when the type is gone */
+	if (orange && store_text(s, SEARCH_TYPE) != NULL &&
+	    (t = catalog_find(store_text(s, SEARCH_TYPE))) != NULL)
+		tpl_set(row, "TITLE", ltext_get(&t->titles, r->lang));
+	else
+		tpl_set(row, "TITLE", store_text(s, SEARCH_TITLE) ?
+		    store_text(s, SEARCH_TITLE) : "");
 	tpl_set(row, "REFERENCE", store_text(s, SEARCH_REFERENCE) ?
 	    store_text(s, SEARCH_REFERENCE) : "");
 	tpl_set(row, "CUSTOMER", store_text(s, SEARCH_CUSTOMER) ?

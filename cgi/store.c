@@ -1122,7 +1122,7 @@ static const char *const migrations[] = {
 #define QUEUE_COLS "q.id, q.family, q.request_id, q.customer_id, q.customer_name," \
 	" q.state, q.assignee_id, u.name, q.priority, q.due, q.created, q.activity," \
 	" q.waiting, coalesce(r.name, i.type), coalesce(r.customer_reference, i.reference)," \
-	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END"
+	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END, r.type"
 #define QUEUE_FROM " FROM queue q LEFT JOIN users u ON u.id = q.assignee_id" \
 	" LEFT JOIN requests r ON q.family = 'orange' AND r.id = q.request_id" \
 	" LEFT JOIN internet_requests i ON q.family = 'internet' AND i.id = q.request_id"
@@ -1495,6 +1495,8 @@ static const char *const sqls[] = {
 	" AND expires > ?2", /* ST_UTOKEN_USE */
 	"DELETE FROM user_tokens WHERE user_id = ? AND kind = ? AND used IS NULL", /* ST_UTOKEN_DROP */
 	"DELETE FROM user_tokens WHERE expires < ?", /* ST_UTOKEN_PURGE */
+	"SELECT max(expires) FROM user_tokens WHERE user_id = ?1 AND kind = 'invite'"
+	" AND used IS NULL AND expires > ?2 HAVING count(*) > 0", /* ST_UTOKEN_PENDING */
 	"SELECT r.customer_id, r.created_by, r.status, r.customer_reference, " CONV_QUEUE("orange")
 	" FROM requests r"
 	" WHERE r.id = ?4 AND " IN_SCOPE("r.customer_id"), /* ST_CONV_ORANGE_TARGET */
@@ -1870,6 +1872,7 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_UTOKEN_USE */
 	0, /* ST_UTOKEN_DROP */
 	0, /* ST_UTOKEN_PURGE */
+	COUNT__COLS, /* ST_UTOKEN_PENDING */
 	TARGET__COLS, /* ST_CONV_ORANGE_TARGET */
 	TARGET__COLS, /* ST_CONV_INET_TARGET */
 	0, /* ST_NOTE_ADD */

@@ -222,6 +222,7 @@ enum stmt {
 	ST_UTOKEN_USE,		/* single use: marks it, if not used or expired */
 	ST_UTOKEN_DROP,		/* a user's tokens of a kind */
 	ST_UTOKEN_PURGE,
+	ST_UTOKEN_PENDING,	/* when a user's open invitation ends (COUNT_N), if any */
 	ST_CONV_ORANGE_TARGET,	/* a request of either family the caller sees (conversation.c) */
 	ST_CONV_INET_TARGET,
 	ST_NOTE_ADD,		/* replies and internal notes */
@@ -321,7 +322,7 @@ enum stmt {
  */
 
 /* One number: ST_PING, ST_REQ_COUNT, ST_REQ_KCOUNT, ST_REQ_KEPT_COUNT,
- * ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT, ST_INET_OPEN_COUNT (a
+ * ST_UTOKEN_PENDING, ST_SP_VIEW_COUNT, ST_ADDRESS_COUNT, ST_INET_COUNT, ST_INET_OPEN_COUNT (a
  * count), ST_INET_ANY, ST_REQ_ANY (1 or 0), and
  * ST_AUTH_EPOCH (the epoch), ST_DB_IN_USE (1 when any table of the desk
  * holds a row, else 0). */
@@ -843,12 +844,14 @@ enum ref_history_col {
 
 /* The inbox (queue.c): ST_QUEUE_DUE... and their _AFTER pages, and
  * ST_QUEUE_GET.  What: an ordering request's type name, or an Internet
- * request's kind of circuit; place: an Internet request's address. */
+ * request's kind of circuit; place: an Internet request's address; type:
+ * an ordering request's catalog type (NULL for Internet ones), for its
+ * title in the reader's language. */
 enum queue_col {
 	QUEUE_ROWID, QUEUE_FAMILY, QUEUE_REQUEST_ID, QUEUE_CUSTOMER_ID,
 	QUEUE_CUSTOMER_NAME, QUEUE_STATE, QUEUE_ASSIGNEE_ID, QUEUE_ASSIGNEE_NAME,
 	QUEUE_PRIORITY, QUEUE_DUE, QUEUE_CREATED, QUEUE_ACTIVITY, QUEUE_WAITING,
-	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE__COLS
+	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE_TYPE, QUEUE__COLS
 };
 #define QUEUE_COUNT_MAX	1000	/* ST_QUEUE_VIEW_COUNT counts this far */
 

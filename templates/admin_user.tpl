@@ -2,7 +2,8 @@
 {{! One user (ADMIN only), included as BODY of layout.tpl: CSRF, ID, }}
 {{! USER_EMAIL, USER_NAME, USER_PHONE, USER_LEVEL, USER_ORG, USER_ORG_NAME }}
 {{! with ORG_CUSTOMER, ORG_RESELLER or ORG_OPERATOR; ACTIVE or DISABLED; }}
-{{! SELF when it is the admin's own account; LEVEL_OPTION rows (OPTION, }}
+{{! INVITED (no password yet) with INVITE_OPEN (INVITE_EXPIRES) or }}
+{{! INVITE_ENDED; SELF when it is the admin's own account; LEVEL_OPTION rows (OPTION, }}
 {{! SELECTED); KEY_ROW rows (KEY_PREFIX, KEY_LABEL, KEY_CREATED, }}
 {{! KEY_LAST_USED, KEY_ACTIVE or KEY_REVOKED); kept LABEL; per field }}
 {{! <FIELD>_ERROR with <FIELD>_ERROR_TEXT (LEVEL, DISABLED, PASSWORD, }}
@@ -23,7 +24,7 @@
 {{#ORG_OPERATOR}}
   <dt>[[Belongs to]]</dt><dd>[[the operator (no customer, no reseller)]]</dd>
 {{/ORG_OPERATOR}}
-  <dt>[[State]]</dt><dd>{{#ACTIVE}}[[active]]{{/ACTIVE}}{{#DISABLED}}<span class="badge badge-REJECTED">[[disabled]]</span>{{/DISABLED}}</dd>
+  <dt>[[State]]</dt><dd>{{#ACTIVE}}[[active]]{{/ACTIVE}}{{#DISABLED}}<span class="badge badge-REJECTED">[[disabled]]</span>{{/DISABLED}}{{#INVITED}}, [[invited: no password chosen yet]]{{/INVITED}}</dd>
 </dl>
 {{#FORM_ERRORS}}
 <p class="form-errors" role="alert">[[Nothing was changed: see the error below.]]</p>
@@ -67,6 +68,21 @@
   <p class="field-error" id="disabled-error">{{DISABLED_ERROR_TEXT}}</p>
 {{/DISABLED_ERROR}}
 </form>
+
+{{#INVITED}}
+<h2 id="invitation">[[Invitation]]</h2>
+{{#INVITE_OPEN}}
+<p>[[The user has been mailed a link to choose their password; it serves until {{INVITE_EXPIRES}}.]]</p>
+{{/INVITE_OPEN}}
+{{#INVITE_ENDED}}
+<p>[[The link of the invitation has expired: the user cannot log in until a new one is sent.]]</p>
+{{/INVITE_ENDED}}
+<form class="form" method="post" action="/admin/users/{{ID}}/invite">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <p class="form-actions"><button type="submit" class="button">[[Send the invitation again]]</button>
+    <span class="hint">[[A new link, valid for 7 days; the earlier one stops working.]]</span></p>
+</form>
+{{/INVITED}}
 
 <h2 id="password">[[Reset the password]]</h2>
 <form class="form" method="post" action="/admin/users/{{ID}}/password">

@@ -4,7 +4,7 @@
 {{! USER_DISABLED or USER_ACTIVE.  The add form: CSRF; kept values EMAIL, }}
 {{! NAME, PHONE; LEVEL_OPTION, CUSTOMER_OPTION, RESELLER_OPTION rows }}
 {{! (OPTION, OPTION_NAME, SELECTED); FORM_ERRORS and, per field, }}
-{{! <FIELD>_ERROR with <FIELD>_ERROR_TEXT. }}
+{{! <FIELD>_ERROR with <FIELD>_ERROR_TEXT.  USER_INVITED: no password yet. }}
 <p class="breadcrumb"><a href="/admin">[[Administration]]</a> › [[Users]]</p>
 <h1>[[Users]]</h1>
 <div class="table-wrap">
@@ -19,7 +19,7 @@
       <td>{{USER_NAME}}</td>
       <td>{{USER_LEVEL}}</td>
       <td>{{USER_ORG}}</td>
-      <td>{{#USER_DISABLED}}<span class="badge badge-REJECTED">[[disabled]]</span>{{/USER_DISABLED}}{{#USER_ACTIVE}}[[active]]{{/USER_ACTIVE}}</td>
+      <td>{{#USER_DISABLED}}<span class="badge badge-REJECTED">[[disabled]]</span>{{/USER_DISABLED}}{{#USER_ACTIVE}}[[active]]{{/USER_ACTIVE}}{{#USER_INVITED}}[[invited]]{{/USER_INVITED}}</td>
       <td>{{USER_KEYS}}</td>
     </tr>
 {{/USER_ROW}}
@@ -93,8 +93,9 @@
 {{/RESELLER_ERROR}}
   </p>
   <p class="field{{#PASSWORD_ERROR}} has-error{{/PASSWORD_ERROR}}">
-    <label for="password">[[Initial password]] <span class="hint">[[(at least 8 characters; tell it to the user)]]</span></label>
-    <input id="password" name="password" type="password" minlength="8" required autocomplete="new-password"{{#PASSWORD_ERROR}} aria-invalid="true" aria-describedby="password-error"{{/PASSWORD_ERROR}}>
+    <label for="password">[[Initial password]] <span class="hint">[[(optional)]]</span></label>
+    <input id="password" name="password" type="password" minlength="8" autocomplete="new-password" aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
+    <span class="hint" id="password-hint">[[Leave it empty to mail the user an invitation: a link, valid for 7 days, to choose their own password. Or type one (at least 8 characters) and tell it to the user.]]</span>
 {{#PASSWORD_ERROR}}
     <span class="field-error" id="password-error">{{PASSWORD_ERROR_TEXT}}</span>
 {{/PASSWORD_ERROR}}

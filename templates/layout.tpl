@@ -3,7 +3,7 @@
 {{! sections USER (USER_NAME, USER_LEVEL, CSRF; the navigation that fits }}
 {{! the caller: NAV_HOME or ADMIN, NAV_REQUESTS, NAV_NEW_REQUEST, }}
 {{! NAV_INTERNET with INTERNET_HREF, NAV_NEW_INTERNET) or ANON, }}
-{{! FLASH (FLASH_TEXT); include BODY = the page's own template, which }}
+{{! FLASH (FLASH_TEXT); a skip link to <main id="main">; include BODY = the page's own template, which }}
 {{! gets its own dictionary (it does not see these values). }}
 <!doctype html>
 <html lang="{{LANG}}">
@@ -17,6 +17,7 @@
 <script src="/static/js/reqdesk.js" defer></script>
 </head>
 <body>
+<a class="skip-link" href="#main">[[Skip to the content]]</a>
 <header class="site-header">
   <a class="brand" href="{{HOME_HREF}}">reqdesk</a>
 {{#USER}}
@@ -64,7 +65,7 @@
 {{#FLASH}}
 <p class="flash">{{FLASH_TEXT}}</p>
 {{/FLASH}}
-<main>{{>BODY}}</main>
+<main id="main" tabindex="-1">{{>BODY}}</main>
 <footer class="site-footer">
   <nav class="lang-switch" aria-label="[[Language]]">
 {{#USER}}

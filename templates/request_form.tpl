@@ -3,7 +3,7 @@
 {{! Section names are unique per level: ctemplate looks a name up in the }}
 {{! parent dictionary when a row does not set it.  A problem is shown }}
 {{! next to its input (X_ERROR with X_ERROR_TEXT, tied to the input by }}
-{{! aria-describedby) and in the summary (FORM_ERROR rows: ERR_LINK with }}
+{{! aria-describedby, with the field's hint: DESCRIBED, DESCRIBEDBY) and in the summary (FORM_ERROR rows: ERR_LINK with }}
 {{! ERR_HREF, or ERR_NAME; ERR_LABEL, ERR_TEXT).  FORM_TOKEN: the form's }}
 {{! one-time token (a form sent twice makes one request). }}
 <h1>{{TYPE_NAME}}</h1>
@@ -67,12 +67,12 @@
 {{#FIELD}}
     <div class="field{{#CHECKBOX}} field-check{{/CHECKBOX}}{{#FIELD_ERROR}} has-error{{/FIELD_ERROR}}" data-field="{{NAME}}"{{#PROFILES}} data-profiles="{{PROFILE_LIST}}"{{/PROFILES}}{{#IS_PROFILE}} data-profile-field="1"{{/IS_PROFILE}}>
 {{#CHECKBOX}}
-      <input id="{{ID}}" name="{{NAME}}" type="checkbox" value="true"{{#CHECKED}} checked{{/CHECKED}}{{#FIELD_ERROR}} aria-invalid="true" aria-describedby="{{ID}}-error"{{/FIELD_ERROR}}>
+      <input id="{{ID}}" name="{{NAME}}" type="checkbox" value="true"{{#CHECKED}} checked{{/CHECKED}}{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#DESCRIBED}} aria-describedby="{{DESCRIBEDBY}}"{{/DESCRIBED}}>
       <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}</label>
 {{/CHECKBOX}}
 {{#SELECT}}
       <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">[[(required)]]</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">[[(one of the service point fields)]]</span>{{/ONE_OF}}</label>
-      <select id="{{ID}}" name="{{NAME}}"{{#FIELD_ERROR}} aria-invalid="true" aria-describedby="{{ID}}-error"{{/FIELD_ERROR}}>
+      <select id="{{ID}}" name="{{NAME}}"{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#DESCRIBED}} aria-describedby="{{DESCRIBEDBY}}"{{/DESCRIBED}}>
         <option value="">[[— choose —]]</option>
 {{#OPTION}}
         <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
@@ -81,10 +81,10 @@
 {{/SELECT}}
 {{#TEXT}}
       <label for="{{ID}}">{{LABEL}}{{#LABEL_FR}} <span lang="fr" class="label-fr label-secondary">{{LABEL_FR_TEXT}}</span>{{/LABEL_FR}}{{#REQUIRED}} <span class="required">[[(required)]]</span>{{/REQUIRED}}{{#ONE_OF}} <span class="hint">[[(or identify the service point this way)]]</span>{{/ONE_OF}}</label>
-      <input id="{{ID}}" name="{{NAME}}" type="{{INPUT_TYPE}}" maxlength="{{MAXLENGTH}}" value="{{VALUE}}"{{#FIELD_ERROR}} aria-invalid="true" aria-describedby="{{ID}}-error"{{/FIELD_ERROR}}>
+      <input id="{{ID}}" name="{{NAME}}" type="{{INPUT_TYPE}}" maxlength="{{MAXLENGTH}}" value="{{VALUE}}"{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#DESCRIBED}} aria-describedby="{{DESCRIBEDBY}}"{{/DESCRIBED}}>
 {{/TEXT}}
 {{#HELP}}
-      <span class="hint">{{HELP_TEXT}}</span>
+      <span class="hint" id="{{ID}}-hint">{{HELP_TEXT}}</span>
 {{/HELP}}
 {{#PROFILES}}
       <span class="hint profile-note">[[Only for the profile {{PROFILE_TEXT}}; ignored otherwise.]]</span>

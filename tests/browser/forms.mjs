@@ -85,7 +85,7 @@ await run('request forms', async (browser) => {
   await page.fill('#customerReference', 'BROWSER-R-1');
   await Promise.all([page.waitForLoadState('load'), page.click('form.request-form button[type=submit]')]);
   check(await errorOf(page, 'contacts.primary.lastName') ===
-    'Fill in Last name of the primary contact.', 'no sentence next to the last name');
+    'Last name of the primary contact is required.', 'no sentence next to the last name');
   check(await errorOf(page, 'contacts.primary.email') ===
     'Enter an e-mail address such as name@example.com.', 'no sentence next to the e-mail');
   check(await page.getAttribute('[id="contacts.primary.email"]', 'aria-describedby') ===

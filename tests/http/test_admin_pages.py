@@ -132,7 +132,7 @@ def test_a_user_and_its_problems_in_french(desk):
     assert field_error(r.text, "name") == "Ce champ est obligatoire."
     assert field_error(r.text, "password") == "Au moins 8 caractères sont requis."
     assert field_error(r.text, "phone") == "N’utilisez que des chiffres, des espaces et + ( ) -."
-    assert 'aria-describedby="password-error"' in r.text
+    assert 'aria-describedby="password-hint password-error"' in r.text
     assert '<option value="OWNER" selected>Propriétaire</option>' in r.text
     r = sess.post(s.url("/admin/users/5eed0000000000000000f002/level"),
                   data={"csrf": csrf, "level": "ADMIN"}, timeout=10)

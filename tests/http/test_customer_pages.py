@@ -205,7 +205,7 @@ def test_cancel_asks_once_in_danish(stack, keys):
     r = sess.post(stack.url("/requests/" + rid), data={"csrf": csrf, "status": "CANCELED"},
                   allow_redirects=False, timeout=10)
     assert r.status_code == 200
-    assert "Annullere anmodningen »Disconnection of a BVPN site«?" in r.text
+    assert "Annullere anmodningen »Opsigelse af et BVPN-site«?" in r.text
     assert 'id="confirm-cancel">Ja, annuller anmodningen<' in r.text
     status = stack.get("%s/%s" % (ORANGE, rid), headers={"X-API-Key": keys["acme_owner"]})
     assert status.json()["status"] == "NEW"

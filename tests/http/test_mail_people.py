@@ -130,7 +130,7 @@ def test_ordering_request_mails(desk):
     assert str(got["manager@acme.test"]["Subject"]) == \
         "[reqdesk] Received: Disconnection of a BVPN site, your reference %s" % ref
     assert str(got["it@nordic.test"]["Subject"]) == \
-        "[reqdesk] Modtaget: Disconnection of a BVPN site, jeres reference %s" % ref
+        "[reqdesk] Modtaget: Opsigelse af et BVPN-site, jeres reference %s" % ref
     assert str(got["operator@localhost"]["Subject"]) == \
         "[reqdesk] New request from ACME France: Disconnection of a BVPN site, " \
         "customer reference %s" % ref
@@ -164,7 +164,7 @@ def test_ordering_request_mails(desk):
     assert str(status["manager@acme.test"]["Subject"]) == \
         "[reqdesk] In progress: Disconnection of a BVPN site, your reference %s" % ref
     assert str(status["it@nordic.test"]["Subject"]) == \
-        "[reqdesk] I gang: Disconnection of a BVPN site, jeres reference %s" % ref
+        "[reqdesk] I gang: Opsigelse af et BVPN-site, jeres reference %s" % ref
     text, html = parts(status["owner@acme.test"])
     assert "Votre demande est passée de « Nouvelle » à « En cours »." in text
     assert "    Technician booked\n    for Monday\n" in text
@@ -182,7 +182,7 @@ def test_ordering_request_mails(desk):
     page = sess.get(url, timeout=10)
     assert page.status_code == 200 and "it@nordic.test" in page.text
     assert 'id="unsubscribe"' in page.text and "Stop e-mails om denne anmodning" in page.text
-    assert "Disconnection of a BVPN site, reference %s" % ref.replace("&", "&amp;").replace(
+    assert "Opsigelse af et BVPN-site, reference %s" % ref.replace("&", "&amp;").replace(
         "<", "&lt;").replace(">", "&gt;") in page.text
     done = sess.post(url, timeout=10)
     assert done.status_code == 200 and 'id="unsubscribed"' in done.text

@@ -113,7 +113,7 @@ def test_form_errors_next_to_fields_with_input_kept(stack, fdj):
     # sentences for people next to the fields, naming them by their labels
     errors = field_errors(r.text)
     assert errors["contacts.primary.lastName"] == \
-        "Fill in Last name of the primary contact."
+        "Last name of the primary contact is required."
     assert errors["contacts.primary.email"] == \
         "Enter an e-mail address such as name@example.com."
     # each input tied to its problem

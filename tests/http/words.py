@@ -42,7 +42,7 @@ def nbsp(text):
 def readable(page):
     """The text of a page as a person reads it: the <main> element without
     its tags, attributes, scripts and hidden inputs, entities decoded."""
-    m = re.search(r"<main>(.*)</main>", page, re.S)
+    m = re.search(r"<main[^>]*>(.*)</main>", page, re.S)
     text = m.group(1) if m else page
     text = re.sub(r"<script.*?</script>", " ", text, flags=re.S)
     text = re.sub(r"<[^>]*>", " ", text)

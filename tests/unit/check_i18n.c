@@ -160,10 +160,10 @@ START_TEST(test_catalogues)
 	ck_assert_str_eq(t, "Saisissez une adresse e-mail comme nom@exemple.fr.");
 	free(t);
 	t = problem_person(&pb, &pb.v[1], "da", "Titel");
-	ck_assert_str_eq(t, "Udfyld feltet »Titel«.");
+	ck_assert_str_eq(t, "Feltet »Titel« skal udfyldes.");
 	free(t);
 	t = problem_person(&pb, &pb.v[1], "en", NULL);
-	ck_assert_str_eq(t, "Fill in this field.");
+	ck_assert_str_eq(t, "This field is required.");
 	free(t);
 	/* the API's own words do not change */
 	ck_assert_str_eq(pb.v[0].text, "The 'properties' attribute is not valid due to the "

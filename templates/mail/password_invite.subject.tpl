@@ -1,0 +1,1 @@
+[reqdesk] [[You are invited to the desk: choose your password]]
