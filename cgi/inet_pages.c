@@ -749,17 +749,29 @@ load_or_answer(struct req *r, int *rc)
 	return req;
 }
 
-/* The conversation of request `req`: its events (sent, offers sent)
- * and its notes in one timeline, the reply form (`cf`: a refused one). */
+static int
+event_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct conv_event *)a)->at, ((const struct conv_event *)b)->at);
+}
+
+/* The conversation of request `req`: its events (sent, offers sent, its
+ * account ordered, confirmed, activated, cancelled) and its notes in one
+ * timeline, the reply form (`cf`: a refused one). */
 static int
 conversation(struct req *r, const json_t *req, struct tpl_dict *body,
     const struct conv_form *cf)
 {
-	struct conv_event	 ev[2];
+	static const struct { const char *key, *state; } steps[] = {
+		{ "ordered", "ORDERED" }, { "confirmed", "CONFIRMED" },
+		{ "activated", "ACTIVE" }, { "cancelled", "CANCELLED" },
+	};
+	struct conv_event	 ev[6];
 	struct conv_target	 t;
-	char			 base[128];
-	size_t			 n = 0;
-	int			 rc;
+	json_t			*acc = NULL;
+	char			 base[128], what[4][200];
+	size_t			 n = 0, i;
+	int			 rc, err;
 
 	if ((rc = conv_target(r->store, r->who, CONV_INTERNET, json_str(req, "_id"),
 	    &t)) <= 0)
@@ -771,9 +783,21 @@ conversation(struct req *r, const json_t *req, struct tpl_dict *body,
 		ev[n++] = (struct conv_event){ json_str(req, "answered"),
 		    r->who->level == LVL_ADMIN ? NULL : config.operator_name,
 		    tr(r->lang, "Offers sent"), NULL };
+	if (json_object_get(req, "account") != NULL)
+		acc = inet_account_load(r->store, r->who,
+		    json_str(json_object_get(req, "account"), "_id"), NULL, &err);
+	for (i = 0; acc != NULL && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (json_str(acc, steps[i].key) == NULL)
+			continue;
+		tr_fill(what[i], sizeof(what[i]), tr(r->lang, "Account: “{1}”"),
+		    word(WS_ACCOUNT_STATE, r->lang, steps[i].state), NULL);
+		ev[n++] = (struct conv_event){ json_str(acc, steps[i].key), NULL, what[i], NULL };
+	}
+	qsort(ev, n, sizeof(ev[0]), event_cmp);
 	snprintf(base, sizeof(base), "/internet/%s", t.request_id);
 	if ((rc = conv_page_section(r, body, &t, ev, n, base, cf)) == 0 && conv_waits(&t))
 		tpl_show(body, "WAITING_BADGE");
+	json_decref(acc);
 	return rc;
 }
 
