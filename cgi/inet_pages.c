@@ -792,12 +792,9 @@ event_cmp(const void *a, const void *b)
 	return strcmp(((const struct conv_event *)a)->at, ((const struct conv_event *)b)->at);
 }
 
-/* The conversation of request `req`: its events (sent, offers sent, its
- * account ordered, confirmed, activated, cancelled) and its notes in one
- * timeline, the reply form (`cf`: a refused one). */
-static int
-conversation(struct req *r, const json_t *req, struct tpl_dict *body,
-    const struct conv_form *cf)
+int
+inet_page_conversation(struct req *r, const json_t *req, struct tpl_dict *body,
+    const char *page, const struct conv_form *cf)
 {
 	static const struct { const char *key, *state; } steps[] = {
 		{ "ordered", "ORDERED" }, { "confirmed", "CONFIRMED" },
@@ -831,7 +828,7 @@ conversation(struct req *r, const json_t *req, struct tpl_dict *body,
 		ev[n++] = (struct conv_event){ json_str(acc, steps[i].key), NULL, what[i], NULL };
 	}
 	qsort(ev, n, sizeof(ev[0]), event_cmp);
-	snprintf(base, sizeof(base), "/internet/%s", t.request_id);
+	snprintf(base, sizeof(base), "%s/%s", page, t.request_id);
 	if ((rc = conv_page_section(r, body, &t, ev, n, base, cf)) == 0 && conv_waits(&t))
 		tpl_show(body, "WAITING_BADGE");
 	json_decref(acc);
@@ -878,7 +875,7 @@ render_page(struct req *r, int status, const char *error, const struct conv_form
 		tpl_show(body, "ORDER_ERROR");
 		tpl_set(body, "ORDER_ERROR_TEXT", error);
 	}
-	if (conversation(r, req, body, cf) < 0) {
+	if (inet_page_conversation(r, req, body, "/internet", cf) < 0) {
 		tpl_dict_free(root);
 		json_decref(req);
 		return -1;
