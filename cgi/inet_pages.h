@@ -9,8 +9,8 @@
  * Owns: the customers' and resellers' Internet pages (the list with its
  * filters, the new-request form, the request with its offers and its
  * conversation, the order summary) and the list page and the
- * conversation the operator's pages share.  Calls: inet_request and inet_account (every rule and every
- * change), inet_form (the form's values, choices and body), conv_pages
+ * conversation the operator's pages share.  Calls: inet_request and
+ * inet_account (every rule and every change), inet_form (the form's values, choices and body), conv_pages
  * and conversation (the request's conversation), errors (the problems
  * in words, at their fields), store (the customers in scope), pages,
  * reply, http, tpl, config, i18n, l10n, words, util.  Never: a rule or

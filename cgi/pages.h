@@ -5,9 +5,11 @@
  * Owns: the layout of every page (title, navigation by the reader's
  * levels, the language switch, the user's bar), the error page, the
  * pager and page links, the form tokens of a page, dates and times in
- * the reader's zone.  Calls: tpl, i18n, l10n, auth (level names),
- * catalog, orange_request and inet_request (what the navigation offers:
- * a type to ask for, requests to see), http, words, log, util.  Never:
+ * the reader's zone, the operator's "Handled by" list filter.  Calls:
+ * tpl, i18n, l10n, auth (level names), catalog, orange_request and
+ * inet_request (what the navigation offers: a type to ask for, requests
+ * to see), queue and store (who an assignee filter names, the operators
+ * offered), http, words, log, util.  Never:
  * the content of a page beyond the layout, SQL, or a status of its own
  * (the handler's, or reply.c's for an error).
  */
