@@ -389,6 +389,7 @@ page_admin_home(struct req *r)
 	if ((root = page_new(r, tr(r->lang, "Inbox"), "admin_home.tpl", &body)) == NULL)
 		return -1;
 	tpl_set(body, "USER_NAME", r->who->name);
+	tpl_set(body, "CSRF", r->who->csrf);	/* the rows' "Take it" forms */
 	inbox_link(&back, &a, -1, -1, a.f.after_id, a.f.after_key);
 	if (fill_counts(r, body) < 0 || fill_views(r, body, &a) < 0)
 		goto fail;

@@ -20,6 +20,7 @@
 #include "admin_internet.h"
 #include "admin_inbox.h"
 #include "auth.h"
+#include "conv_pages.h"
 #include "errors.h"
 #include "http.h"
 #include "i18n.h"
@@ -43,6 +44,7 @@ struct entry {
 	const struct problems *cerrors;	/* of a refused confirmation, or NULL */
 	const json_t	*unread;	/* inputs whose number could not be read */
 	const char	*currency;	/* of the request's customer */
+	const struct conv_form *cf;	/* a refused reply, or NULL */
 };
 
 /* The fields of the request: template key, input name (the API's path),
@@ -571,6 +573,8 @@ render_entry(struct req *r, struct entry *e, int status)
 	for (i = 0; i < n; i++)
 		offer_row(r, body, e, &products, i);
 	inet_products_free(&products);
+	if (inet_page_conversation(r, e->req, body, "/admin/internet", e->cf) < 0)
+		goto err;
 	return page_send(r, status, root);
 err:
 	tpl_dict_free(root);
@@ -686,7 +690,7 @@ page_admin_internet(struct req *r)
 static int
 save(struct req *r, const json_t *req, const json_t *vals)
 {
-	struct entry	 e = { req, vals, NULL, NULL, NULL, NULL, NULL };
+	struct entry	 e = { req, vals, NULL, NULL, NULL, NULL, NULL, NULL };
 	size_t		 rowmap[INET_FORM_ROWS_MAX] = { 0 };
 	struct problems	 pb = { 0 };
 	json_t		*body, *typed, *unread = json_object();
@@ -744,6 +748,41 @@ page_admin_internet_post(struct req *r)
 	json_decref(vals);
 	json_decref(req);
 	return rc;
+}
+
+/* POST /admin/internet/{id}/notes: a reply or an internal note from the
+ * offer entry page (conv_pages.c reads and stores it): 303 back to the
+ * page's conversation, or the page again with the refusal at its field. */
+int
+page_admin_internet_note_post(struct req *r)
+{
+	struct conv_form	 cf;
+	struct entry		 e = { 0 };
+	json_t			*req, *vals;
+	char			 base[96];
+	int			 rc;
+
+	snprintf(base, sizeof(base), "/admin/internet/%s", r->param);
+	if ((rc = conv_page_post(r, CONV_INTERNET, base, &cf)) != 1)
+		return rc;
+	if ((req = entry_load(r, &rc)) == NULL)
+		return rc;
+	vals = inet_vals_from_request(req);
+	show_numbers(r->lang, vals);
+	e.req = req;
+	e.vals = vals;
+	e.cf = &cf;
+	rc = render_entry(r, &e, cf.status);
+	json_decref(vals);
+	json_decref(req);
+	return rc;
+}
+
+/* GET /admin/internet/{id}/files/{fileId}: a file of the conversation. */
+int
+page_admin_internet_file(struct req *r)
+{
+	return conv_page_file(r, CONV_INTERNET);
 }
 
 /* The confirm form as the body of POST /internet/account/{id}/confirm. */

@@ -11,10 +11,12 @@
  *
  * Owns: the Internet inbox, the offer entry page and its form (rows
  * added and removed, numbers read in the operator's conventions), the
- * questions asked before a binding action.  Calls: inet_request (load,
+ * questions asked before a binding action, the conversation's routes of
+ * the offer entry page.  Calls: inet_request (load,
  * the update, who may confirm), inet_account (confirm, activate,
  * cancel), admin_inbox (the Handling box), inet_form, inet_pages (the
- * list), errors (the problems placed at their fields), store (the
+ * list, the request's conversation), conv_pages (its reply form and
+ * files), errors (the problems placed at their fields), store (the
  * customer's currency), pages, reply, http, tpl, i18n, l10n, words.
  * Never: a rule of its own on a request, an offer or an account: every
  * change is the API's (inet_update(), inet_confirm(), the activation
@@ -45,6 +47,13 @@ int  page_admin_internet_confirm(struct req *r);
  * or cancelled (-> CANCELLED), then 303 to the offer entry page, or the
  * page with the refusal (422), 404, 409 (nothing ordered). */
 int  page_admin_internet_activate(struct req *r);
+
+/* POST /admin/internet/{id}/notes: a reply or an internal note from the
+ * offer entry page's conversation (multipart); 303 to the page, or the
+ * page with the refusal (413/415/422), 404.  GET
+ * /admin/internet/{id}/files/{fileId}: one of its files. */
+int  page_admin_internet_note_post(struct req *r);
+int  page_admin_internet_file(struct req *r);
 int  page_admin_internet_cancel(struct req *r);
 
 #endif

@@ -353,6 +353,15 @@ static const struct xerr_row xerrs[XERR__MAX] = {
 	    N_("This page of the list does not exist.") },
 	[XERR_IDEM_REUSED] = { 422, "idempotency_key", "unique", IDEM_REUSED_TEXT,
 	    N_("This was already sent with other content: send it again as a new request.") },
+	[XERR_QUERY_DATE] = { 400, NULL, "format", "Must be a date such as 2026-12-31",
+	    N_("Enter each date of the filter as a day, such as 2026-12-31.") },
+	[XERR_QUERY_TYPE] = { 400, NULL, "enum", "Must be DSL or FIBER",
+	    N_("Choose one of the types offered.") },
+	[XERR_QUERY_ASSIGNEE] = { 400, NULL, "exists",
+	    "Must be none, or the id or e-mail of an operator",
+	    N_("Choose who handles the requests among the operators offered.") },
+	[XERR_ASSIGNEE_ACCESS] = { 403, "access_denied", "access", "Insufficient access level",
+	    N_("Only the operator sees who handles a request.") },
 };
 
 const struct herr_row *

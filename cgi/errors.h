@@ -200,6 +200,10 @@ enum xerr {
 	XERR_QUERY_LIST,	/* 400: offset/limit of a conversation's lists */
 	XERR_QUERY_SEARCH,	/* 400: q */
 	XERR_IDEM_REUSED,	/* 422 idempotency_key: used for another request */
+	XERR_QUERY_DATE,	/* 400: a list's date filter */
+	XERR_QUERY_TYPE,	/* 400: a list's type filter */
+	XERR_QUERY_ASSIGNEE,	/* 400: assignee names no operator */
+	XERR_ASSIGNEE_ACCESS,	/* 403: assignee asked by anyone but the operator */
 	XERR__MAX
 };
 

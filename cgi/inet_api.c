@@ -14,6 +14,7 @@
 #include "reply.h"
 #include "search.h"
 #include "inet_request.h"
+#include "queue.h"
 #include "store.h"
 
 /* A query parameter, NULL when absent or empty. */
@@ -25,12 +26,51 @@ query(const struct req *r, const char *key)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
+/* The structured filters of the list (docs/API.md, "Internet requests:
+ * filters"): type, the days of created, answered and startDate (From,
+ * To: both included), assignee (the operator's only).  0, 1 after
+ * answering, -1. */
+static int
+more_query(struct req *r, struct inet_filter *f)
+{
+	static const char *const keys[INET_DATE__MAX][2] = {
+		{ "createdFrom", "createdTo" }, { "answeredFrom", "answeredTo" },
+		{ "startDateFrom", "startDateTo" },
+	};
+	const char	*type = req_query(r, "type"), *who = req_query(r, "assignee"), *v;
+	size_t		 i, k;
+	int		 rc;
+
+	if (type != NULL && strcmp(type, "DSL") != 0 && strcmp(type, "FIBER") != 0)
+		return reply_xerr(r, XERR_QUERY_TYPE, "type", "type", NULL), 1;
+	f->type = type;
+	for (i = 0; i < INET_DATE__MAX; i++)
+		for (k = 0; k < 2; k++)
+			if ((v = req_query(r, keys[i][k])) != NULL && (*v == '\0' ||
+			    inet_filter_days(f, (enum inet_date)i, k ? NULL : v,
+			    k ? v : NULL) != 0))
+				return reply_xerr(r, XERR_QUERY_DATE, keys[i][k],
+				    keys[i][k], NULL), 1;
+	if (who == NULL)
+		return 0;
+	if (r->who->level != LVL_ADMIN)
+		return reply_xerr(r, XERR_ASSIGNEE_ACCESS, NULL, "assignee", NULL), 1;
+	if ((rc = queue_assignee_param(r->store, who, f->assignee_id,
+	    sizeof(f->assignee_id))) < 0)
+		return -1;
+	if (rc > 0)
+		return reply_xerr(r, XERR_QUERY_ASSIGNEE, "assignee", "assignee", NULL), 1;
+	f->assignee = f->assignee_id;
+	return 0;
+}
+
 /* Read the list query into f (`match` holds SEARCH_EXPR_MAX bytes for
- * its search); 0, or 1 after answering 400. */
+ * its search); 0, 1 after answering 400 (403), or -1. */
 static int
 list_query(struct req *r, struct inet_filter *f, char *match)
 {
-	const char *state = query(r, "state"), *full = query(r, "full");
+	const char	*state = query(r, "state"), *full = query(r, "full");
+	int		 rc;
 
 	memset(f, 0, sizeof(*f));
 	if (req_query_int(r, "offset", 0, 0, 1LL << 40, &f->offset) < 0)
@@ -45,6 +85,8 @@ list_query(struct req *r, struct inet_filter *f, char *match)
 		return reply_xerr(r, XERR_QUERY_FULL, "full", "full", NULL), 1;
 	f->view = full != NULL && (strcmp(full, "true") == 0 || strcmp(full, "1") == 0) ?
 	    INET_FULL : INET_CONDENSED;
+	if ((rc = more_query(r, f)) != 0)
+		return rc;
 	f->customer = query(r, "customer") ? query(r, "customer") : r->who->customer_id;
 	f->reseller = query(r, "reseller");
 	f->filter = query(r, "filter");
@@ -65,9 +107,10 @@ api_inet_list(struct req *r)
 	json_t			*items;
 	long long		 total;
 	char			 match[SEARCH_EXPR_MAX];
+	int			 rc;
 
-	if (list_query(r, &f, match) != 0)
-		return 0;
+	if ((rc = list_query(r, &f, match)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (inet_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);
 		return -1;

@@ -20,7 +20,7 @@
  * of its creations.  Calls: inet_request and inet_account (every rule
  * and every change), idempotency, search (the list's match), reply (the
  * TelecomX errors and the JSON body), errors (the problems it is handed
- * back), http.  Never: a rule, a message or SQL of its own.
+ * back), queue (who the assignee filter names), http.  Never: a rule, a message or SQL of its own.
  */
 #ifndef REQDESK_INET_API_H
 #define REQDESK_INET_API_H

@@ -86,11 +86,13 @@ inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items)
 	json_decref(waiting);
 }
 
-/* The list's filters from the query string. */
-static void
+/* The list's filters from the query string: 0; -2 when a day is not
+ * one, -3 when assignee (the operator's only) names no operator, -1. */
+static int
 list_filter(struct req *r, struct inet_filter *f, int admin)
 {
-	const char *state = req_query(r, "state"), *filter = req_query(r, "filter");
+	const char	*state = req_query(r, "state"), *filter = req_query(r, "filter"),
+			*type = req_query(r, "type");
 
 	memset(f, 0, sizeof(*f));
 	f->view = INET_PAGE;
@@ -102,6 +104,16 @@ list_filter(struct req *r, struct inet_filter *f, int admin)
 		f->state = state;
 	if (filter != NULL && *filter != '\0')
 		f->filter = filter;
+	if (type != NULL && (strcmp(type, "DSL") == 0 || strcmp(type, "FIBER") == 0))
+		f->type = type;
+	if (inet_filter_days(f, INET_DATE_CREATED, req_query(r, "created_from"),
+	    req_query(r, "created_to")) != 0)
+		return -2;
+	switch (page_assignee_query(r, f->assignee_id, sizeof(f->assignee_id), &f->assignee)) {
+	case 0: return 0;
+	case 1: return -3;
+	default: return -1;
+	}
 }
 
 /* "1 Internet request", "2 Internet requests", into out. */
@@ -128,10 +140,23 @@ list_controls(struct req *r, struct tpl_dict *body, const struct inet_filter *f,
 		    word(WS_INET_STATE, r->lang, inet_states[i]),
 		    f->state != NULL && strcmp(f->state, inet_states[i]) == 0);
 	tpl_set(body, "F_FILTER", f->filter ? f->filter : "");
+	for (i = 0; i < 2; i++) {
+		static const char *const types[] = { "DSL", "FIBER" };
+
+		inet_tpl_option(body, "TYPE_OPTION", types[i], types[i],
+		    f->type != NULL && strcmp(f->type, types[i]) == 0);
+	}
+	tpl_set(body, "F_CREATED_FROM", req_query(r, "created_from"));
+	tpl_set(body, "F_CREATED_TO", req_query(r, "created_to"));
 	tpl_set(body, "ACTION", admin ? "/admin/internet" : "/internet");
 	tpl_set(body, "LINK_PREFIX", admin ? "/admin/internet/" : "/internet/");
+	const char *from = req_query(r, "created_from"), *to = req_query(r, "created_to");
 	const struct page_param params[] = {
-		{ "state", f->state }, { "filter", f->filter },
+		{ "state", f->state }, { "filter", f->filter }, { "type", f->type },
+		{ "created_from", from != NULL && *from ? from : NULL },
+		{ "created_to", to != NULL && *to ? to : NULL },
+		{ "assignee", f->assignee == NULL ? NULL : *f->assignee == '\0' ? "none" :
+		    f->assignee },
 	};
 
 	count_words(r, total, text, sizeof(text));
@@ -152,7 +177,14 @@ inet_list_page(struct req *r, int admin)
 	const char		*title;
 	long long		 total;
 
-	list_filter(r, &f, admin);
+	switch (list_filter(r, &f, admin)) {
+	case 0: break;
+	case -2: return reply_error(r, HERR_BAD_QUERY,
+	    tr(r->lang, "Enter each date of the filter as a day, such as 2026-12-31."));
+	case -3: return reply_error(r, HERR_BAD_QUERY,
+	    tr(r->lang, "Choose who handles the requests among the operators offered."));
+	default: return -1;
+	}
 	if (inet_list(r->store, r->who, &f, &items, &total) < 0) {
 		json_decref(items);
 		return -1;
@@ -169,6 +201,11 @@ inet_list_page(struct req *r, int admin)
 	tpl_set(body, "HEADING", title);
 	inet_page_rows(r, body, items);
 	list_controls(r, body, &f, total, json_array_size(items), admin);
+	if (page_assignee_choices(r, body, f.assignee) < 0) {
+		tpl_dict_free(root);
+		json_decref(items);
+		return -1;
+	}
 	json_decref(items);
 	return page_send(r, 200, root);
 }
@@ -749,17 +786,26 @@ load_or_answer(struct req *r, int *rc)
 	return req;
 }
 
-/* The conversation of request `req`: its events (sent, offers sent)
- * and its notes in one timeline, the reply form (`cf`: a refused one). */
 static int
-conversation(struct req *r, const json_t *req, struct tpl_dict *body,
-    const struct conv_form *cf)
+event_cmp(const void *a, const void *b)
 {
-	struct conv_event	 ev[2];
+	return strcmp(((const struct conv_event *)a)->at, ((const struct conv_event *)b)->at);
+}
+
+int
+inet_page_conversation(struct req *r, const json_t *req, struct tpl_dict *body,
+    const char *page, const struct conv_form *cf)
+{
+	static const struct { const char *key, *state; } steps[] = {
+		{ "ordered", "ORDERED" }, { "confirmed", "CONFIRMED" },
+		{ "activated", "ACTIVE" }, { "cancelled", "CANCELLED" },
+	};
+	struct conv_event	 ev[6];
 	struct conv_target	 t;
-	char			 base[128];
-	size_t			 n = 0;
-	int			 rc;
+	json_t			*acc = NULL;
+	char			 base[128], what[4][200];
+	size_t			 n = 0, i;
+	int			 rc, err;
 
 	if ((rc = conv_target(r->store, r->who, CONV_INTERNET, json_str(req, "_id"),
 	    &t)) <= 0)
@@ -771,9 +817,21 @@ conversation(struct req *r, const json_t *req, struct tpl_dict *body,
 		ev[n++] = (struct conv_event){ json_str(req, "answered"),
 		    r->who->level == LVL_ADMIN ? NULL : config.operator_name,
 		    tr(r->lang, "Offers sent"), NULL };
-	snprintf(base, sizeof(base), "/internet/%s", t.request_id);
+	if (json_object_get(req, "account") != NULL)
+		acc = inet_account_load(r->store, r->who,
+		    json_str(json_object_get(req, "account"), "_id"), NULL, &err);
+	for (i = 0; acc != NULL && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (json_str(acc, steps[i].key) == NULL)
+			continue;
+		tr_fill(what[i], sizeof(what[i]), tr(r->lang, "Account: “{1}”"),
+		    word(WS_ACCOUNT_STATE, r->lang, steps[i].state), NULL);
+		ev[n++] = (struct conv_event){ json_str(acc, steps[i].key), NULL, what[i], NULL };
+	}
+	qsort(ev, n, sizeof(ev[0]), event_cmp);
+	snprintf(base, sizeof(base), "%s/%s", page, t.request_id);
 	if ((rc = conv_page_section(r, body, &t, ev, n, base, cf)) == 0 && conv_waits(&t))
 		tpl_show(body, "WAITING_BADGE");
+	json_decref(acc);
 	return rc;
 }
 
@@ -817,7 +875,7 @@ render_page(struct req *r, int status, const char *error, const struct conv_form
 		tpl_show(body, "ORDER_ERROR");
 		tpl_set(body, "ORDER_ERROR_TEXT", error);
 	}
-	if (conversation(r, req, body, cf) < 0) {
+	if (inet_page_conversation(r, req, body, "/internet", cf) < 0) {
 		tpl_dict_free(root);
 		json_decref(req);
 		return -1;

@@ -8,9 +8,9 @@
  *
  * Owns: the customers' and resellers' Internet pages (the list with its
  * filters, the new-request form, the request with its offers and its
- * conversation, the order summary) and the list page the admin inbox
- * shares.  Calls: inet_request and inet_account (every rule and every
- * change), inet_form (the form's values, choices and body), conv_pages
+ * conversation, the order summary) and the list page and the
+ * conversation the operator's pages share.  Calls: inet_request and
+ * inet_account (every rule and every change), inet_form (the form's values, choices and body), conv_pages
  * and conversation (the request's conversation), errors (the problems
  * in words, at their fields), store (the customers in scope), pages,
  * reply, http, tpl, config, i18n, l10n, words, util.  Never: a rule or
@@ -40,6 +40,17 @@ int  page_internet_order(struct req *r);	/* POST /internet/{id}/order: without
  * R_CREATED, R_EXPIRES, R_ACCOUNT and R_ACCOUNT_STATE, in words and the
  * reader's zone. */
 void inet_page_rows(struct req *r, struct tpl_dict *body, const json_t *items);
+
+/* The conversation of request `req` (an INET_PAGE object) on a page:
+ * its events (sent, offers sent, its account ordered, confirmed,
+ * activated, cancelled) and its notes in one timeline, WAITING_BADGE,
+ * and the reply form (`cf`: a refused one, or NULL), in {{>CONVERSATION}}
+ * of `body`.  `page` is the pages' root ("/internet" for the customer's
+ * page, "/admin/internet" for the offer entry page): the form posts to
+ * page/ID/notes and the files download from page/ID/files/FID.  0 or -1. */
+struct conv_form;
+int  inet_page_conversation(struct req *r, const json_t *req, struct tpl_dict *body,
+	const char *page, const struct conv_form *cf);
 
 /* The list of Internet requests in the caller's scope; `admin`: the
  * operator's inbox (NEW first, links to the offer entry page).  200. */

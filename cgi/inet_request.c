@@ -24,6 +24,7 @@
 #include "store.h"
 #include "util.h"
 #include "webhook.h"
+#include "workday.h"
 #include "writer.h"
 
 static const char *const price_names[] = {
@@ -327,6 +328,33 @@ inet_load(struct store *st, const struct principal *who, const char *id,
 }
 
 /* Count and read a page of requests within the caller's scope.  0 or -1. */
+/* The list filters of INET_FILTERS ?11-?18 (store.c). */
+#define MORE_TYPES "ssssssss"
+#define MORE_FILTERS(f) (f)->type, (f)->from[0], (f)->before[0], (f)->from[1], \
+	(f)->before[1], (f)->from[2], (f)->before[2], (f)->assignee
+
+int
+inet_filter_days(struct inet_filter *f, enum inet_date which, const char *from,
+    const char *to)
+{
+	struct ymd	 day;
+
+	if (from != NULL && *from != '\0') {
+		if (ymd_parse_date(from, &day) < 0)
+			return 1;
+		ymd_format(&day, f->days[which][0]);
+		f->from[which] = f->days[which][0];
+	}
+	if (to != NULL && *to != '\0') {
+		if (ymd_parse_date(to, &day) < 0)
+			return 2;
+		day = ymd_add_days(&day, 1);
+		ymd_format(&day, f->days[which][1]);
+		f->before[which] = f->days[which][1];
+	}
+	return 0;
+}
+
 int
 inet_list(struct store *st, const struct principal *who,
     const struct inet_filter *f, json_t **items, long long *total)
@@ -339,10 +367,12 @@ inet_list(struct store *st, const struct principal *who,
 	*total = 0;
 	if ((*items = json_array()) == NULL)
 		return -1;
-	if ((s = f->match != NULL ? store_query(st, ST_INET_SEARCH_COUNT, "isssssss",
-	    SCOPE_ARGS(who), f->customer, f->reseller, f->filter, f->state, f->match) :
-	    store_query(st, ST_INET_COUNT, "issssss", SCOPE_ARGS(who), f->customer,
-	    f->reseller, f->filter, f->state)) == NULL)
+	if ((s = f->match != NULL ? store_query(st, ST_INET_SEARCH_COUNT, "isssssss" "ss"
+	    MORE_TYPES, SCOPE_ARGS(who), f->customer, f->reseller, f->filter, f->state,
+	    f->match, NULL, NULL, MORE_FILTERS(f)) :
+	    store_query(st, ST_INET_COUNT, "issssss" "sss" MORE_TYPES, SCOPE_ARGS(who),
+	    f->customer, f->reseller, f->filter, f->state, NULL, NULL, NULL,
+	    MORE_FILTERS(f))) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
 		*total = store_int(s, COUNT_N);
@@ -350,13 +380,13 @@ inet_list(struct store *st, const struct principal *who,
 	if (rc < 0)
 		return -1;
 	if (f->match != NULL)
-		s = store_query(st, ST_INET_SEARCH, "issssssIIs", SCOPE_ARGS(who),
+		s = store_query(st, ST_INET_SEARCH, "issssssIIs" MORE_TYPES, SCOPE_ARGS(who),
 		    f->customer, f->reseller, f->filter, f->state, f->limit, f->offset,
-		    f->match);
+		    f->match, MORE_FILTERS(f));
 	else
-		s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST, "issssssII",
-		    SCOPE_ARGS(who), f->customer, f->reseller, f->filter, f->state,
-		    f->limit, f->offset);
+		s = store_query(st, f->inbox ? ST_INET_INBOX : ST_INET_LIST, "issssssII" "s"
+		    MORE_TYPES, SCOPE_ARGS(who), f->customer, f->reseller, f->filter,
+		    f->state, f->limit, f->offset, NULL, MORE_FILTERS(f));
 	if (s == NULL)
 		return -1;
 	while ((rc = store_row(s)) == 1)

@@ -155,10 +155,26 @@ struct inet_filter {
 	const char	*filter;		/* address substring or NULL */
 	const char	*state;			/* NULL (ANY) or one of inet_states[] */
 	const char	*match;			/* a search (search_expr()) or NULL */
+	const char	*type;			/* DSL, FIBER or NULL */
+	/* days (YYYY-MM-DD) or NULL: created, answered, startDate on or
+	 * after from[i] and before before[i] (i: enum inet_date) */
+	const char	*from[3], *before[3];
+	char		 days[3][2][11];	/* room for those, if the caller wants */
+	const char	*assignee;		/* a user id, "" nobody, NULL any (ADMIN) */
+	char		 assignee_id[64];	/* room for it */
 	long long	 offset, limit;
 	enum inet_view	 view;
 	int		 inbox;			/* NEW first (oldest first), then the rest */
 };
+
+/* The dates a list filters by. */
+enum inet_date { INET_DATE_CREATED, INET_DATE_ANSWERED, INET_DATE_START, INET_DATE__MAX };
+
+/* Keep in `f` the days of `which` from `from` to `to` (YYYY-MM-DD, both
+ * included; NULL or "" for an open end).  0; 1 when `from` is not a
+ * date, 2 when `to` is not. */
+int  inet_filter_days(struct inet_filter *f, enum inet_date which, const char *from,
+	const char *to);
 
 /* The states of a request in the order of its life, NULL-terminated. */
 extern const char *const inet_states[];

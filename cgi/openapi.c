@@ -932,8 +932,12 @@ path_auth_login(struct oa *oa)
 	    X(XERR_LOGIN_PASSWORD), H(HERR_TOO_MANY), H(HERR_UNAVAILABLE), END);
 }
 
+/* The assignee filter of both families' lists (docs/INBOX.md). */
+#define ASSIGNEE_TEXT "ADMIN only: the requests handled by this operator (a user " \
+	"id, or an ADMIN's e-mail in any case), or by nobody (`none`)."
+
 /* GET /ordering/b2b/v2/requests. */
-/* customer.id and the date filters of the list and the aggregate
+/* customer.id, the date filters and assignee of the list and the aggregate
  * (orange_api.c list_filters). */
 static void
 request_date_params(struct oa *oa, json_t *op)
@@ -962,6 +966,8 @@ request_date_params(struct oa *oa, json_t *op)
 		op_param(oa, op, "query", name, 0, text,
 		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
 	}
+	op_param(oa, op, "query", "assignee", 0, ASSIGNEE_TEXT " Anyone else is "
+	    "refused (403 50) whatever the value.", json_pack("{s:s}", "type", "string"));
 }
 
 static void
@@ -997,7 +1003,7 @@ op_requests_list(struct oa *oa)
 	resp = op_response(oa, op, 200, "The matching requests.", json_pack(
 	    "{s:s, s:o}", "type", "array", "items", schema_ref("RequestListItem")));
 	resp_count_headers(oa, resp);
-	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), H(HERR_FORBIDDEN), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 	op_rate_errors(oa, op, FAM_ORANGE);
 }
@@ -1134,7 +1140,7 @@ path_requests_aggregate(struct oa *oa)
 	resp = op_response(oa, op, 200, "The counts (X-Total-Count: the requests "
 	    "counted; X-Result-Count: the counts given).", schema_ref("RequestAggregate"));
 	resp_count_headers(oa, resp);
-	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), END);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_BAD_QUERY), H(HERR_FORBIDDEN), END);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 }
 
@@ -1486,9 +1492,16 @@ inet_body_errors(struct oa *oa, json_t *op)
 static void
 path_inet_requests(struct oa *oa)
 {
+	static const char *const dates[][3] = {
+		{ "createdFrom", "created", "createdTo" },
+		{ "answeredFrom", "answered", "answeredTo" },
+		{ "startDateFrom", "startDate", "startDateTo" },
+	};
 	json_t	*op = op_new(oa, "/internet/request", "get", "listInternetRequests",
 		    "internet", "List Internet requests", "The caller's Internet "
 		    "requests, newest first.", 0);
+	char	 text[160];
+	size_t	 i;
 
 	op_param(oa, op, "query", "customer", 0, "Only this customer's (default: "
 	    "the caller's own customer).", json_pack("{s:s}", "type", "string"));
@@ -1509,9 +1522,25 @@ path_inet_requests(struct oa *oa)
 	    enum_schema("State.", inet_list_states));
 	op_param(oa, op, "query", "full", 0, "Complete objects instead of condensed ones.",
 	    json_pack("{s:s, s:b}", "type", "boolean", "default", 0));
+	op_param(oa, op, "query", "type", 0, "Only this technology.",
+	    enum_schema("Type.", inet_types));
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		snprintf(text, sizeof(text), "Only the requests whose %s is on this day "
+		    "(UTC) or later.", dates[i][1]);
+		op_param(oa, op, "query", dates[i][0], 0, text,
+		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+		snprintf(text, sizeof(text), "Only the requests whose %s is on this day "
+		    "(UTC) or earlier.", dates[i][1]);
+		op_param(oa, op, "query", dates[i][2], 0, text,
+		    json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+	}
+	op_param(oa, op, "query", "assignee", 0, ASSIGNEE_TEXT " Anyone else is "
+	    "refused (403 access_denied at `assignee`) whatever the value.",
+	    json_pack("{s:s}", "type", "string"));
 	op_response(oa, op, 200, "The matching requests.", schema_ref("InternetRequestList"));
 	op_errors(oa, op, FAM_TCX, X(XERR_QUERY_OFFSET), X(XERR_QUERY_LIMIT),
-	    X(XERR_QUERY_STATE), X(XERR_QUERY_FULL), END);
+	    X(XERR_QUERY_STATE), X(XERR_QUERY_FULL), X(XERR_QUERY_TYPE), X(XERR_QUERY_DATE),
+	    X(XERR_QUERY_ASSIGNEE), X(XERR_ASSIGNEE_ACCESS), END);
 	op_auth_errors(oa, op, FAM_TCX, 0);
 	op_rate_errors(oa, op, FAM_TCX);
 	op = op_new(oa, "/internet/request", "post", "createInternetRequest", "internet",

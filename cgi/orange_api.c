@@ -18,6 +18,7 @@
 #include "search.h"
 #include "log.h"
 #include "orange_request.h"
+#include "queue.h"
 #include "store.h"
 
 #define LIST_MAX 250
@@ -186,8 +187,35 @@ list_row(void *ctx, const char *item, const char *props)
 }
 
 /*
+ * `assignee` (docs/INBOX.md, "Filtering by who handles a request"): the
+ * operator's only; anyone else is refused whatever the value, so that
+ * it tells nothing.  0, or 1 after answering.
+ */
+static int
+assignee_filter(struct req *r, struct request_filter *f)
+{
+	const char	*v = req_query(r, "assignee");
+	int		 rc;
+
+	if (v == NULL)
+		return 0;
+	if (r->who->level != LVL_ADMIN)
+		return reply_error(r, HERR_FORBIDDEN,
+		    "Only the operator filters by who handles a request."), 1;
+	if ((rc = queue_assignee_param(r->store, v, f->assignee_id,
+	    sizeof(f->assignee_id))) < 0)
+		return -1;
+	if (rc > 0)
+		return reply_error(r, HERR_BAD_QUERY, "'assignee' must be none, or the id "
+		    "or e-mail of an operator."), 1;
+	f->assignee = f->assignee_id;
+	return 0;
+}
+
+/*
  * The filters of the list, also the aggregate's (comma lists, each at
- * most QUERY_LIST_MAX values) into *f.  0, or 1 after answering the 400.
+ * most QUERY_LIST_MAX values) into *f.  0, 1 after answering the 400 (or
+ * the 403 of assignee), -1 on failure.
  */
 static int
 list_filters(struct req *r, struct request_filter *f)
@@ -234,7 +262,7 @@ list_filters(struct req *r, struct request_filter *f)
 			goto bad;
 		}
 	}
-	return 0;
+	return assignee_filter(r, f);
 bad:
 	snprintf(why, sizeof(why), "'%s' must be a date such as 2026-12-31.", key);
 	reply_error(r, HERR_BAD_QUERY, why);
@@ -269,8 +297,8 @@ api_requests_list(struct req *r)
 		return reply_error(r, HERR_BAD_QUERY, "'sort' must be one of issuedAt, "
 		    "requestedAt, status, type, customerReference, id, optionally "
 		    "preceded by '-'.");
-	if (list_filters(r, &f) != 0)
-		return 0;
+	if ((rc = list_filters(r, &f)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (req_query_list(r, "fields", FIELDS_MAX, &fields) < 0) {
 		snprintf(why, sizeof(why), "'fields' names at most %d attributes.",
 		    FIELDS_MAX);
@@ -313,8 +341,8 @@ api_requests_aggregate(struct req *r)
 	if (request_agg_parse(req_query(r, "groupBy"), req_query(r, "sort"), &a, why,
 	    sizeof(why)) < 0)
 		return reply_error(r, HERR_BAD_QUERY, why);
-	if (list_filters(r, &f) != 0)
-		return 0;
+	if ((rc = list_filters(r, &f)) != 0)
+		return rc < 0 ? -1 : 0;
 	if ((rc = request_aggregate(r->store, r->who, &f, &a, &counts, &total,
 	    &groups)) != 0) {
 		if (rc < 0)

@@ -10,7 +10,8 @@
  * orange_request (every rule and every change), catalog (the catalog
  * items), idempotency, search (the list's match), reply (the Orange
  * errors and the JSON body), errors, store (the ping of /status), http,
- * i18n (the answer's language), workday (dates of a filter), log, util.
+ * i18n (the answer's language), workday (dates of a filter), queue (who
+ * the assignee filter names), log, util.
  * Never: a rule, a message or SQL of its own.
  */
 #ifndef REQDESK_ORANGE_API_H

@@ -1075,9 +1075,10 @@ static const char *const date_keys[] = {
 	"issued_from", "issued_to", "requested_from", "requested_to",
 };
 
-/* Filters of the list page from the query string (empty ones ignored).
- * 0; -1 when a filter lists more values than a list reads, -2 when a
- * date is not one. */
+/* Filters of the list page from the query string (empty ones ignored;
+ * `assignee` for the operator only).  0; -1 when a filter lists more
+ * values than a list reads, -2 when a date is not one, -3 when assignee
+ * names no operator, -4 on failure. */
 static int
 list_filter(struct req *r, struct request_filter *f)
 {
@@ -1093,6 +1094,11 @@ list_filter(struct req *r, struct request_filter *f)
 	if (request_filter_days(f, 0, req_query(r, date_keys[0]), req_query(r, date_keys[1])) ||
 	    request_filter_days(f, 1, req_query(r, date_keys[2]), req_query(r, date_keys[3])))
 		return -2;
+	switch (page_assignee_query(r, f->assignee_id, sizeof(f->assignee_id), &f->assignee)) {
+	case 0: break;
+	case 1: return -3;
+	default: return -4;
+	}
 	f->sort = req_query(r, "sort");
 	if (f->sort != NULL && (*f->sort == '\0' || !request_sort_valid(f->sort)))
 		f->sort = NULL;
@@ -1102,16 +1108,21 @@ list_filter(struct req *r, struct request_filter *f)
 	return 0;
 }
 
-/* The answer to a filter list_filter() refused (rc -1 or -2). */
+/* The answer to a filter list_filter() refused (rc -1 to -4). */
 static int
 too_many_values(struct req *r, int rc)
 {
+	if (rc == -4)
+		return -1;
+	if (rc == -3)
+		return reply_error(r, HERR_BAD_QUERY,
+		    tr(r->lang, "Choose who handles the requests among the operators offered."));
 	return reply_error(r, HERR_BAD_QUERY, rc == -2 ?
 	    tr(r->lang, "Enter each date of the filter as a day, such as 2026-12-31.") :
 	    tr(r->lang, "A filter may list at most 100 values."));
 }
 
-#define FILTER_PARAMS	11
+#define FILTER_PARAMS	12
 
 /* The filters of the list, kept in its links. */
 static void
@@ -1132,6 +1143,8 @@ filter_params(const struct req *r, const struct request_filter *f,
 
 		p[7 + i] = (struct page_param){ date_keys[i], v != NULL && *v ? v : NULL };
 	}
+	p[11] = (struct page_param){ "assignee", f->assignee == NULL ? NULL :
+	    *f->assignee == '\0' ? "none" : f->assignee };
 }
 
 /* The customers of the caller's scope as the filter's choices, when
@@ -1256,7 +1269,8 @@ page_requests(struct req *r)
 
 		tpl_set(body, keys[i], req_query(r, date_keys[i]));
 	}
-	if (customer_choices(r, body, f.customer) < 0) {
+	if (customer_choices(r, body, f.customer) < 0 ||
+	    page_assignee_choices(r, body, f.assignee) < 0) {
 		tpl_dict_free(root);
 		json_decref(items);
 		return -1;

@@ -26,11 +26,11 @@
 #define TOP_MAX_LEN	64	/* customerReference, contract */
 #define COMMENT_MAX_LEN	4096
 
-/* The filters beyond the comma lists (REQ_FILTERS ?12-?16): the
- * customers (a JSON array, `custs`) and the days. */
+/* The filters beyond the comma lists (REQ_FILTERS ?12-?17): the
+ * customers (a JSON array, `custs`), the days, the assignee. */
 #define MORE_FILTERS(f, custs) (custs), (f)->issued_from, (f)->issued_before, \
-	(f)->requested_from, (f)->requested_before
-#define NO_FILTERS NULL, NULL, NULL, NULL, NULL
+	(f)->requested_from, (f)->requested_before, (f)->assignee
+#define NO_FILTERS NULL, NULL, NULL, NULL, NULL, NULL
 
 /* Legal moves: from, to, who may make them. */
 static const struct transition {
@@ -570,7 +570,7 @@ request_load_text(struct store *st, const struct principal *who, const char *id,
 	int		 rc, bad = 0;
 
 	*err = 0;
-	if ((s = store_query(st, ST_REQ_GET, "isssssssssssssss", SCOPE_ARGS(who), NULL,
+	if ((s = store_query(st, ST_REQ_GET, "issssssssssssssss", SCOPE_ARGS(who), NULL,
 	    NULL, NULL, NULL, NULL, id, NULL, NULL, NO_FILTERS)) == NULL) {
 		*err = -1;
 		return NULL;
@@ -803,7 +803,7 @@ static int
 more_filters(const struct request_filter *f)
 {
 	return f->customer != NULL || f->issued_from != NULL || f->issued_before != NULL ||
-	    f->requested_from != NULL || f->requested_before != NULL;
+	    f->requested_from != NULL || f->requested_before != NULL || f->assignee != NULL;
 }
 
 /*
@@ -875,14 +875,14 @@ request_list_each(struct store *st, const struct principal *who,
 	if (f->match != NULL) {
 		/* a search: the matches, newest first */
 		rc = -1;
-		if ((s = store_query(st, ST_REQ_SEARCH_COUNT, "isssssssssssssss",
+		if ((s = store_query(st, ST_REQ_SEARCH_COUNT, "issssssssssssssss",
 		    SCOPE_ARGS(who), ids, sts, tys, cats, refs, f->match, NULL, NULL,
 		    MORE_FILTERS(f, custs))) == NULL)
 			goto out;
 		if (store_row(s) == 1)
 			*total = store_int(s, COUNT_N);
 		store_done(s);
-		if ((s = store_query(st, ST_REQ_SEARCH, "isssssssIIssssss", SCOPE_ARGS(who),
+		if ((s = store_query(st, ST_REQ_SEARCH, "isssssssIIsssssss", SCOPE_ARGS(who),
 		    ids, sts, tys, cats, refs, f->limit, f->offset, f->match,
 		    MORE_FILTERS(f, custs))) == NULL)
 			goto out;
@@ -896,10 +896,10 @@ request_list_each(struct store *st, const struct principal *who,
 		s = store_query(st, ST_REQ_KEPT_COUNT, "issssss", SCOPE_ARGS(who),
 		    (const char *)NULL, sts, tys, cats);
 	else if (ids == NULL && refs == NULL)
-		s = store_query(st, ST_REQ_COUNT, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		s = store_query(st, ST_REQ_COUNT, "issssssssssssssss", SCOPE_ARGS(who), ids,
 		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 	else {
-		s = store_query(st, ST_REQ_KCOUNT, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		s = store_query(st, ST_REQ_KCOUNT, "issssssssssssssss", SCOPE_ARGS(who), ids,
 		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 		q += ST_REQ_KLIST_ISSUED_ASC - ST_REQ_LIST_ISSUED_ASC;
 	}
@@ -908,7 +908,7 @@ request_list_each(struct store *st, const struct principal *who,
 	if (store_row(s) == 1)
 		*total = store_int(s, COUNT_N);
 	store_done(s);
-	if ((s = store_query(st, (enum stmt)q, "isssssssIIssssss", SCOPE_ARGS(who), ids,
+	if ((s = store_query(st, (enum stmt)q, "isssssssIIsssssss", SCOPE_ARGS(who), ids,
 	    sts, tys, cats, refs, f->limit, f->offset, NULL, MORE_FILTERS(f, custs))) == NULL)
 		goto out;
 	rc = each_row(s, fn, ctx);
@@ -1134,7 +1134,7 @@ request_aggregate(struct store *st, const struct principal *who,
 		    (const char *)NULL, sts, tys, cats);
 	else
 		s = store_query(st, ids == NULL && refs == NULL ? ST_REQ_AGG_FILTERED :
-		    ST_REQ_AGG_KEYED, "isssssssssssssss", SCOPE_ARGS(who), ids,
+		    ST_REQ_AGG_KEYED, "issssssssssssssss", SCOPE_ARGS(who), ids,
 		    sts, tys, cats, refs, NULL, NULL, NULL, MORE_FILTERS(f, custs));
 	if (s == NULL)
 		goto done;

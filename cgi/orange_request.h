@@ -116,6 +116,9 @@ struct request_filter {
 	 * before requested_before (UTC days) */
 	const char	*issued_from, *issued_before, *requested_from, *requested_before;
 	char		 days[4][11];	/* room for those four, if the caller wants */
+	const char	*assignee;	/* who handles it: a user id, "" nobody, NULL any
+					 * (queue_assignee_param(); ADMIN only) */
+	char		 assignee_id[64];	/* room for it */
 	const char	*sort;		/* "issuedAt", "-issuedAt", ... or NULL */
 	const char	*match;		/* a search (search_expr()) or NULL: then newest first */
 	long long	 offset, limit;

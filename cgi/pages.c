@@ -19,6 +19,8 @@
 #include "log.h"
 #include "orange_request.h"
 #include "pages.h"
+#include "queue.h"
+#include "store.h"
 #include "tpl.h"
 #include "util.h"
 #include "words.h"
@@ -359,4 +361,44 @@ page_error(struct req *r, int status, const char *message)
 	resp_puts(r, "\n");
 	resp_puts(r, message);
 	return resp_puts(r, "\n");
+}
+
+int
+page_assignee_query(struct req *r, char *id, size_t len, const char **assignee)
+{
+	const char	*v = req_query(r, "assignee");
+	int		 rc;
+
+	*assignee = NULL;
+	if (v == NULL || *v == '\0' || r->who == NULL || r->who->level != LVL_ADMIN)
+		return 0;
+	if ((rc = queue_assignee_param(r->store, v, id, len)) != 0)
+		return rc;
+	*assignee = id;
+	return 0;
+}
+
+int
+page_assignee_choices(struct req *r, struct tpl_dict *body, const char *current)
+{
+	struct tpl_dict	*row;
+	struct rows	*s;
+	int		 rc;
+
+	if (r->who == NULL || r->who->level != LVL_ADMIN)
+		return 0;
+	tpl_show(body, "ASSIGNEE_FILTER");
+	if (current != NULL && *current == '\0')
+		tpl_show(body, "ASSIGNEE_NONE");
+	if ((s = store_query(r->store, ST_QUEUE_STAFF, "I", (long long)QUEUE_COUNT_MAX)) == NULL)
+		return -1;
+	while ((rc = store_row(s)) == 1 &&
+	    (row = tpl_section_add(body, "ASSIGNEE_OPTION")) != NULL) {
+		tpl_set(row, "VALUE", store_text(s, QSTAFF_ID));
+		tpl_set(row, "LABEL", store_text(s, QSTAFF_NAME));
+		if (current != NULL && strcmp(current, store_text(s, QSTAFF_ID)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	store_done(s);
+	return rc < 0 ? -1 : 0;
 }

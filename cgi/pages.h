@@ -5,9 +5,11 @@
  * Owns: the layout of every page (title, navigation by the reader's
  * levels, the language switch, the user's bar), the error page, the
  * pager and page links, the form tokens of a page, dates and times in
- * the reader's zone.  Calls: tpl, i18n, l10n, auth (level names),
- * catalog, orange_request and inet_request (what the navigation offers:
- * a type to ask for, requests to see), http, words, log, util.  Never:
+ * the reader's zone, the operator's "Handled by" list filter.  Calls:
+ * tpl, i18n, l10n, auth (level names), catalog, orange_request and
+ * inet_request (what the navigation offers: a type to ask for, requests
+ * to see), queue and store (who an assignee filter names, the operators
+ * offered), http, words, log, util.  Never:
  * the content of a page beyond the layout, SQL, or a status of its own
  * (the handler's, or reply.c's for an error).
  */
@@ -106,6 +108,17 @@ enum nav {
 
 /* The caller's enum nav bits; 0 for nobody.  -1 on a storage error. */
 int  page_nav(struct req *r);
+
+/* The operator's lists' "Handled by" filter (docs/INBOX.md): the query's
+ * `assignee` ("none", an operator's id or e-mail) read for an ADMIN into
+ * `id` (*assignee then `id`; NULL when absent, empty, or asked by anyone
+ * else, whose pages ignore it).  0, 1 when it names no operator, -1. */
+int  page_assignee_query(struct req *r, char *id, size_t len, const char **assignee);
+
+/* Its choices for an ADMIN: ASSIGNEE_FILTER shown, ASSIGNEE_NONE when
+ * `current` is "" (nobody), ASSIGNEE_OPTION rows (VALUE, LABEL,
+ * SELECTED) of the active operators.  0 or -1. */
+int  page_assignee_choices(struct req *r, struct tpl_dict *body, const char *current);
 
 /* The HTML error page for `status`, with a message. */
 int  page_error(struct req *r, int status, const char *message);

@@ -245,3 +245,35 @@ queue_settings(struct store *st, int offer_due_days, int offer_valid_days)
 	return store_exec(st, ST_QUEUE_SETTINGS, "ii", offer_due_days,
 	    offer_valid_days) < 0 ? -1 : 0;
 }
+
+int
+queue_assignee_param(struct store *st, const char *value, char *id, size_t len)
+{
+	struct rows	*s;
+	char		 low[256];
+	size_t		 i;
+	int		 rc, found = 0;
+
+	if (value == NULL || len == 0)
+		return 1;
+	if (strcmp(value, "none") == 0) {
+		*id = '\0';
+		return 0;
+	}
+	if (*value == '\0' || strlen(value) >= sizeof(low))
+		return 1;
+	for (i = 0; value[i] != '\0'; i++)
+		low[i] = value[i] >= 'A' && value[i] <= 'Z' ? (char)(value[i] - 'A' + 'a') :
+		    value[i];
+	low[i] = '\0';
+	if ((s = store_query(st, strchr(low, '@') != NULL ? ST_USER_BY_EMAIL : ST_USER_BY_ID,
+	    "s", strchr(low, '@') != NULL ? low : value)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1 && strcmp(store_text(s, USER_LEVEL), "ADMIN") == 0 &&
+	    strlen(store_text(s, USER_ID)) < len) {
+		snprintf(id, len, "%s", store_text(s, USER_ID));
+		found = 1;
+	}
+	store_done(s);
+	return rc < 0 ? -1 : found ? 0 : 1;
+}

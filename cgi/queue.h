@@ -13,6 +13,8 @@
 #ifndef REQDESK_QUEUE_H
 #define REQDESK_QUEUE_H
 
+#include <stddef.h>
+
 struct store;
 struct rows;
 
@@ -73,6 +75,15 @@ enum queue_assign_result {
 enum queue_assign_result queue_assign(struct store *st, const char *family,
 	const char *id, const char *assignee, int priority, const char *by,
 	const char *by_name);
+
+/*
+ * The `assignee` filter of the request lists (docs/INBOX.md, "Filtering
+ * by who handles a request"): "none" (nobody: `id` ""), or the id or
+ * e-mail (any case) of an operator (an ADMIN user, disabled or not),
+ * whose id goes into `id` (`len` bytes).  0, 1 when it names no
+ * operator, -1 on failure.
+ */
+int  queue_assignee_param(struct store *st, const char *value, char *id, size_t len);
 
 /* Write the configuration's days into the queue's settings (the
  * triggers read them): [desk] offer_due_days and the offers' validity.

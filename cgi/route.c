@@ -158,6 +158,10 @@ const struct route routes[] = {
 	    NULL, page_admin_internet_activate }, /* RT_ADMIN_INET_ACTIVATE */
 	{ "/admin/internet/{id}/cancel", M_POST, FAM_HTML, RF_FORM, 0, LV_ADMIN,
 	    NULL, page_admin_internet_cancel }, /* RT_ADMIN_INET_CANCEL */
+	{ "/admin/internet/{id}/notes", M_POST, FAM_HTML, RF_FORM | RF_UPLOAD, 0, LV_ADMIN,
+	    NULL, page_admin_internet_note_post }, /* RT_ADMIN_INET_NOTES */
+	{ "/admin/internet/{id}/files/{fileId}", M_GET, FAM_HTML, 0, LV_ADMIN, 0,
+	    page_admin_internet_file, NULL }, /* RT_ADMIN_INET_FILE */
 	{ "/ping", M_GET, FAM_TCX, RF_NODB, 0, 0, page_ping, NULL }, /* RT_PING */
 	{ "/profile", M_GET | M_POST, FAM_HTML, RF_FORM, LV_ALL, LV_ALL,
 	    page_profile, page_profile_post }, /* RT_PROFILE */

@@ -1021,8 +1021,9 @@ static const char *const migrations[] = {
 /* Scope ?1-?3, then comma-list filters as JSON arrays: ?4 id, ?5 status,
  * ?6 type, ?7 category, ?8 customerReference; ?12 customer.id (a JSON
  * array too), the issue date from ?13 and before ?14, the requested date
- * from ?15 and before ?16 (days, YYYY-MM-DD; NULL: open).  ?9-?11 are
- * each statement's own. */
+ * from ?15 and before ?16 (days, YYYY-MM-DD; NULL: open), ?17 who handles
+ * it in the inbox (a user id, '' nobody; NULL: anyone).  ?9-?11 are each
+ * statement's own. */
 #define REQ_WHERE " FROM requests r JOIN customers c ON c.id = r.customer_id" \
 	" WHERE " IN_SCOPE("r.customer_id") REQ_FILTERS
 /* The same, for a list filtered by id or customerReference (?4 or ?8 not
@@ -1042,7 +1043,9 @@ static const char *const migrations[] = {
 	" AND (?8 IS NULL OR r.customer_reference IN (SELECT value FROM json_each(?8)))" \
 	" AND (?12 IS NULL OR r.customer_id IN (SELECT value FROM json_each(?12)))" \
 	" AND (?13 IS NULL OR r.issued_at >= ?13) AND (?14 IS NULL OR r.issued_at < ?14)" \
-	" AND (?15 IS NULL OR r.requested_at >= ?15) AND (?16 IS NULL OR r.requested_at < ?16)"
+	" AND (?15 IS NULL OR r.requested_at >= ?15) AND (?16 IS NULL OR r.requested_at < ?16)" \
+	" AND (?17 IS NULL OR coalesce((SELECT q.assignee_id FROM queue q" \
+	"   WHERE q.family = 'orange' AND q.request_id = r.id), '') = ?17)"
 #define REQ_LIST(order) "SELECT " REQ_COLS REQ_WHERE " ORDER BY " order \
 	" LIMIT ?9 OFFSET ?10"
 #define REQ_KLIST(order) "SELECT " REQ_COLS REQ_KWHERE " ORDER BY " order \
@@ -1104,14 +1107,23 @@ static const char *const migrations[] = {
 #define INET_FROM " FROM internet_requests r" INET_JOINS " WHERE " INET_SCOPE
 /* List filters: ?4 customer, ?5 reseller (the requests that are its),
  * ?6 a substring of the installation address (ASCII case ignored), ?7 a
- * state. */
+ * state; ?11 a type, created from ?12 and before ?13, answered from ?14
+ * and before ?15, startDate from ?16 and before ?17 (days, YYYY-MM-DD),
+ * ?18 who handles it in the inbox (a user id, '' nobody).  NULL: any.
+ * ?8-?10 are each statement's own. */
 #define INET_WHERE INET_FROM INET_FILTERS
 #define INET_FILTERS \
 	" AND (?4 IS NULL OR r.customer_id = ?4)" \
 	" AND (?5 IS NULL OR r.reseller_id = ?5)" \
 	" AND (?6 IS NULL OR instr(lower(r.address || ', ' || r.zip || ' ' || r.city)," \
 	"   lower(?6)) > 0)" \
-	" AND (?7 IS NULL OR r.state = ?7)"
+	" AND (?7 IS NULL OR r.state = ?7)" \
+	" AND (?11 IS NULL OR r.type = ?11)" \
+	" AND (?12 IS NULL OR r.created >= ?12) AND (?13 IS NULL OR r.created < ?13)" \
+	" AND (?14 IS NULL OR r.answered >= ?14) AND (?15 IS NULL OR r.answered < ?15)" \
+	" AND (?16 IS NULL OR r.start_date >= ?16) AND (?17 IS NULL OR r.start_date < ?17)" \
+	" AND (?18 IS NULL OR coalesce((SELECT q.assignee_id FROM queue q" \
+	"   WHERE q.family = 'internet' AND q.request_id = r.id), '') = ?18)"
 /* Whether a product may be sold to customer `cust` (NULL: a reseller). */
 #define PRODUCT_VALID(cust) "(p.all_customers = 1 OR EXISTS (SELECT 1 FROM" \
 	" product_customers pc WHERE pc.product_id = p.id AND pc.customer_id = " cust "))"

@@ -14,10 +14,11 @@
 {{! ACCOUNT_STATE, ACCOUNT_STATE_CODE, ACCOUNT_OFFER) and CONFIRM }}
 {{! (C_START, C_CIRCUIT, C_TIME_OPTION, C_*_ERROR); HISTORY rows }}
 {{! (HISTORY_STATE, HISTORY_STATE_CODE, HISTORY_AT, HISTORY_BY), ACTIVATE }}
-{{! and CANCEL (the buttons that lead to their question). }}
+{{! and CANCEL (the buttons that lead to their question).  CONVERSATION }}
+{{! (conversation.tpl: the timeline and the reply form), WAITING_BADGE. }}
 <p class="breadcrumb"><a href="/admin">[[Administration]]</a> › <a href="/admin/internet">[[Internet requests]]</a> › {{ID}}</p>
 <h1>[[Offers for <code id="request-id">{{ID}}</code>]]</h1>
-<p class="lead"><span class="badge badge-{{STATE_CODE}}" id="request-state">{{STATE}}</span> · <span id="request-type">{{TYPE}}</span> · {{CUSTOMER}} · {{ADDRESS}}</p>
+<p class="lead"><span class="badge badge-{{STATE_CODE}}" id="request-state">{{STATE}}</span> · <span id="request-type">{{TYPE}}</span> · {{CUSTOMER}} · {{ADDRESS}}{{#WAITING_BADGE}} · <span class="badge badge-waiting" id="request-waiting">[[Waiting for the customer]]</span>{{/WAITING_BADGE}}</p>
 <p class="muted">[[Created {{CREATED}} by {{CREATOR}}.]]{{#EXPIRES}} [[The offers expire on <span id="expires">{{EXPIRES_DAY}}</span>.]]{{/EXPIRES}} <a href="/internet/{{ID:u}}">[[As the customer sees it]]</a></p>
 {{>HANDLING}}
 {{#ERRORS}}
@@ -287,4 +288,5 @@
     <button type="submit" name="save" value="1" class="button" id="save">[[Save the request and its offers]]</button>
   </p>
 </form>
+{{>CONVERSATION}}
 <script src="/static/js/reqdesk-internet.js" defer></script>

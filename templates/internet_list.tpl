@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! Internet requests (seed 002): the customer's list or the operator's }}
 {{! inbox, included as BODY of layout.tpl.  HEADING, ADMIN_CRUMB, }}
-{{! NEW_LINK, filters (ACTION, STATE_OPTION rows, F_FILTER), COUNT_TEXT, }}
+{{! NEW_LINK, filters (ACTION, STATE_OPTION and TYPE_OPTION rows, F_FILTER, }}
+{{! F_CREATED_FROM/TO, the operator's ASSIGNEE_FILTER), COUNT_TEXT, }}
 {{! TOTAL, ROW rows (see inet_pages.h) linking to LINK_PREFIX + id, or }}
 {{! NO_ROWS; PREV (PREV_HREF), NEXT (NEXT_HREF). }}
 <p class="breadcrumb">{{#ADMIN_CRUMB}}<a href="/admin">[[Administration]]</a> › {{/ADMIN_CRUMB}}[[Internet requests]]</p>
@@ -17,8 +18,29 @@
     <option value="{{STATE_OPTION_VALUE}}"{{#STATE_OPTION_SELECTED}} selected{{/STATE_OPTION_SELECTED}}>{{STATE_OPTION_LABEL}}</option>
 {{/STATE_OPTION}}
   </select>
+  <label for="inet-type">[[Technology]]</label>
+  <select id="inet-type" name="type">
+    <option value="">[[any]]</option>
+{{#TYPE_OPTION}}
+    <option value="{{TYPE_OPTION_VALUE}}"{{#TYPE_OPTION_SELECTED}} selected{{/TYPE_OPTION_SELECTED}}>{{TYPE_OPTION_LABEL}}</option>
+{{/TYPE_OPTION}}
+  </select>
   <label for="inet-filter">[[Installation address]]</label>
   <input id="inet-filter" name="filter" type="search" value="{{F_FILTER}}">
+  <label for="inet-created-from">[[Sent from]]</label>
+  <input id="inet-created-from" name="created_from" type="date" value="{{F_CREATED_FROM}}">
+  <label for="inet-created-to">[[Sent until]]</label>
+  <input id="inet-created-to" name="created_to" type="date" value="{{F_CREATED_TO}}">
+{{#ASSIGNEE_FILTER}}
+  <label for="inet-assignee">[[Handled by]]</label>
+  <select id="inet-assignee" name="assignee">
+    <option value="">[[any]]</option>
+    <option value="none"{{#ASSIGNEE_NONE}} selected{{/ASSIGNEE_NONE}}>[[nobody]]</option>
+{{#ASSIGNEE_OPTION}}
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/ASSIGNEE_OPTION}}
+  </select>
+{{/ASSIGNEE_FILTER}}
   <button type="submit" class="button">[[Filter]]</button>
 </form>
 <p class="count" id="count" data-total="{{TOTAL}}">{{COUNT_TEXT}}</p>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The caller's requests with filters, pagination and a CSV export: }}
 {{! STATUS_OPTION and CATEGORY_OPTION rows (VALUE, LABEL in words), }}
+{{! CUSTOMER_FILTER, ASSIGNEE_FILTER (the operator's: ASSIGNEE_NONE, ASSIGNEE_OPTION rows), }}
 {{! REQUEST rows (see orange_pages.h), NO_REQUESTS, NEW_REQUEST, pager. }}
 <h1>[[Requests]]</h1>
 <p class="lead">{{USER_NAME}} · {{CUSTOMER_NAME}}{{#NEW_REQUEST}} · <a class="button" href="/requests/new">[[New request]]</a>{{/NEW_REQUEST}}</p>
@@ -32,6 +33,16 @@
 {{/CUSTOMER_OPTION}}
   </select>
 {{/CUSTOMER_FILTER}}
+{{#ASSIGNEE_FILTER}}
+  <label for="f-assignee">[[Handled by]]</label>
+  <select id="f-assignee" name="assignee">
+    <option value="">[[any]]</option>
+    <option value="none"{{#ASSIGNEE_NONE}} selected{{/ASSIGNEE_NONE}}>[[nobody]]</option>
+{{#ASSIGNEE_OPTION}}
+    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/ASSIGNEE_OPTION}}
+  </select>
+{{/ASSIGNEE_FILTER}}
   <label for="f-issued-from">[[Sent from]]</label>
   <input id="f-issued-from" name="issued_from" type="date" value="{{F_ISSUED_FROM}}">
   <label for="f-issued-to">[[Sent until]]</label>

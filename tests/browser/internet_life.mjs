@@ -2,8 +2,9 @@
 // 5): a NORDIC user asks, the admin offers, the user orders (ORDERED),
 // the admin confirms (CONFIRMED), activates (ACTIVE) and cancels
 // (CANCELLED) the account, each binding step asked first; the state in
-// words on the customer's page, the operator's page and both lists; a
-// screenshot of each state.
+// words on the customer's page, the operator's page and both lists; the
+// offer entry page's conversation lists every step; a screenshot of
+// each state.
 //
 //   node internet_life.mjs BASE_URL SHOT_DIR DELIVERY_DATE
 import { mkdirSync } from 'node:fs';
@@ -111,6 +112,17 @@ await run('internet life', async (browser) => {
   await customerSees('CANCELLED', 'Cancelled', '6-cancelled');
   await c.goto(requestUrl);
   check(await c.locator('#account-cancelled').count() === 1, 'the customer sees when it was cancelled');
+
+  // the offer entry page's conversation follows the request's life
+  await a.goto(entry);
+  const events = await a.$$eval('#timeline > li[data-kind="event"] .entry-status',
+    (ps) => ps.map((p) => p.innerText.trim()));
+  const life = ['Request sent', 'Offers sent', 'Account: “Ordered”', 'Account: “Confirmed”',
+    'Account: “Active”', 'Account: “Cancelled”'];
+  check(JSON.stringify(events) === JSON.stringify(life), `the operator's timeline: ${JSON.stringify(events)}`);
+  check(await a.locator('#reply-form').count() === 1, 'no reply form on the offer entry page');
+  await a.locator('#conversation').scrollIntoViewIfNeeded();
+  await a.screenshot({ path: join(shots, 'operator-7-timeline.png'), fullPage: true });
 
   // the operator's list filters by the state too
   await a.goto(`${base}/admin/internet?state=CANCELLED&filter=${encodeURIComponent('Vallensbækvej')}`);

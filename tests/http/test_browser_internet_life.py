@@ -27,5 +27,5 @@ def test_browser_internet_life(stack):
     assert r.returncode == 0, "internet_life.mjs exited %d:\n%s" % (r.returncode, out)
     for name in ("customer-3-ordered", "customer-4-confirmed", "customer-5-active",
                  "customer-6-cancelled", "operator-5-activate-question",
-                 "operator-6-cancel-question"):
+                 "operator-6-cancel-question", "operator-7-timeline"):
         assert (shots / (name + ".png")).stat().st_size > 0, name

@@ -199,6 +199,21 @@ def test_the_internet_page_has_its_conversation(desk):
     assert "/internet/%s" % rid in text
 
 
+def test_the_internet_timeline_follows_the_account(desk):
+    s = desk
+    rid = inet.create(s, s.keys["nordic_owner"], inet.fiber_body())["_id"]
+    offers = inet.answered(s, s.keys["admin"], rid)["offers"]
+    r = inet.post(s, s.keys["nordic_owner"], "/internet/account",
+                  {"customer": "NORDIC", "request": rid, "offer": offers[0]["_id"]})
+    assert r.status_code == 201, r.text
+    cust, _ = login(s, "owner@nordic.test")
+    got = entries(timeline(page(s, cust, "/internet/%s" % rid)))
+    assert [k for k, _ in got] == ["event", "event", "event"], got
+    assert "Request sent" in got[0][1] and "Offers sent" in got[1][1], got
+    assert "Orange" in got[1][1]
+    assert "Account: “Ordered”" in got[2][1], got[2]
+
+
 # ---- the reply form ----------------------------------------------------------
 
 def test_a_reply_with_files_through_the_form(desk):
