@@ -474,14 +474,8 @@ static long long
 count_of(struct store *st, enum stmt id, const struct principal *who,
     const struct conv_target *t)
 {
-	struct rows	*s;
-	long long	 n = -1;
-
-	if ((s = store_query(st, id, "ssi", conv_family_name(t->family), t->request_id,
-	    conv_is_operator(who))) != NULL && store_row(s) == 1)
-		n = store_int(s, COUNT_N);
-	store_done(s);
-	return n;
+	return store_count(st, id, "ssi", conv_family_name(t->family), t->request_id,
+	    conv_is_operator(who));
 }
 
 static struct rows *

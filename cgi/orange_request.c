@@ -273,15 +273,9 @@ render_created(struct store *st, struct new_request *n, const json_t *props)
 int
 request_any(struct store *st, const struct principal *who)
 {
-	struct rows	*s;
-	int		 rc;
+	long long n = store_count(st, ST_REQ_ANY, "iss", SCOPE_ARGS(who));
 
-	if ((s = store_query(st, ST_REQ_ANY, "iss", SCOPE_ARGS(who))) == NULL)
-		return -1;
-	if ((rc = store_row(s)) == 1)
-		rc = store_int(s, COUNT_N) != 0;
-	store_done(s);
-	return rc;
+	return n < 0 ? -1 : n > 0;
 }
 
 int
