@@ -34,6 +34,7 @@
 #include "tpl.h"
 #include "util.h"
 #include "words.h"
+#include "writer.h"
 
 /* ---- form fields ---- */
 
@@ -397,6 +398,9 @@ user_insert(struct req *r, struct aform *f, char id[25])
 {
 	char	hash[128], now[32];
 	int	rc;
+	struct new_user u = { .id = id, .email = f->val[AF_EMAIL], .name = f->val[AF_NAME],
+	    .phone = f->val[AF_PHONE], .level = f->val[AF_LEVEL],
+	    .customer = f->val[AF_CUSTOMER], .reseller = f->val[AF_RESELLER], .now = now };
 
 	if ((rc = email_taken(r->store, f->val[AF_EMAIL])) != 0) {
 		if (rc > 0)
@@ -408,22 +412,9 @@ user_insert(struct req *r, struct aform *f, char id[25])
 	    auth_hash_password(f->val[AF_PASSWORD], hash) < 0) || new_object_id(id) < 0)
 		return -1;
 	now_iso(now);
-	if (store_begin(r->store) < 0)
-		return -1;
-	/* Without a password: invited, in the same transaction. */
-	rc = store_exec(r->store, ST_USER_ADD, "sssssssss", id, f->val[AF_EMAIL],
-	    f->val[AF_NAME], f->val[AF_PHONE], f->val[AF_LEVEL],
-	    f->val[AF_CUSTOMER], f->val[AF_RESELLER],
-	    f->val[AF_PASSWORD] != NULL ? hash : NULL, now);
+	u.hash = f->val[AF_PASSWORD] != NULL ? hash : NULL;
+	rc = invite_user_add(r->store, &u, r->who->name);
 	sodium_memzero(hash, sizeof(hash));
-	if (rc == 1 && f->val[AF_PASSWORD] == NULL &&
-	    invite_queue(r->store, id, r->who->name) != 1)
-		rc = -1;
-	if (rc != 1 || store_commit(r->store) < 0) {
-		store_rollback(r->store);
-		if (rc == 1)
-			rc = -1;
-	}
 	if (rc == -2) {
 		/* The users table's CHECK (or a foreign key) refused it. */
 		form_fail(f, AF_LEVEL, tr(r->lang, "This level does not fit the "
@@ -432,7 +423,7 @@ user_insert(struct req *r, struct aform *f, char id[25])
 		    "administrator need a reseller."));
 		return 0;
 	}
-	return rc == 1 ? 1 : -1;
+	return rc == 0 ? 1 : -1;
 }
 
 /* POST /admin/users; contract in admin_users.h. */
@@ -612,20 +603,31 @@ err:
 	return -1;
 }
 
-/* Set the disabled flag; disabling also ends sessions and tokens, in the
- * same transaction.  0 or -1. */
+/* Whose disabled flag becomes what. */
+struct user_disable {
+	const char	*id;
+	int		 disabled;
+};
+
+/* write_fn: the flag; disabling also ends sessions and tokens.  0 or -1. */
+static int
+user_disable_unit(struct store *st, void *arg)
+{
+	const struct user_disable *u = arg;
+
+	if (store_exec(st, ST_USER_SET_DISABLED, "is", u->disabled, u->id) < 0 ||
+	    (u->disabled && store_exec(st, ST_CRED_REVOKE_USER, "s", u->id) < 0))
+		return -1;
+	return 0;
+}
+
+/* Set the disabled flag, in one transaction with what it ends.  0 or -1. */
 static int
 user_set_disabled(struct store *st, const char *id, int disabled)
 {
-	if (store_begin(st) < 0)
-		return -1;
-	if (store_exec(st, ST_USER_SET_DISABLED, "is", disabled, id) < 0 ||
-	    (disabled && store_exec(st, ST_CRED_REVOKE_USER, "s", id) < 0) ||
-	    store_commit(st) < 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return 0;
+	struct user_disable u = { .id = id, .disabled = disabled };
+
+	return store_write(st, user_disable_unit, &u) == 0 ? 0 : -1;
 }
 
 /* POST /admin/users/{id}/disabled; contract in admin_users.h. */

@@ -25,6 +25,7 @@
 #include "store.h"
 #include "util.h"
 #include "workday.h"
+#include "writer.h"
 
 #define TOUCH_EVERY_S	60	/* write last_used at most this often */
 #define PURGE_AFTER_S	(7 * 24 * 3600)	/* expired sessions/tokens kept */
@@ -783,46 +784,57 @@ auth_utoken_check(struct store *st, enum utoken kind, const char *token,
 	return rc < 0 ? -1 : ok;
 }
 
+/* A user's new password (hashed), the end of their sessions and of their
+ * pending links; and, with `token_hash`, the use of that link first. */
+struct password_change {
+	const char	*user_id, *token_hash, *kind, *hash;
+	long long	 now;
+};
+
+/* write_fn: 0 done, 1 the link was used or expired since the check. */
+static int
+password_unit(struct store *st, void *arg)
+{
+	const struct password_change *c = arg;
+
+	if (c->token_hash != NULL) {
+		switch (store_exec(st, ST_UTOKEN_USE, "sIs", c->token_hash, c->now, c->kind)) {
+		case 1:
+			break;
+		case 0:
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", c->hash, c->user_id) != 1 ||
+	    store_exec(st, ST_CRED_REVOKE_USER, "s", c->user_id) < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", c->user_id, "reset") < 0 ||
+	    store_exec(st, ST_UTOKEN_DROP, "ss", c->user_id, "invite") < 0)
+		return -1;
+	return 0;
+}
+
 int
 auth_utoken_use(struct store *st, enum utoken kind, const char *token,
     const char *password)
 {
 	char	hash[65], pw[128], user_id[25], email[255];
 	int	rc;
+	struct password_change c = { .user_id = user_id, .token_hash = hash,
+	    .kind = utoken_kinds[kind], .hash = pw };
 
 	if ((rc = auth_utoken_check(st, kind, token, user_id, email)) != 1)
 		return rc;
 	if (auth_hash_password(password, pw) < 0)
 		return -1;
 	secret_hash(token, hash);
-	rc = -1;
-	if (store_begin(st) < 0)
-		goto out;
-	switch (store_exec(st, ST_UTOKEN_USE, "sIs", hash, (long long)calendar_now(),
-	    utoken_kinds[kind])) {
-	case 1:
-		break;
-	case 0:			/* used or expired since the check */
-		store_rollback(st);
-		rc = 0;
-		goto out;
-	default:
-		store_rollback(st);
-		goto out;
-	}
-	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", pw, user_id) != 1 ||
-	    store_exec(st, ST_CRED_REVOKE_USER, "s", user_id) < 0 ||
-	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "reset") < 0 ||
-	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "invite") < 0 ||
-	    store_commit(st) < 0) {
-		store_rollback(st);
-		goto out;
-	}
-	auth_throttle_clear(st, email);
-	rc = 1;
-out:
+	c.now = (long long)calendar_now();
+	rc = store_write(st, password_unit, &c);
+	if (rc == 0)
+		auth_throttle_clear(st, email);
 	sodium_memzero(pw, sizeof(pw));
-	return rc;
+	return rc == 0 ? 1 : rc == 1 ? 0 : -1;
 }
 
 int
@@ -851,25 +863,15 @@ auth_set_password(struct store *st, const char *user_id, const char *email,
     const char *password)
 {
 	char	hash[128];
-	int	rc = -1;
+	int	rc;
+	struct password_change c = { .user_id = user_id, .hash = hash };
 
 	if (auth_hash_password(password, hash) < 0)
 		return -1;
-	if (store_begin(st) < 0)
-		goto out;
-	if (store_exec(st, ST_USER_SET_PASSWORD, "ss", hash, user_id) != 1 ||
-	    store_exec(st, ST_CRED_REVOKE_USER, "s", user_id) < 0 ||
-	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "reset") < 0 ||
-	    store_exec(st, ST_UTOKEN_DROP, "ss", user_id, "invite") < 0 ||
-	    store_commit(st) < 0) {
-		store_rollback(st);
-		goto out;
-	}
-	auth_throttle_clear(st, email);
-	rc = 0;
-out:
+	if ((rc = store_write(st, password_unit, &c)) == 0)
+		auth_throttle_clear(st, email);
 	sodium_memzero(hash, sizeof(hash));
-	return rc;
+	return rc == 0 ? 0 : -1;
 }
 
 int

@@ -10,6 +10,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "writer.h"
 
 /* The customer's market into `market` (16 bytes): 1 found, 0 not, -1. */
 static int
@@ -56,12 +57,40 @@ grantable(const struct rtype *t, const char *type, const char *market,
 	return GRANT_DONE;
 }
 
+/* A grant or a revoke, with its history entry. */
+struct grant_change {
+	const char		*customer, *type, *now;
+	int			 grant;
+	const struct grant_actor *by;
+};
+
+/* write_fn: 0 done, 1 nothing to do (granted already, or not granted),
+ * -1 error. */
+static int
+grant_unit(struct store *st, void *arg)
+{
+	const struct grant_change *c = arg;
+	int			 n;
+
+	n = store_exec(st, c->grant ? ST_GRANT_ADD : ST_GRANT_DELETE, "ss",
+	    c->customer, c->type);
+	if (n == 0)
+		return 1;
+	if (n != 1 || store_exec(st, ST_GRANT_HISTORY_ADD, "ssssss", c->customer,
+	    c->type, c->grant ? "grant" : "revoke", c->now, c->by->user_id,
+	    c->by->name) != 1)
+		return -1;
+	return 0;
+}
+
 int
 catalog_grant_set(struct store *st, const char *customer, const char *type,
     int grant, const struct grant_actor *by, char *why, size_t whylen)
 {
 	char	 market[16], now[32];
 	int	 rc, n;
+	struct grant_change c = { .customer = customer, .type = type,
+	    .grant = grant, .by = by };
 
 	why[0] = '\0';
 	if ((rc = customer_market(st, customer, market)) < 0)
@@ -74,17 +103,10 @@ catalog_grant_set(struct store *st, const char *customer, const char *type,
 	    whylen)) != GRANT_DONE)
 		return rc;
 	now_iso(now);
-	if (store_begin(st) < 0)
+	c.now = now;
+	if ((n = store_write(st, grant_unit, &c)) < 0)
 		return -1;
-	n = store_exec(st, grant ? ST_GRANT_ADD : ST_GRANT_DELETE, "ss", customer, type);
-	if (n == 1 && store_exec(st, ST_GRANT_HISTORY_ADD, "ssssss", customer, type,
-	    grant ? "grant" : "revoke", now, by->user_id, by->name) != 1)
-		n = -1;
-	if (n < 0 || store_commit(st) < 0) {
-		store_rollback(st);
-		return -1;
-	}
-	if (n == 0) {
+	if (n == 1) {
 		snprintf(why, whylen, grant ? "%s already has %s." :
 		    "%s does not have %s.", customer, type);
 		return GRANT_ALREADY;

@@ -397,20 +397,16 @@ cmd_user_add(struct store *st, int argc, char *argv[])
 		free(pw);
 	}
 	if (rc == 0) {
+		struct new_user u = { .id = id, .email = val[U_EMAIL],
+		    .name = val[U_NAME], .phone = val[U_PHONE], .level = val[U_LEVEL],
+		    .customer = val[U_CUSTOMER], .reseller = val[U_RESELLER],
+		    .hash = invite ? NULL : hash, .now = now };
+
 		now_iso(now);
 		/* the user and their invitation in one transaction */
-		if ((n = store_begin(st)) == 0)
-			n = store_exec(st, ST_USER_ADD, "sssssssss", id, val[U_EMAIL],
-			    val[U_NAME], val[U_PHONE], val[U_LEVEL], val[U_CUSTOMER],
-			    val[U_RESELLER], invite ? NULL : hash, now);
+		n = invite_user_add(st, &u, NULL);
 		sodium_memzero(hash, sizeof(hash));
-		if (n == 1 && invite && invite_queue(st, id, NULL) != 1)
-			n = -1;
-		if (n == 1 && store_commit(st) < 0)
-			n = -1;
-		if (n != 1)
-			store_rollback(st);
-		if (n == 1)
+		if (n == 0)
 			printf("%s\n", id);
 		else {
 			fprintf(stderr, "reqdesk: user not added (%s)\n", n == -2 ?

@@ -24,6 +24,7 @@
 #include "conv_api.h"
 #include "conversation.h"
 #include "http.h"
+#include "idempotency.h"
 #include "log.h"
 #include "reply.h"
 #include "store.h"
@@ -318,35 +319,88 @@ want_internal(struct req *r, enum conv_family fam, const json_t *body, int *inte
 	return 0;
 }
 
+/* The answer to the creation of note or file `id`, read on `st`: its
+ * JSON (NULL: not read back, or out of memory) and its address in loc. */
+static json_t *
+created_json(struct req *r, struct store *st, enum conv_family fam,
+    const struct conv_target *t, const char *id, int file, char loc[256])
+{
+	struct rows	*s;
+	json_t		*o;
+	int		 err;
+
+	if (file)
+		file_href(r, fam, id, loc, 256);
+	else
+		snprintf(loc, 256, fam == CONV_ORANGE ?
+		    "/ordering/b2b/v2/requests/%s/notes" : "/internet/request/%s/notes",
+		    r->param);
+	s = file ? conv_file_get(st, r->who, t, id, &err) :
+	    conv_note_get(st, r->who, t, id, &err);
+	if (s == NULL)
+		return NULL;
+	o = file ? file_json(r, fam, s) : note_json(r, fam, s);
+	store_done(s);
+	return o;
+}
+
 /* Answer 201 with the note or file `id` just stored, Content-Location
  * its address. */
 static int
 created(struct req *r, enum conv_family fam, const struct conv_target *t,
     const char *id, int file)
 {
-	struct rows	*s;
-	json_t		*o;
-	char		 loc[256];
-	int		 err;
+	json_t	*o;
+	char	 loc[256];
 
-	s = file ? conv_file_get(r->store, r->who, t, id, &err) :
-	    conv_note_get(r->store, r->who, t, id, &err);
-	if (s == NULL) {
+	if ((o = created_json(r, r->store, fam, t, id, file, loc)) == NULL) {
 		/* Committed: answer with the id rather than a 500 a client retries */
 		log_err("%s %s stored, not read back", file ? "file" : "note", id);
 		return resp_json_new(r, 201, json_pack("{ss}", fam == CONV_ORANGE ?
 		    "id" : "_id", id));
 	}
-	o = file ? file_json(r, fam, s) : note_json(r, fam, s);
-	store_done(s);
-	if (file)
-		file_href(r, fam, id, loc, sizeof(loc));
-	else
-		snprintf(loc, sizeof(loc), fam == CONV_ORANGE ?
-		    "/ordering/b2b/v2/requests/%s/notes" : "/internet/request/%s/notes",
-		    r->param);
 	resp_header(r, "Content-Location", loc);
-	return o != NULL ? resp_json_new(r, 201, o) : -1;
+	return resp_json_new(r, 201, o);
+}
+
+/* What a creation under an Idempotency-Key answers, for conv_key. */
+struct keyed {
+	struct req			*r;
+	enum conv_family		 fam;
+	const struct conv_target	*t;
+	int				 file;
+};
+
+/* conv_key's answer: the 201 of the note or file `id`, read in the
+ * creation's transaction, kept with the key.  0 or -1. */
+static int
+keyed_answer(struct store *st, void *ctx, const char *id, struct idem *ik)
+{
+	const struct keyed	*k = ctx;
+	json_t			*o;
+	char			 loc[256], *text;
+	int			 rc;
+
+	if ((o = created_json(k->r, st, k->fam, k->t, id, k->file, loc)) == NULL)
+		return -1;
+	text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	rc = idem_record(st, ik, 201, "Content-Location", loc, text);
+	free(text);
+	return rc;
+}
+
+/* The creation's answer: the key's (first, or just recorded) when it was
+ * made under one, else 201 with what was stored. */
+static int
+created_or_keyed(struct req *r, const struct idem *ik, enum conv_family fam,
+    const struct conv_target *t, const char *id, int file)
+{
+	if (ik->state != IDEM_NONE)
+		return reply_idem(r, ik);
+	return created(r, fam, t, id, file);
 }
 
 /* POST .../notes: Orange {title, body, author, internal}, TelecomX
@@ -362,14 +416,26 @@ api_note_post(struct req *r)
 	char			 id[25];
 	size_t			 bad;
 	int			 rc, internal = 0;
+	struct idem		 ik = { 0 };
+	struct keyed		 k = { .r = r, .t = &t };
+	struct conv_key		 key = { .ik = &ik, .answer = keyed_answer, .ctx = &k };
 
 	if ((rc = target(r, &fam, &t)) <= 0)
 		return rc;
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
+	k.fam = fam;
 	text_key = fam == CONV_ORANGE ? "body" : "text";
 	rc = 1;
-	if (!conv_may_write(r->who))
+	if ((rc = idem_begin(&ik, r, body)) < 0)
+		rc = -1;
+	else if (rc > IDEM_NEW)
+		rc = reply_idem(r, &ik) < 0 ? -1 : 2;
+	else
+		rc = 1;
+	if (rc != 1)
+		;	/* answered, or a storage error */
+	else if (!conv_may_write(r->who))
 		refuse(r, fam, CONV_READ_ONLY, NULL);
 	else if (fam == CONV_ORANGE && json_object_get(body, "title") == NULL)
 		reply_oerr(r, OERR_MISSING, "title", NULL);
@@ -383,11 +449,12 @@ api_note_post(struct req *r)
 	if (rc == 0) {
 		/* the author is the caller: a name given is not taken */
 		rc = conv_note_add(r->store, r->who, &t, title, text, internal, NULL, 0,
-		    id, &bad);
-		rc = rc == CONV_OK ? created(r, fam, &t, id, 0) :
+		    &key, id, &bad);
+		rc = rc == CONV_OK ? created_or_keyed(r, &ik, fam, &t, id, 0) :
 		    rc == CONV_ERROR ? -1 : refuse(r, fam, rc, text_key);
-	} else
+	} else if (rc > 0)
 		rc = 0;
+	idem_free(&ik);
 	json_decref(body);
 	return rc;
 }
@@ -406,12 +473,20 @@ api_file_post(struct req *r)
 	size_t			 cap, len = 0;
 	char			 id[25];
 	int			 rc, internal = 0, answered = 1;
+	struct idem		 ik = { 0 };
+	struct keyed		 k = { .r = r, .t = &t, .file = 1 };
+	struct conv_key		 key = { .ik = &ik, .answer = keyed_answer, .ctx = &k };
 
 	if ((rc = target(r, &fam, &t)) <= 0)
 		return rc;
 	if ((body = req_json_body(r, &rc)) == NULL)
 		return rc;
-	if (!conv_may_write(r->who))
+	k.fam = fam;
+	if ((rc = idem_begin(&ik, r, body)) < 0)
+		;	/* a storage error */
+	else if (rc > IDEM_NEW)
+		rc = reply_idem(r, &ik);
+	else if (!conv_may_write(r->who))
 		refuse(r, fam, CONV_READ_ONLY, NULL);
 	else if (json_object_get(body, "name") == NULL)
 		fam == CONV_ORANGE ? reply_oerr(r, OERR_MISSING, "name", NULL) :
@@ -442,11 +517,12 @@ api_file_post(struct req *r)
 		f.data = bin;
 		f.len = len;
 		f.declared = format;
-		rc = conv_attach(r->store, r->who, &t, &f, internal, id);
-		rc = rc == CONV_OK ? created(r, fam, &t, id, 1) :
+		rc = conv_attach(r->store, r->who, &t, &f, internal, &key, id);
+		rc = rc == CONV_OK ? created_or_keyed(r, &ik, fam, &t, id, 1) :
 		    rc == CONV_ERROR ? -1 : refuse(r, fam, rc, "body");
 	} else if (rc >= 0)
 		rc = 0;
+	idem_free(&ik);
 	free(bin);
 	json_decref(body);
 	return rc;

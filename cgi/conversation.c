@@ -14,6 +14,7 @@
 #include "conv_mail.h"
 #include "conversation.h"
 #include "filetype.h"
+#include "idempotency.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -247,14 +248,91 @@ note_by_token(struct store *st, const struct principal *who, const struct conv_t
 	return rc;
 }
 
+/* A reply or a note with its files, as one unit of work. */
+struct note_unit {
+	const struct principal	*who;
+	const struct conv_target *t;
+	const char		*title, *text, *token, *now;
+	int			 internal;
+	const struct conv_file	*files;
+	const struct filetype	**kinds;
+	size_t			 nfiles;
+	unsigned long long	 bytes;
+	const struct conv_key	*key;
+	char			*id;		/* [25]: the note made (or found) */
+};
+
+/* write_fn: the note, its files, what follows them (the waiting flag,
+ * mails, the webhook event).  CONV_OK, or the refusal: nothing kept. */
+static int
+note_unit(struct store *st, void *arg)
+{
+	const struct note_unit	*u = arg;
+	const struct conv_target *t = u->t;
+	char			 fid[25];
+	size_t			 i;
+	int			 rc;
+
+	if (u->token != NULL && (rc = note_by_token(st, u->who, t, u->token, u->id)) != 0)
+		return rc < 0 ? CONV_ERROR : CONV_AGAIN;	/* nothing to keep */
+	if (u->nfiles > 0 && (rc = request_room(st, t, u->nfiles, u->bytes)) != CONV_OK)
+		return rc;
+	if (store_exec(st, ST_NOTE_ADD, "sssissssss", u->id, conv_family_name(t->family),
+	    t->request_id, u->internal, conv_is_operator(u->who) ? "operator" : "customer",
+	    u->who->user_id, u->title, u->text, u->now, u->token) != 1)
+		return CONV_ERROR;
+	for (i = 0; i < u->nfiles; i++)
+		if ((rc = file_store(st, u->who, t, &u->files[i], u->kinds[i], u->id,
+		    u->internal, u->now, fid)) != CONV_OK)
+			return rc;
+	if ((rc = note_after(st, u->who, t, u->id, u->text, u->internal, u->files,
+	    u->kinds, u->nfiles, u->now)) != CONV_OK)
+		return rc;
+	if (hook_note_added(st, t, u->id, u->title, u->text, u->internal,
+	    conv_is_operator(u->who) ? "operator" : "customer", u->who->user_id,
+	    u->who->name, u->now) < 0)
+		return CONV_ERROR;
+	return CONV_OK;
+}
+
+/* idem_answer_fn of a note: the caller's answer with the note's id. */
+static int
+note_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct note_unit *u = arg;
+
+	return u->key->answer(st, u->key->ctx, u->id, ik);
+}
+
+/* Run unit `fn` (arg `u`), under the key when there is one. */
+static int
+conv_write(struct store *st, const struct conv_key *key, write_fn fn, void *u,
+    idem_answer_fn answer)
+{
+	if (key == NULL || key->ik == NULL)
+		return store_write(st, fn, u);
+	return idem_write(st, key->ik, fn, u, answer);
+}
+
+/* Whether a creation under `key` found its key stored by another. */
+static int
+key_found(const struct conv_key *key)
+{
+	return key != NULL && key->ik != NULL && (key->ik->state == IDEM_REPLAY ||
+	    key->ik->state == IDEM_MISMATCH);
+}
+
 static int
 note_add(struct store *st, const struct principal *who, const struct conv_target *t,
     const char *title, const char *text, int internal, const struct conv_file *files,
-    size_t nfiles, const char *token, char id[25], size_t *bad)
+    size_t nfiles, const char *token, const struct conv_key *key, char id[25],
+    size_t *bad)
 {
 	const struct filetype	*kinds[CONV_FILES_MAX];
-	char			 now[32], made[TITLE_FROM_TEXT * 4 + 8], fid[25];
-	unsigned long long	 bytes = 0;
+	char			 now[32], made[TITLE_FROM_TEXT * 4 + 8];
+	struct note_unit	 u = { .who = who, .t = t, .text = text, .token = token,
+	    .now = now, .internal = internal, .files = files, .kinds = kinds,
+	    .nfiles = nfiles, .key = key, .id = id };
 	size_t			 i;
 	int			 rc;
 
@@ -271,6 +349,7 @@ note_add(struct store *st, const struct principal *who, const struct conv_target
 		title_from(text, made, sizeof(made));
 		title = made;
 	}
+	u.title = title;
 	if (nfiles > CONV_FILES_MAX)
 		return CONV_FILES_MANY;
 	for (i = 0; i < nfiles; i++) {
@@ -278,56 +357,28 @@ note_add(struct store *st, const struct principal *who, const struct conv_target
 			*bad = i;
 			return rc;
 		}
-		bytes += files[i].len;
+		u.bytes += files[i].len;
 	}
 	if (new_object_id(id) < 0)
 		return CONV_ERROR;
 	now_iso(now);
-	if (store_begin(st) < 0)
-		return CONV_ERROR;
-	if (token != NULL && (rc = note_by_token(st, who, t, token, id)) != 0) {
-		rc = rc < 0 ? CONV_ERROR : CONV_AGAIN;
-		goto fail;	/* nothing to keep */
-	}
-	if ((rc = nfiles > 0 ? request_room(st, t, nfiles, bytes) : CONV_OK) != CONV_OK)
-		goto fail;
-	if (store_exec(st, ST_NOTE_ADD, "sssissssss", id, conv_family_name(t->family),
-	    t->request_id, internal, conv_is_operator(who) ? "operator" : "customer",
-	    who->user_id, title, text, now, token) != 1) {
-		rc = CONV_ERROR;
-		goto fail;
-	}
-	for (i = 0; i < nfiles; i++)
-		if ((rc = file_store(st, who, t, &files[i], kinds[i], id, internal, now,
-		    fid)) != CONV_OK)
-			goto fail;
-	if ((rc = note_after(st, who, t, id, text, internal, files, kinds, nfiles,
-	    now)) != CONV_OK)
-		goto fail;
-	if (hook_note_added(st, t, id, title, text, internal, conv_is_operator(who) ?
-	    "operator" : "customer", who->user_id, who->name, now) < 0) {
-		rc = CONV_ERROR;
-		goto fail;
-	}
-	if (store_commit(st) < 0) {
-		rc = CONV_ERROR;
-		goto fail;
-	}
+	if ((rc = conv_write(st, key, note_unit, &u, note_answer)) != CONV_OK)
+		return rc;
+	if (key_found(key))
+		return CONV_OK;		/* another request made it: its answer */
 	log_info("%s request %s: %s %s by %s with %zu file(s)",
 	    conv_family_name(t->family), t->request_id, internal ? "internal note" :
 	    "reply", id, who->user_id, nfiles);
 	return CONV_OK;
-fail:
-	store_rollback(st);
-	return rc;
 }
 
 int
 conv_note_add(struct store *st, const struct principal *who, const struct conv_target *t,
     const char *title, const char *text, int internal, const struct conv_file *files,
-    size_t nfiles, char id[25], size_t *bad)
+    size_t nfiles, const struct conv_key *key, char id[25], size_t *bad)
 {
-	return note_add(st, who, t, title, text, internal, files, nfiles, NULL, id, bad);
+	return note_add(st, who, t, title, text, internal, files, nfiles, NULL, key, id,
+	    bad);
 }
 
 int
@@ -339,7 +390,7 @@ conv_note_add_form(struct store *st, const struct principal *who,
 	if (form_token != NULL && (strlen(form_token) != 32 || !is_hex(form_token, 32)))
 		form_token = NULL;
 	return note_add(st, who, t, NULL, text, internal, files, nfiles, form_token,
-	    id, bad);
+	    NULL, id, bad);
 }
 
 int
@@ -358,31 +409,62 @@ conv_waiting_each(struct store *st, enum conv_family family, const char *ids,
 	return rc < 0 ? -1 : 0;
 }
 
+/* A file attached to the request itself, as one unit of work. */
+struct attach_unit {
+	const struct principal	*who;
+	const struct conv_target *t;
+	const struct conv_file	*f;
+	const struct filetype	*kind;
+	int			 internal;
+	const char		*now;
+	const struct conv_key	*key;
+	char			*id;		/* [25] */
+};
+
+/* write_fn: room for it, then the file.  CONV_OK or the refusal. */
+static int
+attach_unit(struct store *st, void *arg)
+{
+	const struct attach_unit *u = arg;
+	int			 rc;
+
+	if ((rc = request_room(st, u->t, 1, u->f->len)) != CONV_OK)
+		return rc;
+	return file_store(st, u->who, u->t, u->f, u->kind, NULL, u->internal, u->now,
+	    u->id);
+}
+
+/* idem_answer_fn of a file: the caller's answer with the file's id. */
+static int
+attach_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct attach_unit *u = arg;
+
+	return u->key->answer(st, u->key->ctx, u->id, ik);
+}
+
 int
 conv_attach(struct store *st, const struct principal *who, const struct conv_target *t,
-    const struct conv_file *f, int internal, char id[25])
+    const struct conv_file *f, int internal, const struct conv_key *key, char id[25])
 {
-	const struct filetype	*kind;
 	char			 now[32];
+	struct attach_unit	 u = { .who = who, .t = t, .f = f, .internal = internal,
+	    .now = now, .key = key, .id = id };
 	int			 rc;
 
 	if (!conv_may_write(who))
 		return CONV_READ_ONLY;
 	if (internal && !conv_is_operator(who))
 		return CONV_INTERNAL_DENIED;
-	if ((rc = file_check(f, &kind)) != CONV_OK)
+	if ((rc = file_check(f, &u.kind)) != CONV_OK)
 		return rc;
 	now_iso(now);
-	if (store_begin(st) < 0)
-		return CONV_ERROR;
-	if ((rc = request_room(st, t, 1, f->len)) != CONV_OK ||
-	    (rc = file_store(st, who, t, f, kind, NULL, internal, now, id)) != CONV_OK ||
-	    (store_commit(st) < 0 && (rc = CONV_ERROR))) {
-		store_rollback(st);
+	if ((rc = conv_write(st, key, attach_unit, &u, attach_answer)) != CONV_OK)
 		return rc;
-	}
+	if (key_found(key))
+		return CONV_OK;		/* another request made it: its answer */
 	log_info("%s request %s: file %s (%s, %zu bytes) by %s",
-	    conv_family_name(t->family), t->request_id, id, kind->mime, f->len,
+	    conv_family_name(t->family), t->request_id, id, u.kind->mime, f->len,
 	    who->user_id);
 	return CONV_OK;
 }
@@ -392,14 +474,8 @@ static long long
 count_of(struct store *st, enum stmt id, const struct principal *who,
     const struct conv_target *t)
 {
-	struct rows	*s;
-	long long	 n = -1;
-
-	if ((s = store_query(st, id, "ssi", conv_family_name(t->family), t->request_id,
-	    conv_is_operator(who))) != NULL && store_row(s) == 1)
-		n = store_int(s, COUNT_N);
-	store_done(s);
-	return n;
+	return store_count(st, id, "ssi", conv_family_name(t->family), t->request_id,
+	    conv_is_operator(who));
 }
 
 static struct rows *

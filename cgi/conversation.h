@@ -24,6 +24,7 @@ struct store;
 struct rows;
 struct principal;
 struct filetype;
+struct idem;
 
 enum conv_family { CONV_ORANGE, CONV_INTERNET };
 
@@ -89,16 +90,33 @@ struct conv_file {
 };
 
 /*
+ * A JSON creation under an Idempotency-Key (idempotency.h): `ik` a key
+ * in state IDEM_NEW, and `answer`, called inside the creation's
+ * transaction with the id of the note or file just stored, which
+ * records the answer with idem_record() (0, or -1: nothing is kept).
+ * When another request stored the key first, nothing is created, CONV_OK
+ * is returned and ik holds the first answer (IDEM_REPLAY) or
+ * IDEM_MISMATCH; after a creation it holds the answer recorded.
+ */
+struct conv_key {
+	struct idem	*ik;
+	int		(*answer)(struct store *st, void *ctx, const char *id,
+			    struct idem *ik);
+	void		*ctx;
+};
+
+/*
  * Add a reply (or, with `internal`, an internal note) to the request,
  * with `nfiles` files, in one transaction: all of it is stored, or
- * nothing.  `title` may be NULL (then the first words of the text).
+ * nothing.  `title` may be NULL (then the first words of the text);
+ * `key` NULL, or the Idempotency-Key it is created under.
  * On CONV_OK id[25] holds the note's id; on a file's problem *bad the
  * index of that file.  Returns an enum conv_result.
  */
 int  conv_note_add(struct store *st, const struct principal *who,
 	const struct conv_target *t, const char *title, const char *text,
 	int internal, const struct conv_file *files, size_t nfiles,
-	char id[25], size_t *bad);
+	const struct conv_key *key, char id[25], size_t *bad);
 
 /*
  * The same from a page's reply form: `form_token` (32 hex digits, or
@@ -118,11 +136,12 @@ int  conv_note_add_form(struct store *st, const struct principal *who,
 int  conv_waiting_each(struct store *st, enum conv_family family,
 	const char *ids, void (*fn)(void *ctx, const char *id), void *ctx);
 
-/* Attach one file to the request itself (the JSON attachments route);
- * id[25] the file's id.  An enum conv_result. */
+/* Attach one file to the request itself (the JSON attachments route),
+ * under `key` as conv_note_add (or NULL); id[25] the file's id.  An enum
+ * conv_result. */
 int  conv_attach(struct store *st, const struct principal *who,
 	const struct conv_target *t, const struct conv_file *f, int internal,
-	char id[25]);
+	const struct conv_key *key, char id[25]);
 
 /* Text fit to be stored (UTF-8, line breaks and tabs only as control
  * characters) and within `max` characters: CONV_OK, CONV_TEXT_EMPTY

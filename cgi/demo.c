@@ -9,6 +9,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "writer.h"
 
 static const struct demo_customer {
 	const char *id, *name, *market, *catalog, *custom_type;
@@ -79,7 +80,7 @@ static const struct demo_address {
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Insert everything; 0 or -1.  Runs inside the caller's transaction. */
+/* Insert everything; 0 or -1.  Runs inside demo_unit's transaction. */
 static int
 demo_insert(struct store *st)
 {
@@ -145,6 +146,14 @@ demo_insert(struct store *st)
 	return 0;
 }
 
+/* write_fn: the whole world, or nothing of it. */
+static int
+demo_unit(struct store *st, void *arg)
+{
+	(void)arg;
+	return demo_insert(st);
+}
+
 int
 demo_load(struct store *st)
 {
@@ -163,13 +172,7 @@ demo_load(struct store *st)
 		log_err("the database already holds data; demo data goes into a new database");
 		return -1;
 	}
-	if (store_begin(st) < 0)
-		return -1;
-	if (demo_insert(st) < 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return store_commit(st);
+	return store_write(st, demo_unit, NULL) == 0 ? 0 : -1;
 }
 
 void

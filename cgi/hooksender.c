@@ -41,6 +41,7 @@
 #include "util.h"
 #include "webhook.h"
 #include "workday.h"
+#include "writer.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -246,52 +247,74 @@ mark_unmarked(struct store *st)
 	return nunmarked > 0 ? -1 : 0;
 }
 
+/* The fields of the first n messages of v freed, and zeroed. */
 static void
-messages_free(struct message *v, size_t n)
+messages_clear(struct message *v, int n)
 {
-	size_t i;
+	int i;
 
 	for (i = 0; i < n; i++) {
 		free(v[i].msg_id);
 		free(v[i].webhook_id);
 		free(v[i].payload);
+		memset(&v[i], 0, sizeof(v[i]));
 	}
+}
+
+static void
+messages_free(struct message *v, size_t n)
+{
+	messages_clear(v, (int)n);
 	free(v);
+}
+
+/* A claim of due messages: who claims, what it got. */
+struct claim {
+	const char	*me;
+	struct message	*v;		/* config.hook_batch of them */
+	int		 n;
+};
+
+/* write_fn: lease the due messages to c->me and copy them.  0 or -1. */
+static int
+claim_unit(struct store *st, void *arg)
+{
+	struct claim	*c = arg;
+	struct rows	*s;
+	int		 rc = 0;
+
+	messages_clear(c->v, c->n);	/* a unit run again starts afresh */
+	c->n = 0;
+	s = store_query(st, ST_HOOK_CLAIM, "sIIii", c->me, (long long)calendar_now(),
+	    (long long)now_epoch(), config.hook_claim_s, config.hook_batch);
+	while (s != NULL && c->n < config.hook_batch && (rc = store_row(s)) == 1) {
+		struct message *m = &c->v[c->n++];
+
+		m->id = store_int(s, HOOK_CLAIM_ID);
+		m->attempts = (int)store_int(s, HOOK_CLAIM_ATTEMPTS);
+		m->msg_id = xstrdup(store_text(s, HOOK_CLAIM_MSG_ID));
+		m->webhook_id = xstrdup(store_text(s, HOOK_CLAIM_WEBHOOK_ID));
+		m->payload = xstrdup(store_text(s, HOOK_CLAIM_PAYLOAD));
+	}
+	store_done(s);
+	return s == NULL || rc < 0 ? -1 : 0;
 }
 
 /* Claim a batch of due messages.  Their count or -1. */
 static int
 claim(struct store *st, const char *me, struct message **out)
 {
-	struct rows	*s;
-	struct message	*v;
-	int		 n = 0, rc = 0;
+	struct claim c = { .me = me };
 
 	*out = NULL;
-	if ((v = calloc((size_t)config.hook_batch, sizeof(*v))) == NULL)
+	if ((c.v = calloc((size_t)config.hook_batch, sizeof(*c.v))) == NULL)
 		return -1;
-	if (store_begin(st) < 0) {
-		free(v);
-		return -1;
-	}
-	s = store_query(st, ST_HOOK_CLAIM, "sIIii", me, (long long)calendar_now(),
-	    (long long)now_epoch(), config.hook_claim_s, config.hook_batch);
-	while (s != NULL && n < config.hook_batch && (rc = store_row(s)) == 1) {
-		v[n].id = store_int(s, HOOK_CLAIM_ID);
-		v[n].attempts = (int)store_int(s, HOOK_CLAIM_ATTEMPTS);
-		v[n].msg_id = xstrdup(store_text(s, HOOK_CLAIM_MSG_ID));
-		v[n].webhook_id = xstrdup(store_text(s, HOOK_CLAIM_WEBHOOK_ID));
-		v[n].payload = xstrdup(store_text(s, HOOK_CLAIM_PAYLOAD));
-		n++;
-	}
-	store_done(s);
-	if (s == NULL || rc < 0 || store_commit(st) < 0) {
-		store_rollback(st);
-		messages_free(v, (size_t)n);
+	if (store_write(st, claim_unit, &c) != 0) {
+		messages_free(c.v, (size_t)c.n);
 		return -1;
 	}
-	*out = v;
-	return n;
+	*out = c.v;
+	return c.n;
 }
 
 /* Where message `m` goes: 1 with url and secrets (owned), 0 when its

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "store.h"
 #include "util.h"
+#include "writer.h"
 
 /* One data row kept between checking and storing. */
 struct row {
@@ -423,33 +424,53 @@ history_add(struct store *st, const struct import_kind *k, const char *id,
 	return rc;
 }
 
+/* The rows of an import, and the one the database refused. */
+struct rows_unit {
+	const struct rows	*rows;
+	const struct row	*refused;
+};
+
+/* write_fn: every row with its history entry.  0, -2 (a row refused by
+ * the database: u->refused), or -1. */
+static int
+rows_unit(struct store *st, void *arg)
+{
+	struct rows_unit	*u = arg;
+	const struct rows	*rows = u->rows;
+	size_t			 i;
+	char			 now[32];
+	int			 rc;
+
+	now_iso(now);
+	u->refused = NULL;
+	for (i = 0; i < rows->n; i++) {
+		if ((rc = rows->k->store(st, rows->v[i].v)) != 1) {
+			if (rc == -2)
+				u->refused = &rows->v[i];
+			return rc == -2 ? -2 : -1;
+		}
+		if (history_add(st, rows->k, rows->v[i].v[0], rows->action, rows->by,
+		    now) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Insert or update every row in one transaction.  IMPORT_OK,
  * IMPORT_INVALID (a row refused by the database: reported) or
  * IMPORT_ERROR. */
 static enum import_result
 rows_store(struct store *st, const struct rows *rows, struct import_report *out)
 {
-	const struct row	*w = NULL;
-	size_t			 i;
-	char			 now[32];
-	int			 rc = 1;
+	struct rows_unit	u = { .rows = rows };
+	int			rc = store_write(st, rows_unit, &u);
 
-	if (store_begin(st) < 0)
-		return IMPORT_ERROR;
-	now_iso(now);
-	for (i = 0; i < rows->n && rc == 1; i++) {
-		w = &rows->v[i];
-		if ((rc = rows->k->store(st, w->v)) == 1 &&
-		    history_add(st, rows->k, w->v[0], rows->action, rows->by, now) < 0)
-			rc = -1;
-	}
-	if (rc == 1 && store_commit(st) == 0) {
+	if (rc == 0) {
 		out->imported = rows->n;
 		return IMPORT_OK;
 	}
-	store_rollback(st);
-	if (rc == -2 && w != NULL && problem_add(out, w->line, "refused by the database "
-	    "(constraint violated)") == 0)
+	if (rc == -2 && u.refused != NULL && problem_add(out, u.refused->line,
+	    "refused by the database (constraint violated)") == 0)
 		return IMPORT_INVALID;
 	return IMPORT_ERROR;
 }
@@ -579,22 +600,35 @@ done:
 	return res;
 }
 
+/* A record retired or restored, by whom. */
+struct retire {
+	const struct import_kind *k;
+	const char		*id, *by;
+	int			 retired;
+};
+
+/* write_fn: the flag and its history entry.  0, 1 (no such record, or
+ * already so), -1. */
+static int
+retire_unit(struct store *st, void *arg)
+{
+	const struct retire	*a = arg;
+	char			 now[32];
+	int			 rc;
+
+	now_iso(now);
+	if ((rc = store_exec(st, a->k->retire, "sis", a->id, a->retired, now)) != 1)
+		return rc == 0 ? 1 : -1;
+	return history_add(st, a->k, a->id, a->retired ? IMPORT_RETIRED :
+	    IMPORT_RESTORED, a->by, now) < 0 ? -1 : 0;
+}
+
 int
 import_retire(struct store *st, const struct import_kind *k, const char *id,
     int retired, const char *by)
 {
-	char	now[32];
-	int	rc;
+	struct retire	a = { .k = k, .id = id, .by = by, .retired = retired };
+	int		rc = store_write(st, retire_unit, &a);
 
-	now_iso(now);
-	if (store_begin(st) < 0)
-		return -1;
-	rc = store_exec(st, k->retire, "sis", id, retired, now);
-	if (rc == 1 && history_add(st, k, id, retired ? IMPORT_RETIRED : IMPORT_RESTORED,
-	    by, now) < 0)
-		rc = -1;
-	if (rc == 1 && store_commit(st) == 0)
-		return 1;
-	store_rollback(st);
-	return rc == 0 ? 0 : -1;
+	return rc == 0 ? 1 : rc == 1 ? 0 : -1;
 }

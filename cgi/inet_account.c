@@ -34,14 +34,6 @@ static const char *const offer_keys[] = {
 	"commitment", "providerName", "providerOfferId", "productName",
 };
 
-/* Set key to the text of column col, unless it is NULL. */
-static void
-set_col(json_t *o, const char *key, struct rows *s, int col)
-{
-	if (!store_isnull(s, col))
-		json_object_set_new(o, key, json_string(store_text(s, col)));
-}
-
 /* The account at the current row of `s`, as `who` may see it. */
 static json_t *
 account_json(struct rows *s, const struct principal *who)
@@ -55,25 +47,25 @@ account_json(struct rows *s, const struct principal *who)
 	    "state", store_text(s, ACCOUNT_STATE));
 	if (o == NULL)
 		return NULL;
-	set_col(o, "customer", s, ACCOUNT_CUSTOMER_ID);
-	set_col(o, "reseller", s, ACCOUNT_RESELLER_ID);
+	store_json_text(o, "customer", s, ACCOUNT_CUSTOMER_ID);
+	store_json_text(o, "reseller", s, ACCOUNT_RESELLER_ID);
 	offer = json_loads(store_text(s, ACCOUNT_OFFER), 0, NULL);
 	for (i = 0; i < sizeof(offer_keys) / sizeof(offer_keys[0]); i++)
 		if ((v = json_object_get(offer, offer_keys[i])) != NULL &&
 		    inet_price_visible(who, offer_keys[i]))
 			json_object_set(o, offer_keys[i], v);
 	json_decref(offer);
-	set_col(o, "ordered", s, ACCOUNT_ORDERED);
-	set_col(o, "orderedBy", s, ACCOUNT_ORDERED_BY);
-	set_col(o, "confirmed", s, ACCOUNT_CONFIRMED);
-	set_col(o, "confirmedBy", s, ACCOUNT_CONFIRMED_BY);
-	set_col(o, "startDate", s, ACCOUNT_START_DATE);
-	set_col(o, "installTime", s, ACCOUNT_INSTALL_TIME);
-	set_col(o, "circuit", s, ACCOUNT_CIRCUIT);
-	set_col(o, "activated", s, ACCOUNT_ACTIVATED);
-	set_col(o, "activatedBy", s, ACCOUNT_ACTIVATED_BY);
-	set_col(o, "cancelled", s, ACCOUNT_CANCELLED);
-	set_col(o, "cancelledBy", s, ACCOUNT_CANCELLED_BY);
+	store_json_text(o, "ordered", s, ACCOUNT_ORDERED);
+	store_json_text(o, "orderedBy", s, ACCOUNT_ORDERED_BY);
+	store_json_text(o, "confirmed", s, ACCOUNT_CONFIRMED);
+	store_json_text(o, "confirmedBy", s, ACCOUNT_CONFIRMED_BY);
+	store_json_text(o, "startDate", s, ACCOUNT_START_DATE);
+	store_json_text(o, "installTime", s, ACCOUNT_INSTALL_TIME);
+	store_json_text(o, "circuit", s, ACCOUNT_CIRCUIT);
+	store_json_text(o, "activated", s, ACCOUNT_ACTIVATED);
+	store_json_text(o, "activatedBy", s, ACCOUNT_ACTIVATED_BY);
+	store_json_text(o, "cancelled", s, ACCOUNT_CANCELLED);
+	store_json_text(o, "cancelledBy", s, ACCOUNT_CANCELLED_BY);
 	return o;
 }
 

@@ -109,14 +109,6 @@ checked(int rc, const struct problems *pb)
 
 /* ---- reading --------------------------------------------------------- */
 
-/* Set key to the text of column col, unless it is NULL. */
-static void
-set_col(json_t *o, const char *key, struct rows *s, int col)
-{
-	if (!store_isnull(s, col))
-		json_object_set_new(o, key, json_string(store_text(s, col)));
-}
-
 /* Set key to the boolean of column col, unless it is NULL. */
 static void
 set_bool(json_t *o, const char *key, struct rows *s, int col)
@@ -149,10 +141,10 @@ address_json(struct rows *s, const struct address_cols *c)
 	if (store_isnull(s, c->address))
 		return NULL;
 	a = json_object();
-	set_col(a, "_id", s, c->id);
-	set_col(a, "address", s, c->address);
-	set_col(a, "zip", s, c->zip);
-	set_col(a, "city", s, c->city);
+	store_json_text(a, "_id", s, c->id);
+	store_json_text(a, "address", s, c->address);
+	store_json_text(a, "zip", s, c->zip);
+	store_json_text(a, "city", s, c->city);
 	return a;
 }
 
@@ -163,31 +155,31 @@ address_json(struct rows *s, const struct address_cols *c)
 static void
 request_props(json_t *o, struct rows *s, int full)
 {
-	set_col(o, "customer", s, INET_CUSTOMER_ID);
-	set_col(o, "reseller", s, INET_RESELLER_ID);
+	store_json_text(o, "customer", s, INET_CUSTOMER_ID);
+	store_json_text(o, "reseller", s, INET_RESELLER_ID);
 	if (full)
-		set_col(o, "notes", s, INET_NOTES);
+		store_json_text(o, "notes", s, INET_NOTES);
 	json_object_set_new(o, "address", address_json(s, &address1_cols));
 	if (full && !store_isnull(s, INET_ADDRESS2))
 		json_object_set_new(o, "address2", address_json(s, &address2_cols));
-	set_col(o, "product", s, INET_PRODUCT_ID);
+	store_json_text(o, "product", s, INET_PRODUCT_ID);
 	if (full) {
 		set_bool(o, "takeover", s, INET_TAKEOVER);
-		set_col(o, "takeoverCircuit", s, INET_TAKEOVER_CIRCUIT);
-		set_col(o, "takeoverCustomer", s, INET_TAKEOVER_CUSTOMER);
+		store_json_text(o, "takeoverCircuit", s, INET_TAKEOVER_CIRCUIT);
+		store_json_text(o, "takeoverCustomer", s, INET_TAKEOVER_CUSTOMER);
 		set_int(o, "ipAddresses", s, INET_IP_ADDRESSES);
 		set_bool(o, "commitment1", s, INET_COMMITMENT1);
 		set_bool(o, "commitment2", s, INET_COMMITMENT2);
 		set_bool(o, "commitment3", s, INET_COMMITMENT3);
 	}
-	set_col(o, "reference", s, INET_REFERENCE);
+	store_json_text(o, "reference", s, INET_REFERENCE);
 	if (!full)
 		return;
 	json_object_set_new(o, "notify", json_array());
-	set_col(o, "startDate", s, INET_START_DATE);
-	set_col(o, "installCallNumber", s, INET_INSTALL_CALL_NUMBER);
-	set_col(o, "installCallName", s, INET_INSTALL_CALL_NAME);
-	set_col(o, "installTime", s, INET_INSTALL_TIME);
+	store_json_text(o, "startDate", s, INET_START_DATE);
+	store_json_text(o, "installCallNumber", s, INET_INSTALL_CALL_NUMBER);
+	store_json_text(o, "installCallName", s, INET_INSTALL_CALL_NAME);
+	store_json_text(o, "installTime", s, INET_INSTALL_TIME);
 	json_object_set_new(o, "offers", json_array());
 }
 
@@ -216,10 +208,10 @@ request_json(struct rows *s, enum inet_view view)
 	if (o == NULL)
 		return NULL;
 	request_props(o, s, view != INET_CONDENSED);
-	set_col(o, "created", s, INET_CREATED);
-	set_col(o, "createdBy", s, INET_CREATED_BY);
-	set_col(o, "answered", s, INET_ANSWERED);
-	set_col(o, "state", s, INET_STATE);
+	store_json_text(o, "created", s, INET_CREATED);
+	store_json_text(o, "createdBy", s, INET_CREATED_BY);
+	store_json_text(o, "answered", s, INET_ANSWERED);
+	store_json_text(o, "state", s, INET_STATE);
 	if (!store_isnull(s, INET_ANSWERED) && store_int(s, INET_OFFERED))
 		json_object_set_new(o, "expires",
 		    expires_json(store_text(s, INET_ANSWERED)));
@@ -229,10 +221,10 @@ request_json(struct rows *s, enum inet_view view)
 		    "state", store_text(s, INET_ACCOUNT_STATE),
 		    "offer", store_text(s, INET_ACCOUNT_OFFER_ID)));
 	if (view == INET_PAGE) {
-		set_col(o, "customerName", s, INET_CUSTOMER_NAME);
-		set_col(o, "productName", s, INET_PRODUCT_NAME);
-		set_col(o, "createdByName", s, INET_CREATOR_NAME);
-		set_col(o, "customerCurrency", s, INET_CUSTOMER_CURRENCY);
+		store_json_text(o, "customerName", s, INET_CUSTOMER_NAME);
+		store_json_text(o, "productName", s, INET_PRODUCT_NAME);
+		store_json_text(o, "createdByName", s, INET_CREATOR_NAME);
+		store_json_text(o, "customerCurrency", s, INET_CUSTOMER_CURRENCY);
 	}
 	return o;
 }
@@ -257,20 +249,20 @@ offer_json(struct rows *s, const struct principal *who, enum inet_view view)
 	json_t	*o = json_object();
 	size_t	 i;
 
-	set_col(o, "_id", s, OFFER_ID);
-	set_col(o, "product", s, OFFER_PRODUCT_ID);
-	set_col(o, "initiationFeeProduct", s, OFFER_FEE_PRODUCT_ID);
+	store_json_text(o, "_id", s, OFFER_ID);
+	store_json_text(o, "product", s, OFFER_PRODUCT_ID);
+	store_json_text(o, "initiationFeeProduct", s, OFFER_FEE_PRODUCT_ID);
 	for (i = 0; i < 6; i++)
 		if (!store_isnull(s, price_cols[i]) &&
 		    inet_price_visible(who, price_names[i]))
 			json_object_set_new(o, price_names[i],
 			    money(store_int(s, price_cols[i])));
 	set_int(o, "commitment", s, OFFER_COMMITMENT);
-	set_col(o, "providerName", s, OFFER_PROVIDER_NAME);
-	set_col(o, "providerOfferId", s, OFFER_PROVIDER_OFFER_ID);
+	store_json_text(o, "providerName", s, OFFER_PROVIDER_NAME);
+	store_json_text(o, "providerOfferId", s, OFFER_PROVIDER_OFFER_ID);
 	if (view == INET_PAGE) {
-		set_col(o, "productName", s, OFFER_PRODUCT_NAME);
-		set_col(o, "initiationFeeProductName", s, OFFER_FEE_PRODUCT_NAME);
+		store_json_text(o, "productName", s, OFFER_PRODUCT_NAME);
+		store_json_text(o, "initiationFeeProductName", s, OFFER_FEE_PRODUCT_NAME);
 	}
 	return o;
 }
@@ -431,15 +423,9 @@ inet_open_list(struct store *st, const struct principal *who, long long limit,
 int
 inet_any(struct store *st, const struct principal *who)
 {
-	struct rows	*s;
-	int		 rc;
+	long long n = store_count(st, ST_INET_ANY, "iss", SCOPE_ARGS(who));
 
-	if ((s = store_query(st, ST_INET_ANY, "iss", SCOPE_ARGS(who))) == NULL)
-		return -1;
-	if ((rc = store_row(s)) == 1)
-		rc = store_int(s, COUNT_N) != 0;
-	store_done(s);
-	return rc;
+	return n < 0 ? -1 : n > 0;
 }
 
 /* Seconds until the offers expire, negative once expired. */

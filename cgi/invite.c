@@ -14,6 +14,7 @@
 #include "store.h"
 #include "tpl.h"
 #include "workday.h"
+#include "writer.h"
 
 int
 invite_queue(struct store *st, const char *user_id, const char *inviter)
@@ -70,27 +71,68 @@ has_password(struct store *st, const char *user_id, int *found)
 	return rc;
 }
 
+/* Who is invited again, by whom. */
+struct resend {
+	const char	*user_id, *inviter;
+};
+
+/* write_fn: 0 a new link mailed, 1 nothing to do (no such user, or one
+ * with a password), -1 error. */
+static int
+resend_unit(struct store *st, void *arg)
+{
+	const struct resend	*a = arg;
+	int			 found, rc;
+
+	if ((rc = has_password(st, a->user_id, &found)) < 0)
+		return -1;
+	if (rc > 0 || !found)
+		return 1;
+	rc = invite_queue(st, a->user_id, a->inviter);
+	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
+}
+
 int
 invite_resend(struct store *st, const char *user_id, const char *inviter)
 {
-	int found, rc;
+	struct resend	a = { .user_id = user_id, .inviter = inviter };
+	int		rc = store_write(st, resend_unit, &a);
 
-	if (store_begin(st) < 0)
-		return -1;
-	if ((rc = has_password(st, user_id, &found)) == 0 && found)
-		rc = invite_queue(st, user_id, inviter);
-	else if (rc > 0 || !found)
-		rc = 0;
-	if (rc <= 0) {
-		store_rollback(st);
-		return rc;
-	}
-	if (store_commit(st) < 0) {
-		store_rollback(st);
-		return -1;
-	}
+	if (rc != 0)
+		return rc == 1 ? 0 : -1;
 	log_info("user %s: a new invitation was mailed", user_id);
 	return 1;
+}
+
+/* What invite_user_add() stores. */
+struct user_add {
+	const struct new_user	*u;
+	const char		*inviter;
+};
+
+/* write_fn: the user, then its invitation.  0, -2, -1. */
+static int
+user_add_unit(struct store *st, void *arg)
+{
+	const struct user_add	*a = arg;
+	const struct new_user	*u = a->u;
+	int			 rc;
+
+	rc = store_exec(st, ST_USER_ADD, "sssssssss", u->id, u->email, u->name,
+	    u->phone, u->level, u->customer, u->reseller, u->hash, u->now);
+	if (rc != 1)
+		return rc == -2 ? -2 : -1;
+	if (u->hash == NULL && invite_queue(st, u->id, a->inviter) != 1)
+		return -1;
+	return 0;
+}
+
+int
+invite_user_add(struct store *st, const struct new_user *u, const char *inviter)
+{
+	struct user_add a = { .u = u, .inviter = inviter };
+
+	return store_write(st, user_add_unit, &a);
 }
 
 int

@@ -9,7 +9,8 @@
  * change, in the recipient's language (their choice, else their
  * customer's market's, else English).
  *
- * Owns nothing of its own: calls auth (tokens), the outbox and storage;
+ * Owns nothing of its own: calls auth (tokens), the outbox and storage
+ * (its transactions through the writer, writer.h);
  * never sends anything and never knows a column number.
  */
 #ifndef REQDESK_INVITE_H
@@ -33,6 +34,22 @@ int  invite_queue(struct store *st, const char *user_id, const char *inviter);
  * password: an invitation would be a reset nobody asked for), -1.
  */
 int  invite_resend(struct store *st, const char *user_id, const char *inviter);
+
+/* A new user's row; hash NULL: no password, an invitation instead. */
+struct new_user {
+	const char	*id, *email, *name, *phone, *level, *customer, *reseller;
+	const char	*hash, *now;
+};
+
+/*
+ * Add user `u` in a transaction of its own and, when it has no password,
+ * its invitation (mailed, inviter named `inviter`: NULL the desk) in the
+ * same one.  0, -2 (refused by the users table: the e-mail address
+ * taken, an unknown customer or reseller, a level that does not fit
+ * them), or -1; nothing is stored unless 0.  The admin pages and the
+ * shell both add users through it.
+ */
+int  invite_user_add(struct store *st, const struct new_user *u, const char *inviter);
 
 /*
  * When the user's open invitation ends (epoch seconds, the desk's clock)

@@ -40,6 +40,7 @@
 #include "store.h"
 #include "util.h"
 #include "workday.h"
+#include "writer.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -227,10 +228,11 @@ smtp_send(const struct message *m, char *err, size_t errlen)
 	return rc == CURLE_OK ? 0 : permanent ? -2 : -1;
 }
 
+/* The fields of the first n messages of v freed, and zeroed. */
 static void
-messages_free(struct message *v, size_t n)
+messages_clear(struct message *v, int n)
 {
-	size_t i;
+	int i;
 
 	for (i = 0; i < n; i++) {
 		free(v[i].recipient);
@@ -238,7 +240,14 @@ messages_free(struct message *v, size_t n)
 		free(v[i].body);
 		free(v[i].html);
 		free(v[i].unsubscribe);
+		memset(&v[i], 0, sizeof(v[i]));
 	}
+}
+
+static void
+messages_free(struct message *v, size_t n)
+{
+	messages_clear(v, (int)n);
 	free(v);
 }
 
@@ -299,45 +308,59 @@ mark_unmarked(struct store *st)
 	return nunmarked > 0 ? -1 : 0;
 }
 
-/* Claim a batch of due messages.  The count (>= 0) or -1. */
-static int
-claim(struct store *st, const char *me, struct message **out)
-{
-	struct rows	*s;
-	struct message	*v;
-	int		 n = 0, rc = 0;
+/* A claim of due messages: who claims, what it got. */
+struct claim {
+	const char	*me;
+	struct message	*v;		/* config.mail_batch of them */
+	int		 n;
+};
 
-	*out = NULL;
-	if ((v = calloc((size_t)config.mail_batch, sizeof(*v))) == NULL)
-		return -1;
-	if (store_begin(st) < 0) {
-		free(v);
-		return -1;
-	}
-	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", me, (long long)calendar_now(),
+/* write_fn: lease the due messages to c->me and copy them.  0 or -1. */
+static int
+claim_unit(struct store *st, void *arg)
+{
+	struct claim	*c = arg;
+	struct rows	*s;
+	int		 rc = 0;
+
+	messages_clear(c->v, c->n);	/* a unit run again starts afresh */
+	c->n = 0;
+	s = store_query(st, ST_OUTBOX_CLAIM, "sIii", c->me, (long long)calendar_now(),
 	    config.mail_claim_s, config.mail_batch);
-	while (s != NULL && n < config.mail_batch && (rc = store_row(s)) == 1) {
-		v[n].id = store_int(s, CLAIM_ID);
-		v[n].recipient = xstrdup(store_text(s, CLAIM_RECIPIENT));
-		v[n].subject = xstrdup(store_text(s, CLAIM_SUBJECT));
-		v[n].body = xstrdup(store_text(s, CLAIM_BODY));
-		v[n].html = xstrdup(store_text(s, CLAIM_HTML));
-		v[n].unsubscribe = xstrdup(store_text(s, CLAIM_UNSUBSCRIBE));
-		n++;
+	while (s != NULL && c->n < config.mail_batch && (rc = store_row(s)) == 1) {
+		struct message *m = &c->v[c->n++];
+
+		m->id = store_int(s, CLAIM_ID);
+		m->recipient = xstrdup(store_text(s, CLAIM_RECIPIENT));
+		m->subject = xstrdup(store_text(s, CLAIM_SUBJECT));
+		m->body = xstrdup(store_text(s, CLAIM_BODY));
+		m->html = xstrdup(store_text(s, CLAIM_HTML));
+		m->unsubscribe = xstrdup(store_text(s, CLAIM_UNSUBSCRIBE));
 	}
 	store_done(s);
 	/* A row that could not be read is an error, not the end of the due
 	 * messages: the claim is rolled back whole, to be tried again. */
 	if (rc < 0)
 		log_err("outbox: claiming due messages failed after %d of them; "
-		    "none is claimed", n);
-	if (s == NULL || rc < 0 || store_commit(st) < 0) {
-		store_rollback(st);
-		messages_free(v, (size_t)n);
+		    "none is claimed", c->n);
+	return s == NULL || rc < 0 ? -1 : 0;
+}
+
+/* Claim a batch of due messages.  The count (>= 0) or -1. */
+static int
+claim(struct store *st, const char *me, struct message **out)
+{
+	struct claim c = { .me = me };
+
+	*out = NULL;
+	if ((c.v = calloc((size_t)config.mail_batch, sizeof(*c.v))) == NULL)
+		return -1;
+	if (store_write(st, claim_unit, &c) != 0) {
+		messages_free(c.v, (size_t)c.n);
 		return -1;
 	}
-	*out = v;
-	return n;
+	*out = c.v;
+	return c.n;
 }
 
 /* One round: claim, send, record.  Messages handled, or -1. */

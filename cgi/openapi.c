@@ -1792,9 +1792,12 @@ path_orange_conversation(struct oa *oa)
 	    "request", "A reply (or, for ADMIN, an internal note).  VIEWERs only read.", 0);
 	op_path_id(oa, op, "Request id.");
 	op_body(oa, op, "The note.", schema_ref("NotePOST"));
-	op_response(oa, op, 201, "The note, Content-Location the list.", schema_ref("Note"));
+	op_response(oa, op, 201, "The note, Content-Location the list (with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("Note"));
 	op_body_errors(oa, op, FAM_ORANGE);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_idempotency(oa, op, FAM_ORANGE);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
 	    O(OERR_MISSING), O(OERR_TOP_INVALID), O(OERR_TOP_TEXT), O(OERR_TOP_BOOLEAN), END);
 
@@ -1815,10 +1818,12 @@ path_orange_conversation(struct oa *oa)
 	    "files_per_request files.", 0);
 	op_path_id(oa, op, "Request id.");
 	op_body(oa, op, "The file.", schema_ref("AttachmentPOST"));
-	op_response(oa, op, 201, "The file, Content-Location its download.",
-	    schema_ref("Attachment"));
+	op_response(oa, op, 201, "The file, Content-Location its download (with "
+	    "`Idempotent-Replayed: true`, the first answer to this Idempotency-Key "
+	    "again).", schema_ref("Attachment"));
 	op_body_errors(oa, op, FAM_ORANGE);
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_idempotency(oa, op, FAM_ORANGE);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
 	    H(HERR_CONFLICT), H(HERR_TOO_LARGE), O(OERR_MISSING), O(OERR_FILE_BASE64),
 	    O(OERR_FILE_NAME), O(OERR_FILE_EMPTY), O(OERR_FILE_TYPE), O(OERR_TOP_BOOLEAN),
@@ -1851,9 +1856,11 @@ path_inet_conversation(struct oa *oa)
 	    "to an Internet request", "A reply (or, for ADMIN, an internal note).", 0);
 	op_path_id(oa, op, "Internet request id.");
 	op_body(oa, op, "The note.", schema_ref("InternetNotePOST"));
-	op_response(oa, op, 201, "The note.", schema_ref("InternetNote"));
+	op_response(oa, op, 201, "The note (with `Idempotent-Replayed: true`, the "
+	    "first answer to this Idempotency-Key again).", schema_ref("InternetNote"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_idempotency(oa, op, FAM_TCX);
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_INTERNAL_ACCESS),
 	    X(XERR_REQUEST_NOT_FOUND), X(XERR_TEXT_REQUIRED), X(XERR_TEXT_INVALID),
 	    X(XERR_LENGTH), X(XERR_NOT_STRING), X(XERR_NOT_BOOLEAN), END);
@@ -1874,9 +1881,11 @@ path_inet_conversation(struct oa *oa)
 	    "Attach a file to an Internet request", "As on the ordering API.", 0);
 	op_path_id(oa, op, "Internet request id.");
 	op_body(oa, op, "The file.", schema_ref("InternetAttachmentPOST"));
-	op_response(oa, op, 201, "The file.", schema_ref("InternetAttachment"));
+	op_response(oa, op, 201, "The file (with `Idempotent-Replayed: true`, the "
+	    "first answer to this Idempotency-Key again).", schema_ref("InternetAttachment"));
 	op_body_errors(oa, op, FAM_TCX);
 	op_auth_errors(oa, op, FAM_TCX, 0);
+	op_idempotency(oa, op, FAM_TCX);
 	op_errors(oa, op, FAM_TCX, X(XERR_ACCESS), X(XERR_INTERNAL_ACCESS),
 	    X(XERR_REQUEST_NOT_FOUND), X(XERR_FILE_BASE64), X(XERR_FILE_NAME),
 	    X(XERR_FILE_EMPTY), X(XERR_FILE_TYPE), X(XERR_FILE_LARGE),

@@ -273,15 +273,9 @@ render_created(struct store *st, struct new_request *n, const json_t *props)
 int
 request_any(struct store *st, const struct principal *who)
 {
-	struct rows	*s;
-	int		 rc;
+	long long n = store_count(st, ST_REQ_ANY, "iss", SCOPE_ARGS(who));
 
-	if ((s = store_query(st, ST_REQ_ANY, "iss", SCOPE_ARGS(who))) == NULL)
-		return -1;
-	if ((rc = store_row(s)) == 1)
-		rc = store_int(s, COUNT_N) != 0;
-	store_done(s);
-	return rc;
+	return n < 0 ? -1 : n > 0;
 }
 
 int
@@ -629,6 +623,34 @@ request_next_statuses(const struct principal *who, const char *from)
 	next[n] = NULL;
 	return next;
 }
+/* A status change: the request's status, its history entry, its mails
+ * and its webhook event. */
+struct status_change {
+	const struct principal	*who;
+	const char		*id, *from, *to, *comment, *now;
+	const json_t		*req;
+};
+
+/* write_fn: 0 moved, 1 someone moved it first (it is no longer in
+ * `from`), -1 error. */
+static int
+status_unit(struct store *st, void *arg)
+{
+	const struct status_change *c = arg;
+	int			 rc;
+
+	if ((rc = store_exec(st, ST_REQ_SET_STATUS, "ssss", c->to, c->now, c->id,
+	    c->from)) != 1)
+		return rc == 0 ? 1 : -1;
+	if (store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", c->id, c->now,
+	    c->who->user_id, c->from, c->to, c->comment) != 1 ||
+	    orange_mail_status(st, c->req, c->to, c->now, c->who->name, c->comment) != 0 ||
+	    request_emit(st, HOOK_REQUEST_STATUS_CHANGED, c->id, json_string_value(
+	    json_path_get(c->req, "customer.id")), NULL) != 0)
+		return -1;
+	return 0;
+}
+
 
 int
 request_transition(struct store *st, const struct principal *who, const char *id,
@@ -639,6 +661,7 @@ request_transition(struct store *st, const struct principal *who, const char *id
 	char		 now[32];
 	size_t		 i;
 	int		 err, known = 0, legal = -1, rc;
+	struct status_change c = { .who = who, .id = id, .to = to, .comment = comment };
 
 	why[0] = '\0';
 	for (i = 0; to != NULL && statuses[i] != NULL; i++)
@@ -677,25 +700,13 @@ request_transition(struct store *st, const struct principal *who, const char *id
 		return HERR_BAD_BODY;
 	}
 	now_iso(now);
-	if (store_begin(st) < 0) {
+	c.now = now;
+	c.from = from;
+	c.req = req;
+	rc = store_write(st, status_unit, &c);
+	if (rc != 0) {
 		json_decref(req);
-		return -1;
-	}
-	rc = store_exec(st, ST_REQ_SET_STATUS, "ssss", to, now, id, from);
-	if (rc == 1)
-		rc = store_exec(st, ST_REQ_HISTORY_ADD, "ssssss", id, now, who->user_id,
-		    from, to, comment) == 1 ? 1 : -1;
-	if (rc == 1)
-		rc = orange_mail_status(st, req, to, now, who->name, comment) == 0 ?
-		    1 : -1;
-	if (rc == 1)
-		rc = request_emit(st, HOOK_REQUEST_STATUS_CHANGED, id,
-		    json_string_value(json_path_get(req, "customer.id")), NULL) == 0 ?
-		    1 : -1;
-	if (rc != 1 || store_commit(st) < 0) {
-		store_rollback(st);
-		json_decref(req);
-		if (rc == 0) {	/* someone moved it first */
+		if (rc == 1) {	/* someone moved it first */
 			snprintf(why, whylen, "The request changed meanwhile; reload it.");
 			return HERR_CONFLICT;
 		}

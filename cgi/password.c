@@ -33,6 +33,7 @@
 #include "tpl.h"
 #include "user.h"
 #include "util.h"
+#include "writer.h"
 
 #define RESET_LIFE_S	(60 * 60)
 /* Resets asked from one client before it must wait: many people behind
@@ -87,6 +88,29 @@ page_password_forgot(struct req *r)
 	return forgot_page(r, 200, 0, NULL);
 }
 
+/* A reset link for a user, and its mail (d, filled but for the link). */
+struct reset_mail {
+	const char	*user_id;
+	struct tpl_dict	*d;
+	char		*token;		/* 65 bytes */
+};
+
+/* write_fn: the single-use token and the mail that holds it.  0 or -1. */
+static int
+reset_unit(struct store *st, void *arg)
+{
+	struct reset_mail	*m = arg;
+	char			 link[256];
+
+	if (auth_utoken_issue(st, UT_RESET, m->user_id, RESET_LIFE_S, m->token) < 0)
+		return -1;
+	snprintf(link, sizeof(link), "/password/reset/%s", m->token);
+	tpl_set(m->d, "LINK", link);
+	sodium_memzero(link, sizeof(link));
+	return outbox_queue_user(st, "password_reset", m->user_id, m->user_id,
+	    m->d) < 0 ? -1 : 0;
+}
+
 /* Queue the reset mail of the user at `email`, if there is one that may
  * log in, in their language.  0 (also when there is none), or -1. */
 static int
@@ -94,7 +118,8 @@ mail_reset(struct req *r, const char *email)
 {
 	struct rows	*s;
 	struct tpl_dict	*d;
-	char		 user_id[25], token[65], link[256], lang[8];
+	struct reset_mail m;
+	char		 user_id[25], token[65], lang[8];
 	int		 rc, found;
 
 	if ((s = store_query(r->store, ST_USER_BY_EMAIL, "s", email)) == NULL)
@@ -113,19 +138,11 @@ mail_reset(struct req *r, const char *email)
 	tpl_dict_lang(d, lang[0] ? lang_code(lang_pick(lang, NULL, NULL)) : r->lang);
 	tpl_set(d, "LANG", lang[0] ? lang_code(lang_pick(lang, NULL, NULL)) : r->lang);
 	rc = -1;
-	if (store_begin(r->store) < 0)
+	m.user_id = user_id;
+	m.d = d;
+	m.token = token;
+	if (store_write(r->store, reset_unit, &m) != 0)
 		goto out;
-	if (auth_utoken_issue(r->store, UT_RESET, user_id, RESET_LIFE_S, token) < 0 ||
-	    snprintf(link, sizeof(link), "/password/reset/%s", token) < 0) {
-		store_rollback(r->store);
-		goto out;
-	}
-	tpl_set(d, "LINK", link);
-	if (outbox_queue_user(r->store, "password_reset", user_id, user_id, d) < 0 ||
-	    store_commit(r->store) < 0) {
-		store_rollback(r->store);
-		goto out;
-	}
 	log_info("user %s: a password reset link was mailed", user_id);
 	rc = 0;
 out:

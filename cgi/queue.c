@@ -15,6 +15,7 @@
 #include "util.h"
 #include "webhook.h"
 #include "words.h"
+#include "writer.h"
 
 static const char *const priorities[] = { "low", "normal", "high" };
 
@@ -196,47 +197,58 @@ mail_assignee(struct store *st, const char *family, const char *id,
 	return ret;
 }
 
+/* Who handles a request now, at what priority, given by whom. */
+struct assignment {
+	const char	*family, *id, *assignee, *by, *by_name, *now;
+	int		 priority;
+};
+
+/* write_fn: the queue's row, its history entry, the assignee's mail, the
+ * webhook event.  QA_DONE (0), QA_UNKNOWN, QA_SAME, or QA_ERROR. */
+static int
+assign_unit(struct store *st, void *arg)
+{
+	const struct assignment	*a = arg;
+	struct rows		*s;
+	int			 rc;
+
+	if ((s = store_query(st, ST_QUEUE_GET, "ss", a->family, a->id)) == NULL)
+		return QA_ERROR;
+	rc = store_row(s);
+	store_done(s);
+	if (rc <= 0)
+		return rc == 0 ? QA_UNKNOWN : QA_ERROR;
+	rc = store_exec(st, ST_QUEUE_ASSIGN, "sssis", a->family, a->id, a->assignee,
+	    a->priority, a->now);
+	if (rc == 0)
+		return QA_SAME;
+	if (rc != 1 || store_exec(st, ST_QUEUE_HISTORY_ADD, "sssssi", a->family, a->id,
+	    a->now, a->by, a->assignee, a->priority) != 1)
+		return QA_ERROR;
+	if (a->assignee != NULL && strcmp(a->assignee, a->by) != 0 &&
+	    mail_assignee(st, a->family, a->id, a->assignee, a->priority, a->by_name) < 0)
+		return QA_ERROR;
+	if (hook_request_assigned(st, a->family, a->id, a->assignee,
+	    queue_priority_code(a->priority), a->by, a->now) < 0)
+		return QA_ERROR;
+	return QA_DONE;
+}
+
 enum queue_assign_result
 queue_assign(struct store *st, const char *family, const char *id,
     const char *assignee, int priority, const char *by, const char *by_name)
 {
-	struct rows	*s;
-	char		 now[32];
-	int		 rc;
+	char			 now[32];
+	struct assignment	 a = { .family = family, .id = id, .assignee = assignee,
+	    .by = by, .by_name = by_name, .now = now, .priority = priority };
+	int			 rc;
 
 	if (assignee != NULL && (rc = is_staff(st, assignee)) != 1)
 		return rc < 0 ? QA_ERROR : QA_NOT_STAFF;
 	now_iso(now);
-	if (store_begin(st) < 0)
-		return QA_ERROR;
-	if ((s = store_query(st, ST_QUEUE_GET, "ss", family, id)) == NULL)
-		goto fail;
-	rc = store_row(s);
-	store_done(s);
-	if (rc <= 0) {
-		store_rollback(st);
-		return rc == 0 ? QA_UNKNOWN : QA_ERROR;
-	}
-	rc = store_exec(st, ST_QUEUE_ASSIGN, "sssis", family, id, assignee, priority, now);
-	if (rc == 0) {
-		store_rollback(st);
-		return QA_SAME;
-	}
-	if (rc != 1 || store_exec(st, ST_QUEUE_HISTORY_ADD, "sssssi", family, id, now,
-	    by, assignee, priority) != 1)
-		goto fail;
-	if (assignee != NULL && strcmp(assignee, by) != 0 &&
-	    mail_assignee(st, family, id, assignee, priority, by_name) < 0)
-		goto fail;
-	if (hook_request_assigned(st, family, id, assignee, queue_priority_code(priority),
-	    by, now) < 0)
-		goto fail;
-	if (store_commit(st) == 0)
-		return QA_DONE;
-fail:
-	store_rollback(st);
-	log_err("queue: %s %s not assigned (storage)", family, id);
-	return QA_ERROR;
+	if ((rc = store_write(st, assign_unit, &a)) == QA_ERROR || rc < 0)
+		log_err("queue: %s %s not assigned (storage)", family, id);
+	return rc < 0 ? QA_ERROR : (enum queue_assign_result)rc;
 }
 
 int

@@ -2348,6 +2348,29 @@ store_query(struct store *st, enum stmt id, const char *types, ...)
 	return &st->rows[id];
 }
 
+long long
+store_count(struct store *st, enum stmt id, const char *types, ...)
+{
+	sqlite3_stmt	*s;
+	va_list		 ap;
+	long long	 n = -1;
+	int		 rc;
+
+	if ((s = stmt_get(st, id)) == NULL)
+		return -1;
+	va_start(ap, types);
+	rc = stmt_bind(st, id, s, SQLITE_TRANSIENT, types, ap);
+	va_end(ap);
+	if (rc < 0) {
+		sqlite3_clear_bindings(s);
+		return -1;
+	}
+	if (store_row(&st->rows[id]) == 1)
+		n = store_int(&st->rows[id], COUNT_N);
+	store_done(&st->rows[id]);
+	return n;
+}
+
 int
 store_row(struct rows *r)
 {
@@ -2402,6 +2425,13 @@ store_isnull(struct rows *r, int col)
 {
 	COL_OK(r, col);
 	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
+}
+
+void
+store_json_text(json_t *o, const char *key, struct rows *s, int col)
+{
+	if (!store_isnull(s, col))
+		json_object_set_new(o, key, json_string(store_text(s, col)));
 }
 
 int

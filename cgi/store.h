@@ -782,6 +782,10 @@ int  store_exec(struct store *st, enum stmt id, const char *types, ...);
  */
 struct rows *store_query(struct store *st, enum stmt id, const char *types, ...);
 
+/* The number a one-row count statement returns (its COUNT_N column: a
+ * count, or an EXISTS as 0 or 1), or -1 on error (logged). */
+long long store_count(struct store *st, enum stmt id, const char *types, ...);
+
 /* Step: 1 a row is ready, 0 no more rows, -1 error (logged). */
 int  store_row(struct rows *s);
 void store_done(struct rows *s);			/* accepts NULL */
@@ -794,6 +798,10 @@ long long store_int(struct rows *s, int col);		/* 0 for SQL NULL */
 /* A BLOB column: its bytes (borrowed until the next store_row) and *len. */
 const void *store_blob(struct rows *s, int col, size_t *len);
 int  store_isnull(struct rows *s, int col);
+/* o[key] = the text of column col, unless it is NULL (then o is left as
+ * it is): how the JSON answers show a row's optional texts. */
+struct json_t;
+void store_json_text(struct json_t *o, const char *key, struct rows *s, int col);
 
 /* Prepare every statement against this database and check the columns
  * each returns against its declaration.  0, or -1 (each problem logged;

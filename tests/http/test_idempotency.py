@@ -10,6 +10,7 @@ clock), and expired keys are purged a few at a time.
 The cases of a header that is not a key are case folders
 (tests/cases/*/idempotency-key-*)."""
 
+import base64
 import datetime
 import json
 import sqlite3
@@ -225,6 +226,90 @@ def test_internet_request_and_order_retried(stack, keys):
                   "An offer of this Internet request has already been ordered")
     assert rows(stack.db, "SELECT count(*) FROM internet_accounts WHERE request_id = ?",
                 (rid,))[0][0] == 1
+
+
+# ---- notes and attachments --------------------------------------------------
+
+TEXT = base64.b64encode(b"line one\nline two\n").decode()
+
+
+def notes_of(s, request_id):
+    return rows(s.db, "SELECT count(*) FROM notes WHERE request_id = ?", (request_id,))[0][0]
+
+
+def files_of(s, request_id):
+    return rows(s.db, "SELECT count(*) FROM attachments WHERE request_id = ?", (request_id,))[0][0]
+
+
+@pytest.fixture(scope="module")
+def acme_request(stack, keys):
+    r = post(stack, keys["acme_owner"], ORDERING, bodies.disconnect_body(ref()))
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+@pytest.fixture(scope="module")
+def nordic_request(stack, keys):
+    return inet.create(stack, keys["nordic_owner"], inet.fiber_body(reference=ref()))["_id"]
+
+
+def test_a_note_retried_with_its_key_is_stored_once(stack, keys, acme_request, nordic_request):
+    for key, path, body in (
+            (keys["acme_owner"], "%s/%s/notes" % (ORDERING, acme_request),
+             {"title": "Access", "body": "The gate code is 1234."}),
+            (keys["nordic_owner"], "/internet/request/%s/notes" % nordic_request,
+             {"text": "Call before coming."})):
+        rid = path.split("/")[-2]
+        before, k = notes_of(stack, rid), new_key()
+        first = post(stack, key, path, body, k)
+        assert first.status_code == 201, first.text
+        again = post(stack, key, path, body, k)
+        assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+        assert again.content == first.content
+        assert again.headers["Content-Location"] == first.headers["Content-Location"] == path
+        assert notes_of(stack, rid) == before + 1
+        # another text under the key is refused in the family's shape
+        other = dict(body, **({"body": "Another."} if "body" in body else {"text": "Another."}))
+        r = post(stack, key, path, other, k)
+        assert r.status_code == 422, r.text
+        assert r.json() == (ORANGE_REUSED if path.startswith(ORDERING) else
+                            {"error": TCX_REUSED, "errors": [TCX_REUSED]})
+        assert notes_of(stack, rid) == before + 1
+        # without the header, a second note is a second note
+        assert post(stack, key, path, body).status_code == 201
+        assert notes_of(stack, rid) == before + 2
+
+
+def test_sixteen_notes_at_once_with_one_key_make_one(stack, keys, acme_request):
+    path, k = "%s/%s/notes" % (ORDERING, acme_request), new_key()
+    before = notes_of(stack, acme_request)
+    answers = parallel(16, lambda: post(stack, keys["acme_owner"], path,
+                                        {"title": "Once", "body": "Only once."}, k))
+    assert [r.status_code for r in answers] == [201] * 16, [r.text for r in answers]
+    assert len({r.content for r in answers}) == 1
+    assert notes_of(stack, acme_request) == before + 1
+
+
+def test_an_attachment_retried_with_its_key_is_stored_once(stack, keys, acme_request,
+                                                           nordic_request):
+    for key, path, body in (
+            (keys["acme_owner"], "%s/%s/attachments" % (ORDERING, acme_request),
+             {"name": "plan.txt", "format": "text/plain", "body": TEXT}),
+            (keys["nordic_owner"], "/internet/request/%s/attachments" % nordic_request,
+             {"name": "plan.txt", "body": TEXT})):
+        rid = path.split("/")[-2]
+        before, k = files_of(stack, rid), new_key()
+        first = post(stack, key, path, body, k)
+        assert first.status_code == 201, first.text
+        again = post(stack, key, path, body, k)
+        assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+        assert again.content == first.content
+        assert again.headers["Content-Location"] == first.headers["Content-Location"]
+        assert files_of(stack, rid) == before + 1
+        # the answer's address serves the file
+        got = stack.get(first.headers["Content-Location"],
+                        headers={"X-API-Key": key}, timeout=30)
+        assert got.status_code == 200 and got.content == b"line one\nline two\n"
 
 
 # ---- the window, on a controlled clock --------------------------------------
