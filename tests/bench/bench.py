@@ -142,7 +142,16 @@ def worker_rss(s):
 
 
 def load_requests(db, n):
-    """n requests for ACME, as the desk would store them (dense cseq)."""
+    """n requests for ACME, as the desk would store them (dense cseq), in
+    a world an inbox can be measured in: 60% NEW, 20% IN_PROGRESS, 20%
+    COMPLETED (800,000 open at 1,000,000); requested dates spread over
+    1,500 days from 2026-11-01, so that about 2% are due soon or overdue
+    around the bench's day; issue and update times spread over a year.
+    Then, as operators would have done through the desk (queue_assign),
+    written straight into the inbox's own columns: a tenth of the
+    requests handled by the bench's administrator ("assigned to me"), a
+    fifth by a second operator, 5% high and 10% low priority, and 5%
+    waiting for the customer (the flag replies set)."""
     con = sqlite3.connect(db, timeout=60)
     props = json.dumps({"servicePoint": {"id": "SP-ACME-0001"},
                         "contacts": {"primary": {"title": "M", "firstName": "Paul",
@@ -157,11 +166,25 @@ def load_requests(db, n):
           customer_reference, contract, service_point_id, properties, requested_at,
           issued_at, updated_at, created_by, cseq)
         SELECT printf('b%023x', i), 'R_BVPN_FR_1', 'Disconnection of a BVPN site',
-          'DISCONNECT', 'NEW', 'ACME', printf('BENCH-%07d', i), '256060',
-          'SP-ACME-0001', ?, '2030-01-15', '2026-01-01T00:00:00.000Z',
-          '2026-01-01T00:00:00.000Z', '5eed0000000000000000ac01',
+          'DISCONNECT', CASE WHEN i % 5 < 3 THEN 'NEW' WHEN i % 5 = 3 THEN 'IN_PROGRESS'
+          ELSE 'COMPLETED' END, 'ACME', printf('BENCH-%07d', i), '256060',
+          'SP-ACME-0001', ?, date('2026-11-01', '+' || (i * 7 % 1500) || ' days'),
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 31 % 31536000) || ' seconds'),
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 37 % 31536000) || ' seconds'),
+          '5eed0000000000000000ac01',
           (SELECT coalesce(max(cseq), 0) FROM requests WHERE customer_id = 'ACME') + i
         FROM n""", (n, props))
+    con.execute("""
+        INSERT OR IGNORE INTO users (id, email, name, level, created)
+        VALUES ('5eed0000000000000000a002', 'ops2@reqdesk.test', 'Second Operator',
+          'ADMIN', '2026-01-01T00:00:00.000Z')""")
+    con.execute("""
+        UPDATE queue SET
+          assignee_id = CASE WHEN id / 5 % 10 = 3 THEN '5eed0000000000000000a001'
+            WHEN id / 5 % 10 IN (5, 8) THEN '5eed0000000000000000a002' END,
+          priority = CASE WHEN id / 3 % 20 = 7 THEN 2 WHEN id / 3 % 10 = 4 THEN 0 ELSE 1 END,
+          waiting = (id / 7 % 20 = 11)
+        WHERE family = 'orange' AND request_id LIKE 'b%'""")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()

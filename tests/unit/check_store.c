@@ -85,6 +85,12 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER queue_requests_insert; DROP TRIGGER queue_requests_update;" \
 	" DROP TRIGGER queue_inet_insert; DROP TRIGGER queue_inet_update;" \
 	" DROP TRIGGER queue_account_insert; DROP TRIGGER queue_account_update;" \
+	" DROP INDEX queue_open_due; DROP INDEX queue_open_age;" \
+	" DROP INDEX queue_open_customer; DROP INDEX queue_open_activity;" \
+	" DROP INDEX queue_assignee_due; DROP INDEX queue_assignee_age;" \
+	" DROP INDEX queue_assignee_customer; DROP INDEX queue_assignee_activity;" \
+	" DROP INDEX queue_waiting_due; DROP INDEX queue_waiting_age;" \
+	" DROP INDEX queue_waiting_customer; DROP INDEX queue_waiting_activity;" \
 	" DROP VIEW queue_words; DROP TABLE queue_history;" \
 	" DROP TABLE queue_counts; DROP TABLE queue; DROP TABLE queue_settings;" \
 	" DROP TRIGGER inet_state_offer_insert; DROP TRIGGER inet_state_offer_delete;" \
