@@ -153,9 +153,9 @@ queue_page(struct store *st, const struct queue_filter *f, struct queue_stop *st
 		to_id = ID_HIGH;
 	}
 	/* a filter, or the due view in another order, may leave out any
-	 * number of rows: look through QUEUE_WINDOW of them at most */
+	 * number of rows: look through config.inbox_window of them at most */
 	if (filtered(f) || (f->due_by != NULL && f->sort != QS_DUE)) {
-		if (edge_of(st, page, f, from_key, from_id, QUEUE_WINDOW - 1,
+		if (edge_of(st, page, f, from_key, from_id, (long long)config.inbox_window - 1,
 		    &edge) < 0)
 			return NULL;
 		if (edge.set && (f->due_by == NULL || f->sort != QS_DUE ||
@@ -191,7 +191,7 @@ queue_count(struct store *st, const struct queue_filter *f, int *partial)
 		*partial = 0;
 	if (filtered(f)) {
 		if (edge_of(st, lane_page[lane], f, KEY_LOW, 0,
-		    QUEUE_COUNT_WINDOW - 1, &edge) < 0)
+		    (long long)config.inbox_count_window - 1, &edge) < 0)
 			return -1;
 		if (edge.set && (f->due_by == NULL || before_day(&edge, f->due_by))) {
 			to_key = edge.key;

@@ -42,9 +42,8 @@ struct queue_filter {
 /* How far a page or a count looks along its index when a filter
  * (family, state, priority, or the due view sorted otherwise than by
  * due date) may leave rows out: bounded work whatever the queue holds
- * (docs/INBOX.md "What it costs"). */
-#define QUEUE_WINDOW		20000	/* index entries a page looks through */
-#define QUEUE_COUNT_WINDOW	5000	/* ... and a view's count */
+ * (docs/INBOX.md "What it costs"): config.inbox_window rows for a page,
+ * config.inbox_count_window for a view's count. */
 #define QUEUE_KEY_MAX		256	/* bytes of a cursor's key */
 
 /* Where a page stopped looking, when it did before its end: the next
@@ -69,7 +68,7 @@ const char *queue_row_key(struct rows *s, enum queue_sort sort);
 /* How many open requests `f` shows (its sort and page ignored), counted
  * up to QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by,
  * waiting) it takes one.  With a filter it looks through at most
- * QUEUE_COUNT_WINDOW rows of the view; `*partial` (may be NULL) is then
+ * config.inbox_count_window rows of the view; `*partial` (may be NULL) is then
  * 1 when the view goes on beyond them and the count is the least there
  * are.  -1 on failure. */
 long long queue_count(struct store *st, const struct queue_filter *f, int *partial);
