@@ -189,6 +189,18 @@ queue_count(struct store *st, const struct queue_filter *f, int *partial)
 
 	if (partial != NULL)
 		*partial = 0;
+	if (f->due_by == NULL) {
+		/* every view but the due one: the counters */
+		s = store_query(st, ST_QUEUE_TALLY, "ssssi", f->family, f->state,
+		    priority_arg(f, prio), f->unassigned ? "" : f->assignee,
+		    f->waiting ? 1 : 0);
+		if (s == NULL)
+			return -1;
+		if (store_row(s) == 1)
+			n = store_int(s, COUNT_N);
+		store_done(s);
+		return n > QUEUE_COUNT_MAX ? QUEUE_COUNT_MAX : n;
+	}
 	if (filtered(f)) {
 		if (edge_of(st, lane_page[lane], f, KEY_LOW, 0,
 		    (long long)config.inbox_count_window - 1, &edge) < 0)

@@ -65,12 +65,13 @@ struct rows *queue_page(struct store *st, const struct queue_filter *f,
  * after_key (borrowed from the row). */
 const char *queue_row_key(struct rows *s, enum queue_sort sort);
 
-/* How many open requests `f` shows (its sort and page ignored), counted
- * up to QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by,
- * waiting) it takes one.  With a filter it looks through at most
- * config.inbox_count_window rows of the view; `*partial` (may be NULL) is then
- * 1 when the view goes on beyond them and the count is the least there
- * are.  -1 on failure. */
+/* How many open requests `f` shows (its sort and page ignored), up to
+ * QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by, waiting)
+ * it takes one.  Every view but the due one sums the counters
+ * (queue_tally, migration 26); the due view counts its rows by due date,
+ * and with a filter looks through at most config.inbox_count_window of
+ * them: `*partial` (may be NULL) is then 1 when the view goes on beyond
+ * them and the count is the least there are.  -1 on failure. */
 long long queue_count(struct store *st, const struct queue_filter *f, int *partial);
 
 /* The priority's code ("low", "normal", "high") and back: 0..2, or -1. */

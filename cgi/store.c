@@ -939,6 +939,42 @@ static const char *const migrations[] = {
 	"  priority, due) WHERE open = 1 AND waiting = 1;"
 	"CREATE INDEX queue_waiting_activity ON queue(activity, id, family, state,"
 	"  priority, due) WHERE open = 1 AND waiting = 1;"
+	/* ... how many open requests each family, state, priority, assignee
+	 * ('': nobody) and waiting flag holds, kept by triggers on the
+	 * queue, so that a view's count with any filter sums a few rows */
+	"CREATE TABLE queue_tally ("
+	"  family TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  priority INTEGER NOT NULL,"
+	"  assignee TEXT NOT NULL,"
+	"  waiting INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (family, state, priority, assignee, waiting)"
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO queue_tally SELECT family, state, priority, coalesce(assignee_id, ''),"
+	"  waiting, count(*) FROM queue WHERE open = 1 GROUP BY 1, 2, 3, 4, 5;"
+	"CREATE TRIGGER queue_tally_insert AFTER INSERT ON queue WHEN NEW.open = 1 BEGIN"
+	"  INSERT INTO queue_tally VALUES (NEW.family, NEW.state, NEW.priority,"
+	"    coalesce(NEW.assignee_id, ''), NEW.waiting, 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER queue_tally_update AFTER UPDATE OF family, state, open, priority,"
+	"  assignee_id, waiting ON queue WHEN OLD.family IS NOT NEW.family"
+	"  OR OLD.state IS NOT NEW.state OR OLD.open IS NOT NEW.open"
+	"  OR OLD.priority IS NOT NEW.priority OR OLD.assignee_id IS NOT NEW.assignee_id"
+	"  OR OLD.waiting IS NOT NEW.waiting BEGIN"
+	"  UPDATE queue_tally SET n = n - 1 WHERE OLD.open = 1 AND family = OLD.family"
+	"    AND state = OLD.state AND priority = OLD.priority"
+	"    AND assignee = coalesce(OLD.assignee_id, '') AND waiting = OLD.waiting;"
+	"  INSERT INTO queue_tally SELECT NEW.family, NEW.state, NEW.priority,"
+	"    coalesce(NEW.assignee_id, ''), NEW.waiting, 1 WHERE NEW.open = 1"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER queue_tally_delete AFTER DELETE ON queue WHEN OLD.open = 1 BEGIN"
+	"  UPDATE queue_tally SET n = n - 1 WHERE family = OLD.family AND state = OLD.state"
+	"    AND priority = OLD.priority AND assignee = coalesce(OLD.assignee_id, '')"
+	"    AND waiting = OLD.waiting;"
+	" END;"
 	/* ... and search (migration 18, docs/SEARCH.md) by word prefixes of
 	 * 1 to 12 characters from an index of its own for each length: a
 	 * prefix without one makes FTS5 merge the lists of every word it
@@ -1711,6 +1747,9 @@ static const char *const sqls[] = {
 	QUEUE_COUNT("open", QL_OPEN), /* ST_QUEUE_COUNT_OPEN */
 	QUEUE_COUNT("assignee", QL_ASSIGNEE), /* ST_QUEUE_COUNT_ASSIGNEE */
 	QUEUE_COUNT("waiting", QL_WAITING), /* ST_QUEUE_COUNT_WAITING */
+	"SELECT coalesce(sum(n), 0) FROM queue_tally WHERE (?1 IS NULL OR family = ?1)"
+	" AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR priority = ?3)"
+	" AND (?4 IS NULL OR assignee = ?4) AND (?5 = 0 OR waiting = 1)", /* ST_QUEUE_TALLY */
 	"SELECT family, state, n FROM queue_counts WHERE n > 0"
 	" ORDER BY family, state", /* ST_QUEUE_COUNTS */
 	"SELECT " QUEUE_COLS QUEUE_FROM " WHERE q.family = ?1 AND q.request_id = ?2", /* ST_QUEUE_GET */
@@ -2049,6 +2088,7 @@ static const unsigned char stmt_cols[] = {
 	COUNT__COLS, /* ST_QUEUE_COUNT_OPEN */
 	COUNT__COLS, /* ST_QUEUE_COUNT_ASSIGNEE */
 	COUNT__COLS, /* ST_QUEUE_COUNT_WAITING */
+	COUNT__COLS, /* ST_QUEUE_TALLY */
 	QCOUNT__COLS, /* ST_QUEUE_COUNTS */
 	QUEUE__COLS, /* ST_QUEUE_GET */
 	0, /* ST_QUEUE_ASSIGN */

@@ -288,6 +288,7 @@ enum stmt {
 	ST_QUEUE_EDGE_NEXT_WAITING_CUSTOMER, ST_QUEUE_EDGE_NEXT_WAITING_ACTIVITY,
 	/* ... and how many rows of a lane a view holds */
 	ST_QUEUE_COUNT_OPEN, ST_QUEUE_COUNT_ASSIGNEE, ST_QUEUE_COUNT_WAITING,
+	ST_QUEUE_TALLY,		/* ... from the counters, but the due view */
 	ST_QUEUE_COUNTS,	/* per family and state */
 	ST_QUEUE_GET,		/* one request's row */
 	ST_QUEUE_ASSIGN,	/* 0 rows when nothing changes */

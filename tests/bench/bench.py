@@ -352,8 +352,8 @@ def main():
                 key = name if rep == 0 else "%s.%d" % (name, rep + 1)
                 near = ceiling()
                 print("running %s: %s" % (key, label), flush=True)
-                results[key] = dict(label=label, ceiling=near, **wrk(
-                    s.url(path), h, connections=2, threads=1))
+                results[key] = dict(label=label, ceiling=near, **wrk_cpu(
+                    s, s.url(path), h, connections=2, threads=1))
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -408,7 +408,7 @@ def report(results, before, after, soak):
               "the machine, `idle`: neither core busy):", "",
               "| scenario | total | reqdesk | nginx | wrk | other | idle |",
               "|---|---:|---:|---:|---:|---:|---:|"]
-    for name in ("a", "b", "c", "d", "e", "g"):
+    for name in names:
         cpu = results.get(name, {}).get("cpu")
         if cpu:
             lines.append("| (%s) | %s |" % (name, " | ".join("%.0f" % cpu[k] for k in (

@@ -85,6 +85,8 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER queue_requests_insert; DROP TRIGGER queue_requests_update;" \
 	" DROP TRIGGER queue_inet_insert; DROP TRIGGER queue_inet_update;" \
 	" DROP TRIGGER queue_account_insert; DROP TRIGGER queue_account_update;" \
+	" DROP TRIGGER queue_tally_insert; DROP TRIGGER queue_tally_update;" \
+	" DROP TRIGGER queue_tally_delete; DROP TABLE queue_tally;" \
 	" DROP INDEX queue_open_due; DROP INDEX queue_open_age;" \
 	" DROP INDEX queue_open_customer; DROP INDEX queue_open_activity;" \
 	" DROP INDEX queue_assignee_due; DROP INDEX queue_assignee_age;" \
