@@ -213,7 +213,7 @@ config_defaults(void)
 	config_set("desk", "operator_name", "Orange");
 	config.due_soon_days = 3;
 	config.offer_due_days = 2;
-	config.inbox_window = 20000;
+	config.inbox_window = 10000;
 	config.inbox_count_window = 5000;
 	config_set("webhooks", "allow", "");
 	config.hook_timeout_s = 10;
