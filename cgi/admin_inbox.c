@@ -230,7 +230,7 @@ fill_views(struct req *r, struct tpl_dict *body, const struct ask *a)
 	struct ask	 other;
 	char		 n[32];
 	long long	 count;
-	int		 v;
+	int		 v, partial;
 
 	for (v = 0; v < V__MAX; v++) {
 		other = *a;
@@ -252,13 +252,15 @@ fill_views(struct req *r, struct tpl_dict *body, const struct ask *a)
 			ymd_format(&by, other.due_by);
 			other.f.due_by = other.due_by;
 		}
-		if ((count = queue_count(r->store, &other.f)) < 0)
+		if ((count = queue_count(r->store, &other.f, &partial)) < 0)
 			return -1;
 		if ((row = tpl_section_add(body, "VIEW")) == NULL)
 			return -1;
 		tpl_set(row, "VIEW_LABEL", tr(r->lang, views[v].label));
 		if (count >= QUEUE_COUNT_MAX)
 			snprintf(n, sizeof(n), "%d+", QUEUE_COUNT_MAX - 1);
+		else if (partial)	/* the least there are: see queue_count() */
+			snprintf(n, sizeof(n), "%lld+", count);
 		else
 			snprintf(n, sizeof(n), "%lld", count);
 		tpl_set(row, "VIEW_COUNT", n);
@@ -378,6 +380,7 @@ page_admin_home(struct req *r)
 	struct tpl_dict	*root, *body;
 	struct ask	 a;
 	struct rows	*s;
+	struct queue_stop stop;
 	struct buf	 back = { 0 };
 	char		 last_key[KEY_MAX];
 	long long	 last_id = 0;
@@ -394,7 +397,7 @@ page_admin_home(struct req *r)
 	if (fill_counts(r, body) < 0 || fill_views(r, body, &a) < 0)
 		goto fail;
 	fill_choices(r, body, &a);
-	if ((s = queue_page(r->store, &a.f)) == NULL)
+	if ((s = queue_page(r->store, &a.f, &stop)) == NULL)
 		goto fail;
 	while ((rc = store_row(s)) == 1) {
 		item_row(r, body, s, back.data);
@@ -406,12 +409,17 @@ page_admin_home(struct req *r)
 	store_done(s);
 	if (rc < 0)
 		goto fail;
-	if (n == 0)
-		tpl_show(body, "EMPTY");
 	if (n == PAGE_ROWS) {
 		tpl_show(body, "NEXT");
 		inbox_href(body, "NEXT_HREF", &a, -1, -1, last_id, last_key);
-	}
+	} else if (stop.set) {
+		/* the page looked as far as it may (queue_page): the next
+		 * one goes on from there */
+		tpl_show(body, "LOOKED");
+		tpl_show(body, "NEXT");
+		inbox_href(body, "NEXT_HREF", &a, -1, -1, stop.id, stop.key);
+	} else if (n == 0)
+		tpl_show(body, "EMPTY");
 	if (a.f.after_id > 0) {
 		tpl_show(body, "FIRST");
 		inbox_href(body, "FIRST_HREF", &a, -1, -1, 0, NULL);

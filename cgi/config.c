@@ -72,6 +72,8 @@ static const struct ckey {
 	{ "desk", "operator_name", "REQDESK_OPERATOR_NAME", C_STR, offsetof(struct config, operator_name), 0, 0 },
 	{ "desk", "due_soon_days", "REQDESK_DUE_SOON_DAYS", C_INT, offsetof(struct config, due_soon_days), 0, 365 },
 	{ "desk", "offer_due_days", "REQDESK_OFFER_DUE_DAYS", C_INT, offsetof(struct config, offer_due_days), 0, 365 },
+	{ "desk", "inbox_window", "REQDESK_INBOX_WINDOW", C_INT, offsetof(struct config, inbox_window), 1, 1000000 },
+	{ "desk", "inbox_count_window", "REQDESK_INBOX_COUNT_WINDOW", C_INT, offsetof(struct config, inbox_count_window), 1, 1000000 },
 	{ "webhooks", "allow", "REQDESK_WEBHOOK_ALLOW", C_STR, offsetof(struct config, hook_allow), 0, 0 },
 	{ "webhooks", "timeout_seconds", "REQDESK_WEBHOOK_TIMEOUT_S", C_INT, offsetof(struct config, hook_timeout_s), 1, 600 },
 	{ "webhooks", "retry_hours", "REQDESK_WEBHOOK_RETRY_HOURS", C_INT, offsetof(struct config, hook_retry_hours), 0, 24 * 30 },
@@ -211,6 +213,8 @@ config_defaults(void)
 	config_set("desk", "operator_name", "Orange");
 	config.due_soon_days = 3;
 	config.offer_due_days = 2;
+	config.inbox_window = 10000;
+	config.inbox_count_window = 5000;
 	config_set("webhooks", "allow", "");
 	config.hook_timeout_s = 10;
 	config.hook_retry_hours = 24;

@@ -57,6 +57,10 @@ struct config {
 	int		 due_soon_days;	/* [desk] due_soon_days: the inbox's "due soon" */
 	int		 offer_due_days; /* [desk] offer_due_days: working days to
 					 * answer an Internet request with offers */
+	int		 inbox_window;	/* [desk] inbox_window: rows a filtered
+					 * page of the inbox looks through */
+	int		 inbox_count_window; /* [desk] inbox_count_window: ... a
+					 * filtered view's count */
 	/* [webhooks] (docs/WEBHOOKS.md) */
 	char		*hook_allow;	/* allow: ranges a destination may be in
 					 * although private (CIDR, comma list) */

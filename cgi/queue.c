@@ -36,17 +36,35 @@ queue_priority_of(const char *code)
 	return -1;
 }
 
-/* The statements of each sort: first page, then after a row. */
-static const enum stmt first_page[QS__MAX] = {
-	ST_QUEUE_DUE, ST_QUEUE_AGE, ST_QUEUE_CUSTOMER, ST_QUEUE_ACTIVITY,
+/* The lanes of the inbox, each with an index per sort (migration 26):
+ * every open row, the open rows by assignee (NULL: unassigned), the open
+ * rows waiting for the customer.  A view is a lane (the due view is the
+ * open lane up to a day); the statements of a lane are in the order of
+ * enum queue_sort. */
+enum lane { QL_OPEN, QL_ASSIGNEE, QL_WAITING };
+
+static const enum stmt lane_page[] = {
+	ST_QUEUE_PAGE_OPEN_DUE, ST_QUEUE_PAGE_ASSIGNEE_DUE, ST_QUEUE_PAGE_WAITING_DUE,
 };
-static const enum stmt next_page[QS__MAX] = {
-	ST_QUEUE_DUE_AFTER, ST_QUEUE_AGE_AFTER, ST_QUEUE_CUSTOMER_AFTER,
-	ST_QUEUE_ACTIVITY_AFTER,
+static const enum stmt lane_count[] = {
+	ST_QUEUE_COUNT_OPEN, ST_QUEUE_COUNT_ASSIGNEE, ST_QUEUE_COUNT_WAITING,
 };
 static const enum queue_col sort_col[QS__MAX] = {
 	QUEUE_DUE, QUEUE_CREATED, QUEUE_CUSTOMER_NAME, QUEUE_ACTIVITY,
 };
+
+/* Bounds of a range on (key, id): below every key and above every key
+ * (no stored text holds the byte 0xff: they are UTF-8). */
+#define KEY_LOW		""
+#define KEY_HIGH	"\xff"
+#define ID_HIGH		9223372036854775807LL
+
+static enum lane
+lane_of(const struct queue_filter *f)
+{
+	return f->waiting ? QL_WAITING : f->unassigned || f->assignee != NULL ?
+	    QL_ASSIGNEE : QL_OPEN;
+}
 
 /* The priority filter as SQL compares it with the column: its digit,
  * or NULL for any. */
@@ -60,21 +78,97 @@ priority_arg(const struct queue_filter *f, char buf[2])
 	return buf;
 }
 
-struct rows *
-queue_page(struct store *st, const struct queue_filter *f)
+/* Does a filter leave rows of the lane's index out?  1 or 0. */
+static int
+filtered(const struct queue_filter *f)
 {
-	char		 prio[2];
-	long long	 limit = f->limit > 0 && f->limit <= 250 ? f->limit : 50;
+	return f->family != NULL || f->state != NULL || (f->priority >= 0 &&
+	    f->priority <= 2);
+}
 
+/* The row `offset` rows after (key, id) along the index of the page
+ * statement `page`, filters aside, into `out`: 1 (found), 0 (the index
+ * ends before) or -1. */
+static int
+edge_of(struct store *st, enum stmt page, const struct queue_filter *f,
+    const char *key, long long id, long long offset, struct queue_stop *out)
+{
+	struct rows	*s;
+	const char	*assignee = f->unassigned ? NULL : f->assignee;
+	int		 rc, next;
+	int		 which = (int)page - ST_QUEUE_PAGE_OPEN_DUE;
+
+	for (next = 0; next < 2; next++) {
+		s = store_query(st, (enum stmt)((next ? ST_QUEUE_EDGE_NEXT_OPEN_DUE :
+		    ST_QUEUE_EDGE_OPEN_DUE) + which), "sssssIsI", NULL, NULL, NULL,
+		    assignee, NULL, offset, key, id);
+		if (s == NULL)
+			return -1;
+		if ((rc = store_row(s)) == 1) {
+			snprintf(out->key, sizeof(out->key), "%s",
+			    store_text(s, QEDGE_KEY) ? store_text(s, QEDGE_KEY) : "");
+			out->id = store_int(s, QEDGE_ID);
+			out->set = 1;
+		}
+		store_done(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Is (key, id) before the due view's end (due_by, any id)? */
+static int
+before_day(const struct queue_stop *e, const char *due_by)
+{
+	return strcmp(e->key, due_by) <= 0;
+}
+
+struct rows *
+queue_page(struct store *st, const struct queue_filter *f, struct queue_stop *stop)
+{
+	struct queue_stop	 edge = { 0 }, none;
+	enum lane		 lane = lane_of(f);
+	char			 prio[2];
+	long long		 limit = f->limit > 0 && f->limit <= 250 ? f->limit : 50;
+	int			 desc = f->sort == QS_ACTIVITY;
+	const char		*from_key = desc ? KEY_HIGH : KEY_LOW, *to_key = desc ?
+				    KEY_LOW : KEY_HIGH;
+	long long		 from_id = 0, to_id = desc ? 0 : ID_HIGH;
+	const char		*assignee = f->unassigned ? NULL : f->assignee;
+	enum stmt		 page;
+
+	if (stop == NULL)
+		stop = &none;
+	memset(stop, 0, sizeof(*stop));
 	if (f->sort < 0 || f->sort >= QS__MAX)
 		return NULL;
-	if (f->after_id > 0 && f->after_key != NULL)
-		return store_query(st, next_page[f->sort], "ssissisIsI", f->family,
-		    f->state, f->unassigned, f->assignee, f->due_by, f->waiting,
-		    priority_arg(f, prio), limit, f->after_key, f->after_id);
-	return store_query(st, first_page[f->sort], "ssissisI", f->family, f->state,
-	    f->unassigned, f->assignee, f->due_by, f->waiting, priority_arg(f, prio),
-	    limit);
+	page = (enum stmt)(lane_page[lane] + f->sort);
+	if (f->after_id > 0 && f->after_key != NULL) {
+		from_key = f->after_key;
+		from_id = f->after_id;
+	}
+	/* the due view by due date ends at its day */
+	if (f->due_by != NULL && f->sort == QS_DUE) {
+		to_key = f->due_by;
+		to_id = ID_HIGH;
+	}
+	/* a filter, or the due view in another order, may leave out any
+	 * number of rows: look through config.inbox_window of them at most */
+	if (filtered(f) || (f->due_by != NULL && f->sort != QS_DUE)) {
+		if (edge_of(st, page, f, from_key, from_id, (long long)config.inbox_window - 1,
+		    &edge) < 0)
+			return NULL;
+		if (edge.set && (f->due_by == NULL || f->sort != QS_DUE ||
+		    before_day(&edge, f->due_by))) {
+			*stop = edge;
+			to_key = stop->key;
+			to_id = stop->id;
+		}
+	}
+	return store_query(st, page, "sssssIsIsI", f->family,
+	    f->state, priority_arg(f, prio), assignee, f->due_by, limit, from_key,
+	    from_id, to_key, to_id);
 }
 
 const char *
@@ -84,24 +178,50 @@ queue_row_key(struct rows *s, enum queue_sort sort)
 }
 
 long long
-queue_count(struct store *st, const struct queue_filter *f)
+queue_count(struct store *st, const struct queue_filter *f, int *partial)
 {
-	struct rows	*s;
-	long long	 n = -1;
-	char		 prio[2];
-	enum stmt	 which = f->waiting ? ST_QUEUE_COUNT_WAITING :
-			    f->due_by != NULL ? ST_QUEUE_COUNT_DUE :
-			    f->assignee != NULL ? ST_QUEUE_COUNT_MINE :
-			    f->unassigned ? ST_QUEUE_COUNT_UNASSIGNED : ST_QUEUE_COUNT_ALL;
+	struct queue_stop	 edge = { 0 };
+	struct rows		*s;
+	enum lane		 lane = lane_of(f);
+	long long		 n = -1, to_id = ID_HIGH;
+	char			 prio[2];
+	const char		*to_key = f->due_by != NULL ? f->due_by : KEY_HIGH;
+	const char		*assignee = f->unassigned ? NULL : f->assignee;
 
-	s = store_query(st, which, "ssissisI", f->family, f->state,
-	    f->unassigned, f->assignee, f->due_by, f->waiting, priority_arg(f, prio),
-	    (long long)QUEUE_COUNT_MAX);
+	if (partial != NULL)
+		*partial = 0;
+	if (f->due_by == NULL) {
+		/* every view but the due one: the counters */
+		s = store_query(st, ST_QUEUE_TALLY, "ssssi", f->family, f->state,
+		    priority_arg(f, prio), f->unassigned ? "" : f->assignee,
+		    f->waiting ? 1 : 0);
+		if (s == NULL)
+			return -1;
+		if (store_row(s) == 1)
+			n = store_int(s, COUNT_N);
+		store_done(s);
+		return n > QUEUE_COUNT_MAX ? QUEUE_COUNT_MAX : n;
+	}
+	if (filtered(f)) {
+		if (edge_of(st, lane_page[lane], f, KEY_LOW, 0,
+		    (long long)config.inbox_count_window - 1, &edge) < 0)
+			return -1;
+		if (edge.set && (f->due_by == NULL || before_day(&edge, f->due_by))) {
+			to_key = edge.key;
+			to_id = edge.id;
+		} else
+			edge.set = 0;
+	}
+	s = store_query(st, lane_count[lane], "sssssIsIsI", f->family, f->state,
+	    priority_arg(f, prio), assignee, f->due_by, (long long)QUEUE_COUNT_MAX,
+	    KEY_LOW, 0LL, to_key, to_id);
 	if (s == NULL)
 		return -1;
 	if (store_row(s) == 1)
 		n = store_int(s, COUNT_N);
 	store_done(s);
+	if (partial != NULL && edge.set && n >= 0 && n < QUEUE_COUNT_MAX)
+		*partial = 1;
 	return n;
 }
 

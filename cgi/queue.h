@@ -41,18 +41,40 @@ struct queue_filter {
 	long long	 limit;		/* rows of the page */
 };
 
+/* How far a page or a count looks along its index when a filter
+ * (family, state, priority, or the due view sorted otherwise than by
+ * due date) may leave rows out: bounded work whatever the queue holds
+ * (docs/INBOX.md "What it costs"): config.inbox_window rows for a page,
+ * config.inbox_count_window for a view's count. */
+#define QUEUE_KEY_MAX		256	/* bytes of a cursor's key */
+
+/* Where a page stopped looking, when it did before its end: the next
+ * page goes on after that row, though this one has fewer rows than
+ * asked for (or none). */
+struct queue_stop {
+	int		 set;
+	long long	 id;
+	char		 key[QUEUE_KEY_MAX];
+};
+
 /* The page of `f`: rows of enum queue_col (store.h) to read with
- * store_row() and release with store_done(); NULL on failure. */
-struct rows *queue_page(struct store *st, const struct queue_filter *f);
+ * store_row() and release with store_done(); NULL on failure.  `stop`
+ * (may be NULL) says where it stopped looking, if it did. */
+struct rows *queue_page(struct store *st, const struct queue_filter *f,
+    struct queue_stop *stop);
 
 /* The sort key of the current row of a page, for the next page's
  * after_key (borrowed from the row). */
 const char *queue_row_key(struct rows *s, enum queue_sort sort);
 
-/* How many open requests `f` shows (its sort and page ignored), counted
- * up to QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by,
- * waiting) it takes one.  -1 on failure. */
-long long queue_count(struct store *st, const struct queue_filter *f);
+/* How many open requests `f` shows (its sort and page ignored), up to
+ * QUEUE_COUNT_MAX; of its views (unassigned, assignee, due_by, waiting)
+ * it takes one.  Every view but the due one sums the counters
+ * (queue_tally, migration 26); the due view counts its rows by due date,
+ * and with a filter looks through at most config.inbox_count_window of
+ * them: `*partial` (may be NULL) is then 1 when the view goes on beyond
+ * them and the count is the least there are.  -1 on failure. */
+long long queue_count(struct store *st, const struct queue_filter *f, int *partial);
 
 /* The priority's code ("low", "normal", "high") and back: 0..2, or -1. */
 const char *queue_priority_code(int priority);

@@ -21,7 +21,7 @@ struct principal;
 #define SEARCH_Q_MAX	200	/* bytes of what is typed */
 #define SEARCH_WORDS_MAX 8	/* words of it that count */
 #define SEARCH_EXPR_MAX	1024	/* bytes of the query made of it */
-#define SEARCH_OFFSET_MAX 10000	/* deepest result a page may start at */
+#define SEARCH_OFFSET_MAX SEARCH_COUNT_MAX	/* deepest result a page may start at */
 
 /*
  * The FTS5 query of what `who` typed in `q`: every word a prefix, all

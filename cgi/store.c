@@ -905,6 +905,87 @@ static const char *const migrations[] = {
 	"  answer TEXT"
 	") STRICT;"
 	"CREATE INDEX webhook_attempts_by_message ON webhook_attempts(message_id, id);",
+	/* 26: the inbox's pages index-bound for every view and sort
+	 * (queue.c, docs/INBOX.md "What it costs"): for each sort, an index
+	 * of the open rows, of the open rows by assignee (unassigned: NULL)
+	 * and of the open rows waiting for the customer, each in the page's
+	 * order (the sort key, then the id, so that a cursor is a seek) and
+	 * holding the filters' columns after the id (which orders nothing
+	 * more) so that a filtered page tests them in the index */
+	"DROP INDEX queue_by_due; DROP INDEX queue_by_created;"
+	"DROP INDEX queue_by_customer; DROP INDEX queue_by_activity;"
+	"DROP INDEX queue_by_assignee; DROP INDEX queue_by_waiting;"
+	"CREATE INDEX queue_open_due ON queue(due, id, family, state, priority)"
+	"  WHERE open = 1;"
+	"CREATE INDEX queue_open_age ON queue(created, id, family, state, priority, due)"
+	"  WHERE open = 1;"
+	"CREATE INDEX queue_open_customer ON queue(customer_name, id, family, state,"
+	"  priority, due) WHERE open = 1;"
+	"CREATE INDEX queue_open_activity ON queue(activity, id, family, state, priority,"
+	"  due) WHERE open = 1;"
+	"CREATE INDEX queue_assignee_due ON queue(assignee_id, due, id, family, state,"
+	"  priority) WHERE open = 1;"
+	"CREATE INDEX queue_assignee_age ON queue(assignee_id, created, id, family, state,"
+	"  priority, due) WHERE open = 1;"
+	"CREATE INDEX queue_assignee_customer ON queue(assignee_id, customer_name, id,"
+	"  family, state, priority, due) WHERE open = 1;"
+	"CREATE INDEX queue_assignee_activity ON queue(assignee_id, activity, id, family,"
+	"  state, priority, due) WHERE open = 1;"
+	"CREATE INDEX queue_waiting_due ON queue(due, id, family, state, priority)"
+	"  WHERE open = 1 AND waiting = 1;"
+	"CREATE INDEX queue_waiting_age ON queue(created, id, family, state, priority, due)"
+	"  WHERE open = 1 AND waiting = 1;"
+	"CREATE INDEX queue_waiting_customer ON queue(customer_name, id, family, state,"
+	"  priority, due) WHERE open = 1 AND waiting = 1;"
+	"CREATE INDEX queue_waiting_activity ON queue(activity, id, family, state,"
+	"  priority, due) WHERE open = 1 AND waiting = 1;"
+	/* ... how many open requests each family, state, priority, assignee
+	 * ('': nobody) and waiting flag holds, kept by triggers on the
+	 * queue, so that a view's count with any filter sums a few rows */
+	"CREATE TABLE queue_tally ("
+	"  family TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  priority INTEGER NOT NULL,"
+	"  assignee TEXT NOT NULL,"
+	"  waiting INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (family, state, priority, assignee, waiting)"
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO queue_tally SELECT family, state, priority, coalesce(assignee_id, ''),"
+	"  waiting, count(*) FROM queue WHERE open = 1 GROUP BY 1, 2, 3, 4, 5;"
+	"CREATE TRIGGER queue_tally_insert AFTER INSERT ON queue WHEN NEW.open = 1 BEGIN"
+	"  INSERT INTO queue_tally VALUES (NEW.family, NEW.state, NEW.priority,"
+	"    coalesce(NEW.assignee_id, ''), NEW.waiting, 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER queue_tally_update AFTER UPDATE OF family, state, open, priority,"
+	"  assignee_id, waiting ON queue WHEN OLD.family IS NOT NEW.family"
+	"  OR OLD.state IS NOT NEW.state OR OLD.open IS NOT NEW.open"
+	"  OR OLD.priority IS NOT NEW.priority OR OLD.assignee_id IS NOT NEW.assignee_id"
+	"  OR OLD.waiting IS NOT NEW.waiting BEGIN"
+	"  UPDATE queue_tally SET n = n - 1 WHERE OLD.open = 1 AND family = OLD.family"
+	"    AND state = OLD.state AND priority = OLD.priority"
+	"    AND assignee = coalesce(OLD.assignee_id, '') AND waiting = OLD.waiting;"
+	"  INSERT INTO queue_tally SELECT NEW.family, NEW.state, NEW.priority,"
+	"    coalesce(NEW.assignee_id, ''), NEW.waiting, 1 WHERE NEW.open = 1"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER queue_tally_delete AFTER DELETE ON queue WHEN OLD.open = 1 BEGIN"
+	"  UPDATE queue_tally SET n = n - 1 WHERE family = OLD.family AND state = OLD.state"
+	"    AND priority = OLD.priority AND assignee = coalesce(OLD.assignee_id, '')"
+	"    AND waiting = OLD.waiting;"
+	" END;"
+	/* ... and search (migration 18, docs/SEARCH.md) by word prefixes of
+	 * 1 to 12 characters from an index of its own for each length: a
+	 * prefix without one makes FTS5 merge the lists of every word it
+	 * begins, whole, before the first row (0.1-0.4 s for a word in each
+	 * of 1,000,000 requests); with one, the list is read as far as the
+	 * page goes */
+	"DROP TABLE search_index;"
+	"CREATE VIRTUAL TABLE search_index USING fts5(scope, words, notes, internal,"
+	"  content='search_docs', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8 9 10 11 12');"
+	"INSERT INTO search_index (search_index) VALUES ('rebuild');",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -950,6 +1031,11 @@ static const char *const migrations[] = {
 	" WHERE search_index MATCH " param " AND " INET_SCOPE INET_FILTERS
 #define SEARCH_COUNTED(from) "SELECT count(*) FROM (SELECT 1" from \
 	" LIMIT " STORE_STR(SEARCH_COUNT_MAX) ")"
+/* A page of results starts within the SEARCH_COUNT_MAX counted: deeper,
+ * it is empty (and reads nothing), so that no offset makes a search
+ * read more than those. */
+#define SEARCH_LIMIT(limit, offset) "CASE WHEN " offset " >= " \
+	STORE_STR(SEARCH_COUNT_MAX) " THEN 0 ELSE " limit " END"
 #define STORE_STR(x)	STORE_STR_(x)
 #define STORE_STR_(x)	#x
 
@@ -1128,35 +1214,80 @@ static const char *const migrations[] = {
 #define PRODUCT_VALID(cust) "(p.all_customers = 1 OR EXISTS (SELECT 1 FROM" \
 	" product_customers pc WHERE pc.product_id = p.id AND pc.customer_id = " cust "))"
 
-/* The inbox's rows (enum queue_col) and the filters of a view: ?1
- * family, ?2 state, ?3 unassigned only, ?4 assignee, ?5 due by (a day),
- * ?6 waiting for the customer only, ?7 priority (each NULL or 0: any). */
+/* The inbox's rows (enum queue_col), and its pages (queue.c), each by the
+ * index of its lane (all open rows, open rows by assignee, open rows
+ * waiting for the customer; migration 26) and its sort: ?1 family, ?2
+ * state, ?3 priority, ?5 due by (a day) are filters (each NULL: any),
+ * tested in the index; ?4 the assignee (NULL: nobody) in the assignee
+ * lane; the rows after (?7, ?8), the sort key and id of the row before
+ * the page (exclusive), up to (?9, ?10) (inclusive), in the sort's
+ * direction; ?6 the page's size. */
 #define QUEUE_COLS "q.id, q.family, q.request_id, q.customer_id, q.customer_name," \
 	" q.state, q.assignee_id, u.name, q.priority, q.due, q.created, q.activity," \
 	" q.waiting, coalesce(r.name, i.type), coalesce(r.customer_reference, i.reference)," \
 	" CASE WHEN i.id IS NULL THEN NULL ELSE i.address || ', ' || i.zip || ' ' || i.city END, r.type"
-#define QUEUE_FROM " FROM queue q LEFT JOIN users u ON u.id = q.assignee_id" \
+#define QUEUE_JOINS " LEFT JOIN users u ON u.id = q.assignee_id" \
 	" LEFT JOIN requests r ON q.family = 'orange' AND r.id = q.request_id" \
 	" LEFT JOIN internet_requests i ON q.family = 'internet' AND i.id = q.request_id"
-#define QUEUE_WHERE " WHERE q.open = 1 AND (?1 IS NULL OR q.family = ?1)" \
-	" AND (?2 IS NULL OR q.state = ?2) AND (?3 = 0 OR q.assignee_id IS NULL)" \
-	" AND (?4 IS NULL OR q.assignee_id = ?4) AND (?5 IS NULL OR q.due <= ?5)" \
-	" AND (?6 = 0 OR q.waiting = 1) AND (?7 IS NULL OR q.priority = ?7)"
-/* How many rows a view holds, up to ?8: its own condition `cond` first,
- * so that the index of the view is the one read (?3 and ?6, the view's
- * switches in QUEUE_WHERE, are implied by the statement), then the
- * filters. */
-#define QUEUE_COUNT(cond) "SELECT count(*) FROM (SELECT 1 FROM queue q WHERE q.open = 1" \
-	" AND " cond " AND (?1 IS NULL OR q.family = ?1) AND (?2 IS NULL OR q.state = ?2)" \
-	" AND (?7 IS NULL OR q.priority = ?7) AND ?3 IS NOT NULL AND ?6 IS NOT NULL" \
-	" AND (?4 IS NULL OR ?4 IS NOT NULL) AND (?5 IS NULL OR ?5 IS NOT NULL) LIMIT ?8)"
-/* A page by `key` (ascending, or "DESC"), from the start or after the
- * row (?9 its key, ?10 its id); ?8 the page's size. */
-#define QUEUE_PAGE(key, dir) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
-	" ORDER BY q." key " " dir ", q.id " dir " LIMIT ?8"
-#define QUEUE_AFTER(key, dir, op) "SELECT " QUEUE_COLS QUEUE_FROM QUEUE_WHERE \
-	" AND (q." key ", q.id) " op " (?9, ?10) ORDER BY q." key " " dir ", q.id " dir \
-	" LIMIT ?8"
+#define QUEUE_FROM " FROM queue q" QUEUE_JOINS
+#define QUEUE_FILTERS " AND (?1 IS NULL OR q.family = ?1) AND (?2 IS NULL OR q.state = ?2)" \
+	" AND (?3 IS NULL OR q.priority = ?3) AND (?5 IS NULL OR q.due <= ?5)"
+#define QL_OPEN ""
+#define QL_ASSIGNEE " AND q.assignee_id IS ?4"
+#define QL_WAITING " AND q.waiting = 1"
+/* The sort keys and ids of the rows of a lane from (?7, ?8) to (?9,
+ * ?10), filtered, in the sort's direction, each part a seek of the
+ * lane's index: the rest of the starting key's rows (by id), the keys
+ * strictly between, the ending key's rows up to its id.  (A row value
+ * (key, id) > (?, ?) would seek on the key alone: SQLite does not range
+ * over an index's rowid column in a vector; with many rows of one key,
+ * a customer's, a deep page would walk them all.)  Ascending: after
+ * ">", before "<", up to "<=", no id "9223372036854775807"; descending:
+ * "<", ">", ">=", "0". */
+#define QUEUE_SPAN(idx, lane, key, dir, after, before, upto, noid) \
+	"SELECT q." key " AS k, q.id AS id FROM queue q INDEXED BY " idx \
+	" WHERE q.open = 1" lane " AND q." key " = ?7 AND q.id " after " ?8" \
+	" AND q.id " upto " iif(?9 = ?7, ?10, " noid ")" QUEUE_FILTERS \
+	" UNION ALL SELECT q." key ", q.id FROM queue q INDEXED BY " idx \
+	" WHERE q.open = 1" lane " AND q." key " " after " ?7 AND q." key " " before " ?9" \
+	QUEUE_FILTERS \
+	" UNION ALL SELECT q." key ", q.id FROM queue q INDEXED BY " idx \
+	" WHERE q.open = 1" lane " AND q." key " = ?9 AND ?9 " after " ?7" \
+	" AND q.id " upto " ?10" QUEUE_FILTERS \
+	" ORDER BY 1 " dir ", 2 " dir
+#define QUEUE_SPAN_ASC(idx, lane, key) QUEUE_SPAN(idx, lane, key, "ASC", ">", "<", \
+	"<=", "9223372036854775807")
+#define QUEUE_SPAN_DESC(idx, lane, key) QUEUE_SPAN(idx, lane, key, "DESC", "<", ">", \
+	">=", "0")
+/* A page: the span's first ?6 rows, then what they show. */
+#define QUEUE_PAGE(span, dir) "SELECT " QUEUE_COLS " FROM (" span " LIMIT ?6) w" \
+	" CROSS JOIN queue q ON q.id = w.id" QUEUE_JOINS \
+	" ORDER BY w.k " dir ", w.id " dir
+#define QUEUE_PAGES(lane, code) \
+	QUEUE_PAGE(QUEUE_SPAN_ASC("queue_" lane "_due", code, "due"), "ASC"), \
+	QUEUE_PAGE(QUEUE_SPAN_ASC("queue_" lane "_age", code, "created"), "ASC"), \
+	QUEUE_PAGE(QUEUE_SPAN_ASC("queue_" lane "_customer", code, "customer_name"), "ASC"), \
+	QUEUE_PAGE(QUEUE_SPAN_DESC("queue_" lane "_activity", code, "activity"), "DESC")
+/* Where a filtered page stops looking: the key and id of the row ?6
+ * rows after (?7, ?8) along the lane's index, filters aside, found by a
+ * walk of the index alone: among the rows of the key ?7 (_EDGE), else
+ * (_EDGE_NEXT) after that key, less the rows of ?7 that were left. */
+#define QUEUE_EDGE(idx, lane, key, dir, after) "SELECT q." key ", q.id FROM queue q" \
+	" INDEXED BY " idx " WHERE q.open = 1" lane " AND q." key " = ?7" \
+	" AND q.id " after " ?8 ORDER BY q." key " " dir ", q.id " dir " LIMIT 1 OFFSET ?6"
+#define QUEUE_EDGE_NEXT(idx, lane, key, dir, after) "SELECT q." key ", q.id" \
+	" FROM queue q INDEXED BY " idx " WHERE q.open = 1" lane " AND q." key " " after \
+	" ?7 ORDER BY q." key " " dir ", q.id " dir " LIMIT 1 OFFSET ?6 - (SELECT count(*)" \
+	" FROM (SELECT 1 FROM queue q INDEXED BY " idx " WHERE q.open = 1" lane \
+	" AND q." key " = ?7 AND q.id " after " ?8 LIMIT ?6))"
+#define QUEUE_EDGES(what, lane, code) \
+	what("queue_" lane "_due", code, "due", "ASC", ">"), \
+	what("queue_" lane "_age", code, "created", "ASC", ">"), \
+	what("queue_" lane "_customer", code, "customer_name", "ASC", ">"), \
+	what("queue_" lane "_activity", code, "activity", "DESC", "<")
+/* How many rows of a lane's span by due date pass the filters, up to ?6. */
+#define QUEUE_COUNT(lane, code) "SELECT count(*) FROM (" \
+	QUEUE_SPAN_ASC("queue_" lane "_due", code, "due") " LIMIT ?6)"
 /* Webhooks (webhook.c): the columns of enum hook_col (store.h), in its
  * order; a subscription within the scope ?1-?3; does subscription w want
  * event `ev` (its JSON array of names holds it)? */
@@ -1551,16 +1682,17 @@ static const char *const sqls[] = {
 	" AND (a.internal = 0 OR ?4 = 1)", /* ST_ATT_DATA */
 	SEARCH_COUNTED(REQ_SEARCH_WHERE("?9")), /* ST_REQ_SEARCH_COUNT */
 	"SELECT " REQ_COLS REQ_SEARCH_WHERE("?11")
-	" ORDER BY search_index.rowid DESC LIMIT ?9 OFFSET ?10", /* ST_REQ_SEARCH */
+	" ORDER BY search_index.rowid DESC LIMIT " SEARCH_LIMIT("?9", "?10") " OFFSET ?10", /* ST_REQ_SEARCH */
 	SEARCH_COUNTED(INET_SEARCH_WHERE("?8")), /* ST_INET_SEARCH_COUNT */
 	"SELECT " INET_COLS INET_SEARCH_WHERE("?10")
-	" ORDER BY search_index.rowid DESC LIMIT ?8 OFFSET ?9", /* ST_INET_SEARCH */
+	" ORDER BY search_index.rowid DESC LIMIT " SEARCH_LIMIT("?8", "?9") " OFFSET ?9", /* ST_INET_SEARCH */
 	SEARCH_COUNTED(SEARCH_WHERE), /* ST_SEARCH_COUNT */
 	"SELECT d.family, d.request_id, coalesce(r.customer_reference, i.reference),"
 	" coalesce(c.name, ic.name, rs.name), coalesce(r.status, i.state),"
 	" coalesce(r.issued_at, i.created),"
 	" coalesce(r.type, i.type), coalesce(r.name, i.address || ', ' || i.zip || ' ' || i.city)"
-	SEARCH_WHERE " ORDER BY search_index.rowid DESC LIMIT ?6 OFFSET ?7", /* ST_SEARCH */
+	SEARCH_WHERE " ORDER BY search_index.rowid DESC LIMIT " SEARCH_LIMIT("?6", "?7")
+	" OFFSET ?7", /* ST_SEARCH */
 	"SELECT market, currency FROM customers WHERE id = ?", /* ST_CUSTOMER_LOCALE */
 	"SELECT token, stopped FROM mail_subscriptions WHERE object_id = ?1 AND email = ?2", /* ST_SUB_GET */
 	"INSERT INTO mail_subscriptions (object_id, email, token, created)"
@@ -1615,19 +1747,21 @@ static const char *const sqls[] = {
 	"SELECT h.at, h.action, u.name, h.record FROM reference_history h"
 	" LEFT JOIN users u ON u.id = h.by_user WHERE h.kind = ?1 AND h.object_id = ?2"
 	" ORDER BY h.seq DESC LIMIT ?3", /* ST_REF_HISTORY */
-	QUEUE_PAGE("due", "ASC"), /* ST_QUEUE_DUE */
-	QUEUE_PAGE("created", "ASC"), /* ST_QUEUE_AGE */
-	QUEUE_PAGE("customer_name", "ASC"), /* ST_QUEUE_CUSTOMER */
-	QUEUE_PAGE("activity", "DESC"), /* ST_QUEUE_ACTIVITY */
-	QUEUE_AFTER("due", "ASC", ">"), /* ST_QUEUE_DUE_AFTER */
-	QUEUE_AFTER("created", "ASC", ">"), /* ST_QUEUE_AGE_AFTER */
-	QUEUE_AFTER("customer_name", "ASC", ">"), /* ST_QUEUE_CUSTOMER_AFTER */
-	QUEUE_AFTER("activity", "DESC", "<"), /* ST_QUEUE_ACTIVITY_AFTER */
-	QUEUE_COUNT("1"), /* ST_QUEUE_COUNT_ALL */
-	QUEUE_COUNT("q.assignee_id IS NULL"), /* ST_QUEUE_COUNT_UNASSIGNED */
-	QUEUE_COUNT("q.assignee_id = ?4"), /* ST_QUEUE_COUNT_MINE */
-	QUEUE_COUNT("q.due <= ?5"), /* ST_QUEUE_COUNT_DUE */
-	QUEUE_COUNT("q.waiting = 1"), /* ST_QUEUE_COUNT_WAITING */
+	QUEUE_PAGES("open", QL_OPEN), /* ST_QUEUE_PAGE_OPEN ... */
+	QUEUE_PAGES("assignee", QL_ASSIGNEE), /* ST_QUEUE_PAGE_ASSIGNEE ... */
+	QUEUE_PAGES("waiting", QL_WAITING), /* ST_QUEUE_PAGE_WAITING ... */
+	QUEUE_EDGES(QUEUE_EDGE, "open", QL_OPEN), /* ST_QUEUE_EDGE_OPEN ... */
+	QUEUE_EDGES(QUEUE_EDGE, "assignee", QL_ASSIGNEE), /* ST_QUEUE_EDGE_ASSIGNEE ... */
+	QUEUE_EDGES(QUEUE_EDGE, "waiting", QL_WAITING), /* ST_QUEUE_EDGE_WAITING ... */
+	QUEUE_EDGES(QUEUE_EDGE_NEXT, "open", QL_OPEN), /* ST_QUEUE_EDGE_NEXT_OPEN ... */
+	QUEUE_EDGES(QUEUE_EDGE_NEXT, "assignee", QL_ASSIGNEE), /* ..._NEXT_ASSIGNEE ... */
+	QUEUE_EDGES(QUEUE_EDGE_NEXT, "waiting", QL_WAITING), /* ..._NEXT_WAITING ... */
+	QUEUE_COUNT("open", QL_OPEN), /* ST_QUEUE_COUNT_OPEN */
+	QUEUE_COUNT("assignee", QL_ASSIGNEE), /* ST_QUEUE_COUNT_ASSIGNEE */
+	QUEUE_COUNT("waiting", QL_WAITING), /* ST_QUEUE_COUNT_WAITING */
+	"SELECT coalesce(sum(n), 0) FROM queue_tally WHERE (?1 IS NULL OR family = ?1)"
+	" AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR priority = ?3)"
+	" AND (?4 IS NULL OR assignee = ?4) AND (?5 = 0 OR waiting = 1)", /* ST_QUEUE_TALLY */
 	"SELECT family, state, n FROM queue_counts WHERE n > 0"
 	" ORDER BY family, state", /* ST_QUEUE_COUNTS */
 	"SELECT " QUEUE_COLS QUEUE_FROM " WHERE q.family = ?1 AND q.request_id = ?2", /* ST_QUEUE_GET */
@@ -1927,19 +2061,46 @@ static const unsigned char stmt_cols[] = {
 	0, /* ST_ADDRESS_RETIRE */
 	0, /* ST_REF_HISTORY_ADD */
 	REF_HISTORY__COLS, /* ST_REF_HISTORY */
-	QUEUE__COLS, /* ST_QUEUE_DUE */
-	QUEUE__COLS, /* ST_QUEUE_AGE */
-	QUEUE__COLS, /* ST_QUEUE_CUSTOMER */
-	QUEUE__COLS, /* ST_QUEUE_ACTIVITY */
-	QUEUE__COLS, /* ST_QUEUE_DUE_AFTER */
-	QUEUE__COLS, /* ST_QUEUE_AGE_AFTER */
-	QUEUE__COLS, /* ST_QUEUE_CUSTOMER_AFTER */
-	QUEUE__COLS, /* ST_QUEUE_ACTIVITY_AFTER */
-	COUNT__COLS, /* ST_QUEUE_COUNT_ALL */
-	COUNT__COLS, /* ST_QUEUE_COUNT_UNASSIGNED */
-	COUNT__COLS, /* ST_QUEUE_COUNT_MINE */
-	COUNT__COLS, /* ST_QUEUE_COUNT_DUE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_OPEN_DUE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_OPEN_AGE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_OPEN_CUSTOMER */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_OPEN_ACTIVITY */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_ASSIGNEE_DUE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_ASSIGNEE_AGE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_ASSIGNEE_CUSTOMER */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_ASSIGNEE_ACTIVITY */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_WAITING_DUE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_WAITING_AGE */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_WAITING_CUSTOMER */
+	QUEUE__COLS, /* ST_QUEUE_PAGE_WAITING_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_OPEN_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_OPEN_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_OPEN_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_OPEN_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_ASSIGNEE_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_ASSIGNEE_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_ASSIGNEE_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_ASSIGNEE_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_WAITING_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_WAITING_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_WAITING_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_WAITING_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_OPEN_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_OPEN_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_OPEN_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_OPEN_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_ASSIGNEE_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_ASSIGNEE_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_ASSIGNEE_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_ASSIGNEE_ACTIVITY */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_WAITING_DUE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_WAITING_AGE */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_WAITING_CUSTOMER */
+	QEDGE__COLS, /* ST_QUEUE_EDGE_NEXT_WAITING_ACTIVITY */
+	COUNT__COLS, /* ST_QUEUE_COUNT_OPEN */
+	COUNT__COLS, /* ST_QUEUE_COUNT_ASSIGNEE */
 	COUNT__COLS, /* ST_QUEUE_COUNT_WAITING */
+	COUNT__COLS, /* ST_QUEUE_TALLY */
 	QCOUNT__COLS, /* ST_QUEUE_COUNTS */
 	QUEUE__COLS, /* ST_QUEUE_GET */
 	0, /* ST_QUEUE_ASSIGN */

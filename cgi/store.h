@@ -265,19 +265,30 @@ enum stmt {
 	ST_ADDRESS_RETIRE,
 	ST_REF_HISTORY_ADD,	/* changes to reference data (import.c) */
 	ST_REF_HISTORY,
-	ST_QUEUE_DUE,		/* the inbox (queue.c): first pages by sort ... */
-	ST_QUEUE_AGE,
-	ST_QUEUE_CUSTOMER,
-	ST_QUEUE_ACTIVITY,
-	ST_QUEUE_DUE_AFTER,	/* ... and the pages after a row (keyset) */
-	ST_QUEUE_AGE_AFTER,
-	ST_QUEUE_CUSTOMER_AFTER,
-	ST_QUEUE_ACTIVITY_AFTER,
-	ST_QUEUE_COUNT_ALL,	/* the rows of a view, up to QUEUE_COUNT_MAX, */
-	ST_QUEUE_COUNT_UNASSIGNED, /* each by the index that holds it */
-	ST_QUEUE_COUNT_MINE,
-	ST_QUEUE_COUNT_DUE,
-	ST_QUEUE_COUNT_WAITING,
+	/* the inbox (queue.c): pages of each lane (open, by assignee, waiting),
+	 * each in the order of enum queue_sort (due, age, customer, activity) */
+	ST_QUEUE_PAGE_OPEN_DUE, ST_QUEUE_PAGE_OPEN_AGE, ST_QUEUE_PAGE_OPEN_CUSTOMER,
+	ST_QUEUE_PAGE_OPEN_ACTIVITY,
+	ST_QUEUE_PAGE_ASSIGNEE_DUE, ST_QUEUE_PAGE_ASSIGNEE_AGE,
+	ST_QUEUE_PAGE_ASSIGNEE_CUSTOMER, ST_QUEUE_PAGE_ASSIGNEE_ACTIVITY,
+	ST_QUEUE_PAGE_WAITING_DUE, ST_QUEUE_PAGE_WAITING_AGE,
+	ST_QUEUE_PAGE_WAITING_CUSTOMER, ST_QUEUE_PAGE_WAITING_ACTIVITY,
+	/* ... where a filtered page of each stops looking */
+	ST_QUEUE_EDGE_OPEN_DUE, ST_QUEUE_EDGE_OPEN_AGE, ST_QUEUE_EDGE_OPEN_CUSTOMER,
+	ST_QUEUE_EDGE_OPEN_ACTIVITY,
+	ST_QUEUE_EDGE_ASSIGNEE_DUE, ST_QUEUE_EDGE_ASSIGNEE_AGE,
+	ST_QUEUE_EDGE_ASSIGNEE_CUSTOMER, ST_QUEUE_EDGE_ASSIGNEE_ACTIVITY,
+	ST_QUEUE_EDGE_WAITING_DUE, ST_QUEUE_EDGE_WAITING_AGE,
+	ST_QUEUE_EDGE_WAITING_CUSTOMER, ST_QUEUE_EDGE_WAITING_ACTIVITY,
+	ST_QUEUE_EDGE_NEXT_OPEN_DUE, ST_QUEUE_EDGE_NEXT_OPEN_AGE,
+	ST_QUEUE_EDGE_NEXT_OPEN_CUSTOMER, ST_QUEUE_EDGE_NEXT_OPEN_ACTIVITY,
+	ST_QUEUE_EDGE_NEXT_ASSIGNEE_DUE, ST_QUEUE_EDGE_NEXT_ASSIGNEE_AGE,
+	ST_QUEUE_EDGE_NEXT_ASSIGNEE_CUSTOMER, ST_QUEUE_EDGE_NEXT_ASSIGNEE_ACTIVITY,
+	ST_QUEUE_EDGE_NEXT_WAITING_DUE, ST_QUEUE_EDGE_NEXT_WAITING_AGE,
+	ST_QUEUE_EDGE_NEXT_WAITING_CUSTOMER, ST_QUEUE_EDGE_NEXT_WAITING_ACTIVITY,
+	/* ... and how many rows of a lane a view holds */
+	ST_QUEUE_COUNT_OPEN, ST_QUEUE_COUNT_ASSIGNEE, ST_QUEUE_COUNT_WAITING,
+	ST_QUEUE_TALLY,		/* ... from the counters, but the due view */
 	ST_QUEUE_COUNTS,	/* per family and state */
 	ST_QUEUE_GET,		/* one request's row */
 	ST_QUEUE_ASSIGN,	/* 0 rows when nothing changes */
@@ -850,18 +861,21 @@ enum ref_history_col {
 	REF_HISTORY__COLS
 };
 
-/* The inbox (queue.c): ST_QUEUE_DUE... and their _AFTER pages, and
- * ST_QUEUE_GET.  What: an ordering request's type name, or an Internet
- * request's kind of circuit; place: an Internet request's address; type:
- * an ordering request's catalog type (NULL for Internet ones), for its
- * title in the reader's language. */
+/* The inbox (queue.c): ST_QUEUE_PAGE_... and ST_QUEUE_GET.  What: an
+ * ordering request's type name, or an Internet request's kind of
+ * circuit; place: an Internet request's address; type: an ordering
+ * request's catalog type (NULL for Internet ones), for its title in the
+ * reader's language. */
 enum queue_col {
 	QUEUE_ROWID, QUEUE_FAMILY, QUEUE_REQUEST_ID, QUEUE_CUSTOMER_ID,
 	QUEUE_CUSTOMER_NAME, QUEUE_STATE, QUEUE_ASSIGNEE_ID, QUEUE_ASSIGNEE_NAME,
 	QUEUE_PRIORITY, QUEUE_DUE, QUEUE_CREATED, QUEUE_ACTIVITY, QUEUE_WAITING,
 	QUEUE_WHAT, QUEUE_REFERENCE, QUEUE_PLACE, QUEUE_TYPE, QUEUE__COLS
 };
-#define QUEUE_COUNT_MAX	1000	/* ST_QUEUE_VIEW_COUNT counts this far */
+#define QUEUE_COUNT_MAX	1000	/* ST_QUEUE_COUNT_... count this far */
+
+/* ST_QUEUE_EDGE_...: the sort key and id of a row. */
+enum queue_edge_col { QEDGE_KEY, QEDGE_ID, QEDGE__COLS };
 
 /* ST_QUEUE_COUNTS. */
 enum queue_count_col { QCOUNT_FAMILY, QCOUNT_STATE, QCOUNT_N, QCOUNT__COLS };

@@ -9,7 +9,7 @@
 {{! ITEM_REFERENCE, ITEM_PLACE, ITEM_CUSTOMER, ITEM_STATE, }}
 {{! ITEM_STATE_CODE, ITEM_DUE, ITEM_ACTIVITY, ITEM_PRIORITY, }}
 {{! ITEM_PRIORITY_CODE, ITEM_HIGH, ITEM_ASSIGNEE or ITEM_NOBODY, }}
-{{! ITEM_WAITING, TAKE with BACK) or EMPTY; NEXT (NEXT_HREF), FIRST }}
+{{! ITEM_WAITING, TAKE with BACK) or EMPTY; LOOKED (a filtered page that stopped looking); NEXT (NEXT_HREF), FIRST }}
 {{! (FIRST_HREF).  Then a link per admin page. }}
 <h1>[[Inbox]]</h1>
 <p class="lead">[[Signed in as {{USER_NAME}}, operator staff.]]</p>
@@ -92,6 +92,9 @@
 {{#EMPTY}}
     <tr><td colspan="7" class="empty">[[No open request in this view.]]</td></tr>
 {{/EMPTY}}
+{{#LOOKED}}
+    <tr><td colspan="7" class="empty">[[This page looked through part of the queue only: the next page goes on from there.]]</td></tr>
+{{/LOOKED}}
   </tbody>
 </table>
 </div>

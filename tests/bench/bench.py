@@ -16,11 +16,12 @@ and runs wrk for a bounded time against each scenario:
   f1 GET /ordering/b2b/v2/requests             first page, 1,000,000 stored
   f2 GET ...?offset=999000                     deep page
   g  GET /admin/internet/{id} (admin session)  offer entry page
-  h1 GET /admin (admin session)                 the inbox, first page
-  h2 GET /admin?after=...                       its deep page (keyset)
-  h3 GET /admin?view=unassigned&sort=customer   a view, another sort
-  s1 GET /search?q=langel (session)             a word every request has
-  s2 GET /ordering/b2b/v2/requests?q=...        a word one request has
+  h1-h13 GET /admin?view=...&sort=...          the inbox: first and deep pages
+                                               (keyset) of each view, each
+                                               sort, filters (INBOX below)
+  s1-s6 GET /search?q=..., /requests?q=...     search: a word every request
+                                               has (first and deepest page),
+                                               an id prefix, a rare pair
 
 and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b),
 then where the machine's time went in each scenario: CPU microseconds per
@@ -36,6 +37,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "http"))
@@ -49,6 +51,21 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 SOAK = int(os.environ.get("BENCH_SOAK", "1000000"))
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "1"))
+ADMIN_ID = "5eed0000000000000000a001"
+# The inbox's scenarios: (name, view, sort, filters, deep?)
+INBOX = [
+    ("h1", "all", "due", "", False), ("h2", "all", "due", "", True),
+    ("h3", "unassigned", "customer", "", False), ("h4", "unassigned", "customer", "", True),
+    ("h5", "mine", "activity", "", False), ("h6", "mine", "activity", "", True),
+    ("h7", "due", "age", "", False), ("h8", "due", "age", "", True),
+    ("h9", "waiting", "due", "", False), ("h10", "waiting", "due", "", True),
+    ("h11", "all", "customer", "family=internet", False),
+    ("h12", "all", "age", "state=IN_PROGRESS", True),
+    ("h13", "unassigned", "activity", "priority=high", True),
+]
+SORT_COL = {"due": "due", "age": "created", "customer": "customer_name",
+            "activity": "activity"}
 
 
 def wanted(name):
@@ -142,7 +159,16 @@ def worker_rss(s):
 
 
 def load_requests(db, n):
-    """n requests for ACME, as the desk would store them (dense cseq)."""
+    """n requests for ACME, as the desk would store them (dense cseq), in
+    a world an inbox can be measured in: 60% NEW, 20% IN_PROGRESS, 20%
+    COMPLETED (800,000 open at 1,000,000); requested dates spread over
+    1,500 days from 2026-11-01, so that about 2% are due soon or overdue
+    around the bench's day; issue and update times spread over a year.
+    Then, as operators would have done through the desk (queue_assign),
+    written straight into the inbox's own columns: a tenth of the
+    requests handled by the bench's administrator ("assigned to me"), a
+    fifth by a second operator, 5% high and 10% low priority, and 5%
+    waiting for the customer (the flag replies set)."""
     con = sqlite3.connect(db, timeout=60)
     props = json.dumps({"servicePoint": {"id": "SP-ACME-0001"},
                         "contacts": {"primary": {"title": "M", "firstName": "Paul",
@@ -157,14 +183,93 @@ def load_requests(db, n):
           customer_reference, contract, service_point_id, properties, requested_at,
           issued_at, updated_at, created_by, cseq)
         SELECT printf('b%023x', i), 'R_BVPN_FR_1', 'Disconnection of a BVPN site',
-          'DISCONNECT', 'NEW', 'ACME', printf('BENCH-%07d', i), '256060',
-          'SP-ACME-0001', ?, '2030-01-15', '2026-01-01T00:00:00.000Z',
-          '2026-01-01T00:00:00.000Z', '5eed0000000000000000ac01',
+          'DISCONNECT', CASE WHEN i % 5 < 3 THEN 'NEW' WHEN i % 5 = 3 THEN 'IN_PROGRESS'
+          ELSE 'COMPLETED' END, 'ACME', printf('BENCH-%07d', i), '256060',
+          'SP-ACME-0001', ?, date('2026-11-01', '+' || (i * 7 % 1500) || ' days'),
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 31 % 31536000) || ' seconds'),
+          strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 37 % 31536000) || ' seconds'),
+          '5eed0000000000000000ac01',
           (SELECT coalesce(max(cseq), 0) FROM requests WHERE customer_id = 'ACME') + i
         FROM n""", (n, props))
+    con.execute("""
+        INSERT OR IGNORE INTO users (id, email, name, level, created)
+        VALUES ('5eed0000000000000000a002', 'ops2@reqdesk.test', 'Second Operator',
+          'ADMIN', '2026-01-01T00:00:00.000Z')""")
+    con.execute("""
+        UPDATE queue SET
+          assignee_id = CASE WHEN id / 5 % 10 = 3 THEN '5eed0000000000000000a001'
+            WHEN id / 5 % 10 IN (5, 8) THEN '5eed0000000000000000a002' END,
+          priority = CASE WHEN id / 3 % 20 = 7 THEN 2 WHEN id / 3 % 10 = 4 THEN 0 ELSE 1 END,
+          waiting = (id / 7 % 20 = 11)
+        WHERE family = 'orange' AND request_id LIKE 'b%'""")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
+
+
+def inbox_cursor(db, view, sort, filters):
+    """The cursor (id:key) of the row 60 from the end of a view of the
+    inbox in its order, as the page's links write it; None if shorter."""
+    col = SORT_COL[sort]
+    desc = sort == "activity"
+    cond, args = ["open = 1"], []
+    if view == "unassigned":
+        cond.append("assignee_id IS NULL")
+    elif view == "mine":
+        cond.append("assignee_id = ?")
+        args.append(ADMIN_ID)
+    elif view == "waiting":
+        cond.append("waiting = 1")
+    elif view == "due":
+        cond.append("due <= date('now', '+3 days')")
+    for f in filter(None, filters.split("&")):
+        k, v = f.split("=")
+        if k == "priority":
+            cond.append("priority = %d" % ["low", "normal", "high"].index(v))
+        else:
+            cond.append("%s = ?" % k)
+            args.append(v)
+    # the last rows in the page's order: the first ones the other way
+    rev = "ASC" if desc else "DESC"
+    con = sqlite3.connect(db, timeout=60)
+    row = con.execute("SELECT id, %s FROM queue WHERE %s ORDER BY %s %s, id %s"
+                      " LIMIT 1 OFFSET 59" % (col, " AND ".join(cond), col, rev, rev),
+                      args).fetchone()
+    con.close()
+    return None if row is None else "%d%%3A%s" % (row[0], urllib.parse.quote(row[1]))
+
+
+def inbox_and_search(s, cookie, admin_cookie, admin_api, api):
+    """(name, label, path, headers) of the (h) and (s) scenarios."""
+    out = []
+    for name, view, sort, filters, deep in INBOX:
+        path = "/admin?view=%s&sort=%s" % (view, sort) + ("&" + filters if filters else "")
+        label = "inbox %s by %s%s, %s page" % (view, sort, " " + filters if filters else "",
+                                               "deep" if deep else "first")
+        if deep:
+            cursor = inbox_cursor(s.db, view, sort, filters)
+            if cursor is None:
+                continue
+            path += "&after=" + cursor
+        out.append((name, label, path, [admin_cookie]))
+    # search: a word every request holds (first page and the deepest a
+    # search lists, results 951-1,000), an id's first 10 characters,
+    # two words of one request, as a customer and as the operator
+    out += [
+        ("s1", "/search?q=langel as the customer (every request), first page",
+         "/search?q=langel", [cookie]),
+        ("s2", "/search?q=langel as the customer, deepest page (offset 950)",
+         "/search?q=langel&offset=950", [cookie]),
+        ("s3", "/search?q=b000000000 (an id's first 10 characters), operator",
+         "/search?q=b000000000", [admin_cookie]),
+        ("s4", "/search?q=b000000000, operator, deepest page (offset 950)",
+         "/search?q=b000000000&offset=950", [admin_cookie]),
+        ("s5", "GET /requests?q=BENCH-%07d (one matches), administrator" % (ROWS // 2),
+         "/ordering/b2b/v2/requests?q=BENCH-%07d" % (ROWS // 2), admin_api),
+        ("s6", "GET /requests?q=langel&offset=750 as the customer (results 751-1,000)",
+         "/ordering/b2b/v2/requests?q=langel&offset=750", api),
+    ]
+    return out
 
 
 def main():
@@ -236,31 +341,19 @@ def main():
             results[name] = dict(label=label, ceiling=near, **wrk(
                 s.url("/ordering/b2b/v2/requests" + q), h, connections=2, threads=1))
         # (h) the operator's inbox and (s) search, at the same low
-        # concurrency: first and deep pages (docs/INBOX.md, SEARCH.md)
-        con = sqlite3.connect(s.db, timeout=60)
-        cursor = con.execute("SELECT id, due FROM queue WHERE open = 1 ORDER BY due, id"
-                             " LIMIT 1 OFFSET ?", (max(ROWS - 1000, 0),)).fetchone()
-        con.close()
-        deep_inbox = "/admin?view=all&sort=due"
-        if cursor:
-            deep_inbox += "&after=%d%%3A%s" % cursor
-        for name, label, path, h in (
-                ("h1", "GET /admin inbox first page (%d open)" % ROWS,
-                 "/admin", [admin_cookie]),
-                ("h2", "GET /admin inbox deep page (keyset, row %d)" % (ROWS - 1000),
-                 deep_inbox, [admin_cookie]),
-                ("h3", "GET /admin inbox view 'unassigned', sorted by customer",
-                 "/admin?view=unassigned&sort=customer", [admin_cookie]),
-                ("s1", "GET /search?q=langel (every request matches)",
-                 "/search?q=langel", [cookie]),
-                ("s2", "GET /requests?q=BENCH-%07d (one matches), administrator" % (ROWS // 2),
-                 "/ordering/b2b/v2/requests?q=BENCH-%07d" % (ROWS // 2), admin_api)):
-            if not wanted(name):
-                continue
-            near = ceiling()
-            print("running %s: %s" % (name, label), flush=True)
-            results[name] = dict(label=label, ceiling=near, **wrk(
-                s.url(path), h, connections=2, threads=1))
+        # concurrency: the first and a deep page (the row 60 from the
+        # end, reached by its cursor) of each view, every sort at least
+        # once, filters (docs/INBOX.md, SEARCH.md); BENCH_REPEAT runs
+        # them that many times
+        for rep in range(REPEAT):
+            for name, label, path, h in inbox_and_search(s, cookie, admin_cookie, admin_api, api):
+                if not wanted(name):
+                    continue
+                key = name if rep == 0 else "%s.%d" % (name, rep + 1)
+                near = ceiling()
+                print("running %s: %s" % (key, label), flush=True)
+                results[key] = dict(label=label, ceiling=near, **wrk_cpu(
+                    s, s.url(path), h, connections=2, threads=1))
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -300,8 +393,9 @@ def report(results, before, after, soak):
     base = results["b"]["rps"] or 1.0
     lines = ["| scenario | req/s | p50 ms | p99 ms | errors | (b) next to it | ratio to (b) |",
              "|---|---:|---:|---:|---:|---:|---:|"]
-    for name in ("a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g",
-                 "h1", "h2", "h3", "s1", "s2"):
+    names = ["a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g"]
+    names += [k for k in results if k not in names]
+    for name in names:
         if name not in results:
             continue
         r = results[name]
@@ -314,7 +408,7 @@ def report(results, before, after, soak):
               "the machine, `idle`: neither core busy):", "",
               "| scenario | total | reqdesk | nginx | wrk | other | idle |",
               "|---|---:|---:|---:|---:|---:|---:|"]
-    for name in ("a", "b", "c", "d", "e", "g"):
+    for name in names:
         cpu = results.get(name, {}).get("cpu")
         if cpu:
             lines.append("| (%s) | %s |" % (name, " | ".join("%.0f" % cpu[k] for k in (

@@ -85,6 +85,14 @@ scalar(const char *db, const char *sql)
 	" DROP TRIGGER queue_requests_insert; DROP TRIGGER queue_requests_update;" \
 	" DROP TRIGGER queue_inet_insert; DROP TRIGGER queue_inet_update;" \
 	" DROP TRIGGER queue_account_insert; DROP TRIGGER queue_account_update;" \
+	" DROP TRIGGER queue_tally_insert; DROP TRIGGER queue_tally_update;" \
+	" DROP TRIGGER queue_tally_delete; DROP TABLE queue_tally;" \
+	" DROP INDEX queue_open_due; DROP INDEX queue_open_age;" \
+	" DROP INDEX queue_open_customer; DROP INDEX queue_open_activity;" \
+	" DROP INDEX queue_assignee_due; DROP INDEX queue_assignee_age;" \
+	" DROP INDEX queue_assignee_customer; DROP INDEX queue_assignee_activity;" \
+	" DROP INDEX queue_waiting_due; DROP INDEX queue_waiting_age;" \
+	" DROP INDEX queue_waiting_customer; DROP INDEX queue_waiting_activity;" \
 	" DROP VIEW queue_words; DROP TABLE queue_history;" \
 	" DROP TABLE queue_counts; DROP TABLE queue; DROP TABLE queue_settings;" \
 	" DROP TRIGGER inet_state_offer_insert; DROP TRIGGER inet_state_offer_delete;" \
@@ -453,6 +461,47 @@ START_TEST(test_request_counts)
 }
 END_TEST
 
+/* The inbox's statements (migration 26) seek the index of their lane and
+ * sort: every read of the queue is a SEARCH of a queue_ index by the
+ * sort key (an equality or a range), none a SCAN; the only sort is a
+ * page's own rows (w, at most 250), never the queue's. */
+START_TEST(test_inbox_statements_seek)
+{
+	struct store		*st = store_open(path, 1);
+	sqlite3			*h;
+	sqlite3_stmt		*plan;
+	char			 sql[16384];
+	const char		*detail;
+	int			 i, seeks;
+
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	for (i = ST_QUEUE_PAGE_OPEN_DUE; i <= ST_QUEUE_COUNT_WAITING; i++) {
+		snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %s", store_sql((enum stmt)i));
+		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &plan, NULL), SQLITE_OK);
+		seeks = 0;
+		while (sqlite3_step(plan) == SQLITE_ROW) {
+			detail = (const char *)sqlite3_column_text(plan, 3);
+			ck_assert_msg(strstr(detail, "SCAN q") == NULL, "statement %d: %s",
+			    i, detail);
+			if (strncmp(detail, "SEARCH q USING INDEX queue_", 27) == 0) {
+				ck_assert_msg(strstr(detail, "=?") != NULL ||
+				    strstr(detail, ">?") != NULL || strstr(detail, "<?") != NULL,
+				    "statement %d: %s", i, detail);
+				seeks++;
+			}
+			if (strstr(detail, "TEMP B-TREE") != NULL)
+				ck_assert_msg(i <= ST_QUEUE_PAGE_WAITING_ACTIVITY,
+				    "statement %d: %s", i, detail);
+		}
+		sqlite3_finalize(plan);
+		ck_assert_msg(seeks >= 1, "statement %d seeks no queue index", i);
+	}
+	sqlite3_close(h);
+	store_close(st);
+}
+END_TEST
+
 /* The auth epoch (migration 6) moves with every change that can alter
  * what a credential identifies, whoever makes it, but not when a use is
  * recorded (last_used moving forward), which happens all the time. */
@@ -602,6 +651,7 @@ store_suite(void)
 	tcase_add_test(tc, test_object_ids_grow_with_time);
 	tcase_add_test(tc, test_array_room);
 	tcase_add_test(tc, test_hot_statements_sort_nothing);
+	tcase_add_test(tc, test_inbox_statements_seek);
 	tcase_add_test(tc, test_auth_epoch);
 	tcase_add_test(tc, test_auth_epoch_trigger_mended);
 	tcase_add_test(tc, test_request_counts);
