@@ -5,15 +5,7 @@ catalog files (conf/catalog/, tests/catalog/) and a few texts written
 here.  Files are named by the SHA-1 of their content, as libFuzzer names
 what it adds; bodies over 4 KiB are left out (the corpus stays small).
 
-    tests/fuzz/make_corpus.py          rewrite every corpus and dictionary
-
-It also writes a libFuzzer dictionary for the harnesses whose inputs
-have a grammar (tests/fuzz/dict/NAME.dict, which ./dev passes as
--dict=): JSON's tokens and every key and short string value of the
-harness's JSON seeds, the markers of multipart bodies, the parameter
-names and escapes of query strings, cookies and forms.  A dictionary
-only tells the mutator which words to try; every input is still
-possible without it.
+    tests/fuzz/make_corpus.py          rewrite every corpus
 """
 
 import hashlib
@@ -162,78 +154,6 @@ CONVERSATION = [
 ]
 
 
-DICT = HERE / "dict"
-JSON_TOKENS = ['{', '}', '[', ']', ':', ',', '"', '""', '{}', '[]', 'true', 'false',
-               'null', '-0', '1e999', '0.5', '\\u0000', '\\ud800', '\\"', '\\\\']
-HTTP_TOKENS = ['=', '&', ';', '; ', '%', '%00', '%25', '%2F', '%5C', '%0D%0A', '+', '//',
-               '/\\', 'http://', '?', '#', 'next', 'offset', 'limit', 'sort', 'fields',
-               'status', 'id', 'csrf', 'email', 'q', 'reqdesk_session',
-               '__Host-reqdesk_session', 'reqdesk_login', 'reqdesk_lang']
-MULTIPART_TOKENS = ['\r\n', '\r\n\r\n', '--', 'boundary=', 'multipart/form-data',
-                    'Content-Disposition: form-data; name=', '; filename=', 'filename*=',
-                    "UTF-8''", 'Content-Type: ', 'application/pdf', 'text/plain', '"', '\\',
-                    '\x01', 'file', 'note', 'csrf']
-
-
-def json_words(seeds):
-    """Keys and short string values of the JSON documents among `seeds`
-    (bytes; a leading byte that is not JSON, as the conversation
-    harness's route byte, is skipped)."""
-    words = set()
-
-    def walk(v):
-        if isinstance(v, dict):
-            for k, x in v.items():
-                words.add(k)
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-        elif isinstance(v, str) and 0 < len(v) <= 40:
-            words.add(v)
-    for data in seeds:
-        for text in (data, data[1:]):
-            try:
-                walk(json.loads(text.decode()))
-                break
-            except (ValueError, UnicodeDecodeError):
-                continue
-    return words
-
-
-def quote(word):
-    """A dictionary entry: "..." with \\, " and bytes outside printable
-    ASCII escaped as \\xNN."""
-    out = []
-    for b in word.encode():
-        c = chr(b)
-        out.append("\\" + c if c in '\\"' else c if 32 <= b < 127 else "\\x%02X" % b)
-    return '"%s"' % "".join(out)
-
-
-def dictionaries():
-    if DICT.exists():
-        shutil.rmtree(DICT)
-    DICT.mkdir()
-    for name in ("fuzz_orange_request", "fuzz_internet_request", "fuzz_internet_update",
-                 "fuzz_conversation", "fuzz_catalog_file"):
-        seeds = [f.read_bytes() for f in sorted((OUT / name).iterdir())]
-        words = sorted(json_words(seeds))
-        lines = [quote(t) for t in JSON_TOKENS] + [quote('"%s"' % w) for w in words]
-        write_dict(name, lines)
-    write_dict("fuzz_http_input", [quote(t) for t in HTTP_TOKENS])
-    write_dict("fuzz_multipart", [quote(t) for t in MULTIPART_TOKENS])
-
-
-def write_dict(name, lines):
-    seen, out = set(), []
-    for line in lines:
-        if line not in seen:
-            seen.add(line)
-            out.append(line)
-    (DICT / (name + ".dict")).write_text("# written by make_corpus.py\n" + "\n".join(out) + "\n")
-
-
 def main():
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -251,7 +171,6 @@ def main():
         put("fuzz_multipart", t)
     for t in CONVERSATION:
         put("fuzz_conversation", t)
-    dictionaries()
     for d in sorted(OUT.iterdir()):
         print("%-24s %4d seeds" % (d.name, len(list(d.iterdir()))), file=sys.stderr)
 
