@@ -40,7 +40,7 @@ static char		 dir[256], pristine[300], live[300];
 static struct store	*st;
 static sqlite3		*from_db, *to_db;	/* reset()'s own connections */
 static char		 cookie_sql[64];	/* puts the schema cookie back */
-static unsigned		 uses, writes;	/* calls, and 2xx answers to a POST, since the reset */
+static unsigned		 uses, writes;	/* calls, 2xx answers to a POST: since the reset */
 static int		 held;		/* world_hold(): no reset for now */
 static char		 inet_id[25], orange_id[25];
 static struct buf	 last;		/* the last answer (world_answer) */
@@ -133,15 +133,16 @@ reset(void)
 			die("cannot copy the demo world");
 		if ((st = store_open(live, 0)) == NULL)
 			die("cannot open the demo world");
-		if (sqlite3_open_v2(pristine, &from_db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-		    sqlite3_open_v2(live, &to_db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		if (sqlite3_open_v2(pristine, &from_db, SQLITE_OPEN_READWRITE,
+		    NULL) != SQLITE_OK || sqlite3_open_v2(live, &to_db,
+		    SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 			die("cannot open the demo world for resets");
 		sqlite3_busy_timeout(to_db, 10000);
-		if (sqlite3_prepare_v2(to_db, "PRAGMA schema_version", -1, &s, NULL) != SQLITE_OK ||
-		    sqlite3_step(s) != SQLITE_ROW)
+		if (sqlite3_prepare_v2(to_db, "PRAGMA schema_version", -1, &s,
+		    NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
 			die(sqlite3_errmsg(to_db));
-		snprintf(cookie_sql, sizeof(cookie_sql), "PRAGMA schema_version = %d",
-		    sqlite3_column_int(s, 0));
+		snprintf(cookie_sql, sizeof(cookie_sql),
+		    "PRAGMA schema_version = %d", sqlite3_column_int(s, 0));
 		sqlite3_finalize(s);
 	} else if ((b = sqlite3_backup_init(to_db, "main", from_db, "main")) == NULL ||
 	    sqlite3_backup_step(b, -1) != SQLITE_DONE ||
@@ -237,7 +238,8 @@ world_init(void)
 struct store *
 world_store(void)
 {
-	if (st == NULL || ((++uses > WORLD_RESET_EVERY || writes >= WORLD_RESET_WRITES) && !held))
+	if (st == NULL || ((++uses > WORLD_RESET_EVERY ||
+	    writes >= WORLD_RESET_WRITES) && !held))
 		reset();
 	return st;
 }
