@@ -6,9 +6,13 @@
  * transport.
  *
  * The database lives in $TMPDIR (./dev fuzz points it at a tmpfs) and is
- * put back to the demo world every WORLD_RESET_EVERY calls, so that a
- * long campaign of creations does not grow it without bound; it is
- * removed at exit.  Log lines go to stderr like a worker's: run the
+ * put back to the demo world every WORLD_RESET_EVERY calls or
+ * WORLD_RESET_WRITES writes, whichever comes first, so that a long
+ * campaign of creations does not grow it without bound nor fill the
+ * world's requests up to their quotas (100 files a request) for most of
+ * the run; it is removed at exit.  A reset writes the pristine pages
+ * over the live database (world.c) and costs about a millisecond; the
+ * desk's connection stays open.  Log lines go to stderr like a worker's: run the
  * harnesses with -close_fd_mask=2 (libFuzzer and the sanitizers keep the
  * original stderr).
  *
@@ -22,11 +26,13 @@
 struct store;
 
 #define WORLD_RESET_EVERY	2000	/* calls between two resets of the database */
+#define WORLD_RESET_WRITES	250	/* ... or writes (2xx answers to a POST) */
 
 /* Set everything up once (aborts when it cannot). */
 void world_init(void);
 
-/* The connection of the world, reset every WORLD_RESET_EVERY uses. */
+/* The connection of the world, reset every WORLD_RESET_EVERY uses or
+ * WORLD_RESET_WRITES writes (none while held, world_hold). */
 struct store *world_store(void);
 
 /* The API key of a demo user by the HTTP tests' role name ("admin",
