@@ -2000,15 +2000,15 @@ schema_webhooks(struct oa *oa)
 	    "created", "edited", "paused", "resumed", "rotated", "by", "type", "string",
 	    "null", "record", "type", "object"));
 	add_schema(oa, "WebhookMessage", json_pack("{s:s, s:{s:{s:s, s:s}, s:{s:o}, "
-	    "s:{s:s}, s:{s:s, s:[s,s,s,s]}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s},"
-	    " s:{s:s}, s:{s:s, s:s, s:{s:s}}}}",
+	    "s:{s:[s,s]}, s:{s:s, s:[s,s,s,s]}, s:{s:s}, s:{s:s}, s:{s:[s,s]}, s:{s:s},"
+	    " s:{s:s}, s:{s:s}, s:{s:s, s:s, s:{s:s}}}}",
 	    "type", "object", "properties",
 	    "id", "type", "string", "description", "Its webhook-id (the same at every attempt).",
 	    "type", "enum", types,
-	    "objectId", "type", "string",
+	    "objectId", "type", "string", "null",
 	    "state", "type", "string", "enum", "queued", "sending", "delivered", "failed",
 	    "attempts", "type", "integer", "createdAt", "type", "string",
-	    "deliveredAt", "type", "string", "nextAttemptAt", "type", "string",
+	    "deliveredAt", "type", "string", "null", "nextAttemptAt", "type", "string",
 	    "lastStatus", "type", "integer", "lastError", "type", "string",
 	    "latestAttempts", "type", "array", "description", "The latest attempts, "
 	    "newest first: at, status (0: no HTTP answer), durationMs, error, answer "
