@@ -1960,11 +1960,26 @@ schema_webhooks(struct oa *oa)
 	    "minItems", 1, "description", "The events to send (every one when absent).",
 	    "description", "type", "string", "maxLength", HOOK_DESCRIPTION_MAX,
 	    "description", "For the people who read the list."));
-	add_schema(oa, "Webhook", json_pack("{s:s, s:[s,s,s,s,s,s], s:{"
+	add_schema(oa, "WebhookUpdate", json_pack("{s:s, s:b, s:{"
+	    "s:{s:s, s:s, s:i, s:s}, s:{s:s, s:o, s:i}, s:{s:[s,s], s:i, s:s},"
+	    " s:{s:s, s:s}}}",
+	    "type", "object", "additionalProperties", 1, "properties",
+	    "url", "type", "string", "format", "uri", "maxLength", HOOK_URL_MAX,
+	    "description", "As at the creation, checked (and resolved) again.",
+	    "events", "type", "array", "items", schema_ref("WebhookEventType"),
+	    "minItems", 1,
+	    "description", "type", "string", "null", "maxLength", HOOK_DESCRIPTION_MAX,
+	    "description", "null empties it.",
+	    "paused", "type", "boolean", "description", "true: nothing is sent to it and "
+	    "the events until it is resumed are not kept for it; false: resumed, what "
+	    "waited is due at once, with a new retry window."));
+	add_schema(oa, "Webhook", json_pack("{s:s, s:[s,s,s,s,s,s,s], s:{"
 	    "s:{s:s}, s:{s:s}, s:{s:s, s:o}, s:{s:s}, s:{s:[s,s], s:s}, s:{s:s, s:s},"
-	    " s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}}}",
+	    " s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s, s:s},"
+	    " s:{s:s, s:s, s:{s:s, s:{s:{s:s}, s:{s:s, s:[s,s,s,s,s]}, s:{s:[s,s]},"
+	    " s:{s:s}}}}}}",
 	    "type", "object", "required", "id", "url", "events", "description", "customer",
-	    "createdAt", "properties",
+	    "createdAt", "paused", "properties",
 	    "id", "type", "string", "url", "type", "string",
 	    "events", "type", "array", "items", schema_ref("WebhookEventType"),
 	    "description", "type", "string",
@@ -1975,17 +1990,25 @@ schema_webhooks(struct oa *oa)
 	    "HMAC-SHA256 key: only in the answers about one subscription (its creation, "
 	    "GET, rotate).",
 	    "previousSecretExpiresAt", "type", "string", "format", "date-time",
-	    "_links", "type", "object"));
+	    "_links", "type", "object",
+	    "paused", "type", "boolean", "description", "Paused: sent nothing, queues "
+	    "nothing.",
+	    "updatedAt", "type", "string", "format", "date-time",
+	    "history", "type", "array", "description", "Its latest changes, newest first "
+	    "(in the answers about one subscription).", "items", "type", "object",
+	    "properties", "at", "type", "string", "action", "type", "string", "enum",
+	    "created", "edited", "paused", "resumed", "rotated", "by", "type", "string",
+	    "null", "record", "type", "object"));
 	add_schema(oa, "WebhookMessage", json_pack("{s:s, s:{s:{s:s, s:s}, s:{s:o}, "
-	    "s:{s:s}, s:{s:s, s:[s,s,s,s]}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s},"
-	    " s:{s:s}, s:{s:s, s:s, s:{s:s}}}}",
+	    "s:{s:[s,s]}, s:{s:s, s:[s,s,s,s]}, s:{s:s}, s:{s:s}, s:{s:[s,s]}, s:{s:s},"
+	    " s:{s:s}, s:{s:s}, s:{s:s, s:s, s:{s:s}}}}",
 	    "type", "object", "properties",
 	    "id", "type", "string", "description", "Its webhook-id (the same at every attempt).",
 	    "type", "enum", types,
-	    "objectId", "type", "string",
+	    "objectId", "type", "string", "null",
 	    "state", "type", "string", "enum", "queued", "sending", "delivered", "failed",
 	    "attempts", "type", "integer", "createdAt", "type", "string",
-	    "deliveredAt", "type", "string", "nextAttemptAt", "type", "string",
+	    "deliveredAt", "type", "string", "null", "nextAttemptAt", "type", "string",
 	    "lastStatus", "type", "integer", "lastError", "type", "string",
 	    "latestAttempts", "type", "array", "description", "The latest attempts, "
 	    "newest first: at, status (0: no HTTP answer), durationMs, error, answer "
@@ -2034,6 +2057,22 @@ path_webhooks(struct oa *oa)
 	op_response(oa, op, 200, "The subscription.", schema_ref("Webhook"));
 	op_auth_errors(oa, op, FAM_ORANGE, 0);
 	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND), END);
+	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}", "post", "updateWebhook", "webhooks",
+	    "Edit, pause or resume a subscription", "Each field optional: url, events, "
+	    "description (as at the creation, the URL checked and resolved again), "
+	    "paused.  Every change is kept in its history.  A paused subscription is "
+	    "sent nothing, and the events that happen while it is paused are not kept "
+	    "for it (skipped); the messages queued before wait, and are due at once "
+	    "when it is resumed (docs/WEBHOOKS.md).", 0);
+	op_path_id(oa, op, "Subscription.");
+	op_body(oa, op, "What changes.", schema_ref("WebhookUpdate"));
+	op_response(oa, op, 200, "The subscription as it is now, with its secret.",
+	    schema_ref("Webhook"));
+	op_body_errors(oa, op, FAM_ORANGE);
+	op_auth_errors(oa, op, FAM_ORANGE, 0);
+	op_errors(oa, op, FAM_ORANGE, H(HERR_FORBIDDEN), H(HERR_NOT_FOUND),
+	    O(OERR_TOP_INVALID), O(OERR_TOP_BOOLEAN), O(OERR_HOOK_URL), O(OERR_HOOK_EVENTS),
+	    O(OERR_HOOK_DESTINATION), H(HERR_UNAVAILABLE), END);
 	op = op_new(oa, "/ordering/b2b/v2/webhooks/{id}/rotate", "post", "rotateWebhookSecret",
 	    "webhooks", "Rotate the secret", "A new secret signs every message from now "
 	    "on; the previous one too until previousSecretExpiresAt ([webhooks] "

@@ -113,6 +113,10 @@ page_nav(struct req *r)
 		nav |= NAV_NEW_INTERNET;
 	if (inet || (nav & NAV_NEW_INTERNET))
 		nav |= NAV_INTERNET;
+	/* who may manage webhooks (route.c's LV_HOOKS) */
+	if (r->who->level == LVL_ADMIN ||
+	    (r->who->level == LVL_OWNER && r->who->customer_id != NULL))
+		nav |= NAV_WEBHOOKS;
 	snprintf(cached_id, sizeof(cached_id), "%s", r->id);
 	cached = nav;
 	return nav;
@@ -127,7 +131,7 @@ page_user(struct req *r, struct tpl_dict *root)
 	int nav = page_nav(r);
 
 	if (nav < 0)
-		nav = r->who->level == LVL_ADMIN ? NAV_ADMIN : 0;
+		nav = r->who->level == LVL_ADMIN ? NAV_ADMIN | NAV_WEBHOOKS : 0;
 	tpl_show(root, "USER");
 	tpl_set(root, "USER_NAME", r->who->name);
 	tpl_set(root, "USER_LEVEL", word(WS_LEVEL, r->lang, level_names[r->who->level]));
@@ -150,6 +154,8 @@ page_user(struct req *r, struct tpl_dict *root)
 	}
 	if (nav & NAV_NEW_INTERNET)
 		tpl_show(root, "NAV_NEW_INTERNET");
+	if (nav & NAV_WEBHOOKS)
+		tpl_show(root, "NAV_WEBHOOKS");
 	return 0;
 }
 

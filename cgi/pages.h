@@ -104,6 +104,7 @@ enum nav {
 	NAV_INTERNET = 1 << 2,		/* Internet requests: some, or may create */
 	NAV_NEW_INTERNET = 1 << 3,	/* may create an Internet request */
 	NAV_ADMIN = 1 << 4,		/* the operator's pages */
+	NAV_WEBHOOKS = 1 << 5,		/* webhooks: a customer's OWNER, an ADMIN */
 };
 
 /* The caller's enum nav bits; 0 for nobody.  -1 on a storage error. */

@@ -217,8 +217,8 @@ const struct route routes[] = {
 	/* webhooks (docs/WEBHOOKS.md): a customer's OWNER, an ADMIN */
 	{ "/ordering/b2b/v2/webhooks", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_HOOKS, LV_HOOKS,
 	    api_hooks, api_hooks_post }, /* RT_HOOKS */
-	{ "/ordering/b2b/v2/webhooks/{id}", M_GET, FAM_ORANGE, 0, LV_HOOKS, 0,
-	    api_hook, NULL }, /* RT_HOOK */
+	{ "/ordering/b2b/v2/webhooks/{id}", M_GET | M_POST, FAM_ORANGE, RF_JSON, LV_HOOKS,
+	    LV_HOOKS, api_hook, api_hook_post }, /* RT_HOOK */
 	{ "/ordering/b2b/v2/webhooks/{id}/rotate", M_POST, FAM_ORANGE, 0, 0, LV_HOOKS,
 	    NULL, api_hook_rotate }, /* RT_HOOK_ROTATE */
 	{ "/ordering/b2b/v2/webhooks/{id}/ping", M_POST, FAM_ORANGE, 0, 0, LV_HOOKS,

@@ -986,6 +986,28 @@ static const char *const migrations[] = {
 	"  content='search_docs', content_rowid='id',"
 	"  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8 9 10 11 12');"
 	"INSERT INTO search_index (search_index) VALUES ('rebuild');",
+	/* 27: webhooks edited and paused (webhook.c, docs/WEBHOOKS.md): a
+	 * paused subscription is sent nothing and queues nothing; when it
+	 * was last changed; the one-time token of the page's form that made
+	 * it (Back, then Send again, makes one); every change kept (who,
+	 * when, what, the subscription after it, without its secret) */
+	"ALTER TABLE webhooks ADD COLUMN paused INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (paused IN (0, 1));"
+	"ALTER TABLE webhooks ADD COLUMN updated TEXT;"
+	"ALTER TABLE webhooks ADD COLUMN form_token TEXT"
+	"  CHECK (form_token IS NULL OR length(form_token) = 32);"
+	"CREATE UNIQUE INDEX webhooks_by_form_token ON webhooks(created_by, form_token)"
+	"  WHERE form_token IS NOT NULL;"
+	"CREATE TABLE webhook_history ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,"
+	"  action TEXT NOT NULL CHECK (action IN ('created', 'edited', 'paused', 'resumed',"
+	"    'rotated')),"
+	"  by_user TEXT REFERENCES users(id) ON DELETE SET NULL,"
+	"  at TEXT NOT NULL,"
+	"  record TEXT NOT NULL CHECK (json_valid(record))"
+	") STRICT;"
+	"CREATE INDEX webhook_history_by_webhook ON webhook_history(webhook_id, seq);",
 };
 
 /* The caller's scope over a customer id column: parameters ?1 (all),
@@ -1291,7 +1313,7 @@ static const char *const migrations[] = {
 /* Webhooks (webhook.c): the columns of enum hook_col (store.h), in its
  * order; a subscription within the scope ?1-?3; does subscription w want
  * event `ev` (its JSON array of names holds it)? */
-#define HOOK_COLS "w.id, w.customer_id, c.name, w.url, w.events, w.description, w.secret, w.previous_secret, w.previous_until, w.created"
+#define HOOK_COLS "w.id, w.customer_id, c.name, w.url, w.events, w.description, w.secret, w.previous_secret, w.previous_until, w.created, w.paused, w.updated"
 #define HOOK_FROM " FROM webhooks w LEFT JOIN customers c ON c.id = w.customer_id" \
 	" WHERE " IN_SCOPE("w.customer_id")
 #define HOOK_WANTS(ev) "EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = " ev ")"
@@ -1789,7 +1811,7 @@ static const char *const sqls[] = {
 	"DELETE FROM webhooks WHERE id = ?4 AND " IN_SCOPE("customer_id"), /* ST_HOOK_DELETE */
 	/* does a subscription want event ?1 about customer ?2 (NULL: nobody's)? */
 	"SELECT 1 FROM webhooks w WHERE (w.customer_id IS NULL OR w.customer_id = ?2)"
-	" AND " HOOK_WANTS("?1") " LIMIT 1", /* ST_HOOK_WANTED */
+	" AND NOT w.paused AND " HOOK_WANTS("?1") " LIMIT 1", /* ST_HOOK_WANTED */
 	/* one message per subscription that wants event ?1 about customer
 	 * ?2: ?3 the customers' payload (NULL: none for them), ?4 the
 	 * operator's; ?5 object, ?6 now (calendar), ?7 now (ISO) */
@@ -1798,14 +1820,16 @@ static const char *const sqls[] = {
 	" SELECT 'msg_' || lower(hex(randomblob(12))), w.id, ?1, ?5,"
 	" CASE WHEN w.customer_id IS NULL THEN ?4 ELSE ?3 END, ?6, ?6, ?7"
 	" FROM webhooks w WHERE (w.customer_id IS NULL OR (w.customer_id = ?2 AND ?3 IS NOT NULL))"
-	" AND " HOOK_WANTS("?1"), /* ST_HOOK_EMIT */
+	" AND NOT w.paused AND " HOOK_WANTS("?1"), /* ST_HOOK_EMIT */
 	"INSERT INTO webhook_messages (msg_id, webhook_id, event, object_id, payload,"
 	" next_attempt, retry_from, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", /* ST_HOOK_MESSAGE_ADD */
 	/* the sender: claim due messages (?2 now on the calendar, ?3 now on
 	 * the real clock, lease ?4 seconds, ?5 at most) */
 	"UPDATE webhook_messages SET state = 'sending', claimed_by = ?1, claimed_until = ?3 + ?4"
-	" WHERE id IN (SELECT id FROM webhook_messages WHERE (state = 'queued' AND next_attempt <= ?2)"
-	"   OR (state = 'sending' AND claimed_until < ?3) ORDER BY id LIMIT ?5)"
+	" WHERE id IN (SELECT m.id FROM webhook_messages m WHERE ((m.state = 'queued'"
+	"   AND m.next_attempt <= ?2) OR (m.state = 'sending' AND m.claimed_until < ?3))"
+	"   AND NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = m.webhook_id AND w.paused)"
+	"   ORDER BY m.id LIMIT ?5)"
 	" RETURNING id, msg_id, webhook_id, payload, attempts", /* ST_HOOK_CLAIM */
 	"SELECT url, secret, previous_secret, previous_until FROM webhooks WHERE id = ?", /* ST_HOOK_TARGET */
 	"UPDATE webhook_messages SET claimed_until = ?1 + ?2"
@@ -1839,6 +1863,25 @@ static const char *const sqls[] = {
 	"UPDATE webhook_messages SET state = 'queued', next_attempt = ?3, retry_from = ?3,"
 	" claimed_by = NULL, claimed_until = NULL"
 	" WHERE webhook_id = ?1 AND msg_id = ?2 AND state <> 'sending'", /* ST_HOOK_RESEND */
+	/* an edit of subscription ?4 in scope ?1-?3: each of ?5 url, ?6
+	 * events, ?7 description when not NULL, ?8 paused when not -1; ?9
+	 * now (ISO) */
+	"UPDATE webhooks SET url = coalesce(?5, url), events = coalesce(?6, events),"
+	" description = coalesce(?7, description), paused = CASE WHEN ?8 < 0 THEN paused ELSE ?8 END,"
+	" updated = ?9"
+	" WHERE id = ?4 AND " IN_SCOPE("customer_id"), /* ST_HOOK_UPDATE */
+	/* resumed: what waited is due now (?2, calendar) with a new window */
+	"UPDATE webhook_messages SET next_attempt = ?2, retry_from = ?2"
+	" WHERE webhook_id = ?1 AND state = 'queued'", /* ST_HOOK_RESUMED */
+	"INSERT INTO webhook_history (webhook_id, action, by_user, at, record)"
+	" VALUES (?, ?, ?, ?, ?)", /* ST_HOOK_HISTORY_ADD */
+	"SELECT h.at, h.action, u.name, h.record FROM webhook_history h"
+	" LEFT JOIN users u ON u.id = h.by_user WHERE h.webhook_id = ?1"
+	" ORDER BY h.seq DESC LIMIT ?2", /* ST_HOOK_HISTORY */
+	/* the subscription a page's form token made (its creator ?5) */
+	"SELECT w.id FROM webhooks w WHERE " IN_SCOPE("w.customer_id")
+	" AND w.form_token = ?4 AND w.created_by = ?5", /* ST_HOOK_BY_FORM_TOKEN */
+	"UPDATE webhooks SET form_token = ?2 WHERE id = ?1", /* ST_HOOK_SET_FORM_TOKEN */
 };
 
 /* Every enum stmt has its SQL, in order. */
@@ -2129,6 +2172,12 @@ static const unsigned char stmt_cols[] = {
 	HOOK_MSG__COLS, /* ST_HOOK_MESSAGES */
 	HOOK_ATTEMPT__COLS, /* ST_HOOK_ATTEMPTS */
 	0, /* ST_HOOK_RESEND */
+	0, /* ST_HOOK_UPDATE */
+	0, /* ST_HOOK_RESUMED */
+	0, /* ST_HOOK_HISTORY_ADD */
+	REF_HISTORY__COLS, /* ST_HOOK_HISTORY */
+	FORM_TOKEN__COLS, /* ST_HOOK_BY_FORM_TOKEN */
+	0, /* ST_HOOK_SET_FORM_TOKEN */
 };
 
 _Static_assert(sizeof(stmt_cols) / sizeof(stmt_cols[0]) == ST__MAX,

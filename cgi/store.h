@@ -317,6 +317,12 @@ enum stmt {
 	ST_HOOK_MESSAGES,
 	ST_HOOK_ATTEMPTS,	/* a message's latest attempts */
 	ST_HOOK_RESEND,
+	ST_HOOK_UPDATE,		/* an edit, a pause, a resumption */
+	ST_HOOK_RESUMED,	/* what waited is due again */
+	ST_HOOK_HISTORY_ADD,	/* every change of a subscription */
+	ST_HOOK_HISTORY,	/* REF_HISTORY__COLS */
+	ST_HOOK_BY_FORM_TOKEN,	/* the subscription a page's form made */
+	ST_HOOK_SET_FORM_TOKEN,
 	ST__MAX
 };
 
@@ -686,11 +692,12 @@ void store_trouble_reset(void);
 void store_trouble_note(void);
 /* ST_HOOK_GET, ST_HOOK_LIST: a webhook subscription (customer id and
  * name NULL for the operator's; previous secret and until, epoch on the
- * calendar's clock, NULL outside a rotation). */
+ * calendar's clock, NULL outside a rotation; paused 0 or 1; updated NULL
+ * until the first change). */
 enum hook_col {
 	HOOK_ID, HOOK_CUSTOMER_ID, HOOK_CUSTOMER_NAME, HOOK_URL, HOOK_EVENTS,
 	HOOK_DESCRIPTION, HOOK_SECRET, HOOK_PREVIOUS_SECRET, HOOK_PREVIOUS_UNTIL,
-	HOOK_CREATED, HOOK__COLS
+	HOOK_CREATED, HOOK_PAUSED, HOOK_UPDATED, HOOK__COLS
 };
 
 /* ST_HOOK_CLAIM: the messages just claimed. */

@@ -460,6 +460,9 @@ row_json(struct rows *s, int with_secret)
 		return NULL;
 	json_object_set_new(o, "customer", cust == NULL ? json_null() :
 	    json_pack("{ss ss?}", "id", cust, "name", store_text(s, HOOK_CUSTOMER_NAME)));
+	json_object_set_new(o, "paused", json_boolean(store_int(s, HOOK_PAUSED) != 0));
+	if (!store_isnull(s, HOOK_UPDATED))
+		json_object_set_new(o, "updatedAt", json_string(store_text(s, HOOK_UPDATED)));
 	if (with_secret)
 		json_object_set_new(o, "secret", json_string(store_text(s, HOOK_SECRET)));
 	if (!store_isnull(s, HOOK_PREVIOUS_UNTIL) &&
@@ -468,6 +471,71 @@ row_json(struct rows *s, int with_secret)
 		json_object_set_new(o, "previousSecretExpiresAt", json_string(iso));
 	}
 	return o;
+}
+
+/* The latest HOOK_HISTORY_SHOWN changes of subscription `id` as
+ * o.history: [{at, action, by, record}], newest first.  0 or -1. */
+static int
+history_into(struct store *st, const char *id, json_t *o)
+{
+	struct rows	*s;
+	json_t		*a = json_array(), *rec;
+	int		 rc;
+
+	if (a == NULL || (s = store_query(st, ST_HOOK_HISTORY, "si", id,
+	    HOOK_HISTORY_SHOWN)) == NULL) {
+		json_decref(a);
+		return -1;
+	}
+	while ((rc = store_row(s)) == 1) {
+		rec = json_loads(store_text(s, REF_HISTORY_RECORD), 0, NULL);
+		json_array_append_new(a, json_pack("{ss ss ss? so}",
+		    "at", store_text(s, REF_HISTORY_AT),
+		    "action", store_text(s, REF_HISTORY_ACTION),
+		    "by", store_text(s, REF_HISTORY_BY),
+		    "record", rec != NULL ? rec : json_object()));
+	}
+	store_done(s);
+	if (rc < 0) {
+		json_decref(a);
+		return -1;
+	}
+	json_object_set_new(o, "history", a);
+	return 0;
+}
+
+/* Keep a change of subscription `id` (just written, in the open
+ * transaction): `action`, by whom, and the subscription after it (its
+ * url, events, description and paused; never its secret).  0 or -1. */
+static int
+history_add(struct store *st, const struct principal *who, const char *id,
+    const char *action)
+{
+	struct rows	*s;
+	json_t		*rec = NULL, *ev;
+	char		 now[32], *text = NULL;
+	int		 rc;
+
+	if ((s = store_query(st, ST_HOOK_GET, "isss", 1, NULL, NULL, id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1) {
+		ev = json_loads(store_text(s, HOOK_EVENTS), 0, NULL);
+		rec = json_pack("{ss so ss sb}", "url", store_text(s, HOOK_URL),
+		    "events", ev != NULL ? ev : json_array(),
+		    "description", store_text(s, HOOK_DESCRIPTION),
+		    "paused", store_int(s, HOOK_PAUSED) != 0);
+	}
+	store_done(s);
+	if (rc != 1 || rec == NULL || (text = json_dumps(rec, JSON_COMPACT)) == NULL) {
+		json_decref(rec);
+		return -1;
+	}
+	json_decref(rec);
+	now_iso(now);
+	rc = store_exec(st, ST_HOOK_HISTORY_ADD, "sssss", id, action,
+	    who->user_id[0] ? who->user_id : NULL, now, text);
+	free(text);
+	return rc == 1 ? 0 : -1;
 }
 
 json_t *
@@ -484,6 +552,8 @@ hook_json(struct store *st, const struct principal *who, const char *id,
 	if ((rc = store_row(s)) == 1)
 		o = row_json(s, with_secret);
 	store_done(s);
+	if (rc == 1 && o != NULL && with_secret && history_into(st, id, o) < 0)
+		rc = -1;
 	if (rc < 0 || (rc == 1 && o == NULL)) {
 		json_decref(o);
 		return NULL;
@@ -530,24 +600,33 @@ event_list(char *out, size_t len)
 		n += (size_t)snprintf(out + n, len - n, "%s%s", i ? ", " : "", event_names[i]);
 }
 
-int
-hook_create_check(const json_t *body, struct problems *pb)
+/* The checks of a creation (`creation`: url mandatory) or of an edit
+ * (every field optional, `paused` a boolean): hook_create_check(),
+ * hook_update_check(). */
+static int
+body_check(const json_t *body, int creation, struct problems *pb)
 {
 	const json_t	*url = json_object_get(body, "url");
 	const json_t	*ev = json_object_get(body, "events");
 	const json_t	*desc = json_object_get(body, "description");
+	const json_t	*paused = json_object_get(body, "paused");
 	const json_t	*v;
 	char		 names[400], path[32];
 	size_t		 i, before = problems_found(pb);
 
-	if (url == NULL || json_is_null(url)) {
+	if (!creation && paused != NULL && !json_is_boolean(paused) &&
+	    oproblem(pb, OERR_TOP_BOOLEAN, "paused", "paused", NULL, NULL) < 0)
+		return -1;
+	if (!creation && url == NULL) {
+		/* an edit that leaves the URL as it is */
+	} else if (url == NULL || json_is_null(url)) {
 		if (oproblem(pb, OERR_MISSING, "url", "url", NULL, NULL) < 0)
 			return -1;
 	} else if (!json_is_string(url)) {
 		if (oproblem(pb, OERR_TOP_INVALID, "url", "url", "2000", NULL) < 0)
 			return -1;
 	}
-	if (ev != NULL && !json_is_null(ev)) {
+	if (ev != NULL && (!json_is_null(ev) || !creation)) {
 		event_list(names, sizeof(names));
 		if (!json_is_array(ev) || json_array_size(ev) == 0 ||
 		    json_array_size(ev) > HOOK__MAX * 2) {
@@ -569,28 +648,85 @@ hook_create_check(const json_t *body, struct problems *pb)
 	    oproblem(pb, OERR_TOP_INVALID, "description", "description", "200", NULL) < 0)
 		return -1;
 	/* the URL's own checks (and its resolution) once the rest is right */
-	if (problems_found(pb) == before && hook_url_check(json_string_value(url), pb) < 0)
+	if (problems_found(pb) == before && url != NULL &&
+	    hook_url_check(json_string_value(url), pb) < 0)
 		return -1;
 	problems_sort(pb);
 	return problems_found(pb) > before ? 1 : 0;
 }
 
 int
+hook_create_check(const json_t *body, struct problems *pb)
+{
+	return body_check(body, 1, pb);
+}
+
+int
+hook_update_check(const json_t *body, struct problems *pb)
+{
+	return body_check(body, 0, pb);
+}
+
+/* The events a body names, each once, in the table's order (every one
+ * when it names none) as JSON text.  Owned or NULL. */
+static char *
+events_text(const json_t *ev)
+{
+	json_t	*names, *v;
+	char	*out;
+	size_t	 i, j;
+
+	if ((names = json_array()) == NULL)
+		return NULL;
+	for (i = 0; i < HOOK__MAX; i++) {
+		int want = ev == NULL || json_is_null(ev);
+
+		json_array_foreach(ev, j, v)
+			want |= hook_event_find(json_string_value(v)) == (int)i;
+		if (want)
+			json_array_append_new(names, json_string(event_names[i]));
+	}
+	out = json_dumps(names, JSON_COMPACT);
+	json_decref(names);
+	return out;
+}
+
+int
+hook_by_form_token(struct store *st, const struct principal *who, const char *token,
+    char id[25])
+{
+	struct rows	*s;
+	int		 rc;
+
+	if (token == NULL || !who->user_id[0])
+		return 0;
+	if ((s = store_query(st, ST_HOOK_BY_FORM_TOKEN, "issss", SCOPE_ARGS(who), token,
+	    who->user_id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1)
+		snprintf(id, 25, "%s", store_text(s, FORM_TOKEN_REQUEST_ID));
+	store_done(s);
+	return rc;
+}
+
+int
 hook_create(struct store *st, const struct principal *who, const json_t *body,
-    struct problems *pb, char id[25])
+    const char *form_token, struct problems *pb, char id[25])
 {
 	const json_t	*ev = json_object_get(body, "events");
 	const char	*cust = who->level == LVL_ADMIN ? NULL : who->customer_id;
 	const char	*desc = json_str(body, "description");
-	json_t		*names = NULL, *v;
 	struct rows	*s;
 	char		 secret[HOOK_SECRET_MAX + 1], now[32], max[16], *events;
 	long long	 n = 0;
-	size_t		 i;
 	int		 rc;
 
 	if (who->level != LVL_ADMIN && cust == NULL)
 		return -1;
+	/* Inside the write transaction: two posts of one form are told apart
+	 * here, whichever runs first. */
+	if (form_token != NULL && (rc = hook_by_form_token(st, who, form_token, id)) != 0)
+		return rc < 0 ? -1 : 2;
 	if ((s = store_query(st, ST_HOOK_COUNT, "s", cust)) == NULL)
 		return -1;
 	if ((rc = store_row(s)) == 1)
@@ -603,19 +739,7 @@ hook_create(struct store *st, const struct principal *who, const json_t *body,
 		return oproblem(pb, OERR_HOOK_LIMIT, NULL, max, NULL, NULL) < 0 ? -1 : 1;
 	}
 	/* the events named, each once, in the table's order (all without) */
-	if ((names = json_array()) == NULL)
-		return -1;
-	for (i = 0; i < HOOK__MAX; i++) {
-		int want = ev == NULL || json_is_null(ev);
-		size_t j;
-
-		json_array_foreach(ev, j, v)
-			want |= hook_event_find(json_string_value(v)) == (int)i;
-		if (want)
-			json_array_append_new(names, json_string(event_names[i]));
-	}
-	events = json_dumps(names, JSON_COMPACT);
-	json_decref(names);
+	events = events_text(ev);
 	if (events == NULL || new_object_id(id) < 0 || hook_secret_new(secret) < 0) {
 		free(events);
 		return -1;
@@ -626,11 +750,73 @@ hook_create(struct store *st, const struct principal *who, const json_t *body,
 	    NULL);
 	free(events);
 	sodium_memzero(secret, sizeof(secret));
-	if (rc != 1)
+	if (rc != 1 || (form_token != NULL && store_exec(st, ST_HOOK_SET_FORM_TOKEN, "ss",
+	    id, form_token) != 1) || history_add(st, who, id, "created") < 0)
 		return -1;
 	log_info("webhook %s created for %s by %s", id, cust != NULL ? cust : "the operator",
 	    who->user_id);
 	return 0;
+}
+
+int
+hook_update(struct store *st, const struct principal *who, const char *id,
+    const json_t *body)
+{
+	const json_t	*ev = json_object_get(body, "events");
+	const json_t	*paused = json_object_get(body, "paused");
+	const char	*url = json_str(body, "url"), *desc = json_str(body, "description");
+	struct rows	*s;
+	char		 now[32], *events = NULL, *old_events = NULL, *old_url = NULL;
+	char		*old_desc = NULL;
+	int		 rc, was_paused = 0, now_paused, edited;
+
+	if ((s = store_query(st, ST_HOOK_GET, "isss", SCOPE_ARGS(who), id)) == NULL)
+		return -1;
+	if ((rc = store_row(s)) == 1) {
+		was_paused = store_int(s, HOOK_PAUSED) != 0;
+		old_url = xstrdup(store_text(s, HOOK_URL));
+		old_events = xstrdup(store_text(s, HOOK_EVENTS));
+		old_desc = xstrdup(store_text(s, HOOK_DESCRIPTION));
+	}
+	store_done(s);
+	if (rc != 1 || old_url == NULL || old_events == NULL || old_desc == NULL)
+		goto out;
+	if (ev != NULL && !json_is_null(ev) && (events = events_text(ev)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	now_paused = json_is_boolean(paused) ? json_is_true(paused) : was_paused;
+	edited = (url != NULL && strcmp(url, old_url) != 0) ||
+	    (events != NULL && strcmp(events, old_events) != 0) ||
+	    (desc != NULL && strcmp(desc, old_desc) != 0) ||
+	    (desc == NULL && json_is_null(json_object_get(body, "description")) &&
+	    old_desc[0] != '\0');
+	if (desc == NULL && json_is_null(json_object_get(body, "description")))
+		desc = "";		/* null: no description */
+	if (!edited && now_paused == was_paused)
+		goto out;		/* nothing changes: 1, nothing kept */
+	now_iso(now);
+	if (store_exec(st, ST_HOOK_UPDATE, "issssssis", SCOPE_ARGS(who), id, url, events,
+	    desc, now_paused != was_paused ? now_paused : -1, now) != 1) {
+		rc = -1;
+		goto out;
+	}
+	if ((edited && history_add(st, who, id, "edited") < 0) ||
+	    (now_paused != was_paused && history_add(st, who, id,
+	    now_paused ? "paused" : "resumed") < 0) ||
+	    (was_paused && !now_paused && store_exec(st, ST_HOOK_RESUMED, "sI", id,
+	    (long long)calendar_now()) < 0)) {
+		rc = -1;
+		goto out;
+	}
+	log_info("webhook %s%s%s by %s", id, edited ? " edited" : "", now_paused !=
+	    was_paused ? (now_paused ? " paused" : " resumed") : "", who->user_id);
+out:
+	free(events);
+	free(old_events);
+	free(old_url);
+	free(old_desc);
+	return rc < 0 ? -1 : rc > 0;
 }
 
 int
@@ -639,14 +825,19 @@ hook_rotate(struct store *st, const struct principal *who, const char *id)
 	char	secret[HOOK_SECRET_MAX + 1];
 	int	rc;
 
-	if (hook_secret_new(secret) < 0)
+	if (hook_secret_new(secret) < 0 || store_begin(st) < 0)
 		return -1;
 	rc = store_exec(st, ST_HOOK_ROTATE, "isssIs", SCOPE_ARGS(who), id,
 	    (long long)calendar_now() + (long long)config.hook_rotation_hours * 3600, secret);
 	sodium_memzero(secret, sizeof(secret));
+	if (rc < 0 || (rc == 1 && history_add(st, who, id, "rotated") < 0) ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		return -1;
+	}
 	if (rc == 1)
 		log_info("webhook %s: secret rotated by %s", id, who->user_id);
-	return rc < 0 ? -1 : rc > 0;
+	return rc > 0;
 }
 
 int

@@ -63,6 +63,7 @@ enum hook_event {
 #define HOOK_MESSAGES_PAGE 50		/* messages on a page or in one list */
 #define HOOK_ATTEMPTS_SHOWN 20		/* latest attempts shown of one message */
 #define HOOK_ANSWER_MAX	256		/* bytes of a receiver's answer kept */
+#define HOOK_HISTORY_SHOWN 20		/* latest changes shown of one subscription */
 
 /* The event's name ("request.created"), or NULL. */
 const char *hook_event_name(enum hook_event e);
@@ -150,8 +151,10 @@ int  hook_url_check(const char *url, struct problems *pb);
 /* ---- subscriptions ---- */
 
 /* A subscription as the API shows it (new reference): id, url, events,
- * description, customer (null for the operator's), createdAt, the secret
- * when `with_secret`, previousSecretExpiresAt during a rotation. */
+ * description, customer (null for the operator's), paused, createdAt,
+ * updatedAt once changed, previousSecretExpiresAt during a rotation; the
+ * secret and the latest changes (history) when `with_secret` (one
+ * subscription, not the list). */
 json_t *hook_json(struct store *st, const struct principal *who, const char *id,
 	int with_secret, int *err);
 
@@ -170,14 +173,39 @@ int  hook_create_check(const json_t *body, struct problems *pb);
 /*
  * Create the subscription of a checked body for the caller's customer
  * (an ADMIN: the operator's), in the open transaction; refused (1, pb)
- * when its owner has HOOK_PER_OWNER_MAX already.  id[25] receives its
- * id.  0, 1, -1.
+ * when its owner has HOOK_PER_OWNER_MAX already; 2 when `form_token`
+ * (a page's one-time token, NULL: none) made one already.  id[25]
+ * receives its id.  Its history begins ("created").  0, 1, 2, -1.
  */
 int  hook_create(struct store *st, const struct principal *who, const json_t *body,
-	struct problems *pb, char id[25]);
+	const char *form_token, struct problems *pb, char id[25]);
 
-/* Rotate the secret of subscription `id`: a new one signs from now on,
- * the old one too for [webhooks] rotation_hours.  1, 0 not found, -1. */
+/* The subscription the caller made with the page's one-time form token
+ * `token` (NULL: none): 1 with its id in id[25], 0, -1. */
+int  hook_by_form_token(struct store *st, const struct principal *who, const char *token,
+	char id[25]);
+
+/*
+ * Check an edit's body ({url?, events?, description?, paused?}, each
+ * optional; description null empties it): as hook_create_check() for
+ * the fields it holds, `paused` true or false.  Outside any transaction
+ * (the URL is resolved).  0 fine, 1 refused (pb), -1.
+ */
+int  hook_update_check(const json_t *body, struct problems *pb);
+
+/*
+ * Apply a checked edit to subscription `id`, in the open transaction:
+ * its fields; paused (nothing is queued for it nor sent to it while
+ * paused) or resumed (what waited is due now, with a new retry window).
+ * Each change kept in its history (edited, paused, resumed).  1 (also
+ * when nothing changes: nothing kept), 0 not found, -1.
+ */
+int  hook_update(struct store *st, const struct principal *who, const char *id,
+	const json_t *body);
+
+/* Rotate the secret of subscription `id`, in a transaction of its own: a
+ * new one signs from now on, the old one too for [webhooks]
+ * rotation_hours; kept in its history.  1, 0 not found, -1. */
 int  hook_rotate(struct store *st, const struct principal *who, const char *id);
 
 /* Delete subscription `id` and its messages.  1, 0 not found, -1. */

@@ -52,7 +52,7 @@ create(struct req *r, const json_t *body, struct idem *ik, struct problems *pb,
 		store_rollback(r->store);
 		return rc < 0 ? -1 : 2;
 	}
-	if ((rc = hook_create(r->store, r->who, body, pb, id)) != 0) {
+	if ((rc = hook_create(r->store, r->who, body, NULL, pb, id)) != 0) {
 		store_rollback(r->store);
 		return rc;
 	}
@@ -136,6 +136,43 @@ api_hook(struct req *r)
 	if ((o = hook_json(r->store, r->who, r->param, 1, &err)) == NULL)
 		return err < 0 ? -1 : reply_error(r, HERR_NOT_FOUND, NO_HOOK);
 	return resp_json_new(r, 200, o);
+}
+
+/* POST one: an edit ({url?, events?, description?, paused?}); 200 with
+ * the subscription as GET shows it. */
+int
+api_hook_post(struct req *r)
+{
+	struct problems	 pb = { 0 };
+	json_t		*body, *o = NULL;
+	int		 rc, err;
+
+	if ((body = req_json_body(r, &rc)) == NULL)
+		return rc;
+	/* the fields, then the URL resolved: outside the transaction */
+	if ((rc = hook_update_check(body, &pb)) != 0) {
+		rc = rc < 0 ? -1 : reply_problems(r, &pb);
+		goto out;
+	}
+	if (store_begin(r->store) < 0) {
+		rc = reply_error(r, HERR_UNAVAILABLE, NULL);
+		goto out;
+	}
+	if ((rc = hook_update(r->store, r->who, r->param, body)) <= 0 ||
+	    store_commit(r->store) < 0) {
+		store_rollback(r->store);
+		rc = rc == 0 ? reply_error(r, HERR_NOT_FOUND, NO_HOOK) :
+		    reply_error(r, HERR_UNAVAILABLE, NULL);
+		goto out;
+	}
+	if ((o = hook_json(r->store, r->who, r->param, 1, &err)) == NULL)
+		rc = -1;
+	else
+		rc = resp_json_new(r, 200, o);
+out:
+	problems_free(&pb);
+	json_decref(body);
+	return rc;
 }
 
 int

@@ -6,9 +6,10 @@
  *
  * Owns: the subscriptions' JSON answers (the lists and their bounds, a
  * creation's Location and its Idempotency-Key, claimed and recorded in
- * the creation's own transaction) and their errors.  Calls: webhook
+ * the creation's own transaction; an edit's) and their errors.  Calls: webhook
  * (every rule and every change), idempotency, reply (the Orange errors,
- * the JSON body), errors, store (the creation's transaction), http.
+ * the JSON body), errors, store (the creation's and the edit's
+ * transactions), http.
  * Never: a rule or SQL of its own.
  */
 #ifndef REQDESK_WEBHOOK_API_H
@@ -19,6 +20,7 @@
 int api_hooks(struct req *r);		/* GET  /webhooks */
 int api_hooks_post(struct req *r);	/* POST /webhooks (Idempotency-Key) */
 int api_hook(struct req *r);		/* GET  /webhooks/{id} */
+int api_hook_post(struct req *r);	/* POST /webhooks/{id}: edit, pause, resume */
 int api_hook_rotate(struct req *r);	/* POST /webhooks/{id}/rotate */
 int api_hook_ping(struct req *r);	/* POST /webhooks/{id}/ping */
 int api_hook_delete(struct req *r);	/* POST /webhooks/{id}/delete */

@@ -76,17 +76,61 @@ owner_words(struct req *r, const json_t *h)
 	return json_is_object(c) ? json_str(c, "name") : tr(r->lang, "the operator (every customer)");
 }
 
-/* The list page, with the form as posted (`form` NULL: empty) and its
- * problems (NULL: none). */
+/* The form's event boxes (EVENT rows: E_NAME, E_WORDS, E_CHECKED): as
+ * posted when `posted`, else those of `events` (NULL: every one); its
+ * problems (ERRORS, ERROR rows, URL_ERROR at the address). */
+static void
+form_fields(struct req *r, struct tpl_dict *body, int posted, const json_t *events,
+    const struct problems *pb)
+{
+	struct tpl_dict	*row;
+	const json_t	*v;
+	const char	*name;
+	size_t		 k;
+	int		 e, checked;
+
+	for (e = 0; e < HOOK__MAX; e++) {
+		name = hook_event_name((enum hook_event)e);
+		row = tpl_section_add(body, "EVENT");
+		tpl_set(row, "E_NAME", name);
+		tpl_set(row, "E_WORDS", tr(r->lang, event_words[e]));
+		checked = !posted && events == NULL;
+		for (k = 0; posted && k < r->form.n; k++)
+			checked |= strcmp(r->form.v[k].key, "events") == 0 &&
+			    strcmp(r->form.v[k].val, name) == 0;
+		json_array_foreach(posted ? NULL : events, k, v)
+			checked |= json_is_string(v) && strcmp(json_string_value(v), name) == 0;
+		if (checked)
+			tpl_show(row, "E_CHECKED");
+	}
+	for (k = 0; pb != NULL && k < pb->n; k++) {
+		char *text = problem_person(pb, &pb->v[k], r->lang, NULL);
+
+		if (k == 0)
+			tpl_show(body, "ERRORS");
+		row = tpl_section_add(body, "ERROR");
+		tpl_set(row, "ERROR_TEXT", text);
+		if (pb->v[k].path != NULL && strcmp(pb->v[k].path, "url") == 0 &&
+		    (pb->v[k].err == OERR_HOOK_URL || pb->v[k].err == OERR_HOOK_DESTINATION ||
+		    pb->v[k].err == OERR_MISSING || pb->v[k].err == OERR_TOP_INVALID)) {
+			tpl_show(body, "URL_ERROR");
+			tpl_set(body, "URL_ERROR_TEXT", text);
+		}
+		free(text);
+	}
+}
+
+/* The list page, with the form as posted (`pb` NULL: empty) and its
+ * problems. */
 static int
 render_list(struct req *r, int status, const struct problems *pb)
 {
 	struct tpl_dict	*root, *body, *row;
 	json_t		*list, *h;
 	struct buf	 b;
-	char		 when[L10N_MAX];
-	size_t		 i, k;
-	int		 e, posted = pb != NULL, checked;
+	char		 when[L10N_MAX], token[33];
+	size_t		 i;
+	int		 posted = pb != NULL;
 
 	if ((list = hook_list(r->store, r->who)) == NULL)
 		return -1;
@@ -111,37 +155,19 @@ render_list(struct req *r, int status, const struct problems *pb)
 		tpl_set(row, "H_DESCRIPTION", json_str(h, "description"));
 		tpl_set(row, "H_OWNER", owner_words(r, h));
 		tpl_set(row, "H_CREATED", page_datetime(r, json_str(h, "createdAt"), when));
+		if (json_is_true(json_object_get(h, "paused")))
+			tpl_show(row, "H_PAUSED");
 		buf_free(&b);
 	}
 	json_decref(list);
+	if (page_form_token(r, token) < 0) {
+		tpl_dict_free(root);
+		return -1;
+	}
+	tpl_set(body, "FORM_TOKEN", token);
 	tpl_set(body, "URL", posted ? req_form(r, "url") : "");
 	tpl_set(body, "DESCRIPTION", posted ? req_form(r, "description") : "");
-	for (e = 0; e < HOOK__MAX; e++) {
-		row = tpl_section_add(body, "EVENT");
-		tpl_set(row, "E_NAME", hook_event_name((enum hook_event)e));
-		tpl_set(row, "E_WORDS", tr(r->lang, event_words[e]));
-		checked = !posted;
-		for (k = 0; posted && k < r->form.n; k++)
-			checked |= strcmp(r->form.v[k].key, "events") == 0 &&
-			    strcmp(r->form.v[k].val, hook_event_name((enum hook_event)e)) == 0;
-		if (checked)
-			tpl_show(row, "E_CHECKED");
-	}
-	for (k = 0; pb != NULL && k < pb->n; k++) {
-		char *text = problem_person(pb, &pb->v[k], r->lang, NULL);
-
-		if (k == 0)
-			tpl_show(body, "ERRORS");
-		row = tpl_section_add(body, "ERROR");
-		tpl_set(row, "ERROR_TEXT", text);
-		if (pb->v[k].path != NULL && strcmp(pb->v[k].path, "url") == 0 &&
-		    (pb->v[k].err == OERR_HOOK_URL || pb->v[k].err == OERR_HOOK_DESTINATION ||
-		    pb->v[k].err == OERR_MISSING || pb->v[k].err == OERR_TOP_INVALID)) {
-			tpl_show(body, "URL_ERROR");
-			tpl_set(body, "URL_ERROR_TEXT", text);
-		}
-		free(text);
-	}
+	form_fields(r, body, posted, NULL, pb);
 	return page_send(r, status, root);
 }
 
@@ -178,11 +204,19 @@ form_body(struct req *r)
 int
 page_webhooks_post(struct req *r)
 {
+	const char	*token = page_posted_token(r);
 	struct problems	 pb = { 0 };
 	json_t		*body;
 	char		 id[25], loc[64];
 	int		 rc;
 
+	/* Back, then Send again: the subscription the first post made */
+	if ((rc = hook_by_form_token(r->store, r->who, token, id)) != 0) {
+		if (rc < 0)
+			return -1;
+		snprintf(loc, sizeof(loc), "/webhooks/%s?again=1", id);
+		return resp_redirect(r, loc);
+	}
 	if ((body = form_body(r)) == NULL)
 		return -1;
 	if (json_array_size(json_object_get(body, "events")) == 0)
@@ -193,12 +227,17 @@ page_webhooks_post(struct req *r)
 	if (rc == 0) {
 		if (store_begin(r->store) < 0)
 			rc = -1;
-		else if ((rc = hook_create(r->store, r->who, body, &pb, id)) != 0 ||
+		else if ((rc = hook_create(r->store, r->who, body, token, &pb, id)) != 0 ||
 		    store_commit(r->store) < 0) {
 			store_rollback(r->store);
 			if (rc == 0)
 				rc = -1;
 		}
+	}
+	if (rc == 2) {		/* the same form, posted twice at once */
+		json_decref(body);
+		snprintf(loc, sizeof(loc), "/webhooks/%s?again=1", id);
+		return resp_redirect(r, loc);
 	}
 	json_decref(body);
 	if (rc < 0) {
@@ -215,9 +254,27 @@ page_webhooks_post(struct req *r)
 	return resp_redirect(r, loc);
 }
 
-/* One subscription's page, with a notice (NULL: none). */
+/* A change of a subscription's history in words. */
+static const char *
+change_words(const char *lang, const char *action)
+{
+	if (strcmp(action, "created") == 0)
+		return tr(lang, "added");
+	if (strcmp(action, "edited") == 0)
+		return tr(lang, "changed");
+	if (strcmp(action, "paused") == 0)
+		return tr(lang, "paused");
+	if (strcmp(action, "resumed") == 0)
+		return tr(lang, "resumed");
+	if (strcmp(action, "rotated") == 0)
+		return tr(lang, "secret changed");
+	return action;
+}
+
+/* One subscription's page, with a notice (NULL: none), and the edit form
+ * as posted with its problems (`pb` NULL: the subscription's values). */
 static int
-render_one(struct req *r, const char *notice)
+render_one(struct req *r, int status, const char *notice, const struct problems *pb)
 {
 	struct tpl_dict	*root, *body, *row, *arow;
 	struct page_param params[1] = { { "x", NULL } };
@@ -257,6 +314,18 @@ render_one(struct req *r, const char *notice)
 	tpl_set(body, "H_CREATED", page_datetime(r, json_str(h, "createdAt"), when));
 	tpl_set(body, "SECRET", json_str(h, "secret"));
 	buf_free(&b);
+	tpl_show(body, json_is_true(json_object_get(h, "paused")) ? "PAUSED" : "ACTIVE");
+	/* the edit form: the subscription's values, or those posted */
+	tpl_set(body, "EDIT_URL", pb != NULL ? req_form(r, "url") : json_str(h, "url"));
+	tpl_set(body, "EDIT_DESCRIPTION", pb != NULL ? req_form(r, "description") :
+	    json_str(h, "description"));
+	form_fields(r, body, pb != NULL, json_object_get(h, "events"), pb);
+	json_array_foreach(json_object_get(h, "history"), i, a) {
+		row = tpl_section_add(body, "CHANGE");
+		tpl_set(row, "C_AT", page_datetime(r, json_str(a, "at"), when));
+		tpl_set(row, "C_WHAT", change_words(r->lang, json_str(a, "action")));
+		tpl_set(row, "C_BY", json_str(a, "by") != NULL ? json_str(a, "by") : "");
+	}
 	if (json_str(h, "previousSecretExpiresAt") != NULL) {
 		tpl_show(body, "ROTATING");
 		tpl_set(body, "ROTATING_UNTIL", page_datetime(r,
@@ -303,15 +372,71 @@ render_one(struct req *r, const char *notice)
 	    params, 0);
 	json_decref(h);
 	json_decref(msgs);
-	return page_send(r, 200, root);
+	return page_send(r, status, root);
 }
 
 int
 page_webhook(struct req *r)
 {
-	return render_one(r, req_query(r, "added") != NULL ? tr(r->lang, "The webhook is "
-	    "added. Give its secret to your receiver: it checks each message's signature "
-	    "with it.") : NULL);
+	return render_one(r, 200, req_query(r, "added") != NULL ? tr(r->lang, "The webhook "
+	    "is added. Give its secret to your receiver: it checks each message's signature "
+	    "with it.") : req_query(r, "again") != NULL ? tr(r->lang, "This form was sent "
+	    "already: the webhook it added is this one, added once.") : NULL, NULL);
+}
+
+/* The edit form (action=edit) or a pause (action=pause, resume): the
+ * page again with a notice, or with the form's problems.  The URL is
+ * resolved outside the transaction. */
+static int
+page_webhook_edit(struct req *r, const char *action)
+{
+	struct problems	 pb = { 0 };
+	json_t		*body;
+	int		 rc;
+
+	if (strcmp(action, "edit") == 0) {
+		if ((body = form_body(r)) == NULL)
+			return -1;
+		if (json_array_size(json_object_get(body, "events")) == 0)
+			oproblem(&pb, OERR_HOOK_EVENTS, "events", "events", "", NULL);
+		if (json_object_get(body, "url") == NULL)
+			oproblem(&pb, OERR_MISSING, "url", "url", NULL, NULL);
+		if (json_object_get(body, "description") == NULL)
+			json_object_set_new(body, "description", json_string(""));
+	} else
+		body = json_pack("{sb}", "paused", strcmp(action, "pause") == 0);
+	if (body == NULL)
+		return -1;
+	rc = pb.n > 0 ? 1 : hook_update_check(body, &pb);
+	if (rc == 0) {
+		if (store_begin(r->store) < 0)
+			rc = -1;
+		else if ((rc = hook_update(r->store, r->who, r->param, body)) <= 0 ||
+		    store_commit(r->store) < 0) {
+			store_rollback(r->store);
+			rc = rc == 0 ? 2 : -1;
+		}
+		else
+			rc = 0;
+	}
+	json_decref(body);
+	if (rc == 2) {
+		problems_free(&pb);
+		return reply_error(r, HERR_NOT_FOUND, tr(r->lang, "There is no such webhook."));
+	}
+	if (rc > 0) {
+		rc = render_one(r, problems_status(&pb), NULL, &pb);
+		problems_free(&pb);
+		return rc;
+	}
+	problems_free(&pb);
+	if (rc < 0)
+		return -1;
+	return render_one(r, 200, strcmp(action, "edit") == 0 ? tr(r->lang, "The changes "
+	    "are saved.") : strcmp(action, "pause") == 0 ? tr(r->lang, "The webhook is "
+	    "paused: nothing is sent to it, and the events that happen until it is resumed "
+	    "are not kept for it.") : tr(r->lang, "The webhook is resumed: the messages that "
+	    "waited are sent now, and every new event again."), NULL);
 }
 
 int
@@ -330,6 +455,9 @@ page_webhook_post(struct req *r)
 			return reply_error(r, HERR_NOT_FOUND, tr(r->lang, "There is no such webhook."));
 		return resp_redirect(r, "/webhooks");
 	}
+	if (strcmp(action, "edit") == 0 || strcmp(action, "pause") == 0 ||
+	    strcmp(action, "resume") == 0)
+		return page_webhook_edit(r, action);
 	if (strcmp(action, "rotate") == 0)
 		rc = hook_rotate(r->store, r->who, r->param);
 	else if (strcmp(action, "ping") == 0)
@@ -344,9 +472,9 @@ page_webhook_post(struct req *r)
 		return reply_error(r, HERR_NOT_FOUND, strcmp(action, "resend") == 0 ?
 		    tr(r->lang, "There is no such message, or it is being sent right now.") :
 		    tr(r->lang, "There is no such webhook."));
-	return render_one(r, strcmp(action, "rotate") == 0 ? tr(r->lang, "A new secret "
+	return render_one(r, 200, strcmp(action, "rotate") == 0 ? tr(r->lang, "A new secret "
 	    "signs the messages from now on; the previous one too, for a while, as said "
 	    "below.") : strcmp(action, "ping") == 0 ? tr(r->lang, "A test message is on "
 	    "its way; its attempts are listed below.") : tr(r->lang, "The message will be "
-	    "sent again in a moment."));
+	    "sent again in a moment."), NULL);
 }

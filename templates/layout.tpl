@@ -2,8 +2,9 @@
 {{! The one page layout.  Root dictionary: TITLE, REQUEST_ID, HOME_HREF, }}
 {{! sections USER (USER_NAME, USER_LEVEL, CSRF; the navigation that fits }}
 {{! the caller: NAV_HOME or ADMIN, NAV_REQUESTS, NAV_NEW_REQUEST, }}
-{{! NAV_INTERNET with INTERNET_HREF, NAV_NEW_INTERNET) or ANON, }}
-{{! FLASH (FLASH_TEXT); a skip link to <main id="main">; include BODY = the page's own template, which }}
+{{! NAV_INTERNET with INTERNET_HREF, NAV_NEW_INTERNET, NAV_WEBHOOKS) or }}
+{{! ANON, FLASH (FLASH_TEXT); a skip link to <main id="main">; include }}
+{{! BODY = the page's own template, which }}
 {{! gets its own dictionary (it does not see these values). }}
 <!doctype html>
 <html lang="{{LANG}}">
@@ -41,6 +42,9 @@
 {{#NAV_NEW_INTERNET}}
       <li><a href="/internet/new">[[New Internet request]]</a></li>
 {{/NAV_NEW_INTERNET}}
+{{#NAV_WEBHOOKS}}
+      <li><a href="/webhooks" id="nav-webhooks">[[Webhooks]]</a></li>
+{{/NAV_WEBHOOKS}}
     </ul>
   </nav>
   <form class="site-search" method="get" action="/search" role="search">

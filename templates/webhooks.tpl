@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The caller's webhooks (docs/WEBHOOKS.md): OPERATOR for an ADMIN (the }}
 {{! operator's hear every event), HOOK rows (H_ID, H_URL, H_EVENTS, }}
-{{! H_DESCRIPTION, H_OWNER, H_CREATED), NONE; the form to add one: CSRF, }}
+{{! H_DESCRIPTION, H_OWNER, H_CREATED, H_PAUSED), NONE; the form to add }}
+{{! one: CSRF, FORM_TOKEN (one-time: Back then Send adds one webhook), }}
 {{! URL, DESCRIPTION, EVENT rows (E_NAME, E_WORDS, E_CHECKED), ERRORS }}
 {{! with ERROR rows (ERROR_TEXT), URL_ERROR (URL_ERROR_TEXT). }}
 <h1>[[Webhooks]]</h1>
@@ -17,7 +18,7 @@
   <tbody>
 {{#HOOK}}
     <tr id="hook-{{H_ID}}">
-      <td><a href="/webhooks/{{H_ID:u}}">{{H_URL}}</a></td><td>{{H_EVENTS}}</td><td>{{H_DESCRIPTION}}</td><td>{{H_OWNER}}</td><td>{{H_CREATED}}</td>
+      <td><a href="/webhooks/{{H_ID:u}}">{{H_URL}}</a>{{#H_PAUSED}} <span class="state paused">[[paused]]</span>{{/H_PAUSED}}</td><td>{{H_EVENTS}}</td><td>{{H_DESCRIPTION}}</td><td>{{H_OWNER}}</td><td>{{H_CREATED}}</td>
     </tr>
 {{/HOOK}}
   </tbody>
@@ -28,6 +29,7 @@
 <h2>[[Add a webhook]]</h2>
 <form class="form" method="post" action="/webhooks">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 {{#ERRORS}}
   <div class="form-error" role="alert" id="form-errors"><p>[[The webhook was not added:]]</p>
   <ul>{{#ERROR}}<li>{{ERROR_TEXT}}</li>{{/ERROR}}</ul></div>

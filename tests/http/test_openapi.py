@@ -500,3 +500,51 @@ def test_idempotency_key_is_described_and_answers_conform(stack, keys, doc, json
         conforms(jsonschema, doc, stack.post(path, headers=h, json=make()), path, "post", 400)
     assert "Idempotency-Key" in {p["name"] for p in
                                  doc["paths"]["/internet/account"]["post"]["parameters"]}
+
+
+def test_webhooks_conform(stack, keys, doc, jsonschema):
+    """The webhook routes (issue 19, part 2; the edit of docs/WEBHOOKS.md)
+    answer as /openapi.json says, errors in the ordering family's shape."""
+    hooks = ORDERING + "/webhooks"
+    one, key = hooks + "/{id}", keys["acme_owner"]
+    h = dict(api(stack, key), **{"Idempotency-Key": uuid.uuid4().hex})
+    body = {"url": "http://127.0.0.1:9/openapi", "events": ["request.created"]}
+    made = conforms(jsonschema, doc, stack.post(hooks, headers=h, json=body), hooks, "post", 201)
+    conforms(jsonschema, doc, stack.post(hooks, headers=h, json=body), hooks, "post", 201)
+    conforms(jsonschema, doc, stack.post(hooks, headers=api(stack, key),
+                                         json={"url": "https://10.0.0.1/"}), hooks, "post", 422)
+    conforms(jsonschema, doc, stack.post(hooks, headers=api(stack, key), json={}),
+             hooks, "post", 412)
+    conforms(jsonschema, doc, stack.post(hooks, headers=api(stack, keys["acme_manager"]),
+                                         json=body), hooks, "post", 403)
+    conforms(jsonschema, doc, stack.get(hooks, headers={"X-API-Key": key}), hooks, "get", 200)
+    conforms(jsonschema, doc, stack.get(hooks), hooks, "get", 401)
+    path = hooks + "/" + made["id"]
+    conforms(jsonschema, doc, stack.get(path, headers={"X-API-Key": key}), one, "get", 200)
+    conforms(jsonschema, doc, stack.get(path, headers={"X-API-Key": keys["nordic_owner"]}),
+             one, "get", 404)
+    edited = conforms(jsonschema, doc, stack.post(path, headers=api(stack, key), json={
+        "description": "described", "paused": True}), one, "post", 200)
+    assert edited["paused"] is True and edited["history"][0]["action"] == "paused"
+    conforms(jsonschema, doc, stack.post(path, headers=api(stack, key), json={
+        "paused": False}), one, "post", 200)
+    for bad, status in (({"url": "https://10.0.0.1/"}, 422), ({"paused": 1}, 400),
+                        ({"events": ["nope"]}, 422)):
+        conforms(jsonschema, doc, stack.post(path, headers=api(stack, key), json=bad),
+                 one, "post", status)
+    conforms(jsonschema, doc, stack.post(path, headers=api(stack, keys["nordic_owner"]),
+                                         json={"paused": True}), one, "post", 404)
+    conforms(jsonschema, doc, stack.post(path + "/rotate", headers=api(stack, key)),
+             one + "/rotate", "post", 200)
+    conforms(jsonschema, doc, stack.post(path + "/ping", headers=api(stack, key)),
+             one + "/ping", "post", 202)
+    msgs = one + "/messages"
+    conforms(jsonschema, doc, stack.get(path + "/messages", headers={"X-API-Key": key}),
+             msgs, "get", 200)
+    conforms(jsonschema, doc, stack.get(path + "/messages", headers={"X-API-Key": key},
+                                        params={"limit": 0}), msgs, "get", 400)
+    conforms(jsonschema, doc, stack.post(path + "/messages/msg_nope/resend",
+                                         headers=api(stack, key)),
+             msgs + "/{messageId}/resend", "post", 404)
+    conforms(jsonschema, doc, stack.post(path + "/delete", headers=api(stack, key)),
+             one + "/delete", "post", 204)

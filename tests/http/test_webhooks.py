@@ -509,3 +509,298 @@ def test_the_pages_in_three_languages(hs, lang):
     r = sess.post(s.url("/webhooks/%s" % hid), data={"csrf": csrf, "action": "delete"},
                   allow_redirects=False, timeout=10)
     assert r.status_code == 303
+
+
+# ---- tenants: an internal note on an Internet request -------------------------
+
+def test_an_internet_internal_note_is_the_operators_alone(hs):
+    """Issue 19's "never another customer's event or an internal note",
+    on the Internet family (the ordering family's is checked above): a
+    reply on NORDIC's request reaches NORDIC and the operator, an internal
+    note the operator alone, and ACME hears of neither."""
+    s, rx, k = hs, hs.rx, hs.keys
+    nordic = subscribe(s, "nordic_owner", "/inote/nordic", events=["request.reply_added"])
+    acme = subscribe(s, "acme_owner", "/inote/acme", events=["request.reply_added"])
+    op = subscribe(s, "admin", "/inote/op", events=["request.reply_added"])
+    rid = inet.create(s, k["nordic_owner"], inet.fiber_body())["_id"]
+    notes = "/internet/request/%s/notes" % rid
+    r = post(s, k["nordic_owner"], notes, {"text": "The key is at the desk."})
+    assert r.status_code == 201, r.text
+    r = post(s, k["admin"], notes, {"text": "Their landlord is slow; chase.",
+                                    "internal": True})
+    assert r.status_code == 201, r.text
+    got_op = rx.wait("/inote/op", 2)
+    got_nordic = rx.wait("/inote/nordic", 1)
+    time.sleep(1.5)
+    assert [m["json"]["data"]["text"] for m in rx.at("/inote/nordic")] == [
+        "The key is at the desk."]
+    assert "internal" not in got_nordic[0]["json"]["data"]
+    checked(nordic, rx.at("/inote/nordic"))
+    checked(op, got_op)
+    assert sorted((m["json"]["data"]["text"], m["json"]["data"]["internal"])
+                  for m in got_op) == [
+        ("The key is at the desk.", False), ("Their landlord is slow; chase.", True)]
+    assert rx.at("/inote/acme") == []
+    assert all(b"landlord" not in m["body"] for m in rx.at("/inote/nordic"))
+    for role, h in (("nordic_owner", nordic), ("acme_owner", acme), ("admin", op)):
+        post(s, k[role], "%s/%s/delete" % (HOOKS, h["id"]))
+
+
+# ---- edit, pause, resume (JSON) ----------------------------------------------
+
+def history(s, hook_id):
+    return [a for (a,) in rows(s.db, "SELECT action FROM webhook_history WHERE webhook_id = ?"
+                               " ORDER BY seq", (hook_id,))]
+
+
+def test_a_subscription_is_edited(hs):
+    s, rx, k = hs, hs.rx, hs.keys
+    h = subscribe(s, "acme_owner", "/edit/a", events=["request.created"], description="v1")
+    assert h["paused"] is False and "updatedAt" not in h
+    assert [c["action"] for c in h["history"]] == ["created"]
+    one = "%s/%s" % (HOOKS, h["id"])
+    # its events and description
+    r = post(s, k["acme_owner"], one, {"events": ["request.status_changed",
+                                                  "request.created"], "description": "v2"})
+    assert r.status_code == 200, r.text
+    e = r.json()
+    assert e["events"] == ["request.created", "request.status_changed"]
+    assert e["description"] == "v2" and e["url"] == h["url"] and e["updatedAt"]
+    assert e["secret"] == h["secret"] and e["paused"] is False
+    assert [c["action"] for c in e["history"]] == ["edited", "created"]
+    assert e["history"][0]["record"] == {"url": h["url"], "events": e["events"],
+                                         "description": "v2", "paused": False}
+    assert e["history"][0]["by"] and "secret" not in json.dumps(e["history"])
+    # its address: the next event goes to the new one
+    r = post(s, k["acme_owner"], one, {"url": rx.url("/edit/b")})
+    assert r.status_code == 200 and r.json()["url"] == rx.url("/edit/b")
+    req = disconnect(s, "EDIT-1")
+    got = rx.wait("/edit/b", 1)
+    assert checked(h, got) == ["request.created"] and got[0]["json"]["data"]["id"] == req["id"]
+    assert rx.at("/edit/a") == []
+    # nothing that changes nothing is kept
+    r = post(s, k["acme_owner"], one, {"description": "v2"})
+    assert r.status_code == 200
+    assert history(s, h["id"]) == ["created", "edited", "edited"]
+    # null empties the description
+    assert post(s, k["acme_owner"], one, {"description": None}).json()["description"] == ""
+    # refused as at the creation, in the family's shape, changing nothing
+    for body, status, code in (
+            ({"url": "https://10.0.0.1/x"}, 422, 3641),
+            ({"url": "ftp://example.com/"}, 422, 3640),
+            ({"url": 5}, 400, 21),
+            ({"events": ["request.created", "nope"]}, 422, 3642),
+            ({"events": []}, 422, 3642),
+            ({"events": None}, 422, 3642),
+            ({"description": "x" * 201}, 400, 21),
+            ({"paused": "yes"}, 400, 21)):
+        r = post(s, k["acme_owner"], one, body)
+        assert (r.status_code, r.json()["code"]) == (status, code), (body, r.text)
+        assert set(r.json()) >= {"code", "message", "description"}
+    r = s.post(one, headers=api(s, k["acme_owner"]), data="{nope")
+    assert r.status_code == 400, r.text
+    after = get(s, k["acme_owner"], one).json()
+    assert after["url"] == rx.url("/edit/b") and after["events"] == [
+        "request.created", "request.status_changed"]
+    # another customer's, or staff below OWNER: as for the rest
+    r = post(s, k["nordic_owner"], one, {"description": "mine"})
+    assert r.status_code == 404 and r.json()["code"] == 60
+    assert post(s, k["acme_manager"], one, {"description": "mine"}).status_code == 403
+    assert post(s, k["admin"], one, {"description": "by the operator"}).status_code == 200
+    assert get(s, k["acme_owner"], one).json()["description"] == "by the operator"
+    post(s, k["acme_owner"], "%s/delete" % one)
+    assert rows(s.db, "SELECT count(*) FROM webhook_history WHERE webhook_id = ?",
+                (h["id"],)) == [(0,)]
+
+
+def test_a_paused_subscription_is_sent_nothing_and_skips_events(hs):
+    """Paused: nothing is sent, not even what was queued before (it waits);
+    the events of the pause are not kept for it (skipped).  Resumed: what
+    waited is due at once, with a new retry window; new events again."""
+    s, k = hs, hs.keys
+    rx = Receiver()
+    rx.status = 503
+    try:
+        h = post(s, k["acme_owner"], HOOKS, {"url": rx.url("/paused"),
+                                            "events": ["request.created"]}).json()
+        one = "%s/%s" % (HOOKS, h["id"])
+        before = disconnect(s, "PAUSE-BEFORE")
+        rx.wait("/paused", 1)			# tried once, refused: it waits
+        wait_for(lambda: messages(s, "acme_owner", h)[0]["state"] == "queued" and
+                 messages(s, "acme_owner", h)[0]["attempts"] == 1)
+        r = post(s, k["acme_owner"], one, {"paused": True})
+        assert r.status_code == 200 and r.json()["paused"] is True, r.text
+        assert [c["action"] for c in r.json()["history"]][:1] == ["paused"]
+        assert h["id"] in [x["id"] for x in get(s, k["acme_owner"], HOOKS).json()
+                           if x["paused"]]
+        during = disconnect(s, "PAUSE-DURING")
+        assert post(s, k["acme_owner"], "%s/ping" % one).status_code == 202
+        rx.status = 200
+        later(s, hours=23)		# past every back-off, within the first day
+        time.sleep(2)
+        assert len(rx.at("/paused")) == 1	# nothing sent while paused
+        ms = messages(s, "acme_owner", h)
+        assert sorted(m["type"] for m in ms) == ["request.created", "webhook.ping"]
+        assert [m["objectId"] for m in ms if m["type"] == "request.created"] == [before["id"]]
+        # resumed a day after the first attempt: not failed, sent at once
+        later(s, hours=2)
+        r = post(s, k["acme_owner"], one, {"paused": False})
+        assert r.status_code == 200 and r.json()["paused"] is False
+        got = rx.wait("/paused", 3)
+        checked(h, got)
+        assert sorted(m["json"]["type"] for m in got[1:]) == ["request.created",
+                                                              "webhook.ping"]
+        assert [m["json"]["data"]["id"] for m in got if m["json"]["type"] ==
+                "request.created"] == [before["id"], before["id"]]
+        wait_for(lambda: all(m["state"] == "delivered" for m in messages(s, "acme_owner", h)))
+        # the event of the pause never comes; the next one does
+        after = disconnect(s, "PAUSE-AFTER")
+        got = rx.wait("/paused", 4)
+        assert got[-1]["json"]["data"]["id"] == after["id"]
+        time.sleep(1)
+        assert during["id"] not in [m["json"]["data"].get("id") for m in rx.at("/paused")]
+        assert history(s, h["id"]) == ["created", "paused", "resumed"]
+        post(s, k["acme_owner"], "%s/delete" % one)
+    finally:
+        rx.stop()
+
+
+# ---- pages: edit, pause, one-time form token, navigation -----------------------
+
+def form_token(page):
+    return re.search(r'name="form_token" value="([0-9a-f]{32})"', page).group(1)
+
+
+def test_back_and_send_again_adds_one_webhook(hs):
+    s, rx = hs, hs.rx
+    sess, csrf = browser_login(s, "owner@fdj.test")
+    token = form_token(sess.get(s.url("/webhooks"), timeout=10).text)
+    form = {"csrf": csrf, "form_token": token, "url": rx.url("/twice"),
+            "description": "twice", "events": ["request.created"]}
+    first = sess.post(s.url("/webhooks"), data=form, allow_redirects=False, timeout=20)
+    assert first.status_code == 303, first.text[:2000]
+    hid = re.search(r"/webhooks/([0-9a-f]{24})", first.headers["Location"]).group(1)
+    # Back, then Send: the same webhook, said so
+    again = sess.post(s.url("/webhooks"), data=form, allow_redirects=False, timeout=20)
+    assert again.status_code == 303
+    assert again.headers["Location"] == "/webhooks/%s?again=1" % hid
+    page = sess.get(s.url(again.headers["Location"]), timeout=10).text
+    assert 'id="notice"' in page
+    assert rows(s.db, "SELECT count(*) FROM webhooks WHERE url = ?", (rx.url("/twice"),)) == [(1,)]
+    # eight posts of one new form at once: one webhook
+    token = form_token(sess.get(s.url("/webhooks"), timeout=10).text)
+    assert token != form["form_token"]
+    form = dict(form, form_token=token, url=rx.url("/twice/parallel"))
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: sess.post(s.url("/webhooks"), data=form,
+                                                    allow_redirects=False, timeout=30),
+                                range(8)))
+    assert [a.status_code for a in answers] == [303] * 8, [a.text[:300] for a in answers]
+    assert len({re.search(r"/webhooks/([0-9a-f]{24})", a.headers["Location"]).group(1)
+                for a in answers}) == 1
+    assert rows(s.db, "SELECT count(*) FROM webhooks WHERE url = ?",
+                (rx.url("/twice/parallel"),)) == [(1,)]
+    # a refused post keeps its token: corrected and sent, one webhook
+    token = form_token(sess.get(s.url("/webhooks"), timeout=10).text)
+    bad = dict(form, form_token=token, url="https://10.0.0.7/x")
+    r = sess.post(s.url("/webhooks"), data=bad, allow_redirects=False, timeout=20)
+    assert r.status_code == 422 and form_token(r.text) == token
+    good = dict(bad, url=rx.url("/twice/fixed"))
+    assert sess.post(s.url("/webhooks"), data=good, allow_redirects=False,
+                     timeout=20).status_code == 303
+    assert sess.post(s.url("/webhooks"), data=good, allow_redirects=False,
+                     timeout=20).headers["Location"].endswith("?again=1")
+    # another user's token is not theirs
+    other, other_csrf = browser_login(s, "admin@reqdesk.test")
+    r = other.post(s.url("/webhooks"), data=dict(good, csrf=other_csrf),
+                   allow_redirects=False, timeout=20)
+    assert r.status_code == 303 and "again" not in r.headers["Location"]
+    for url in ("/twice", "/twice/parallel", "/twice/fixed"):
+        for (wid, cust) in rows(s.db, "SELECT id, customer_id FROM webhooks WHERE url = ?",
+                                (rx.url(url),)):
+            role = "fdj_owner" if cust == "FDJ" else "admin"
+            post(s, s.keys[role], "%s/%s/delete" % (HOOKS, wid))
+
+
+PAGE_WORDS = {"en": ("Save the changes", "Pause", "Resume", "paused"),
+              "fr": ("Enregistrer les modifications", "Mettre en pause", "Reprendre",
+                     "en pause"),
+              "da": ("Gem ændringerne", "Sæt på pause", "Genoptag", "sat på pause")}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "da"])
+def test_the_page_edits_pauses_and_resumes(hs, lang):
+    s, rx = hs, hs.rx
+    save, pause, resume, paused = PAGE_WORDS[lang]
+    sess, csrf = browser_login(s, "owner@nordic.test")
+    sess.cookies.set("lang", lang)
+    sess.headers["Accept-Language"] = lang
+    h = subscribe(s, "nordic_owner", "/page-edit/%s" % lang, events=["internet.created"])
+    url = s.url("/webhooks/%s" % h["id"])
+    page = sess.get(url, timeout=10).text
+    assert save in page and ">%s<" % pause in page and 'id="resume"' not in page
+    assert 'value="internet.created" checked' in page
+    assert 'value="account.ordered">' in page
+    # refused, in words at the address, the input kept, nothing changed
+    r = sess.post(url, data={"csrf": csrf, "action": "edit", "url": "https://10.1.1.1/h",
+                             "events": ["internet.created"]}, timeout=20)
+    assert r.status_code == 422 and 'aria-invalid="true"' in r.text
+    assert "https://10.1.1.1/h" in r.text
+    assert get(s, s.keys["nordic_owner"], "%s/%s" % (HOOKS, h["id"])).json()["url"] == h["url"]
+    r = sess.post(url, data={"csrf": csrf, "action": "edit", "url": h["url"]}, timeout=20)
+    assert r.status_code == 422			# no event ticked
+    # changed: its events, its description
+    new = rx.url("/page-edit/%s/2" % lang)
+    r = sess.post(url, data={"csrf": csrf, "action": "edit", "url": new,
+                             "description": "edited on the page",
+                             "events": ["internet.created", "account.ordered"]}, timeout=20)
+    assert r.status_code == 200 and 'id="notice"' in r.text, r.text[:2000]
+    j = get(s, s.keys["nordic_owner"], "%s/%s" % (HOOKS, h["id"])).json()
+    assert (j["url"], j["description"], j["events"]) == (
+        new, "edited on the page", ["internet.created", "account.ordered"])
+    # paused, shown so on its page and in the list; resumed
+    r = sess.post(url, data={"csrf": csrf, "action": "pause"}, timeout=20)
+    assert r.status_code == 200 and 'id="resume"' in r.text and ">%s<" % resume in r.text
+    assert get(s, s.keys["nordic_owner"], "%s/%s" % (HOOKS, h["id"])).json()["paused"] is True
+    listed = sess.get(s.url("/webhooks"), timeout=10).text
+    row = re.search(r'<tr id="hook-%s">.*?</tr>' % h["id"], listed, re.S).group(0)
+    assert paused in row
+    r = sess.post(url, data={"csrf": csrf, "action": "resume"}, timeout=20)
+    assert r.status_code == 200 and 'id="pause"' in r.text
+    assert get(s, s.keys["nordic_owner"], "%s/%s" % (HOOKS, h["id"])).json()["paused"] is False
+    # its changes, listed
+    hist = re.search(r'id="hook-history">.*?</table>', r.text, re.S).group(0)
+    assert hist.count("<tr>") == 5		# the head, created, edited, paused, resumed
+    # another customer's page cannot change it
+    other, other_csrf = browser_login(s, "owner@acme.test")
+    assert other.post(url, data={"csrf": other_csrf, "action": "pause"},
+                      timeout=20).status_code == 404
+    assert get(s, s.keys["nordic_owner"], "%s/%s" % (HOOKS, h["id"])).json()["paused"] is False
+    post(s, s.keys["nordic_owner"], "%s/%s/delete" % (HOOKS, h["id"]))
+
+
+def test_the_navigation_leads_owners_and_admins_to_webhooks(hs):
+    """The link is in the navigation of a customer's OWNER and of an ADMIN
+    alone; the others do not see it, and the pages and JSON refuse them
+    as before (403), another customer's subscription is 404."""
+    s = hs
+    for email in ("owner@fdj.test", "owner@acme.test", "admin@reqdesk.test"):
+        sess, _ = browser_login(s, email)
+        for path in ("/profile", "/webhooks"):
+            page = sess.get(s.url(path), timeout=10).text
+            assert '<a href="/webhooks" id="nav-webhooks">' in page, (email, path)
+    mine = subscribe(s, "fdj_owner", "/nav")
+    for who in ("viewer@fdj.test", "manager@acme.test", "it@nordic.test",
+                "sales@netpartner.test"):
+        sess, csrf = browser_login(s, who)
+        page = sess.get(s.url("/profile"), timeout=10)
+        assert page.status_code == 200 and 'id="nav-webhooks"' not in page.text, who
+        assert 'href="/webhooks"' not in page.text, who
+        assert sess.get(s.url("/webhooks"), timeout=10).status_code == 403, who
+        assert sess.get(s.url("/webhooks/%s" % mine["id"]), timeout=10).status_code == 403
+        assert sess.post(s.url("/webhooks"), data={"csrf": csrf, "url": s.rx.url("/x")},
+                         allow_redirects=False, timeout=10).status_code == 403
+    other, _ = browser_login(s, "owner@acme.test")
+    assert other.get(s.url("/webhooks/%s" % mine["id"]), timeout=10).status_code == 404
+    post(s, s.keys["fdj_owner"], "%s/%s/delete" % (HOOKS, mine["id"]))

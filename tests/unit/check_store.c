@@ -103,6 +103,7 @@ scalar(const char *db, const char *sql)
 	" ALTER TABLE internet_accounts DROP COLUMN activated_by;" \
 	" ALTER TABLE internet_accounts DROP COLUMN cancelled;" \
 	" ALTER TABLE internet_accounts DROP COLUMN cancelled_by;" \
+	" DROP TABLE webhook_history;" \
 	" DROP TABLE webhook_attempts; DROP TABLE webhook_messages; DROP TABLE webhooks;"
 
 START_TEST(test_open_migrate)

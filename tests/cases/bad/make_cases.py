@@ -577,6 +577,30 @@ case("html-login-multipart-65-parts", "The login form as multipart of 65 parts."
                                  b"v\r\n" % i for i in range(65)) + b"--x--\r\n",
      ctype="multipart/form-data; boundary=x", as_=None)
 
+# Webhooks (docs/WEBHOOKS.md): the creation and the edit, whose body is
+# checked before the subscription is looked for (an unknown id then 404).
+HOOKS = "/ordering/b2b/v2/webhooks"
+NO_HOOK = HOOKS + "/000000000000000000000000"
+case("hook-create-url-3000", "A webhook URL of 3,000 characters.", path=HOOKS,
+     body={"url": "https://example.com/" + "a" * 3000})
+case("hook-create-events-100", "100 event names, unknown.", path=HOOKS,
+     body={"url": "https://example.com/h", "events": ["x%d" % i for i in range(100)]})
+case("hook-create-url-mapped-private", "A destination of ::ffff:192.168.0.1.", path=HOOKS,
+     body={"url": "https://[::ffff:192.168.0.1]/"})
+case("hook-edit-not-object", "An edit whose body is an array.", path=NO_HOOK, body=[])
+case("hook-edit-paused-string", "paused as a string.", path=NO_HOOK, body={"paused": "yes"})
+case("hook-edit-url-private", "An edit to 10.0.0.1.", path=NO_HOOK,
+     body={"url": "https://10.0.0.1/"})
+case("hook-edit-description-201", "A description of 201 characters.", path=NO_HOOK,
+     body={"description": "é" * 201})
+case("hook-edit-events-empty", "An empty list of events.", path=NO_HOOK, body={"events": []})
+case("hook-edit-unknown", "An edit of a subscription that is not there.", path=NO_HOOK,
+     body={"description": "x"})
+case("hook-edit-viewer", "A VIEWER edits a subscription.", path=NO_HOOK,
+     body={"paused": True}, as_="fdj_viewer")
+case("hook-edit-no-key", "An edit without credentials.", path=NO_HOOK,
+     body={"paused": True}, as_=None)
+
 
 def main():
     rewrite = "--all" in sys.argv
