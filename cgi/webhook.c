@@ -19,12 +19,14 @@
 #include "config.h"
 #include "conversation.h"
 #include "errors.h"
+#include "idempotency.h"
 #include "jsonx.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
 #include "webhook.h"
 #include "workday.h"
+#include "writer.h"
 
 static const char *const event_names[HOOK__MAX] = {
 	[HOOK_REQUEST_CREATED] = "request.created",
@@ -709,8 +711,10 @@ hook_by_form_token(struct store *st, const struct principal *who, const char *to
 	return rc;
 }
 
-int
-hook_create(struct store *st, const struct principal *who, const json_t *body,
+/* The subscription of a checked body, in the unit's transaction: 0, 1
+ * refused (pb), 2 the form token made one already, -1 (hook_add). */
+static int
+create_in(struct store *st, const struct principal *who, const json_t *body,
     const char *form_token, struct problems *pb, char id[25])
 {
 	const json_t	*ev = json_object_get(body, "events");
@@ -758,8 +762,10 @@ hook_create(struct store *st, const struct principal *who, const json_t *body,
 	return 0;
 }
 
-int
-hook_update(struct store *st, const struct principal *who, const char *id,
+/* A checked edit, in the unit's transaction: 1, 0 not found, -1
+ * (hook_update). */
+static int
+update_in(struct store *st, const struct principal *who, const char *id,
     const json_t *body)
 {
 	const json_t	*ev = json_object_get(body, "events");
@@ -819,25 +825,125 @@ out:
 	return rc < 0 ? -1 : rc > 0;
 }
 
+/* What a unit of the subscriptions works on. */
+struct hook_unit {
+	const struct principal	*who;
+	const char		*id_in;		/* the subscription changed */
+	const json_t		*body;
+	const char		*form_token, *secret;
+	struct problems		*pb;
+	char			*id;		/* [25]: the subscription made */
+	char			*text;		/* its answer (hook_add), owned */
+	int			 want_text;
+};
+
+/* write_fn of hook_add: create_in's 0, 1 or 2 (both refusals), -1; the
+ * answer's text when asked for. */
+static int
+add_unit(struct store *st, void *arg)
+{
+	struct hook_unit	*u = arg;
+	json_t			*o;
+	int			 rc, err;
+
+	free(u->text);		/* a unit run again starts afresh */
+	u->text = NULL;
+	if ((rc = create_in(st, u->who, u->body, u->form_token, u->pb, u->id)) != 0)
+		return rc;
+	if (!u->want_text)
+		return 0;
+	if ((o = hook_json(st, u->who, u->id, 1, &err)) == NULL)
+		return -1;
+	u->text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return u->text != NULL ? 0 : -1;
+}
+
+/* idem_answer_fn of hook_add: the 201 with the subscription. */
+static int
+add_answer(struct store *st, void *arg, struct idem *ik)
+{
+	const struct hook_unit	*u = arg;
+	char			 loc[96];
+
+	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/webhooks/%s", u->id);
+	return idem_record(st, ik, 201, "Location", loc, u->text);
+}
+
+int
+hook_add(struct store *st, const struct principal *who, const json_t *body,
+    const char *form_token, struct idem *ik, struct problems *pb, char id[25],
+    char **text)
+{
+	struct hook_unit u = { .who = who, .body = body, .form_token = form_token,
+	    .pb = pb, .id = id, .want_text = text != NULL || (ik != NULL &&
+	    ik->state != IDEM_NONE) };
+	int		 rc;
+
+	if (text != NULL)
+		*text = NULL;
+	rc = idem_write(st, ik, add_unit, &u, add_answer);
+	if (rc == 0 && ik != NULL && (ik->state == IDEM_REPLAY ||
+	    ik->state == IDEM_MISMATCH))
+		rc = 3;		/* another request stored the key first */
+	if (rc == 0 && text != NULL)
+		*text = u.text;
+	else
+		free(u.text);
+	return rc;
+}
+
+/* write_fn of hook_update: 0 done, 1 not found, -1. */
+static int
+update_unit(struct store *st, void *arg)
+{
+	const struct hook_unit	*u = arg;
+	int			 rc = update_in(st, u->who, u->id_in, u->body);
+
+	return rc < 0 ? -1 : rc == 0 ? 1 : 0;
+}
+
+int
+hook_update(struct store *st, const struct principal *who, const char *id,
+    const json_t *body)
+{
+	struct hook_unit u = { .who = who, .id_in = id, .body = body };
+	int		 rc = store_write(st, update_unit, &u);
+
+	return rc < 0 ? -1 : rc == 0 ? 1 : 0;
+}
+
+/* write_fn of hook_rotate: 0 done, 1 not found, -1. */
+static int
+rotate_unit(struct store *st, void *arg)
+{
+	const struct hook_unit	*u = arg;
+	int			 rc;
+
+	rc = store_exec(st, ST_HOOK_ROTATE, "isssIs", SCOPE_ARGS(u->who), u->id_in,
+	    (long long)calendar_now() + (long long)config.hook_rotation_hours * 3600,
+	    u->secret);
+	if (rc != 1)
+		return rc == 0 ? 1 : -1;
+	return history_add(st, u->who, u->id_in, "rotated") < 0 ? -1 : 0;
+}
+
 int
 hook_rotate(struct store *st, const struct principal *who, const char *id)
 {
-	char	secret[HOOK_SECRET_MAX + 1];
-	int	rc;
+	char		 secret[HOOK_SECRET_MAX + 1];
+	struct hook_unit u = { .who = who, .id_in = id, .secret = secret };
+	int		 rc;
 
-	if (hook_secret_new(secret) < 0 || store_begin(st) < 0)
+	if (hook_secret_new(secret) < 0)
 		return -1;
-	rc = store_exec(st, ST_HOOK_ROTATE, "isssIs", SCOPE_ARGS(who), id,
-	    (long long)calendar_now() + (long long)config.hook_rotation_hours * 3600, secret);
+	rc = store_write(st, rotate_unit, &u);
 	sodium_memzero(secret, sizeof(secret));
-	if (rc < 0 || (rc == 1 && history_add(st, who, id, "rotated") < 0) ||
-	    store_commit(st) < 0) {
-		store_rollback(st);
+	if (rc < 0)
 		return -1;
-	}
-	if (rc == 1)
+	if (rc == 0)
 		log_info("webhook %s: secret rotated by %s", id, who->user_id);
-	return rc > 0;
+	return rc == 0;
 }
 
 int

@@ -32,6 +32,7 @@ struct principal;
 struct conv_target;
 struct sockaddr;
 struct problems;
+struct idem;
 
 /*
  * The events, each emitted by one call in the transaction of its change
@@ -172,13 +173,18 @@ int  hook_create_check(const json_t *body, struct problems *pb);
 
 /*
  * Create the subscription of a checked body for the caller's customer
- * (an ADMIN: the operator's), in the open transaction; refused (1, pb)
- * when its owner has HOOK_PER_OWNER_MAX already; 2 when `form_token`
- * (a page's one-time token, NULL: none) made one already.  id[25]
- * receives its id.  Its history begins ("created").  0, 1, 2, -1.
+ * (an ADMIN: the operator's), in a transaction of its own (through the
+ * writer), under the Idempotency-Key `ik` (NULL or IDEM_NONE: none):
+ * the subscription, its history ("created"), the key and its answer.
+ * Refused (1, pb) when its owner has HOOK_PER_OWNER_MAX already; 2 when
+ * `form_token` (a page's one-time token, NULL: none) made one already;
+ * 3 when another request stored the key first (ik says what to answer).
+ * id[25] receives its id; *text (text not NULL) the subscription as
+ * hook_json() shows it, owned.  0, 1, 2, 3, -1.
  */
-int  hook_create(struct store *st, const struct principal *who, const json_t *body,
-	const char *form_token, struct problems *pb, char id[25]);
+int  hook_add(struct store *st, const struct principal *who, const json_t *body,
+	const char *form_token, struct idem *ik, struct problems *pb, char id[25],
+	char **text);
 
 /* The subscription the caller made with the page's one-time form token
  * `token` (NULL: none): 1 with its id in id[25], 0, -1. */
@@ -194,7 +200,7 @@ int  hook_by_form_token(struct store *st, const struct principal *who, const cha
 int  hook_update_check(const json_t *body, struct problems *pb);
 
 /*
- * Apply a checked edit to subscription `id`, in the open transaction:
+ * Apply a checked edit to subscription `id`, in a transaction of its own:
  * its fields; paused (nothing is queued for it nor sent to it while
  * paused) or resumed (what waited is due now, with a new retry window).
  * Each change kept in its history (edited, paused, resumed).  1 (also

@@ -41,37 +41,9 @@ static int
 create(struct req *r, const json_t *body, struct idem *ik, struct problems *pb,
     char id[25], char **text)
 {
-	json_t	*o;
-	char	 loc[96];
-	int	 rc, err;
+	int rc = hook_add(r->store, r->who, body, NULL, ik, pb, id, text);
 
-	*text = NULL;
-	if (store_begin(r->store) < 0)
-		return -1;
-	if ((rc = idem_claim(r->store, ik)) != 0) {
-		store_rollback(r->store);
-		return rc < 0 ? -1 : 2;
-	}
-	if ((rc = hook_create(r->store, r->who, body, NULL, pb, id)) != 0) {
-		store_rollback(r->store);
-		return rc;
-	}
-	if ((o = hook_json(r->store, r->who, id, 1, &err)) == NULL ||
-	    (*text = json_dumps(o, JSON_COMPACT)) == NULL) {
-		json_decref(o);
-		store_rollback(r->store);
-		return -1;
-	}
-	json_decref(o);
-	snprintf(loc, sizeof(loc), "/ordering/b2b/v2/webhooks/%s", id);
-	if ((ik->state == IDEM_NEW && idem_record(r->store, ik, 201, "Location", loc,
-	    *text) < 0) || store_commit(r->store) < 0) {
-		store_rollback(r->store);
-		free(*text);
-		*text = NULL;
-		return -1;
-	}
-	return 0;
+	return rc == 3 ? 2 : rc == 2 ? -1 : rc;
 }
 
 int
@@ -154,13 +126,7 @@ api_hook_post(struct req *r)
 		rc = rc < 0 ? -1 : reply_problems(r, &pb);
 		goto out;
 	}
-	if (store_begin(r->store) < 0) {
-		rc = reply_error(r, HERR_UNAVAILABLE, NULL);
-		goto out;
-	}
-	if ((rc = hook_update(r->store, r->who, r->param, body)) <= 0 ||
-	    store_commit(r->store) < 0) {
-		store_rollback(r->store);
+	if ((rc = hook_update(r->store, r->who, r->param, body)) <= 0) {
 		rc = rc == 0 ? reply_error(r, HERR_NOT_FOUND, NO_HOOK) :
 		    reply_error(r, HERR_UNAVAILABLE, NULL);
 		goto out;

@@ -225,14 +225,7 @@ page_webhooks_post(struct req *r)
 		oproblem(&pb, OERR_HOOK_EVENTS, "events", "events", "", NULL);
 	rc = pb.n > 0 ? 1 : hook_create_check(body, &pb);
 	if (rc == 0) {
-		if (store_begin(r->store) < 0)
-			rc = -1;
-		else if ((rc = hook_create(r->store, r->who, body, token, &pb, id)) != 0 ||
-		    store_commit(r->store) < 0) {
-			store_rollback(r->store);
-			if (rc == 0)
-				rc = -1;
-		}
+		rc = hook_add(r->store, r->who, body, token, NULL, &pb, id, NULL);
 	}
 	if (rc == 2) {		/* the same form, posted twice at once */
 		json_decref(body);
@@ -409,15 +402,8 @@ page_webhook_edit(struct req *r, const char *action)
 		return -1;
 	rc = pb.n > 0 ? 1 : hook_update_check(body, &pb);
 	if (rc == 0) {
-		if (store_begin(r->store) < 0)
-			rc = -1;
-		else if ((rc = hook_update(r->store, r->who, r->param, body)) <= 0 ||
-		    store_commit(r->store) < 0) {
-			store_rollback(r->store);
-			rc = rc == 0 ? 2 : -1;
-		}
-		else
-			rc = 0;
+		rc = hook_update(r->store, r->who, r->param, body);
+		rc = rc > 0 ? 0 : rc == 0 ? 2 : -1;
 	}
 	json_decref(body);
 	if (rc == 2) {
