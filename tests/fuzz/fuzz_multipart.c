@@ -305,10 +305,11 @@ round_trip(const char *in, size_t size)
 	struct field	 f[MULTIPART_PARTS_MAX + 2];
 	size_t		 nf = 0, i, want = 0, j;
 	const char	*p = in, *end = in + size;
+	size_t		 hstart;
 	struct buf	 b = { 0 };
 	struct mparts	 out = { 0 };
 	enum multipart_result rc;
-	int		 too_long = 0;
+	int		 too_long = 0, big_headers = 0;
 
 	while (p <= end && nf < sizeof(f) / sizeof(f[0])) {
 		const char *e = memchr(p, 0xfe, (size_t)(end - p));
@@ -328,12 +329,21 @@ round_trip(const char *in, size_t size)
 			f[nf].data = s2 != NULL ? s2 + 1 : s1 + 1;
 		}
 		f[nf].len = (size_t)(e - f[nf].data);
-		if (buf_append(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=",
-		    strlen("--" BOUNDARY "\r\nContent-Disposition: form-data; name=")) < 0 ||
+		if (buf_append(&b, "--" BOUNDARY "\r\n", strlen("--" BOUNDARY "\r\n")) < 0)
+			abort();
+		hstart = b.len;
+		if (buf_append(&b, "Content-Disposition: form-data; name=",
+		    strlen("Content-Disposition: form-data; name=")) < 0 ||
 		    quoted(&b, f[nf].name, strlen(f[nf].name)) < 0 ||
 		    (f[nf].filename != NULL && (buf_append(&b, "; filename=", 11) < 0 ||
 		    quoted(&b, f[nf].filename, strlen(f[nf].filename)) < 0)) ||
-		    buf_append(&b, "\r\nContent-Type: application/octet-stream\r\n\r\n", 44) < 0 ||
+		    buf_append(&b, "\r\nContent-Type: application/octet-stream", 40) < 0)
+			abort();
+		/* a header block over MULTIPART_HEADERS_MAX is refused (a
+		 * file name of thousands of bytes, found by the campaign) */
+		if (b.len - hstart > MULTIPART_HEADERS_MAX)
+			big_headers = 1;
+		if (buf_append(&b, "\r\n\r\n", 4) < 0 ||
 		    buf_append(&b, f[nf].data, f[nf].len) < 0 || buf_append(&b, "\r\n", 2) < 0)
 			abort();
 		nf++;
@@ -354,9 +364,10 @@ round_trip(const char *in, size_t size)
 	for (i = 0; i < nf; i++)
 		if (f[i].name[0] != '\0')
 			want++;
-	if (too_long) {
+	if (too_long || big_headers) {
 		if (rc != MP_MALFORMED && rc != MP_TOO_MANY)
-			fail("a name over MULTIPART_NAME_MAX was taken");
+			fail(too_long ? "a name over MULTIPART_NAME_MAX was taken" :
+			    "a header block over MULTIPART_HEADERS_MAX was taken");
 		goto done;
 	}
 	if (want > MULTIPART_PARTS_MAX) {
