@@ -146,35 +146,19 @@ mail_account(struct store *st, const json_t *req, const char *id, account_mail m
 	return rc;
 }
 
+/* hook_load_fn: the account as `who` reads it. */
+static json_t *
+account_as(struct store *st, const struct principal *who, const char *id)
+{
+	int err;
+
+	return inet_account_load(st, who, id, NULL, &err);
+}
+
 int
 inet_account_emit(struct store *st, const char *id, enum hook_event e)
 {
-	struct principal reader;
-	json_t		*op, *cu = NULL;
-	const char	*cust;
-	char		*optext = NULL, *cutext = NULL;
-	int		 err, rc;
-
-	if ((op = inet_account_load(st, &principal_operator, id, NULL, &err)) == NULL)
-		return -1;
-	cust = json_string_value(json_object_get(op, "customer"));
-	if ((rc = hook_wanted(st, e, cust)) <= 0) {
-		json_decref(op);
-		return rc;
-	}
-	/* the account as its customer's API shows it (no cost prices) */
-	if (cust != NULL) {
-		hook_reader(&reader, cust);
-		cu = inet_account_load(st, &reader, id, NULL, &err);
-	}
-	rc = (optext = json_dumps(op, JSON_COMPACT)) == NULL ||
-	    (cu != NULL && (cutext = json_dumps(cu, JSON_COMPACT)) == NULL) ||
-	    hook_emit(st, e, cust, id, cutext, optext) < 0 ? -1 : 0;
-	free(optext);
-	free(cutext);
-	json_decref(op);
-	json_decref(cu);
-	return rc;
+	return hook_emit_views(st, e, id, account_as);
 }
 
 /* Insert the account for the offer and queue its mail.  0, 1 (another

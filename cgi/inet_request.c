@@ -545,36 +545,21 @@ inet_change_run(struct store *st, int (*unit)(struct store *, void *),
 	return 0;
 }
 
+/* hook_load_fn: the request as `who` reads it, offers and all. */
+static json_t *
+request_as(struct store *st, const struct principal *who, const char *id)
+{
+	int err;
+
+	return inet_load(st, who, id, INET_FULL, &err);
+}
+
 /* Queue webhook event `e` about the request `id` just written, as each
  * subscriber's API shows it (a customer's: its prices, no cost).  0/-1. */
 static int
 inet_emit(struct store *st, const char *id, enum hook_event e)
 {
-	struct principal reader;
-	json_t		*op, *cu = NULL;
-	const char	*cust;
-	char		*optext = NULL, *cutext = NULL;
-	int		 err, rc;
-
-	if ((op = inet_load(st, &principal_operator, id, INET_FULL, &err)) == NULL)
-		return -1;
-	cust = json_string_value(json_object_get(op, "customer"));
-	if ((rc = hook_wanted(st, e, cust)) <= 0) {
-		json_decref(op);
-		return rc;
-	}
-	if (cust != NULL) {
-		hook_reader(&reader, cust);
-		cu = inet_load(st, &reader, id, INET_FULL, &err);
-	}
-	rc = (optext = json_dumps(op, JSON_COMPACT)) == NULL ||
-	    (cu != NULL && (cutext = json_dumps(cu, JSON_COMPACT)) == NULL) ||
-	    hook_emit(st, e, cust, id, cutext, optext) < 0 ? -1 : 0;
-	free(optext);
-	free(cutext);
-	json_decref(op);
-	json_decref(cu);
-	return rc;
+	return hook_emit_views(st, e, id, request_as);
 }
 
 /* Queue the mails of a request just written: internet_created when

@@ -120,6 +120,37 @@ hook_emit(struct store *st, enum hook_event e, const char *customer_id,
 	return 0;
 }
 
+int
+hook_emit_views(struct store *st, enum hook_event e, const char *id,
+    hook_load_fn load)
+{
+	struct principal reader;
+	json_t		*op, *cu = NULL;
+	const char	*cust;
+	char		*optext = NULL, *cutext = NULL;
+	int		 rc;
+
+	if ((op = load(st, &principal_operator, id)) == NULL)
+		return -1;
+	cust = json_string_value(json_object_get(op, "customer"));
+	if ((rc = hook_wanted(st, e, cust)) <= 0) {
+		json_decref(op);
+		return rc;
+	}
+	if (cust != NULL) {
+		hook_reader(&reader, cust);
+		cu = load(st, &reader, id);
+	}
+	rc = (optext = json_dumps(op, JSON_COMPACT)) == NULL ||
+	    (cu != NULL && (cutext = json_dumps(cu, JSON_COMPACT)) == NULL) ||
+	    hook_emit(st, e, cust, id, cutext, optext) < 0 ? -1 : 0;
+	free(optext);
+	free(cutext);
+	json_decref(op);
+	json_decref(cu);
+	return rc;
+}
+
 void
 hook_reader(struct principal *p, const char *customer_id)
 {

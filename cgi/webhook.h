@@ -90,6 +90,19 @@ int  hook_emit(struct store *st, enum hook_event e, const char *customer_id,
 	const char *object_id, const char *customer_data, const char *operator_data);
 
 /*
+ * Queue event `e` about object `id` as each subscriber's API shows it:
+ * load(st, who, id) gives the object as `who` reads it (NULL: gone or
+ * an error), first as the operator (whose "customer" names the
+ * customer), then, when anyone listens, as that customer's reader
+ * (hook_reader: its prices, no cost).  Nothing is loaded twice when
+ * nobody listens.  Inside the change's open transaction.  0 or -1.
+ */
+typedef json_t *(*hook_load_fn)(struct store *st, const struct principal *who,
+	const char *id);
+int  hook_emit_views(struct store *st, enum hook_event e, const char *id,
+	hook_load_fn load);
+
+/*
  * A principal that reads as a subscription of customer `customer_id`
  * sees (an OWNER of it with no user; `customer_id` borrowed): the
  * payload for a customer's subscribers is built with it.
