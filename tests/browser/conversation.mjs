@@ -8,7 +8,8 @@
 //   node conversation.mjs BASE_URL SHOT_DIR REQUEST_ID PDF_PATH
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, check, newPage, screenshot } from './lib.mjs';
+import { run, check, newPage, screenshot, timelineEntries as entries, sendReply as send }
+  from './lib.mjs';
 
 const [base, shots, requestId, pdfPath] = process.argv.slice(2);
 
@@ -21,21 +22,6 @@ async function login(browser, email) {
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')),
     page.click('button[type=submit]')]);
   return ctx;
-}
-
-async function entries(page) {
-  return page.$$eval('#timeline > li', (lis) => lis.map((li) => ({
-    kind: li.dataset.kind,
-    author: li.querySelector('.entry-author').innerText.trim(),
-    text: (li.querySelector('.entry-text') || { innerText: '' }).innerText.trim(),
-    files: [...li.querySelectorAll('.entry-files li')].map((f) => f.innerText.trim()),
-  })));
-}
-
-async function send(page, text, files) {
-  await page.fill('#reply-text', text);
-  if (files) await page.setInputFiles('#reply-files', files);
-  await Promise.all([page.waitForURL(/done=replied/), page.click('#reply-send')]);
 }
 
 await run('a conversation on a request', async (browser) => {

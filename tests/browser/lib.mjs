@@ -98,3 +98,23 @@ export async function screenshot(page, path) {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
 }
+
+// The entries of a request page's conversation timeline, oldest first:
+// kind and side (data attributes), author, text and the files' names.
+export async function timelineEntries(page) {
+  return page.$$eval('#timeline > li', (lis) => lis.map((li) => ({
+    kind: li.dataset.kind,
+    side: li.dataset.side,
+    author: li.querySelector('.entry-author').innerText.trim(),
+    text: (li.querySelector('.entry-text') || { innerText: '' }).innerText.trim(),
+    files: [...li.querySelectorAll('.entry-files li')].map((f) => f.innerText.trim()),
+  })));
+}
+
+// Send the reply form of a request page (text, and files for
+// setInputFiles) and wait for the page it leads back to.
+export async function sendReply(page, text, files) {
+  await page.fill('#reply-text', text);
+  if (files) await page.setInputFiles('#reply-files', files);
+  await Promise.all([page.waitForURL(/done=replied/), page.click('#reply-send')]);
+}

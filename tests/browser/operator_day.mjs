@@ -10,7 +10,8 @@
 //   node operator_day.mjs BASE_URL SHOT_DIR REQUEST_ID PDF_PATH QUESTION
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, check, newPage, screenshot } from './lib.mjs';
+import { run, check, newPage, screenshot, timelineEntries as entries, sendReply as send }
+  from './lib.mjs';
 
 const [base, shots, requestId, pdfPath, question] = process.argv.slice(2);
 let shot = 0;
@@ -40,22 +41,6 @@ async function inbox(page) {
       .map(([family, state, n]) => [`${family}/${state}`, Number(n.replace(/[^0-9]/g, ''))])));
   const row = page.locator(`tr.queue-item[data-id="${requestId}"]`);
   return { views, counts, row, listed: await row.count() === 1 };
-}
-
-async function entries(page) {
-  return page.$$eval('#timeline > li', (lis) => lis.map((li) => ({
-    kind: li.dataset.kind,
-    side: li.dataset.side,
-    author: li.querySelector('.entry-author').innerText.trim(),
-    text: (li.querySelector('.entry-text') || { innerText: '' }).innerText.trim(),
-    files: [...li.querySelectorAll('.entry-files li')].map((f) => f.innerText.trim()),
-  })));
-}
-
-async function send(page, text, files) {
-  await page.fill('#reply-text', text);
-  if (files) await page.setInputFiles('#reply-files', files);
-  await Promise.all([page.waitForURL(/done=replied/), page.click('#reply-send')]);
 }
 
 await run("the operator's day", async (browser) => {
