@@ -34,6 +34,7 @@
 #include "http.h"
 #include "log.h"
 #include "openapi.h"
+#include "ops.h"
 #include "webhook.h"
 
 #define SCHEMAS		"#/components/schemas/"
@@ -902,7 +903,7 @@ path_healthz(struct oa *oa)
 }
 
 /* GET /ping (public): the transport check of tests/bench (no database,
- * no credentials, so no 4xx answer). */
+ * no credentials; 400 only for a `bytes` out of bounds). */
 static void
 path_ping(struct oa *oa)
 {
@@ -910,9 +911,15 @@ path_ping(struct oa *oa)
 		    "Answers `pong` without using the database or credentials "
 		    "(the FastCGI transport alone).", 1);
 
+	op_param(oa, op, "query", "bytes", 0, "An answer of exactly this many "
+	    "bytes: `pong` and a line break, then lines of dots (the benchmark's "
+	    "same-size ceiling of a page).", json_pack("{s:s, s:i, s:i}", "type",
+	    "integer", "minimum", 0, "maximum", PING_BYTES_MAX));
 	oa_set(oa, oa_child(oa, op, "responses"), "200", json_pack(
-	    "{s:s, s:{s:{s:{s:s, s:s}}}}", "description", "Always.", "content",
-	    "text/plain", "schema", "type", "string", "const", "pong\n"));
+	    "{s:s, s:{s:{s:{s:s}}}}", "description", "`pong` and a line break, "
+	    "or `bytes` bytes of it and dots.", "content", "text/plain", "schema",
+	    "type", "string"));
+	op_errors(oa, op, FAM_TCX, H(HERR_BAD_QUERY), END);
 }
 
 /* POST /auth/login (public; credentials sent along are not read, so that

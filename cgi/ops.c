@@ -3,12 +3,15 @@
  * database answer) and /ping (the process alone: the transport ceiling
  * of the benchmark).
  */
+#include <string.h>
+
 #include <jansson.h>
 
 #include "autoconf.h"
 #include "http.h"
 #include "log.h"
 #include "ops.h"
+#include "reply.h"
 #include "store.h"
 
 int
@@ -30,7 +33,29 @@ page_healthz(struct req *r)
 int
 page_ping(struct req *r)
 {
+	static const char pong[] = "pong\n";
+	char		 pad[4096];
+	long long	 bytes, left;
+	size_t		 n, i;
+
+	if (req_query_int(r, "bytes", -1, 0, PING_BYTES_MAX, &bytes) < 0)
+		return reply_error(r, HERR_BAD_QUERY, "'bytes' must be a whole "
+		    "number from 0 to " PING_BYTES_MAX_TEXT ".");
 	if (resp_start(r, 200, "text/plain; charset=utf-8") < 0)
 		return -1;
-	return resp_puts(r, "pong\n");
+	if (bytes < 0)
+		return resp_puts(r, pong);
+	/* "pong\n" cut to `bytes`, then lines of dots up to `bytes` in all */
+	n = (size_t)bytes < sizeof(pong) - 1 ? (size_t)bytes : sizeof(pong) - 1;
+	if (resp_write(r, pong, n) < 0)
+		return -1;
+	memset(pad, '.', sizeof(pad));
+	for (i = 63; i < sizeof(pad); i += 64)
+		pad[i] = '\n';
+	for (left = bytes - (long long)n; left > 0; left -= (long long)n) {
+		n = left < (long long)sizeof(pad) ? (size_t)left : sizeof(pad);
+		if (resp_write(r, pad, n) < 0)
+			return -1;
+	}
+	return 0;
 }

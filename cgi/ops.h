@@ -14,8 +14,16 @@
  * cannot be used. */
 int  page_healthz(struct req *r);
 
+/* The largest answer GET /ping?bytes=N makes (a page of the desk is
+ * tens of kilobytes; the bound keeps one request's work small). */
+#define PING_BYTES_MAX		1048576
+#define PING_BYTES_MAX_TEXT	"1048576"
+
 /* GET /ping: the process answers, touching nothing else (the transport
- * ceiling of the benchmark; /healthz also checks the database). */
+ * ceiling of the benchmark; /healthz also checks the database).
+ * ?bytes=N: an answer of exactly N bytes ("pong\n", then lines of dots),
+ * the same-size ceiling of a scenario; 400 unless 0 <= N <=
+ * PING_BYTES_MAX. */
 int  page_ping(struct req *r);
 
 #endif

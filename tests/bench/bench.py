@@ -16,6 +16,8 @@ and runs wrk for a bounded time against each scenario:
   f1 GET /ordering/b2b/v2/requests             first page, 1,000,000 stored
   f2 GET ...?offset=999000                     deep page
   g  GET /admin/internet/{id} (admin session)  offer entry page
+  r  GET /requests/{id} (session)              a request page with a
+                                               conversation of 20 notes
   h1-h13 GET /admin?view=...&sort=...          the inbox: first and deep pages
                                                (keyset) of each view, each
                                                sort, filters (INBOX below)
@@ -23,9 +25,13 @@ and runs wrk for a bounded time against each scenario:
                                                has (first and deepest page),
                                                an id prefix, a rare pair
 
-and prints a table: req/s, p50, p99, errors, and req/s as a ratio to (b),
-then where the machine's time went in each scenario: CPU microseconds per
-request of reqdesk, nginx, wrk, the rest, and idle.
+and prints a table: req/s, p50, p99, errors, req/s as a ratio to the (b)
+measured next to it, and as a ratio to its same-size ceiling: right after
+each scenario, /ping?bytes=N with the same wrk settings, N chosen so that
+its answer (headers and body) is as long as the scenario's, so that nginx
+and wrk move as many bytes for both; then where the machine's time went in
+each scenario and its ceiling: CPU microseconds per request of reqdesk,
+nginx, wrk, the rest, and idle.
 Worker memory (RSS) is read before, after 100,000 and after 1,000,000
 requests served.  Results also go to test-output/bench/.
 """
@@ -118,6 +124,27 @@ def wrk_cpu(s, *args, **kw):
     d["other"] = d["machine"] - d["idle"] - d["reqdesk"] - d["nginx"] - d["wrk"]
     res["cpu"] = d
     return res
+
+
+def headers_dict(headers):
+    return dict(h.split(": ", 1) for h in headers)
+
+
+def wire_size(resp):
+    """The bytes of an answer as nginx sends it: status line, headers,
+    body (requests has already undone any chunking)."""
+    head = len("HTTP/1.1 %d %s\r\n" % (resp.status_code, resp.reason)) + 2
+    head += sum(len(k) + len(v) + 4 for k, v in resp.headers.items())
+    return head + len(resp.content)
+
+
+def same_size_url(s, resp):
+    """/ping?bytes=N whose answer is as long as `resp` on the wire."""
+    bare = wire_size(s.get("/ping?bytes=0"))
+    # the Content-Length's own digits grow with N; one correction suffices
+    n = max(0, wire_size(resp) - bare)
+    n = max(0, n - (len(str(n)) - 1))
+    return s.url("/ping?bytes=%d" % n), n
 
 
 def to_ms(text):
@@ -291,6 +318,7 @@ def main():
         assert r.status_code == 201, r.text
         rid = r.json()["id"]
         inet = make_internet_request(s)
+        talk = make_conversation(s, key)
         rss_before = worker_rss(s)
         api = ["X-API-Key: " + key]
         scenarios = [
@@ -307,6 +335,8 @@ def main():
         if inet:
             scenarios.append(("g", "offer entry page (admin)",
                               s.url("/admin/internet/" + inet), [admin_cookie], None, {}))
+        scenarios.append(("r", "request page with a conversation of %d notes" % NOTES,
+                          s.url("/requests/" + talk), [cookie], None, {}))
         ping = s.url("/ping")
 
         def ceiling():
@@ -315,6 +345,16 @@ def main():
             (b) measured next to it."""
             return wrk(ping)["rps"]
 
+        def same_size(url, headers, method="GET", body=None, **kw):
+            """The same-size ceiling of the scenario at `url`: its answer
+            fetched once, then /ping?bytes=N with the same wrk settings."""
+            resp = s.http.request(method, url, headers=headers_dict(headers), data=body,
+                                     allow_redirects=False)
+            assert resp.status_code in (200, 201), (url, resp.status_code, resp.text[:300])
+            purl, n = same_size_url(s, resp)
+            res = wrk_cpu(s, purl, **kw)
+            return dict(bytes=wire_size(resp), pad=n, **res)
+
         for name, label, url, headers, script, env in scenarios:
             if not wanted(name):
                 continue
@@ -322,6 +362,13 @@ def main():
             print("running %s: %s" % (name, label), flush=True)
             results[name] = dict(label=label, ceiling=near,
                                  **wrk_cpu(s, url, headers, script, env))
+            if name not in ("a", "b"):
+                if script:
+                    same = same_size(url, ["X-API-Key: " + key, "Content-Type: application/json"],
+                                     "POST", body)
+                else:
+                    same = same_size(url, headers)
+                results[name]["same"] = same
         # (f) list pages: latency at low concurrency, at 1,000,000 rows;
         # f1, f2 as the customer, f3-f5 as an administrator (every
         # customer's requests) and by a customer reference
@@ -338,8 +385,10 @@ def main():
                 continue
             near = ceiling()
             print("running %s: %s" % (name, label), flush=True)
-            results[name] = dict(label=label, ceiling=near, **wrk(
-                s.url("/ordering/b2b/v2/requests" + q), h, connections=2, threads=1))
+            url = s.url("/ordering/b2b/v2/requests" + q)
+            results[name] = dict(label=label, ceiling=near, **wrk_cpu(
+                s, url, h, connections=2, threads=1))
+            results[name]["same"] = same_size(url, h, connections=2, threads=1)
         # (h) the operator's inbox and (s) search, at the same low
         # concurrency: the first and a deep page (the row 60 from the
         # end, reached by its cursor) of each view, every sort at least
@@ -354,6 +403,7 @@ def main():
                 print("running %s: %s" % (key, label), flush=True)
                 results[key] = dict(label=label, ceiling=near, **wrk_cpu(
                     s, s.url(path), h, connections=2, threads=1))
+                results[key]["same"] = same_size(s.url(path), h, connections=2, threads=1)
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -374,6 +424,28 @@ def make_internet_request(s):
     return rid
 
 
+NOTES = 20
+
+
+def make_conversation(s, key):
+    """A request of ACME with a conversation of NOTES notes, half the
+    customer's, half the operator's, for (r)."""
+    admin = make_api_key(s, "admin@reqdesk.test")
+    r = s.post("/ordering/b2b/v2/requests", data=json.dumps(bodies.disconnect_body("BENCH-TALK")),
+               headers={"X-API-Key": key, "Content-Type": "application/json"})
+    assert r.status_code == 201, r.text
+    rid = r.json()["id"]
+    for i in range(NOTES):
+        who = key if i % 2 == 0 else admin
+        r = s.post("/ordering/b2b/v2/requests/%s/notes" % rid,
+                   data=json.dumps({"title": "Visit %d" % (i + 1), "body": (
+                       "Could the technician come on Tuesday morning? The site's "
+                       "entrance is on the north side, badge at the desk. " * 3)}),
+                   headers={"X-API-Key": who, "Content-Type": "application/json"})
+        assert r.status_code == 201, r.text
+    return rid
+
+
 def memory_soak(s, rid, key):
     """Serve (d) until 100,000 then SOAK requests; RSS at each mark."""
     served, marks, samples = 0, [100000, SOAK], {}
@@ -391,28 +463,36 @@ def memory_soak(s, rid, key):
 
 def report(results, before, after, soak):
     base = results["b"]["rps"] or 1.0
-    lines = ["| scenario | req/s | p50 ms | p99 ms | errors | (b) next to it | ratio to (b) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
-    names = ["a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g"]
+    lines = ["| scenario | req/s | p50 ms | p99 ms | errors | (b) next to it | ratio to (b) "
+             "| answer bytes | same-size req/s | same-size p99 ms | ratio to same size |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    names = ["a", "b", "c", "d", "e", "f1", "f2", "f3", "f4", "f5", "g", "r"]
     names += [k for k in results if k not in names]
     for name in names:
         if name not in results:
             continue
         r = results[name]
         near = r.get("ceiling") or base
-        lines.append("| (%s) %s | %.0f | %.2f | %.2f | %d | %.0f | %.2f |" % (
+        same = r.get("same")
+        lines.append("| (%s) %s | %.0f | %.2f | %.2f | %d | %.0f | %.2f | %s |" % (
             name, r["label"], r["rps"], r["p50"], r["p99"], r["errors"], near,
-            r["rps"] / (near or 1.0)))
+            r["rps"] / (near or 1.0), " | ".join(
+                ["%d" % same["bytes"], "%.0f" % same["rps"], "%.2f" % same["p99"],
+                 "%.2f" % (r["rps"] / (same["rps"] or 1.0))] if same else ["", "", "", ""])))
     lines += ["", "Where the machine's time went, in microseconds per request "
               "(both cores; `other`: the kernel's own threads and the rest of "
-              "the machine, `idle`: neither core busy):", "",
+              "the machine, `idle`: neither core busy); `(x) same size`: the "
+              "scenario's same-size ceiling, so that `reqdesk` there minus "
+              "`reqdesk` in it is what the desk's own work costs:", "",
               "| scenario | total | reqdesk | nginx | wrk | other | idle |",
               "|---|---:|---:|---:|---:|---:|---:|"]
     for name in names:
-        cpu = results.get(name, {}).get("cpu")
-        if cpu:
-            lines.append("| (%s) | %s |" % (name, " | ".join("%.0f" % cpu[k] for k in (
-                "machine", "reqdesk", "nginx", "wrk", "other", "idle"))))
+        for label, cpu in (("(%s)" % name, results.get(name, {}).get("cpu")),
+                           ("(%s) same size" % name,
+                            (results.get(name, {}).get("same") or {}).get("cpu"))):
+            if cpu:
+                lines.append("| %s | %s |" % (label, " | ".join("%.0f" % cpu[k] for k in (
+                    "machine", "reqdesk", "nginx", "wrk", "other", "idle"))))
     lines.append("")
     ceilings = [base] + [r["ceiling"] for r in results.values() if r.get("ceiling")]
     lines.append("(b) measured %d times in this run: %.0f-%.0f req/s" % (
@@ -426,12 +506,16 @@ def report(results, before, after, soak):
     out = stackmod.output_dir("bench")
     (out / "results.md").write_text(text + "\n")
     (out / "results.json").write_text(json.dumps(
-        {"results": {k: {kk: vv for kk, vv in v.items() if kk != "raw"}
+        {"results": {k: {kk: ({a: b for a, b in vv.items() if a != "raw"}
+                              if kk == "same" else vv)
+                         for kk, vv in v.items() if kk != "raw"}
                      for k, v in results.items()},
          "rss_before": before, "rss_after": after,
          "soak": {str(k): v for k, v in soak.items()}}, indent=2))
     for name, r in results.items():
         (out / ("wrk-%s.txt" % name)).write_text(r["raw"])
+        if r.get("same"):
+            (out / ("wrk-%s-same.txt" % name)).write_text(r["same"]["raw"])
 
 
 if __name__ == "__main__":

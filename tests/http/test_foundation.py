@@ -101,6 +101,24 @@ def test_healthz_ok(stack):
     assert json_body(r).get("status") == "ok"
 
 
+@pytest.mark.parametrize("n", [0, 3, 5, 6, 64, 4100, 100000, 1048576])
+def test_ping_answers_exactly_the_bytes_asked(stack, n):
+    """/ping?bytes=N: the benchmark's same-size ceiling (docs/PERFORMANCE.md)
+    is exactly N bytes, "pong" first."""
+    r = stack.get("/ping?bytes=%d" % n)
+    assert r.status_code == 200, r.text[:500]
+    assert len(r.content) == n, (n, len(r.content))
+    assert r.content[:5] == b"pong\n"[:n]
+    assert set(r.content[5:]) <= {ord("."), ord("\n")}
+    assert stack.get("/ping").content == b"pong\n"
+
+
+@pytest.mark.parametrize("bad", ["-1", "1048577", "abc", "1e3", "", "99999999999999999999"])
+def test_ping_refuses_bytes_out_of_bounds(stack, bad):
+    body = assert_telecomx(stack.get("/ping?bytes=" + bad), 400, "bad_request")
+    assert body["error"]["message"] == "'bytes' must be a whole number from 0 to 1048576."
+
+
 def test_static_served_by_nginx(stack):
     r = stack.get("/static/css/reqdesk.css")
     assert r.status_code == 200, r.text[:300]
