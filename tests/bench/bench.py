@@ -32,8 +32,8 @@ its answer (headers and body) is as long as the scenario's, so that nginx
 and wrk move as many bytes for both; then where the machine's time went in
 each scenario and its ceiling: CPU microseconds per request of reqdesk,
 nginx, wrk, the rest, and idle.
-Worker memory (RSS) is read before, after 100,000 and after 1,000,000
-requests served.  Results also go to test-output/bench/.
+Worker memory (RSS, and of it the anonymous part, the worker's own) is
+read before, after 100,000 and after 1,000,000 requests served.  Results also go to test-output/bench/.
 """
 
 import json
@@ -174,14 +174,19 @@ def parse_wrk(out):
 
 
 def worker_rss(s):
-    """RSS in KiB of each reqdesk-fcgi worker."""
+    """The memory in KiB of each reqdesk-fcgi worker: [RSS, anonymous],
+    anonymous being its own (heap, stacks), the rest pages of files it
+    maps (the program, its libraries, ICU's data) that every process
+    mapping them shares with the page cache."""
     sup = s.fcgi_supervisor()
     out = []
     for pid in stackmod.children(sup):
+        fields = {}
         with open("/proc/%d/status" % pid) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    out.append(int(line.split()[1]))
+                if line.startswith(("VmRSS:", "RssAnon:")):
+                    fields[line.split(":")[0]] = int(line.split()[1])
+        out.append([fields.get("VmRSS"), fields.get("RssAnon")])
     return out
 
 
@@ -497,9 +502,11 @@ def report(results, before, after, soak):
     ceilings = [base] + [r["ceiling"] for r in results.values() if r.get("ceiling")]
     lines.append("(b) measured %d times in this run: %.0f-%.0f req/s" % (
         len(ceilings), min(ceilings), max(ceilings)))
-    lines.append("worker RSS (KiB) before: %s, after the scenarios: %s" % (before, after))
+    lines.append("worker memory (KiB, [RSS, anonymous] per worker) before: %s, "
+                 "after the scenarios: %s" % (before, after))
     for mark, rss in sorted(soak.items()):
-        lines.append("worker RSS (KiB) after %d requests served: %s" % (mark, rss))
+        lines.append("worker memory (KiB, [RSS, anonymous]) after %d requests served: %s"
+                     % (mark, rss))
     text = "\n".join(lines)
     print()
     print(text)
