@@ -32,12 +32,16 @@
 struct rows {
 	sqlite3_stmt	*stmt;			/* prepared on first use */
 	enum stmt	 id;
+	int		 lent;			/* by store_query(), to store_done() */
+	unsigned long	 used;			/* st->tick when last taken */
 };
 
 struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 snapshot;		/* store_snapshot_begin() */
+	int		 prepared;		/* statements of rows[] prepared */
+	unsigned long	 tick;			/* statements taken so far */
 	struct rows	 rows[ST__MAX];
 };
 
@@ -2235,6 +2239,7 @@ exec_sql(struct store *st, const char *sql)
  * bench's 1,000,000 rows, the lists within the noise (PERFORMANCE.md). */
 #define STORE_CACHE_KIB 128
 
+
 /* The WAL is copied back into the database every this many pages (16 MiB;
  * SQLite's default is 1000).  The pages every insert touches (the right
  * edges of the tables and indexes) are written back once per checkpoint:
@@ -2417,16 +2422,49 @@ stmt_prepare(struct store *st, enum stmt id, const char *sql, int cols)
 	return s;
 }
 
-/* Statement `id` prepared (on first use), or NULL on error. */
+/* Make room for one more prepared statement (STORE_STMTS_MAX, store.h:
+ * each is a program of a few to tens of KiB, and keeping every statement
+ * a thread ever ran made each worker grow with the variety of pages it
+ * served, PERFORMANCE.md): finalize the least recently used one that no
+ * caller holds (lent by store_query() and not
+ * yet given back by store_done(), or in the middle of its rows), if
+ * STORE_STMTS_MAX are prepared. */
+static void
+stmt_evict(struct store *st)
+{
+	struct rows	*victim = NULL, *r;
+	size_t		 i;
+
+	if (st->prepared < STORE_STMTS_MAX)
+		return;
+	for (i = 0; i < ST__MAX; i++) {
+		r = &st->rows[i];
+		if (r->stmt != NULL && !r->lent && !sqlite3_stmt_busy(r->stmt) &&
+		    (victim == NULL || r->used < victim->used))
+			victim = r;
+	}
+	if (victim == NULL)
+		return;	/* every one held: one more for now */
+	sqlite3_finalize(victim->stmt);
+	victim->stmt = NULL;
+	st->prepared--;
+}
+
+/* Statement `id` prepared (on first use, or again after stmt_evict()),
+ * or NULL on error. */
 static struct rows *
 stmt_ready(struct store *st, enum stmt id)
 {
 	struct rows *r = &st->rows[id];
 
-	if (r->stmt == NULL &&
-	    (r->stmt = stmt_prepare(st, id, sqls[id], stmt_cols[id])) == NULL)
-		return NULL;
+	if (r->stmt == NULL) {
+		stmt_evict(st);
+		if ((r->stmt = stmt_prepare(st, id, sqls[id], stmt_cols[id])) == NULL)
+			return NULL;
+		st->prepared++;
+	}
 	r->id = id;
+	r->used = ++st->tick;
 	return r;
 }
 
@@ -2555,6 +2593,7 @@ store_query(struct store *st, enum stmt id, const char *types, ...)
 		sqlite3_clear_bindings(s);
 		return NULL;
 	}
+	st->rows[id].lent = 1;
 	return &st->rows[id];
 }
 
@@ -2598,8 +2637,10 @@ store_row(struct rows *r)
 void
 store_done(struct rows *r)
 {
-	if (r != NULL)
+	if (r != NULL) {
 		sqlite3_reset(r->stmt);
+		r->lent = 0;
+	}
 }
 
 /* A column the statement of `r` declares (debug builds check). */
@@ -2642,6 +2683,12 @@ store_json_text(json_t *o, const char *key, struct rows *s, int col)
 {
 	if (!store_isnull(s, col))
 		json_object_set_new(o, key, json_string(store_text(s, col)));
+}
+
+int
+store_prepared(const struct store *st)
+{
+	return st->prepared;
 }
 
 int

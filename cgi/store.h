@@ -826,6 +826,17 @@ void store_json_text(struct json_t *o, const char *key, struct rows *s, int col)
  * with NDEBUG unset the first one is an assertion). */
 int  store_prepare_all(struct store *st);
 
+/* Statements a connection keeps prepared: the least recently used one
+ * is finalized to prepare another past this many, unless a caller holds
+ * it (between store_query() and store_done()).  The desk has hundreds,
+ * some 9 KiB each on average, and a worker a connection per thread: a
+ * reader's connection held about 60 (550 KiB) after the bench's mix of
+ * pages, and every one of them would, after months of every page. */
+#define STORE_STMTS_MAX	64
+
+/* How many statements `st` holds prepared now. */
+int  store_prepared(const struct store *st);
+
 /* The SQL text of statement `id` (static), to explain its plan. */
 const char *store_sql(enum stmt id);
 

@@ -5,6 +5,7 @@
  * language's conventions.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,81 @@ START_TEST(test_datetime)
 	/* what cannot be read is shown as given */
 	ck_assert_int_eq(l10n_datetime("en", NULL, "soon", out, sizeof(out)), -1);
 	ck_assert_str_eq(out, "soon");
+}
+END_TEST
+
+/* The formatters are shared by the worker's threads, one at a time
+ * each: threads formatting at once in three languages each get what one
+ * thread alone gets; and a worker whose readers use more zones than the
+ * shared formatters hold still formats every one of them. */
+#define RACE_THREADS	8
+#define RACE_ROUNDS	2000
+
+static void *
+race(void *arg)
+{
+	static const char *const langs[] = { "en", "fr", "da" };
+	char		 want[3][L10N_MAX], day[3][L10N_MAX], money[3][L10N_MAX], out[L10N_MAX];
+	int		 i, l, bad = 0;
+
+	(void)arg;
+	for (l = 0; l < 3; l++) {
+		l10n_datetime(langs[l], "Europe/Paris", "2026-12-01T07:36:38Z", want[l], L10N_MAX);
+		l10n_date(langs[l], "2026-07-14", day[l], L10N_MAX);
+		l10n_money(langs[l], "EUR", 1234.5, money[l], L10N_MAX);
+	}
+	for (i = 0; i < RACE_ROUNDS; i++) {
+		l = i % 3;
+		if (l10n_datetime(langs[l], "Europe/Paris", "2026-12-01T07:36:38Z", out,
+		    sizeof(out)) != 0 || strcmp(out, want[l]) != 0)
+			bad++;
+		if (l10n_date(langs[l], "2026-07-14", out, sizeof(out)) != 0 ||
+		    strcmp(out, day[l]) != 0)
+			bad++;
+		if (l10n_money(langs[l], "EUR", 1234.5, out, sizeof(out)) != 0 ||
+		    strcmp(out, money[l]) != 0)
+			bad++;
+	}
+	return (void *)(long)bad;
+}
+
+START_TEST(test_formatters_shared_by_threads)
+{
+	pthread_t	 t[RACE_THREADS];
+	void		*bad;
+	int		 i;
+
+	for (i = 0; i < RACE_THREADS; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, race, NULL), 0);
+	for (i = 0; i < RACE_THREADS; i++) {
+		ck_assert_int_eq(pthread_join(t[i], &bad), 0);
+		ck_assert_int_eq((long)bad, 0);
+	}
+}
+END_TEST
+
+static int
+zone_count(void *ctx, const char *id)
+{
+	char	out[L10N_MAX];
+	int	*n = ctx;
+
+	/* every zone formats, the first ones shared, the rest made per call */
+	ck_assert_int_eq(l10n_datetime("fr", id, "2026-12-01T07:36:38Z", out, sizeof(out)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "2026"));
+	return ++*n >= 200;
+}
+
+START_TEST(test_more_zones_than_formatters_shared)
+{
+	char	out[L10N_MAX];
+	int	n = 0;
+
+	ck_assert_int_eq(l10n_zones(zone_count, &n), 0);
+	ck_assert_int_eq(n, 200);
+	ck_assert_int_eq(l10n_datetime("en", "Asia/Tokyo", "2026-12-01T07:36:38Z", out,
+	    sizeof(out)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "16:36"));	/* UTC+9 */
 }
 END_TEST
 
@@ -183,6 +259,8 @@ main(void)
 	tcase_add_test(tc, test_lang_pick);
 	tcase_add_test(tc, test_tz_pick);
 	tcase_add_test(tc, test_datetime);
+	tcase_add_test(tc, test_formatters_shared_by_threads);
+	tcase_add_test(tc, test_more_zones_than_formatters_shared);
 	tcase_add_test(tc, test_date);
 	tcase_add_test(tc, test_money);
 	tcase_add_test(tc, test_parse_number);

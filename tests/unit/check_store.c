@@ -196,6 +196,39 @@ START_TEST(test_every_statement_prepares)
 }
 END_TEST
 
+/* A connection keeps at most STORE_STMTS_MAX statements prepared, the
+ * least recently used finalized for the next, but never one a caller
+ * holds: rows lent by store_query() stay readable while hundreds of
+ * others are prepared and finalized around them. */
+START_TEST(test_prepared_statements_bounded)
+{
+	struct store	*st = store_open(path, 1);
+	struct rows	*held;
+	int		 n = 0;
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_migrate(st), 0);
+	ck_assert_int_eq(demo_load(st), 0);
+	ck_assert_ptr_nonnull(held = store_query(st, ST_CUSTOMER_LIST, NULL));
+	ck_assert_int_eq(store_prepare_all(st), 0);
+	ck_assert_int_le(store_prepared(st), STORE_STMTS_MAX);
+	ck_assert_int_gt(store_prepared(st), STORE_STMTS_MAX / 2);
+	while (store_row(held) == 1)
+		n++;
+	store_done(held);
+	ck_assert_int_gt(n, 1);
+	/* given back, it goes like any other, and comes back the same */
+	ck_assert_int_eq(store_prepare_all(st), 0);
+	ck_assert_int_le(store_prepared(st), STORE_STMTS_MAX);
+	ck_assert_ptr_nonnull(held = store_query(st, ST_CUSTOMER_LIST, NULL));
+	while (store_row(held) == 1)
+		n--;
+	store_done(held);
+	ck_assert_int_eq(n, 0);
+	store_close(st);
+}
+END_TEST
+
 /* In a debug build a statement bound with another count of arguments
  * than it has parameters stops the process at the culprit
  * (check_store_release.c tests the NDEBUG build, where the call fails). */
@@ -648,6 +681,7 @@ store_suite(void)
 	tcase_add_test(tc, test_open_migrate);
 	tcase_add_test(tc, test_demo);
 	tcase_add_test(tc, test_every_statement_prepares);
+	tcase_add_test(tc, test_prepared_statements_bounded);
 	tcase_add_test(tc, test_snapshot);
 	tcase_add_test(tc, test_object_ids_grow_with_time);
 	tcase_add_test(tc, test_array_room);
