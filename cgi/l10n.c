@@ -19,14 +19,7 @@
 #include "i18n.h"
 #include "l10n.h"
 
-/*
- * The formatters, made on first use and shared by the worker's threads,
- * one at a time each (an ICU formatter is not to be used by two threads
- * at once; formatting takes microseconds).  Each is some 40 KiB: one set
- * per thread made every worker grow by a megabyte a thread as the
- * languages and zones its readers use came by (PERFORMANCE.md).  Past
- * FMT_MAX kinds, locales and zones, a formatter is made for the one call.
- */
+/* The formatters of one thread, made on first use, freed with it. */
 enum fkind { FK_DATETIME, FK_DATE, FK_NUMBER, FK_MONEY };
 
 struct fmt {
@@ -34,23 +27,42 @@ struct fmt {
 	char		 locale[16];
 	char		 tz[48];
 	void		*f;		/* UDateFormat * or UNumberFormat * */
-	int		 shared;	/* in fmts[], else made for one call */
-	pthread_mutex_t	 lock;		/* held from fmt_take() to fmt_give() */
 };
 
-#define FMT_MAX 64
+#define FMT_MAX 24
 
-static struct fmt	 fmts[FMT_MAX];
-static size_t		 nfmts;		/* filled entries, never removed */
-static pthread_mutex_t	 fmts_lock = PTHREAD_MUTEX_INITIALIZER;
+struct cache {
+	struct fmt	 v[FMT_MAX];
+	size_t		 n;
+};
+
+static pthread_key_t	cache_key;
+static pthread_once_t	cache_once = PTHREAD_ONCE_INIT;
 
 static void
-fmt_close(enum fkind kind, void *f)
+fmt_close(struct fmt *f)
 {
-	if (kind == FK_DATETIME || kind == FK_DATE)
-		udat_close(f);
+	if (f->kind == FK_DATETIME || f->kind == FK_DATE)
+		udat_close(f->f);
 	else
-		unum_close(f);
+		unum_close(f->f);
+}
+
+static void
+cache_free(void *p)
+{
+	struct cache	*c = p;
+	size_t		 i;
+
+	for (i = 0; i < c->n; i++)
+		fmt_close(&c->v[i]);
+	free(c);
+}
+
+static void
+cache_key_make(void)
+{
+	pthread_key_create(&cache_key, cache_free);
 }
 
 /* The ICU locale of a language code. */
@@ -87,72 +99,51 @@ fmt_open(enum fkind kind, const char *locale, const char *tz)
 	}
 	if (U_FAILURE(err)) {
 		if (f != NULL)
-			fmt_close(kind, f);
+			(kind == FK_DATETIME || kind == FK_DATE) ? udat_close(f) : unum_close(f);
 		return NULL;
 	}
 	return f;
 }
 
-/* The formatter of `kind` for locale and time zone (tz may be NULL for
- * numbers), this thread's until fmt_give(): the shared one, made on
- * first use, or one made for this call when FMT_MAX are made.  NULL on
- * failure (nothing to give back). */
-static struct fmt *
-fmt_take(enum fkind kind, const char *locale, const char *tz)
+/* This thread's formatter of `kind` for locale and time zone (tz may be
+ * NULL for numbers), made on first use.  Borrowed, or NULL. */
+static void *
+fmt_get(enum fkind kind, const char *locale, const char *tz)
 {
-	struct fmt	*f = NULL;
+	struct cache	*c;
+	struct fmt	*f;
 	size_t		 i;
 
 	if (tz == NULL)
 		tz = "";
 	if (strlen(locale) >= sizeof(f->locale) || strlen(tz) >= sizeof(f->tz))
 		return NULL;
-	pthread_mutex_lock(&fmts_lock);
-	for (i = 0; i < nfmts && f == NULL; i++)
-		if (fmts[i].kind == kind && strcmp(fmts[i].locale, locale) == 0 &&
-		    strcmp(fmts[i].tz, tz) == 0)
-			f = &fmts[i];
-	if (f == NULL && nfmts < FMT_MAX) {
-		f = &fmts[nfmts];
-		if ((f->f = fmt_open(kind, locale, kind == FK_DATE ? "UTC" : tz)) == NULL)
-			f = NULL;
-		else {
-			f->kind = kind;
-			snprintf(f->locale, sizeof(f->locale), "%s", locale);
-			snprintf(f->tz, sizeof(f->tz), "%s", tz);
-			f->shared = 1;
-			pthread_mutex_init(&f->lock, NULL);
-			nfmts++;
-		}
-	} else if (f == NULL) {		/* rare: many zones in one worker */
-		pthread_mutex_unlock(&fmts_lock);
-		if ((f = calloc(1, sizeof(*f))) == NULL)
+	pthread_once(&cache_once, cache_key_make);
+	if ((c = pthread_getspecific(cache_key)) == NULL) {
+		if ((c = calloc(1, sizeof(*c))) == NULL)
 			return NULL;
-		f->kind = kind;
-		if ((f->f = fmt_open(kind, locale, kind == FK_DATE ? "UTC" : tz)) == NULL) {
-			free(f);
+		if (pthread_setspecific(cache_key, c) != 0) {
+			free(c);
 			return NULL;
 		}
-		return f;
 	}
-	pthread_mutex_unlock(&fmts_lock);
-	if (f != NULL)
-		pthread_mutex_lock(&f->lock);
-	return f;
-}
-
-/* Give back what fmt_take() lent (NULL: nothing). */
-static void
-fmt_give(struct fmt *f)
-{
-	if (f == NULL)
-		return;
-	if (f->shared)
-		pthread_mutex_unlock(&f->lock);
-	else {
-		fmt_close(f->kind, f->f);
-		free(f);
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].kind == kind && strcmp(c->v[i].locale, locale) == 0 &&
+		    strcmp(c->v[i].tz, tz) == 0)
+			return c->v[i].f;
+	if (c->n == FMT_MAX) {		/* rare: many zones in one thread */
+		fmt_close(&c->v[0]);
+		memmove(&c->v[0], &c->v[1], sizeof(c->v[0]) * (FMT_MAX - 1));
+		c->n--;
 	}
+	f = &c->v[c->n];
+	f->kind = kind;
+	snprintf(f->locale, sizeof(f->locale), "%s", locale);
+	snprintf(f->tz, sizeof(f->tz), "%s", tz);
+	if ((f->f = fmt_open(kind, locale, kind == FK_DATE ? "UTC" : tz)) == NULL)
+		return NULL;
+	c->n++;
+	return f->f;
 }
 
 /* UTF-16 text to UTF-8 into out.  0 or -1. */
@@ -222,47 +213,44 @@ int
 l10n_datetime(const char *lang, const char *tz, const char *iso, char *out,
     size_t len)
 {
-	struct fmt	*f = NULL;
+	UDateFormat	*f;
 	UDate		 when;
-	int		 rc;
 
-	rc = parse_instant(iso, 0, &when) < 0 ||
-	    (f = fmt_take(FK_DATETIME, icu_locale(lang), tz ? tz : "Europe/Paris")) == NULL ||
-	    date_out(f->f, when, out, len) < 0;
-	fmt_give(f);
-	return rc ? as_given(iso, out, len) : 0;
+	if (parse_instant(iso, 0, &when) < 0 ||
+	    (f = fmt_get(FK_DATETIME, icu_locale(lang), tz ? tz : "Europe/Paris")) == NULL ||
+	    date_out(f, when, out, len) < 0)
+		return as_given(iso, out, len);
+	return 0;
 }
 
 int
 l10n_date(const char *lang, const char *day, char *out, size_t len)
 {
-	struct fmt	*f = NULL;
+	UDateFormat	*f;
 	UDate		 when;
-	int		 rc;
 
-	rc = parse_instant(day, 1, &when) < 0 ||
-	    (f = fmt_take(FK_DATE, icu_locale(lang), "UTC")) == NULL ||
-	    date_out(f->f, when, out, len) < 0;
-	fmt_give(f);
-	return rc ? as_given(day, out, len) : 0;
+	if (parse_instant(day, 1, &when) < 0 ||
+	    (f = fmt_get(FK_DATE, icu_locale(lang), "UTC")) == NULL ||
+	    date_out(f, when, out, len) < 0)
+		return as_given(day, out, len);
+	return 0;
 }
 
 int
 l10n_number(const char *lang, double value, int decimals, char *out, size_t len)
 {
-	struct fmt	*f;
+	UNumberFormat	*f;
 	UChar		 u[L10N_MAX];
 	UErrorCode	 err = U_ZERO_ERROR;
 	int32_t		 n;
 	char		 plain[64];
 
 	snprintf(plain, sizeof(plain), "%.*f", decimals, value);
-	if ((f = fmt_take(FK_NUMBER, icu_locale(lang), NULL)) == NULL)
+	if ((f = fmt_get(FK_NUMBER, icu_locale(lang), NULL)) == NULL)
 		return as_given(plain, out, len);
-	unum_setAttribute(f->f, UNUM_MIN_FRACTION_DIGITS, decimals);
-	unum_setAttribute(f->f, UNUM_MAX_FRACTION_DIGITS, decimals);
-	n = unum_formatDouble(f->f, value, u, L10N_MAX, NULL, &err);
-	fmt_give(f);
+	unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, decimals);
+	unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, decimals);
+	n = unum_formatDouble(f, value, u, L10N_MAX, NULL, &err);
 	if (U_FAILURE(err) || n >= L10N_MAX || to_utf8(u, n, out, len) < 0)
 		return as_given(plain, out, len);
 	return 0;
@@ -272,7 +260,7 @@ int
 l10n_money(const char *lang, const char *currency, double amount, char *out,
     size_t len)
 {
-	struct fmt	*f;
+	UNumberFormat	*f;
 	UChar		 u[L10N_MAX], cur[4];
 	UErrorCode	 err = U_ZERO_ERROR;
 	int32_t		 n;
@@ -280,12 +268,11 @@ l10n_money(const char *lang, const char *currency, double amount, char *out,
 
 	snprintf(plain, sizeof(plain), "%.2f %s", amount, currency ? currency : "");
 	if (currency == NULL || strlen(currency) != 3 ||
-	    (f = fmt_take(FK_MONEY, icu_locale(lang), NULL)) == NULL)
+	    (f = fmt_get(FK_MONEY, icu_locale(lang), NULL)) == NULL)
 		return as_given(plain, out, len);
 	u_uastrncpy(cur, currency, 3);
 	cur[3] = 0;
-	n = unum_formatDoubleCurrency(f->f, amount, cur, u, L10N_MAX, NULL, &err);
-	fmt_give(f);
+	n = unum_formatDoubleCurrency(f, amount, cur, u, L10N_MAX, NULL, &err);
 	if (U_FAILURE(err) || n >= L10N_MAX || to_utf8(u, n, out, len) < 0)
 		return as_given(plain, out, len);
 	return 0;
@@ -333,19 +320,18 @@ l10n_zones(int (*fn)(void *ctx, const char *id), void *ctx)
 static int
 symbols(const char *lang, char dec[8], char grp[8])
 {
-	struct fmt	*f;
-	UChar		 u[8], g[8];
+	UNumberFormat	*f;
+	UChar		 u[8];
 	UErrorCode	 err = U_ZERO_ERROR;
-	int32_t		 n, m;
+	int32_t		 n;
 
-	if ((f = fmt_take(FK_NUMBER, icu_locale(lang), NULL)) == NULL)
+	if ((f = fmt_get(FK_NUMBER, icu_locale(lang), NULL)) == NULL)
 		return -1;
-	n = unum_getSymbol(f->f, UNUM_DECIMAL_SEPARATOR_SYMBOL, u, 8, &err);
-	m = U_SUCCESS(err) ? unum_getSymbol(f->f, UNUM_GROUPING_SEPARATOR_SYMBOL, g, 8,
-	    &err) : 0;
-	fmt_give(f);
-	if (U_FAILURE(err) || n >= 8 || m >= 8 || to_utf8(u, n, dec, 8) < 0 ||
-	    to_utf8(g, m, grp, 8) < 0)
+	n = unum_getSymbol(f, UNUM_DECIMAL_SEPARATOR_SYMBOL, u, 8, &err);
+	if (U_FAILURE(err) || n >= 8 || to_utf8(u, n, dec, 8) < 0)
+		return -1;
+	n = unum_getSymbol(f, UNUM_GROUPING_SEPARATOR_SYMBOL, u, 8, &err);
+	if (U_FAILURE(err) || n >= 8 || to_utf8(u, n, grp, 8) < 0)
 		return -1;
 	return 0;
 }

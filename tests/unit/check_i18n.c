@@ -65,10 +65,10 @@ START_TEST(test_datetime)
 }
 END_TEST
 
-/* The formatters are shared by the worker's threads, one at a time
- * each: threads formatting at once in three languages each get what one
- * thread alone gets; and a worker whose readers use more zones than the
- * shared formatters hold still formats every one of them. */
+/* Each thread keeps its own formatters (l10n.c): threads formatting at
+ * once in three languages each get what one thread alone gets; and a
+ * thread whose readers use more zones than it keeps formatters for
+ * still formats every one of them. */
 #define RACE_THREADS	8
 #define RACE_ROUNDS	2000
 
@@ -100,7 +100,7 @@ race(void *arg)
 	return (void *)(long)bad;
 }
 
-START_TEST(test_formatters_shared_by_threads)
+START_TEST(test_formatters_of_threads_at_once)
 {
 	pthread_t	 t[RACE_THREADS];
 	void		*bad;
@@ -121,13 +121,13 @@ zone_count(void *ctx, const char *id)
 	char	out[L10N_MAX];
 	int	*n = ctx;
 
-	/* every zone formats, the first ones shared, the rest made per call */
+	/* every zone formats, the oldest formatters closed for the new ones */
 	ck_assert_int_eq(l10n_datetime("fr", id, "2026-12-01T07:36:38Z", out, sizeof(out)), 0);
 	ck_assert_ptr_nonnull(strstr(out, "2026"));
 	return ++*n >= 200;
 }
 
-START_TEST(test_more_zones_than_formatters_shared)
+START_TEST(test_more_zones_than_formatters_kept)
 {
 	char	out[L10N_MAX];
 	int	n = 0;
@@ -259,8 +259,8 @@ main(void)
 	tcase_add_test(tc, test_lang_pick);
 	tcase_add_test(tc, test_tz_pick);
 	tcase_add_test(tc, test_datetime);
-	tcase_add_test(tc, test_formatters_shared_by_threads);
-	tcase_add_test(tc, test_more_zones_than_formatters_shared);
+	tcase_add_test(tc, test_formatters_of_threads_at_once);
+	tcase_add_test(tc, test_more_zones_than_formatters_kept);
 	tcase_add_test(tc, test_date);
 	tcase_add_test(tc, test_money);
 	tcase_add_test(tc, test_parse_number);
