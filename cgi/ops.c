@@ -3,6 +3,7 @@
  * database answer) and /ping (the process alone: the transport ceiling
  * of the benchmark).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -38,9 +39,11 @@ page_ping(struct req *r)
 	long long	 bytes, left;
 	size_t		 n, i;
 
-	if (req_query_int(r, "bytes", -1, 0, PING_BYTES_MAX, &bytes) < 0)
-		return reply_error(r, HERR_BAD_QUERY, "'bytes' must be a whole "
-		    "number from 0 to " PING_BYTES_MAX_TEXT ".");
+	if (req_query_int(r, "bytes", -1, 0, PING_BYTES_MAX, &bytes) < 0) {
+		snprintf(pad, sizeof(pad), "'bytes' must be a whole number from 0 "
+		    "to %d.", PING_BYTES_MAX);
+		return reply_error(r, HERR_BAD_QUERY, pad);
+	}
 	if (resp_start(r, 200, "text/plain; charset=utf-8") < 0)
 		return -1;
 	if (bytes < 0)

@@ -17,7 +17,6 @@ int  page_healthz(struct req *r);
 /* The largest answer GET /ping?bytes=N makes (a page of the desk is
  * tens of kilobytes; the bound keeps one request's work small). */
 #define PING_BYTES_MAX		1048576
-#define PING_BYTES_MAX_TEXT	"1048576"
 
 /* GET /ping: the process answers, touching nothing else (the transport
  * ceiling of the benchmark; /healthz also checks the database).

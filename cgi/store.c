@@ -2239,7 +2239,6 @@ exec_sql(struct store *st, const char *sql)
  * bench's 1,000,000 rows, the lists within the noise (PERFORMANCE.md). */
 #define STORE_CACHE_KIB 128
 
-
 /* The WAL is copied back into the database every this many pages (16 MiB;
  * SQLite's default is 1000).  The pages every insert touches (the right
  * edges of the tables and indexes) are written back once per checkpoint:
@@ -2422,13 +2421,10 @@ stmt_prepare(struct store *st, enum stmt id, const char *sql, int cols)
 	return s;
 }
 
-/* Make room for one more prepared statement (STORE_STMTS_MAX, store.h:
- * each is a program of a few to tens of KiB, and keeping every statement
- * a thread ever ran made each worker grow with the variety of pages it
- * served, PERFORMANCE.md): finalize the least recently used one that no
- * caller holds (lent by store_query() and not
- * yet given back by store_done(), or in the middle of its rows), if
- * STORE_STMTS_MAX are prepared. */
+/* Make room for one more prepared statement once STORE_STMTS_MAX are
+ * (store.h): finalize the least recently used one that no caller holds
+ * (lent by store_query() and not yet given back by store_done(), or in
+ * the middle of its rows). */
 static void
 stmt_evict(struct store *st)
 {

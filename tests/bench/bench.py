@@ -33,7 +33,8 @@ and wrk move as many bytes for both; then where the machine's time went in
 each scenario and its ceiling: CPU microseconds per request of reqdesk,
 nginx, wrk, the rest, and idle.
 Worker memory (RSS, and of it the anonymous part, the worker's own) is
-read before, after 100,000 and after 1,000,000 requests served.  Results also go to test-output/bench/.
+read before, after 100,000 and after 1,000,000 requests served.
+Results also go to test-output/bench/.
 """
 
 import json
@@ -138,9 +139,9 @@ def wire_size(resp):
     return head + len(resp.content)
 
 
-def same_size_url(s, resp):
-    """/ping?bytes=N whose answer is as long as `resp` on the wire."""
-    bare = wire_size(s.get("/ping?bytes=0"))
+def same_size_url(s, resp, bare):
+    """/ping?bytes=N whose answer is as long as `resp` on the wire
+    (`bare`: the wire size of /ping?bytes=0)."""
     # the Content-Length's own digits grow with N; one correction suffices
     n = max(0, wire_size(resp) - bare)
     n = max(0, n - (len(str(n)) - 1))
@@ -343,6 +344,7 @@ def main():
         scenarios.append(("r", "request page with a conversation of %d notes" % NOTES,
                           s.url("/requests/" + talk), [cookie], None, {}))
         ping = s.url("/ping")
+        bare = wire_size(s.get("/ping?bytes=0"))
 
         def ceiling():
             """(b) again, right before a scenario: this VM's speed drifts
@@ -354,9 +356,9 @@ def main():
             """The same-size ceiling of the scenario at `url`: its answer
             fetched once, then /ping?bytes=N with the same wrk settings."""
             resp = s.http.request(method, url, headers=headers_dict(headers), data=body,
-                                     allow_redirects=False)
+                                  allow_redirects=False)
             assert resp.status_code in (200, 201), (url, resp.status_code, resp.text[:300])
-            purl, n = same_size_url(s, resp)
+            purl, n = same_size_url(s, resp, bare)
             res = wrk_cpu(s, purl, **kw)
             return dict(bytes=wire_size(resp), pad=n, **res)
 
@@ -403,12 +405,13 @@ def main():
             for name, label, path, h in inbox_and_search(s, cookie, admin_cookie, admin_api, api):
                 if not wanted(name):
                     continue
-                key = name if rep == 0 else "%s.%d" % (name, rep + 1)
+                # not `key`: that is the API key the soak reads with
+                rname = name if rep == 0 else "%s.%d" % (name, rep + 1)
                 near = ceiling()
-                print("running %s: %s" % (key, label), flush=True)
-                results[key] = dict(label=label, ceiling=near, **wrk_cpu(
+                print("running %s: %s" % (rname, label), flush=True)
+                results[rname] = dict(label=label, ceiling=near, **wrk_cpu(
                     s, s.url(path), h, connections=2, threads=1))
-                results[key]["same"] = same_size(s.url(path), h, connections=2, threads=1)
+                results[rname]["same"] = same_size(s.url(path), h, connections=2, threads=1)
         rss_after = worker_rss(s)
         soak = memory_soak(s, rid, key) if SOAK else {}
     finally:
@@ -458,6 +461,8 @@ def memory_soak(s, rid, key):
     print("memory soak: %d requests of (d)..." % SOAK, flush=True)
     while marks:
         res = wrk(url, ["X-API-Key: " + key], duration="10s")
+        # a soak of refusals would measure the wrong thing
+        assert res["errors"] == 0, "memory soak: %d errors\n%s" % (res["errors"], res["raw"])
         served += res["requests"]
         while marks and served >= marks[0]:
             mark = marks.pop(0)
